@@ -1,0 +1,101 @@
+#include "checkcommand.h"
+
+#include "checks/projectchecker.h"
+#include "diagnosticformatter.h"
+#include "filekind.h"
+#include "project.h"
+#include "projectsettings.h"
+
+#include <QDir>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::cli {
+
+QString CheckCommand::name() const
+{
+    return u"check"_s;
+}
+
+QString CheckCommand::summary() const
+{
+    return QCoreApplication::translate("cli", "Check every configuration file of a project folder.");
+}
+
+int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    const QCommandLineOption format(u"format"_s, QCoreApplication::translate("cli", "Output format: text, json or sarif."),
+                                    u"format"_s, u"text"_s);
+    const QCommandLineOption version(
+        u"pg-version"_s, QCoreApplication::translate("cli", "Target PostgreSQL major version (13-18, default 17)."),
+        u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+    parser.addOption(format);
+    parser.addOption(version);
+    parser.addPositionalArgument(u"folder"_s, QCoreApplication::translate("cli", "Project folder (default: .)."),
+                                 u"[FOLDER]"_s);
+    if (const int code = parse(parser, arguments, output); code >= 0)
+        return code;
+
+    const QString formatName = parser.value(format);
+    if (formatName != u"text" && formatName != u"json" && formatName != u"sarif") {
+        output.err(QCoreApplication::translate("cli", "pgdial-cli: unknown format \"%1\" (text, json or sarif)\n")
+                       .arg(formatName));
+        return ExitUsage;
+    }
+    bool versionOk = false;
+    const int pgVersion = parser.value(version).toInt(&versionOk);
+    if (!versionOk || pgVersion < core::ProjectSettings::minPgVersion || pgVersion > core::ProjectSettings::maxPgVersion) {
+        output.err(QCoreApplication::translate("cli", "pgdial-cli: --pg-version must be a major version from %1 to %2\n")
+                       .arg(core::ProjectSettings::minPgVersion)
+                       .arg(core::ProjectSettings::maxPgVersion));
+        return ExitUsage;
+    }
+    if (parser.positionalArguments().size() > 1) {
+        output.err(QCoreApplication::translate("cli", "pgdial-cli: check takes one folder\n"));
+        return ExitUsage;
+    }
+    const QString folder = parser.positionalArguments().value(0, u"."_s);
+
+    core::Result<core::Project> opened = core::Project::open(folder);
+    if (!opened) {
+        output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
+        return ExitUsage;
+    }
+    core::Project &project = *opened;
+    project.settings.pgVersion = pgVersion;
+    project.settings.useProcessEnvironment = true;
+    const core::Diagnostics diagnostics = core::ProjectChecker::check(project);
+
+    if (formatName == u"json") {
+        QJsonArray files;
+        for (const auto &file : project.files())
+            files.append(QJsonObject{{u"path"_s, file->relativePath},
+                                     {u"kind"_s, core::fileKindId(file->kind)},
+                                     {u"loaded"_s, file->isLoaded()}});
+        const QJsonObject report{
+            {u"project"_s, QDir::toNativeSeparators(project.rootPath())},
+            {u"pg_version"_s, pgVersion},
+            {u"ok"_s, !core::hasErrors(diagnostics)},
+            {u"files"_s, files},
+            {u"diagnostics"_s, core::DiagnosticFormatter::toJson(diagnostics)},
+            {u"summary"_s, core::DiagnosticFormatter::summary(diagnostics)},
+        };
+        output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    } else if (formatName == u"sarif") {
+        output.out(core::DiagnosticFormatter::toSarif(diagnostics, project.rootPath()));
+    } else {
+        output.out(core::DiagnosticFormatter::toText(diagnostics));
+        const QJsonObject counts = core::DiagnosticFormatter::summary(diagnostics);
+        output.err(QCoreApplication::translate("cli", "%1 file(s) checked: %2 error(s), %3 warning(s), %4 info(s)\n")
+                       .arg(project.files().size())
+                       .arg(counts.value(u"errors"_s).toInt())
+                       .arg(counts.value(u"warnings"_s).toInt())
+                       .arg(counts.value(u"infos"_s).toInt()));
+    }
+    return core::hasErrors(diagnostics) ? ExitProblems : ExitClean;
+}
+
+} // namespace pgdial::cli

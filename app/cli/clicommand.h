@@ -1,0 +1,46 @@
+#pragma once
+
+#include <QCommandLineParser>
+#include <QString>
+#include <QStringList>
+
+#include <cstdio>
+
+namespace pgdial::cli {
+
+// pgdial-cli's exit codes (documented in docs/cli.md; scripts rely on them).
+enum ExitCode {
+    ExitClean = 0,    // nothing of severity error (or the probe connected)
+    ExitProblems = 1, // errors found (or the probe failed)
+    ExitUsage = 2,    // bad command line, or a file/folder that cannot be read
+};
+
+// Where a command writes. Tests run the real binary, so this is plain stdout/stderr.
+class CliOutput
+{
+public:
+    void out(const QByteArray &bytes) const { std::fwrite(bytes.constData(), 1, bytes.size(), stdout); }
+    void out(const QString &text) const { out(text.toUtf8()); }
+    void err(const QString &text) const
+    {
+        const QByteArray bytes = text.toUtf8();
+        std::fwrite(bytes.constData(), 1, bytes.size(), stderr);
+    }
+};
+
+// One `pgdial-cli NAME ...` command.
+class CliCommand
+{
+public:
+    virtual ~CliCommand() = default;
+    virtual QString name() const = 0;
+    virtual QString summary() const = 0;
+    // `arguments` starts with "pgdial-cli NAME" so QCommandLineParser sees a normal argv.
+    virtual int run(const QStringList &arguments, const CliOutput &output) = 0;
+
+protected:
+    // Parses with help handling and usage errors mapped to exit code 2. Returns -1 to continue.
+    static int parse(QCommandLineParser &parser, const QStringList &arguments, const CliOutput &output);
+};
+
+} // namespace pgdial::cli

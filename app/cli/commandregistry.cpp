@@ -1,0 +1,14 @@
+#include "commandregistry.h"
+
+#include "checkcommand.h"
+
+namespace pgdial::cli {
+
+std::vector<std::unique_ptr<CliCommand>> allCommands()
+{
+    std::vector<std::unique_ptr<CliCommand>> commands;
+    commands.push_back(std::make_unique<CheckCommand>());
+    return commands;
+}
+
+} // namespace pgdial::cli

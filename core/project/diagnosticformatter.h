@@ -1,0 +1,23 @@
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QByteArray>
+#include <QJsonArray>
+#include <QJsonObject>
+
+namespace pgdial::core {
+
+// Renders diagnostics for tools: the compiler-style text line, a JSON object per diagnostic
+// (field names documented in docs/cli.md), and SARIF 2.1.0 for code-scanning services.
+class DiagnosticFormatter
+{
+public:
+    static QByteArray toText(const Diagnostics &diagnostics);
+    static QJsonObject toJson(const Diagnostic &diagnostic);
+    static QJsonArray toJson(const Diagnostics &diagnostics);
+    static QJsonObject summary(const Diagnostics &diagnostics);
+    static QByteArray toSarif(const Diagnostics &diagnostics, const QString &rootPath);
+};
+
+} // namespace pgdial::core

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "filekind.h"
+#include "projectfile.h"
+#include "projectsettings.h"
+#include "result.h"
+
+#include <QList>
+#include <QString>
+
+#include <memory>
+
+namespace pgdial::core {
+
+// A folder holding one application's database configuration, loaded into memory.
+// Files are shared so that editors and checks can keep a handle on one while the list grows
+// (includes discovered while parsing join the project as files of their own).
+class Project
+{
+public:
+    // Scans the folder and loads every file it recognises. Fails only when the folder itself is
+    // unusable (missing, not a folder, unreadable); problems with single files become diagnostics.
+    static Result<Project> open(const QString &folder);
+    // A project made of one file (the CLI's `conf FILE` / `hba FILE`), rooted at its folder.
+    static Result<Project> openFile(const QString &filePath, FileKind kind);
+
+    QString rootPath() const { return m_rootPath; }
+    QString name() const;
+
+    const QList<std::shared_ptr<ProjectFile>> &files() const { return m_files; }
+    QList<std::shared_ptr<ProjectFile>> filesOfKind(FileKind kind) const;
+    std::shared_ptr<ProjectFile> findFile(const QString &relativePath) const;
+    std::shared_ptr<ProjectFile> findFileByAbsolutePath(const QString &absolutePath) const;
+
+    // Adds (and loads) a file, or returns the one already there for the same path.
+    std::shared_ptr<ProjectFile> addFile(const QString &absolutePath, FileKind kind, bool included = false);
+
+    QString relativePathOf(const QString &absolutePath) const;
+    QString absolutePathOf(const QString &relativePath) const;
+
+    // Scan problems plus every file's load diagnostics.
+    Diagnostics loadDiagnostics() const;
+
+    ProjectSettings settings;
+
+private:
+    QString m_rootPath;
+    QList<std::shared_ptr<ProjectFile>> m_files;
+    Diagnostics m_scanDiagnostics;
+};
+
+} // namespace pgdial::core

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "filekind.h"
+#include "textdocument.h"
+
+#include <QDateTime>
+#include <QFileDevice>
+#include <QString>
+
+#include <optional>
+
+namespace pgdial::core {
+
+// One file of a project: where it is, what it is, and its text (when it could be loaded).
+struct ProjectFile
+{
+    FileKind kind = FileKind::AppConfig;
+    QString relativePath; // to the project folder, '/'-separated; what diagnostics name
+    QString absolutePath;
+    std::optional<TextDocument> document; // empty when the file could not be loaded
+    Diagnostics loadDiagnostics;          // why it could not be loaded, or warnings
+    QFileDevice::Permissions permissions;
+    QDateTime lastModified;
+    bool includedBy = false; // joined the project because another file includes it
+
+    bool isLoaded() const { return document.has_value(); }
+};
+
+} // namespace pgdial::core

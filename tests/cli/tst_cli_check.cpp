@@ -1,0 +1,154 @@
+#include "clirunner.h"
+#include "testpaths.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTemporaryDir>
+#include <QTest>
+
+using pgdial::test::runCli;
+
+class tst_CliCheck final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void helpAndVersion();
+    void noCommandIsUsageError();
+    void unknownCommand();
+    void checkExample_data();
+    void checkExample();
+    void checkEmptyFolder();
+    void checkMissingFolder_data();
+    void checkMissingFolder();
+    void checkFindsErrors();
+    void badOptions_data();
+    void badOptions();
+};
+
+void tst_CliCheck::helpAndVersion()
+{
+    const auto help = runCli({QStringLiteral("--help")});
+    QCOMPARE(help.exitCode, 0);
+    QVERIFY(help.out.contains("check"));
+    const auto version = runCli({QStringLiteral("--version")});
+    QCOMPARE(version.exitCode, 0);
+    QVERIFY(version.out.startsWith("pgdial-cli "));
+    const auto checkHelp = runCli({QStringLiteral("check"), QStringLiteral("--help")});
+    QCOMPARE(checkHelp.exitCode, 0);
+    QVERIFY(checkHelp.out.contains("--format"));
+}
+
+void tst_CliCheck::noCommandIsUsageError()
+{
+    const auto run = runCli({});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains("Usage"));
+}
+
+void tst_CliCheck::unknownCommand()
+{
+    const auto run = runCli({QStringLiteral("frobnicate")});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains("unknown command"));
+}
+
+void tst_CliCheck::checkExample_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("text") << QStringLiteral("text");
+    QTest::newRow("json") << QStringLiteral("json");
+    QTest::newRow("sarif") << QStringLiteral("sarif");
+}
+
+void tst_CliCheck::checkExample()
+{
+    QFETCH(QString, format);
+    const auto run = runCli({QStringLiteral("check"), pgdial::test::exampleProject(), QStringLiteral("--format"), format});
+    QVERIFY2(run.exitCode == 0, run.out + run.err);
+    if (format == u"json") {
+        QJsonParseError error;
+        const QJsonDocument doc = QJsonDocument::fromJson(run.out, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(doc.object().value(QStringLiteral("ok")).toBool(), true);
+        QCOMPARE(doc.object().value(QStringLiteral("files")).toArray().size(), 8);
+        QCOMPARE(doc.object().value(QStringLiteral("pg_version")).toInt(), 17);
+        QVERIFY(doc.object().value(QStringLiteral("diagnostics")).isArray());
+    } else if (format == u"sarif") {
+        const QJsonDocument doc = QJsonDocument::fromJson(run.out);
+        QCOMPARE(doc.object().value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
+    } else {
+        QVERIFY(run.err.contains("8 file(s) checked"));
+    }
+}
+
+void tst_CliCheck::checkEmptyFolder()
+{
+    QTemporaryDir dir;
+    const auto text = runCli({QStringLiteral("check"), dir.path()});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY(text.out.isEmpty());
+    const auto json = runCli({QStringLiteral("check"), dir.path(), QStringLiteral("--format=json")});
+    QCOMPARE(json.exitCode, 0);
+    QCOMPARE(QJsonDocument::fromJson(json.out).object().value(QStringLiteral("files")).toArray().size(), 0);
+    // The default folder is the current directory.
+    const auto here = runCli({QStringLiteral("check")}, dir.path());
+    QCOMPARE(here.exitCode, 0);
+}
+
+void tst_CliCheck::checkMissingFolder_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("text") << QStringLiteral("text");
+    QTest::newRow("json") << QStringLiteral("json");
+}
+
+void tst_CliCheck::checkMissingFolder()
+{
+    QFETCH(QString, format);
+    const auto run = runCli({QStringLiteral("check"), QStringLiteral("/nonexistent/pgdial"), QStringLiteral("--format"), format});
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(run.err.contains("does not exist"));
+    QVERIFY(run.out.isEmpty());
+}
+
+void tst_CliCheck::checkFindsErrors()
+{
+    QTemporaryDir dir;
+    QFile binary(dir.filePath("postgresql.conf"));
+    QVERIFY(binary.open(QIODevice::WriteOnly));
+    binary.write(QByteArray("port = 1\n\0\0", 11));
+    binary.close();
+    const auto text = runCli({QStringLiteral("check"), dir.path()});
+    QCOMPARE(text.exitCode, 1);
+    QVERIFY2(text.out.startsWith("postgresql.conf:2:1: error: "), text.out);
+    QVERIFY(text.out.contains("[project.binary-file]"));
+    const auto json = runCli({QStringLiteral("check"), dir.path(), QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(report.value(QStringLiteral("ok")).toBool(), false);
+    const QJsonObject first = report.value(QStringLiteral("diagnostics")).toArray().first().toObject();
+    QCOMPARE(first.value(QStringLiteral("code")).toString(), QStringLiteral("project.binary-file"));
+    QCOMPARE(first.value(QStringLiteral("line")).toInt(), 2);
+}
+
+void tst_CliCheck::badOptions_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("bad-format") << QStringList{QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("xml")};
+    QTest::newRow("bad-version") << QStringList{QStringLiteral("check"), QStringLiteral("--pg-version"), QStringLiteral("9")};
+    QTest::newRow("unknown-option") << QStringList{QStringLiteral("check"), QStringLiteral("--frob")};
+    QTest::newRow("two-folders") << QStringList{QStringLiteral("check"), QStringLiteral("a"), QStringLiteral("b")};
+}
+
+void tst_CliCheck::badOptions()
+{
+    QFETCH(QStringList, arguments);
+    const auto run = runCli(arguments);
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY(!run.err.isEmpty());
+}
+
+QTEST_GUILESS_MAIN(tst_CliCheck)
+#include "tst_cli_check.moc"

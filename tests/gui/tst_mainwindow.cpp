@@ -1,0 +1,189 @@
+#include "editors/sourceview.h"
+#include "mainwindow/editorarea.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/problemspanel.h"
+#include "models/diagnosticsfiltermodel.h"
+#include "models/diagnosticsmodel.h"
+#include "models/projecttreemodel.h"
+#include "project.h"
+#include "testenvironment.h"
+#include "testpaths.h"
+
+#include <QAbstractItemModelTester>
+#include <QApplication>
+#include <QTimer>
+#include <QSignalSpy>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+using namespace pgdial;
+
+class tst_MainWindow final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void opensExampleProject();
+    void treeListsEveryFile();
+    void modelsPassTheTester();
+    void problemsActivationOpensFile();
+    void secretsAreMaskedInTheSourceView();
+    void missingFolderReportsFailure();
+};
+
+namespace {
+
+bool loadInto(ui::MainWindow &window, const QString &folder)
+{
+    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
+    window.openProject(folder);
+    return loaded.wait(30000) && loaded.first().first().toBool();
+}
+
+} // namespace
+
+void tst_MainWindow::initTestCase()
+{
+    test::isolateTestEnvironment();
+}
+
+void tst_MainWindow::opensExampleProject()
+{
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(loadInto(window, test::exampleProject()));
+    QVERIFY(window.project());
+    QCOMPARE(window.project()->name(), QStringLiteral("api-forge"));
+    QVERIFY(window.windowTitle().contains(QStringLiteral("api-forge")));
+    // It starts on the server settings.
+    QCOMPARE(window.editorArea()->currentPath(), QStringLiteral("infra/docker/prod/postgres/postgresql.conf"));
+}
+
+void tst_MainWindow::treeListsEveryFile()
+{
+    ui::MainWindow window;
+    QVERIFY(loadInto(window, test::exampleProject()));
+    auto *tree = window.findChild<QTreeView *>(QStringLiteral("projectTree"));
+    QVERIFY(tree);
+    QStringList listed;
+    const QAbstractItemModel *model = tree->model();
+    for (int g = 0; g < model->rowCount(); ++g) {
+        const QModelIndex group = model->index(g, 0);
+        for (int f = 0; f < model->rowCount(group); ++f)
+            listed.append(model->index(f, 0, group).data(ui::ProjectTreeModel::RelativePathRole).toString());
+    }
+    listed.sort();
+    const QStringList expected = {
+        QStringLiteral(".env"),
+        QStringLiteral(".env.example"),
+        QStringLiteral("config.yaml"),
+        QStringLiteral("docker-compose.dev.yml"),
+        QStringLiteral("docker-compose.prod.yml"),
+        QStringLiteral("infra/docker/prod/postgres/init-scripts/01-init-app.sh"),
+        QStringLiteral("infra/docker/prod/postgres/pg_hba.conf"),
+        QStringLiteral("infra/docker/prod/postgres/postgresql.conf"),
+    };
+    QCOMPARE(listed, expected);
+}
+
+void tst_MainWindow::modelsPassTheTester()
+{
+    ui::ProjectTreeModel tree;
+    QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    core::Result<core::Project> project = core::Project::open(test::exampleProject());
+    QVERIFY(project);
+    tree.setProject(std::make_shared<core::Project>(std::move(project).value()));
+    tree.setProblemCounts({{QStringLiteral("config.yaml"), {1, 2}}});
+    tree.setProject(nullptr);
+
+    ui::DiagnosticsModel diagnostics;
+    QAbstractItemModelTester diagnosticsTester(&diagnostics, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    ui::DiagnosticsFilterModel filter;
+    filter.setSourceModel(&diagnostics);
+    QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    core::Diagnostics list;
+    for (int i = 0; i < 5; ++i) {
+        core::Diagnostic d;
+        d.severity = static_cast<core::Severity>(i % 3);
+        d.code = QStringLiteral("test.code-%1").arg(i);
+        d.file = QStringLiteral("file%1.conf").arg(i % 2);
+        d.line = i + 1;
+        d.message = QStringLiteral("message %1").arg(i);
+        list.append(d);
+    }
+    diagnostics.setDiagnostics(list);
+    filter.setShowWarnings(false);
+    QCOMPARE(filter.rowCount(), 3);
+    filter.setFileFilter(QStringLiteral("file0.conf"));
+    QCOMPARE(filter.rowCount(), 2);
+    filter.setTextFilter(QStringLiteral("message 2"));
+    QCOMPARE(filter.rowCount(), 1);
+    filter.sort(ui::DiagnosticsModel::LineColumn);
+    diagnostics.setDiagnostics({});
+    QCOMPARE(filter.rowCount(), 0);
+}
+
+void tst_MainWindow::problemsActivationOpensFile()
+{
+    QTemporaryDir dir;
+    QFile binary(dir.filePath("pg_hba.conf"));
+    QVERIFY(binary.open(QIODevice::WriteOnly));
+    binary.write(QByteArray("local all all peer\n\0", 20));
+    binary.close();
+    QFile conf(dir.filePath("postgresql.conf"));
+    QVERIFY(conf.open(QIODevice::WriteOnly));
+    conf.write("port = 5432\nssl = on\n");
+    conf.close();
+
+    ui::MainWindow window;
+    window.show();
+    QVERIFY(loadInto(window, dir.path()));
+    auto *view = window.findChild<QTableView *>(QStringLiteral("problemsView"));
+    QVERIFY(view);
+    QCOMPARE(view->model()->rowCount(), 1);
+    QCOMPARE(view->model()->index(0, ui::DiagnosticsModel::CodeColumn).data().toString(),
+             QStringLiteral("project.binary-file"));
+    view->setCurrentIndex(view->model()->index(0, 0));
+    Q_EMIT view->activated(view->model()->index(0, 0));
+    QCOMPARE(window.editorArea()->currentPath(), QStringLiteral("pg_hba.conf"));
+
+    // F8 walks the problems.
+    window.showFile(QStringLiteral("postgresql.conf"));
+    QCOMPARE(window.editorArea()->currentPath(), QStringLiteral("postgresql.conf"));
+    QTest::keyClick(&window, Qt::Key_F8);
+    QCOMPARE(window.editorArea()->currentPath(), QStringLiteral("pg_hba.conf"));
+}
+
+void tst_MainWindow::secretsAreMaskedInTheSourceView()
+{
+    ui::MainWindow window;
+    QVERIFY(loadInto(window, test::exampleProject()));
+    window.showFile(QStringLiteral(".env"));
+    auto *view = qobject_cast<ui::SourceView *>(window.editorArea()->currentWidget());
+    QVERIFY(view);
+    QVERIFY(!view->toPlainText().contains(QStringLiteral("devpass")));
+    QVERIFY(view->toPlainText().contains(QStringLiteral("postgresql://appuser:")));
+}
+
+void tst_MainWindow::missingFolderReportsFailure()
+{
+    ui::MainWindow window;
+    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
+    // The failure is shown in a message box; close it as soon as it appears.
+    auto closer = std::make_unique<QTimer>();
+    closer->setInterval(20);
+    QObject::connect(closer.get(), &QTimer::timeout, [] {
+        if (QWidget *modal = QApplication::activeModalWidget())
+            modal->close();
+    });
+    closer->start();
+    window.openProject(QStringLiteral("/nonexistent/pgdial"));
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(loaded.first().first().toBool(), false);
+}
+
+QTEST_MAIN(tst_MainWindow)
+#include "tst_mainwindow.moc"

@@ -1,0 +1,248 @@
+#include "mainwindow.h"
+
+#include "editorarea.h"
+#include "models/projecttreemodel.h"
+#include "pgdialversion.h"
+#include "problemspanel.h"
+#include "project.h"
+#include "settings/appsettings.h"
+
+#include <QAction>
+#include <QApplication>
+#include <QCloseEvent>
+#include <QDir>
+#include <QDockWidget>
+#include <QFileDialog>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMenuBar>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QStatusBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::ui {
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , m_loader(new ProjectLoader(this))
+    , m_treeModel(new ProjectTreeModel(this))
+    , m_tree(new QTreeView(this))
+    , m_editors(new EditorArea(this))
+    , m_problems(new ProblemsPanel(this))
+    , m_centre(new QStackedWidget(this))
+    , m_status(new QLabel(this))
+{
+    setObjectName(u"mainWindow"_s);
+    setWindowTitle(tr("pgdial"));
+    setWindowIcon(QIcon(u":/icons/pgdial.svg"_s));
+    m_centre->addWidget(createWelcomePage());
+    m_centre->addWidget(m_editors);
+    setCentralWidget(m_centre);
+    m_status->setObjectName(u"statusLabel"_s);
+    statusBar()->addWidget(m_status, 1);
+
+    createDocks();
+    createActions();
+
+    connect(m_loader, &ProjectLoader::loadStarted, this,
+            [this](const QString &folder) { m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(folder))); });
+    connect(m_loader, &ProjectLoader::loadFinished, this, &MainWindow::applyLoadedProject);
+    connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::showFile);
+    connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
+        if (!index.data(ProjectTreeModel::IsGroupRole).toBool())
+            showFile(index.data(ProjectTreeModel::RelativePathRole).toString());
+    });
+
+    resize(1280, 800);
+    restoreGeometry(settings::windowGeometry.value());
+    restoreState(settings::windowState.value());
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::createDocks()
+{
+    m_tree->setObjectName(u"projectTree"_s);
+    m_tree->setModel(m_treeModel);
+    m_tree->setHeaderHidden(true);
+    m_tree->setUniformRowHeights(true);
+    m_tree->setExpandsOnDoubleClick(true);
+    m_tree->setToolTip(tr("The project's files, grouped by kind. Double-click or press Enter to open one."));
+    auto *projectDock = new QDockWidget(tr("Project"), this);
+    projectDock->setObjectName(u"projectDock"_s);
+    projectDock->setWidget(m_tree);
+    addDockWidget(Qt::LeftDockWidgetArea, projectDock);
+
+    auto *problemsDock = new QDockWidget(tr("Problems"), this);
+    problemsDock->setObjectName(u"problemsDock"_s);
+    problemsDock->setWidget(m_problems);
+    addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
+    resizeDocks({projectDock}, {360}, Qt::Horizontal);
+    resizeDocks({problemsDock}, {220}, Qt::Vertical);
+}
+
+void MainWindow::createActions()
+{
+    QMenu *file = menuBar()->addMenu(tr("&File"));
+    QAction *open = file->addAction(QIcon::fromTheme(u"document-open"_s), tr("&Open Folder…"), this, &MainWindow::chooseFolder);
+    open->setObjectName(u"actionOpenFolder"_s);
+    open->setShortcut(QKeySequence::Open);
+    m_recentMenu = file->addMenu(tr("Open &Recent"));
+    m_recentMenu->setObjectName(u"menuRecentProjects"_s);
+    rebuildRecentMenu();
+    QAction *reload = file->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&load Project"), this, [this] {
+        if (m_project)
+            openProject(m_project->rootPath());
+    });
+    reload->setObjectName(u"actionReload"_s);
+    reload->setShortcut(QKeySequence::Refresh);
+    file->addSeparator();
+    QAction *closeTab = file->addAction(tr("&Close File"), this, [this] {
+        if (m_editors->currentIndex() >= 0)
+            Q_EMIT m_editors->tabCloseRequested(m_editors->currentIndex());
+    });
+    closeTab->setObjectName(u"actionCloseFile"_s);
+    closeTab->setShortcut(QKeySequence::Close);
+    QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
+    quit->setObjectName(u"actionQuit"_s);
+    quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    QAction *next = view->addAction(tr("&Next Problem"), m_problems, &ProblemsPanel::selectNext);
+    next->setObjectName(u"actionNextProblem"_s);
+    next->setShortcut(Qt::Key_F8);
+    QAction *previous = view->addAction(tr("&Previous Problem"), m_problems, &ProblemsPanel::selectPrevious);
+    previous->setObjectName(u"actionPreviousProblem"_s);
+    previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    view->addSeparator();
+    for (QDockWidget *dock : findChildren<QDockWidget *>())
+        view->addAction(dock->toggleViewAction());
+
+    QMenu *help = menuBar()->addMenu(tr("&Help"));
+    QAction *about = help->addAction(tr("&About pgdial"), this, &MainWindow::showAbout);
+    about->setObjectName(u"actionAbout"_s);
+    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+}
+
+QWidget *MainWindow::createWelcomePage()
+{
+    auto *page = new QWidget(this);
+    page->setObjectName(u"welcomePage"_s);
+    auto *layout = new QVBoxLayout(page);
+    layout->addStretch();
+    auto *title = new QLabel(tr("<h2>pgdial</h2><p>Open the folder of an application that uses PostgreSQL: pgdial "
+                                "finds its config.yaml, .env files, postgresql.conf and pg_hba.conf, and checks "
+                                "them against each other.</p>"),
+                             page);
+    title->setWordWrap(true);
+    title->setAlignment(Qt::AlignCenter);
+    layout->addWidget(title);
+    auto *open = new QPushButton(tr("Open Folder…"), page);
+    open->setObjectName(u"welcomeOpenButton"_s);
+    connect(open, &QPushButton::clicked, this, &MainWindow::chooseFolder);
+    layout->addWidget(open, 0, Qt::AlignCenter);
+    layout->addStretch();
+    return page;
+}
+
+void MainWindow::rebuildRecentMenu()
+{
+    m_recentMenu->clear();
+    const QStringList recent = settings::recentProjects.value();
+    for (const QString &path : recent) {
+        m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path); });
+    }
+    m_recentMenu->setEnabled(!recent.isEmpty());
+}
+
+void MainWindow::chooseFolder()
+{
+    const QString start = m_project ? m_project->rootPath() : QDir::homePath();
+    const QString folder = QFileDialog::getExistingDirectory(this, tr("Open Project Folder"), start);
+    if (!folder.isEmpty())
+        openProject(folder);
+}
+
+void MainWindow::openProject(const QString &folder)
+{
+    m_loader->load(folder);
+}
+
+bool MainWindow::isLoading() const
+{
+    return m_loader->isLoading();
+}
+
+void MainWindow::applyLoadedProject(const LoadedProject &loaded)
+{
+    if (!loaded.project) {
+        m_status->setText(loaded.error);
+        QMessageBox::warning(this, tr("Cannot open the project"), loaded.error);
+        Q_EMIT projectLoaded(false);
+        return;
+    }
+    m_project = loaded.project;
+    m_editors->closeAll();
+    m_treeModel->setProject(m_project);
+    m_tree->expandAll();
+    m_problems->setDiagnostics(loaded.diagnostics);
+
+    QHash<QString, std::pair<int, int>> counts;
+    for (const core::Diagnostic &d : loaded.diagnostics) {
+        auto &count = counts[d.file];
+        count.first += d.severity == core::Severity::Error;
+        count.second += d.severity == core::Severity::Warning;
+    }
+    m_treeModel->setProblemCounts(counts);
+
+    setWindowTitle(tr("%1 — pgdial").arg(m_project->name()));
+    m_status->setText(tr("%1: %n file(s)", nullptr, static_cast<int>(m_project->files().size()))
+                          .arg(QDir::toNativeSeparators(m_project->rootPath())));
+    m_centre->setCurrentWidget(m_editors);
+    settings::addRecentProject(m_project->rootPath());
+    rebuildRecentMenu();
+
+    // Start where a DBA usually starts: the server settings, else the first file.
+    const auto confs = m_project->filesOfKind(core::FileKind::PostgresqlConf);
+    if (!confs.isEmpty())
+        showFile(confs.first()->relativePath);
+    else if (!m_project->files().isEmpty())
+        showFile(m_project->files().first()->relativePath);
+    Q_EMIT projectLoaded(true);
+}
+
+void MainWindow::showFile(const QString &relativePath, int line, int column)
+{
+    if (!m_project)
+        return;
+    const auto file = m_project->findFile(relativePath);
+    if (!file)
+        return;
+    m_editors->openFile(file, line, column);
+    const QModelIndex index = m_treeModel->indexForPath(relativePath);
+    if (index.isValid())
+        m_tree->setCurrentIndex(index);
+}
+
+void MainWindow::showAbout()
+{
+    QMessageBox::about(this, tr("About pgdial"),
+                       tr("<h3>pgdial %1</h3><p>A desktop studio for the configuration of PostgreSQL-backed "
+                          "applications: postgresql.conf, pg_hba.conf, the app's config.yaml and .env, checked "
+                          "against PostgreSQL's own rules and against each other.</p><p>Built with Qt %2.</p>")
+                           .arg(QString::fromLatin1(pgdialVersion), QString::fromLatin1(qVersion())));
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    settings::windowGeometry.setValue(saveGeometry());
+    settings::windowState.setValue(saveState());
+    event->accept();
+}
+
+} // namespace pgdial::ui

@@ -1,0 +1,53 @@
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QWidget>
+
+class QComboBox;
+class QLineEdit;
+class QTableView;
+class QToolButton;
+
+namespace pgdial::ui {
+
+class DiagnosticsFilterModel;
+class DiagnosticsModel;
+
+// The Problems panel: every diagnostic of the project, filterable by severity, file and text.
+// Activating a row (double-click, Enter, F8) asks the window to show that place.
+class ProblemsPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProblemsPanel)
+
+public:
+    explicit ProblemsPanel(QWidget *parent = nullptr);
+
+    void setDiagnostics(const core::Diagnostics &diagnostics);
+    DiagnosticsModel *model() const { return m_model; }
+    QTableView *view() const { return m_view; }
+
+    void selectNext();
+    void selectPrevious();
+
+Q_SIGNALS:
+    void locationActivated(const QString &file, int line, int column);
+    void countsChanged(int errors, int warnings, int infos);
+
+private:
+    DiagnosticsModel *m_model;
+    DiagnosticsFilterModel *m_filter;
+    QTableView *m_view;
+    QToolButton *m_errors;
+    QToolButton *m_warnings;
+    QToolButton *m_infos;
+    QComboBox *m_files;
+    QLineEdit *m_search;
+
+    void activateRow(int proxyRow);
+    void step(int direction);
+    void updateCounts();
+};
+
+} // namespace pgdial::ui

@@ -1,0 +1,52 @@
+#include "projectloader.h"
+
+#include "checks/projectchecker.h"
+#include "project.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace pgdial::ui {
+
+ProjectLoader::ProjectLoader(QObject *parent) : QObject(parent) {}
+
+ProjectLoader::~ProjectLoader()
+{
+    if (m_watcher)
+        m_watcher->waitForFinished();
+}
+
+LoadedProject ProjectLoader::loadNow(const QString &folder)
+{
+    LoadedProject loaded;
+    core::Result<core::Project> opened = core::Project::open(folder);
+    if (!opened) {
+        loaded.error = opened.error().message;
+        return loaded;
+    }
+    loaded.project = std::make_shared<core::Project>(std::move(opened).value());
+    loaded.diagnostics = core::ProjectChecker::check(*loaded.project);
+    return loaded;
+}
+
+void ProjectLoader::load(const QString &folder)
+{
+    const quint64 generation = ++m_generation;
+    auto *watcher = new QFutureWatcher<LoadedProject>(this);
+    connect(watcher, &QFutureWatcher<LoadedProject>::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (m_watcher == watcher)
+            m_watcher = nullptr;
+        if (generation == m_generation)
+            Q_EMIT loadFinished(watcher->result());
+    });
+    m_watcher = watcher;
+    Q_EMIT loadStarted(folder);
+    watcher->setFuture(QtConcurrent::run(&ProjectLoader::loadNow, folder));
+}
+
+bool ProjectLoader::isLoading() const
+{
+    return m_watcher != nullptr;
+}
+
+} // namespace pgdial::ui

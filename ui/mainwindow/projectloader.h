@@ -1,0 +1,50 @@
+#pragma once
+
+#include "diagnostic.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <memory>
+
+namespace pgdial::core {
+class Project;
+}
+
+namespace pgdial::ui {
+
+struct LoadedProject
+{
+    std::shared_ptr<core::Project> project; // null when the folder could not be opened
+    core::Diagnostics diagnostics;
+    QString error;
+};
+
+// Opens and checks a project on a worker thread so the window never waits on the disk.
+// A newer request supersedes an older one still running; its result is dropped.
+class ProjectLoader final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProjectLoader)
+
+public:
+    explicit ProjectLoader(QObject *parent = nullptr);
+    ~ProjectLoader() override;
+
+    void load(const QString &folder);
+    bool isLoading() const;
+
+    static LoadedProject loadNow(const QString &folder);
+
+Q_SIGNALS:
+    void loadStarted(const QString &folder);
+    void loadFinished(const pgdial::ui::LoadedProject &result);
+
+private:
+    QFutureWatcher<LoadedProject> *m_watcher = nullptr;
+    quint64 m_generation = 0;
+};
+
+} // namespace pgdial::ui
+
+Q_DECLARE_METATYPE(pgdial::ui::LoadedProject)

@@ -1,0 +1,64 @@
+#pragma once
+
+#include "filekind.h"
+
+#include <QAbstractItemModel>
+#include <QHash>
+#include <QIcon>
+
+#include <memory>
+
+namespace pgdial::core {
+class Project;
+struct ProjectFile;
+} // namespace pgdial::core
+
+namespace pgdial::ui {
+
+// The project's files grouped by kind: "Server settings" > infra/docker/prod/postgres/postgresql.conf.
+// Group rows exist only for kinds the project has. Files carry their problem counts.
+class ProjectTreeModel final : public QAbstractItemModel
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProjectTreeModel)
+
+public:
+    enum Role {
+        RelativePathRole = Qt::UserRole + 1, // QString, files only
+        KindRole,                            // int (core::FileKind), groups and files
+        IsGroupRole,                         // bool
+    };
+
+    explicit ProjectTreeModel(QObject *parent = nullptr);
+    ~ProjectTreeModel() override;
+
+    void setProject(std::shared_ptr<const core::Project> project);
+    // Problem counts per relative path, shown as a badge and in the tooltip.
+    void setProblemCounts(const QHash<QString, std::pair<int, int>> &errorsAndWarnings);
+
+    QModelIndex indexForPath(const QString &relativePath) const;
+
+    QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
+    QModelIndex parent(const QModelIndex &child) const override;
+    int rowCount(const QModelIndex &parent = {}) const override;
+    int columnCount(const QModelIndex &parent = {}) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    Qt::ItemFlags flags(const QModelIndex &index) const override;
+
+private:
+    struct Group
+    {
+        core::FileKind kind;
+        QList<std::shared_ptr<const core::ProjectFile>> files;
+    };
+
+    std::shared_ptr<const core::Project> m_project;
+    QList<Group> m_groups;
+    QHash<QString, std::pair<int, int>> m_problems;
+
+    static constexpr quintptr groupTag = ~quintptr(0);
+    QVariant groupData(const Group &group, int role) const;
+    QVariant fileData(const core::ProjectFile &file, int role) const;
+};
+
+} // namespace pgdial::ui

@@ -1,0 +1,44 @@
+#pragma once
+
+#include "safefilewriter.h"
+
+#include <QByteArray>
+#include <QSettings>
+#include <QString>
+#include <QStringList>
+#include <QVariant>
+
+namespace pgdial::ui {
+
+// A settings key declared once with its default. Values never include secrets.
+template<typename T>
+class Setting
+{
+public:
+    constexpr Setting(const char *key, T fallback) : m_key(key), m_default(std::move(fallback)) {}
+
+    T value() const
+    {
+        const QVariant stored = QSettings().value(QLatin1StringView(m_key));
+        return stored.isValid() && stored.canConvert<T>() ? stored.value<T>() : m_default;
+    }
+    void setValue(const T &value) const { QSettings().setValue(QLatin1StringView(m_key), QVariant::fromValue(value)); }
+    QString key() const { return QString::fromLatin1(m_key); }
+
+private:
+    const char *m_key;
+    T m_default;
+};
+
+// Every key pgdial stores, in one place.
+namespace settings {
+inline const Setting<QStringList> recentProjects{"projects/recent", {}};
+inline const Setting<QByteArray> windowGeometry{"window/geometry", {}};
+inline const Setting<QByteArray> windowState{"window/state", {}};
+inline const Setting<int> backupPolicy{"saving/backupPolicy", static_cast<int>(core::BackupPolicy::Single)};
+constexpr int maxRecentProjects = 10;
+
+void addRecentProject(const QString &path);
+} // namespace settings
+
+} // namespace pgdial::ui
