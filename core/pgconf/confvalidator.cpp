@@ -162,20 +162,6 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         if (lastByText.value(item.name) != i)
             ignored[i] = true;
     }
-    for (qsizetype i = 0; i < count; ++i) {
-        const ConfItem &item = load.items.at(i);
-        const QString key = infos[i] ? infos[i]->name.toLower() : lower(item.name);
-        const qsizetype last = winner.value(key);
-        if (last == i)
-            continue;
-        const ConfItem &winning = load.items.at(last);
-        const QString name = infos[i] ? infos[i]->name : QString::fromUtf8(item.name);
-        Diagnostic &diagnostic = diagnose(Severity::Info, u"conf.duplicate-parameter"_s, item, item.nameColumn, name,
-                                          tr("\"%1\" is set again at %2, which wins; this line has no effect").arg(name, place(winning)),
-                                          tr("Remove this line, or the later one"));
-        diagnostic.related.append(place(winning));
-    }
-
     // Reserved prefixes of preloaded modules (15+), judged only for modules pgdial knows.
     QSet<QString> reservedPrefixes;
     if (m_major >= 15) {
@@ -249,6 +235,26 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         verdict.applied = true;
         settings[i] = parsed.setting;
         finalSetting.insert(info->name.toLower(), parsed.setting);
+    }
+
+    // Duplicates: the earlier line names the line that wins.
+    for (qsizetype i = 0; i < count; ++i) {
+        const ConfItem &item = load.items.at(i);
+        const QString key = infos[i] ? infos[i]->name.toLower() : lower(item.name);
+        const qsizetype last = winner.value(key);
+        if (last == i)
+            continue;
+        const ConfItem &winning = load.items.at(last);
+        const QString name = infos[i] ? infos[i]->name : QString::fromUtf8(item.name);
+        const bool winnerRefused = !validation.items.at(last).error.isEmpty();
+        if (winnerRefused && !ignored[i])
+            continue; // a different spelling of the name: this line still applies
+        const QString message = winnerRefused
+            ? tr("\"%1\" is set again at %2, whose value the server refuses; this line is ignored all the same, so the default applies").arg(name, place(winning))
+            : tr("\"%1\" is set again at %2, which wins; this line has no effect").arg(name, place(winning));
+        Diagnostic &diagnostic = diagnose(Severity::Info, u"conf.duplicate-parameter"_s, item, item.nameColumn, name,
+                                          message, tr("Remove this line, or the later one"));
+        diagnostic.related.append(place(winning));
     }
 
     // A restart-only parameter set twice under different spellings ("Shared_Buffers" then
