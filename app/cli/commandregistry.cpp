@@ -2,6 +2,7 @@
 
 #include "checkcommand.h"
 #include "confcommand.h"
+#include "confeditcommand.h"
 
 namespace pgdial::cli {
 
@@ -9,7 +10,8 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
 {
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<CheckCommand>());
-    commands.push_back(std::make_unique<ConfCommand>());
+    // `conf`: ConfEditCommand handles `conf set` / `conf reset` and hands the rest to ConfCommand.
+    commands.push_back(std::make_unique<ConfEditCommand>());
     return commands;
 }
 
