@@ -7,3 +7,4 @@ if(pgdial_core_sources)
     # The parse phase is ours; phases 2 and 3 (names, values) come from ConfValidator once it exists.
     target_compile_definitions(tst_pgconf_server PRIVATE PGDIAL_HAVE_CONF_VALIDATOR)
 endif()
+pgdial_add_test(NAME tst_confeditor_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confeditor_server.cpp INTEGRATION TIMEOUT 600)
