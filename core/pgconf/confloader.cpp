@@ -82,8 +82,11 @@ std::optional<QByteArray> ConfLoader::readFile(const QString &absolutePath, bool
     const QString clean = QDir::cleanPath(absolutePath);
     if (auto it = m_overrides.constFind(clean); it != m_overrides.constEnd())
         return *it;
+    if (!m_diskAccess)
+        return std::nullopt;
     const QFileInfo info(clean);
-    if (!info.exists() || info.isDir())
+    // Devices and pipes are not read (the server would; /dev/zero would never end).
+    if (!info.exists() || !info.isFile())
         return std::nullopt;
     if (m_project) {
         auto file = m_project->findFileByAbsolutePath(clean);
@@ -103,6 +106,7 @@ ConfLoadResult ConfLoader::load(const QString &topFilePath)
 {
     m_result = ConfLoadResult{};
     m_seqno = 0;
+    m_fileReads = 0;
     const QString top = QDir::cleanPath(QFileInfo(topFilePath).absoluteFilePath());
     m_topDir = QFileInfo(top).absolutePath();
     const std::optional<QByteArray> bytes = readFile(top, false);
@@ -142,6 +146,14 @@ bool ConfLoader::parseFile(const QByteArray &location, bool strict, const QStrin
                       tr("Remove the line: a file cannot include itself"));
         return false;
     }
+    if (++m_fileReads > maxFileReads) {
+        addErrorRow(callingFile, callingLine, u"nesting depth exceeded"_s);
+        addDiagnostic(u"conf.include-limit"_s, callingFile, callingLine, 0,
+                      tr("more than %1 configuration files read: pgdial stops following includes here")
+                          .arg(maxFileReads),
+                      tr("Check the includes for loops that fan out"));
+        return false;
+    }
     const std::optional<QByteArray> bytes = readFile(absolutePath, true);
     if (!bytes) {
         if (strict) {
@@ -170,7 +182,7 @@ bool ConfLoader::parseDirectory(const QByteArray &location, const QString &calli
     }
     const QString directory = absoluteLocation(location, callingFile);
     const QDir dir(directory);
-    if (!QFileInfo(directory).isDir() || !dir.isReadable()) {
+    if (!m_diskAccess || !QFileInfo(directory).isDir() || !dir.isReadable()) {
         addErrorRow(callingFile, callingLine, u"could not open directory \"%1\""_s.arg(directory));
         addDiagnostic(u"conf.include-dir-missing"_s, callingFile, callingLine, 0,
                       tr("could not open configuration directory \"%1\"").arg(relativeName(directory)),

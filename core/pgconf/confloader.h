@@ -29,10 +29,16 @@ public:
     // the fuzzer and the benchmark. Consulted before the project and the disk.
     void setOverride(const QString &absolutePath, const QByteArray &bytes) { m_overrides.insert(absolutePath, bytes); }
 
+    // Off: only overridden files exist (the fuzzer; nothing on disk is touched).
+    void setDiskAccess(bool enabled) { m_diskAccess = enabled; }
+
     ConfLoadResult load(const QString &topFilePath);
 
     // The server's maximum include nesting depth (the top file is depth 0).
     static constexpr int maxDepth = 10;
+    // Not a server limit: includes branching at every level could make the server read files for
+    // ever; pgdial stops after this many file reads (conf.include-limit).
+    static constexpr int maxFileReads = 2000;
 
 private:
     Project *m_project = nullptr;
@@ -40,6 +46,8 @@ private:
     QString m_topDir;
     ConfLoadResult m_result;
     int m_seqno = 0;
+    int m_fileReads = 0;
+    bool m_diskAccess = true;
 
     bool parseFile(const QByteArray &location, bool strict, const QString &callingFile, int callingLine, int depth);
     bool parseBytes(const QString &absolutePath, const QByteArray &bytes, int depth);

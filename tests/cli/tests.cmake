@@ -1,4 +1,6 @@
 pgdial_add_test(NAME tst_cli_check SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_check.cpp LABELS cli)
 add_dependencies(tst_cli_check pgdial-cli)
+pgdial_add_test(NAME tst_cli_conf SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_conf.cpp LABELS cli)
+add_dependencies(tst_cli_conf pgdial-cli)
 pgdial_add_test(NAME tst_cli_confedit SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_confedit.cpp LABELS cli)
 add_dependencies(tst_cli_confedit pgdial-cli)

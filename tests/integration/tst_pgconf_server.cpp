@@ -18,6 +18,9 @@
 #include "testpaths.h"
 
 #include <QDirIterator>
+
+#include <future>
+#include <map>
 #include <QtTest>
 
 using namespace pgdial::core;
@@ -186,8 +189,13 @@ void TestPgconfServer::agreesWithServers()
     const QMap<QString, QByteArray> files = readCase(source);
     QStringList problems;
     QStringList needValidator;
+    // The servers of the different majors are asked at the same time: each probe has its own
+    // server, folder and connections, and the time goes into waiting for processes.
+    std::map<int, std::future<ServerConfVerdict>> pending;
+    for (auto &[major, probe] : m_probes)
+        pending[major] = std::async(std::launch::async, [&probe = probe, &files] { return probe->probe(files); });
     for (auto &[major, probe] : m_probes) {
-        const ServerConfVerdict verdict = probe->probe(files);
+        const ServerConfVerdict verdict = pending[major].get();
         QVERIFY2(verdict.probed, qPrintable(verdict.error));
         const Outcome server = serverOutcome(verdict, probe->caseDir());
         if (verdict.startupChecked && verdict.acceptedByView && *verdict.acceptedByView != verdict.accepted)

@@ -1,0 +1,117 @@
+// pgdial-cli conf FILE --json: the pg_file_settings-shaped report, run as a user would.
+#include "clirunner.h"
+#include "testpaths.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QTest>
+
+using pgdial::test::runCli;
+
+class tst_CliConf final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void rowsInServerOrder();
+    void errorRows();
+    void exitCodes_data();
+    void exitCodes();
+    void usageErrors_data();
+    void usageErrors();
+};
+
+static QJsonObject runJson(const QString &file, int expectedExit)
+{
+    const auto run = runCli({"conf", file, "--json"});
+    if (run.exitCode != expectedExit)
+        qWarning() << run.err;
+    [&] { QCOMPARE(run.exitCode, expectedExit); }();
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    [&] { QCOMPARE(error.error, QJsonParseError::NoError); }();
+    return document.object();
+}
+
+void tst_CliConf::rowsInServerOrder()
+{
+    const QJsonObject report = runJson(pgdial::test::testDataDir() + "/pgconf/include-relative-to-including-file/postgresql.conf", 0);
+    QVERIFY(report.value("ok").toBool());
+    QVERIFY(report.value("diagnostics").isArray());
+    const QJsonArray rows = report.value("file_settings").toArray();
+    QCOMPARE(rows.size(), 2);
+    const QJsonObject first = rows.at(0).toObject();
+    QCOMPARE(first.value("sourcefile").toString(), QString("sub/b.conf"));
+    QCOMPARE(first.value("sourceline").toInt(), 1);
+    QCOMPARE(first.value("seqno").toInt(), 1);
+    QCOMPARE(first.value("name").toString(), QString("work_mem"));
+    QCOMPARE(first.value("setting").toString(), QString("1MB"));
+    QVERIFY(first.contains("applied"));
+    QVERIFY(first.value("error").isNull());
+    QCOMPARE(rows.at(1).toObject().value("sourcefile").toString(), QString("sub/a.conf"));
+    QCOMPARE(rows.at(1).toObject().value("sourceline").toInt(), 2);
+}
+
+void tst_CliConf::errorRows()
+{
+    const QJsonObject report = runJson(pgdial::test::testDataDir() + "/pgconf/syntax-error-in-include/postgresql.conf", 1);
+    QVERIFY(!report.value("ok").toBool());
+    const QJsonArray rows = report.value("file_settings").toArray();
+    QStringList rendered;
+    for (const QJsonValue &value : rows) {
+        const QJsonObject row = value.toObject();
+        rendered << QString("%1:%2 %3 %4").arg(row.value("sourcefile").toString()).arg(row.value("sourceline").toInt())
+                        .arg(row.value("name").isNull() ? "<null>" : row.value("name").toString(),
+                             row.value("error").isNull() ? "<null>" : row.value("error").toString());
+    }
+    QCOMPARE(rendered, QStringList({"postgresql.conf:1 work_mem <null>", "bad.conf:1 work_mem <null>",
+                                    "bad.conf:2 <null> syntax error", "postgresql.conf:3 statement_timeout <null>"}));
+    const QJsonArray diagnostics = report.value("diagnostics").toArray();
+    QCOMPARE(diagnostics.size(), 1);
+    const QJsonObject diagnostic = diagnostics.at(0).toObject();
+    QCOMPARE(diagnostic.value("code").toString(), QString("conf.syntax-error"));
+    QCOMPARE(diagnostic.value("severity").toString(), QString("error"));
+    QCOMPARE(diagnostic.value("file").toString(), QString("bad.conf"));
+    QCOMPARE(diagnostic.value("line").toInt(), 2);
+    QCOMPARE(diagnostic.value("column").toInt(), 12);
+    QVERIFY(diagnostic.value("parameter").isNull());
+}
+
+void tst_CliConf::exitCodes_data()
+{
+    QTest::addColumn<QString>("caseName");
+    QTest::addColumn<int>("exitCode");
+    QTest::newRow("clean") << "basic" << 0;
+    QTest::newRow("missing include") << "include-missing" << 1;
+    QTest::newRow("missing include_if_exists") << "include-if-exists-missing" << 0;
+    QTest::newRow("self include") << "include-self" << 1;
+}
+
+void tst_CliConf::exitCodes()
+{
+    QFETCH(QString, caseName);
+    QFETCH(int, exitCode);
+    const auto json = runCli({"conf", pgdial::test::testDataDir() + "/pgconf/" + caseName + "/postgresql.conf", "--json"});
+    QCOMPARE(json.exitCode, exitCode);
+    const auto text = runCli({"conf", pgdial::test::testDataDir() + "/pgconf/" + caseName + "/postgresql.conf"});
+    QCOMPARE(text.exitCode, exitCode);
+}
+
+void tst_CliConf::usageErrors_data()
+{
+    QTest::addColumn<QStringList>("arguments");
+    QTest::newRow("no file") << QStringList{"conf"};
+    QTest::newRow("missing file") << QStringList{"conf", "/nonexistent/postgresql.conf"};
+    QTest::newRow("bad version") << QStringList{"conf", pgdial::test::testDataDir() + "/pgconf/basic/postgresql.conf",
+                                                "--pg-version", "12"};
+}
+
+void tst_CliConf::usageErrors()
+{
+    QFETCH(QStringList, arguments);
+    QCOMPARE(runCli(arguments).exitCode, 2);
+}
+
+QTEST_GUILESS_MAIN(tst_CliConf)
+#include "tst_cli_conf.moc"
