@@ -1,9 +1,11 @@
 #include "confprojectanalyzer.h"
 
+#include "confeditor.h"
 #include "confloader.h"
 #include "parametercatalog.h"
 #include "project.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QSet>
 
@@ -12,6 +14,37 @@ using namespace Qt::StringLiterals;
 namespace pgdial::core::pgconf {
 
 namespace {
+
+// "Did you mean" as a machine-applicable fix: rename the line's name to the closest known one.
+void addRenameFixes(Project &project, const ParameterCatalog &catalog, ConfAnalysis &analysis)
+{
+    const ConfEditor editor(analysis.load, catalog, [&project](const QString &file) -> const TextDocument * {
+        const auto projectFile = project.findFile(file);
+        return projectFile && projectFile->document ? &*projectFile->document : nullptr;
+    });
+    for (Diagnostic &diagnostic : analysis.validation.diagnostics) {
+        if (diagnostic.code != "conf.unknown-parameter"_L1)
+            continue;
+        const QStringList candidates = catalog.closestNames(diagnostic.parameter, 1);
+        if (candidates.isEmpty())
+            continue;
+        for (qsizetype i = 0; i < analysis.load.items.size(); ++i) {
+            const ConfItem &item = analysis.load.items.at(i);
+            if (item.file != diagnostic.file || item.line != diagnostic.line)
+                continue;
+            if (const auto renamed = editor.rename(int(i), candidates.first()); renamed && !renamed->edits.isEmpty()) {
+                Fix fix;
+                fix.description = QCoreApplication::translate("pgdial::pgconf::ConfProjectAnalyzer", "Rename to %1")
+                                      .arg(candidates.first());
+                fix.file = item.file;
+                for (const ConfFileEdit &edit : renamed->edits)
+                    fix.edits.append(edit.edit);
+                diagnostic.fix = fix;
+            }
+            break;
+        }
+    }
+}
 
 ConfAnalysis analyzeOne(Project &project, const ProjectFile &file)
 {
@@ -25,6 +58,7 @@ ConfAnalysis analyzeOne(Project &project, const ProjectFile &file)
     validator.setRamBytes(project.settings.ramBytes);
     analysis.validation = validator.validate(analysis.load);
     analysis.effective = EffectiveSettings::compute(analysis.load, analysis.validation, catalog);
+    addRenameFixes(project, catalog, analysis);
     return analysis;
 }
 

@@ -123,6 +123,15 @@ void tst_EffectiveSettings::projectLookupAndCheck()
             found.append(d.code + '@' + d.file + ':' + QString::number(d.line));
     }
     QCOMPARE(found, QStringList({"conf.unknown-parameter@db/postgresql.conf:2"}));
+    for (const Diagnostic &d : diagnostics) {
+        if (d.code != "conf.unknown-parameter")
+            continue;
+        QVERIFY(d.fix);
+        QCOMPARE(d.fix->file, QStringLiteral("db/postgresql.conf"));
+        QCOMPARE(d.fix->edits.size(), 1);
+        QCOMPARE(d.fix->edits.first().firstIndex, 1);
+        QCOMPARE(d.fix->edits.first().lines, QList<QByteArray>{"shared_buffers = 1GB"});
+    }
 
     // Without the unknown name, the value checks run (the file is judged as the server would).
     write(dir.filePath("db/postgresql.conf"), "port = 5433\ninclude_dir 'conf.d'\n");
