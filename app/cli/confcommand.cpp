@@ -4,6 +4,8 @@
 #include "filekind.h"
 #include "pgconf/conffilesettings.h"
 #include "pgconf/confloader.h"
+#include "pgconf/confvalidator.h"
+#include "pgconf/parametercatalog.h"
 #include "project.h"
 #include "projectsettings.h"
 
@@ -68,10 +70,13 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     const core::pgconf::ConfLoadResult load = loader.load(QFileInfo(filePath).absoluteFilePath());
     core::Diagnostics diagnostics = project.loadDiagnostics();
     diagnostics += load.diagnostics;
-    // TODO(validator): call ConfValidator (phases 2 and 3) once confvalidator.cpp exists; until
-    // then `applied` / `error` / `ok` reflect the parse phase only.
-    const QList<core::pgconf::ConfFileSetting> rows = core::pgconf::confFileSettings(load);
-    const bool ok = !load.parseFailed && !core::hasErrors(diagnostics);
+    // Phases 2 and 3 of the server's reading (names, values) and the risky-value warnings.
+    core::pgconf::ConfValidator validator(core::pgconf::ParameterCatalog::forVersion(pgVersion), pgVersion);
+    validator.setRamBytes(project.settings.ramBytes);
+    const core::pgconf::ConfValidation validation = validator.validate(load);
+    diagnostics += validation.diagnostics;
+    const QList<core::pgconf::ConfFileSetting> rows = core::pgconf::confFileSettings(load, &validation);
+    const bool ok = !load.parseFailed && validation.ok && !core::hasErrors(diagnostics);
     core::sortDiagnostics(diagnostics);
 
     if (parser.isSet(json)) {
