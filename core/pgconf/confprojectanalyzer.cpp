@@ -15,24 +15,33 @@ namespace pgdial::core::pgconf {
 
 namespace {
 
-// "Did you mean" as a machine-applicable fix: rename the line's name to the closest known one.
-void addRenameFixes(Project &project, const ParameterCatalog &catalog, ConfAnalysis &analysis)
+// Machine-applicable fixes: rename an unknown name to the closest known one ("did you mean"),
+// comment out a line that a later one overrides.
+void addFixes(Project &project, const ParameterCatalog &catalog, ConfAnalysis &analysis)
 {
-    const ConfEditor editor(analysis.load, catalog, [&project](const QString &file) -> const TextDocument * {
+    auto documentOf = [&project](const QString &file) -> const TextDocument * {
         const auto projectFile = project.findFile(file);
         return projectFile && projectFile->document ? &*projectFile->document : nullptr;
-    });
-    for (Diagnostic &diagnostic : analysis.validation.diagnostics) {
-        if (diagnostic.code != "conf.unknown-parameter"_L1)
-            continue;
-        const QStringList candidates = catalog.closestNames(diagnostic.parameter, 1);
-        if (candidates.isEmpty())
-            continue;
+    };
+    const ConfEditor editor(analysis.load, catalog, documentOf);
+    auto itemAt = [&](const Diagnostic &diagnostic) -> int {
         for (qsizetype i = 0; i < analysis.load.items.size(); ++i) {
             const ConfItem &item = analysis.load.items.at(i);
-            if (item.file != diagnostic.file || item.line != diagnostic.line)
+            if (item.file == diagnostic.file && item.line == diagnostic.line)
+                return int(i);
+        }
+        return -1;
+    };
+    for (Diagnostic &diagnostic : analysis.validation.diagnostics) {
+        const int index = itemAt(diagnostic);
+        if (index < 0)
+            continue;
+        const ConfItem &item = analysis.load.items.at(index);
+        if (diagnostic.code == "conf.unknown-parameter"_L1) {
+            const QStringList candidates = catalog.closestNames(diagnostic.parameter, 1);
+            if (candidates.isEmpty())
                 continue;
-            if (const auto renamed = editor.rename(int(i), candidates.first()); renamed && !renamed->edits.isEmpty()) {
+            if (const auto renamed = editor.rename(index, candidates.first()); renamed && !renamed->edits.isEmpty()) {
                 Fix fix;
                 fix.description = QCoreApplication::translate("pgdial::pgconf::ConfProjectAnalyzer", "Rename to %1")
                                       .arg(candidates.first());
@@ -41,7 +50,15 @@ void addRenameFixes(Project &project, const ParameterCatalog &catalog, ConfAnaly
                     fix.edits.append(edit.edit);
                 diagnostic.fix = fix;
             }
-            break;
+        } else if (diagnostic.code == "conf.duplicate-parameter"_L1) {
+            const TextDocument *document = documentOf(item.file);
+            if (!document || item.line > document->lineCount())
+                continue;
+            Fix fix;
+            fix.description = QCoreApplication::translate("pgdial::pgconf::ConfProjectAnalyzer", "Comment out this line");
+            fix.file = item.file;
+            fix.edits.append(LineEdit{item.line - 1, 1, {'#' + document->line(item.line - 1)}, {}});
+            diagnostic.fix = fix;
         }
     }
 }
@@ -58,7 +75,7 @@ ConfAnalysis analyzeOne(Project &project, const ProjectFile &file)
     validator.setRamBytes(project.settings.ramBytes);
     analysis.validation = validator.validate(analysis.load);
     analysis.effective = EffectiveSettings::compute(analysis.load, analysis.validation, catalog);
-    addRenameFixes(project, catalog, analysis);
+    addFixes(project, catalog, analysis);
     return analysis;
 }
 

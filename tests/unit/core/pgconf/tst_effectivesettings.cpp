@@ -145,6 +145,12 @@ void tst_EffectiveSettings::projectLookupAndCheck()
     }
     QCOMPARE(codes, QStringList({"conf.duplicate-parameter@db/conf.d/10-memory.conf:1",
                                  "conf.invalid-unit@db/conf.d/10-memory.conf:2"}));
+    for (const Diagnostic &d : second) {
+        if (d.code == "conf.duplicate-parameter") {
+            QVERIFY(d.fix);
+            QCOMPARE(d.fix->edits.first().lines, QList<QByteArray>{"#work_mem = 64MB"});
+        }
+    }
     const auto lookup = ConfProjectAnalyzer::lookup(*reopened);
     const auto port = lookup("port");
     QVERIFY(port);
