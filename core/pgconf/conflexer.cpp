@@ -1,7 +1,5 @@
 #include "conflexer.h"
 
-#include <array>
-
 namespace pgdial::core::pgconf {
 
 namespace {
@@ -162,22 +160,28 @@ ConfToken ConfLexer::next()
             m_pos = m_line.size();
             break;
         }
-        const std::array<std::pair<ConfTokenKind, qsizetype>, 7> candidates{{
-            {ConfTokenKind::Id, matchId(m_pos)},
-            {ConfTokenKind::QualifiedId, matchQualifiedId(m_pos)},
-            {ConfTokenKind::String, matchString(m_pos)},
-            {ConfTokenKind::UnquotedString, matchUnquoted(m_pos)},
-            {ConfTokenKind::Integer, matchInteger(m_pos)},
-            {ConfTokenKind::Real, matchReal(m_pos)},
-            {ConfTokenKind::Equals, c == '=' ? 1 : 0},
-        }};
+        // Only rules that can match at this byte are tried (a letter starts ID, qualified ID or
+        // unquoted string; a quote a string; a sign, digit or dot a number); among them the
+        // longest match wins, ties to the earlier rule, as in flex.
         ConfToken token{ConfTokenKind::Error, m_pos, 1};
         qsizetype bestLength = 0;
-        for (const auto &[kind, length] : candidates) {
-            if (length > bestLength) { // strictly longer: ties go to the earlier rule
+        auto consider = [&](ConfTokenKind kind, qsizetype length) {
+            if (length > bestLength) {
                 bestLength = length;
                 token.kind = kind;
             }
+        };
+        if (isLetter(c)) {
+            consider(ConfTokenKind::Id, matchId(m_pos));
+            consider(ConfTokenKind::QualifiedId, matchQualifiedId(m_pos));
+            consider(ConfTokenKind::UnquotedString, matchUnquoted(m_pos));
+        } else if (c == '\'') {
+            consider(ConfTokenKind::String, matchString(m_pos));
+        } else if (isDigit(c) || c == '-' || c == '+' || c == '.') {
+            consider(ConfTokenKind::Integer, matchInteger(m_pos));
+            consider(ConfTokenKind::Real, matchReal(m_pos));
+        } else if (c == '=') {
+            consider(ConfTokenKind::Equals, 1);
         }
         if (bestLength > 0)
             token.length = bestLength;
