@@ -112,15 +112,75 @@ QString invalidValueMessage(const ParameterInfo &parameter, const QString &value
     return QCoreApplication::translate("pgdial::pgconf", "invalid value for parameter \"%1\": \"%2\"").arg(parameter.name, value);
 }
 
+bool isScannerSpace(QChar c)
+{
+    return c == u' ' || c == u'\t' || c == u'\n' || c == u'\r' || c == u'\f';
+}
+
+// The server's SplitIdentifierString: NAME[, NAME...] with "quoted" names ("" inside), unquoted
+// names folded to lower case; an empty string is an empty list. nullopt: "List syntax is invalid."
+std::optional<QStringList> splitIdentifierList(const QString &value, QChar separator = u',')
+{
+    QStringList names;
+    qsizetype i = 0;
+    const qsizetype n = value.size();
+    while (i < n && isScannerSpace(value.at(i)))
+        ++i;
+    if (i == n)
+        return names;
+    for (;;) {
+        QString name;
+        if (i == n)
+            return std::nullopt; // a separator with no name after it
+        if (value.at(i) == u'"') {
+            ++i;
+            for (;;) {
+                if (i >= n)
+                    return std::nullopt; // mismatched quotes
+                if (value.at(i) == u'"') {
+                    if (i + 1 < n && value.at(i + 1) == u'"') {
+                        name += u'"';
+                        i += 2;
+                        continue;
+                    }
+                    ++i;
+                    break;
+                }
+                name += value.at(i++);
+            }
+        } else {
+            const qsizetype start = i;
+            while (i < n && value.at(i) != separator && !isScannerSpace(value.at(i)))
+                ++i;
+            if (i == start)
+                return std::nullopt; // empty unquoted name
+            name = value.mid(start, i - start).toLower();
+        }
+        names.append(name);
+        while (i < n && isScannerSpace(value.at(i)))
+            ++i;
+        if (i == n)
+            return names;
+        if (value.at(i) != separator)
+            return std::nullopt;
+        ++i;
+        while (i < n && isScannerSpace(value.at(i)))
+            ++i;
+    }
+}
+
 // The log_connections list of PostgreSQL 18 (plain booleans still work, but not their prefixes).
 bool validLogConnections(const QString &value)
 {
-    static const QStringList whole = {u"on"_s, u"off"_s, u"true"_s, u"false"_s, u"yes"_s, u"no"_s, u"1"_s, u"0"_s, u""_s};
-    if (whole.contains(value.trimmed(), Qt::CaseInsensitive))
+    const auto names = splitIdentifierList(value);
+    if (!names)
+        return false;
+    static const QStringList booleans = {u"on"_s, u"off"_s, u"true"_s, u"false"_s, u"yes"_s, u"no"_s, u"1"_s, u"0"_s};
+    if (names->size() == 1 && booleans.contains(names->first(), Qt::CaseInsensitive))
         return true;
     static const QStringList options = {u"receipt"_s, u"authentication"_s, u"authorization"_s, u"setup_durations"_s, u"all"_s};
-    for (const QString &part : value.split(u',')) {
-        if (!options.contains(part.trimmed(), Qt::CaseInsensitive))
+    for (const QString &name : *names) {
+        if (!options.contains(name, Qt::CaseInsensitive))
             return false;
     }
     return true;
@@ -128,17 +188,62 @@ bool validLogConnections(const QString &value)
 
 bool validLogDestination(const QString &value, int major)
 {
+    const auto names = splitIdentifierList(value);
+    if (!names)
+        return false;
     QStringList options = {u"stderr"_s, u"csvlog"_s, u"syslog"_s};
     if (major >= 15)
         options.append(u"jsonlog"_s);
-    for (const QString &part : value.split(u',')) {
-        const QString option = part.trimmed();
-        if (option.isEmpty() && value.trimmed().isEmpty())
-            continue;
-        if (!options.contains(option, Qt::CaseInsensitive))
+    for (const QString &name : *names) {
+        if (!options.contains(name, Qt::CaseInsensitive))
             return false;
     }
     return true;
+}
+
+// check_datestyle: an output style (ISO, SQL, Postgres, German) and/or a field order
+// (YMD, DMY/Euro..., MDY/US/NonEuro...), no two different ones of a kind; "default" fits anything.
+// Returns what the server stores ("SQL, DMY"), filling gaps from the boot value "ISO, MDY".
+std::optional<QString> dateStyleSetting(const QString &value)
+{
+    const auto names = splitIdentifierList(value);
+    if (!names)
+        return std::nullopt;
+    QString style;
+    QString order;
+    auto setOnce = [](QString &slot, const QString &newValue) {
+        if (!slot.isEmpty() && slot != newValue)
+            return false;
+        slot = newValue;
+        return true;
+    };
+    bool german = false;
+    for (const QString &token : *names) {
+        const QString t = token.toLower();
+        bool ok = true;
+        if (t == "iso"_L1)
+            ok = setOnce(style, u"ISO"_s);
+        else if (t == "sql"_L1)
+            ok = setOnce(style, u"SQL"_s);
+        else if (t.startsWith("postgres"_L1))
+            ok = setOnce(style, u"Postgres"_s);
+        else if (t == "german"_L1) {
+            ok = setOnce(style, u"German"_s);
+            german = true;
+        } else if (t == "ymd"_L1)
+            ok = setOnce(order, u"YMD"_s);
+        else if (t == "dmy"_L1 || t.startsWith("euro"_L1))
+            ok = setOnce(order, u"DMY"_s);
+        else if (t == "mdy"_L1 || t == "us"_L1 || t.startsWith("noneuro"_L1))
+            ok = setOnce(order, u"MDY"_s);
+        else if (t != "default"_L1)
+            return std::nullopt;
+        if (!ok)
+            return std::nullopt;
+    }
+    if (order.isEmpty())
+        order = german ? u"DMY"_s : u"MDY"_s;
+    return (style.isEmpty() ? u"ISO"_s : style) + u", "_s + order;
 }
 
 } // namespace
@@ -298,6 +403,16 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
             return fail(ValueProblem::Invalid, invalidValueMessage(parameter, value));
         if (name == "log_destination"_L1 && !validLogDestination(value, major))
             return fail(ValueProblem::Invalid, invalidValueMessage(parameter, value));
+        if (name == "datestyle"_L1) {
+            const auto setting = dateStyleSetting(value);
+            if (!setting)
+                return fail(ValueProblem::Invalid, invalidValueMessage(parameter, value));
+            result.setting = *setting;
+            return result;
+        }
+        if ((name == "search_path"_L1 || name == "temp_tablespaces"_L1) && !splitIdentifierList(value))
+            return fail(ValueProblem::Invalid, invalidValueMessage(parameter, value),
+                        QCoreApplication::translate("pgdial::pgconf", "List syntax is invalid."));
         result.setting = value;
         return result;
     }

@@ -85,7 +85,12 @@ void tst_ConfValuesServer::trickyValues_data()
         {"synchronous_commit", "true"}, {"synchronous_commit", "t"}, {"client_min_messages", "DEBUG"},
         {"wal_compression", "1"}, {"wal_compression", "t"}, {"huge_pages", "yes"},
         {"password_encryption", "on"}, {"log_destination", "stderr, csvlog"}, {"log_destination", "stdout"},
-        {"log_destination", "jsonlog"}, {"log_connections", "t"}, {"log_connections", "receipt,authentication"},
+        {"log_destination", "jsonlog"}, {"log_destination", "stderr,"}, {"log_destination", "\"csvlog\", STDERR"},
+        {"DateStyle", "ISO, DMY"}, {"DateStyle", "sql, european"}, {"DateStyle", "ISO, SQL"}, {"DateStyle", "ISO, XMD"},
+        {"DateStyle", "ISO MDY"}, {"DateStyle", "Postgres, US"}, {"DateStyle", "default, German"},
+        {"search_path", "\"$user\", public"}, {"search_path", "my schema"}, {"search_path", "\"abc"},
+        {"search_path", "a,,b"}, {"temp_tablespaces", "x, \"Y z\""},
+        {"log_connections", "receipt, bogus"}, {"log_connections", "'on'"}, {"log_connections", "t"}, {"log_connections", "receipt,authentication"},
     };
     for (const PgInstallation &installation : PgInstallation::available()) {
         for (const auto &[name, value] : rows) {

@@ -136,6 +136,19 @@ void tst_ValueParser::parse_data()
     QTest::newRow("log_connections 18 list") << 18 << "log_connections" << "receipt,authentication" << ok << "receipt,authentication";
     QTest::newRow("log_connections 18 on") << 18 << "log_connections" << "on" << ok << "on";
     QTest::newRow("log_connections 18 t") << 18 << "log_connections" << "t" << invalid << "";
+    QTest::newRow("log_destination quoted") << 17 << "log_destination" << "\"stderr\",csvlog" << ok << "\"stderr\",csvlog";
+    QTest::newRow("log_destination trailing comma") << 17 << "log_destination" << "stderr," << invalid << "";
+    QTest::newRow("log_destination empty") << 17 << "log_destination" << "" << ok << "";
+    QTest::newRow("DateStyle") << 17 << "DateStyle" << "ISO, DMY" << ok << "ISO, DMY";
+    QTest::newRow("DateStyle german implies DMY") << 17 << "DateStyle" << "default, German" << ok << "German, DMY";
+    QTest::newRow("DateStyle order only") << 17 << "DateStyle" << "US" << ok << "ISO, MDY";
+    QTest::newRow("DateStyle european") << 17 << "DateStyle" << "sql, european" << ok << "SQL, DMY";
+    QTest::newRow("DateStyle conflicting") << 17 << "DateStyle" << "ISO, SQL" << invalid << "";
+    QTest::newRow("DateStyle unknown") << 17 << "DateStyle" << "ISO, XMD" << invalid << "";
+    QTest::newRow("DateStyle no comma") << 17 << "DateStyle" << "ISO MDY" << invalid << "";
+    QTest::newRow("search_path") << 17 << "search_path" << "\"$user\", public" << ok << "\"$user\", public";
+    QTest::newRow("search_path two words") << 17 << "search_path" << "my schema" << invalid << "";
+    QTest::newRow("search_path open quote") << 17 << "search_path" << "\"abc" << invalid << "";
     QTest::newRow("log_connections 17 t") << 17 << "log_connections" << "t" << ok << "on";
 }
 
