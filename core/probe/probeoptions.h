@@ -1,0 +1,30 @@
+#pragma once
+
+#include "serversetting.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace pgdial::core::probe {
+
+// Where the probed connection string was found in a project (e.g. DATABASE_URL in .env), so that
+// fixes can name the file and line.
+struct ConninfoOrigin
+{
+    QString file; // project-relative
+    int line = 0;
+    QString key; // e.g. DATABASE_URL
+};
+
+struct ProbeOptions
+{
+    QString conninfo;         // key=value or URI, as libpq accepts it (may hold a password)
+    int timeoutMs = 10000;    // overall deadline
+    int stageTimeoutMs = 5000; // per-stage cap (resolve, tcp per address, tls); connect_timeout lowers it
+    QString adminConninfo;    // optional: enables the checks stage and the password_failed reason
+    std::optional<ConninfoOrigin> origin;
+    ServerSettingLookup serverSettings; // optional: the project's postgresql.conf
+};
+
+} // namespace pgdial::core::probe
