@@ -122,7 +122,36 @@ ConninfoInspector::ConninfoInspector(const QString &conninfo)
         set(u"dbname"_s, value(u"user"_s), u"default (user name)"_s);
     if (value(u"host"_s).isEmpty() && value(u"hostaddr"_s).isEmpty())
         set(u"host"_s, defaultSocketDir.toString(), u"default"_s);
-    applyPasswordFile();
+    validateValues();
+    if (isValid())
+        applyPasswordFile();
+}
+
+void ConninfoInspector::validateValues()
+{
+    // connectOptions2's checks, so that a bad value fails the parse stage as it fails libpq.
+    const QList<std::pair<QString, QStringList>> enumerations{
+        {u"sslmode"_s, {u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s, u"verify-ca"_s, u"verify-full"_s}},
+        {u"gssencmode"_s, {u"disable"_s, u"prefer"_s, u"require"_s}},
+        {u"channel_binding"_s, {u"disable"_s, u"prefer"_s, u"require"_s}},
+        {u"target_session_attrs"_s,
+         {u"any"_s, u"read-write"_s, u"read-only"_s, u"primary"_s, u"standby"_s, u"prefer-standby"_s}},
+    };
+    for (const auto &[keyword, allowed] : enumerations) {
+        const QString v = value(keyword);
+        if (!source(keyword).isEmpty() && !allowed.contains(v)) {
+            m_error = QCoreApplication::translate("probe", "invalid %1 value: \"%2\"").arg(keyword, v);
+            return;
+        }
+    }
+    for (const QString &port : value(u"port"_s).split(u',')) {
+        bool ok = false;
+        const int number = port.trimmed().toInt(&ok);
+        if (!port.isEmpty() && (!ok || number < 1 || number > 65535)) {
+            m_error = QCoreApplication::translate("probe", "invalid port number: \"%1\"").arg(port);
+            return;
+        }
+    }
 }
 
 void ConninfoInspector::set(const QString &keyword, const QString &value, const QString &source)

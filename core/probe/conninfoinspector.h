@@ -47,6 +47,7 @@ private:
 
     void applyServiceFile();
     void applyPasswordFile();
+    void validateValues();
     void set(const QString &keyword, const QString &value, const QString &source);
 };
 
