@@ -1,0 +1,2 @@
+pgdial_add_test(NAME tst_messagecatalogue SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_messagecatalogue.cpp)
+pgdial_add_test(NAME tst_conninfoinspector SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_conninfoinspector.cpp)
