@@ -17,6 +17,16 @@ struct ConninfoOrigin
     QString key; // e.g. DATABASE_URL
 };
 
+// The guide's three-role pattern: a NOLOGIN owner of the database and schema, an application
+// role with SELECT/INSERT/UPDATE/DELETE on the schema's tables, a read-only role with SELECT.
+struct RolePattern
+{
+    QString owner = QStringLiteral("appowner");
+    QString app = QStringLiteral("appuser");
+    QString readOnly = QStringLiteral("backupuser");
+    QString schema = QStringLiteral("app");
+};
+
 struct ProbeOptions
 {
     QString conninfo;         // key=value or URI, as libpq accepts it (may hold a password)
@@ -25,6 +35,7 @@ struct ProbeOptions
     QString adminConninfo;    // optional: enables the checks stage and the password_failed reason
     std::optional<ConninfoOrigin> origin;
     ServerSettingLookup serverSettings; // optional: the project's postgresql.conf
+    RolePattern roles;                  // what the checks stage expects (with adminConninfo)
 };
 
 } // namespace pgdial::core::probe

@@ -2,14 +2,15 @@
 
 #include "hostresolver.h"
 #include "messagecatalogue.h"
+#include "pgsession.h"
 #include "probesocket.h"
+#include "serverchecks.h"
 #include "tlsinspector.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>
 
 #include <libpq-fe.h>
-#include <poll.h>
 
 using namespace Qt::StringLiterals;
 
@@ -34,64 +35,6 @@ public:
 private:
     ProbeControl::Clock::time_point m_start;
 };
-
-struct ConnCloser
-{
-    void operator()(PGconn *conn) const { PQfinish(conn); }
-};
-using ConnPtr = std::unique_ptr<PGconn, ConnCloser>;
-
-// Waits for libpq's socket as PQconnectPoll/PQconsumeInput ask; false when cancelled or out of time.
-bool waitForConn(PGconn *conn, short events, const ProbeControl &control)
-{
-    const int fd = PQsocket(conn);
-    if (fd < 0)
-        return !control.stopped();
-    while (!control.stopped()) {
-        pollfd descriptor{fd, events, 0};
-        const int ready = ::poll(&descriptor, 1, ProbeControl::sliceMs);
-        if (ready != 0)
-            return true;
-    }
-    return false;
-}
-
-// Runs one query without blocking past the deadline. Empty rows on failure, with `error` set.
-QList<QStringList> queryRows(PGconn *conn, const QString &sql, const ProbeControl &control, QString &error)
-{
-    QList<QStringList> rows;
-    if (!PQsendQuery(conn, sql.toUtf8().constData())) {
-        error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-        return rows;
-    }
-    for (;;) {
-        while (PQisBusy(conn)) {
-            if (!waitForConn(conn, POLLIN, control)) {
-                error = control.cancelled() ? tr("cancelled") : tr("no answer before the deadline");
-                return rows;
-            }
-            if (!PQconsumeInput(conn)) {
-                error = QString::fromUtf8(PQerrorMessage(conn)).trimmed();
-                return rows;
-            }
-        }
-        PGresult *result = PQgetResult(conn);
-        if (!result)
-            break;
-        if (PQresultStatus(result) == PGRES_TUPLES_OK) {
-            for (int r = 0; r < PQntuples(result); ++r) {
-                QStringList row;
-                for (int c = 0; c < PQnfields(result); ++c)
-                    row.append(PQgetisnull(result, r, c) ? QString() : QString::fromUtf8(PQgetvalue(result, r, c)));
-                rows.append(row);
-            }
-        } else if (PQresultStatus(result) != PGRES_COMMAND_OK) {
-            error = QString::fromUtf8(PQresultErrorMessage(result)).trimmed();
-        }
-        PQclear(result);
-    }
-    return rows;
-}
 
 } // namespace
 
@@ -174,6 +117,10 @@ ProbeReport ProbeRunner::run()
     m_report.cancelled = m_control.cancelled();
     m_report.ms = m_control.elapsedMs();
     conclude(m_report, context(conninfo));
+    if (m_report.verdict == Verdict::PasswordFailed && !m_passwordReason.isEmpty()) {
+        m_report.cause = m_passwordReason;
+        m_report.fix = m_passwordFix;
+    }
     locateFix(m_report, m_options);
     return m_report;
 }
@@ -379,39 +326,21 @@ void ProbeRunner::authAndSessionStages(const ConninfoInspector &conninfo)
     StageTimer timer;
     ProbeStage auth;
     auth.name = u"auth"_s;
-    const QByteArray conninfoBytes = m_options.conninfo.toUtf8();
-    const char *keywords[] = {"dbname", nullptr};
-    const char *values[] = {conninfoBytes.constData(), nullptr};
-    ConnPtr conn(PQconnectStartParams(keywords, values, 1));
-    bool finished = false;
-    if (conn && PQstatus(conn.get()) != CONNECTION_BAD) {
-        PostgresPollingStatusType polling = PGRES_POLLING_WRITING;
-        while (!finished) {
-            if (polling == PGRES_POLLING_OK || polling == PGRES_POLLING_FAILED) {
-                finished = true;
-                break;
-            }
-            if (!waitForConn(conn.get(), polling == PGRES_POLLING_READING ? POLLIN : POLLOUT, m_control))
-                break;
-            polling = PQconnectPoll(conn.get());
-        }
-    } else {
-        finished = true;
-    }
+    PgSession session;
+    const bool connected = session.connect(m_options.conninfo, m_control);
     auth.ms = timer.ms();
-    const bool connected = finished && conn && PQstatus(conn.get()) == CONNECTION_OK;
     if (connected) {
         auth.status = StageStatus::Ok;
         auth.detail = tr("authenticated as %1%2")
-                          .arg(QString::fromUtf8(PQuser(conn.get())),
-                               PQconnectionUsedPassword(conn.get()) ? tr(" with a password") : QString());
-        auth.facts.insert(u"used_password"_s, bool(PQconnectionUsedPassword(conn.get())));
-    } else if (!finished) {
+                          .arg(QString::fromUtf8(PQuser(session.conn())),
+                               PQconnectionUsedPassword(session.conn()) ? tr(" with a password") : QString());
+        auth.facts.insert(u"used_password"_s, bool(PQconnectionUsedPassword(session.conn())));
+    } else if (!session.finished()) {
         auth.status = StageStatus::Fail;
         auth.verdict = Verdict::Timeout;
         auth.detail = m_control.cancelled() ? tr("cancelled") : tr("the server did not finish the start-up in time");
     } else {
-        const QString message = conn ? QString::fromUtf8(PQerrorMessage(conn.get())) : tr("out of memory");
+        const QString message = session.error();
         auth.status = StageStatus::Fail;
         auth.verdict = MessageCatalogue::classify(message);
         for (const QString &attempt : MessageCatalogue::attempts(message))
@@ -429,61 +358,63 @@ void ProbeRunner::authAndSessionStages(const ConninfoInspector &conninfo)
         skip(u"session"_s, tr("not connected"));
         return;
     }
+    sessionStage(session);
+}
 
-    timer = StageTimer();
-    ProbeStage session;
-    session.name = u"session"_s;
-    PGconn *c = conn.get();
+void ProbeRunner::sessionStage(PgSession &session)
+{
+    const StageTimer timer;
+    ProbeStage stage;
+    stage.name = u"session"_s;
+    PGconn *c = session.conn();
     const int version = PQserverVersion(c);
     const bool ssl = PQsslInUse(c);
-    session.facts.insert(u"server_version"_s, version);
-    session.facts.insert(u"ssl_in_use"_s, ssl);
-    session.lines.append(tr("server version %1.%2").arg(version / 10000).arg(version % 10000));
+    stage.facts.insert(u"server_version"_s, version);
+    stage.facts.insert(u"ssl_in_use"_s, ssl);
+    stage.lines.append(tr("server version %1.%2").arg(version / 10000).arg(version % 10000));
     if (ssl) {
         const QString protocol = QString::fromUtf8(PQsslAttribute(c, "protocol"));
         const QString cipher = QString::fromUtf8(PQsslAttribute(c, "cipher"));
-        session.facts.insert(u"ssl_protocol"_s, protocol);
-        session.facts.insert(u"ssl_cipher"_s, cipher);
-        session.lines.append(tr("TLS in use: %1, %2").arg(protocol, cipher));
+        stage.facts.insert(u"ssl_protocol"_s, protocol);
+        stage.facts.insert(u"ssl_cipher"_s, cipher);
+        stage.lines.append(tr("TLS in use: %1, %2").arg(protocol, cipher));
     } else {
-        session.lines.append(tr("TLS not in use"));
+        stage.lines.append(tr("TLS not in use"));
     }
-    QString error;
-    const QList<QStringList> rows = queryRows(
-        c,
+    const auto rows = session.query(
         u"select current_user, current_database(), pg_is_in_recovery(), current_setting('max_connections'),"
         " (select count(*) from pg_stat_activity where backend_type = 'client backend'),"
         " current_setting('superuser_reserved_connections')"_s,
-        m_control, error);
-    if (rows.size() == 1 && rows.first().size() == 6) {
-        const QStringList &row = rows.first();
-        session.facts.insert(u"current_user"_s, row.at(0));
-        session.facts.insert(u"current_database"_s, row.at(1));
-        session.facts.insert(u"in_recovery"_s, row.at(2) == u"t");
-        session.facts.insert(u"max_connections"_s, row.at(3).toInt());
-        session.facts.insert(u"connections_in_use"_s, row.at(4).toInt());
-        session.facts.insert(u"superuser_reserved_connections"_s, row.at(5).toInt());
-        session.lines.append(tr("current user %1, database %2").arg(row.at(0), row.at(1)));
-        session.lines.append(row.at(2) == u"t" ? tr("in recovery (a standby: read-only)") : tr("not in recovery (primary)"));
-        session.lines.append(tr("%1 of max_connections %2 in use (%3 reserved for superusers)")
-                                 .arg(row.at(4), row.at(3), row.at(5)));
-        session.status = StageStatus::Ok;
+        {}, m_control);
+    if (rows && rows->size() == 1 && rows->first().size() == 6) {
+        const QStringList &row = rows->first();
+        stage.facts.insert(u"current_user"_s, row.at(0));
+        stage.facts.insert(u"current_database"_s, row.at(1));
+        stage.facts.insert(u"in_recovery"_s, row.at(2) == u"t");
+        stage.facts.insert(u"max_connections"_s, row.at(3).toInt());
+        stage.facts.insert(u"connections_in_use"_s, row.at(4).toInt());
+        stage.facts.insert(u"superuser_reserved_connections"_s, row.at(5).toInt());
+        stage.lines.append(tr("current user %1, database %2").arg(row.at(0), row.at(1)));
+        stage.lines.append(row.at(2) == u"t" ? tr("in recovery (a standby: read-only)") : tr("not in recovery (primary)"));
+        stage.lines.append(tr("%1 of max_connections %2 in use (%3 reserved for superusers)")
+                               .arg(row.at(4), row.at(3), row.at(5)));
+        stage.status = StageStatus::Ok;
         const int free = row.at(3).toInt() - row.at(5).toInt() - row.at(4).toInt();
         if (free <= 1) {
-            session.status = StageStatus::Warn;
-            session.verdict = free <= 0 ? Verdict::ReservedSlots : Verdict::TooManyClients;
+            stage.status = StageStatus::Warn;
+            stage.verdict = free <= 0 ? Verdict::ReservedSlots : Verdict::TooManyClients;
         }
-        session.detail = tr("PostgreSQL %1, %2, %3/%4 connections")
-                             .arg(version / 10000)
-                             .arg(ssl ? tr("TLS") : tr("no TLS"))
-                             .arg(row.at(4), row.at(3));
+        stage.detail = tr("PostgreSQL %1, %2, %3/%4 connections")
+                           .arg(version / 10000)
+                           .arg(ssl ? tr("TLS") : tr("no TLS"))
+                           .arg(row.at(4), row.at(3));
     } else {
-        session.status = StageStatus::Warn;
-        session.verdict = Verdict::Other;
-        session.detail = tr("connected, but the session facts could not be read: %1").arg(error);
+        stage.status = StageStatus::Warn;
+        stage.verdict = Verdict::Other;
+        stage.detail = tr("connected, but the session facts could not be read: %1").arg(session.error());
     }
-    session.ms = timer.ms();
-    add(session);
+    stage.ms = timer.ms();
+    add(stage);
 }
 
 void ProbeRunner::checksStage()
@@ -492,7 +423,17 @@ void ProbeRunner::checksStage()
         skip(u"checks"_s, tr("no admin connection given"));
         return;
     }
-    skip(u"checks"_s, tr("not implemented yet"));
+    if (m_control.stopped()) {
+        skip(u"checks"_s, m_control.cancelled() ? tr("cancelled") : tr("out of time"));
+        return;
+    }
+    const ProbeStage *auth = m_report.stage(u"auth"_s);
+    const bool passwordFailed = auth && auth->status == StageStatus::Fail && auth->verdict == Verdict::PasswordFailed;
+    ServerChecks::Outcome outcome =
+        ServerChecks::run(m_options, passwordFailed, context(ConninfoInspector(m_options.conninfo)), m_control);
+    m_passwordReason = outcome.passwordReason;
+    m_passwordFix = outcome.passwordFix;
+    add(outcome.stage);
 }
 
 } // namespace pgdial::core::probe

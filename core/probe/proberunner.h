@@ -11,6 +11,8 @@
 
 namespace pgdial::core::probe {
 
+class PgSession;
+
 // Runs the stages of one probe one after the other on the calling thread (ConnectionProbe puts it
 // on a worker thread). Every wait honours the ProbeControl's deadline and cancel flag.
 class ProbeRunner
@@ -35,6 +37,8 @@ private:
     int m_stageTimeoutMs = 5000;
     QList<SocketAddress> m_addresses;
     std::optional<SocketAddress> m_reachable;
+    QString m_passwordReason; // from the checks stage, when an admin connection tells it
+    QString m_passwordFix;
     QString m_tlsHost; // the name the certificate is checked against (host, not hostaddr)
 
     void add(ProbeStage stage);
@@ -43,6 +47,7 @@ private:
     bool tcpStage();
     void tlsStage(const ConninfoInspector &conninfo);
     void authAndSessionStages(const ConninfoInspector &conninfo);
+    void sessionStage(PgSession &session);
     void checksStage();
 };
 

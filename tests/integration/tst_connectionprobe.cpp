@@ -42,6 +42,9 @@ private Q_SLOTS:
     void connectionSlotsExhausted();
     void misbehavingServers_data();
     void misbehavingServers();
+    void passwordFailureReasons_data();
+    void passwordFailureReasons();
+    void checksThreeRolesAndSettings();
     void cancelReturnsQuickly();
     void cliDeadline();
     void cliConnects();
@@ -81,6 +84,8 @@ void tst_ConnectionProbe::initTestCase()
                               "hostssl all certuser 127.0.0.1/32 cert\n"
                               "host all scramuser 127.0.0.1/32 scram-sha-256\n"
                               "host all md5user 127.0.0.1/32 md5\n"
+                              "host all ghostpw,expired,nopw,md5scram 127.0.0.1/32 scram-sha-256\n"
+                              "host all appuser,backupuser 127.0.0.1/32 trust\n"
                               "host all trustuser,nologin,ghost,postgres 127.0.0.1/32 trust\n")
                  .isEmpty());
     QVERIFY2(m_tls->start(), qPrintable(m_tls->errorString()));
@@ -89,8 +94,21 @@ void tst_ConnectionProbe::initTestCase()
                             "create role trustuser login", "create role nologin nologin",
                             "create role sslonly login password 'ssl-pw'", "create role certuser login",
                             "create role rejected login", "create database private",
-                            "revoke connect on database private from public"}) {
+                            "revoke connect on database private from public",
+                            "create role expired login password 'exp-pw' valid until '2000-01-01'",
+                            "create role nopw login",
+                            "set password_encryption = 'md5'; create role md5scram login password 'md5scram-pw'",
+                            "create role appowner nologin", "create role appuser login", "create role backupuser login",
+                            "create database appdb owner appowner"}) {
         const auto result = m_tls->query(QString::fromLatin1(sql));
+        QVERIFY2(result.ok, qPrintable(result.error));
+    }
+
+    for (const char *sql : {"create schema app authorization appowner", "create table app.orders (id int)",
+                            "alter table app.orders owner to appowner", "grant usage on schema app to appuser, backupuser",
+                            "grant select, insert, update, delete on all tables in schema app to appuser",
+                            "grant select, insert on all tables in schema app to backupuser"}) {
+        const auto result = m_tls->query(QString::fromLatin1(sql), QStringLiteral("appdb"));
         QVERIFY2(result.ok, qPrintable(result.error));
     }
 
@@ -310,6 +328,58 @@ void tst_ConnectionProbe::misbehavingServers()
     QVERIFY2(report.verdict == Verdict::ProtocolError || report.verdict == Verdict::NotPostgres
                  || report.verdict == Verdict::Timeout,
              qPrintable(report.toText()));
+}
+
+void tst_ConnectionProbe::passwordFailureReasons_data()
+{
+    QTest::addColumn<QString>("user");
+    QTest::addColumn<QString>("reason");
+    QTest::newRow("wrong password") << QStringLiteral("scramuser") << QStringLiteral("does not match");
+    QTest::newRow("missing role") << QStringLiteral("ghostpw") << QStringLiteral("does not exist");
+    QTest::newRow("expired password") << QStringLiteral("expired") << QStringLiteral("expired");
+    QTest::newRow("no password") << QStringLiteral("nopw") << QStringLiteral("has no password");
+    QTest::newRow("md5 hash under a scram rule") << QStringLiteral("md5scram") << QStringLiteral("md5 hash");
+}
+
+void tst_ConnectionProbe::passwordFailureReasons()
+{
+    QFETCH(QString, user);
+    QFETCH(QString, reason);
+    ProbeOptions options;
+    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% dbname=postgres sslmode=disable password=wrong-pw user=")
+                              + user);
+    options.adminConninfo = m_tls->conninfo();
+    const ProbeReport report = ConnectionProbe::run(options);
+    QCOMPARE(verdictId(report.verdict), QStringLiteral("password_failed"));
+    QCOMPARE(report.failedStage, QStringLiteral("auth"));
+    const ProbeStage *checks = report.stage(QStringLiteral("checks"));
+    QVERIFY(checks && checks->status != StageStatus::Skipped);
+    QVERIFY2(report.cause.contains(reason), qPrintable(report.toText()));
+    QVERIFY(!report.fix.isEmpty());
+}
+
+void tst_ConnectionProbe::checksThreeRolesAndSettings()
+{
+    ProbeOptions options;
+    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% dbname=appdb user=appuser sslmode=disable"));
+    options.adminConninfo = m_tls->conninfo({}, QStringLiteral("appdb"));
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+        if (name == QLatin1String("shared_buffers"))
+            return pgdial::core::ServerSetting{name, QStringLiteral("128MB"), QStringLiteral("postgresql.conf"), 3};
+        if (name == QLatin1String("work_mem"))
+            return pgdial::core::ServerSetting{name, QStringLiteral("64MB"), QStringLiteral("postgresql.conf"), 7};
+        return std::nullopt;
+    };
+    const ProbeReport report = ConnectionProbe::run(options);
+    QVERIFY2(report.ok(), qPrintable(report.toText()));
+    const ProbeStage *checks = report.stage(QStringLiteral("checks"));
+    QVERIFY(checks);
+    QCOMPARE(checks->status, StageStatus::Warn);
+    const QString lines = checks->lines.join(QLatin1Char('\n'));
+    QVERIFY2(lines.contains(QLatin1String("the read-only role backupuser can write to app.orders")), qPrintable(lines));
+    QVERIFY2(lines.contains(QLatin1String("work_mem: postgresql.conf:7 sets 64MB, the server runs 4MB")), qPrintable(lines));
+    QVERIFY2(!lines.contains(QLatin1String("shared_buffers")), qPrintable(lines));
+    QVERIFY2(!lines.contains(QLatin1String("appuser lacks")), qPrintable(lines));
 }
 
 void tst_ConnectionProbe::cancelReturnsQuickly()
