@@ -70,6 +70,8 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
         options.conninfo = found->conninfo;
         options.origin = found->origin;
         options.serverSettings = core::probe::ProjectConninfo::serverSettings(*opened);
+        if (const auto hba = opened->filesOfKind(core::FileKind::PgHba); !hba.isEmpty())
+            options.hbaFile = hba.first()->relativePath;
     } else {
         options.conninfo = positional.first();
     }

@@ -9,6 +9,7 @@
 
 #include <QCoreApplication>
 #include <QJsonArray>
+#include <QRegularExpression>
 
 #include <libpq-fe.h>
 
@@ -125,6 +126,25 @@ ProbeReport ProbeRunner::run()
     return m_report;
 }
 
+QString ProbeRunner::suggestedHbaRule(const QString &serverMessage)
+{
+    static const QRegularExpression noEntry(
+        uR"re(no pg_hba\.conf entry for (replication connection from )?host "([^"]+)", user "([^"]+)"(?:, database "([^"]+)")?(?:, ([A-Za-z ]+))?)re"_s);
+    const QRegularExpressionMatch match = noEntry.match(serverMessage);
+    if (!match.hasMatch())
+        return {};
+    const QString encryption = match.captured(5).toLower();
+    QString type = u"host"_s;
+    if (encryption == u"ssl encryption" || encryption == u"ssl on")
+        type = u"hostssl"_s;
+    else if (encryption.startsWith(u"gss"_s))
+        type = u"hostgssenc"_s;
+    const QString address = match.captured(2);
+    const QString database = match.captured(1).isEmpty() ? match.captured(4) : u"replication"_s;
+    return u"%1 %2 %3 %4/%5 scram-sha-256"_s.arg(type, database, match.captured(3), address,
+                                                 address.contains(u':') ? u"128"_s : u"32"_s);
+}
+
 void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
 {
     const auto setting = [&](const QString &name) {
@@ -144,6 +164,14 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
             return;
         }
         break;
+    case Verdict::HbaNoEntry:
+        if (const ProbeStage *auth = report.stage(u"auth"_s)) {
+            if (const QString rule = suggestedHbaRule(auth->lines.join(u'\n')); !rule.isEmpty()) {
+                report.fixLocation = FixLocation{options.hbaFile, 0, rule};
+                report.fix += u' ' + tr("A rule that lets this connection in: %1").arg(rule);
+            }
+        }
+        return;
     default:
         break;
     }

@@ -28,6 +28,8 @@ public:
     static ExplainContext context(const ConninfoInspector &conninfo);
     // With a project: the file and line the fix belongs to (the URL's line, the `ssl` setting).
     static void locateFix(ProbeReport &report, const ProbeOptions &options);
+    // The pg_hba.conf line that admits the connection a "no pg_hba.conf entry" message names.
+    static QString suggestedHbaRule(const QString &serverMessage);
 
 private:
     ProbeOptions m_options;
