@@ -164,6 +164,22 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
             return;
         }
         break;
+    case Verdict::Refused:
+    case Verdict::Timeout:
+        if (const auto port = setting(u"port"_s)) {
+            const QString probed = ConninfoInspector(options.conninfo).ports().value(0);
+            if (!probed.isEmpty() && port->value != probed) {
+                report.fix += u' '
+                              + tr("The project's postgresql.conf sets port = %1 (%2:%3) but the connection uses port "
+                                   "%4; that is right only when a container or proxy maps one to the other.")
+                                    .arg(port->value, port->file)
+                                    .arg(port->line)
+                                    .arg(probed);
+                if (!options.origin)
+                    report.fixLocation = FixLocation{port->file, port->line, {}};
+            }
+        }
+        break;
     case Verdict::HbaNoEntry:
         if (const ProbeStage *auth = report.stage(u"auth"_s)) {
             if (const QString rule = suggestedHbaRule(auth->lines.join(u'\n')); !rule.isEmpty()) {

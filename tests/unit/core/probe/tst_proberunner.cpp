@@ -20,6 +20,7 @@ private Q_SLOTS:
     void firstFailedStageDecides();
     void sslOffLineIsLocated();
     void urlLineIsLocated();
+    void portMismatchIsNamed();
 };
 
 void tst_ProbeRunner::suggestedHbaRule_data()
@@ -98,6 +99,23 @@ void tst_ProbeRunner::urlLineIsLocated()
     rejected.verdict = Verdict::HbaReject;
     ProbeRunner::locateFix(rejected, options);
     QVERIFY(!rejected.fixLocation); // the server's rule is at fault, not the URL
+}
+
+void tst_ProbeRunner::portMismatchIsNamed()
+{
+    ProbeReport report;
+    report.verdict = Verdict::Refused;
+    ProbeOptions options;
+    options.conninfo = QStringLiteral("postgresql://app@localhost:5433/appdb");
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+        if (name == QLatin1String("port"))
+            return pgdial::core::ServerSetting{name, QStringLiteral("5432"), QStringLiteral("postgresql.conf"), 73};
+        return std::nullopt;
+    };
+    ProbeRunner::locateFix(report, options);
+    QVERIFY2(report.fix.contains(QLatin1String("port = 5432 (postgresql.conf:73)")), qPrintable(report.fix));
+    QVERIFY(report.fixLocation);
+    QCOMPARE(report.fixLocation->line, 73);
 }
 
 QTEST_GUILESS_MAIN(tst_ProbeRunner)
