@@ -40,6 +40,7 @@ private Q_SLOTS:
     void healthyTlsServer();
     void requireWithStaleRootCrt();
     void connectionSlotsExhausted();
+    void standbyWithoutHotStandby();
     void misbehavingServers_data();
     void misbehavingServers();
     void passwordFailureReasons_data();
@@ -300,6 +301,19 @@ void tst_ConnectionProbe::connectionSlotsExhausted()
         PQfinish(conn);
     QCOMPARE(verdictId(full.verdict), QStringLiteral("too_many_clients"));
     QCOMPARE(full.failedStage, QStringLiteral("auth"));
+}
+
+void tst_ConnectionProbe::standbyWithoutHotStandby()
+{
+    // A standby with hot_standby = off refuses every connection with 57P03 (cannot_connect_now).
+    PgTestServer standby;
+    QVERIFY2(standby.init(), qPrintable(standby.errorString()));
+    QVERIFY(standby.appendConfig("hot_standby = off\n"));
+    QVERIFY(!standby.writeFile(standby.dataDir() + QStringLiteral("/standby.signal"), {}).isEmpty());
+    QVERIFY2(standby.start(), qPrintable(standby.errorString()));
+    const ProbeReport report = probe(standby.conninfo());
+    QVERIFY2(report.verdict == Verdict::ServerStarting, qPrintable(report.toText()));
+    QCOMPARE(report.failedStage, QStringLiteral("auth"));
 }
 
 void tst_ConnectionProbe::misbehavingServers_data()
