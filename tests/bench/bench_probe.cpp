@@ -17,7 +17,7 @@ using pgdial::test::TestCertificates;
 
 // A full diagnosis (every stage) of a healthy local TLS server against
 // `psql "<same conninfo>" -Atc 'select 1'`, in the same run. Target: within 1.5x of psql.
-// Run: build/dev/tests/bench_probe [-iterations N] (not part of ctest).
+// Run: scripts/bench bench_probe (label `bench`, kept out of the normal test run).
 class bench_Probe final : public QObject
 {
     Q_OBJECT
