@@ -123,6 +123,11 @@ ProbeReport ProbeRunner::run()
         m_report.fix = m_passwordFix;
     }
     locateFix(m_report, m_options);
+    if (m_report.verdict == Verdict::HbaReject && m_hbaRejectLine > 0) {
+        m_report.fixLocation = FixLocation{m_options.hbaFile.isEmpty() ? u"pg_hba.conf"_s : m_options.hbaFile,
+                                           m_hbaRejectLine, {}};
+        m_report.cause += u' ' + tr("On the server it is line %1 of pg_hba.conf.").arg(m_hbaRejectLine);
+    }
     return m_report;
 }
 
@@ -472,11 +477,12 @@ void ProbeRunner::checksStage()
         return;
     }
     const ProbeStage *auth = m_report.stage(u"auth"_s);
-    const bool passwordFailed = auth && auth->status == StageStatus::Fail && auth->verdict == Verdict::PasswordFailed;
+    const Verdict authVerdict = auth && auth->status == StageStatus::Fail ? auth->verdict : Verdict::Ok;
     ServerChecks::Outcome outcome =
-        ServerChecks::run(m_options, passwordFailed, context(ConninfoInspector(m_options.conninfo)), m_control);
+        ServerChecks::run(m_options, authVerdict, context(ConninfoInspector(m_options.conninfo)), m_control);
     m_passwordReason = outcome.passwordReason;
     m_passwordFix = outcome.passwordFix;
+    m_hbaRejectLine = outcome.hbaLine;
     add(outcome.stage);
 }
 

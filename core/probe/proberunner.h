@@ -41,6 +41,7 @@ private:
     std::optional<SocketAddress> m_reachable;
     QString m_passwordReason; // from the checks stage, when an admin connection tells it
     QString m_passwordFix;
+    int m_hbaRejectLine = 0;
     QString m_tlsHost; // the name the certificate is checked against (host, not hostaddr)
 
     void add(ProbeStage stage);

@@ -89,7 +89,7 @@ bool ServerChecks::sameSetting(const QString &fileValue, const QString &setting,
     return std::abs(fileNumber - serverNumber) <= std::max(1e-9, std::abs(serverNumber) * 1e-9) + 0.5 * (vartype == u"integer");
 }
 
-ServerChecks::Outcome ServerChecks::run(const ProbeOptions &options, bool passwordFailed, const ExplainContext &context,
+ServerChecks::Outcome ServerChecks::run(const ProbeOptions &options, Verdict authVerdict, const ExplainContext &context,
                                         const ProbeControl &control)
 {
     const auto started = ProbeControl::Clock::now();
@@ -101,8 +101,9 @@ ServerChecks::Outcome ServerChecks::run(const ProbeOptions &options, bool passwo
         outcome.stage.verdict = Verdict::Other;
         outcome.stage.detail = tr("the admin connection failed: %1").arg(admin.error().trimmed().section(u'\n', -1));
     } else {
-        if (passwordFailed)
+        if (authVerdict == Verdict::PasswordFailed)
             passwordReason(admin, context, control, outcome);
+        hbaRules(admin, authVerdict, context, control, outcome);
         threeRoles(admin, options.roles, control, outcome);
         settings(admin, options.serverSettings, control, outcome);
         const qsizetype findings = outcome.stage.facts.value(u"findings"_s).toArray().size();
@@ -179,6 +180,39 @@ void ServerChecks::passwordReason(PgSession &admin, const ExplainContext &contex
     }
     outcome.stage.facts.insert(u"password_reason"_s, outcome.passwordReason);
     outcome.stage.lines.append(outcome.passwordReason);
+}
+
+void ServerChecks::hbaRules(PgSession &admin, Verdict authVerdict, const ExplainContext &context,
+                            const ProbeControl &control, Outcome &outcome)
+{
+    const auto rows = admin.query(u"select line_number, type, array_to_string(database, ','),"
+                                  " array_to_string(user_name, ','), coalesce(address, ''), coalesce(auth_method, ''),"
+                                  " error from pg_hba_file_rules order by line_number"_s,
+                                  {}, control);
+    if (!rows)
+        return; // needs a superuser (or pg_read_all_settings on newer servers)
+    const bool overSocket = context.host.startsWith(u'/') || context.host.isEmpty();
+    for (const QStringList &row : *rows) {
+        if (!row.at(6).isNull()) {
+            addFinding(outcome, tr("pg_hba.conf line %1 has an error, so the server keeps its previous rules at "
+                                   "reload: %2").arg(row.at(0), row.at(6)));
+            continue;
+        }
+        if (authVerdict != Verdict::HbaReject || outcome.hbaLine > 0 || row.at(5) != u"reject")
+            continue;
+        const bool typeMatches = overSocket ? row.at(1) == u"local" : row.at(1).startsWith(u"host"_s);
+        const QStringList databases = row.at(2).split(u',');
+        const QStringList users = row.at(3).split(u',');
+        if (typeMatches && (databases.contains(u"all"_s) || databases.contains(context.database))
+            && (users.contains(u"all"_s) || users.contains(context.user))) {
+            outcome.hbaLine = row.at(0).toInt();
+            outcome.stage.lines.append(tr("the first reject rule for user %1 and database %2 is line %3: %4 %5 %6 %7 "
+                                          "reject (client address not compared)")
+                                           .arg(context.user, context.database, row.at(0), row.at(1), row.at(2),
+                                                row.at(3), row.at(4)));
+            outcome.stage.facts.insert(u"hba_reject_line"_s, outcome.hbaLine);
+        }
+    }
 }
 
 void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const ProbeControl &control,

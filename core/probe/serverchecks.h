@@ -20,9 +20,11 @@ public:
         ProbeStage stage;
         QString passwordReason; // plain-language reason when the probed role's password failed
         QString passwordFix;
+        int hbaLine = 0; // the server's pg_hba.conf line that rejects (hba_reject), 0 when unknown
     };
 
-    static Outcome run(const ProbeOptions &options, bool passwordFailed, const ExplainContext &context,
+    // `authVerdict`: what the auth stage concluded (password_failed and hba_reject get a server-side look).
+    static Outcome run(const ProbeOptions &options, Verdict authVerdict, const ExplainContext &context,
                        const ProbeControl &control);
 
     // Compares a postgresql.conf value with pg_settings' setting in its unit ("128MB" vs 16384 8kB).
@@ -32,6 +34,8 @@ public:
 private:
     static void passwordReason(PgSession &admin, const ExplainContext &context, const ProbeControl &control,
                                Outcome &outcome);
+    static void hbaRules(PgSession &admin, Verdict authVerdict, const ExplainContext &context,
+                         const ProbeControl &control, Outcome &outcome);
     static void threeRoles(PgSession &admin, const RolePattern &roles, const ProbeControl &control, Outcome &outcome);
     static void settings(PgSession &admin, const ServerSettingLookup &lookup, const ProbeControl &control,
                          Outcome &outcome);

@@ -46,6 +46,7 @@ private Q_SLOTS:
     void passwordFailureReasons_data();
     void passwordFailureReasons();
     void checksThreeRolesAndSettings();
+    void rejectRuleIsLocated();
     void cancelReturnsQuickly();
     void cliDeadline();
     void cliConnects();
@@ -394,6 +395,19 @@ void tst_ConnectionProbe::checksThreeRolesAndSettings()
     QVERIFY2(lines.contains(QLatin1String("work_mem: postgresql.conf:7 sets 64MB, the server runs 4MB")), qPrintable(lines));
     QVERIFY2(!lines.contains(QLatin1String("shared_buffers")), qPrintable(lines));
     QVERIFY2(!lines.contains(QLatin1String("appuser lacks")), qPrintable(lines));
+}
+
+void tst_ConnectionProbe::rejectRuleIsLocated()
+{
+    ProbeOptions options;
+    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=rejected dbname=postgres sslmode=disable"));
+    options.adminConninfo = m_tls->conninfo();
+    options.hbaFile = QStringLiteral("infra/pg_hba.conf");
+    const ProbeReport report = ConnectionProbe::run(options);
+    QCOMPARE(verdictId(report.verdict), QStringLiteral("hba_reject"));
+    QVERIFY(report.fixLocation);
+    QCOMPARE(report.fixLocation->file, QStringLiteral("infra/pg_hba.conf"));
+    QCOMPARE(report.fixLocation->line, 3); // the hba written in initTestCase
 }
 
 void tst_ConnectionProbe::cancelReturnsQuickly()
