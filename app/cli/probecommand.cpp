@@ -34,7 +34,12 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption admin(
         u"admin"_s, QCoreApplication::translate("cli", "An admin connection string for the checks stage."),
         u"CONNINFO"_s);
-    parser.addOptions({project, json, timeout, admin});
+    const QCommandLineOption roles(
+        u"roles"_s,
+        QCoreApplication::translate("cli", "The three-role pattern the checks stage expects: owner, app and "
+                                           "read-only role and the schema (default appowner,appuser,backupuser,app)."),
+        u"OWNER,APP,READONLY,SCHEMA"_s);
+    parser.addOptions({project, json, timeout, admin, roles});
     parser.addPositionalArgument(u"conninfo"_s,
                                  QCoreApplication::translate("cli", "A libpq connection string or URI."),
                                  u"[CONNINFO]"_s);
@@ -54,6 +59,14 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
     }
 
     core::probe::ProbeOptions options;
+    if (parser.isSet(roles)) {
+        const QStringList names = parser.value(roles).split(u',');
+        if (names.size() != 4 || names.contains(QString())) {
+            output.err(QCoreApplication::translate("cli", "pgdial-cli: --roles takes OWNER,APP,READONLY,SCHEMA\n"));
+            return ExitUsage;
+        }
+        options.roles = {names.at(0), names.at(1), names.at(2), names.at(3)};
+    }
     options.timeoutMs = int(seconds * 1000);
     options.adminConninfo = parser.value(admin);
     if (parser.isSet(project)) {

@@ -220,7 +220,7 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
     }
     stage.facts.insert(u"server_offers_tls"_s, true);
     // libpq refuses bytes the server sent before the handshake (CVE-2021-23222); so do we.
-    if (socket.wait(POLLIN, 0, control) == ProbeSocket::Outcome::Ok)
+    if (pollfd pending{socket.fd(), POLLIN, 0}; ::poll(&pending, 1, 0) > 0)
         return finish(StageStatus::Fail, Verdict::ProtocolError,
                       tr("received unencrypted data after the SSL response"));
 

@@ -46,6 +46,8 @@ void tst_CliProbe::usageErrors_data()
     QTest::newRow("zero timeout") << QStringList{QStringLiteral("probe"), QStringLiteral("--timeout"), QStringLiteral("0"),
                                                  QStringLiteral("host=a")};
     QTest::newRow("unknown option") << QStringList{QStringLiteral("probe"), QStringLiteral("--bogus"), QStringLiteral("host=a")};
+    QTest::newRow("bad roles") << QStringList{QStringLiteral("probe"), QStringLiteral("--roles"), QStringLiteral("a,b"),
+                                              QStringLiteral("host=a")};
     QTest::newRow("missing project") << QStringList{QStringLiteral("probe"), QStringLiteral("--project"),
                                                     QStringLiteral("/nonexistent/pgdial")};
 }
