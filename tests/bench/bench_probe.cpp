@@ -49,7 +49,8 @@ void bench_Probe::initTestCase()
                                  "local all postgres trust\nhostssl all bench 127.0.0.1/32 scram-sha-256\n")
                  .isEmpty());
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    QVERIFY(m_server->execute(QStringLiteral("create role bench login password 'bench-pw'")));
+    QVERIFY(m_server->execute(
+        QStringLiteral("set password_encryption = 'scram-sha-256'; create role bench login password 'bench-pw'")));
     m_conninfo = QStringLiteral("host=localhost port=%1 dbname=postgres user=bench password=bench-pw "
                                 "sslmode=verify-full sslrootcert=%2")
                      .arg(m_server->port())

@@ -75,7 +75,10 @@ void tst_ConnectionProbe::initTestCase()
         qunsetenv(name);
     QVERIFY2(m_certificates.generate(m_home.path() + QStringLiteral("/certs")), qPrintable(m_certificates.errorString()));
 
-    m_tls = std::make_unique<PgTestServer>();
+    // PGDIAL_PROBE_TEST_MAJOR=13..18 runs the scenarios against another major (default: the preferred one).
+    PgTestServer::Options serverOptions;
+    serverOptions.major = qEnvironmentVariableIntValue("PGDIAL_PROBE_TEST_MAJOR");
+    m_tls = std::make_unique<PgTestServer>(serverOptions);
     QVERIFY2(m_tls->init(), qPrintable(m_tls->errorString()));
     QVERIFY(m_certificates.installOn(*m_tls));
     QVERIFY(!m_tls->writeFile(m_tls->dataDir() + QStringLiteral("/pg_hba.conf"),
@@ -91,13 +94,13 @@ void tst_ConnectionProbe::initTestCase()
                               "host all trustuser,nologin,ghost,postgres 127.0.0.1/32 trust\n")
                  .isEmpty());
     QVERIFY2(m_tls->start(), qPrintable(m_tls->errorString()));
-    for (const char *sql : {"create role scramuser login password 'scram-pw'",
+    for (const char *sql : {"set password_encryption = 'scram-sha-256'; create role scramuser login password 'scram-pw'",
                             "set password_encryption = 'md5'; create role md5user login password 'md5-pw'",
                             "create role trustuser login", "create role nologin nologin",
-                            "create role sslonly login password 'ssl-pw'", "create role certuser login",
+                            "set password_encryption = 'scram-sha-256'; create role sslonly login password 'ssl-pw'", "create role certuser login",
                             "create role rejected login", "create database private",
                             "revoke connect on database private from public",
-                            "create role expired login password 'exp-pw' valid until '2000-01-01'",
+                            "set password_encryption = 'scram-sha-256'; create role expired login password 'exp-pw' valid until '2000-01-01'",
                             "create role nopw login",
                             "set password_encryption = 'md5'; create role md5scram login password 'md5scram-pw'",
                             "create role appowner nologin", "create role appuser login", "create role backupuser login",
@@ -114,7 +117,7 @@ void tst_ConnectionProbe::initTestCase()
         QVERIFY2(result.ok, qPrintable(result.error));
     }
 
-    m_plain = std::make_unique<PgTestServer>();
+    m_plain = std::make_unique<PgTestServer>(serverOptions);
     QVERIFY2(m_plain->init(), qPrintable(m_plain->errorString()));
     QVERIFY(m_plain->appendConfig("ssl = off\nmax_connections = 4\nsuperuser_reserved_connections = 1\n"));
     QVERIFY2(m_plain->start(), qPrintable(m_plain->errorString()));
@@ -307,7 +310,9 @@ void tst_ConnectionProbe::connectionSlotsExhausted()
 void tst_ConnectionProbe::standbyWithoutHotStandby()
 {
     // A standby with hot_standby = off refuses every connection with 57P03 (cannot_connect_now).
-    PgTestServer standby;
+    PgTestServer::Options serverOptions;
+    serverOptions.major = qEnvironmentVariableIntValue("PGDIAL_PROBE_TEST_MAJOR");
+    PgTestServer standby(serverOptions);
     QVERIFY2(standby.init(), qPrintable(standby.errorString()));
     QVERIFY(standby.appendConfig("hot_standby = off\n"));
     QVERIFY(!standby.writeFile(standby.dataDir() + QStringLiteral("/standby.signal"), {}).isEmpty());
