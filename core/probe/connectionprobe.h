@@ -44,3 +44,6 @@ private:
 };
 
 } // namespace pgdial::core::probe
+
+Q_DECLARE_METATYPE(pgdial::core::probe::ProbeStage)
+Q_DECLARE_METATYPE(pgdial::core::probe::ProbeReport)

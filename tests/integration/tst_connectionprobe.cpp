@@ -48,6 +48,7 @@ private Q_SLOTS:
     void checksThreeRolesAndSettings();
     void rejectRuleIsLocated();
     void cancelReturnsQuickly();
+    void signalsInOrder();
     void cliDeadline();
     void cliConnects();
     void passwordNeverInReport();
@@ -438,6 +439,26 @@ void tst_ConnectionProbe::cancelReturnsQuickly()
     QVERIFY(stages >= 3); // parse, resolve and tcp finished before the cancel
     QCOMPARE(finished->stages.size(), 7);
     QVERIFY(!probe.isRunning());
+}
+
+void tst_ConnectionProbe::signalsInOrder()
+{
+    ConnectionProbe probe;
+    QStringList events;
+    connect(&probe, &ConnectionProbe::stageFinished, this, [&](const ProbeStage &stage) { events.append(stage.name); });
+    connect(&probe, &ConnectionProbe::finished, this, [&](const ProbeReport &report) {
+        events.append(QStringLiteral("finished:") + verdictId(report.verdict));
+    });
+    ProbeOptions options;
+    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=postgres sslmode=require"));
+    probe.start(options);
+    QTRY_VERIFY_WITH_TIMEOUT(events.size() == 8, 10000);
+    QCOMPARE(events, (QStringList{QStringLiteral("parse"), QStringLiteral("resolve"), QStringLiteral("tcp"),
+                                  QStringLiteral("tls"), QStringLiteral("auth"), QStringLiteral("session"),
+                                  QStringLiteral("checks"), QStringLiteral("finished:ok")}));
+    QVERIFY(!probe.isRunning());
+    QTest::qWait(50);
+    QCOMPARE(events.size(), 8); // finished exactly once
 }
 
 void tst_ConnectionProbe::cliDeadline()
