@@ -144,6 +144,15 @@ void ConninfoInspector::validateValues()
             return;
         }
     }
+    // libpq 16+: the system's roots are only trusted together with a host name check.
+    if (value(u"sslrootcert"_s) == u"system" && source(u"sslmode"_s) == u"default")
+        set(u"sslmode"_s, u"verify-full"_s, u"default (sslrootcert=system)"_s);
+    if (value(u"sslrootcert"_s) == u"system" && value(u"sslmode"_s) != u"verify-full") {
+        m_error = QCoreApplication::translate("probe", "weak sslmode \"%1\" may not be used with sslrootcert=system "
+                                                       "(use \"verify-full\")")
+                      .arg(value(u"sslmode"_s));
+        return;
+    }
     for (const QString &port : value(u"port"_s).split(u',')) {
         bool ok = false;
         const int number = port.trimmed().toInt(&ok);

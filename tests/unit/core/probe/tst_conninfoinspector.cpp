@@ -24,6 +24,7 @@ private Q_SLOTS:
     void passwordFile();
     void passwordFileWithLooseModeIsIgnored();
     void uriHostsAndPorts();
+    void systemRootsDefaultToVerifyFull();
     void masking_data();
     void masking();
 
@@ -64,6 +65,8 @@ void tst_ConninfoInspector::invalid_data()
     QTest::newRow("missing equals") << QStringLiteral("host") << QStringLiteral("missing \"=\" after \"host\"");
     QTest::newRow("bad sslmode") << QStringLiteral("sslmode=verify_full") << QStringLiteral("invalid sslmode value");
     QTest::newRow("bad port") << QStringLiteral("port=54x") << QStringLiteral("invalid port number");
+    QTest::newRow("system roots with require") << QStringLiteral("sslmode=require sslrootcert=system")
+                                               << QStringLiteral("weak sslmode \"require\"");
     QTest::newRow("bad uri") << QStringLiteral("postgresql://u:p@h:5432/db?sslfoo=1")
                              << QStringLiteral("invalid URI query parameter");
 }
@@ -148,6 +151,13 @@ void tst_ConninfoInspector::uriHostsAndPorts()
     QCOMPARE(inspector.ports(), (QStringList{QStringLiteral("5433"), QStringLiteral("5432")}));
     QCOMPARE(inspector.value(QStringLiteral("sslmode")), QStringLiteral("require"));
     QVERIFY(!inspector.maskedConninfo().contains(QLatin1String("pw")));
+}
+
+void tst_ConninfoInspector::systemRootsDefaultToVerifyFull()
+{
+    const ConninfoInspector inspector(QStringLiteral("host=db sslrootcert=system"));
+    QVERIFY2(inspector.isValid(), qPrintable(inspector.error()));
+    QCOMPARE(inspector.value(QStringLiteral("sslmode")), QStringLiteral("verify-full"));
 }
 
 void tst_ConninfoInspector::masking_data()
