@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 #include "confcommand.h"
 #include "confeditcommand.h"
+#include "probecommand.h"
 
 namespace pgdial::cli {
 
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<CheckCommand>());
     // `conf`: ConfEditCommand handles `conf set` / `conf reset` and hands the rest to ConfCommand.
     commands.push_back(std::make_unique<ConfEditCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }
 

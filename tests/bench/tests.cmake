@@ -1,4 +1,6 @@
 # Benchmarks (QBENCHMARK). Built with the tests, run by scripts/bench, never timed in unit tests.
-# bench_confparse: a quick smoke run under ctest; PGDIAL_BENCH=1 for the 20,000-line measurement
-# against a real server (label `bench`; `ctest -LE bench` leaves it out entirely).
+# Label `bench`: the dev and asan test presets exclude it.
+pgdial_add_test(NAME bench_probe SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_probe.cpp LABELS bench)
+# bench_confparse: PGDIAL_BENCH=1 for the 20,000-line measurement against a real server;
+# without it, a quick smoke run (2,000 lines, no server).
 pgdial_add_test(NAME bench_confparse SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_confparse.cpp LABELS bench TIMEOUT 600)
