@@ -150,12 +150,10 @@ void TestPgconfServer::initTestCase()
     const QList<PgInstallation> installations = PgInstallation::available();
     if (installations.isEmpty())
         QSKIP("no PostgreSQL installation");
-    // PGDIAL_PGCONF_MAJORS="15 17" limits the majors; PGDIAL_PGCONF_ALWAYS_STARTUP=1 asks
-    // `postgres -C` for every case, also where the view alone decides (to check that shortcut).
-    const QStringList only = qEnvironmentVariable("PGDIAL_PGCONF_MAJORS").split(' ', Qt::SkipEmptyParts);
+    // PGDIAL_PG_MAJORS="15,17" limits the majors (PgInstallation::available());
+    // PGDIAL_PGCONF_ALWAYS_STARTUP=1 asks `postgres -C` for every case, also where the view alone
+    // decides (to check that shortcut).
     for (const PgInstallation &installation : installations) {
-        if (!only.isEmpty() && !only.contains(QString::number(installation.major)))
-            continue;
         auto probe = std::make_unique<PgConfProbe>(installation.major);
         probe->setAlwaysCheckStartup(qEnvironmentVariableIntValue("PGDIAL_PGCONF_ALWAYS_STARTUP") == 1);
         QVERIFY2(probe->start(), qPrintable(probe->errorString()));
