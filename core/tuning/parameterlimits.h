@@ -17,6 +17,7 @@ struct ParameterLimit
     double min = 0;
     double max = 0;
     QStringList enumValues;
+    QString bootValue; // the built-in default, in the base unit (pg_settings.boot_val)
 
     bool needsRestart() const { return context == QLatin1String("postmaster"); }
 };

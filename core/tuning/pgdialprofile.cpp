@@ -105,6 +105,7 @@ int PgDialProfile::maxConnectionsFor(int poolDemand, int reservedSlots)
 TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext &context)
 {
     Builder b(context, in.pgVersion);
+    b.result.profile = u"pgdial"_s;
     const qint64 total = in.totalKb();
     const bool windowsLimit = in.os == TargetOs::Windows && in.pgVersion <= 17;
     const qint64 windowsCap = 2 * kbPerGb - kbPerMb;
@@ -239,10 +240,10 @@ TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext 
     b.memory(u"max_wal_size"_s, maxWal, tr("checkpoints by time, not by WAL volume, for this write rate"));
 
     if (parallel) {
-        const int perGather = dw ? std::min((cpus + 1) / 2, 16) : std::min(std::max(1, cpus / 4), 4);
+        const int perGather = dw ? std::min((cpus + 1) / 2, 16) : std::min(std::max(2, cpus / 4), 4);
         b.integer(u"max_worker_processes"_s, workerProcesses, tr("one background worker per CPU, never below 8"));
         b.integer(u"max_parallel_workers_per_gather"_s, perGather,
-                  dw ? tr("half the CPUs for one analytical query") : tr("a quarter of the CPUs per query, at most 4"));
+                  dw ? tr("half the CPUs for one analytical query") : tr("PostgreSQL's 2, up to a quarter of the CPUs per query, at most 4"));
         b.integer(u"max_parallel_workers"_s, cpus, tr("all CPUs for parallel queries together"));
         b.integer(u"max_parallel_maintenance_workers"_s, std::min((cpus + 1) / 2, 4),
                   tr("parallel CREATE INDEX and VACUUM, at most 4"));

@@ -128,6 +128,7 @@ qint64 PgTuneProfile::workMemKb(const TuningInputs &inputs, int maxConnections, 
 TuningResult PgTuneProfile::compute(const TuningInputs &in)
 {
     TuningResult result;
+    result.profile = u"pgtune"_s;
     auto add = [&result](const QString &name, const QString &value) {
         if (!value.isEmpty())
             result.settings.append(TunedSetting{name, value, {}, false});

@@ -20,12 +20,16 @@ QString TuningFormatter::toAlterSystem(const TuningInputs &inputs, const TuningR
 QString TuningFormatter::layout(const TuningInputs &inputs, const TuningResult &result, bool alterSystem)
 {
     const QString comment = alterSystem ? u"-- "_s : u"# "_s;
+    // The pgdial profile's warnings are sentences; PGTune's list carries its own "WARNING" line.
+    const bool pgdial = result.profile == u"pgdial";
     QStringList lines;
     if (!result.warnings.isEmpty()) {
         for (const QString &warning : result.warnings)
-            lines.append(comment + warning);
+            lines.append(comment + (pgdial ? u"WARNING: "_s : QString()) + warning);
         lines.append(QString());
     }
+    if (pgdial)
+        lines.append(comment + u"Profile: pgdial"_s);
     lines.append(comment + u"DB Version: "_s + QString::number(inputs.pgVersion));
     lines.append(comment + u"OS Type: "_s + osName(inputs.os));
     lines.append(comment + u"DB Type: "_s + workloadName(inputs.workload));
@@ -38,10 +42,11 @@ QString TuningFormatter::layout(const TuningInputs &inputs, const TuningResult &
     lines.append(comment + u"Data Storage: "_s + storageName(inputs.storage));
     lines.append(QString());
     for (const TunedSetting &setting : result.settings) {
-        if (alterSystem)
-            lines.append(u"ALTER SYSTEM SET %1 = '%2';"_s.arg(setting.name, setting.value));
-        else
-            lines.append(setting.name + u" = "_s + setting.value);
+        QString line = alterSystem ? u"ALTER SYSTEM SET %1 = '%2';"_s.arg(setting.name, setting.value)
+                                   : setting.name + u" = "_s + setting.value;
+        if (!setting.reason.isEmpty())
+            line += u"\t"_s + comment + setting.reason + (setting.needsRestart ? u" (restart)"_s : QString());
+        lines.append(line);
     }
     return lines.join(u'\n');
 }

@@ -21,6 +21,7 @@ struct TunedSetting
 // `warnings` is PGTune's list verbatim ("WARNING", groups separated by ""), or empty.
 struct TuningResult
 {
+    QString profile; // "pgtune" or "pgdial"
     QList<TunedSetting> settings;
     QStringList warnings;
 
