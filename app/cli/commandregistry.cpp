@@ -1,6 +1,7 @@
 #include "commandregistry.h"
 
 #include "checkcommand.h"
+#include "confcommand.h"
 #include "poolcommand.h"
 #include "tunecommand.h"
 
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
 {
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<ConfCommand>());
     commands.push_back(std::make_unique<TuneCommand>());
     commands.push_back(std::make_unique<PoolCommand>());
     return commands;
