@@ -221,7 +221,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     core::TextDocument document = *load.document;
     const auto settings = ConfSettingsReader::read(document, display);
     const core::ServerSettingLookup lookup = ConfSettingsReader::lookup(settings);
-    const QList<TuningDiffRow> rows = TuningDiff::compare(chosen, other, lookup, builtinParameterLimits(), in.pgVersion);
+    const QList<TuningDiffRow> rows = TuningDiff::compare(chosen, other, lookup, catalogParameterLimits(), in.pgVersion);
     const QStringList existing = TuningDiff::existingWarnings(lookup, in);
 
     QList<QPair<QString, QString>> changes;

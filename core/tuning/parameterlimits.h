@@ -24,10 +24,10 @@ struct ParameterLimit
 
 // "Does major version N have parameter NAME, and within which limits?" nullopt when that version
 // lacks the parameter. A small interface of tuning's own so that the profile does not depend on
-// how the catalog is stored: the pgconf engine's ParameterCatalog can provide one.
+// how the catalog is stored (and tests can narrow it).
 using ParameterLimits = std::function<std::optional<ParameterLimit>(const QString &name, int major)>;
 
-// Limits for the parameters the profiles touch, taken from real 13-18 servers' pg_settings.
-ParameterLimits builtinParameterLimits();
+// The pgconf engine's ParameterCatalog (real 13-18 servers' pg_settings) as ParameterLimits.
+ParameterLimits catalogParameterLimits();
 
 } // namespace pgdial::core::tuning

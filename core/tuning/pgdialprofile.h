@@ -17,7 +17,7 @@ struct PgDialContext
     std::optional<int> poolDemand;
     int superuserReservedConnections = 3;
     int reservedConnections = 0; // PG16+
-    ParameterLimits limits = builtinParameterLimits();
+    ParameterLimits limits = catalogParameterLimits();
 };
 
 // The `pgdial` profile (the default). It starts from the same physics as PGTune and fixes what

@@ -90,7 +90,7 @@ void tst_PgDialProfile::everyValueInsideTheCatalog()
     QFETCH(int, workload);
     QFETCH(int, os);
     const TuningResult result = PgDialProfile::compute(machine(pg, gb, cpus, Workload(workload), TargetOs(os)));
-    const ParameterLimits limits = builtinParameterLimits();
+    const ParameterLimits limits = catalogParameterLimits();
     QVERIFY(result.find(QStringLiteral("shared_buffers")));
     for (const TunedSetting &setting : result.settings) {
         const auto limit = limits(setting.name, pg);

@@ -60,7 +60,7 @@ void tst_TuningApplier::applyChangesOnlyIntendedLines()
     const TuningResult pgdial = PgDialProfile::compute(in, context);
     const QList<TuningDiffRow> rows = TuningDiff::compare(pgdial, PgTuneProfile::compute(in),
                                                           ConfSettingsReader::lookup(settings),
-                                                          builtinParameterLimits(), in.pgVersion);
+                                                          catalogParameterLimits(), in.pgVersion);
     QList<QPair<QString, QString>> values;
     QSet<int> expectedLines; // 0-based lines whose value changes
     int appended = 0;
