@@ -1,12 +1,11 @@
 #include "tunecommand.h"
 
 #include "safefilewriter.h"
-#include "textfilereader.h"
-#include "tuning/confsettingsreader.h"
+#include "pgconf/valueformatter.h"
+#include "tuning/conftuningtarget.h"
 #include "tuning/machinedetector.h"
 #include "tuning/pgdialprofile.h"
 #include "tuning/pgtuneprofile.h"
-#include "tuning/tuningapplier.h"
 #include "tuning/tuningdiff.h"
 #include "tuning/tuningformatter.h"
 
@@ -16,6 +15,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::tuning;
+using pgdial::core::Result;
 
 namespace pgdial::cli {
 
@@ -98,11 +98,10 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
                                         u"N"_s);
     const QCommandLineOption format(u"format"_s, tr("conf, alter-system, json, or diff (with --against)."),
                                     u"FORMAT"_s);
-    const QCommandLineOption against(u"against"_s, tr("Compare with this postgresql.conf (include directives are "
-                                                      "not followed yet)."),
+    const QCommandLineOption against(u"against"_s, tr("Compare with this postgresql.conf (includes followed)."),
                                      u"FILE"_s);
     const QCommandLineOption apply(u"apply"_s, tr("Write the recommended values that differ into the --against "
-                                                  "file (a backup FILE.bak is kept)."));
+                                                  "file and its includes (backups FILE.bak are kept)."));
     for (const QCommandLineOption &option :
          {ram, cpus, connections, storage, workload, dbSize, version, os, profile, poolDemand, format, against, apply})
         parser.addOption(option);
@@ -209,19 +208,16 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         return ExitClean;
     }
 
-    // --against FILE: current values (file:line) against the recommendation.
+    // --against FILE: current values (file:line, includes followed) against the recommendation.
     const QString path = parser.value(against);
     const QString display = QFileInfo(path).fileName();
-    core::TextFileLoad load = core::readTextFile(path, display);
-    if (!load.document) {
-        for (const core::Diagnostic &diagnostic : load.diagnostics)
-            output.err(diagnostic.toText() + u'\n');
-        return ExitUsage;
-    }
-    core::TextDocument document = *load.document;
-    const auto settings = ConfSettingsReader::read(document, display);
-    const core::ServerSettingLookup lookup = ConfSettingsReader::lookup(settings);
-    const QList<TuningDiffRow> rows = TuningDiff::compare(chosen, other, lookup, catalogParameterLimits(), in.pgVersion);
+    Result<ConfTuningTarget> opened = ConfTuningTarget::open(path, std::max(13, in.pgVersion));
+    if (!opened)
+        return usageError(output, opened.error().message);
+    ConfTuningTarget &target = *opened;
+    const core::ServerSettingLookup lookup = target.lookup();
+    const QList<TuningDiffRow> rows
+        = TuningDiff::compare(chosen, other, lookup, catalogParameterLimits(), std::max(13, in.pgVersion));
     const QStringList existing = TuningDiff::existingWarnings(lookup, in);
 
     QList<QPair<QString, QString>> changes;
@@ -230,20 +226,26 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
             changes.append({row.name, row.recommended});
 
     if (parser.isSet(apply)) {
-        const QList<core::LineEdit> edits = TuningApplier::edits(document, settings, changes);
-        TuningApplier::apply(document, edits);
-        const core::Result<QString> written = core::SafeFileWriter().write(path, document.toBytes());
-        if (!written) {
-            output.err(u"pgdial-cli: "_s + written.error().message + u'\n');
-            return ExitUsage;
+        // Lossless edits through the conf engine: the winning line's value, else the commented
+        // sample line, else one inserted line.
+        const Result<QStringList> applied = target.set(changes);
+        if (!applied)
+            return usageError(output, applied.error().message);
+        for (const QString &file : target.changedFiles()) {
+            const core::Result<QString> written = core::SafeFileWriter().write(target.absolutePath(file), target.bytes(file));
+            if (!written)
+                return usageError(output, written.error().message);
+            if (!written->isEmpty())
+                output.err(tr("%1: backup %2\n").arg(file, *written));
         }
+        for (const QString &change : *applied)
+            output.out(change + u'\n');
         int restart = 0;
         for (const TuningDiffRow &row : rows)
             restart += row.changes && row.needsRestart ? 1 : 0;
-        output.out(tr("%1: %2 setting(s) changed%3; %4 of them need a restart, the others a reload\n")
+        output.out(tr("%1: %2 setting(s) changed; %3 of them need a restart, the others a reload\n")
                        .arg(display)
                        .arg(changes.size())
-                       .arg(written->isEmpty() ? QString() : tr(" (backup: %1)").arg(*written))
                        .arg(restart));
         return ExitClean;
     }
@@ -261,7 +263,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     } else if (formatName == u"conf" || formatName == u"alter-system") {
         // Export only what would change, in the chosen layout's line form.
         for (const auto &[name, value] : changes)
-            output.out(formatName == u"conf" ? name + u" = "_s + QString::fromUtf8(TuningApplier::confValue(value)) + u'\n'
+            output.out(formatName == u"conf" ? name + u" = "_s + QString::fromUtf8(core::pgconf::ValueFormatter::toToken(value)) + u'\n'
                                              : u"ALTER SYSTEM SET %1 = '%2';\n"_s.arg(name, value));
     } else {
         for (const QString &warning : existing)

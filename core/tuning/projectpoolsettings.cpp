@@ -1,6 +1,6 @@
 #include "projectpoolsettings.h"
 
-#include "confsettingsreader.h"
+#include "conftuningtarget.h"
 #include "project.h"
 
 #include <QRegularExpression>
@@ -62,18 +62,23 @@ ProjectPoolSettings ProjectPoolSettings::read(const Project &project)
             continue; // the appconfig checks report the syntax error
         }
     }
+    // The top postgresql.conf, includes followed, read by the pgconf engine.
     for (const auto &file : project.filesOfKind(FileKind::PostgresqlConf)) {
         if (!file->document || file->includedBy)
             continue;
-        const auto settings = ConfSettingsReader::read(*file->document, file->relativePath);
+        const Result<ConfTuningTarget> target
+            = ConfTuningTarget::open(file->absolutePath, std::clamp(project.settings.pgVersion, 13, 18));
+        if (!target)
+            continue;
+        const ServerSettingLookup lookup = target->lookup();
         auto number = [&](const QString &name) -> std::optional<SourcedNumber> {
-            const auto it = settings.constFind(name);
-            if (it == settings.constEnd())
+            const auto setting = lookup(name);
+            if (!setting)
                 return std::nullopt;
-            const auto value = numberOf(it->setting.value);
+            const auto value = numberOf(setting->value);
             if (!value)
                 return std::nullopt;
-            return SourcedNumber{*value, it->setting.file, it->setting.line};
+            return SourcedNumber{*value, project.relativePathOf(target->absolutePath(setting->file)), setting->line};
         };
         result.maxConnections = number(u"max_connections"_s);
         result.superuserReservedConnections = number(u"superuser_reserved_connections"_s);

@@ -33,8 +33,8 @@ struct ProjectPoolSettings
     std::optional<SourcedNumber> superuserReservedConnections;
     std::optional<SourcedNumber> reservedConnections;
 
-    // A stand-in for the appconfig and pgconf engines until they land: reads the first
-    // config.yaml (yaml-cpp) and the first postgresql.conf (ConfSettingsReader, no includes).
+    // Reads the first config.yaml (yaml-cpp; a stand-in until the appconfig engine lands) and the
+    // first top-level postgresql.conf through the pgconf engine (includes followed).
     static ProjectPoolSettings read(const Project &project);
 };
 
