@@ -1,6 +1,9 @@
 #include "poolcommand.h"
 
 #include "project.h"
+#include "safefilewriter.h"
+#include "tuning/conftuningtarget.h"
+#include "tuning/pgdialprofile.h"
 #include "tuning/poolcalculator.h"
 #include "tuning/projectpoolsettings.h"
 
@@ -71,9 +74,12 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                                                       "folder."),
                                      u"FOLDER"_s);
     const QCommandLineOption json(u"json"_s, tr("Print JSON."));
+    const QCommandLineOption apply(u"apply"_s, tr("With --project: raise max_connections in the project's "
+                                                  "postgresql.conf to what the pools need (+20% headroom and the "
+                                                  "reserved slots) when it is lower. config.yaml is not edited."));
     for (const QCommandLineOption &option :
          {rps, query, request, instances, workers, maxConnections, otherClients, superuser, reserved, version, project,
-          json})
+          json, apply})
         parser.addOption(option);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -100,12 +106,16 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     if (!positive(rps, in.concurrentRequests) || !positive(query, in.avgQueryMs) || !positive(request, in.requestMs))
         return fail(tr("--rps, --avg-query-ms and --request-ms must be positive numbers"));
 
+    if (parser.isSet(apply) && !parser.isSet(project))
+        return fail(tr("--apply needs --project FOLDER"));
     ProjectPoolSettings fromProject;
+    std::optional<core::Project> openedProject;
     if (parser.isSet(project)) {
         core::Result<core::Project> opened = core::Project::open(parser.value(project));
         if (!opened)
             return fail(opened.error().message + u" ["_s + opened.error().code + u']');
         fromProject = ProjectPoolSettings::read(*opened);
+        openedProject = std::move(*opened);
     }
 
     auto integer = [&](const QCommandLineOption &option, int min, int max, const std::optional<SourcedNumber> &fallback,
@@ -194,6 +204,38 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                            .arg(r.available)
                            .arg(*currentDemand <= r.available ? tr("fits") : tr("does not fit")));
     }
+    if (parser.isSet(apply)) {
+        // The server side of the budget: what the project's pools open today (or the recommended
+        // pools, whichever is more) plus headroom and the reserved slots.
+        const int demand = std::max(currentDemand.value_or(0), r.totalDemand);
+        const int reservedSlots = in.superuserReservedConnections + (in.pgVersion >= 16 ? in.reservedConnections : 0);
+        const int needed = PgDialProfile::maxConnectionsFor(demand, reservedSlots);
+        if (!fromProject.maxConnections && openedProject->filesOfKind(core::FileKind::PostgresqlConf).isEmpty())
+            return fail(tr("the project has no postgresql.conf to apply max_connections to"));
+        if (in.maxConnections >= needed) {
+            output.out(tr("max_connections %1 already holds %2 connections; nothing to apply\n").arg(in.maxConnections).arg(demand));
+            return ExitClean;
+        }
+        QString top;
+        for (const auto &file : openedProject->filesOfKind(core::FileKind::PostgresqlConf))
+            if (!file->includedBy && top.isEmpty())
+                top = file->absolutePath;
+        core::Result<ConfTuningTarget> target = ConfTuningTarget::open(top, std::clamp(in.pgVersion, 13, 18));
+        if (!target)
+            return fail(target.error().message);
+        const core::Result<QStringList> changes = target->set({{u"max_connections"_s, QString::number(needed)}});
+        if (!changes)
+            return fail(changes.error().message);
+        for (const QString &file : target->changedFiles()) {
+            const core::Result<QString> written = core::SafeFileWriter().write(target->absolutePath(file), target->bytes(file));
+            if (!written)
+                return fail(written.error().message);
+        }
+        for (const QString &change : *changes)
+            output.out(change + tr(" (needs a restart)\n"));
+        return ExitClean;
+    }
+
     // Problems found: the recommendation cannot fit, or the project's own pools overflow the server.
     const bool problem = r.verdict == PoolVerdict::DoesNotFit || (currentDemand && *currentDemand > r.available);
     return problem ? ExitProblems : ExitClean;
