@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 #include "confcommand.h"
 #include "poolcommand.h"
+#include "probecommand.h"
 #include "tunecommand.h"
 
 namespace pgdial::cli {
@@ -14,6 +15,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<ConfCommand>());
     commands.push_back(std::make_unique<TuneCommand>());
     commands.push_back(std::make_unique<PoolCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }
 
