@@ -3,7 +3,9 @@
 #include "checkcommand.h"
 #include "confcommand.h"
 #include "confeditcommand.h"
+#include "poolcommand.h"
 #include "probecommand.h"
+#include "tunecommand.h"
 
 namespace pgdial::cli {
 
@@ -13,6 +15,8 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<CheckCommand>());
     // `conf`: ConfEditCommand handles `conf set` / `conf reset` and hands the rest to ConfCommand.
     commands.push_back(std::make_unique<ConfEditCommand>());
+    commands.push_back(std::make_unique<TuneCommand>());
+    commands.push_back(std::make_unique<PoolCommand>());
     commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }
