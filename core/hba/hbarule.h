@@ -72,6 +72,8 @@ struct HbaToken
     QString sourceFile;
     int sourceLine = 0;
     QString viaAtFile;
+    // Bytes on the rule's own line: the token itself, or the whole `@name` it came from.
+    HbaSpan span;
 
     bool isKeyword() const
     {
@@ -94,6 +96,8 @@ struct HbaAddress
 {
     HbaAddressKind kind = HbaAddressKind::HostName;
     QString text;        // the address token as written, quotes removed ("10/8", "db.example.com")
+    QString parsedText;  // Cidr: the address as the server prints it (getnameinfo NUMERICHOST)
+    QString parsedMaskText; // Cidr: the netmask as the server prints it
     // Cidr only:
     int family = 0;       // AF_INET or AF_INET6
     QByteArray address;   // 4 or 16 bytes, as parsed (host bits kept: matching applies the mask)
