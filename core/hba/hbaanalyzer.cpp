@@ -516,9 +516,9 @@ QList<HbaOutcomeChange> HbaAnalyzer::moveImpact(int from, int to) const
             change.connections.address = narrow.address->netmaskText.isEmpty()
                                              ? narrow.address->text
                                              : narrow.address->text + u' ' + narrow.address->netmaskText;
-        // Connections already decided by an earlier rule that covers the class do not change.
+        // Connections already decided by a rule above both places do not change.
         bool decidedEarlier = false;
-        for (int e = 0; e < std::min(first, k) && !decidedEarlier && change.certain; ++e)
+        for (int e = 0; e < std::min(from, to) && !decidedEarlier && change.certain; ++e)
             decidedEarlier = covers(*m_rules.at(e), narrow);
         if (!decidedEarlier)
             changes.append(change);
