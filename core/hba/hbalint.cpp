@@ -1,5 +1,7 @@
 #include "hbalint.h"
 
+#include "hba/hbaanalyzer.h"
+
 #include <QCoreApplication>
 
 #include <sys/socket.h>
@@ -81,28 +83,6 @@ int columnOf(const HbaSpan &span, const HbaRule &rule)
 QString lineRef(const HbaRule &rule)
 {
     return rule.file + u':' + QString::number(rule.line);
-}
-
-quint8 typeMask(HbaConnectionType type)
-{
-    // bits: 1 local, 2 tcp plain, 4 tcp ssl, 8 tcp gss
-    switch (type) {
-    case HbaConnectionType::Local:
-        return 1;
-    case HbaConnectionType::Host:
-        return 2 | 4 | 8;
-    case HbaConnectionType::HostSsl:
-        return 4;
-    case HbaConnectionType::HostNoSsl:
-        return 2 | 8;
-    case HbaConnectionType::HostGssEnc:
-        return 8;
-    case HbaConnectionType::HostNoGssEnc:
-        return 2 | 4;
-    case HbaConnectionType::Invalid:
-        break;
-    }
-    return 0;
 }
 
 } // namespace
@@ -206,16 +186,15 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
                     tr("write the network address %1").arg(fixed));
             }
         }
-        // A catch-all (every database, every user, every address) before more specific rules
-        // of the same connection types hides them.
-        if (containsAll(rule.databases) && containsAll(rule.users) && (isLocal || (rule.address && matchesEveryAddress(*rule.address)))) {
+        // A catch-all (every database, every user, every address) before more specific rules it
+        // takes connections from. A catch-all reject is the usual "deny the rest" and is left alone.
+        if (method != u"reject" && containsAll(rule.databases) && containsAll(rule.users)
+            && (isLocal || (rule.address && matchesEveryAddress(*rule.address)))) {
             QStringList hidden;
             for (int later = index + 1; later < rules.size(); ++later) {
                 const HbaRule &other = *rules.at(later);
-                if ((typeMask(other.type) & typeMask(rule.type)) == 0)
-                    continue;
                 const bool otherCatchAll = containsAll(other.databases) && containsAll(other.users);
-                if (!otherCatchAll)
+                if (!otherCatchAll && HbaAnalyzer::mayOverlap(rule, other))
                     hidden.append(lineRef(other));
                 if (hidden.size() >= 20)
                     break; // enough to make the point; keeps the lint linear

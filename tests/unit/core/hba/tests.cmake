@@ -3,3 +3,4 @@ pgdial_add_test(NAME tst_hbamatcher SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbamat
 pgdial_add_test(NAME tst_hbaanalyzer SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaanalyzer.cpp)
 pgdial_add_test(NAME tst_hbalint SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbalint.cpp)
 pgdial_add_test(NAME tst_hbaeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaeditor.cpp)
+pgdial_add_test(NAME tst_hbaprojectcheck SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaprojectcheck.cpp)
