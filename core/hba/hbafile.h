@@ -22,6 +22,7 @@ struct HbaParseOptions
     bool sslEnabled = true;       // ssl=off → hostssl lines carry a note (file still loads)
     bool gssEncSupported = true;  // build has GSSAPI (hostgssenc works)
     bool dbUserNamespace = false; // ≤16: md5 is an error when on
+    bool oauthValidatorConfigured = false; // 18: oauth_validator_libraries is set
     // Methods this server build lacks ("not supported by this build"). Empty = the default for
     // the version: Debian-like builds lack sspi and bsd; see defaultUnsupportedMethods().
     std::optional<QSet<QString>> unsupportedMethods;

@@ -55,7 +55,11 @@ QString numericHost(const sockaddr_storage &storage, socklen_t length)
     if (::getnameinfo(reinterpret_cast<const sockaddr *>(&storage), length, host, sizeof host, nullptr, 0,
                       NI_NUMERICHOST) != 0)
         return {};
-    return QString::fromLatin1(host);
+    // The view prints addresses through clean_ipv6_addr(), which drops a zone ("%lo").
+    QString text = QString::fromLatin1(host);
+    if (storage.ss_family == AF_INET6)
+        text = text.section(u'%', 0, 0);
+    return text;
 }
 
 QByteArray addressBytes(const sockaddr_storage &storage)
@@ -212,6 +216,7 @@ bool HbaLineParser::fail(HbaRule &rule, HbaLineProblem &problem, const QString &
                          const HbaSpan &span) const
 {
     rule.error = error;
+    rule.viewError = error;
     rule.errorRejectsFile = true;
     problem.code = code;
     problem.span = span;
@@ -228,6 +233,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
     rule.lineSpan = line.lineSpan;
     if (!line.error.isEmpty()) {
         rule.error = line.error;
+        rule.viewError = line.error;
         rule.errorRejectsFile = true;
         problems->append({line.errorCode, line.errorSpan.isValid() ? line.errorSpan : line.lineSpan, {}, {}, false});
         return rule;
@@ -270,10 +276,12 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
     rule.type = *type;
     if (rule.type == HbaConnectionType::HostSsl && !m_options.sslEnabled) {
         rule.error = u"hostssl record cannot match because SSL is disabled"_s;
+        rule.viewError = rule.error;
         problems->append({u"hba.hostssl-ssl-off"_s, typeField.span,
                           QCoreApplication::translate("HbaParser", "Set ssl = on in postgresql.conf."), {}, true});
     } else if (rule.type == HbaConnectionType::HostGssEnc && !m_options.gssEncSupported) {
         rule.error = u"hostgssenc record cannot match because GSSAPI is not supported by this build"_s;
+        rule.viewError = rule.error;
         problems->append({u"hba.hostgssenc-unsupported"_s, typeField.span, {}, {}, true});
     }
 
@@ -564,6 +572,13 @@ bool HbaLineParser::parseOption(const QString &name, const QString &value, HbaRu
     auto invalid = [&](const QString &error) {
         return fail(rule, problem, u"hba.invalid-option-value"_s, error, problem.span);
     };
+    // The server logs these but leaves pg_hba_file_rules.error as it was (see HbaRule::viewError).
+    auto invalidSilently = [&](const QString &error) {
+        const QString before = rule.viewError;
+        invalid(error);
+        rule.viewError = before;
+        return false;
+    };
     auto require = [&](const QString &needed) { return method == needed || (onlyFor(needed), false); };
 
     if (name == u"map"_s) {
@@ -579,8 +594,13 @@ bool HbaLineParser::parseOption(const QString &name, const QString &value, HbaRu
         if (value == u"verify-full"_s)
             return true;
         if (value == u"verify-ca"_s || (version <= 13 && value == u"1"_s)) {
-            if (method == u"cert"_s && version >= 14)
-                return invalid(u"clientcert only accepts \"verify-full\" when using \"cert\" authentication"_s);
+            if (method == u"cert"_s && version >= 14) {
+                invalid(u"clientcert only accepts \"verify-full\" when using \"cert\" authentication"_s);
+                // The view words it differently from the log.
+                rule.viewError = u"clientcert can only be set to \"verify-full\" when using \"cert\" authentication"_s;
+                problem.replacementText = u"clientcert=verify-full"_s;
+                return false;
+            }
             return true;
         }
         if (version <= 13 && (value == u"0"_s || value == u"no-verify"_s)) {
@@ -588,7 +608,7 @@ bool HbaLineParser::parseOption(const QString &name, const QString &value, HbaRu
                 return invalid(u"clientcert cannot be set to \"no-verify\" when using \"cert\" authentication"_s);
             return true;
         }
-        invalid(u"invalid value for clientcert: \"%1\""_s.arg(value));
+        invalidSilently(u"invalid value for clientcert: \"%1\""_s.arg(value));
         if (value == u"1"_s)
             problem.replacementText = u"clientcert=verify-ca"_s;
         return false;
@@ -598,7 +618,7 @@ bool HbaLineParser::parseOption(const QString &name, const QString &value, HbaRu
             return invalid(u"clientname can only be configured for \"hostssl\" rows"_s);
         if (value == u"CN"_s || value == u"DN"_s)
             return true;
-        invalid(u"invalid value for clientname: \"%1\""_s.arg(value));
+        invalidSilently(u"invalid value for clientname: \"%1\""_s.arg(value));
         if (value.toUpper() == u"CN"_s || value.toUpper() == u"DN"_s)
             problem.replacementText = u"clientname="_s + value.toUpper();
         return false;
@@ -648,7 +668,7 @@ bool HbaLineParser::parseOption(const QString &name, const QString &value, HbaRu
         if (name == u"radiusports"_s) {
             for (const QString &port : items) {
                 if (static_cast<int>(cAtoi(port)) == 0)
-                    return invalid(u"invalid RADIUS port number: \"%1\""_s.arg(value));
+                    return invalidSilently(u"invalid RADIUS port number: \"%1\""_s.arg(value));
             }
         }
         if (name == u"radiusservers"_s) {
@@ -662,7 +682,7 @@ bool HbaLineParser::parseOption(const QString &name, const QString &value, HbaRu
                 if (info)
                     ::freeaddrinfo(info);
                 if (status != 0)
-                    return invalid(u"could not translate RADIUS server name \"%1\" to address: %2"_s.arg(
+                    return invalidSilently(u"could not translate RADIUS server name \"%1\" to address: %2"_s.arg(
                         server.trimmed(), QString::fromLocal8Bit(::gai_strerror(status))));
             }
         }
@@ -718,13 +738,18 @@ bool HbaLineParser::checkMandatoryOptions(HbaRule &rule, HbaLineProblem &problem
             if (!value)
                 continue;
             const qsizetype count = value->split(u',').size();
-            if (count != 1 && count != servers)
-                return fail(rule, problem, u"hba.invalid-option-value"_s,
-                            u"the number of RADIUS %1 (%2) must be 1 or the same as the number of RADIUS servers (%3)"_s
-                                .arg(QString::fromUtf16(list.what))
-                                .arg(count)
-                                .arg(servers),
-                            rule.methodSpan);
+            if (count != 1 && count != servers) {
+                const QString before = rule.viewError;
+                fail(rule, problem, u"hba.invalid-option-value"_s,
+                     u"the number of RADIUS %1 (%2) must be 1 or the same as the number of RADIUS servers (%3)"_s
+                         .arg(QString::fromUtf16(list.what))
+                         .arg(count)
+                         .arg(servers),
+                     rule.methodSpan);
+                if (m_options.majorVersion <= 13)
+                    rule.viewError = before; // PG13 only logs it (the view shows NULL)
+                return false;
+            }
         }
     }
     if (rule.method == u"oauth"_s) {
@@ -732,6 +757,9 @@ bool HbaLineParser::checkMandatoryOptions(HbaRule &rule, HbaLineProblem &problem
             return missing(u"scope"_s);
         if (!has(u"issuer"))
             return missing(u"issuer"_s);
+        if (!m_options.oauthValidatorConfigured)
+            return fail(rule, problem, u"hba.missing-option"_s,
+                        u"oauth_validator_libraries must be set for authentication method oauth"_s, rule.methodSpan);
     }
     return true;
 }

@@ -85,6 +85,23 @@ int ldapUrlScope(const QString &url)
     return 0;
 }
 
+// C's atoi(): blanks, a sign, then the digits that follow ("389x" is 389).
+qint64 leadingInteger(const QString &value)
+{
+    qsizetype i = 0;
+    while (i < value.size() && (value.at(i) == u' ' || (value.at(i) >= u'\t' && value.at(i) <= u'\r')))
+        ++i;
+    bool negative = false;
+    if (i < value.size() && (value.at(i) == u'+' || value.at(i) == u'-'))
+        negative = value.at(i++) == u'-';
+    qint64 result = 0;
+    while (i < value.size() && value.at(i) >= u'0' && value.at(i) <= u'9') {
+        result = std::min<qint64>(result * 10 + (value.at(i).unicode() - '0'), 1LL << 40);
+        ++i;
+    }
+    return negative ? -result : result;
+}
+
 } // namespace
 
 QStringList HbaRule::viewOptions() const
@@ -130,7 +147,8 @@ QStringList HbaRule::viewOptions() const
                 const QString hostPort = slash < 0 ? rest : rest.left(slash);
                 const qsizetype colon = hostPort.lastIndexOf(u':');
                 server = colon < 0 ? hostPort : hostPort.left(colon);
-                port = colon < 0 ? 0 : hostPort.mid(colon + 1).toInt();
+                // OpenLDAP fills in the scheme's default port when the URL has none.
+                port = colon < 0 ? (scheme == u"ldaps"_s ? 636 : 389) : hostPort.mid(colon + 1).toInt();
                 const QStringList parts = slash < 0 ? QStringList() : rest.mid(slash + 1).split(u'?');
                 basedn = parts.value(0);
                 attribute = parts.value(1).section(u',', 0, 0);
@@ -139,7 +157,7 @@ QStringList HbaRule::viewOptions() const
             } else if (opt.name == u"ldapserver"_s) {
                 server = opt.value;
             } else if (opt.name == u"ldapport"_s) {
-                port = opt.value.toInt();
+                port = static_cast<int>(leadingInteger(opt.value));
             } else if (opt.name == u"ldapscheme"_s) {
                 scheme = opt.value;
             } else if (opt.name == u"ldaptls"_s) {

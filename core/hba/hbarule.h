@@ -151,15 +151,20 @@ struct HbaRule
     QList<HbaSpan> optionSpans;
     HbaSpan lineSpan; // whole logical line: start of line 1 to end of the last physical line
 
-    // The text pg_hba_file_rules shows in its `error` column (same meaning, same wording as
-    // the server where practical). Empty for a good line.
+    // What is wrong with the line, worded as the server logs it (and as pg_hba_file_rules shows
+    // it in its `error` column, except for the view's gaps below). Empty for a good line.
     QString error;
+    // Exactly what pg_hba_file_rules.error shows. Usually `error`; but some servers forget to
+    // set it for a few option errors (invalid clientcert/clientname values, RADIUS port 0, and
+    // in PG13 RADIUS list counts): the view then shows NULL (all columns NULL), or the hostssl
+    // "SSL is disabled" note recorded earlier on the same line.
+    QString viewError;
     // False for a line whose `error` is only a note the server logs while still loading the
     // file (hostssl with ssl=off, hostgssenc without GSS); true for real errors.
     bool errorRejectsFile = false;
 
-    bool isValid() const { return error.isEmpty() || !errorRejectsFile; }
-    bool hasError() const { return !error.isEmpty() && errorRejectsFile; }
+    bool isValid() const { return !errorRejectsFile; }
+    bool hasError() const { return errorRejectsFile; }
 
     // The value of option `name` (last occurrence wins), or nullopt.
     std::optional<QString> option(const QString &name) const;

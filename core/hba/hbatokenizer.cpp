@@ -16,7 +16,6 @@ namespace {
 
 constexpr int maxNestingDepth = 10;   // CONF_FILE_MAX_DEPTH
 constexpr int maxTokenLength = 10239; // MAX_TOKEN - 1 in PG <= 15
-constexpr int pg13MaxLine = 8192;     // MAX_LINE in PG 13 (fgets buffer)
 
 bool isBlank(char c)
 {
@@ -58,36 +57,6 @@ QList<LogicalLine> logicalLines(const QByteArray &contents, int majorVersion)
 
     QList<LogicalLine> result;
     int serverLine = 1;
-    if (majorVersion <= 13) {
-        // fgets() into an 8192-byte buffer: over-long lines are cut into pieces, each counted as
-        // a line by the server; a piece that fills the buffer is an error.
-        for (qsizetype i = 0; i < physical.size(); ++i) {
-            const Physical &ph = physical.at(i);
-            const qsizetype total = ph.length + (ph.hasNewline ? 1 : 0);
-            qsizetype offset = 0;
-            do {
-                const qsizetype pieceLength = std::min<qsizetype>(total - offset, pg13MaxLine - 1);
-                LogicalLine line;
-                line.firstLine = line.lastLine = static_cast<int>(i + 1);
-                line.serverLineNumber = serverLine++;
-                QByteArray piece = contents.mid(ph.start + offset, pieceLength);
-                const qsizetype nul = piece.indexOf('\0');
-                line.tooLong = (nul < 0 ? piece.size() : nul) == pg13MaxLine - 1;
-                for (qsizetype k = 0; k < piece.size(); ++k)
-                    line.positions.append({line.firstLine, static_cast<int>(offset + k + 1)});
-                while (!piece.isEmpty() && (piece.endsWith('\n') || piece.endsWith('\r'))) {
-                    piece.chop(1);
-                    line.positions.removeLast();
-                }
-                line.positions.append({line.firstLine, static_cast<int>(offset + piece.size() + 1)});
-                line.bytes = piece;
-                result.append(line);
-                offset += pieceLength;
-            } while (offset < total);
-        }
-        return result;
-    }
-
     for (qsizetype i = 0; i < physical.size();) {
         LogicalLine line;
         line.firstLine = static_cast<int>(i + 1);
@@ -95,19 +64,29 @@ QList<LogicalLine> logicalLines(const QByteArray &contents, int majorVersion)
         qsizetype lastBackslashLength = 0;
         int continuations = 0;
         while (i < physical.size()) {
-            const Physical &ph = physical.at(i);
-            const int lineNo = static_cast<int>(i + 1);
-            for (qsizetype k = 0; k < ph.length; ++k) {
-                line.bytes.append(contents.at(ph.start + k));
-                line.positions.append({lineNo, static_cast<int>(k + 1)});
+            // One pg_get_line_append(): fgets() pieces appended with strlen(), so a NUL byte
+            // drops the rest of its physical line and glues the next physical line on, without
+            // the server counting a new line.
+            for (;;) {
+                const Physical &ph = physical.at(i);
+                const int lineNo = static_cast<int>(i + 1);
+                const qsizetype nul = contents.indexOf('\0', ph.start);
+                const qsizetype take = (nul >= 0 && nul < ph.start + ph.length) ? nul - ph.start : ph.length;
+                for (qsizetype k = 0; k < take; ++k) {
+                    line.bytes.append(contents.at(ph.start + k));
+                    line.positions.append({lineNo, static_cast<int>(k + 1)});
+                }
+                line.lastLine = lineNo;
+                ++i;
+                // PG13 read with fgets() + strlen(): the rest of the line is simply lost.
+                if (take == ph.length || i >= physical.size() || majorVersion <= 13)
+                    break;
             }
-            line.lastLine = lineNo;
-            ++i;
             while (!line.bytes.isEmpty() && (line.bytes.endsWith('\n') || line.bytes.endsWith('\r'))) {
                 line.bytes.chop(1);
                 line.positions.removeLast();
             }
-            if (line.bytes.size() > lastBackslashLength && line.bytes.endsWith('\\')) {
+            if (majorVersion >= 14 && line.bytes.size() > lastBackslashLength && line.bytes.endsWith('\\')) {
                 line.bytes.chop(1);
                 line.positions.removeLast();
                 lastBackslashLength = line.bytes.size();
@@ -120,12 +99,6 @@ QList<LogicalLine> logicalLines(const QByteArray &contents, int majorVersion)
         line.positions.append({line.lastLine, static_cast<int>(last.length + 1)});
         line.serverLineCount = continuations + 1;
         serverLine += continuations + 1;
-        // The server treats the buffer as a C string: nothing after a NUL byte is seen.
-        const qsizetype nul = line.bytes.indexOf('\0');
-        if (nul >= 0) {
-            line.bytes.truncate(nul);
-            line.positions.resize(nul + 1);
-        }
         result.append(line);
     }
     return result;
