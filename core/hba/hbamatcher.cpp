@@ -104,13 +104,14 @@ QString HbaMatcher::mismatchName(HbaMismatch mismatch)
     return {};
 }
 
-HbaMatchResult HbaMatcher::match(const HbaConnectionAttempt &attempt) const
+HbaMatchResult HbaMatcher::match(const HbaConnectionAttempt &attempt, bool withReasons) const
 {
     HbaMatchResult result;
+    result.trace.reserve(m_rules.size());
     for (int i = 0; i < m_rules.size(); ++i) {
         const HbaRule &rule = *m_rules.at(i);
         QString reason;
-        const HbaMismatch mismatch = check(rule, attempt, &reason);
+        const HbaMismatch mismatch = check(rule, attempt, withReasons ? &reason : nullptr);
         if (mismatch == HbaMismatch::None) {
             result.rule = &rule;
             result.index = i;
@@ -125,13 +126,13 @@ HbaMatchResult HbaMatcher::match(const HbaConnectionAttempt &attempt) const
 
 HbaMismatch HbaMatcher::check(const HbaRule &rule, const HbaConnectionAttempt &attempt, QString *reason) const
 {
-    auto fail = [reason](HbaMismatch mismatch, const QString &text) {
+    auto fail = [reason](HbaMismatch mismatch, auto &&text) {
         if (reason)
-            *reason = text;
+            *reason = text();
         return mismatch;
     };
     if (rule.hasError())
-        return fail(HbaMismatch::RuleHasError, tr("the line has an error: %1").arg(rule.error));
+        return fail(HbaMismatch::RuleHasError, [&] { return tr("the line has an error: %1").arg(rule.error); });
 
     const HbaConnectionType type = rule.type;
     const HbaTransport transport = attempt.transport;
@@ -160,24 +161,27 @@ HbaMismatch HbaMatcher::check(const HbaRule &rule, const HbaConnectionAttempt &a
         break;
     }
     if (!typeOk)
-        return fail(HbaMismatch::ConnectionType, tr("\"%1\" lines do not take %2")
-                                                     .arg(connectionTypeName(type), transportText(transport)));
+        return fail(HbaMismatch::ConnectionType, [&] {
+            return tr("\"%1\" lines do not take %2").arg(connectionTypeName(type), transportText(transport));
+        });
 
     if (type != HbaConnectionType::Local) {
         if (!rule.address)
-            return fail(HbaMismatch::Address, tr("the line has no address"));
+            return fail(HbaMismatch::Address, [] { return tr("the line has no address"); });
         const HbaMismatch addressResult = addressMatches(*rule.address, attempt, reason);
         if (addressResult != HbaMismatch::None)
             return addressResult;
     }
     if (!databaseMatches(rule, attempt)) {
         if (attempt.physicalReplication)
-            return fail(HbaMismatch::Database,
-                        tr("a physical replication connection only matches the keyword \"replication\""));
-        return fail(HbaMismatch::Database, tr("database \"%1\" is not in this line's database list").arg(attempt.database));
+            return fail(HbaMismatch::Database, [] {
+                return tr("a physical replication connection only matches the keyword \"replication\"");
+            });
+        return fail(HbaMismatch::Database,
+                    [&] { return tr("database \"%1\" is not in this line's database list").arg(attempt.database); });
     }
     if (!userMatches(rule, attempt))
-        return fail(HbaMismatch::User, tr("user \"%1\" is not in this line's user list").arg(attempt.user));
+        return fail(HbaMismatch::User, [&] { return tr("user \"%1\" is not in this line's user list").arg(attempt.user); });
     if (reason)
         reason->clear();
     return HbaMismatch::None;
@@ -186,9 +190,9 @@ HbaMismatch HbaMatcher::check(const HbaRule &rule, const HbaConnectionAttempt &a
 HbaMismatch HbaMatcher::addressMatches(const HbaAddress &address, const HbaConnectionAttempt &attempt,
                                        QString *reason) const
 {
-    auto fail = [reason](HbaMismatch mismatch, const QString &text) {
+    auto fail = [reason](HbaMismatch mismatch, auto &&text) {
         if (reason)
-            *reason = text;
+            *reason = text();
         return mismatch;
     };
     const HbaIpAddress &client = attempt.clientAddress;
@@ -199,10 +203,11 @@ HbaMismatch HbaMatcher::addressMatches(const HbaAddress &address, const HbaConne
         // check_ip(): the families must be equal (no IPv4-mapped promotion since PG 12).
         if (client.family == address.family && inRange(client.bytes, address.address, address.mask))
             return HbaMismatch::None;
-        return fail(HbaMismatch::Address, tr("client address %1 is not in %2")
-                                              .arg(client.toString(), address.netmaskText.isEmpty()
-                                                                          ? address.text
-                                                                          : address.text + u' ' + address.netmaskText));
+        return fail(HbaMismatch::Address, [&] {
+            return tr("client address %1 is not in %2")
+                .arg(client.toString(),
+                     address.netmaskText.isEmpty() ? address.text : address.text + u' ' + address.netmaskText);
+        });
     case HbaAddressKind::SameHost:
     case HbaAddressKind::SameNet: {
         const bool sameHost = address.kind == HbaAddressKind::SameHost;
@@ -213,24 +218,26 @@ HbaMismatch HbaMatcher::addressMatches(const HbaAddress &address, const HbaConne
             if (inRange(client.bytes, interface.address.bytes, mask))
                 return HbaMismatch::None;
         }
-        return fail(HbaMismatch::Address, sameHost ? tr("client address %1 is not one of the server's own addresses")
-                                                         .arg(client.toString())
-                                                   : tr("client address %1 is not on a subnet the server is on")
-                                                         .arg(client.toString()));
+        return fail(HbaMismatch::Address, [&] {
+            return sameHost ? tr("client address %1 is not one of the server's own addresses").arg(client.toString())
+                            : tr("client address %1 is not on a subnet the server is on").arg(client.toString());
+        });
     }
     case HbaAddressKind::HostName:
     case HbaAddressKind::HostSuffix:
         if (!attempt.clientHostName)
-            return fail(HbaMismatch::HostNameUnknown,
-                        tr("host-name rule \"%1\": the client's host name is not known (the server would look it "
-                           "up with reverse and forward DNS)")
-                            .arg(address.text));
+            return fail(HbaMismatch::HostNameUnknown, [&] {
+                return tr("host-name rule \"%1\": the client's host name is not known (the server would look it "
+                          "up with reverse and forward DNS)")
+                    .arg(address.text);
+            });
         if (hostNameMatches(address.text, *attempt.clientHostName))
             return HbaMismatch::None;
-        return fail(HbaMismatch::Address,
-                    tr("client host name \"%1\" does not match \"%2\"").arg(*attempt.clientHostName, address.text));
+        return fail(HbaMismatch::Address, [&] {
+            return tr("client host name \"%1\" does not match \"%2\"").arg(*attempt.clientHostName, address.text);
+        });
     }
-    return fail(HbaMismatch::Address, tr("unknown address kind"));
+    return fail(HbaMismatch::Address, [] { return tr("unknown address kind"); });
 }
 
 bool HbaMatcher::regexMatches(const QString &pattern, const QString &name) const

@@ -61,7 +61,8 @@ public:
     const QList<HbaInterface> &interfaces() const { return m_interfaces; }
     const QList<const HbaRule *> &rules() const { return m_rules; }
 
-    HbaMatchResult match(const HbaConnectionAttempt &attempt) const;
+    // `withReasons` false leaves HbaRuleTrace::reason empty (much faster; the mismatch kinds stay).
+    HbaMatchResult match(const HbaConnectionAttempt &attempt, bool withReasons = true) const;
     // Checks one rule; `reason` (optional) receives the explanation of a mismatch.
     HbaMismatch check(const HbaRule &rule, const HbaConnectionAttempt &attempt, QString *reason = nullptr) const;
 

@@ -1,1 +1,2 @@
 # Benchmarks (QBENCHMARK). Built with the tests, run by scripts/bench, never timed in unit tests.
+pgdial_add_test(NAME bench_hba SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_hba.cpp LABELS bench)
