@@ -175,7 +175,8 @@ void BenchHba::ratioAgainstServer()
     for (int round = 0; round < rounds; ++round) {
         QElapsedTimer timer;
         timer.start();
-        PGresult *result = PQexec(conn, "SELECT count(*), count(error) FROM pg_hba_file_rules");
+        PGresult *result = PQexec(conn, "SELECT count(*), count(*) FILTER (WHERE error IS NOT NULL AND error NOT LIKE "
+                                           "'hostssl record cannot match%') FROM pg_hba_file_rules");
         serverNs.append(timer.nsecsElapsed());
         QCOMPARE(PQresultStatus(result), PGRES_TUPLES_OK);
         serverRows = QByteArray(PQgetvalue(result, 0, 0)).toInt();
