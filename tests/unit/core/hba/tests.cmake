@@ -4,3 +4,4 @@ pgdial_add_test(NAME tst_hbaanalyzer SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaan
 pgdial_add_test(NAME tst_hbalint SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbalint.cpp)
 pgdial_add_test(NAME tst_hbaeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaeditor.cpp)
 pgdial_add_test(NAME tst_hbaprojectcheck SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaprojectcheck.cpp)
+pgdial_add_test(NAME tst_hbaparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaparser.cpp)
