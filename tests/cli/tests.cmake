@@ -2,3 +2,5 @@ pgdial_add_test(NAME tst_cli_check SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_che
 add_dependencies(tst_cli_check pgdial-cli)
 pgdial_add_test(NAME tst_cli_hbamatch SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_hbamatch.cpp LABELS cli)
 add_dependencies(tst_cli_hbamatch pgdial-cli)
+pgdial_add_test(NAME tst_cli_hba SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_hba.cpp LABELS cli)
+add_dependencies(tst_cli_hba pgdial-cli)
