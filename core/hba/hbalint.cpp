@@ -1,6 +1,8 @@
 #include "hbalint.h"
 
 #include "hba/hbaanalyzer.h"
+#include "hba/hbaconnectionattempt.h"
+#include "hba/hbaeditor.h"
 
 #include <QCoreApplication>
 
@@ -177,13 +179,17 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
             && !rule.address->hasNetmaskColumn) {
             const QByteArray network = maskedNetwork(*rule.address);
             if (network != rule.address->address) {
-                HbaAddress masked = *rule.address;
-                masked.address = network;
-                const QString fixed = masked.addressString() + u'/' + QString::number(rule.address->prefixLength);
-                add(rule, Severity::Warning, u"hba.cidr-host-bits"_s, columnOf(rule.addressSpan, rule),
-                    tr("address \"%1\" has host bits set; the server matches the whole network %2")
-                        .arg(rule.address->text, fixed),
-                    tr("write the network address %1").arg(fixed));
+                const QString fixed = HbaIpAddress{rule.address->family, network}.toString() + u'/'
+                    + QString::number(rule.address->prefixLength);
+                Diagnostic &d = add(rule, Severity::Warning, u"hba.cidr-host-bits"_s, columnOf(rule.addressSpan, rule),
+                                    tr("address \"%1\" has host bits set; the server matches the whole network %2")
+                                        .arg(rule.address->text, fixed),
+                                    tr("write the network address %1").arg(fixed));
+                const TextDocument *document = options.document ? options.document(rule.file) : nullptr;
+                if (document) {
+                    if (const std::optional<HbaEdit> edit = HbaEditor::editField(*document, rule, HbaField::Address, fixed))
+                        d.fix = Fix{tr("Write %1").arg(fixed), rule.file, {edit->edit}};
+                }
             }
         }
         // A catch-all (every database, every user, every address) before more specific rules it

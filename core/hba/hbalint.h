@@ -3,9 +3,12 @@
 #include "diagnostic.h"
 #include "hba/hbafile.h"
 #include "serversetting.h"
+#include "textdocument.h"
 
 #include <QSet>
 #include <QString>
+
+#include <functional>
 
 #include <optional>
 
@@ -21,6 +24,9 @@ struct HbaLintOptions
     // the "never mentioned" info is not given.
     std::optional<QSet<QString>> knownRoles;
     std::optional<QSet<QString>> knownDatabases;
+    // The text of a file the rules came from (by HbaRule::file), for machine-applicable fixes;
+    // nullptr or unset: suggestions only.
+    std::function<const TextDocument *(const QString &file)> document;
 };
 
 // Security lint of a parsed pg_hba.conf: warnings (and infos) for weak or surprising rules, each

@@ -23,6 +23,13 @@ Diagnostics checkProjectHbaFiles(const Project &project, const ServerSettingLook
         HbaLintOptions lintOptions;
         lintOptions.majorVersion = project.settings.pgVersion;
         lintOptions.settings = settings;
+        lintOptions.document = [&project](const QString &relativePath) -> const TextDocument * {
+            for (const auto &candidate : project.files()) {
+                if (candidate->relativePath == relativePath && candidate->isLoaded())
+                    return &*candidate->document;
+            }
+            return nullptr;
+        };
         diagnostics += HbaLint::lint(parsed, lintOptions);
         diagnostics += HbaAnalyzer(parsed).diagnostics();
     }

@@ -41,7 +41,26 @@ private slots:
     void warnings();
     void unknownNamesAreInfos();
     void catchAllFirstListsHiddenRules();
+    void hostBitsFix();
 };
+
+void TestHbaLint::hostBitsFix()
+{
+    const QByteArray text = "host    app   app   192.168.1.77/24   scram-sha-256\n";
+    const HbaFile parsed = parseHba(text);
+    const TextDocument document = TextDocument::fromBytes(text);
+    HbaLintOptions options;
+    options.document = [&document](const QString &) { return &document; };
+    const Diagnostics diagnostics = HbaLint::lint(parsed, options);
+    const auto found = std::find_if(diagnostics.cbegin(), diagnostics.cend(),
+                                    [](const Diagnostic &d) { return d.code == "hba.cidr-host-bits"; });
+    QVERIFY(found != diagnostics.cend());
+    QVERIFY(found->fix);
+    TextDocument fixed = document;
+    for (const LineEdit &edit : found->fix->edits)
+        fixed.apply(edit);
+    QCOMPARE(fixed.toBytes(), QByteArray("host    app   app   192.168.1.0/24    scram-sha-256\n"));
+}
 
 void TestHbaLint::warnings_data()
 {
