@@ -45,8 +45,6 @@ quint8 typeMask(HbaConnectionType type)
     return 0;
 }
 
-constexpr char separator = '\x1f';
-
 // Two tokens with the same key accept exactly the same names.
 QByteArray databaseKey(const HbaToken &token)
 {
@@ -381,6 +379,46 @@ bool HbaAnalyzer::mayOverlap(const HbaRule &a, const HbaRule &b)
         && anyPair(a.users, b.users, userTokensMayOverlap);
 }
 
+namespace {
+
+// Keys are interned to small integers so that the index is keyed by three ints, and a lookup of a
+// key no earlier rule has stops at the interning table.
+struct ElementKey
+{
+    int database;
+    int user;
+    int address;
+    bool operator==(const ElementKey &) const = default;
+};
+
+size_t qHash(const ElementKey &key, size_t seed = 0)
+{
+    return qHashMulti(seed, key.database, key.user, key.address);
+}
+
+int intern(QHash<QByteArray, int> &table, const QByteArray &key)
+{
+    const auto it = table.constFind(key);
+    if (it != table.constEnd())
+        return *it;
+    const int id = int(table.size());
+    table.insert(key, id);
+    return id;
+}
+
+QList<int> knownIds(const QHash<QByteArray, int> &table, const QList<QByteArray> &keys)
+{
+    QList<int> ids;
+    for (const QByteArray &key : keys) {
+        const int id = table.value(key, -1);
+        if (id >= 0)
+            ids.append(id);
+    }
+    return ids;
+}
+
+} // namespace
+
 void HbaAnalyzer::analyze()
 {
     struct Entry
@@ -388,10 +426,14 @@ void HbaAnalyzer::analyze()
         int index;
         quint8 mask;
     };
-    QHash<QByteArray, QList<Entry>> index;
+    QHash<ElementKey, QList<Entry>> index;
+    QHash<QByteArray, int> databaseIds;
+    QHash<QByteArray, int> userIds;
+    QHash<QByteArray, int> addressIds;
     std::bitset<129> prefixes4;
     std::bitset<129> prefixes6;
     m_deadFlags = QList<bool>(m_rules.size(), false);
+    const QByteArray any = QByteArrayLiteral("*");
 
     for (int i = 0; i < m_rules.size(); ++i) {
         const HbaRule &rule = *m_rules.at(i);
@@ -400,24 +442,33 @@ void HbaAnalyzer::analyze()
         if (mask == 0 || elements == 0 || elements > maxPieces)
             continue; // nothing provable; too large to index (conservative: it shadows nothing)
 
+        QList<QByteArray> ownDatabaseKeys;
+        for (const HbaToken &database : rule.databases)
+            ownDatabaseKeys.append(databaseKey(database));
+        QList<QByteArray> ownUserKeys;
+        for (const HbaToken &user : rule.users)
+            ownUserKeys.append(userKey(user));
+
         // Is every (connection kind, database token, user token) piece taken by an earlier rule?
-        const QList<QByteArray> addressKeys = addressCoverKeys(rule, prefixes4, prefixes6);
+        const QList<int> addressCandidates = knownIds(addressIds, addressCoverKeys(rule, prefixes4, prefixes6));
         QSet<int> shadowers;
-        bool covered = true;
-        for (const HbaToken &database : rule.databases) {
-            QList<QByteArray> databaseKeys{databaseKey(database)};
+        bool covered = !addressCandidates.isEmpty();
+        for (qsizetype d = 0; d < rule.databases.size() && covered; ++d) {
+            const HbaToken &database = rule.databases.at(d);
+            QList<QByteArray> databaseKeys{ownDatabaseKeys.at(d)};
             if (database.kind != HbaTokenKind::Replication && database.kind != HbaTokenKind::All)
-                databaseKeys << QByteArrayLiteral("*");
-            for (const HbaToken &user : rule.users) {
-                QList<QByteArray> userKeys{userKey(user)};
-                if (user.kind != HbaTokenKind::All)
-                    userKeys << QByteArrayLiteral("*");
+                databaseKeys << any;
+            const QList<int> databaseCandidates = knownIds(databaseIds, databaseKeys);
+            for (qsizetype u = 0; u < rule.users.size() && covered; ++u) {
+                QList<QByteArray> userKeys{ownUserKeys.at(u)};
+                if (rule.users.at(u).kind != HbaTokenKind::All)
+                    userKeys << any;
+                const QList<int> userCandidates = knownIds(userIds, userKeys);
                 int best[4] = {INT_MAX, INT_MAX, INT_MAX, INT_MAX};
-                for (const QByteArray &dk : databaseKeys) {
-                    for (const QByteArray &uk : userKeys) {
-                        const QByteArray prefix = dk + separator + uk + separator;
-                        for (const QByteArray &ak : addressKeys) {
-                            const auto bucket = index.constFind(prefix + ak);
+                for (int dk : databaseCandidates) {
+                    for (int uk : userCandidates) {
+                        for (int ak : addressCandidates) {
+                            const auto bucket = index.constFind(ElementKey{dk, uk, ak});
                             if (bucket == index.constEnd())
                                 continue;
                             quint8 pending = mask;
@@ -442,11 +493,7 @@ void HbaAnalyzer::analyze()
                     else
                         shadowers.insert(best[bit]);
                 }
-                if (!covered)
-                    break;
             }
-            if (!covered)
-                break;
         }
 
         if (covered) {
@@ -468,10 +515,11 @@ void HbaAnalyzer::analyze()
             continue; // a dead rule adds nothing for later rules
         }
 
-        const QByteArray ownAddress = addressKey(rule);
-        for (const HbaToken &database : rule.databases) {
-            for (const HbaToken &user : rule.users)
-                index[databaseKey(database) + separator + userKey(user) + separator + ownAddress].append(Entry{i, mask});
+        const int ownAddress = intern(addressIds, addressKey(rule));
+        for (const QByteArray &databaseKeyText : ownDatabaseKeys) {
+            const int databaseId = intern(databaseIds, databaseKeyText);
+            for (const QByteArray &userKeyText : ownUserKeys)
+                index[ElementKey{databaseId, intern(userIds, userKeyText), ownAddress}].append(Entry{i, mask});
         }
         if (rule.address && isContiguousCidr(*rule.address) && rule.type != HbaConnectionType::Local)
             (rule.address->family == AF_INET6 ? prefixes6 : prefixes4).set(size_t(rule.address->prefixLength));
