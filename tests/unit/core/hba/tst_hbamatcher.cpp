@@ -22,7 +22,32 @@ private slots:
     void unknownHostNameMakesTheAnswerUncertain();
     void membershipsAreTransitive();
     void ipAddressParsing();
+    void atFilesAndIncludes();
 };
+
+void TestHbaMatcher::atFilesAndIncludes()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    auto write = [&dir](const QString &name, const QByteArray &bytes) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    };
+    write("admins.txt", "alice, bob\n# comment\ncarol\n");
+    write("extra.conf", "host all dave 10.0.0.0/8 md5\n");
+    write("pg_hba.conf", "host all @admins.txt 10.0.0.0/8 scram-sha-256\ninclude extra.conf\nhost all all 10.0.0.0/8 reject\n");
+    HbaParseOptions options;
+    options.majorVersion = 16;
+    const HbaFile parsed = HbaParser::parseFile(dir.filePath("pg_hba.conf"), options);
+    QVERIFY(parsed.ok);
+    const HbaMatcher matcher(parsed);
+    QCOMPARE(matcher.match(attemptFrom("tcp db=x user=carol addr=10.0.0.1")).rule->line, 1);
+    const HbaMatchResult dave = matcher.match(attemptFrom("tcp db=x user=dave addr=10.0.0.1"));
+    QCOMPARE(dave.rule->file, QString("extra.conf"));
+    QCOMPARE(dave.rule->line, 1);
+    QCOMPARE(matcher.match(attemptFrom("tcp db=x user=erin addr=10.0.0.1")).rule->line, 3);
+}
 
 void TestHbaMatcher::firstMatch_data()
 {
