@@ -2,6 +2,7 @@
 
 #include "hba/hbafile.h"
 #include "hba/hbamatcher.h"
+#include "hba/hbarejection.h"
 #include "projectsettings.h"
 
 #include <QCoreApplication>
@@ -98,7 +99,15 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption version(u"pg-version"_s, translate("Target PostgreSQL major version (13-18, default 17)."),
                                      u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
     const QCommandLineOption json(u"json"_s, translate("Print JSON."));
-    parser.addOptions({type, database, user, roles, address, hostName, ssl, gss, replication, noUser, version, json});
+    const QCommandLineOption fromError(
+        u"from-error"_s,
+        translate("Take the attempt from a server message (\"no pg_hba.conf entry for host ...\" or \"pg_hba.conf "
+                  "rejects connection ...\") and propose the rule that admits it."),
+        u"MESSAGE"_s);
+    const QCommandLineOption method(u"method"_s, translate("Method for the proposed rule (default scram-sha-256)."),
+                                    u"METHOD"_s, u"scram-sha-256"_s);
+    parser.addOptions({type, database, user, roles, address, hostName, ssl, gss, replication, noUser, version, json,
+                       fromError, method});
     parser.addPositionalArgument(u"file"_s, translate("The pg_hba.conf file."), u"FILE"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -115,7 +124,16 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
                        .arg(core::ProjectSettings::maxPgVersion));
         return ExitUsage;
     }
-    if (!parser.isSet(user) || (!parser.isSet(database) && !parser.isSet(replication))) {
+    std::optional<core::hba::HbaRejection> rejection;
+    if (parser.isSet(fromError)) {
+        rejection = core::hba::HbaRejection::parse(parser.value(fromError));
+        if (!rejection) {
+            output.err(translate("pgdial-cli: --from-error: no \"no pg_hba.conf entry\" or \"rejects connection\" "
+                                 "message found\n"));
+            return ExitUsage;
+        }
+    }
+    if (!rejection && (!parser.isSet(user) || (!parser.isSet(database) && !parser.isSet(replication)))) {
         output.err(translate("pgdial-cli: hba match needs --user and --database (or --replication)\n"));
         return ExitUsage;
     }
@@ -156,7 +174,12 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
     attempt.userExists = !parser.isSet(noUser);
     if (parser.isSet(hostName))
         attempt.clientHostName = parser.value(hostName);
-    if (attempt.transport != HbaTransport::Local) {
+    if (rejection) {
+        const QStringList memberOf = attempt.memberOf;
+        attempt = rejection->attempt();
+        attempt.memberOf = memberOf;
+        attempt.userExists = !parser.isSet(noUser);
+    } else if (attempt.transport != HbaTransport::Local) {
         const std::optional<core::hba::HbaIpAddress> client = core::hba::HbaIpAddress::parse(parser.value(address));
         if (!client) {
             output.err(translate("pgdial-cli: --address must be a numeric IPv4 or IPv6 address\n"));
@@ -176,6 +199,9 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
     core::hba::HbaMatcher matcher(file);
     matcher.setInterfaces(core::hba::HbaMatcher::machineInterfaces());
     const core::hba::HbaMatchResult result = matcher.match(attempt);
+    std::optional<core::hba::HbaRuleProposal> proposal;
+    if (rejection && result.rejected())
+        proposal = core::hba::HbaRuleProposer::propose(file, *rejection, parser.value(method));
 
     if (parser.isSet(json)) {
         QJsonArray trace;
@@ -184,12 +210,20 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
                                      {u"line_number"_s, step.rule->line},
                                      {u"mismatch"_s, core::hba::HbaMatcher::mismatchName(step.mismatch)},
                                      {u"reason"_s, step.reason}});
-        const QJsonObject report{{u"ok"_s, file.ok},
+        QJsonObject report{{u"ok"_s, file.ok},
                                  {u"matched"_s, result.rule != nullptr},
                                  {u"admitted"_s, !result.rejected()},
                                  {u"uncertain"_s, result.uncertain},
                                  {u"rule"_s, result.rule ? QJsonValue(ruleJson(*result.rule)) : QJsonValue()},
                                  {u"trace"_s, trace}};
+        if (proposal) {
+            report.insert(u"proposal"_s,
+                          QJsonObject{{u"rule"_s, proposal->ruleText},
+                                      {u"file_name"_s, proposal->file},
+                                      {u"insert_before_line"_s, proposal->beforeLine > 0 ? QJsonValue(proposal->beforeLine)
+                                                                                         : QJsonValue()},
+                                      {u"notes"_s, QJsonArray::fromStringList(proposal->notes)}});
+        }
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
         QString text;
@@ -210,6 +244,14 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
         }
         if (result.uncertain)
             text += translate("note: host-name rules were skipped because --host-name was not given\n");
+        if (proposal) {
+            text += proposal->beforeLine > 0
+                ? translate("proposal: insert before %1:%2:\n").arg(proposal->file).arg(proposal->beforeLine)
+                : translate("proposal: append to %1:\n").arg(proposal->file);
+            text += u"    "_s + proposal->ruleText + u'\n';
+            for (const QString &note : proposal->notes)
+                text += translate("note: %1\n").arg(note);
+        }
         output.out(text);
     }
     return result.rejected() ? ExitProblems : ExitClean;

@@ -20,6 +20,7 @@ private slots:
     void matchJson();
     void matchUsageErrors();
     void lintTextAndJson();
+    void fromError();
 
 private:
     QTemporaryDir m_dir;
@@ -108,6 +109,20 @@ void TestCliHbaMatch::lintTextAndJson()
     broken.write("hots all all 10.0.0.0/8 md5\n");
     broken.close();
     QCOMPARE(runCli({"hba", "lint", broken.fileName()}).exitCode, 1);
+}
+
+void TestCliHbaMatch::fromError()
+{
+    const auto run = runCli({"hba", "match", m_file, "--json", "--from-error",
+                             "connection to server at \"db\" (10.0.0.1), port 5432 failed: FATAL:  pg_hba.conf rejects "
+                             "connection for host \"10.1.2.3\", user \"alice\", database \"app\", no encryption"});
+    QCOMPARE(run.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(report.value("rule").toObject().value("line_number").toInt(), 3);
+    const QJsonObject proposal = report.value("proposal").toObject();
+    QCOMPARE(proposal.value("rule").toString(), QString("host app alice 10.1.2.3/32 scram-sha-256"));
+    QCOMPARE(proposal.value("insert_before_line").toInt(), 2); // the hostssl +staff rule may take its SSL variant
+    QCOMPARE(runCli({"hba", "match", m_file, "--from-error", "password authentication failed"}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(TestCliHbaMatch)
