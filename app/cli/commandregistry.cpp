@@ -2,6 +2,7 @@
 
 #include "checkcommand.h"
 #include "hbacommand.h"
+#include "probecommand.h"
 
 namespace pgdial::cli {
 
@@ -10,6 +11,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<HbaCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }
 

@@ -4,3 +4,5 @@ pgdial_add_test(NAME tst_cli_hbamatch SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_
 add_dependencies(tst_cli_hbamatch pgdial-cli)
 pgdial_add_test(NAME tst_cli_hba SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_hba.cpp LABELS cli)
 add_dependencies(tst_cli_hba pgdial-cli)
+pgdial_add_test(NAME tst_cli_probe SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_probe.cpp LABELS cli)
+add_dependencies(tst_cli_probe pgdial-cli)
