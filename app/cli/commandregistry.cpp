@@ -4,6 +4,7 @@
 #include "confcommand.h"
 #include "confeditcommand.h"
 #include "poolcommand.h"
+#include "hbacommand.h"
 #include "probecommand.h"
 #include "tunecommand.h"
 
@@ -17,6 +18,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<ConfEditCommand>());
     commands.push_back(std::make_unique<TuneCommand>());
     commands.push_back(std::make_unique<PoolCommand>());
+    commands.push_back(std::make_unique<HbaCommand>());
     commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }

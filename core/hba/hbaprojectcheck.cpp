@@ -1,0 +1,39 @@
+#include "hbaprojectcheck.h"
+
+#include "hba/hbaanalyzer.h"
+#include "hba/hbafile.h"
+#include "hba/hbalint.h"
+#include "project.h"
+
+namespace pgdial::core::hba {
+
+Diagnostics checkProjectHbaFiles(const Project &project, const ServerSettingLookup &settings)
+{
+    Diagnostics diagnostics;
+    for (const auto &file : project.files()) {
+        if (file->kind != FileKind::PgHba || file->includedBy || !file->isLoaded())
+            continue;
+        HbaParseOptions options;
+        options.majorVersion = project.settings.pgVersion;
+        const HbaFile parsed = HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath());
+        diagnostics += parsed.diagnostics;
+        // Dead rules and lint only mean something for a file the server would load.
+        if (!parsed.ok)
+            continue;
+        HbaLintOptions lintOptions;
+        lintOptions.majorVersion = project.settings.pgVersion;
+        lintOptions.settings = settings;
+        lintOptions.document = [&project](const QString &relativePath) -> const TextDocument * {
+            for (const auto &candidate : project.files()) {
+                if (candidate->relativePath == relativePath && candidate->isLoaded())
+                    return &*candidate->document;
+            }
+            return nullptr;
+        };
+        diagnostics += HbaLint::lint(parsed, lintOptions);
+        diagnostics += HbaAnalyzer(parsed).diagnostics();
+    }
+    return diagnostics;
+}
+
+} // namespace pgdial::core::hba

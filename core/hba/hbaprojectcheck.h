@@ -1,0 +1,18 @@
+#pragma once
+
+#include "diagnostic.h"
+#include "serversetting.h"
+
+namespace pgdial::core {
+class Project;
+}
+
+namespace pgdial::core::hba {
+
+// Every pg_hba.conf of a project (the ones no other file includes): parsed for the project's
+// target version, validated, linted and analysed for dead rules. File names in the diagnostics
+// are project-relative. `settings` answers for the project's postgresql.conf (nothing found:
+// server defaults).
+Diagnostics checkProjectHbaFiles(const Project &project, const ServerSettingLookup &settings);
+
+} // namespace pgdial::core::hba

@@ -1,0 +1,403 @@
+#include "hbatokenizer.h"
+
+#include <QDir>
+#include <QFileInfo>
+
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <unistd.h>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::core::hba {
+
+namespace {
+
+constexpr int maxNestingDepth = 10;   // CONF_FILE_MAX_DEPTH
+constexpr int maxTokenLength = 10239; // MAX_TOKEN - 1 in PG <= 15
+
+bool isBlank(char c)
+{
+    return c == ' ' || c == '\t' || c == '\r';
+}
+
+// A logical line: bytes plus where each byte sits in the physical file.
+struct LogicalLine
+{
+    QByteArray bytes;
+    QList<HbaPosition> positions; // one per byte, plus one for the end
+    int firstLine = 0;
+    int lastLine = 0;
+    int serverLineNumber = 0;
+    int serverLineCount = 1; // how far the server's line counter advances
+    bool tooLong = false;    // PG13 "authentication file line too long"
+};
+
+// Splits contents into the server's logical lines for the version.
+QList<LogicalLine> logicalLines(const QByteArray &contents, int majorVersion)
+{
+    struct Physical
+    {
+        qsizetype start;
+        qsizetype length; // without '\n'
+        bool hasNewline;
+    };
+    QList<Physical> physical;
+    qsizetype start = 0;
+    while (start < contents.size()) {
+        const qsizetype nl = contents.indexOf('\n', start);
+        if (nl < 0) {
+            physical.append({start, contents.size() - start, false});
+            break;
+        }
+        physical.append({start, nl - start, true});
+        start = nl + 1;
+    }
+
+    QList<LogicalLine> result;
+    int serverLine = 1;
+    for (qsizetype i = 0; i < physical.size();) {
+        LogicalLine line;
+        line.firstLine = static_cast<int>(i + 1);
+        line.serverLineNumber = serverLine;
+        qsizetype lastBackslashLength = 0;
+        int continuations = 0;
+        while (i < physical.size()) {
+            // One pg_get_line_append(): fgets() pieces appended with strlen(), so a NUL byte
+            // drops the rest of its physical line and glues the next physical line on, without
+            // the server counting a new line.
+            for (;;) {
+                const Physical &ph = physical.at(i);
+                const int lineNo = static_cast<int>(i + 1);
+                const qsizetype nul = contents.indexOf('\0', ph.start);
+                const qsizetype take = (nul >= 0 && nul < ph.start + ph.length) ? nul - ph.start : ph.length;
+                for (qsizetype k = 0; k < take; ++k) {
+                    line.bytes.append(contents.at(ph.start + k));
+                    line.positions.append({lineNo, static_cast<int>(k + 1)});
+                }
+                line.lastLine = lineNo;
+                ++i;
+                // PG13 read with fgets() + strlen(): the rest of the line is simply lost.
+                if (take == ph.length || i >= physical.size() || majorVersion <= 13)
+                    break;
+            }
+            while (!line.bytes.isEmpty() && (line.bytes.endsWith('\n') || line.bytes.endsWith('\r'))) {
+                line.bytes.chop(1);
+                line.positions.removeLast();
+            }
+            if (majorVersion >= 14 && line.bytes.size() > lastBackslashLength && line.bytes.endsWith('\\')) {
+                line.bytes.chop(1);
+                line.positions.removeLast();
+                lastBackslashLength = line.bytes.size();
+                ++continuations;
+                continue;
+            }
+            break;
+        }
+        const Physical &last = physical.at(i - 1);
+        line.positions.append({line.lastLine, static_cast<int>(last.length + 1)});
+        line.serverLineCount = continuations + 1;
+        serverLine += continuations + 1;
+        result.append(line);
+    }
+    return result;
+}
+
+struct NextToken
+{
+    bool found = false;
+    bool initialQuote = false;
+    bool terminatingComma = false;
+    bool tooLong = false;
+    QByteArray text;
+    qsizetype begin = 0;
+    qsizetype end = 0;
+};
+
+// next_token() of hba.c.
+NextToken nextToken(const QByteArray &line, qsizetype &p, int majorVersion)
+{
+    NextToken token;
+    const qsizetype n = line.size();
+    while (p < n && (isBlank(line.at(p)) || line.at(p) == ','))
+        ++p;
+    token.begin = p;
+    token.end = p;
+    bool inQuote = false;
+    bool wasQuote = false;
+    bool sawQuote = false;
+    while (p < n && (!isBlank(line.at(p)) || inQuote)) {
+        const char c = line.at(p);
+        if (c == '#' && !inQuote) {
+            p = n;
+            break;
+        }
+        if (majorVersion <= 15 && token.text.size() >= maxTokenLength) {
+            token.tooLong = true;
+            p = n;
+            return token;
+        }
+        if (c == ',' && !inQuote) {
+            token.terminatingComma = true;
+            break;
+        }
+        if (c != '"' || wasQuote)
+            token.text.append(c);
+        if (inQuote && c == '"')
+            wasQuote = !wasQuote;
+        else
+            wasQuote = false;
+        if (c == '"') {
+            inQuote = !inQuote;
+            sawQuote = true;
+            if (token.text.isEmpty())
+                token.initialQuote = true;
+        }
+        ++p;
+        token.end = p;
+    }
+    token.found = sawQuote || !token.text.isEmpty();
+    return token;
+}
+
+HbaSpan spanOf(const LogicalLine &line, qsizetype begin, qsizetype end)
+{
+    return HbaSpan{line.positions.at(begin), line.positions.at(end)};
+}
+
+} // namespace
+
+HbaTokenizer::HbaTokenizer(const HbaParseOptions &options, QString baseDirectory, HbaFile &file)
+    : m_options(options), m_baseDirectory(std::move(baseDirectory)), m_file(file)
+{
+}
+
+QString HbaTokenizer::absoluteLocation(const QString &location, const QString &callingFile)
+{
+    if (location.startsWith(u'/'))
+        return QDir::cleanPath(location);
+    return QDir::cleanPath(QFileInfo(callingFile).path() + u'/' + location);
+}
+
+QString HbaTokenizer::relative(const QString &absolutePath) const
+{
+    return QDir(m_baseDirectory).relativeFilePath(absolutePath);
+}
+
+std::optional<QByteArray> HbaTokenizer::readFile(const QString &absolutePath, QString *error) const
+{
+    if (m_options.readFile)
+        return m_options.readFile(absolutePath, error);
+    const QByteArray native = QFile::encodeName(absolutePath);
+    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
+    if (fd < 0) {
+        *error = QString::fromLocal8Bit(std::strerror(errno));
+        return std::nullopt;
+    }
+    QByteArray data;
+    char buffer[65536];
+    for (;;) {
+        const ssize_t got = ::read(fd, buffer, sizeof buffer);
+        if (got < 0) {
+            if (errno == EINTR)
+                continue;
+            *error = QString::fromLocal8Bit(std::strerror(errno));
+            ::close(fd);
+            return std::nullopt;
+        }
+        if (got == 0)
+            break;
+        data.append(buffer, got);
+    }
+    ::close(fd);
+    return data;
+}
+
+void HbaTokenizer::expandAtFile(const QByteArray &name, const QString &outerFile, int depth,
+                                HbaRawToken &reference, HbaRawField &field, QString *error)
+{
+    const QString fileName = QString::fromUtf8(name);
+    const QString fullName = absoluteLocation(fileName, outerFile);
+    std::optional<QByteArray> contents;
+    QString openError;
+    if (depth > maxNestingDepth) {
+        *error = u"could not open file \"%1\": maximum nesting depth exceeded"_s.arg(fullName);
+        return;
+    }
+    contents = readFile(fullName, &openError);
+    if (!contents) {
+        if (m_options.majorVersion >= 16)
+            *error = u"could not open file \"%1\": %2"_s.arg(fullName, openError);
+        else
+            *error = u"could not open secondary authentication file \"@%1\" as \"%2\": %3"_s.arg(
+                fileName, fullName, openError);
+        return;
+    }
+    if (!m_file.files.contains(relative(fullName)))
+        m_file.files.append(relative(fullName));
+    QList<HbaRawLine> lines;
+    tokenizeFile(fullName, *contents, depth, lines);
+    for (const HbaRawLine &line : std::as_const(lines)) {
+        if (!line.error.isEmpty()) {
+            *error = line.error;
+            return;
+        }
+        for (const HbaRawField &inner : line.fields) {
+            for (HbaRawToken token : inner.tokens) {
+                if (token.viaAtFile.isEmpty()) {
+                    token.sourceFile = line.file;
+                    token.sourceLine = line.lineNumber;
+                }
+                token.viaAtFile = QString::fromUtf8(reference.bytes);
+                token.span = reference.span;
+                field.tokens.append(token);
+            }
+        }
+    }
+}
+
+bool HbaTokenizer::handleInclude(HbaRawLine &line, const QString &absolutePath, int depth, QList<HbaRawLine> &out)
+{
+    if (m_options.majorVersion < 16 || !line.error.isEmpty() || line.fields.size() != 2)
+        return false;
+    const QByteArray directive = line.fields.at(0).tokens.value(0).bytes;
+    if (directive != "include" && directive != "include_if_exists" && directive != "include_dir")
+        return false;
+    HbaInclude include;
+    include.directive = QString::fromUtf8(directive);
+    include.target = QString::fromUtf8(line.fields.at(1).tokens.value(0).bytes);
+    include.file = line.file;
+    include.line = line.lineNumber;
+    line.errorSpan = line.fields.at(1).span;
+
+    auto includeOne = [&](const QString &fullName, bool missingOk) -> QString {
+        if (depth + 1 > maxNestingDepth)
+            return u"could not open file \"%1\": maximum nesting depth exceeded"_s.arg(fullName);
+        QString openError;
+        const auto contents = readFile(fullName, &openError);
+        if (!contents) {
+            if (missingOk && openError == QString::fromLocal8Bit(std::strerror(ENOENT))) {
+                include.missing = true;
+                return {};
+            }
+            return u"could not open file \"%1\": %2"_s.arg(fullName, openError);
+        }
+        include.resolvedFiles.append(relative(fullName));
+        if (!m_file.files.contains(relative(fullName)))
+            m_file.files.append(relative(fullName));
+        tokenizeFile(fullName, *contents, depth + 1, out);
+        return {};
+    };
+
+    if (include.directive == u"include_dir"_s) {
+        const QString directory = absoluteLocation(include.target, absolutePath);
+        QDir dir(directory);
+        if (!dir.exists()) {
+            line.error = u"could not open directory \"%1\""_s.arg(directory);
+            line.errorCode = u"hba.include-not-found"_s;
+        } else {
+            QStringList names;
+            const QStringList entries = dir.entryList(QDir::Files | QDir::Hidden | QDir::System, QDir::NoSort);
+            for (const QString &entry : entries) {
+                const QByteArray raw = QFile::encodeName(entry);
+                if (raw.size() < 6 || raw.startsWith('.') || !raw.endsWith(".conf"))
+                    continue;
+                names.append(entry);
+            }
+            std::sort(names.begin(), names.end(), [](const QString &a, const QString &b) {
+                return std::strcmp(QFile::encodeName(a).constData(), QFile::encodeName(b).constData()) < 0;
+            });
+            QStringList errors;
+            for (const QString &name : std::as_const(names)) {
+                const QString message = includeOne(QDir::cleanPath(directory + u'/' + name), false);
+                if (!message.isEmpty())
+                    errors.append(message);
+            }
+            if (!errors.isEmpty()) {
+                line.error = errors.join(u'\n');
+                line.errorCode = u"hba.include-not-found"_s;
+            }
+        }
+    } else {
+        const QString fullName = absoluteLocation(include.target, absolutePath);
+        const QString message = includeOne(fullName, include.directive == u"include_if_exists"_s);
+        if (!message.isEmpty()) {
+            line.error = message;
+            line.errorCode = u"hba.include-not-found"_s;
+        }
+    }
+    m_file.includes.append(include);
+    return line.error.isEmpty();
+}
+
+void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &contents, int depth,
+                                QList<HbaRawLine> &out)
+{
+    const QString relativeName = relative(absolutePath);
+    const QList<LogicalLine> lines = logicalLines(contents, m_options.majorVersion);
+    for (const LogicalLine &logical : lines) {
+        HbaRawLine line;
+        line.file = relativeName;
+        line.absolutePath = absolutePath;
+        line.lineNumber = logical.serverLineNumber;
+        line.lastLine = logical.lastLine;
+        line.lineSpan = HbaSpan{{logical.firstLine, 1}, logical.positions.constLast()};
+        if (logical.tooLong) {
+            line.error = u"authentication file line too long"_s;
+            line.errorCode = u"hba.line-too-long"_s;
+            line.errorSpan = line.lineSpan;
+            out.append(line);
+            continue;
+        }
+        qsizetype p = 0;
+        const QByteArray &bytes = logical.bytes;
+        while (p < bytes.size() && line.error.isEmpty()) {
+            HbaRawField field;
+            qsizetype fieldBegin = -1;
+            qsizetype fieldEnd = -1;
+            do {
+                const NextToken token = nextToken(bytes, p, m_options.majorVersion);
+                if (token.tooLong) {
+                    line.error = u"authentication file token too long"_s;
+                    line.errorCode = u"hba.token-too-long"_s;
+                    line.errorSpan = spanOf(logical, token.begin, bytes.size());
+                    break;
+                }
+                if (!token.found)
+                    break;
+                if (fieldBegin < 0)
+                    fieldBegin = token.begin;
+                fieldEnd = token.end;
+                HbaRawToken raw;
+                raw.bytes = token.text;
+                raw.quoted = token.initialQuote;
+                raw.span = spanOf(logical, token.begin, token.end);
+                if (!token.initialQuote && token.text.size() > 1 && token.text.startsWith('@')) {
+                    QString error;
+                    expandAtFile(token.text.mid(1), absolutePath, depth + 1, raw, field, &error);
+                    if (!error.isEmpty()) {
+                        line.error = error;
+                        line.errorCode = u"hba.file-not-found"_s;
+                        line.errorSpan = raw.span;
+                    }
+                } else {
+                    field.tokens.append(raw);
+                }
+                if (!token.terminatingComma)
+                    break;
+            } while (line.error.isEmpty());
+            if (!field.tokens.isEmpty()) {
+                field.span = spanOf(logical, fieldBegin, fieldEnd);
+                line.fields.append(field);
+            }
+        }
+        if (line.fields.isEmpty() && line.error.isEmpty())
+            continue;
+        if (handleInclude(line, absolutePath, depth, out))
+            continue;
+        out.append(line);
+    }
+}
+
+} // namespace pgdial::core::hba
