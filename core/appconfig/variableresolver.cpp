@@ -86,11 +86,12 @@ std::optional<VariableUse> VariableResolver::lookup(const QString &name, int dep
     if (m_useProcess) {
         const auto it = m_process.constFind(name);
         if (it != m_process.cend())
-            return VariableUse{name, it.value(), Provenance{Provenance::Source::ProcessEnvironment, {}, 0}};
+            return VariableUse{name, it.value(), Provenance{Provenance::Source::ProcessEnvironment, {}, 0}, {}};
     }
     for (auto file = m_envFiles.crbegin(); file != m_envFiles.crend(); ++file) {
         if (const std::optional<EnvEntry> entry = file->find(name)) {
-            VariableUse use{name, entry->value, Provenance{Provenance::Source::EnvFile, file->fileName(), entry->line}};
+            VariableUse use{name, entry->value, Provenance{Provenance::Source::EnvFile, file->fileName(), entry->line},
+                            entry->value};
             if (entry->substitutes() && entry->value.contains(u'$') && depth < maxDepth) {
                 Substitution inner;
                 QString out;
@@ -166,7 +167,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                 out += use->value;
                 result.uses.append(*use);
             } else {
-                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}});
+                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
                 diagnose(Severity::Warning, u"unresolved-variable"_s, i,
                          tr("$%1 is not set anywhere; it becomes an empty string").arg(name),
                          tr("Set %1 in .env, or write ${%1:-default}").arg(name));
@@ -244,7 +245,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                 out += found->value;
                 result.uses.append(*found);
             } else {
-                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}});
+                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
                 diagnose(Severity::Warning, u"unresolved-variable"_s, i,
                          tr("${%1} is not set anywhere and has no default; it becomes an empty string").arg(name),
                          tr("Set %1 in .env, or give a default: ${%1:-value}").arg(name));
@@ -257,14 +258,14 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                 const qsizetype at = result.uses.size();
                 const QString value = expandArgument();
                 out += value;
-                result.uses.insert(at, VariableUse{name, value, defaultProvenance});
+                result.uses.insert(at, VariableUse{name, value, defaultProvenance, {}});
             }
         } else if (op.endsWith(u'?')) {
             if (present) {
                 out += found->value;
                 result.uses.append(*found);
             } else {
-                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}});
+                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
                 const QString message = expandArgument();
                 diagnose(Severity::Error, u"required-variable"_s, i,
                          message.isEmpty() ? tr("%1 is required but %2").arg(name, isSet ? tr("empty") : tr("not set"))

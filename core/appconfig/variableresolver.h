@@ -35,6 +35,7 @@ struct VariableUse
     QString name;
     QString value;
     Provenance provenance;
+    QString written; // a .env value as written, before its own ${VAR} substitution
 };
 
 struct Substitution
