@@ -49,9 +49,9 @@ public:
         m_inProgress.insert(key);
         qint64 total = 1;
         for (auto it = node.begin(); it != node.end(); ++it) {
-            const qint64 part = node.IsMap() ? count(it->first, limit, depth + 1) + count(it->second, limit, depth + 1)
-                                             : count(*it, limit, depth + 1);
-            if (part < 0 || (total += part) > limit)
+            const qint64 first = count(node.IsMap() ? YAML::Node(it->first) : YAML::Node(*it), limit, depth + 1);
+            const qint64 second = node.IsMap() ? count(it->second, limit, depth + 1) : 0;
+            if (first < 0 || second < 0 || (total += first + second) > limit)
                 return -1;
         }
         m_inProgress.remove(key);
@@ -184,7 +184,9 @@ AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &
 {
     AppConfigFile file;
     file.m_fileName = fileName;
-    const QByteArray bytes = document.toBytes();
+    // Size first, without copying a huge document.
+    const QByteArray bytes = document.byteSize() > YamlGuard::maxBytes ? QByteArray(YamlGuard::maxBytes + 1, ' ')
+                                                                       : document.toBytes();
     if (const std::optional<Diagnostic> refused = YamlGuard::check(bytes, fileName)) {
         file.m_diagnostics.append(*refused);
         return file;

@@ -40,8 +40,7 @@ std::optional<Diagnostic> YamlGuard::check(const QByteArray &bytes, const QStrin
     };
     if (bytes.size() > maxBytes)
         return refuse(u"app.yaml-too-large"_s, 0, 0,
-                      tr("The file is %1 MiB; pgdial reads configuration YAML up to %2 MiB")
-                          .arg(bytes.size() / (1024 * 1024))
+                      tr("The file is larger than %1 MiB; pgdial refuses configuration YAML that large")
                           .arg(maxBytes / (1024 * 1024)),
                       tr("An application's config.yaml should be a few kilobytes: check that this is the right file"));
     if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0) {
