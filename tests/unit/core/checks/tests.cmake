@@ -1,0 +1,1 @@
+pgdial_add_test(NAME tst_appserverchecks SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_appserverchecks.cpp)
