@@ -1,6 +1,8 @@
 #include "commandregistry.h"
 
 #include "checkcommand.h"
+#include "envcommand.h"
+#include "urlcommand.h"
 
 namespace pgdial::cli {
 
@@ -8,6 +10,8 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
 {
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<UrlCommand>());
+    commands.push_back(std::make_unique<EnvCommand>());
     return commands;
 }
 

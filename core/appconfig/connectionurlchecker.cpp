@@ -184,7 +184,7 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
                 const QString encoded = encodePassword(url.text);
                 Diagnostic d = make(context, Severity::Error, u"url.unencoded-password"_s,
                                     tr("The password holds characters that must be percent-encoded in a URL (@ # / ? "
-                                       "%, : or spaces); libpq and SQLAlchemy would split the URL at them"),
+                                       "% or spaces); libpq and SQLAlchemy would split the URL at them"),
                                     tr("Write the password percent-encoded (@ → %40, # → %23, / → %2F, ? → %3F, "
                                        "% → %25, : → %3A, space → %20): %1")
                                         .arg(SecretMasker::maskUrlPassword(encoded)));
