@@ -180,7 +180,8 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
         if (info.colon >= 0) {
             const QString rawPw = url.text.mid(info.colon + 1, info.at - info.colon - 1);
             const QString written = rawPassword(raw).value_or(QString());
-            if (needsEncoding(rawPw) && !isSecretReference(written)) {
+            const bool path = isSecretReference(written) && (rawPw.startsWith(u'/') || rawPw.startsWith(u"./"_s));
+            if (needsEncoding(rawPw) && !path) {
                 const QString encoded = encodePassword(url.text);
                 Diagnostic d = make(context, Severity::Error, u"url.unencoded-password"_s,
                                     tr("The password holds characters that must be percent-encoded in a URL (@ # / ? "
@@ -254,6 +255,19 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
                         tr("SQLAlchemy's view: \"postgres://\" is no longer accepted (\"No such driver: postgres\"), "
                            "although libpq reads it"),
                         tr("Write postgresql:// (or postgresql+asyncpg://)")));
+
+    // A password taken from a variable that holds the path of a secret file (the guide's
+    // POSTGRES_APP_USER_PW=/run/secrets/...): the app would send the path as the password.
+    if (const std::optional<QString> written = rawPassword(raw); written && isSecretReference(*written)) {
+        const QString password = rawPassword(url.text).value_or(QString());
+        if (password.startsWith(u'/') || password.startsWith(u"./"_s))
+            out.append(make(context, Severity::Warning, u"url.password-is-path"_s,
+                            tr("The password comes from %1, which holds a file path: the path itself would be sent as "
+                               "the password")
+                                .arg(*written),
+                            tr("Read the secret file's content (user_pw_file_path in config.yaml) instead of putting its "
+                               "path in the URL")));
+    }
 
     // TLS files and modes.
     const QString sslmode = url.effectiveSslMode();

@@ -162,7 +162,9 @@ void tst_ConnectionUrl::checks_data()
     QTest::newRow("encoded-ok") << "postgresql://u:p%40ss@h/db" << "" << "" << QStringList{};
     QTest::newRow("colon-ok") << "postgresql://u:a:b@h/db" << "" << "" << QStringList{};
     QTest::newRow("variable-password") << "postgresql://u:a@b@h/db" << "postgresql://u:${PW}@h/db" << ""
-                                       << QStringList{};
+                                       << QStringList{"url.unencoded-password"};
+    QTest::newRow("variable-password-ok") << "postgresql://u:ab@h/db" << "postgresql://u:${PW}@h/db" << ""
+                                          << QStringList{};
     QTest::newRow("unknown-param") << "postgresql://u@h/db?frobnicate=1" << "" << "" << QStringList{"url.unknown-parameter"};
     QTest::newRow("jdbc-param") << "postgresql://u@h/db?sslfactory=x" << "" << "" << QStringList{"url.jdbc-parameter"};
     QTest::newRow("jdbc-ssl-false") << "postgresql://u@h/db?ssl=false" << "" << "" << QStringList{"url.jdbc-parameter"};
@@ -193,6 +195,9 @@ void tst_ConnectionUrl::checks_data()
     QTest::newRow("prod-variable-password") << "postgresql://u:pw@h/db?sslmode=require"
                                             << "postgresql://u:${POSTGRES_APP_USER_PW}@h/db?sslmode=require" << prod
                                             << QStringList{};
+    QTest::newRow("password-is-path") << "postgresql://u:/run/secrets/pw@h/db"
+                                      << "postgresql://u:${POSTGRES_APP_USER_PW}@h/db" << ""
+                                      << QStringList{"url.password-is-path"};
     QTest::newRow("prod-kv-password") << "host=h password=pw sslmode=verify-full" << "" << prod
                                       << QStringList{"url.inline-password"};
 }
