@@ -1,5 +1,6 @@
 #include "appconfig/connectionurl.h"
 #include "appconfig/connectionurlchecker.h"
+#include "appconfig/variableresolver.h"
 
 #include <QProcess>
 #include <QStandardPaths>
@@ -18,6 +19,8 @@ class tst_ConnectionUrl final : public QObject
 private Q_SLOTS:
     void guideExamples_data();
     void guideExamples();
+    void guideProductionUrlsWithTheirVariables_data();
+    void guideProductionUrlsWithTheirVariables();
     void sqlalchemyPrefixes_data();
     void sqlalchemyPrefixes();
     void sqlite();
@@ -100,6 +103,43 @@ void tst_ConnectionUrl::guideExamples()
     QCOMPARE(parsed.value("sslmode").value_or(QString()), sslmode);
     for (const Diagnostic &d : diagnostics)
         QVERIFY2(d.severity != Severity::Error, qPrintable(d.code));
+}
+
+void tst_ConnectionUrl::guideProductionUrlsWithTheirVariables_data()
+{
+    QTest::addColumn<QString>("url");
+    const QString base = "postgresql://appuser:${POSTGRES_APP_USER_PW}@postgres:5432/appdb";
+    QTest::newRow("require") << base + "?sslmode=require";
+    QTest::newRow("verify-ca") << base + "?sslmode=verify-ca&sslrootcert=/run/secrets/ca-bundle.crt";
+    QTest::newRow("verify-full") << base + "?sslmode=verify-full&sslrootcert=/run/secrets/ca-bundle.crt&sslcert=/run/secrets/"
+                                           "client.crt&sslkey=/run/secrets/client.key";
+}
+
+// The guide's production .env sets POSTGRES_APP_USER_PW to the secret file's path, and its
+// production URLs put ${POSTGRES_APP_USER_PW} in the password: pgdial says so.
+void tst_ConnectionUrl::guideProductionUrlsWithTheirVariables()
+{
+    QFETCH(QString, url);
+    VariableResolver resolver;
+    resolver.addEnvFile(EnvFile::parse(TextDocument::fromBytes("APP_ENVIRONMENT=production\n"
+                                                               "POSTGRES_APP_USER_PW=/run/secrets/postgres_app_user_pw\n"),
+                                       ".env"));
+    const Substitution resolved = resolver.substitute(url, ".env", 5);
+    QVERIFY(resolved.diagnostics.isEmpty());
+    QCOMPARE(resolved.provenance().describe(), QStringLiteral(".env line 2"));
+    const ConnectionUrl parsed = ConnectionUrlParser::parse(resolved.value);
+    const Diagnostics diagnostics = ConnectionUrlChecker::check(parsed, {".env", 5, 14, url, "production", {}});
+    QVERIFY(codes(diagnostics).contains("url.password-is-path"));
+    QVERIFY(!codes(diagnostics).contains("url.inline-password"));
+    QVERIFY(!codes(diagnostics).contains("url.production-without-tls"));
+    // With a real secret in the variable, only the container-only TLS files remain to mention.
+    VariableResolver secret;
+    secret.addEnvFile(EnvFile::parse(TextDocument::fromBytes("POSTGRES_APP_USER_PW=s3cret\n"), ".env"));
+    const ConnectionUrl good = ConnectionUrlParser::parse(secret.substitute(url, ".env", 5).value);
+    QVERIFY(good.libpqAccepts);
+    QCOMPARE(good.value("password").value_or(QString()), QStringLiteral("s3cret"));
+    for (const Diagnostic &d : ConnectionUrlChecker::check(good, {".env", 5, 14, url, "production", {}}))
+        QCOMPARE(d.code, QStringLiteral("url.ssl-file-missing"));
 }
 
 void tst_ConnectionUrl::sqlalchemyPrefixes_data()
