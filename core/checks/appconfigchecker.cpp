@@ -88,6 +88,9 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
                 : tr("%1 is documented in %2 but not set in %3").arg(key, example->relativePath, env->relativePath);
             d.suggestion = tr("Add %1=... to %2").arg(key, env->relativePath);
             d.related.append(example->relativePath + u':' + QString::number(entry.line));
+            // The fix adds the key without a value: values in .env.example may be placeholders or secrets.
+            d.fix = Fix{tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath,
+                        {actual.setValue(*env->document, key, QString())}};
             out.append(d);
         }
     }

@@ -55,6 +55,14 @@ void tst_AppConfigChecker::exampleProject()
                                               ".env:0:env.missing-key", "config.yaml:23:app.pool-budget"}));
     for (const Diagnostic &d : diagnostics)
         QVERIFY(d.severity != Severity::Error);
+    // The missing-key fix appends "KEY=" to .env and nothing else.
+    const Diagnostic &missing = diagnostics.first();
+    QVERIFY(missing.fix);
+    QCOMPARE(missing.fix->file, QStringLiteral(".env"));
+    TextDocument env = *project->findFile(".env")->document;
+    const QByteArray before = env.toBytes();
+    env.apply(missing.fix->edits.first());
+    QCOMPARE(env.toBytes(), before + "DATABASE_PASSWORD_FILE_PATH=\n");
 }
 
 void tst_AppConfigChecker::serverLookupReachesChecks()
