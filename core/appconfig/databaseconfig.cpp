@@ -127,6 +127,16 @@ Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, cons
         }
     }
 
+    // Names that resolve to nothing (an unset ${VAR} without default, or VAR= in .env).
+    for (const QString &key : {u"app_db"_s, u"owner_user"_s, u"user"_s, u"ro_user"_s}) {
+        const std::optional<DatabaseField> field = config.field(key);
+        if (field && field->value().trimmed().isEmpty() && !field->scalar.value.trimmed().isEmpty())
+            out.append(at(*field, Severity::Warning, u"app.empty-value"_s,
+                          tr("database.%1 resolves to an empty value (%2)")
+                              .arg(key, field->substitution.provenance().describe()),
+                          tr("Set the variable it refers to, or give the expression a default: ${NAME:-value}")));
+    }
+
     const QString mode = config.environmentMode();
     if (const std::optional<DatabaseField> field = config.field(u"environment_mode"_s)) {
         if (mode != u"development" && mode != u"production" && mode != u"testing")

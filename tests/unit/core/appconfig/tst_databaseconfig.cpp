@@ -19,6 +19,7 @@ private Q_SLOTS:
     void environmentMode_data();
     void environmentMode();
     void productionRules();
+    void emptyValues();
     void urlDiagnosticsPointAtEnv();
 };
 
@@ -153,6 +154,22 @@ void tst_DatabaseConfig::productionRules()
              (QStringList{"url.production-without-tls", "url.inline-password"}));
     const QByteArray sqlite = "database:\n  environment_mode: production\n  user_pw_file_path: pw.txt\n  url: sqlite:///./database.db\n";
     QCOMPARE(codes(DatabaseConfigValidator::validate(configFrom(sqlite), dir.path())), QStringList{"url.sqlite-in-production"});
+}
+
+void tst_DatabaseConfig::emptyValues()
+{
+    const DatabaseConfig config = configFrom("database:\n  app_db: \"${APP_DB}\"\n  user: \"${APP_DB_USER:-appuser}\"\n"
+                                             "  ro_user: \"${RO-}\"\n",
+                                             "APP_DB=\n");
+    const Diagnostics diagnostics = DatabaseConfigValidator::validate(config, QDir::tempPath());
+    QCOMPARE(codes(diagnostics), (QStringList{"app.empty-value", "app.empty-value"}));
+    QCOMPARE(diagnostics.at(0).line, 2);
+    QVERIFY(diagnostics.at(0).message.contains(".env line 1"));
+    QCOMPARE(diagnostics.at(1).line, 4);
+    // An unset variable without default also says so where it is used.
+    const DatabaseConfig unset = configFrom("database:\n  app_db: \"${NOPE}\"\n");
+    QCOMPARE(codes(DatabaseConfigValidator::validate(unset, QDir::tempPath())),
+             (QStringList{"app.unresolved-variable", "app.empty-value"}));
 }
 
 void tst_DatabaseConfig::urlDiagnosticsPointAtEnv()
