@@ -3,6 +3,7 @@
 #include "checkcommand.h"
 #include "envcommand.h"
 #include "urlcommand.h"
+#include "probecommand.h"
 
 namespace pgdial::cli {
 
@@ -12,6 +13,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<UrlCommand>());
     commands.push_back(std::make_unique<EnvCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }
 
