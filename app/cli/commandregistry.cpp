@@ -3,7 +3,10 @@
 #include "checkcommand.h"
 #include "envcommand.h"
 #include "urlcommand.h"
+#include "confcommand.h"
+#include "poolcommand.h"
 #include "probecommand.h"
+#include "tunecommand.h"
 
 namespace pgdial::cli {
 
@@ -13,6 +16,9 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<CheckCommand>());
     commands.push_back(std::make_unique<UrlCommand>());
     commands.push_back(std::make_unique<EnvCommand>());
+    commands.push_back(std::make_unique<ConfCommand>());
+    commands.push_back(std::make_unique<TuneCommand>());
+    commands.push_back(std::make_unique<PoolCommand>());
     commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }
