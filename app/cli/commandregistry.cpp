@@ -1,7 +1,8 @@
 #include "commandregistry.h"
 
 #include "checkcommand.h"
-#include "confcommand.h"
+#include "envcommand.h"
+#include "urlcommand.h"
 #include "confeditcommand.h"
 #include "poolcommand.h"
 #include "hbacommand.h"
@@ -16,6 +17,8 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<CheckCommand>());
     // `conf`: ConfEditCommand handles `conf set` / `conf reset` and hands the rest to ConfCommand.
     commands.push_back(std::make_unique<ConfEditCommand>());
+    commands.push_back(std::make_unique<UrlCommand>());
+    commands.push_back(std::make_unique<EnvCommand>());
     commands.push_back(std::make_unique<TuneCommand>());
     commands.push_back(std::make_unique<PoolCommand>());
     commands.push_back(std::make_unique<HbaCommand>());

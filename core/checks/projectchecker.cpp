@@ -1,5 +1,6 @@
 #include "projectchecker.h"
 
+#include "appconfigchecker.h"
 #include "pgconf/confprojectanalyzer.h"
 #include "hba/hbaprojectcheck.h"
 #include "project.h"
@@ -10,8 +11,10 @@ Diagnostics ProjectChecker::check(Project &project)
 {
     Diagnostics diagnostics = project.loadDiagnostics();
     diagnostics += pgconf::ConfProjectAnalyzer::check(project); // every top-level postgresql.conf
-    // What the project's postgresql.conf sets (ssl, password_encryption, ...), for the hba lint.
+    // What the project's postgresql.conf sets (ssl, port, max_connections, password_encryption...),
+    // for the app-vs-server checks and the hba lint.
     const ServerSettingLookup settings = pgconf::ConfProjectAnalyzer::lookup(project);
+    diagnostics += AppConfigChecker::check(project, settings);
     diagnostics += hba::checkProjectHbaFiles(project, settings);
     sortDiagnostics(diagnostics);
     return diagnostics;

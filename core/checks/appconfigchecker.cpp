@@ -1,0 +1,173 @@
+#include "appconfigchecker.h"
+
+#include "appconfig/appconfigfile.h"
+#include "appconfig/composefile.h"
+#include "appconfig/connectionurl.h"
+#include "appconfig/connectionurlchecker.h"
+#include "appconfig/databaseconfig.h"
+#include "appconfig/envfile.h"
+#include "appserverchecks.h"
+#include "project.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::core {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("AppConfigChecker", text);
+}
+
+QString folderOf(const QString &relativePath)
+{
+    const qsizetype slash = relativePath.lastIndexOf(u'/');
+    return slash < 0 ? QString() : relativePath.left(slash);
+}
+
+QString inFolder(const QString &folder, const QString &name)
+{
+    return folder.isEmpty() ? name : folder + u'/' + name;
+}
+
+} // namespace
+
+appconfig::VariableResolver AppConfigChecker::resolverFor(const Project &project, const QString &folder)
+{
+    appconfig::VariableResolver resolver;
+    resolver.setUseProcessEnvironment(project.settings.useProcessEnvironment);
+    if (project.settings.useProcessEnvironment)
+        resolver.setProcessEnvironment(appconfig::VariableResolver::systemEnvironment());
+    std::shared_ptr<ProjectFile> env = project.findFile(inFolder(folder, u".env"_s));
+    if (!env || !env->isLoaded())
+        env = project.findFile(u".env"_s);
+    if (env && env->isLoaded())
+        resolver.addEnvFile(appconfig::EnvFile::parse(*env->document, env->relativePath));
+    return resolver;
+}
+
+Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingLookup &lookup)
+{
+    Diagnostics out;
+
+    // .env files on their own, and against .env.example in the same folder.
+    for (const auto &file : project.filesOfKind(FileKind::Env))
+        if (file->isLoaded())
+            out.append(appconfig::EnvFile::parse(*file->document, file->relativePath).diagnostics());
+    for (const auto &example : project.filesOfKind(FileKind::EnvExample)) {
+        if (!example->isLoaded())
+            continue;
+        const appconfig::EnvFile documented = appconfig::EnvFile::parse(*example->document, example->relativePath);
+        out.append(documented.diagnostics());
+        const QString envPath = inFolder(folderOf(example->relativePath), u".env"_s);
+        const std::shared_ptr<ProjectFile> env = project.findFile(envPath);
+        if (!env || !env->isLoaded()) {
+            Diagnostic d;
+            d.severity = Severity::Info;
+            d.code = u"env.missing-env-file"_s;
+            d.file = example->relativePath;
+            d.message = tr("%1 documents the expected variables but there is no %2").arg(example->relativePath, envPath);
+            d.suggestion = tr("cp %1 %2, then fill in the values").arg(example->relativePath, envPath);
+            out.append(d);
+            continue;
+        }
+        const appconfig::EnvFile actual = appconfig::EnvFile::parse(*env->document, env->relativePath);
+        for (const QString &key : documented.keys()) {
+            if (actual.find(key))
+                continue;
+            const appconfig::EnvEntry entry = *documented.find(key);
+            Diagnostic d;
+            d.severity = entry.documentedForProductionOnly ? Severity::Info : Severity::Warning;
+            d.code = u"env.missing-key"_s;
+            d.file = env->relativePath;
+            d.message = entry.documentedForProductionOnly
+                ? tr("%1 (production only in %2) is not set in %3").arg(key, example->relativePath, env->relativePath)
+                : tr("%1 is documented in %2 but not set in %3").arg(key, example->relativePath, env->relativePath);
+            d.suggestion = tr("Add %1=... to %2").arg(key, env->relativePath);
+            d.related.append(example->relativePath + u':' + QString::number(entry.line));
+            // The fix adds the key without a value: values in .env.example may be placeholders or secrets.
+            d.fix = Fix{tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath,
+                        {actual.setValue(*env->document, key, QString())}};
+            out.append(d);
+        }
+    }
+
+    QList<appconfig::ComposeFile> composeFiles;
+    for (const auto &file : project.filesOfKind(FileKind::Compose))
+        if (file->isLoaded())
+            composeFiles.append(appconfig::ComposeFile::parse(*file->document, file->relativePath));
+    for (const appconfig::ComposeFile &compose : std::as_const(composeFiles))
+        out.append(compose.diagnostics());
+
+    bool urlChecked = false;
+    for (const auto &file : project.filesOfKind(FileKind::AppConfig)) {
+        if (!file->isLoaded())
+            continue;
+        const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(*file->document, file->relativePath);
+        out.append(config.diagnostics());
+        if (!config.hasDatabaseSection())
+            continue;
+        const appconfig::VariableResolver resolver = resolverFor(project, folderOf(file->relativePath));
+        const appconfig::DatabaseConfig database = appconfig::DatabaseConfig::resolve(config, resolver);
+        out.append(appconfig::DatabaseConfigValidator::validate(database, project.rootPath()));
+        const auto urlField = database.field(u"url"_s);
+        if (!urlField)
+            continue;
+        urlChecked = true;
+        if (project.filesOfKind(FileKind::PostgresqlConf).isEmpty())
+            continue;
+
+        AppServerChecks::Inputs inputs{database, appconfig::ConnectionUrlParser::parse(urlField->value()), {}, 0, 1,
+                                       {}, 1, {}, 0, composeFiles, project.settings.pgVersion};
+        const appconfig::Provenance provenance = urlField->substitution.provenance();
+        if (provenance.source == appconfig::Provenance::Source::EnvFile) {
+            inputs.urlFile = provenance.file;
+            inputs.urlLine = provenance.line;
+        } else {
+            inputs.urlFile = file->relativePath;
+            inputs.urlLine = urlField->scalar.line;
+        }
+        // Instances: the app services' replicas in compose, else the project setting, else 1.
+        int replicas = 0;
+        for (const appconfig::ComposeFile &compose : std::as_const(composeFiles))
+            for (const appconfig::ComposeService &service : compose.services())
+                if (!service.isPostgres() && service.replicas && *service.replicas > replicas) {
+                    replicas = *service.replicas;
+                    inputs.instancesSource = compose.fileName() + u':' + QString::number(service.replicasLine);
+                }
+        inputs.instances = replicas > 0 ? replicas : project.settings.appInstances.value_or(1);
+        if (const auto workers = config.scalar({u"app"_s, u"workers"_s})) {
+            bool ok = false;
+            const int count = resolver.substitute(workers->value, file->relativePath, workers->line).value.toInt(&ok);
+            if (ok && count > 0) {
+                inputs.workers = count;
+                inputs.workersSource = file->relativePath + u':' + QString::number(workers->line);
+            }
+        }
+        out.append(AppServerChecks::check(inputs, lookup));
+    }
+
+    // Without a config.yaml that uses it, DATABASE_URL in .env is checked where it is written.
+    if (!urlChecked) {
+        for (const auto &file : project.filesOfKind(FileKind::Env)) {
+            if (!file->isLoaded())
+                continue;
+            const appconfig::EnvFile env = appconfig::EnvFile::parse(*file->document, file->relativePath);
+            const auto entry = env.find(u"DATABASE_URL"_s);
+            if (!entry)
+                continue;
+            appconfig::VariableResolver resolver = resolverFor(project, folderOf(file->relativePath));
+            const auto resolved = resolver.lookup(u"DATABASE_URL"_s);
+            const appconfig::ConnectionUrl url = appconfig::ConnectionUrlParser::parse(resolved ? resolved->value : entry->value);
+            const QString mode = resolver.lookup(u"APP_ENVIRONMENT"_s).value_or(appconfig::VariableUse{}).value;
+            out.append(appconfig::ConnectionUrlChecker::check(
+                url, {file->relativePath, entry->line, entry->valueColumn, entry->value, mode, project.rootPath()}));
+        }
+    }
+    return out;
+}
+
+} // namespace pgdial::core

@@ -1,0 +1,26 @@
+#pragma once
+
+#include "appconfig/variableresolver.h"
+#include "diagnostic.h"
+#include "serversetting.h"
+
+#include <QString>
+
+namespace pgdial::core {
+
+class Project;
+
+// The application-side checks of a project: each .env / .env.example / config.yaml on its own,
+// .env against .env.example, config.yaml's database section resolved against .env (and the process
+// environment when project.settings.useProcessEnvironment), and the app-vs-server checks.
+class AppConfigChecker
+{
+public:
+    static Diagnostics check(const Project &project, const ServerSettingLookup &lookup);
+
+    // The resolver for files in `folder` (project-relative, "" for the root): that folder's .env,
+    // else the root's, plus the process environment when the project settings say so.
+    static appconfig::VariableResolver resolverFor(const Project &project, const QString &folder = {});
+};
+
+} // namespace pgdial::core
