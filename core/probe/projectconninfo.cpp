@@ -1,5 +1,7 @@
 #include "projectconninfo.h"
 
+#include "pgconf/confprojectanalyzer.h"
+
 #include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
@@ -38,30 +40,9 @@ std::optional<ProjectConninfo::Found> ProjectConninfo::find(const Project &proje
     return std::nullopt;
 }
 
-ServerSettingLookup ProjectConninfo::serverSettings(const Project &project)
+ServerSettingLookup ProjectConninfo::serverSettings(Project &project)
 {
-    QList<ServerSetting> settings;
-    static const QRegularExpression line(uR"(^\s*([A-Za-z_][A-Za-z0-9_.]*)\s*=?\s*('(?:[^']|'')*'|[^\s#]+))"_s);
-    for (const auto &file : project.filesOfKind(FileKind::PostgresqlConf)) {
-        if (!file->isLoaded())
-            continue;
-        const TextDocument &document = *file->document;
-        for (int i = 0; i < document.lineCount(); ++i) {
-            const QRegularExpressionMatch match = line.match(document.lineText(i));
-            if (!match.hasMatch())
-                continue;
-            QString value = match.captured(2);
-            if (value.startsWith(u'\''))
-                value = value.mid(1, value.size() - 2).replace(u"''"_s, u"'"_s);
-            settings.append({match.captured(1).toLower(), value, file->relativePath, i + 1});
-        }
-    }
-    return [settings](const QString &name) -> std::optional<ServerSetting> {
-        for (qsizetype i = settings.size() - 1; i >= 0; --i)
-            if (settings.at(i).name == name)
-                return settings.at(i);
-        return std::nullopt;
-    };
+    return pgconf::ConfProjectAnalyzer::lookup(project);
 }
 
 } // namespace pgdial::core::probe

@@ -7,10 +7,10 @@
 
 namespace pgdial::core::probe {
 
-// The connection string a project's application uses, with where it is written, and a fallback
-// reading of the project's postgresql.conf for fixes that name a server setting's line.
-// (Until the appconfig and pgconf engines offer their own lookups: DATABASE_URL from the .env
-// files only; no ${VAR} substitution; postgresql.conf without includes.)
+// The connection string a project's application uses, with where it is written, and the
+// project's postgresql.conf settings (the pgconf engine's lookup) for fixes that name a line.
+// (Until the appconfig engine offers its own lookup: DATABASE_URL from the .env files only,
+// without ${VAR} substitution.)
 class ProjectConninfo
 {
 public:
@@ -21,7 +21,7 @@ public:
     };
 
     static std::optional<Found> find(const Project &project);
-    static ServerSettingLookup serverSettings(const Project &project);
+    static ServerSettingLookup serverSettings(Project &project);
     // "postgresql+asyncpg://..." -> "postgresql://..."
     static QString toLibpqUrl(const QString &url);
 };
