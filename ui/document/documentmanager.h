@@ -1,5 +1,6 @@
 #pragma once
 
+#include "projectdocument.h"
 #include "result.h"
 #include "safefilewriter.h"
 
@@ -17,8 +18,6 @@ class Project;
 }
 
 namespace pgdial::ui {
-
-class ProjectDocument;
 
 // The open project's documents: one ProjectDocument per loaded file, a QUndoGroup whose active
 // stack follows the focused editor (Edit > Undo/Redo bind to it), saving through

@@ -1,10 +1,10 @@
 #pragma once
 
+#include "document/projectdocument.h"
+
 #include <QTabWidget>
 
 namespace pgdial::ui {
-
-class ProjectDocument;
 
 // The centre of the window: one tab per open file, each an editor over the file's
 // ProjectDocument (today the raw text editor; the purpose-built editors join as tabs' pages).
