@@ -3,3 +3,4 @@ pgdial_add_test(NAME tst_screenshot SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_screen
 add_dependencies(tst_screenshot pgdial)
 pgdial_add_test(NAME tst_projectdocument SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_projectdocument.cpp GUI)
 pgdial_add_test(NAME tst_sourceview SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sourceview.cpp GUI)
+pgdial_add_test(NAME tst_editing SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_editing.cpp GUI)
