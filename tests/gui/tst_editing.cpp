@@ -6,6 +6,8 @@
 #include "guitesthelpers.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
+#include "mainwindow/problemspanel.h"
+#include "models/diagnosticsmodel.h"
 #include "models/projecttreemodel.h"
 #include "project.h"
 #include "settings/projectsettingsdialog.h"
@@ -20,7 +22,9 @@
 #include <QLineEdit>
 #include <QSignalSpy>
 #include <QTemporaryDir>
+#include <QTableView>
 #include <QTest>
+#include <QToolButton>
 #include <QTextBlock>
 #include <QUndoStack>
 
@@ -44,6 +48,7 @@ private Q_SLOTS:
     void savePreviewHidesSecrets();
     void projectSettingsAreStoredOutsideTheProject();
     void keyboard();
+    void applyFixFromProblemsPanel();
     void treeModelUnderTester();
     void screenshotWithPendingEdit();
 
@@ -290,6 +295,46 @@ void tst_Editing::keyboard()
     QCOMPARE(conf()->bytes(), expectedConf());
     m_window->showFile(QString::fromLatin1(confRelative));
     QCOMPARE(currentView()->document()->findBlockByNumber(74).text(), QStringLiteral("work_mem = 8MB"));
+}
+
+void tst_Editing::applyFixFromProblemsPanel()
+{
+    core::Diagnostic withFix;
+    withFix.severity = core::Severity::Warning;
+    withFix.code = QStringLiteral("test.fixable");
+    withFix.file = QString::fromLatin1(confRelative);
+    withFix.line = 74;
+    withFix.message = QStringLiteral("too many connections");
+    core::LineEdit edit;
+    edit.firstIndex = 73;
+    edit.removeCount = 1;
+    edit.lines = {"max_connections = 50"};
+    withFix.fix = core::Fix{QStringLiteral("Lower max_connections"), withFix.file, {edit}};
+    core::Diagnostic without = withFix;
+    without.code = QStringLiteral("test.not-fixable");
+    without.line = 73;
+    without.fix.reset();
+    m_window->problemsPanel()->setDiagnostics({without, withFix});
+
+    auto *button = m_window->findChild<QToolButton *>(QStringLiteral("problemsApplyFix"));
+    QTableView *view = m_window->problemsPanel()->view();
+    QVERIFY(button);
+    QVERIFY(!button->isEnabled());
+    int fixable = -1;
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        if (view->model()->index(row, 0).data(ui::DiagnosticsModel::CodeRole).toString() == withFix.code)
+            fixable = row;
+    }
+    view->setCurrentIndex(view->model()->index(1 - fixable, 0));
+    QVERIFY(!button->isEnabled());
+    view->setCurrentIndex(view->model()->index(fixable, 0));
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(conf()->bytes().contains("\nmax_connections = 50\n"));
+    QCOMPARE(conf()->undoStack()->undoText(), QStringLiteral("Lower max_connections"));
+    QCOMPARE(currentView()->document()->findBlockByNumber(73).text(), QStringLiteral("max_connections = 50"));
+    conf()->undoStack()->undo();
+    QCOMPARE(conf()->bytes(), test::readBytes(confPath()));
 }
 
 void tst_Editing::treeModelUnderTester()

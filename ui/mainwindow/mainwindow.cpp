@@ -73,6 +73,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &folder) { m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(folder))); });
     connect(m_loader, &ProjectLoader::loadFinished, this, &MainWindow::applyLoadedProject);
     connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::showFile);
+    connect(m_problems, &ProblemsPanel::applyFixRequested, this, &MainWindow::applyFix);
     connect(m_editors, &EditorArea::currentDocumentChanged, m_documents, &DocumentManager::setActiveDocument);
     connect(m_documents, &DocumentManager::edited, m_revalidator, &Revalidator::schedule);
     connect(m_documents, &DocumentManager::modifiedChanged, this, [this](ProjectDocument *document, bool modified) {
@@ -329,6 +330,25 @@ void MainWindow::applyDiagnostics(const core::Diagnostics &diagnostics)
         count.second += d.severity == core::Severity::Warning;
     }
     m_treeModel->setProblemCounts(counts);
+}
+
+void MainWindow::applyFix(const core::Diagnostic &diagnostic)
+{
+    if (!diagnostic.fix)
+        return;
+    // A fix's line numbers describe the text the check saw; after newer edits they may not fit.
+    if (m_revalidator->isBusy()) {
+        statusBar()->showMessage(tr("The checks are still running; apply the fix when they are done"), 5000);
+        return;
+    }
+    const core::Fix &fix = *diagnostic.fix;
+    const QString file = fix.file.isEmpty() ? diagnostic.file : fix.file;
+    ProjectDocument *document = m_documents->document(file);
+    if (!document || !document->applyEdits(fix.edits, fix.description.isEmpty() ? tr("Apply fix") : fix.description)) {
+        statusBar()->showMessage(tr("The fix cannot be applied to %1").arg(file), 5000);
+        return;
+    }
+    showFile(file, diagnostic.line);
 }
 
 void MainWindow::updateTargetVersion()

@@ -83,6 +83,7 @@ private:
     void chooseFolder();
     void showAbout();
     void applyDiagnostics(const core::Diagnostics &diagnostics);
+    void applyFix(const core::Diagnostic &diagnostic);
     void updateTargetVersion();
     void editProjectSettings();
     void editPreferences();
