@@ -10,6 +10,7 @@
 #include "models/diagnosticsmodel.h"
 #include "models/projecttreemodel.h"
 #include "project.h"
+#include "settings/preferencesdialog.h"
 #include "settings/projectsettingsdialog.h"
 #include "settings/projectsettingsstore.h"
 #include "testenvironment.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void applyFixFromProblemsPanel();
     void treeModelUnderTester();
     void screenshotWithPendingEdit();
+    void dialogScreenshots();
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
@@ -368,6 +370,35 @@ void tst_Editing::screenshotWithPendingEdit()
     const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
                                                                                  : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     QVERIFY(image.save(folder + QStringLiteral("/editing-pending.png")));
+}
+
+// The dialogs this framework adds, rendered for people to look at (and not blank).
+void tst_Editing::dialogScreenshots()
+{
+    typeTheEdit();
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
+                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    const QByteArray env = test::readBytes(m_dir->filePath(QStringLiteral(".env")));
+    QByteArray envEdited = env;
+    envEdited.replace("devpass", "newpass");
+    ui::DiffPreviewDialog preview({{conf()->relativePath(), conf()->savedBytes(), conf()->bytes(), false},
+                                   {QStringLiteral(".env"), env, envEdited, false}},
+                                  ui::DiffPreviewDialog::Mode::Save, m_window.get());
+    QVERIFY(!preview.diffText().contains(QStringLiteral("devpass")));
+    QVERIFY(!preview.diffText().contains(QStringLiteral("newpass")));
+    ui::ProjectSettingsDialog settings(m_window->project()->settings, m_window.get());
+    ui::PreferencesDialog preferences(m_window.get());
+    const QList<std::pair<QDialog *, QString>> dialogs = {{&preview, QStringLiteral("save-preview.png")},
+                                                          {&settings, QStringLiteral("project-settings.png")},
+                                                          {&preferences, QStringLiteral("preferences.png")}};
+    for (const auto &[dialog, name] : dialogs) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const QImage image = dialog->grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(folder + QLatin1Char('/') + name));
+        dialog->hide();
+    }
 }
 
 QTEST_MAIN(tst_Editing)

@@ -28,6 +28,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settin
 {
     setObjectName(u"projectSettingsDialog"_s);
     setWindowTitle(tr("Project Settings"));
+    setMinimumWidth(460);
 
     m_version->setObjectName(u"projectPgVersion"_s);
     m_version->setToolTip(tr("The PostgreSQL major version these files are for: it decides which parameters, "
