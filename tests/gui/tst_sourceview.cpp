@@ -3,7 +3,10 @@
 #include "editors/sourceview.h"
 #include "projectfile.h"
 #include "testenvironment.h"
+#include "testpaths.h"
 #include "textdocument.h"
+
+#include <QDirIterator>
 
 #include <QCheckBox>
 #include <QTest>
@@ -25,6 +28,8 @@ private Q_SLOTS:
     void emptyFileGrowsAndShrinks();
     void secretsNeedRevealToEdit();
     void undoKeysAreLeftToTheWindow();
+    void openingNeverEdits_data();
+    void openingNeverEdits();
 };
 
 namespace {
@@ -68,6 +73,8 @@ void tst_SourceView::typingBecomesLineEdits_data()
     QTest::newRow("crlf-kept") << QByteArray("a = 1\r\nb = 2\r\n") << 1 << 5 << QStringLiteral("0\nc = 3") << QByteArray("a = 1\r\nb = 20\r\nc = 3\r\n");
     QTest::newRow("no-final-newline-kept") << QByteArray("a\nb") << 1 << 1 << QStringLiteral("c") << QByteArray("a\nbc");
     QTest::newRow("append-after-no-final-newline") << QByteArray("a") << 0 << 1 << QStringLiteral("\nb") << QByteArray("a\nb");
+    QTest::newRow("lone-cr-kept") << QByteArray("a = 1\rb = 2\nc = 3\n") << 0 << 11 << QStringLiteral("0") << QByteArray("a = 1\rb = 20\nc = 3\n");
+    QTest::newRow("bom-kept") << QByteArray("\xEF\xBB\xBFport = 1\n") << 0 << 8 << QStringLiteral("0") << QByteArray("\xEF\xBB\xBFport = 10\n");
     QTest::newRow("utf8") << QByteArray("name = 'caf\xc3\xa9'\n") << 0 << 12 << QStringLiteral("\u00e9") << QByteArray("name = 'caf\xc3\xa9\xc3\xa9'\n");
 }
 
@@ -101,7 +108,12 @@ void tst_SourceView::typingBecomesLineEdits()
     QVERIFY(document.isModified());
     document.undoStack()->setIndex(0);
     QCOMPARE(document.bytes(), before);
-    QCOMPARE(view.toPlainText().toUtf8(), QByteArray(before).replace("\r", "").chopped(before.endsWith('\n') ? 1 : 0));
+    // The view shows the text without endings or BOM, a lone CR as a visible symbol.
+    QByteArray shown = QByteArray(before).replace("\r\n", "\n").replace("\xEF\xBB\xBF", "");
+    shown.replace("\r", QString(QChar(ui::SourceView::carriageReturnSymbol)).toUtf8());
+    if (shown.endsWith('\n'))
+        shown.chop(1);
+    QCOMPARE(view.toPlainText().toUtf8(), shown);
 }
 
 void tst_SourceView::editsElsewhereUpdateTheViewAndKeepTheCursor()
@@ -210,6 +222,37 @@ void tst_SourceView::undoKeysAreLeftToTheWindow()
     QKeyEvent copy(QEvent::ShortcutOverride, Qt::Key_C, Qt::ControlModifier);
     QApplication::sendEvent(&view, &copy);
     QVERIFY(copy.isAccepted());
+}
+
+void tst_SourceView::openingNeverEdits_data()
+{
+    QTest::addColumn<QString>("path");
+    QDirIterator it(test::testDataDir() + QStringLiteral("/roundtrip"), QDir::Files | QDir::Hidden);
+    while (it.hasNext()) {
+        const QString path = it.next();
+        QTest::newRow(qPrintable(QFileInfo(path).fileName())) << path;
+    }
+}
+
+// Odd bytes (BOM, lone CR, tabs, no final newline) and the highlighter's passes must not turn
+// into edits just because a file was shown, clicked into and typed nothing.
+void tst_SourceView::openingNeverEdits()
+{
+    QFETCH(QString, path);
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    const QByteArray bytes = file.readAll();
+    ui::ProjectDocument document(makeFile(bytes));
+    ui::SourceView view;
+    view.setProjectDocument(&document);
+    view.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&view));
+    QTest::mouseClick(view.viewport(), Qt::LeftButton, {}, QPoint(40, 5));
+    QTest::keyClick(&view, Qt::Key_End);
+    QTest::keyClick(&view, Qt::Key_Down);
+    QCoreApplication::processEvents();
+    QCOMPARE(document.undoStack()->count(), 0);
+    QCOMPARE(document.bytes(), bytes);
 }
 
 QTEST_MAIN(tst_SourceView)

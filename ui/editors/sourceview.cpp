@@ -95,8 +95,23 @@ bool SourceView::isMasked() const
 
 QString SourceView::displayLine(int index) const
 {
-    const QString text = m_document->text()->lineText(index);
+    // QTextDocument would split a line at a lone CR and drop a BOM: show the CR as a visible
+    // symbol and keep the BOM out of the view; lineBytes() puts both back.
+    QByteArray raw = m_document->text()->line(index);
+    if (index == 0 && m_document->text()->hasBom())
+        raw.remove(0, 3);
+    QString text = QString::fromUtf8(raw);
+    text.replace(u'\r', carriageReturnSymbol);
     return isMasked() ? core::SecretMasker::maskLine(text) : text;
+}
+
+QByteArray SourceView::lineBytes(int blockNumber, QString text) const
+{
+    text.replace(carriageReturnSymbol, u'\r');
+    QByteArray bytes = text.toUtf8();
+    if (blockNumber == 0 && m_document->text()->hasBom())
+        bytes.prepend("\xEF\xBB\xBF");
+    return bytes;
 }
 
 void SourceView::reloadFromDocument()
@@ -220,7 +235,7 @@ void SourceView::onTextChanged(int position, int charsRemoved, int charsAdded)
     edit.removeCount = qBound(0, oldCount, qMax(0, text.lineCount() - first));
     for (QTextBlock block = document()->findBlockByNumber(first); block.isValid() && block.blockNumber() <= last;
          block = block.next())
-        edit.lines.append(block.text().toUtf8());
+        edit.lines.append(lineBytes(block.blockNumber(), block.text()));
     // An empty file shows as one empty line; keep it empty until something is typed.
     if (text.lineCount() == 0 && edit.lines.size() == 1 && edit.lines.first().isEmpty())
         return;

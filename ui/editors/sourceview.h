@@ -22,6 +22,9 @@ class SourceView final : public QPlainTextEdit
     Q_DISABLE_COPY_MOVE(SourceView)
 
 public:
+    // How a carriage return inside a line (not part of a CRLF ending) is shown and typed.
+    static constexpr char16_t carriageReturnSymbol = u'\u240D';
+
     explicit SourceView(QWidget *parent = nullptr);
 
     // Read-only text, not bound to a document: secret values masked unless `revealSecrets`.
@@ -55,6 +58,7 @@ private:
     int m_blockCount = 1;
 
     QString displayLine(int index) const;
+    QByteArray lineBytes(int blockNumber, QString text) const;
     void reloadFromDocument();
     void updateEditability();
     void onDocumentLinesChanged(int firstLine, int removedCount, int insertedCount);
