@@ -65,8 +65,15 @@ std::optional<PgInstallation> PgInstallation::find(int major)
 
 QList<PgInstallation> PgInstallation::available()
 {
+    // PGDIAL_PG_MAJORS="15,17" narrows the versions the suites iterate over (the sanitizer pass
+    // of scripts/test checks pgdial's own memory safety and needs only one server version).
+    QList<int> wanted;
+    for (const QString &part : qEnvironmentVariable("PGDIAL_PG_MAJORS").split(QLatin1Char(','), Qt::SkipEmptyParts))
+        wanted.append(part.trimmed().toInt());
     QList<PgInstallation> found;
     for (int major = 13; major <= 18; ++major) {
+        if (!wanted.isEmpty() && !wanted.contains(major))
+            continue;
         if (auto installation = find(major))
             found.append(*installation);
     }

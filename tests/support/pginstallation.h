@@ -22,7 +22,8 @@ struct PgInstallation
     QString version() const; // "15.18", read from `postgres --version`
 
     static std::optional<PgInstallation> find(int major);
-    static QList<PgInstallation> available(); // every major from 13 to 18 that is present
+    // Every major from 13 to 18 that is present (narrowed by PGDIAL_PG_MAJORS="15,17" if set).
+    static QList<PgInstallation> available();
     static QString cacheRoot();
     // The Debian server if present, else the newest available one.
     static std::optional<PgInstallation> preferred();

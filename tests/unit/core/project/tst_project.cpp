@@ -20,13 +20,14 @@ void writeFile(const QString &path, const QByteArray &bytes)
     file.write(bytes);
 }
 
-const Diagnostic *findCode(const Diagnostics &diagnostics, const QString &code)
+// A copy: the list passed in is usually a temporary.
+std::optional<Diagnostic> findCode(const Diagnostics &diagnostics, const QString &code)
 {
     for (const Diagnostic &d : diagnostics) {
         if (d.code == code)
-            return &d;
+            return d;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 } // namespace
@@ -157,7 +158,7 @@ void tst_Project::binaryFileIsRefused()
     const auto file = project->findFile(QStringLiteral("postgresql.conf"));
     QVERIFY(file);
     QVERIFY(!file->isLoaded());
-    const Diagnostic *d = findCode(project->loadDiagnostics(), QStringLiteral("project.binary-file"));
+    const std::optional<Diagnostic> d = findCode(project->loadDiagnostics(), QStringLiteral("project.binary-file"));
     QVERIFY(d);
     QCOMPARE(d->severity, Severity::Error);
     QCOMPARE(d->line, 2);
@@ -172,7 +173,7 @@ void tst_Project::invalidUtf8IsAWarning()
     QVERIFY(project);
     const auto file = project->findFile(QStringLiteral("postgresql.conf"));
     QVERIFY(file->isLoaded());
-    const Diagnostic *d = findCode(project->loadDiagnostics(), QStringLiteral("project.invalid-utf8"));
+    const std::optional<Diagnostic> d = findCode(project->loadDiagnostics(), QStringLiteral("project.invalid-utf8"));
     QVERIFY(d);
     QCOMPARE(d->severity, Severity::Warning);
     QCOMPARE(d->line, 2);
@@ -188,7 +189,7 @@ void tst_Project::oversizedFileIsRefusedWithoutReadingIt()
     big.close();
     Result<Project> project = Project::open(dir.path());
     QVERIFY(project);
-    const Diagnostic *d = findCode(project->loadDiagnostics(), QStringLiteral("project.file-too-large"));
+    const std::optional<Diagnostic> d = findCode(project->loadDiagnostics(), QStringLiteral("project.file-too-large"));
     QVERIFY(d);
     QCOMPARE(d->severity, Severity::Error);
     QVERIFY(!project->findFile(QStringLiteral("postgresql.conf"))->isLoaded());
