@@ -3,3 +3,10 @@
 # Startup: tests/bench/startup_bench.py compares `pgdial --screenshot` with this bare Qt program.
 add_executable(bench_bare_window ${CMAKE_CURRENT_LIST_DIR}/bench_bare_window.cpp)
 target_link_libraries(bench_bare_window PRIVATE pgdial_warnings Qt6::Widgets)
+find_package(Python3 COMPONENTS Interpreter)
+if(Python3_Interpreter_FOUND)
+    add_test(NAME bench_startup
+             COMMAND ${Python3_EXECUTABLE} ${CMAKE_CURRENT_LIST_DIR}/startup_bench.py ${CMAKE_BINARY_DIR} 7)
+    # Label `bench`: excluded from the dev/asan test presets, run by scripts/bench (release build).
+    set_tests_properties(bench_startup PROPERTIES LABELS bench TIMEOUT 600 RUN_SERIAL TRUE)
+endif()
