@@ -10,3 +10,6 @@ if(Python3_Interpreter_FOUND)
     # Label `bench`: excluded from the dev/asan test presets, run by scripts/bench (release build).
     set_tests_properties(bench_startup PROPERTIES LABELS bench TIMEOUT 600 RUN_SERIAL TRUE)
 endif()
+
+# Typing in the raw editor on a 20,000-line file against a bare QPlainTextEdit.
+pgdial_add_test(NAME bench_typing SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_typing.cpp GUI LABELS bench)

@@ -286,7 +286,10 @@ void SourceView::goToLine(int line, int column)
     centerCursor();
 
     QTextEdit::ExtraSelection marker;
-    marker.format.setBackground(palette().color(QPalette::Highlight).lighter(170));
+    // A translucent highlight reads on light and dark palettes alike.
+    QColor markerColour = palette().color(QPalette::Highlight);
+    markerColour.setAlpha(60);
+    marker.format.setBackground(markerColour);
     marker.format.setProperty(QTextFormat::FullWidthSelection, true);
     marker.cursor = QTextCursor(block);
     setExtraSelections({marker});
