@@ -243,6 +243,7 @@ void tst_Editing::savePreviewHidesSecrets()
     const QByteArray after = "DATABASE_URL=postgresql://app:newpass@db/app\nAPP_DB_PASSWORD=hunter3\n";
     const QString masked = ui::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, false}});
     QVERIFY(masked.contains(QStringLiteral("-DATABASE_URL=postgresql://app:")));
+    QVERIFY(masked.contains(QStringLiteral("(secret changed)")));
     for (const char *secret : {"oldpass", "newpass", "hunter2", "hunter3"})
         QVERIFY2(!masked.contains(QLatin1String(secret)), secret);
     const QString revealed = ui::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, true}});

@@ -228,6 +228,7 @@ QWidget *MainWindow::createWelcomePage()
     layout->addWidget(title);
     auto *open = new QPushButton(tr("Open Folder…"), page);
     open->setObjectName(u"welcomeOpenButton"_s);
+    open->setToolTip(tr("Choose the folder of an application to open it as a project (Ctrl+O)"));
     connect(open, &QPushButton::clicked, this, &MainWindow::chooseFolder);
     layout->addWidget(open, 0, Qt::AlignCenter);
     layout->addStretch();

@@ -24,10 +24,30 @@ QString DiffPreviewDialog::renderDiff(const QList<Entry> &entries)
             continue;
         if (!entry.revealSecrets) {
             QStringList lines = diff.split(u'\n');
+            // Removed lines of the current change, masked and raw: a "+" line that masks the same
+            // as one of them changed only its secret, which the mask would otherwise hide.
+            QList<std::pair<QString, QString>> removed;
             for (QString &line : lines) {
-                if (line.startsWith(u"---") || line.startsWith(u"+++") || line.startsWith(u"@@") || line.isEmpty())
+                if (line.startsWith(u"---") || line.startsWith(u"+++") || line.startsWith(u"@@") || line.isEmpty()) {
+                    removed.clear();
                     continue;
-                line = line.at(0) + core::SecretMasker::maskLine(line.mid(1));
+                }
+                const QChar sign = line.at(0);
+                const QString raw = line.mid(1);
+                const QString masked = core::SecretMasker::maskLine(raw);
+                line = sign + masked;
+                if (sign == u'-') {
+                    removed.append({masked, raw});
+                } else if (sign == u'+') {
+                    for (const auto &[maskedOld, rawOld] : std::as_const(removed)) {
+                        if (maskedOld == masked && rawOld != raw) {
+                            line += u"    "_s + tr("(secret changed)");
+                            break;
+                        }
+                    }
+                } else if (sign == u' ') {
+                    removed.clear();
+                }
             }
             diff = lines.join(u'\n');
         }
