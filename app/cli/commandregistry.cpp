@@ -1,6 +1,7 @@
 #include "commandregistry.h"
 
 #include "checkcommand.h"
+#include "probecommand.h"
 
 namespace pgdial::cli {
 
@@ -8,6 +9,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
 {
     std::vector<std::unique_ptr<CliCommand>> commands;
     commands.push_back(std::make_unique<CheckCommand>());
+    commands.push_back(std::make_unique<ProbeCommand>());
     return commands;
 }
 

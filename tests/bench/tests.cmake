@@ -13,3 +13,6 @@ endif()
 
 # Typing in the raw editor on a 20,000-line file against a bare QPlainTextEdit.
 pgdial_add_test(NAME bench_typing SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_typing.cpp GUI LABELS bench)
+
+# Label `bench`: the dev and asan test presets exclude it.
+pgdial_add_test(NAME bench_probe SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_probe.cpp LABELS bench)

@@ -1,8 +1,10 @@
 # pgdial_testsupport: what every test shares: paths, the CLI runner, throwaway PostgreSQL servers.
 add_library(pgdial_testsupport STATIC
     ${CMAKE_CURRENT_LIST_DIR}/clirunner.cpp ${CMAKE_CURRENT_LIST_DIR}/clirunner.h
+    ${CMAKE_CURRENT_LIST_DIR}/fakepglistener.cpp ${CMAKE_CURRENT_LIST_DIR}/fakepglistener.h
     ${CMAKE_CURRENT_LIST_DIR}/pginstallation.cpp ${CMAKE_CURRENT_LIST_DIR}/pginstallation.h
     ${CMAKE_CURRENT_LIST_DIR}/pgtestserver.cpp ${CMAKE_CURRENT_LIST_DIR}/pgtestserver.h
+    ${CMAKE_CURRENT_LIST_DIR}/testcertificates.cpp ${CMAKE_CURRENT_LIST_DIR}/testcertificates.h
     ${CMAKE_CURRENT_LIST_DIR}/testenvironment.cpp ${CMAKE_CURRENT_LIST_DIR}/testenvironment.h
     ${CMAKE_CURRENT_LIST_DIR}/testpaths.h)
 target_include_directories(pgdial_testsupport PUBLIC "${CMAKE_CURRENT_LIST_DIR}")

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "serversetting.h"
+
+#include <QString>
+
+#include <optional>
+
+namespace pgdial::core::probe {
+
+// Where the probed connection string was found in a project (e.g. DATABASE_URL in .env), so that
+// fixes can name the file and line.
+struct ConninfoOrigin
+{
+    QString file; // project-relative
+    int line = 0;
+    QString key; // e.g. DATABASE_URL
+};
+
+// The guide's three-role pattern: a NOLOGIN owner of the database and schema, an application
+// role with SELECT/INSERT/UPDATE/DELETE on the schema's tables, a read-only role with SELECT.
+struct RolePattern
+{
+    QString owner = QStringLiteral("appowner");
+    QString app = QStringLiteral("appuser");
+    QString readOnly = QStringLiteral("backupuser");
+    QString schema = QStringLiteral("app");
+};
+
+struct ProbeOptions
+{
+    QString conninfo;         // key=value or URI, as libpq accepts it (may hold a password)
+    int timeoutMs = 10000;    // overall deadline
+    int stageTimeoutMs = 5000; // per-stage cap (resolve, tcp per address, tls); connect_timeout lowers it
+    QString adminConninfo;    // optional: enables the checks stage and the password_failed reason
+    std::optional<ConninfoOrigin> origin;
+    ServerSettingLookup serverSettings; // optional: the project's postgresql.conf
+    QString hbaFile;                    // project-relative pg_hba.conf, for the rule to add
+    RolePattern roles;                  // what the checks stage expects (with adminConninfo)
+};
+
+} // namespace pgdial::core::probe

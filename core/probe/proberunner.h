@@ -1,0 +1,57 @@
+#pragma once
+
+#include "conninfoinspector.h"
+#include "messagecatalogue.h"
+#include "probecontrol.h"
+#include "probeoptions.h"
+#include "probereport.h"
+#include "socketaddress.h"
+
+#include <functional>
+
+namespace pgdial::core::probe {
+
+class PgSession;
+
+// Runs the stages of one probe one after the other on the calling thread (ConnectionProbe puts it
+// on a worker thread). Every wait honours the ProbeControl's deadline and cancel flag.
+class ProbeRunner
+{
+public:
+    using StageCallback = std::function<void(const ProbeStage &)>;
+
+    ProbeRunner(ProbeOptions options, const ProbeControl &control, StageCallback onStage = {});
+    ProbeReport run();
+
+    // The report's verdict, cause and fix from its stages (the first failed stage decides).
+    static void conclude(ProbeReport &report, const ExplainContext &context);
+    static ExplainContext context(const ConninfoInspector &conninfo);
+    // With a project: the file and line the fix belongs to (the URL's line, the `ssl` setting).
+    static void locateFix(ProbeReport &report, const ProbeOptions &options);
+    // The pg_hba.conf line that admits the connection a "no pg_hba.conf entry" message names.
+    static QString suggestedHbaRule(const QString &serverMessage);
+
+private:
+    ProbeOptions m_options;
+    const ProbeControl &m_control;
+    StageCallback m_onStage;
+    ProbeReport m_report;
+    int m_stageTimeoutMs = 5000;
+    QList<SocketAddress> m_addresses;
+    std::optional<SocketAddress> m_reachable;
+    QString m_passwordReason; // from the checks stage, when an admin connection tells it
+    QString m_passwordFix;
+    int m_hbaRejectLine = 0;
+    QString m_tlsHost; // the name the certificate is checked against (host, not hostaddr)
+
+    void add(ProbeStage stage);
+    void skip(const QString &name, const QString &why);
+    bool resolveStage(const ConninfoInspector &conninfo);
+    bool tcpStage();
+    void tlsStage(const ConninfoInspector &conninfo);
+    void authAndSessionStages(const ConninfoInspector &conninfo);
+    void sessionStage(PgSession &session);
+    void checksStage();
+};
+
+} // namespace pgdial::core::probe

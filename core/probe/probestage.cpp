@@ -1,0 +1,36 @@
+#include "probestage.h"
+
+#include <QJsonArray>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::core::probe {
+
+QString stageStatusId(StageStatus status)
+{
+    switch (status) {
+    case StageStatus::Ok:
+        return u"ok"_s;
+    case StageStatus::Fail:
+        return u"fail"_s;
+    case StageStatus::Warn:
+        return u"warn"_s;
+    case StageStatus::Skipped:
+        break;
+    }
+    return u"skipped"_s;
+}
+
+QJsonObject ProbeStage::toJson() const
+{
+    QJsonObject json{{u"name"_s, name}, {u"status"_s, stageStatusId(status)}, {u"ms"_s, ms}, {u"detail"_s, detail}};
+    if (!lines.isEmpty())
+        json.insert(u"lines"_s, QJsonArray::fromStringList(lines));
+    if (status == StageStatus::Fail || status == StageStatus::Warn)
+        json.insert(u"verdict"_s, verdictId(verdict));
+    if (!facts.isEmpty())
+        json.insert(u"facts"_s, facts);
+    return json;
+}
+
+} // namespace pgdial::core::probe

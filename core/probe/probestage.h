@@ -1,0 +1,29 @@
+#pragma once
+
+#include "verdict.h"
+
+#include <QJsonObject>
+#include <QString>
+#include <QStringList>
+
+namespace pgdial::core::probe {
+
+enum class StageStatus { Ok, Fail, Warn, Skipped };
+
+QString stageStatusId(StageStatus status); // "ok", "fail", "warn", "skipped" (stable, JSON)
+
+// One step of a probe: parse, resolve, tcp, tls, auth, session, checks.
+struct ProbeStage
+{
+    QString name;
+    StageStatus status = StageStatus::Skipped;
+    qint64 ms = 0;        // wall time spent in the stage
+    QString detail;       // one line for people (never holds a password)
+    QStringList lines;    // everything else worth showing: one fact or one libpq attempt per line
+    Verdict verdict = Verdict::Ok; // what this stage concluded when it failed or warned
+    QJsonObject facts;    // machine-readable findings (addresses, certificate chain, server facts)
+
+    QJsonObject toJson() const;
+};
+
+} // namespace pgdial::core::probe

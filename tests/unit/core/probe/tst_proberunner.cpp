@@ -1,0 +1,122 @@
+#include "probe/proberunner.h"
+
+#include <QTest>
+
+using pgdial::core::probe::ProbeOptions;
+using pgdial::core::probe::ProbeReport;
+using pgdial::core::probe::ProbeRunner;
+using pgdial::core::probe::ProbeStage;
+using pgdial::core::probe::StageStatus;
+using pgdial::core::probe::Verdict;
+
+// The verdict from the stages, and fixes that name a file and line (no server needed).
+class tst_ProbeRunner final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void suggestedHbaRule_data();
+    void suggestedHbaRule();
+    void firstFailedStageDecides();
+    void sslOffLineIsLocated();
+    void urlLineIsLocated();
+    void portMismatchIsNamed();
+};
+
+void tst_ProbeRunner::suggestedHbaRule_data()
+{
+    QTest::addColumn<QString>("message");
+    QTest::addColumn<QString>("rule");
+    QTest::newRow("no encryption") << "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  no pg_hba.conf "
+                                      "entry for host \"10.1.2.3\", user \"app\", database \"appdb\", no encryption"
+                                   << "host appdb app 10.1.2.3/32 scram-sha-256";
+    QTest::newRow("ssl") << "FATAL:  no pg_hba.conf entry for host \"::1\", user \"app\", database \"appdb\", SSL encryption"
+                         << "hostssl appdb app ::1/128 scram-sha-256";
+    QTest::newRow("old wording") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.9\", user \"u\", database \"d\", SSL off"
+                                 << "host d u 10.0.0.9/32 scram-sha-256";
+    QTest::newRow("replication") << "FATAL:  no pg_hba.conf entry for replication connection from host \"10.0.0.5\", "
+                                    "user \"rep\", no encryption"
+                                 << "host replication rep 10.0.0.5/32 scram-sha-256";
+    QTest::newRow("other message") << "FATAL:  password authentication failed for user \"u\"" << "";
+}
+
+void tst_ProbeRunner::suggestedHbaRule()
+{
+    QFETCH(QString, message);
+    QFETCH(QString, rule);
+    QCOMPARE(ProbeRunner::suggestedHbaRule(message), rule);
+}
+
+void tst_ProbeRunner::firstFailedStageDecides()
+{
+    ProbeReport report;
+    for (const auto &[name, status, verdict] :
+         {std::tuple{"parse", StageStatus::Ok, Verdict::Ok}, std::tuple{"tcp", StageStatus::Warn, Verdict::Refused},
+          std::tuple{"tls", StageStatus::Fail, Verdict::CertVerifyFailed},
+          std::tuple{"auth", StageStatus::Fail, Verdict::ProtocolError}}) {
+        ProbeStage stage;
+        stage.name = QString::fromLatin1(name);
+        stage.status = status;
+        stage.verdict = verdict;
+        report.stages.append(stage);
+    }
+    ProbeRunner::conclude(report, {});
+    QCOMPARE(report.verdict, Verdict::CertVerifyFailed);
+    QCOMPARE(report.failedStage, QStringLiteral("tls"));
+    QVERIFY(!report.cause.isEmpty());
+}
+
+void tst_ProbeRunner::sslOffLineIsLocated()
+{
+    ProbeReport report;
+    report.verdict = Verdict::SslNotSupported;
+    ProbeOptions options;
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+        if (name == QLatin1String("ssl"))
+            return pgdial::core::ServerSetting{name, QStringLiteral("off"), QStringLiteral("infra/postgresql.conf"), 42};
+        return std::nullopt;
+    };
+    ProbeRunner::locateFix(report, options);
+    QVERIFY(report.fixLocation);
+    QCOMPARE(report.fixLocation->file, QStringLiteral("infra/postgresql.conf"));
+    QCOMPARE(report.fixLocation->line, 42);
+    QCOMPARE(report.fixLocation->text, QStringLiteral("ssl = on"));
+}
+
+void tst_ProbeRunner::urlLineIsLocated()
+{
+    ProbeOptions options;
+    options.origin = pgdial::core::probe::ConninfoOrigin{QStringLiteral(".env"), 7, QStringLiteral("DATABASE_URL")};
+    for (const Verdict verdict : {Verdict::PasswordFailed, Verdict::DatabaseMissing, Verdict::UnknownHost}) {
+        ProbeReport report;
+        report.verdict = verdict;
+        ProbeRunner::locateFix(report, options);
+        QVERIFY(report.fixLocation);
+        QCOMPARE(report.fixLocation->file, QStringLiteral(".env"));
+        QCOMPARE(report.fixLocation->line, 7);
+    }
+    ProbeReport rejected;
+    rejected.verdict = Verdict::HbaReject;
+    ProbeRunner::locateFix(rejected, options);
+    QVERIFY(!rejected.fixLocation); // the server's rule is at fault, not the URL
+}
+
+void tst_ProbeRunner::portMismatchIsNamed()
+{
+    ProbeReport report;
+    report.verdict = Verdict::Refused;
+    ProbeOptions options;
+    options.conninfo = QStringLiteral("postgresql://app@localhost:5433/appdb");
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+        if (name == QLatin1String("port"))
+            return pgdial::core::ServerSetting{name, QStringLiteral("5432"), QStringLiteral("postgresql.conf"), 73};
+        return std::nullopt;
+    };
+    ProbeRunner::locateFix(report, options);
+    QVERIFY2(report.fix.contains(QLatin1String("port = 5432 (postgresql.conf:73)")), qPrintable(report.fix));
+    QVERIFY(report.fixLocation);
+    QCOMPARE(report.fixLocation->line, 73);
+}
+
+QTEST_GUILESS_MAIN(tst_ProbeRunner)
+#include "tst_proberunner.moc"
