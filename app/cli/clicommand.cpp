@@ -1,8 +1,24 @@
 #include "clicommand.h"
 
+#include <QElapsedTimer>
+
 using namespace Qt::StringLiterals;
 
 namespace pgdial::cli {
+
+namespace {
+// Started during static initialisation, before main() and Qt's own start-up.
+const QElapsedTimer processClock = [] {
+    QElapsedTimer timer;
+    timer.start();
+    return timer;
+}();
+} // namespace
+
+qint64 millisecondsSinceStart()
+{
+    return processClock.elapsed();
+}
 
 int CliCommand::parse(QCommandLineParser &parser, const QStringList &arguments, const CliOutput &output)
 {

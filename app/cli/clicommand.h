@@ -15,6 +15,10 @@ enum ExitCode {
     ExitUsage = 2,    // bad command line, or a file/folder that cannot be read
 };
 
+// Milliseconds since pgdial-cli started: deadlines given on the command line (probe --timeout)
+// count the process's own start-up, as a user timing the command would.
+qint64 millisecondsSinceStart();
+
 // Where a command writes. Tests run the real binary, so this is plain stdout/stderr.
 class CliOutput
 {

@@ -67,7 +67,10 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
         }
         options.roles = {names.at(0), names.at(1), names.at(2), names.at(3)};
     }
-    options.timeoutMs = int(seconds * 1000);
+    // The deadline is the whole command's: start-up so far and a little time to print and exit
+    // come out of it.
+    constexpr qint64 exitMarginMs = 150;
+    options.timeoutMs = int(qMax<qint64>(100, qint64(seconds * 1000) - millisecondsSinceStart() - exitMarginMs));
     options.adminConninfo = parser.value(admin);
     if (parser.isSet(project)) {
         core::Result<core::Project> opened = core::Project::open(parser.value(project));

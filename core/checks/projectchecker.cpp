@@ -1,5 +1,6 @@
 #include "projectchecker.h"
 
+#include "pgconf/confprojectanalyzer.h"
 #include "project.h"
 
 namespace pgdial::core {
@@ -7,6 +8,7 @@ namespace pgdial::core {
 Diagnostics ProjectChecker::check(Project &project)
 {
     Diagnostics diagnostics = project.loadDiagnostics();
+    diagnostics += pgconf::ConfProjectAnalyzer::check(project); // every top-level postgresql.conf
     sortDiagnostics(diagnostics);
     return diagnostics;
 }

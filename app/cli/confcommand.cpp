@@ -1,0 +1,94 @@
+#include "confcommand.h"
+
+#include "diagnosticformatter.h"
+#include "filekind.h"
+#include "pgconf/conffilesettings.h"
+#include "pgconf/confloader.h"
+#include "project.h"
+#include "projectsettings.h"
+
+#include <QCoreApplication>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::cli {
+
+QString ConfCommand::name() const
+{
+    return u"conf"_s;
+}
+
+QString ConfCommand::summary() const
+{
+    return QCoreApplication::translate("cli", "Read a postgresql.conf (and its includes) as the server does.");
+}
+
+int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    const QCommandLineOption json(u"json"_s, QCoreApplication::translate(
+                                                 "cli", "Print {ok, file_settings, diagnostics} as JSON."));
+    const QCommandLineOption version(
+        u"pg-version"_s, QCoreApplication::translate("cli", "Target PostgreSQL major version (13-18, default 17)."),
+        u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+    parser.addOption(json);
+    parser.addOption(version);
+    parser.addPositionalArgument(u"file"_s, QCoreApplication::translate("cli", "The postgresql.conf to read."),
+                                 u"FILE"_s);
+    if (const int code = parse(parser, arguments, output); code >= 0)
+        return code;
+
+    bool versionOk = false;
+    const int pgVersion = parser.value(version).toInt(&versionOk);
+    if (!versionOk || pgVersion < core::ProjectSettings::minPgVersion || pgVersion > core::ProjectSettings::maxPgVersion) {
+        output.err(QCoreApplication::translate("cli", "pgdial-cli: --pg-version must be a major version from %1 to %2\n")
+                       .arg(core::ProjectSettings::minPgVersion)
+                       .arg(core::ProjectSettings::maxPgVersion));
+        return ExitUsage;
+    }
+    if (parser.positionalArguments().size() != 1) {
+        output.err(QCoreApplication::translate("cli", "pgdial-cli: conf takes one file\n"));
+        return ExitUsage;
+    }
+    const QString filePath = parser.positionalArguments().constFirst();
+
+    core::Result<core::Project> opened = core::Project::openFile(filePath, core::FileKind::PostgresqlConf);
+    if (!opened) {
+        output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
+        return ExitUsage;
+    }
+    core::Project &project = *opened;
+    project.settings.pgVersion = pgVersion;
+
+    core::pgconf::ConfLoader loader(&project);
+    const core::pgconf::ConfLoadResult load = loader.load(QFileInfo(filePath).absoluteFilePath());
+    core::Diagnostics diagnostics = project.loadDiagnostics();
+    diagnostics += load.diagnostics;
+    // TODO(validator): call ConfValidator (phases 2 and 3) once confvalidator.cpp exists; until
+    // then `applied` / `error` / `ok` reflect the parse phase only.
+    const QList<core::pgconf::ConfFileSetting> rows = core::pgconf::confFileSettings(load);
+    const bool ok = !load.parseFailed && !core::hasErrors(diagnostics);
+    core::sortDiagnostics(diagnostics);
+
+    if (parser.isSet(json)) {
+        const QJsonObject report{
+            {u"ok"_s, ok},
+            {u"file_settings"_s, core::pgconf::confFileSettingsToJson(rows)},
+            {u"diagnostics"_s, core::DiagnosticFormatter::toJson(diagnostics)},
+        };
+        output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    } else {
+        output.out(core::DiagnosticFormatter::toText(diagnostics));
+        output.err(ok ? QCoreApplication::translate("cli", "%1: a server would accept this file (%2 setting line(s))\n")
+                            .arg(filePath)
+                            .arg(load.items.size())
+                      : QCoreApplication::translate("cli", "%1: a server would refuse this file\n").arg(filePath));
+    }
+    return ok ? ExitClean : ExitProblems;
+}
+
+} // namespace pgdial::cli

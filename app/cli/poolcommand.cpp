@@ -1,0 +1,244 @@
+#include "poolcommand.h"
+
+#include "project.h"
+#include "safefilewriter.h"
+#include "tuning/conftuningtarget.h"
+#include "tuning/pgdialprofile.h"
+#include "tuning/poolcalculator.h"
+#include "tuning/projectpoolsettings.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+using namespace Qt::StringLiterals;
+using namespace pgdial::core::tuning;
+
+namespace pgdial::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+QJsonValue sourced(const std::optional<SourcedNumber> &number)
+{
+    if (!number)
+        return QJsonValue();
+    return QJsonObject{{u"value"_s, number->value}, {u"file"_s, number->file}, {u"line"_s, number->line}};
+}
+
+} // namespace
+
+QString PoolCommand::name() const
+{
+    return u"pool"_s;
+}
+
+QString PoolCommand::summary() const
+{
+    return tr("Size the application's connection pools against the server's max_connections.");
+}
+
+int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    const QCommandLineOption rps(u"rps"_s, tr("Peak requests in flight (the guide's 'max concurrent requests'); also "
+                                              "picks the traffic-table row."),
+                                 u"N"_s);
+    const QCommandLineOption query(u"avg-query-ms"_s, tr("Average time a request holds a connection, in ms."), u"N"_s);
+    const QCommandLineOption request(u"request-ms"_s, tr("Average request duration, in ms."), u"N"_s);
+    const QCommandLineOption instances(u"instances"_s, tr("App instances (replicas), default 1."), u"N"_s);
+    const QCommandLineOption workers(u"workers"_s, tr("Worker processes per instance, each with its own pool "
+                                                      "(default: config.yaml app.workers, else 1)."),
+                                     u"N"_s);
+    const QCommandLineOption maxConnections(u"max-connections"_s, tr("The server's max_connections (default: "
+                                                                     "postgresql.conf, else 100)."),
+                                            u"N"_s);
+    const QCommandLineOption otherClients(u"other-clients"_s, tr("Connections of everything else: migrations, job "
+                                                                 "workers, backups, admin sessions, replication, "
+                                                                 "Temporal (default 0)."),
+                                          u"N"_s);
+    const QCommandLineOption superuser(u"superuser-reserved"_s, tr("superuser_reserved_connections (default: "
+                                                                   "postgresql.conf, else 3)."),
+                                       u"N"_s);
+    const QCommandLineOption reserved(u"reserved"_s, tr("reserved_connections, PostgreSQL 16+ (default: "
+                                                        "postgresql.conf, else 0)."),
+                                      u"N"_s);
+    const QCommandLineOption version(u"pg-version"_s, tr("PostgreSQL major version (13-18, default 17)."), u"N"_s,
+                                     u"17"_s);
+    const QCommandLineOption project(u"project"_s, tr("Read pool settings and connection limits from this project "
+                                                      "folder."),
+                                     u"FOLDER"_s);
+    const QCommandLineOption json(u"json"_s, tr("Print JSON."));
+    const QCommandLineOption apply(u"apply"_s, tr("With --project: raise max_connections in the project's "
+                                                  "postgresql.conf to what the pools need (+20% headroom and the "
+                                                  "reserved slots) when it is lower. config.yaml is not edited."));
+    for (const QCommandLineOption &option :
+         {rps, query, request, instances, workers, maxConnections, otherClients, superuser, reserved, version, project,
+          json, apply})
+        parser.addOption(option);
+    if (const int code = parse(parser, arguments, output); code >= 0)
+        return code;
+
+    auto fail = [&output](const QString &message) {
+        output.err(u"pgdial-cli: "_s + message + u'\n');
+        return int(ExitUsage);
+    };
+    if (!parser.positionalArguments().isEmpty())
+        return fail(tr("pool takes no positional arguments"));
+    for (const QCommandLineOption &required : {rps, query, request})
+        if (!parser.isSet(required))
+            return fail(tr("pool needs --rps, --avg-query-ms and --request-ms"));
+
+    auto positive = [&](const QCommandLineOption &option, double &target) {
+        bool ok = false;
+        const double value = parser.value(option).toDouble(&ok);
+        if (!ok || value <= 0 || value > 1e9)
+            return false;
+        target = value;
+        return true;
+    };
+    PoolInputs in;
+    if (!positive(rps, in.concurrentRequests) || !positive(query, in.avgQueryMs) || !positive(request, in.requestMs))
+        return fail(tr("--rps, --avg-query-ms and --request-ms must be positive numbers"));
+
+    if (parser.isSet(apply) && !parser.isSet(project))
+        return fail(tr("--apply needs --project FOLDER"));
+    ProjectPoolSettings fromProject;
+    std::optional<core::Project> openedProject;
+    if (parser.isSet(project)) {
+        core::Result<core::Project> opened = core::Project::open(parser.value(project));
+        if (!opened)
+            return fail(opened.error().message + u" ["_s + opened.error().code + u']');
+        fromProject = ProjectPoolSettings::read(*opened);
+        openedProject = std::move(*opened);
+    }
+
+    auto integer = [&](const QCommandLineOption &option, int min, int max, const std::optional<SourcedNumber> &fallback,
+                       int defaultValue, int &target) {
+        if (!parser.isSet(option)) {
+            target = fallback ? fallback->value : defaultValue;
+            return true;
+        }
+        bool ok = false;
+        const int value = parser.value(option).toInt(&ok);
+        if (!ok || value < min || value > max)
+            return false;
+        target = value;
+        return true;
+    };
+    if (!integer(instances, 1, 100000, std::nullopt, 1, in.instances))
+        return fail(tr("--instances must be 1..100000"));
+    if (!integer(workers, 1, 10000, fromProject.workers, 1, in.workersPerInstance))
+        return fail(tr("--workers must be 1..10000"));
+    if (!integer(maxConnections, 1, 262143, fromProject.maxConnections, 100, in.maxConnections))
+        return fail(tr("--max-connections must be 1..262143"));
+    if (!integer(otherClients, 0, 262143, std::nullopt, 0, in.otherClients))
+        return fail(tr("--other-clients must be 0..262143"));
+    if (!integer(superuser, 0, 262143, fromProject.superuserReservedConnections, 3, in.superuserReservedConnections))
+        return fail(tr("--superuser-reserved must be 0..262143"));
+    if (!integer(reserved, 0, 262143, fromProject.reservedConnections, 0, in.reservedConnections))
+        return fail(tr("--reserved must be 0..262143"));
+    if (!integer(version, 13, 18, std::nullopt, 17, in.pgVersion))
+        return fail(tr("--pg-version must be 13..18"));
+
+    const PoolRecommendation r = PoolCalculator::recommend(in);
+
+    // The project's current pools against the same budget.
+    std::optional<int> currentDemand;
+    if (fromProject.poolSize)
+        currentDemand = r.processes * (fromProject.poolSize->value + (fromProject.maxOverflow ? fromProject.maxOverflow->value : 0))
+                        + in.otherClients;
+
+    if (parser.isSet(json)) {
+        QJsonObject report{
+            {u"connections_needed"_s, r.connectionsNeeded},
+            {u"processes"_s, r.processes},
+            {u"per_process_need"_s, r.perProcessNeed},
+            {u"traffic"_s, QJsonObject{{u"row"_s, r.trafficRow.label},
+                                       {u"pool_size"_s, r.trafficRow.poolSize},
+                                       {u"max_overflow"_s, r.trafficRow.maxOverflow},
+                                       {u"pool_timeout"_s, r.trafficRow.poolTimeout}}},
+            {u"recommended"_s, QJsonObject{{u"pool_size"_s, r.poolSize},
+                                           {u"max_overflow"_s, r.maxOverflow},
+                                           {u"pool_timeout"_s, r.poolTimeout}}},
+            {u"demand"_s, r.totalDemand},
+            {u"available"_s, r.available},
+            {u"verdict"_s, poolVerdictName(r.verdict)},
+            {u"explanation"_s, QJsonArray::fromStringList(r.explanation)},
+        };
+        if (r.verdict == PoolVerdict::DoesNotFit) {
+            report.insert(u"server_change"_s, QJsonObject{{u"max_connections"_s, r.suggestedMaxConnections}});
+            report.insert(u"pgbouncer"_s, QJsonObject{{u"pool_mode"_s, u"transaction"_s},
+                                                      {u"max_client_conn"_s, r.pgbouncerMaxClientConnections},
+                                                      {u"default_pool_size"_s, r.pgbouncerDefaultPoolSize},
+                                                      {u"fits_current_server"_s, r.pgbouncerFits}});
+        }
+        if (parser.isSet(project))
+            report.insert(u"project"_s, QJsonObject{{u"pool_size"_s, sourced(fromProject.poolSize)},
+                                                    {u"max_overflow"_s, sourced(fromProject.maxOverflow)},
+                                                    {u"pool_timeout"_s, sourced(fromProject.poolTimeout)},
+                                                    {u"workers"_s, sourced(fromProject.workers)},
+                                                    {u"max_connections"_s, sourced(fromProject.maxConnections)},
+                                                    {u"current_demand"_s, currentDemand ? QJsonValue(*currentDemand)
+                                                                                        : QJsonValue()}});
+        output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    } else {
+        for (const QString &line : r.explanation)
+            output.out(line + u'\n');
+        output.out(tr("recommended per pool: pool_size: %1, max_overflow: %2, pool_timeout: %3\n")
+                       .arg(r.poolSize)
+                       .arg(r.maxOverflow)
+                       .arg(r.poolTimeout));
+        if (currentDemand)
+            output.out(tr("project now: %1 pools x (%2 + %3) + %4 other clients = %5 (%6 available): %7\n")
+                           .arg(r.processes)
+                           .arg(fromProject.poolSize->value)
+                           .arg(fromProject.maxOverflow ? fromProject.maxOverflow->value : 0)
+                           .arg(in.otherClients)
+                           .arg(*currentDemand)
+                           .arg(r.available)
+                           .arg(*currentDemand <= r.available ? tr("fits") : tr("does not fit")));
+    }
+    if (parser.isSet(apply)) {
+        // The server side of the budget: what the project's pools open today (or the recommended
+        // pools, whichever is more) plus headroom and the reserved slots.
+        const int demand = std::max(currentDemand.value_or(0), r.totalDemand);
+        const int reservedSlots = in.superuserReservedConnections + (in.pgVersion >= 16 ? in.reservedConnections : 0);
+        const int needed = PgDialProfile::maxConnectionsFor(demand, reservedSlots);
+        if (!fromProject.maxConnections && openedProject->filesOfKind(core::FileKind::PostgresqlConf).isEmpty())
+            return fail(tr("the project has no postgresql.conf to apply max_connections to"));
+        if (in.maxConnections >= needed) {
+            output.out(tr("max_connections %1 already holds %2 connections; nothing to apply\n").arg(in.maxConnections).arg(demand));
+            return ExitClean;
+        }
+        QString top;
+        for (const auto &file : openedProject->filesOfKind(core::FileKind::PostgresqlConf))
+            if (!file->includedBy && top.isEmpty())
+                top = file->absolutePath;
+        core::Result<ConfTuningTarget> target = ConfTuningTarget::open(top, std::clamp(in.pgVersion, 13, 18));
+        if (!target)
+            return fail(target.error().message);
+        const core::Result<QStringList> changes = target->set({{u"max_connections"_s, QString::number(needed)}});
+        if (!changes)
+            return fail(changes.error().message);
+        for (const QString &file : target->changedFiles()) {
+            const core::Result<QString> written = core::SafeFileWriter().write(target->absolutePath(file), target->bytes(file));
+            if (!written)
+                return fail(written.error().message);
+        }
+        for (const QString &change : *changes)
+            output.out(change + tr(" (needs a restart)\n"));
+        return ExitClean;
+    }
+
+    // Problems found: the recommendation cannot fit, or the project's own pools overflow the server.
+    const bool problem = r.verdict == PoolVerdict::DoesNotFit || (currentDemand && *currentDemand > r.available);
+    return problem ? ExitProblems : ExitClean;
+}
+
+} // namespace pgdial::cli

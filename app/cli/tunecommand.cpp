@@ -1,0 +1,287 @@
+#include "tunecommand.h"
+
+#include "safefilewriter.h"
+#include "pgconf/valueformatter.h"
+#include "tuning/conftuningtarget.h"
+#include "tuning/machinedetector.h"
+#include "tuning/pgdialprofile.h"
+#include "tuning/pgtuneprofile.h"
+#include "tuning/tuningdiff.h"
+#include "tuning/tuningformatter.h"
+
+#include <QFileInfo>
+#include <QJsonArray>
+#include <QJsonDocument>
+
+using namespace Qt::StringLiterals;
+using namespace pgdial::core::tuning;
+using pgdial::core::Result;
+
+namespace pgdial::cli {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("cli", text);
+}
+
+int usageError(const CliOutput &output, const QString &message)
+{
+    output.err(u"pgdial-cli: "_s + message + u'\n');
+    return ExitUsage;
+}
+
+// A positive integer option within [min, max]; nullopt (and an error) when malformed.
+std::optional<int> intOption(const QString &text, int min, int max)
+{
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        return std::nullopt;
+    return value;
+}
+
+QJsonObject rowJson(const TuningDiffRow &row)
+{
+    QJsonObject object{{u"name"_s, row.name},
+                       {u"recommended"_s, row.recommended.isEmpty() ? QJsonValue() : QJsonValue(row.recommended)},
+                       {u"changes"_s, row.changes},
+                       {u"restart"_s, row.needsRestart},
+                       {u"reason"_s, row.reason}};
+    if (row.current) {
+        object.insert(u"setting"_s, row.current->value);
+        object.insert(u"sourcefile"_s, row.current->file);
+        object.insert(u"sourceline"_s, row.current->line);
+    } else {
+        object.insert(u"setting"_s, QJsonValue());
+        object.insert(u"sourcefile"_s, QJsonValue());
+        object.insert(u"sourceline"_s, QJsonValue());
+    }
+    return object;
+}
+
+} // namespace
+
+QString TuneCommand::name() const
+{
+    return u"tune"_s;
+}
+
+QString TuneCommand::summary() const
+{
+    return tr("Suggest postgresql.conf tuning (profiles pgdial and pgtune); diff and apply.");
+}
+
+int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(summary());
+    const QCommandLineOption ram(u"ram"_s, tr("Memory of the database machine: 512MB..999999TB (default: this machine's, "
+                                              "cgroup limits included)."),
+                                 u"SIZE"_s);
+    const QCommandLineOption cpus(u"cpus"_s, tr("CPU count (default: this machine's when --ram is not given)."), u"N"_s);
+    const QCommandLineOption connections(u"connections"_s, tr("max_connections to plan for (20..999999)."), u"N"_s);
+    const QCommandLineOption storage(u"storage"_s, tr("nvme, ssd, san or hdd (default ssd)."), u"TYPE"_s, u"ssd"_s);
+    const QCommandLineOption workload(u"workload"_s, tr("web, oltp, dw, desktop or mixed (default web)."), u"TYPE"_s,
+                                      u"web"_s);
+    const QCommandLineOption dbSize(u"db-size"_s, tr("Data size against RAM: less_ram, mid_ram or greater_ram."),
+                                    u"SIZE"_s, u"mid_ram"_s);
+    const QCommandLineOption version(u"pg-version"_s, tr("PostgreSQL major version (pgtune 10-18, pgdial 13-18; "
+                                                         "default 17)."),
+                                     u"N"_s, u"17"_s);
+    const QCommandLineOption os(u"os"_s, tr("linux, windows or mac (default linux)."), u"OS"_s, u"linux"_s);
+    const QCommandLineOption profile(u"profile"_s, tr("pgdial (default) or pgtune (bit-exact with PGTune)."),
+                                     u"NAME"_s, u"pgdial"_s);
+    const QCommandLineOption poolDemand(u"pool-demand"_s, tr("pgdial profile: connections the app's pools and other "
+                                                             "clients need (see 'pgdial-cli pool')."),
+                                        u"N"_s);
+    const QCommandLineOption format(u"format"_s, tr("conf, alter-system, json, or diff (with --against)."),
+                                    u"FORMAT"_s);
+    const QCommandLineOption against(u"against"_s, tr("Compare with this postgresql.conf (includes followed)."),
+                                     u"FILE"_s);
+    const QCommandLineOption apply(u"apply"_s, tr("Write the recommended values that differ into the --against "
+                                                  "file and its includes (backups FILE.bak are kept)."));
+    for (const QCommandLineOption &option :
+         {ram, cpus, connections, storage, workload, dbSize, version, os, profile, poolDemand, format, against, apply})
+        parser.addOption(option);
+    if (const int code = parse(parser, arguments, output); code >= 0)
+        return code;
+    if (!parser.positionalArguments().isEmpty())
+        return usageError(output, tr("tune takes no positional arguments"));
+
+    TuningInputs in;
+    const QString profileName = parser.value(profile);
+    if (profileName != u"pgdial" && profileName != u"pgtune")
+        return usageError(output, tr("--profile must be pgdial or pgtune"));
+    const bool pgtune = profileName == u"pgtune";
+
+    const auto pgVersion = intOption(parser.value(version), pgtune ? 10 : 13, 18);
+    if (!pgVersion)
+        return usageError(output, pgtune ? tr("--pg-version must be 10..18") : tr("--pg-version must be 13..18 "
+                                                                                  "(pgtune takes 10..18)"));
+    in.pgVersion = *pgVersion;
+    const auto storageValue = storageFromName(parser.value(storage));
+    const auto workloadValue = workloadFromName(parser.value(workload));
+    const auto dbSizeValue = dbSizeFromName(parser.value(dbSize));
+    const auto osValue = osFromName(parser.value(os));
+    if (!storageValue)
+        return usageError(output, tr("--storage must be nvme, ssd, san or hdd"));
+    if (!workloadValue)
+        return usageError(output, tr("--workload must be web, oltp, dw, desktop or mixed"));
+    if (!dbSizeValue)
+        return usageError(output, tr("--db-size must be less_ram, mid_ram or greater_ram"));
+    if (!osValue)
+        return usageError(output, tr("--os must be linux, windows or mac"));
+    in.storage = *storageValue;
+    in.workload = *workloadValue;
+    in.dbSize = *dbSizeValue;
+    in.os = *osValue;
+
+    if (parser.isSet(ram)) {
+        const auto amount = parseMemoryAmount(parser.value(ram));
+        if (!amount || amount->amount > 999999 || (amount->unit == MemoryUnit::MB && amount->amount < 512))
+            return usageError(output, tr("--ram must be like 16GB, 512MB or 1TB (512MB..999999TB)"));
+        in.totalMemory = amount->amount;
+        in.memoryUnit = amount->unit;
+    } else {
+        const MachineInfo machine = MachineDetector().detect();
+        const qint64 mb = machine.ramBytes / (1024 * 1024);
+        if (mb < 512)
+            return usageError(output, tr("this machine has less than 512MB for PostgreSQL; give --ram"));
+        in.totalMemory = mb % 1024 == 0 ? mb / 1024 : mb;
+        in.memoryUnit = mb % 1024 == 0 ? MemoryUnit::GB : MemoryUnit::MB;
+        if (!parser.isSet(cpus) && machine.cpus > 0)
+            in.cpus = machine.cpus;
+    }
+    if (parser.isSet(cpus)) {
+        const auto value = intOption(parser.value(cpus), 1, 999999);
+        if (!value)
+            return usageError(output, tr("--cpus must be 1..999999"));
+        in.cpus = *value;
+    }
+    if (parser.isSet(connections)) {
+        const auto value = intOption(parser.value(connections), 20, 999999);
+        if (!value)
+            return usageError(output, tr("--connections must be 20..999999"));
+        in.connections = *value;
+    }
+    PgDialContext context;
+    if (parser.isSet(poolDemand)) {
+        const auto value = intOption(parser.value(poolDemand), 1, 262000);
+        if (!value)
+            return usageError(output, tr("--pool-demand must be 1..262000"));
+        context.poolDemand = *value;
+    }
+
+    const bool hasAgainst = parser.isSet(against);
+    QString formatName = parser.value(format);
+    if (formatName.isEmpty())
+        formatName = hasAgainst ? u"diff"_s : u"conf"_s;
+    if (formatName != u"conf" && formatName != u"alter-system" && formatName != u"json" && formatName != u"diff")
+        return usageError(output, tr("--format must be conf, alter-system, json or diff"));
+    if (formatName == u"diff" && !hasAgainst)
+        return usageError(output, tr("--format diff needs --against FILE"));
+    if (parser.isSet(apply) && !hasAgainst)
+        return usageError(output, tr("--apply needs --against FILE"));
+
+    const TuningResult pgtuneResult = PgTuneProfile::compute(in);
+    const TuningResult pgdialResult = in.pgVersion >= 13 ? PgDialProfile::compute(in, context) : TuningResult{};
+    const TuningResult &chosen = pgtune ? pgtuneResult : pgdialResult;
+    const TuningResult &other = pgtune ? pgdialResult : pgtuneResult;
+
+    if (!hasAgainst) {
+        if (formatName == u"json") {
+            QByteArray json = TuningFormatter::toJson(chosen);
+            if (!pgtune) {
+                // The pgdial profile adds reasons and restart marks after the common two keys.
+                json.chop(3); // "\n}\n"
+                json += ",\n  \"details\": "
+                        + QJsonDocument(TuningFormatter::detailsJson(chosen)).toJson(QJsonDocument::Compact) + "\n}\n";
+            }
+            output.out(json);
+        } else if (formatName == u"alter-system") {
+            output.out(TuningFormatter::toAlterSystem(in, chosen) + u'\n');
+        } else {
+            output.out(TuningFormatter::toConf(in, chosen) + u'\n');
+        }
+        return ExitClean;
+    }
+
+    // --against FILE: current values (file:line, includes followed) against the recommendation.
+    const QString path = parser.value(against);
+    const QString display = QFileInfo(path).fileName();
+    Result<ConfTuningTarget> opened = ConfTuningTarget::open(path, std::max(13, in.pgVersion));
+    if (!opened)
+        return usageError(output, opened.error().message);
+    ConfTuningTarget &target = *opened;
+    const core::ServerSettingLookup lookup = target.lookup();
+    const QList<TuningDiffRow> rows
+        = TuningDiff::compare(chosen, other, lookup, catalogParameterLimits(), std::max(13, in.pgVersion));
+    const QStringList existing = TuningDiff::existingWarnings(lookup, in);
+
+    QList<QPair<QString, QString>> changes;
+    for (const TuningDiffRow &row : rows)
+        if (row.changes)
+            changes.append({row.name, row.recommended});
+
+    if (parser.isSet(apply)) {
+        // Lossless edits through the conf engine: the winning line's value, else the commented
+        // sample line, else one inserted line.
+        const Result<QStringList> applied = target.set(changes);
+        if (!applied)
+            return usageError(output, applied.error().message);
+        for (const QString &file : target.changedFiles()) {
+            const core::Result<QString> written = core::SafeFileWriter().write(target.absolutePath(file), target.bytes(file));
+            if (!written)
+                return usageError(output, written.error().message);
+            if (!written->isEmpty())
+                output.err(tr("%1: backup %2\n").arg(file, *written));
+        }
+        for (const QString &change : *applied)
+            output.out(change + u'\n');
+        int restart = 0;
+        for (const TuningDiffRow &row : rows)
+            restart += row.changes && row.needsRestart ? 1 : 0;
+        output.out(tr("%1: %2 setting(s) changed; %3 of them need a restart, the others a reload\n")
+                       .arg(display)
+                       .arg(changes.size())
+                       .arg(restart));
+        return ExitClean;
+    }
+
+    if (formatName == u"json") {
+        QJsonArray rowArray;
+        for (const TuningDiffRow &row : rows)
+            rowArray.append(rowJson(row));
+        const QJsonObject report{{u"profile"_s, profileName},
+                                 {u"file"_s, display},
+                                 {u"rows"_s, rowArray},
+                                 {u"warnings"_s, QJsonArray::fromStringList(existing)},
+                                 {u"profile_warnings"_s, QJsonArray::fromStringList(chosen.warnings)}};
+        output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
+    } else if (formatName == u"conf" || formatName == u"alter-system") {
+        // Export only what would change, in the chosen layout's line form.
+        for (const auto &[name, value] : changes)
+            output.out(formatName == u"conf" ? name + u" = "_s + QString::fromUtf8(core::pgconf::ValueFormatter::toToken(value)) + u'\n'
+                                             : u"ALTER SYSTEM SET %1 = '%2';\n"_s.arg(name, value));
+    } else {
+        for (const QString &warning : existing)
+            output.out(tr("warning: %1\n").arg(warning));
+        for (const TuningDiffRow &row : rows) {
+            const QString current = row.current ? row.current->value + u" ("_s + row.current->file + u':'
+                                                      + QString::number(row.current->line) + u')'
+                                                : tr("(default)");
+            const QString mark = !row.changes ? u"  "_s : u"* "_s;
+            output.out(mark + row.name.leftJustified(33) + u' ' + current.leftJustified(34) + u" -> "_s
+                       + (row.recommended.isEmpty() ? tr("(unchanged by %1)").arg(profileName) : row.recommended)
+                       + (row.changes && row.needsRestart ? tr("  [restart]") : QString()) + u'\n');
+        }
+        output.err(tr("%1 of %2 parameter(s) would change ('*'); --apply writes them\n")
+                       .arg(changes.size())
+                       .arg(rows.size()));
+    }
+    return ExitClean;
+}
+
+} // namespace pgdial::cli

@@ -1,0 +1,18 @@
+#pragma once
+
+#include "clicommand.h"
+
+namespace pgdial::cli {
+
+// pgdial-cli tune [--ram 16GB] [--cpus N] [--connections N] [--storage ssd] [--workload web]
+//   [--db-size mid_ram] [--pg-version 17] [--os linux] [--profile pgdial|pgtune]
+//   [--pool-demand N] [--format conf|alter-system|json|diff] [--against postgresql.conf] [--apply]
+class TuneCommand final : public CliCommand
+{
+public:
+    QString name() const override;
+    QString summary() const override;
+    int run(const QStringList &arguments, const CliOutput &output) override;
+};
+
+} // namespace pgdial::cli

@@ -1,0 +1,43 @@
+#pragma once
+
+#include "confitem.h"
+#include "confvalidator.h"
+#include "diagnostic.h"
+#include "effectivesettings.h"
+#include "serversetting.h"
+
+#include <QList>
+#include <QString>
+
+namespace pgdial::core {
+class Project;
+}
+
+namespace pgdial::core::pgconf {
+
+// One top-level postgresql.conf of a project, read with its includes and judged for the
+// project's target version (Project::settings.pgVersion, ramBytes).
+struct ConfAnalysis
+{
+    QString file; // project-relative path of the top-level file
+    ConfLoadResult load;
+    ConfValidation validation;
+    EffectiveSettings effective;
+};
+
+// Runs the postgresql.conf engine over a project: every PostgresqlConf file that no other one
+// includes is a configuration of its own. Included files join the project (ConfLoader).
+class ConfProjectAnalyzer
+{
+public:
+    static QList<ConfAnalysis> analyze(Project &project);
+
+    // Parse-phase and validation diagnostics of every top-level postgresql.conf (ProjectChecker).
+    static Diagnostics check(Project &project);
+
+    // What the project's main postgresql.conf sets (the one named postgresql.conf nearest the
+    // project folder, else the first top-level one); a lookup that finds nothing when there is none.
+    static ServerSettingLookup lookup(Project &project);
+};
+
+} // namespace pgdial::core::pgconf

@@ -1,0 +1,326 @@
+#include "confvalidator.h"
+
+#include "valueformatter.h"
+#include "valueparser.h"
+
+#include <QCoreApplication>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::core::pgconf {
+
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pgdial::pgconf::ConfValidator", text);
+}
+
+const QString couldNotApply = u"setting could not be applied"_s;
+const QString unrecognized = u"unrecognized configuration parameter"_s;
+
+// Parameters of the contrib modules whose prefixes become reserved when they are preloaded
+// (PostgreSQL 15+). Only modules listed here are judged, so an unknown extension never gets a
+// false warning.
+const QHash<QString, QStringList> &moduleParameters()
+{
+    static const QHash<QString, QStringList> modules = {
+        {u"pg_stat_statements"_s, {u"max"_s, u"track"_s, u"track_utility"_s, u"track_planning"_s, u"save"_s}},
+        {u"auto_explain"_s, {u"log_min_duration"_s, u"log_parameter_max_length"_s, u"log_analyze"_s, u"log_settings"_s,
+                             u"log_verbose"_s, u"log_buffers"_s, u"log_wal"_s, u"log_triggers"_s, u"log_timing"_s,
+                             u"log_format"_s, u"log_level"_s, u"log_nested_statements"_s, u"sample_rate"_s,
+                             u"log_serialize"_s}},
+        {u"pg_prewarm"_s, {u"autoprewarm"_s, u"autoprewarm_interval"_s}},
+        {u"auth_delay"_s, {u"milliseconds"_s}},
+        {u"basic_archive"_s, {u"archive_directory"_s}},
+        {u"passwordcheck"_s, {u"min_password_length"_s}},
+    };
+    return modules;
+}
+
+QString lower(const QByteArray &name)
+{
+    QString text = QString::fromUtf8(name);
+    for (QChar &c : text) {
+        if (c.unicode() >= 'A' && c.unicode() <= 'Z')
+            c = QChar(c.unicode() + 32);
+    }
+    return text;
+}
+
+QString versionList(const QList<int> &versions)
+{
+    QStringList parts;
+    for (int v : versions)
+        parts.append(QString::number(v));
+    return parts.join(u", "_s);
+}
+
+QString place(const ConfItem &item)
+{
+    return u"%1:%2"_s.arg(item.file).arg(item.line);
+}
+
+// Renamed or replaced parameters, for the suggestion of a version diagnostic.
+QString replacementFor(const QString &name, int major)
+{
+    if (name == "force_parallel_mode"_L1 && major >= 16)
+        return u"debug_parallel_query"_s;
+    if (name == "debug_parallel_query"_L1 && major < 16)
+        return u"force_parallel_mode"_s;
+    if (name == "ssl_groups"_L1 && major < 18)
+        return u"ssl_ecdh_curve"_s;
+    return {};
+}
+
+} // namespace
+
+ConfValidator::ConfValidator(const ParameterCatalog &catalog, int major) : m_catalog(catalog), m_major(major) {}
+
+ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
+{
+    ConfValidation validation;
+    const qsizetype count = load.items.size();
+    validation.items.resize(count);
+    if (load.parseFailed) {
+        // The server stops after the parse phase: nothing is checked further or applied.
+        validation.ok = false;
+        return validation;
+    }
+
+    auto diagnose = [&](Severity severity, const QString &code, const ConfItem &item, int column,
+                        const QString &parameter, const QString &message, const QString &suggestion = {}) -> Diagnostic & {
+        Diagnostic diagnostic;
+        diagnostic.severity = severity;
+        diagnostic.code = code;
+        diagnostic.file = item.file;
+        diagnostic.line = item.line;
+        diagnostic.column = column;
+        diagnostic.parameter = parameter;
+        diagnostic.message = message;
+        diagnostic.suggestion = suggestion;
+        validation.diagnostics.append(diagnostic);
+        return validation.diagnostics.last();
+    };
+
+    // Phase 2: names. Every name must be known or a valid custom name, else the file is refused.
+    QList<const ParameterInfo *> infos(count, nullptr);
+    bool nameError = false;
+    for (qsizetype i = 0; i < count; ++i) {
+        const ConfItem &item = load.items.at(i);
+        const QString name = QString::fromUtf8(item.name);
+        const bool bom = item.name.startsWith("\xEF\xBB\xBF"); // QString::fromUtf8 would drop it
+        infos[i] = bom ? nullptr : m_catalog.find(name);
+        if (infos[i] || item.name.contains('.'))
+            continue;
+        nameError = true;
+        validation.items[i].error = unrecognized;
+        const QString key = lower(item.name);
+        const QList<int> versions = ParameterCatalog::versionsHaving(name);
+        if (bom) {
+            diagnose(Severity::Error, u"conf.byte-order-mark"_s, item, item.nameColumn, name,
+                     tr("The file starts with a UTF-8 byte order mark, which the server reads as part of the name \"%1\"").arg(name),
+                     tr("Save the file without a byte order mark"));
+        } else if (!versions.isEmpty()) {
+            const QString replacement = replacementFor(key, m_major);
+            QString when;
+            if (versions.first() > m_major)
+                when = tr("it was added in PostgreSQL %1").arg(versions.first());
+            else if (versions.last() < m_major)
+                when = tr("it was removed in PostgreSQL %1").arg(versions.last() + 1);
+            else
+                when = tr("it exists in PostgreSQL %1").arg(versionList(versions));
+            diagnose(Severity::Error, u"conf.parameter-not-in-version"_s, item, item.nameColumn, name,
+                     tr("Parameter \"%1\" does not exist in PostgreSQL %2 (%3); the server refuses the whole file")
+                         .arg(name).arg(m_major).arg(when),
+                     replacement.isEmpty() ? tr("Remove the line, or choose another target version")
+                                           : tr("Use \"%1\" instead").arg(replacement));
+        } else {
+            const QStringList candidates = m_catalog.closestNames(name);
+            diagnose(Severity::Error, u"conf.unknown-parameter"_s, item, item.nameColumn, name,
+                     tr("Unrecognized configuration parameter \"%1\"; the server refuses the whole file").arg(name),
+                     candidates.isEmpty() ? tr("Remove the line or correct the name")
+                                          : tr("Did you mean \"%1\"?").arg(candidates.join(u"\", \""_s)));
+        }
+    }
+    if (nameError) {
+        validation.ok = false;
+        return validation;
+    }
+
+    // Duplicates: the server ignores earlier lines with exactly the same name text.
+    QList<bool> ignored(count, false);
+    QHash<QByteArray, qsizetype> lastByText;
+    for (qsizetype i = 0; i < count; ++i)
+        lastByText.insert(load.items.at(i).name, i);
+    // The line that finally wins per canonical parameter (case-insensitive, aliases resolved).
+    QHash<QString, qsizetype> winner;
+    for (qsizetype i = 0; i < count; ++i) {
+        const ConfItem &item = load.items.at(i);
+        const QString key = infos[i] ? infos[i]->name.toLower() : lower(item.name);
+        winner.insert(key, i);
+        if (lastByText.value(item.name) != i)
+            ignored[i] = true;
+    }
+    // Reserved prefixes of preloaded modules (15+), judged only for modules pgdial knows.
+    QSet<QString> reservedPrefixes;
+    if (m_major >= 15) {
+        if (const auto it = winner.constFind(u"shared_preload_libraries"_s); it != winner.cend()) {
+            for (const QString &library : QString::fromUtf8(load.items.at(*it).value).split(u',')) {
+                QString module = library.trimmed();
+                if (module.startsWith(u'"') && module.endsWith(u'"') && module.size() >= 2)
+                    module = module.mid(1, module.size() - 2);
+                module = module.section(u'/', -1).toLower();
+                if (module.endsWith(".so"_L1))
+                    module.chop(3);
+                if (moduleParameters().contains(module))
+                    reservedPrefixes.insert(module);
+            }
+        }
+    }
+
+    // Phase 3: values, in order. A bad value skips its line; at start-up it is fatal.
+    QHash<QString, QString> finalSetting; // canonical name -> the setting of the line that wins
+    QList<QString> settings(count);
+    for (qsizetype i = 0; i < count; ++i) {
+        if (ignored[i])
+            continue;
+        const ConfItem &item = load.items.at(i);
+        ConfItemVerdict &verdict = validation.items[i];
+        const ParameterInfo *info = infos[i];
+        const QString value = QString::fromUtf8(item.value);
+        if (!info) {
+            const QString prefix = lower(item.name).section(u'.', 0, 0);
+            const QString suffix = lower(item.name).section(u'.', 1);
+            if (reservedPrefixes.contains(prefix) && !moduleParameters().value(prefix).contains(suffix)) {
+                verdict.error = couldNotApply;
+                const QStringList candidates = moduleParameters().value(prefix);
+                diagnose(Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn, QString::fromUtf8(item.name),
+                         tr("\"%1\" is not a parameter of the preloaded module \"%2\"; the server removes it with a warning")
+                             .arg(QString::fromUtf8(item.name), prefix),
+                         tr("Parameters of %1: %2").arg(prefix, candidates.join(u", "_s)));
+                continue;
+            }
+            verdict.applied = true; // a placeholder for an extension's parameter: any value goes
+            settings[i] = value;
+            continue;
+        }
+        if (info->context == ParameterContext::Internal) {
+            verdict.error = couldNotApply;
+            diagnose(Severity::Error, u"conf.internal-parameter"_s, item, item.nameColumn, info->name,
+                     tr("Parameter \"%1\" cannot be changed; the server refuses the file").arg(info->name),
+                     tr("Remove the line: the value is fixed when PostgreSQL is built or the cluster is created"));
+            continue;
+        }
+        const ParsedValue parsed = ValueParser::parse(*info, value, m_major);
+        if (!parsed.ok()) {
+            verdict.error = couldNotApply;
+            QString code = u"conf.invalid-value"_s;
+            if (parsed.problem == ValueProblem::BadUnit)
+                code = u"conf.invalid-unit"_s;
+            else if (parsed.problem == ValueProblem::OutOfRange)
+                code = u"conf.out-of-range"_s;
+            QString suggestion = parsed.hint;
+            if (parsed.problem == ValueProblem::OutOfRange && info->min && info->max) {
+                auto bound = [&](double number) {
+                    return info->unit.isEmpty() ? QString::number(number, 'g', 15) : ValueFormatter::withUnit(number, info->unit);
+                };
+                suggestion = tr("Use a value between %1 and %2").arg(bound(*info->min), bound(*info->max));
+            } else if (suggestion.isEmpty() && info->type == ParameterType::Bool) {
+                suggestion = tr("Use on or off");
+            }
+            diagnose(Severity::Error, code, item, item.valueColumn, info->name, parsed.message, suggestion);
+            continue;
+        }
+        verdict.applied = true;
+        settings[i] = parsed.setting;
+        finalSetting.insert(info->name.toLower(), parsed.setting);
+    }
+
+    // Duplicates: the earlier line names the line that wins.
+    for (qsizetype i = 0; i < count; ++i) {
+        const ConfItem &item = load.items.at(i);
+        const QString key = infos[i] ? infos[i]->name.toLower() : lower(item.name);
+        const qsizetype last = winner.value(key);
+        if (last == i)
+            continue;
+        const ConfItem &winning = load.items.at(last);
+        const QString name = infos[i] ? infos[i]->name : QString::fromUtf8(item.name);
+        const bool winnerRefused = !validation.items.at(last).error.isEmpty();
+        if (winnerRefused && !ignored[i])
+            continue; // a different spelling of the name: this line still applies
+        const QString message = winnerRefused
+            ? tr("\"%1\" is set again at %2, whose value the server refuses; this line is ignored all the same, so the default applies").arg(name, place(winning))
+            : tr("\"%1\" is set again at %2, which wins; this line has no effect").arg(name, place(winning));
+        Diagnostic &diagnostic = diagnose(Severity::Info, u"conf.duplicate-parameter"_s, item, item.nameColumn, name,
+                                          message, tr("Remove this line, or the later one"));
+        diagnostic.related.append(place(winning));
+    }
+
+    // A restart-only parameter set twice under different spellings ("Shared_Buffers" then
+    // "shared_buffers"): pg_file_settings compares the earlier value with the running one.
+    for (qsizetype i = 0; i < count; ++i) {
+        const ParameterInfo *info = infos[i];
+        if (!validation.items[i].applied || !info || info->context != ParameterContext::Postmaster)
+            continue;
+        if (winner.value(info->name.toLower()) != i && finalSetting.value(info->name.toLower()) != settings[i]) {
+            validation.items[i].applied = false;
+            validation.items[i].error = couldNotApply;
+        }
+    }
+
+    // Risky values the server accepts.
+    auto winning = [&](const QString &name) -> std::optional<qsizetype> {
+        const auto it = winner.constFind(name);
+        if (it == winner.cend() || !validation.items[*it].applied)
+            return std::nullopt;
+        return *it;
+    };
+    auto boolOf = [&](const QString &name, bool fallback) {
+        const auto index = winning(name);
+        return index ? settings[*index] == "on"_L1 : fallback;
+    };
+    if (const auto index = winning(u"fsync"_s); index && settings[*index] == "off"_L1) {
+        diagnose(Severity::Warning, u"conf.fsync-off"_s, load.items.at(*index), load.items.at(*index).valueColumn, u"fsync"_s,
+                 tr("fsync is off: an operating system crash or power loss can corrupt the whole cluster"),
+                 tr("Set fsync = on; for speed consider synchronous_commit = off instead"));
+    }
+    if (const auto index = winning(u"full_page_writes"_s); index && settings[*index] == "off"_L1) {
+        diagnose(Severity::Warning, u"conf.full-page-writes-off"_s, load.items.at(*index), load.items.at(*index).valueColumn,
+                 u"full_page_writes"_s,
+                 tr("full_page_writes is off: a crash during a write can leave torn pages that recovery cannot repair"),
+                 tr("Set full_page_writes = on unless the file system guarantees atomic 8kB writes"));
+    }
+    if (const auto index = winning(u"listen_addresses"_s)) {
+        const QStringList addresses = settings[*index].split(u',', Qt::SkipEmptyParts);
+        bool everywhere = false;
+        for (const QString &address : addresses) {
+            const QString a = address.trimmed();
+            everywhere |= a == "*"_L1 || a == "0.0.0.0"_L1 || a == "::"_L1;
+        }
+        if (everywhere && !boolOf(u"ssl"_s, false)) {
+            diagnose(Severity::Warning, u"conf.listen-all-without-ssl"_s, load.items.at(*index), load.items.at(*index).valueColumn,
+                     u"listen_addresses"_s,
+                     tr("The server listens on every network interface but ssl is off: passwords and data cross the network in clear text"),
+                     tr("Set ssl = on with a certificate, or listen only on the addresses clients use"));
+        }
+    }
+    if (m_ramBytes && *m_ramBytes > 0) {
+        if (const auto index = winning(u"shared_buffers"_s)) {
+            const double bytes = settings[*index].toDouble() * 8192.0; // pg_settings unit "8kB" (blocks)
+            if (bytes > 0.4 * double(*m_ramBytes)) {
+                diagnose(Severity::Warning, u"conf.shared-buffers-ram"_s, load.items.at(*index), load.items.at(*index).valueColumn,
+                         u"shared_buffers"_s,
+                         tr("shared_buffers is %1, more than 40% of the machine's %2 of memory")
+                             .arg(ValueFormatter::withUnit(bytes, u"B"_s), ValueFormatter::withUnit(double(*m_ramBytes), u"B"_s)),
+                         tr("About 25% of memory (%1) is the usual starting point")
+                             .arg(ValueFormatter::withUnit(std::floor(double(*m_ramBytes) / 4 / (1024 * 1024)), u"MB"_s)));
+            }
+        }
+    }
+
+    validation.ok = !hasErrors(validation.diagnostics);
+    return validation;
+}
+
+} // namespace pgdial::core::pgconf

@@ -1,0 +1,58 @@
+#pragma once
+
+#include "lineedit.h"
+#include "result.h"
+#include "serversetting.h"
+#include "textdocument.h"
+
+#include <QHash>
+#include <map>
+#include <QList>
+#include <QPair>
+#include <QString>
+#include <QStringList>
+
+namespace pgdial::core::tuning {
+
+// One file's edit, for undo: applying `inverse` to that file's document restores it.
+struct ConfTargetEdit
+{
+    QString file;     // relative to the top file's folder
+    LineEdit inverse;
+};
+
+// A postgresql.conf and everything it includes, read through the pgconf engine (ConfLoader,
+// ConfValidator, EffectiveSettings): what it sets, with file:line, for one major version; and
+// tuning values written into it through ConfEditor (lossless: only the winning line's value
+// bytes change, a commented sample line is activated, or one line is inserted).
+class ConfTuningTarget
+{
+public:
+    static Result<ConfTuningTarget> open(const QString &topFile, int major);
+
+    ServerSettingLookup lookup() const { return m_lookup; }
+
+    // Sets each (name, value) in memory; returns one description per change
+    // ("postgresql.conf:64: work_mem = 64MB (was 4MB)"). Stops at the first value refused.
+    Result<QStringList> set(const QList<QPair<QString, QString>> &values);
+    // Reverts every set() so far, newest first.
+    void undo();
+
+    QStringList changedFiles() const;
+    QByteArray bytes(const QString &file) const; // current bytes of a file read (relative name)
+    QString absolutePath(const QString &file) const;
+
+private:
+    QString m_topFile;
+    QString m_topDir;
+    int m_major = 0;
+    ServerSettingLookup m_lookup;
+    std::map<QString, TextDocument> m_documents; // relative name -> current text (node-stable: ConfEditor keeps pointers)
+    QHash<QString, QByteArray> m_original;
+    QList<ConfTargetEdit> m_undo;
+
+    bool reload(QString *error);
+    const TextDocument *document(const QString &file);
+};
+
+} // namespace pgdial::core::tuning

@@ -1,0 +1,7 @@
+pgdial_add_test(NAME tst_confparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confparser.cpp)
+pgdial_add_test(NAME tst_confloader SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confloader.cpp)
+pgdial_add_test(NAME tst_parametercatalog SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_parametercatalog.cpp)
+pgdial_add_test(NAME tst_valueparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_valueparser.cpp)
+pgdial_add_test(NAME tst_confvalidator SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confvalidator.cpp)
+pgdial_add_test(NAME tst_effectivesettings SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_effectivesettings.cpp)
+pgdial_add_test(NAME tst_confeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confeditor.cpp)

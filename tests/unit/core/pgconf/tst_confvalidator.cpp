@@ -1,0 +1,190 @@
+#include "pgconf/confloader.h"
+#include "pgconf/confvalidator.h"
+#include "pgconf/parametercatalog.h"
+
+#include <QTest>
+
+using namespace pgdial::core;
+using namespace pgdial::core::pgconf;
+
+// The validator judges files as the server does (A4, A6, A8): `ok`, applied flags, error texts
+// and conf.* codes. The corpus test compares the same things with real servers.
+class tst_ConfValidator final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void validate_data();
+    void validate();
+    void didYouMean();
+    void versionMessages_data();
+    void versionMessages();
+    void duplicateNamesWinner();
+    void sharedBuffersAgainstRam();
+
+private:
+    static ConfValidation run(const QByteArray &text, int major, std::optional<qint64> ram = {});
+    static QString codes(const Diagnostics &diagnostics);
+};
+
+ConfValidation tst_ConfValidator::run(const QByteArray &text, int major, std::optional<qint64> ram)
+{
+    ConfLoader loader;
+    loader.setOverride("/virtual/postgresql.conf", text);
+    const ConfLoadResult load = loader.load("/virtual/postgresql.conf");
+    ConfValidator validator(ParameterCatalog::forVersion(major), major);
+    validator.setRamBytes(ram);
+    return validator.validate(load);
+}
+
+QString tst_ConfValidator::codes(const Diagnostics &diagnostics)
+{
+    QStringList list;
+    for (const Diagnostic &d : diagnostics)
+        list.append(d.code);
+    return list.join(',');
+}
+
+void tst_ConfValidator::validate_data()
+{
+    QTest::addColumn<int>("major");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("applied"); // one char per item: t / f
+    QTest::addColumn<QString>("errors");  // per item, '|'-separated
+    QTest::addColumn<QString>("codes");
+
+    QTest::newRow("clean") << 17 << QByteArray("shared_buffers = 128MB\nwork_mem 4MB\n") << true << "tt" << "|" << "";
+    QTest::newRow("unknown name refuses everything")
+        << 17 << QByteArray("work_mem = 4MB\nshared_bufers = 1GB\n") << false << "ff"
+        << "|unrecognized configuration parameter" << "conf.unknown-parameter";
+    QTest::newRow("custom placeholder") << 17 << QByteArray("myapp.mode = 'x'\n") << true << "t" << "" << "";
+    QTest::newRow("invalid value skips the line")
+        << 17 << QByteArray("work_mem = 64mb\nport = 5433\n") << false << "ft"
+        << "setting could not be applied|" << "conf.invalid-unit";
+    QTest::newRow("out of range") << 17 << QByteArray("max_connections = 0\n") << false << "f"
+                                  << "setting could not be applied" << "conf.out-of-range";
+    QTest::newRow("bool") << 17 << QByteArray("fsync = maybe\n") << false << "f" << "setting could not be applied"
+                          << "conf.invalid-value";
+    QTest::newRow("internal") << 17 << QByteArray("block_size = 8192\n") << false << "f"
+                              << "setting could not be applied" << "conf.internal-parameter";
+    QTest::newRow("duplicate") << 17 << QByteArray("work_mem = 4MB\nwork_mem = 8MB\n") << true << "ft" << "|"
+                               << "conf.duplicate-parameter";
+    QTest::newRow("case variants both applied") << 17 << QByteArray("Work_Mem = 4MB\nwork_mem = 8MB\n") << true << "tt"
+                                                << "|" << "conf.duplicate-parameter";
+    QTest::newRow("restart-only case variant")
+        << 17 << QByteArray("Shared_Buffers = 64MB\nshared_buffers = 128MB\n") << true << "ft"
+        << "setting could not be applied|" << "conf.duplicate-parameter";
+    QTest::newRow("removed in 15") << 15 << QByteArray("stats_temp_directory = 'pg_stat_tmp'\n") << false << "f"
+                                   << "unrecognized configuration parameter" << "conf.parameter-not-in-version";
+    QTest::newRow("still there in 14") << 14 << QByteArray("stats_temp_directory = 'pg_stat_tmp'\n") << true << "t"
+                                       << "" << "";
+    QTest::newRow("legacy alias") << 17 << QByteArray("sort_mem = 1024\n") << true << "t" << "" << "";
+    QTest::newRow("bom") << 17 << QByteArray("\xEF\xBB\xBFmax_connections = 10\n") << false << "f"
+                         << "unrecognized configuration parameter" << "conf.byte-order-mark";
+    QTest::newRow("reserved prefix 15")
+        << 15 << QByteArray("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.maxx = 10\npg_stat_statements.max = 10\n")
+        << true << "tft" << "|setting could not be applied|" << "conf.reserved-prefix";
+    QTest::newRow("no reservation in 14")
+        << 14 << QByteArray("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.maxx = 10\n") << true
+        << "tt" << "|" << "";
+    QTest::newRow("fsync off warns") << 17 << QByteArray("fsync = off\nfull_page_writes = false\n") << true << "tt" << "|"
+                                     << "conf.fsync-off,conf.full-page-writes-off";
+    QTest::newRow("listen everywhere without ssl") << 17 << QByteArray("listen_addresses = '*'\n") << true << "t" << ""
+                                                   << "conf.listen-all-without-ssl";
+    QTest::newRow("listen everywhere with ssl") << 17 << QByteArray("listen_addresses = '*'\nssl = on\n") << true << "tt"
+                                                << "|" << "";
+    QTest::newRow("syntax error stops") << 17 << QByteArray("work_mem = 4MB\nport = 1 2\n") << false << "f" << "" << "";
+}
+
+void tst_ConfValidator::validate()
+{
+    QFETCH(int, major);
+    QFETCH(QByteArray, text);
+    QFETCH(bool, ok);
+    QFETCH(QString, applied);
+    QFETCH(QString, errors);
+    QFETCH(QString, codes);
+    const ConfValidation validation = run(text, major);
+    QCOMPARE(validation.ok, ok);
+    QString appliedFlags;
+    QStringList errorTexts;
+    for (const ConfItemVerdict &verdict : validation.items) {
+        appliedFlags += verdict.applied ? 't' : 'f';
+        errorTexts.append(verdict.error);
+    }
+    if (!text.contains("1 2")) {
+        QCOMPARE(appliedFlags, applied);
+        QCOMPARE(errorTexts.join('|'), errors);
+    }
+    QCOMPARE(tst_ConfValidator::codes(validation.diagnostics), codes);
+    for (const Diagnostic &d : validation.diagnostics) {
+        QVERIFY(d.line > 0);
+        QVERIFY(d.column > 0);
+        QVERIFY(!d.message.isEmpty());
+        QCOMPARE(d.severity == Severity::Error, !ok && d.code != "conf.duplicate-parameter");
+    }
+}
+
+void tst_ConfValidator::didYouMean()
+{
+    const ConfValidation validation = run("shared_bufers = 1GB\n", 17);
+    QCOMPARE(validation.diagnostics.size(), 1);
+    const Diagnostic &d = validation.diagnostics.first();
+    QCOMPARE(d.code, QStringLiteral("conf.unknown-parameter"));
+    QCOMPARE(d.severity, Severity::Error);
+    QCOMPARE(d.line, 1);
+    QCOMPARE(d.column, 1);
+    QVERIFY2(d.suggestion.contains("\"shared_buffers\""), qPrintable(d.suggestion));
+}
+
+void tst_ConfValidator::versionMessages_data()
+{
+    QTest::addColumn<int>("major");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("fragment");
+    QTest::newRow("added later") << 15 << QByteArray("debug_parallel_query = on\n") << "added in PostgreSQL 16";
+    QTest::newRow("removed") << 17 << QByteArray("old_snapshot_threshold = -1\n") << "removed in PostgreSQL 17";
+    QTest::newRow("removed 16") << 16 << QByteArray("force_parallel_mode = off\n") << "debug_parallel_query";
+    QTest::newRow("out of range unit 17") << 17 << QByteArray("deadlock_timeout = '400us'\n") << "(1 ms .. 2147483647 ms)";
+    QTest::newRow("out of range unit 16") << 16 << QByteArray("temp_buffers = 800000B\n") << "98 8kB is outside the valid range";
+}
+
+void tst_ConfValidator::versionMessages()
+{
+    QFETCH(int, major);
+    QFETCH(QByteArray, text);
+    QFETCH(QString, fragment);
+    const ConfValidation validation = run(text, major);
+    QCOMPARE(validation.diagnostics.size(), 1);
+    const Diagnostic &d = validation.diagnostics.first();
+    QVERIFY2((d.message + ' ' + d.suggestion).contains(fragment), qPrintable(d.message + " / " + d.suggestion));
+}
+
+void tst_ConfValidator::duplicateNamesWinner()
+{
+    ConfLoader loader;
+    loader.setOverride("/virtual/postgresql.conf", "work_mem = 4MB\ninclude 'extra.conf'\n");
+    loader.setOverride("/virtual/extra.conf", "\n\nwork_mem = 8MB\n");
+    const ConfLoadResult load = loader.load("/virtual/postgresql.conf");
+    const ConfValidation validation = ConfValidator(ParameterCatalog::forVersion(17), 17).validate(load);
+    QVERIFY(validation.ok);
+    QCOMPARE(validation.diagnostics.size(), 1);
+    const Diagnostic &d = validation.diagnostics.first();
+    QCOMPARE(d.code, QStringLiteral("conf.duplicate-parameter"));
+    QCOMPARE(d.severity, Severity::Info);
+    QCOMPARE(d.line, 1);
+    QCOMPARE(d.related, QStringList{"extra.conf:3"});
+    QVERIFY(d.message.contains("extra.conf:3"));
+}
+
+void tst_ConfValidator::sharedBuffersAgainstRam()
+{
+    const qint64 ram = 8LL * 1024 * 1024 * 1024;
+    QCOMPARE(codes(run("shared_buffers = 4GB\n", 17, ram).diagnostics), QStringLiteral("conf.shared-buffers-ram"));
+    QCOMPARE(codes(run("shared_buffers = 2GB\n", 17, ram).diagnostics), QString());
+    QCOMPARE(codes(run("shared_buffers = 4GB\n", 17).diagnostics), QString());
+}
+
+QTEST_GUILESS_MAIN(tst_ConfValidator)
+#include "tst_confvalidator.moc"
