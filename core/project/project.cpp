@@ -62,6 +62,14 @@ Result<Project> Project::openFile(const QString &filePath, FileKind kind)
     return project;
 }
 
+Project Project::detachedCopy() const
+{
+    Project copy = *this;
+    for (auto &file : copy.m_files)
+        file = std::make_shared<ProjectFile>(*file);
+    return copy;
+}
+
 QString Project::name() const
 {
     return QFileInfo(m_rootPath).fileName();

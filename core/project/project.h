@@ -25,6 +25,10 @@ public:
     // A project made of one file (the CLI's `conf FILE` / `hba FILE`), rooted at its folder.
     static Result<Project> openFile(const QString &filePath, FileKind kind);
 
+    // A copy whose files are copies too, for checks on another thread while the original is edited.
+    // TextDocument lines are implicitly shared, so this costs little until either side changes.
+    Project detachedCopy() const;
+
     QString rootPath() const { return m_rootPath; }
     QString name() const;
 

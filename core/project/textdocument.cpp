@@ -156,6 +156,18 @@ LineEdit TextDocument::apply(const LineEdit &requested)
         count(old, -1);
     }
 
+    // Replacing as many lines as are removed (typing in a line, a changed value) is done in place:
+    // removing and re-inserting would move every later line of a 20,000-line file per keystroke.
+    if (edit.removeCount == edit.lines.size()) {
+        for (int i = 0; i < edit.removeCount; ++i) {
+            Line &line = m_lines[edit.firstIndex + i];
+            line.content = edit.lines.at(i);
+            line.ending = endings.at(i);
+            count(line, +1);
+        }
+        return inverse;
+    }
+
     m_lines.remove(edit.firstIndex, edit.removeCount);
     QList<Line> inserted;
     inserted.reserve(edit.lines.size());

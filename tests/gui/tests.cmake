@@ -1,3 +1,6 @@
 pgdial_add_test(NAME tst_mainwindow SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_mainwindow.cpp GUI)
 pgdial_add_test(NAME tst_screenshot SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_screenshot.cpp GUI)
 add_dependencies(tst_screenshot pgdial)
+pgdial_add_test(NAME tst_projectdocument SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_projectdocument.cpp GUI)
+pgdial_add_test(NAME tst_sourceview SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sourceview.cpp GUI)
+pgdial_add_test(NAME tst_editing SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_editing.cpp GUI)

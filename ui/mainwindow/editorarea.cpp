@@ -1,7 +1,8 @@
 #include "editorarea.h"
 
+#include "document/projectdocument.h"
+#include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
-#include "projectfile.h"
 
 #include <QFileInfo>
 
@@ -24,7 +25,10 @@ EditorArea::EditorArea(QWidget *parent) : QTabWidget(parent)
         removeTab(index);
         page->deleteLater();
     });
-    connect(this, &QTabWidget::currentChanged, this, [this](int) { Q_EMIT currentPathChanged(currentPath()); });
+    connect(this, &QTabWidget::currentChanged, this, [this](int) {
+        Q_EMIT currentPathChanged(currentPath());
+        Q_EMIT currentDocumentChanged(currentDocument());
+    });
 }
 
 int EditorArea::tabFor(const QString &relativePath) const
@@ -42,26 +46,33 @@ QWidget *EditorArea::editorFor(const QString &relativePath) const
     return tab >= 0 ? widget(tab) : nullptr;
 }
 
-void EditorArea::openFile(const std::shared_ptr<const core::ProjectFile> &file, int line, int column)
+void EditorArea::openDocument(ProjectDocument *document, int line, int column)
 {
-    if (!file)
+    if (!document)
         return;
-    int tab = tabFor(file->relativePath);
+    int tab = tabFor(document->relativePath());
     if (tab < 0) {
-        auto *view = new SourceView(this);
-        view->setProperty(pathProperty, file->relativePath);
-        if (file->document)
-            view->setSource(QString::fromUtf8(file->document->toBytes()), file->kind);
-        else
-            view->setPlainText(tr("This file could not be loaded; the Problems panel says why."));
-        tab = addTab(view, QFileInfo(file->relativePath).fileName());
-        setTabToolTip(tab, file->absolutePath);
+        auto *editor = new RawTextEditor(document, this);
+        editor->setProperty(pathProperty, document->relativePath());
+        tab = addTab(editor, QString());
+        setTabToolTip(tab, document->absolutePath());
+        updateTabTitle(document);
+        connect(document, &ProjectDocument::modifiedChanged, editor, [this, document] { updateTabTitle(document); });
     }
     setCurrentIndex(tab);
     if (line > 0) {
-        if (auto *view = qobject_cast<SourceView *>(widget(tab)))
-            view->goToLine(line, column);
+        if (auto *editor = qobject_cast<RawTextEditor *>(widget(tab)))
+            editor->sourceView()->goToLine(line, column);
     }
+}
+
+void EditorArea::updateTabTitle(ProjectDocument *document)
+{
+    const int tab = tabFor(document->relativePath());
+    if (tab < 0)
+        return;
+    const QString name = QFileInfo(document->relativePath()).fileName();
+    setTabText(tab, document->isModified() ? name + u" \u2022"_s : name);
 }
 
 void EditorArea::closeAll()
@@ -69,13 +80,20 @@ void EditorArea::closeAll()
     while (count() > 0) {
         QWidget *page = widget(0);
         removeTab(0);
-        page->deleteLater();
+        delete page;
     }
 }
 
 QString EditorArea::currentPath() const
 {
     return currentWidget() ? currentWidget()->property(pathProperty).toString() : QString();
+}
+
+ProjectDocument *EditorArea::currentDocument() const
+{
+    if (auto *editor = qobject_cast<RawTextEditor *>(currentWidget()))
+        return editor->projectDocument();
+    return nullptr;
 }
 
 } // namespace pgdial::ui

@@ -1,11 +1,19 @@
 #include "mainwindow.h"
 
+#include "document/documentmanager.h"
+#include "document/projectdocument.h"
+#include "document/revalidator.h"
+#include "documentcontroller.h"
 #include "editorarea.h"
 #include "models/projecttreemodel.h"
 #include "pgdialversion.h"
 #include "problemspanel.h"
 #include "project.h"
 #include "settings/appsettings.h"
+#include "settings/preferencesdialog.h"
+#include "settings/projectsettingsdialog.h"
+#include "settings/projectsettingsstore.h"
+#include "widgets/projecttreedelegate.h"
 
 #include <QAction>
 #include <QApplication>
@@ -15,12 +23,15 @@
 #include <QFileDialog>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
 #include <QTreeView>
+#include <QUndoGroup>
+#include <QUndoView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +47,10 @@ MainWindow::MainWindow(QWidget *parent)
     , m_problems(new ProblemsPanel(this))
     , m_centre(new QStackedWidget(this))
     , m_status(new QLabel(this))
+    , m_targetVersion(new QLabel(this))
+    , m_documents(new DocumentManager(this))
+    , m_controller(new DocumentController(m_documents, this))
+    , m_revalidator(new Revalidator(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("pgdial"));
@@ -45,6 +60,11 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_centre);
     m_status->setObjectName(u"statusLabel"_s);
     statusBar()->addWidget(m_status, 1);
+    m_targetVersion->setObjectName(u"targetVersionLabel"_s);
+    m_targetVersion->setToolTip(tr("The PostgreSQL version the checks judge the files against (Project > Project "
+                                   "Settings)"));
+    statusBar()->addPermanentWidget(m_targetVersion);
+    updateTargetVersion();
 
     createDocks();
     createActions();
@@ -53,6 +73,20 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &folder) { m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(folder))); });
     connect(m_loader, &ProjectLoader::loadFinished, this, &MainWindow::applyLoadedProject);
     connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::showFile);
+    connect(m_problems, &ProblemsPanel::applyFixRequested, this, &MainWindow::applyFix);
+    connect(m_editors, &EditorArea::currentDocumentChanged, m_documents, &DocumentManager::setActiveDocument);
+    connect(m_documents, &DocumentManager::edited, m_revalidator, &Revalidator::schedule);
+    connect(m_documents, &DocumentManager::modifiedChanged, this, [this](ProjectDocument *document, bool modified) {
+        m_treeModel->setModified(document->relativePath(), modified);
+        setWindowModified(m_documents->hasUnsavedChanges());
+    });
+    connect(m_revalidator, &Revalidator::diagnosticsReady, this, [this](const core::Diagnostics &diagnostics) {
+        applyDiagnostics(diagnostics);
+        Q_EMIT diagnosticsUpdated();
+    });
+    connect(m_controller, &DocumentController::statusMessage, this,
+            [this](const QString &message) { statusBar()->showMessage(message, 5000); });
+    m_documents->setBackupPolicy(settings::currentBackupPolicy());
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
         if (!index.data(ProjectTreeModel::IsGroupRole).toBool())
             showFile(index.data(ProjectTreeModel::RelativePathRole).toString());
@@ -72,6 +106,7 @@ void MainWindow::createDocks()
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setExpandsOnDoubleClick(true);
+    m_tree->setItemDelegate(new ProjectTreeDelegate(m_tree));
     m_tree->setToolTip(tr("The project's files, grouped by kind. Double-click or press Enter to open one."));
     auto *projectDock = new QDockWidget(tr("Project"), this);
     projectDock->setObjectName(u"projectDock"_s);
@@ -82,7 +117,18 @@ void MainWindow::createDocks()
     problemsDock->setObjectName(u"problemsDock"_s);
     problemsDock->setWidget(m_problems);
     addDockWidget(Qt::BottomDockWidgetArea, problemsDock);
-    resizeDocks({projectDock}, {360}, Qt::Horizontal);
+    auto *history = new QUndoView(m_documents->undoGroup(), this);
+    history->setObjectName(u"undoHistoryView"_s);
+    history->setEmptyLabel(tr("<opened>"));
+    history->setToolTip(tr("Every change to the current file; click a step to go back to it"));
+    auto *historyDock = new QDockWidget(tr("Undo History"), this);
+    historyDock->setObjectName(u"undoHistoryDock"_s);
+    historyDock->setWidget(history);
+    addDockWidget(Qt::BottomDockWidgetArea, historyDock);
+    tabifyDockWidget(problemsDock, historyDock);
+    problemsDock->raise();
+
+    resizeDocks({projectDock}, {300}, Qt::Horizontal);
     resizeDocks({problemsDock}, {220}, Qt::Vertical);
 }
 
@@ -102,15 +148,53 @@ void MainWindow::createActions()
     reload->setObjectName(u"actionReload"_s);
     reload->setShortcut(QKeySequence::Refresh);
     file->addSeparator();
+    QAction *save = file->addAction(QIcon::fromTheme(u"document-save"_s), tr("&Save"), this,
+                                    [this] { m_controller->save(m_editors->currentDocument()); });
+    save->setObjectName(u"actionSave"_s);
+    save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
+    save->setToolTip(tr("Review and save the current file"));
+    QAction *saveAll = file->addAction(QIcon::fromTheme(u"document-save-all"_s), tr("Save A&ll"), this,
+                                       [this] { m_controller->saveAll(); });
+    saveAll->setObjectName(u"actionSaveAll"_s);
+    saveAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
+    saveAll->setToolTip(tr("Review and save every changed file"));
+    file->addSeparator();
     QAction *closeTab = file->addAction(tr("&Close File"), this, [this] {
         if (m_editors->currentIndex() >= 0)
             Q_EMIT m_editors->tabCloseRequested(m_editors->currentIndex());
     });
     closeTab->setObjectName(u"actionCloseFile"_s);
-    closeTab->setShortcut(QKeySequence::Close);
+    closeTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    file->addSeparator();
+    QAction *preferences = file->addAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Preferences…"), this,
+                                           &MainWindow::editPreferences);
+    preferences->setObjectName(u"actionPreferences"_s);
+    preferences->setShortcut(QKeySequence::Preferences);
     QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"actionQuit"_s);
     quit->setShortcut(QKeySequence::Quit);
+
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    QAction *undo = m_documents->undoGroup()->createUndoAction(this, tr("&Undo"));
+    undo->setObjectName(u"actionUndo"_s);
+    undo->setIcon(QIcon::fromTheme(u"edit-undo"_s));
+    undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    edit->addAction(undo);
+    QAction *redo = m_documents->undoGroup()->createRedoAction(this, tr("&Redo"));
+    redo->setObjectName(u"actionRedo"_s);
+    redo->setIcon(QIcon::fromTheme(u"edit-redo"_s));
+    redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    edit->addAction(redo);
+    edit->addSeparator();
+    QAction *find = edit->addAction(QIcon::fromTheme(u"edit-find"_s), tr("&Filter…"), this, &MainWindow::focusFilter);
+    find->setObjectName(u"actionFocusFilter"_s);
+    find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
+    find->setToolTip(tr("Move to the filter box of the current editor, or of the Problems panel"));
+
+    QMenu *projectMenu = menuBar()->addMenu(tr("&Project"));
+    QAction *projectSettings = projectMenu->addAction(tr("Project &Settings…"), this, &MainWindow::editProjectSettings);
+    projectSettings->setObjectName(u"actionProjectSettings"_s);
+    projectSettings->setToolTip(tr("Target PostgreSQL version, machine size and app instances for this project"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     QAction *next = view->addAction(tr("&Next Problem"), m_problems, &ProblemsPanel::selectNext);
@@ -144,6 +228,7 @@ QWidget *MainWindow::createWelcomePage()
     layout->addWidget(title);
     auto *open = new QPushButton(tr("Open Folder…"), page);
     open->setObjectName(u"welcomeOpenButton"_s);
+    open->setToolTip(tr("Choose the folder of an application to open it as a project (Ctrl+O)"));
     connect(open, &QPushButton::clicked, this, &MainWindow::chooseFolder);
     layout->addWidget(open, 0, Qt::AlignCenter);
     layout->addStretch();
@@ -170,7 +255,9 @@ void MainWindow::chooseFolder()
 
 void MainWindow::openProject(const QString &folder)
 {
-    m_loader->load(folder);
+    if (!m_controller->confirmDiscard())
+        return;
+    m_loader->load(folder, ProjectSettingsStore::load(folder));
 }
 
 bool MainWindow::isLoading() const
@@ -186,21 +273,17 @@ void MainWindow::applyLoadedProject(const LoadedProject &loaded)
         Q_EMIT projectLoaded(false);
         return;
     }
-    m_project = loaded.project;
     m_editors->closeAll();
+    m_project = loaded.project;
+    m_documents->setProject(m_project);
+    m_revalidator->setProject(m_project);
     m_treeModel->setProject(m_project);
     m_tree->expandAll();
-    m_problems->setDiagnostics(loaded.diagnostics);
+    applyDiagnostics(loaded.diagnostics);
+    updateTargetVersion();
+    setWindowModified(false);
 
-    QHash<QString, std::pair<int, int>> counts;
-    for (const core::Diagnostic &d : loaded.diagnostics) {
-        auto &count = counts[d.file];
-        count.first += d.severity == core::Severity::Error;
-        count.second += d.severity == core::Severity::Warning;
-    }
-    m_treeModel->setProblemCounts(counts);
-
-    setWindowTitle(tr("%1 — pgdial").arg(m_project->name()));
+    setWindowTitle(tr("%1[*] — pgdial").arg(m_project->name()));
     m_status->setText(tr("%1: %n file(s)", nullptr, static_cast<int>(m_project->files().size()))
                           .arg(QDir::toNativeSeparators(m_project->rootPath())));
     m_centre->setCurrentWidget(m_editors);
@@ -223,7 +306,7 @@ void MainWindow::showFile(const QString &relativePath, int line, int column)
     const auto file = m_project->findFile(relativePath);
     if (!file)
         return;
-    m_editors->openFile(file, line, column);
+    m_editors->openDocument(m_documents->document(relativePath), line, column);
     const QModelIndex index = m_treeModel->indexForPath(relativePath);
     if (index.isValid())
         m_tree->setCurrentIndex(index);
@@ -238,8 +321,99 @@ void MainWindow::showAbout()
                            .arg(QString::fromLatin1(pgdialVersion), QString::fromLatin1(qVersion())));
 }
 
+void MainWindow::applyDiagnostics(const core::Diagnostics &diagnostics)
+{
+    m_problems->setDiagnostics(diagnostics);
+    QHash<QString, std::pair<int, int>> counts;
+    for (const core::Diagnostic &d : diagnostics) {
+        auto &count = counts[d.file];
+        count.first += d.severity == core::Severity::Error;
+        count.second += d.severity == core::Severity::Warning;
+    }
+    m_treeModel->setProblemCounts(counts);
+}
+
+void MainWindow::applyFix(const core::Diagnostic &diagnostic)
+{
+    if (!diagnostic.fix)
+        return;
+    // A fix's line numbers describe the text the check saw; after newer edits they may not fit.
+    if (m_revalidator->isBusy()) {
+        statusBar()->showMessage(tr("The checks are still running; apply the fix when they are done"), 5000);
+        return;
+    }
+    const core::Fix &fix = *diagnostic.fix;
+    const QString file = fix.file.isEmpty() ? diagnostic.file : fix.file;
+    ProjectDocument *document = m_documents->document(file);
+    if (!document || !document->applyEdits(fix.edits, fix.description.isEmpty() ? tr("Apply fix") : fix.description)) {
+        statusBar()->showMessage(tr("The fix cannot be applied to %1").arg(file), 5000);
+        return;
+    }
+    showFile(file, diagnostic.line);
+}
+
+void MainWindow::updateTargetVersion()
+{
+    const int version = m_project ? m_project->settings.pgVersion : core::ProjectSettings::defaultPgVersion;
+    m_targetVersion->setText(tr("PostgreSQL %1").arg(version));
+}
+
+void MainWindow::setProjectSettings(const core::ProjectSettings &settings)
+{
+    if (!m_project)
+        return;
+    m_project->settings = settings;
+    ProjectSettingsStore::save(m_project->rootPath(), settings);
+    updateTargetVersion();
+    m_revalidator->runNow();
+}
+
+void MainWindow::editProjectSettings()
+{
+    if (!m_project) {
+        statusBar()->showMessage(tr("Open a project first"), 5000);
+        return;
+    }
+    ProjectSettingsDialog dialog(m_project->settings, this);
+    if (dialog.exec() == QDialog::Accepted)
+        setProjectSettings(dialog.settings());
+}
+
+void MainWindow::editPreferences()
+{
+    PreferencesDialog dialog(this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_documents->setBackupPolicy(dialog.backupPolicy());
+}
+
+void MainWindow::focusFilter()
+{
+    // Editors mark their filter box with the "pgdialFilter" property; else the Problems panel's.
+    if (QWidget *editor = m_editors->currentWidget()) {
+        for (auto *box : editor->findChildren<QLineEdit *>()) {
+            if (box->property("pgdialFilter").toBool() && box->isVisible()) {
+                box->setFocus(Qt::ShortcutFocusReason);
+                box->selectAll();
+                return;
+            }
+        }
+    }
+    if (auto *dock = findChild<QDockWidget *>(u"problemsDock"_s)) {
+        dock->show();
+        dock->raise();
+    }
+    if (auto *search = m_problems->findChild<QLineEdit *>(u"problemsSearch"_s)) {
+        search->setFocus(Qt::ShortcutFocusReason);
+        search->selectAll();
+    }
+}
+
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (!m_controller->confirmDiscard()) {
+        event->ignore();
+        return;
+    }
     settings::windowGeometry.setValue(saveGeometry());
     settings::windowState.setValue(saveState());
     event->accept();

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "projectloader.h"
+#include "projectsettings.h"
 
 #include <QMainWindow>
 
@@ -17,9 +18,13 @@ class Project;
 
 namespace pgdial::ui {
 
+class DocumentController;
+class DocumentManager;
 class EditorArea;
 class ProblemsPanel;
+class ProjectDocument;
 class ProjectTreeModel;
+class Revalidator;
 
 class MainWindow final : public QMainWindow
 {
@@ -38,11 +43,19 @@ public:
     void showFile(const QString &relativePath, int line = 0, int column = 0);
 
     ProjectTreeModel *projectTreeModel() const { return m_treeModel; }
+    DocumentManager *documents() const { return m_documents; }
+    DocumentController *documentController() const { return m_controller; }
+    Revalidator *revalidator() const { return m_revalidator; }
+
+    // Applies new project settings: stored for this folder, then the project is re-checked.
+    void setProjectSettings(const core::ProjectSettings &settings);
     ProblemsPanel *problemsPanel() const { return m_problems; }
     EditorArea *editorArea() const { return m_editors; }
 
 Q_SIGNALS:
     void projectLoaded(bool ok);
+    // The Problems panel and tree badges now show a re-check after edits or new settings.
+    void diagnosticsUpdated();
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -56,7 +69,11 @@ private:
     ProblemsPanel *m_problems;
     QStackedWidget *m_centre;
     QLabel *m_status;
+    QLabel *m_targetVersion;
     QMenu *m_recentMenu = nullptr;
+    DocumentManager *m_documents;
+    DocumentController *m_controller;
+    Revalidator *m_revalidator;
 
     void createActions();
     void createDocks();
@@ -65,6 +82,12 @@ private:
     void applyLoadedProject(const LoadedProject &loaded);
     void chooseFolder();
     void showAbout();
+    void applyDiagnostics(const core::Diagnostics &diagnostics);
+    void applyFix(const core::Diagnostic &diagnostic);
+    void updateTargetVersion();
+    void editProjectSettings();
+    void editPreferences();
+    void focusFilter();
 };
 
 } // namespace pgdial::ui

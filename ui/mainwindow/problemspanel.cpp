@@ -43,6 +43,7 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     , m_infos(makeToggle(u"problemsShowInfos"_s, u":/icons/info.svg"_s, this))
     , m_files(new QComboBox(this))
     , m_search(new QLineEdit(this))
+    , m_applyFix(new QToolButton(this))
 {
     setObjectName(u"problemsPanel"_s);
     m_filter->setSourceModel(m_model);
@@ -56,6 +57,12 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     m_search->setObjectName(u"problemsSearch"_s);
     m_search->setPlaceholderText(tr("Filter problems"));
     m_search->setClearButtonEnabled(true);
+    m_search->setToolTip(tr("Show only problems whose code, file or message contains this text (Ctrl+F)"));
+    m_applyFix->setObjectName(u"problemsApplyFix"_s);
+    m_applyFix->setText(tr("Apply Fix"));
+    m_applyFix->setToolTip(tr("Make the change pgdial suggests for the selected problem (undo with Ctrl+Z)"));
+    m_applyFix->setAutoRaise(true);
+    m_applyFix->setEnabled(false);
 
     m_view->setObjectName(u"problemsView"_s);
     m_view->setModel(m_filter);
@@ -82,6 +89,7 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     bar->addWidget(m_infos);
     bar->addWidget(m_files);
     bar->addWidget(m_search, 1);
+    bar->addWidget(m_applyFix);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(0);
@@ -95,6 +103,9 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     connect(m_files, &QComboBox::currentIndexChanged, this,
             [this](int) { m_filter->setFileFilter(m_files->currentData().toString()); });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) { activateRow(index.row()); });
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ProblemsPanel::updateApplyFix);
+    connect(m_filter, &QAbstractItemModel::modelReset, this, &ProblemsPanel::updateApplyFix);
+    connect(m_applyFix, &QToolButton::clicked, this, &ProblemsPanel::applyFix);
     updateCounts();
 }
 
@@ -137,6 +148,21 @@ void ProblemsPanel::updateCounts()
     m_warnings->setText(tr("%n warning(s)", nullptr, warnings));
     m_infos->setText(tr("%n info(s)", nullptr, infos));
     Q_EMIT countsChanged(errors, warnings, infos);
+}
+
+void ProblemsPanel::updateApplyFix()
+{
+    m_applyFix->setEnabled(m_view->currentIndex().data(DiagnosticsModel::HasFixRole).toBool());
+}
+
+void ProblemsPanel::applyFix()
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.data(DiagnosticsModel::HasFixRole).toBool())
+        return;
+    // Copy: applying the fix re-checks the project, which replaces the model's list.
+    const core::Diagnostic diagnostic = m_model->diagnosticAt(current.data(DiagnosticsModel::SourceRowRole).toInt());
+    Q_EMIT applyFixRequested(diagnostic);
 }
 
 void ProblemsPanel::activateRow(int proxyRow)

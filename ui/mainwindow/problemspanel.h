@@ -34,6 +34,8 @@ public:
 Q_SIGNALS:
     void locationActivated(const QString &file, int line, int column);
     void countsChanged(int errors, int warnings, int infos);
+    // "Apply Fix" on a diagnostic that carries one (the window applies it as one undo step).
+    void applyFixRequested(const pgdial::core::Diagnostic &diagnostic);
 
 private:
     DiagnosticsModel *m_model;
@@ -44,10 +46,13 @@ private:
     QToolButton *m_infos;
     QComboBox *m_files;
     QLineEdit *m_search;
+    QToolButton *m_applyFix;
 
     void activateRow(int proxyRow);
     void step(int direction);
     void updateCounts();
+    void updateApplyFix();
+    void applyFix();
 };
 
 } // namespace pgdial::ui

@@ -15,7 +15,7 @@ ProjectLoader::~ProjectLoader()
         m_watcher->waitForFinished();
 }
 
-LoadedProject ProjectLoader::loadNow(const QString &folder)
+LoadedProject ProjectLoader::loadNow(const QString &folder, const core::ProjectSettings &settings)
 {
     LoadedProject loaded;
     core::Result<core::Project> opened = core::Project::open(folder);
@@ -24,11 +24,12 @@ LoadedProject ProjectLoader::loadNow(const QString &folder)
         return loaded;
     }
     loaded.project = std::make_shared<core::Project>(std::move(opened).value());
+    loaded.project->settings = settings;
     loaded.diagnostics = core::ProjectChecker::check(*loaded.project);
     return loaded;
 }
 
-void ProjectLoader::load(const QString &folder)
+void ProjectLoader::load(const QString &folder, const core::ProjectSettings &settings)
 {
     const quint64 generation = ++m_generation;
     auto *watcher = new QFutureWatcher<LoadedProject>(this);
@@ -41,7 +42,7 @@ void ProjectLoader::load(const QString &folder)
     });
     m_watcher = watcher;
     Q_EMIT loadStarted(folder);
-    watcher->setFuture(QtConcurrent::run(&ProjectLoader::loadNow, folder));
+    watcher->setFuture(QtConcurrent::run([folder, settings] { return loadNow(folder, settings); }));
 }
 
 bool ProjectLoader::isLoading() const

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "projectsettings.h"
 
 #include <QFutureWatcher>
 #include <QObject>
@@ -31,10 +32,11 @@ public:
     explicit ProjectLoader(QObject *parent = nullptr);
     ~ProjectLoader() override;
 
-    void load(const QString &folder);
+    // `settings` (the user's for this folder) are applied to the project before it is checked.
+    void load(const QString &folder, const core::ProjectSettings &settings = {});
     bool isLoading() const;
 
-    static LoadedProject loadNow(const QString &folder);
+    static LoadedProject loadNow(const QString &folder, const core::ProjectSettings &settings = {});
 
 Q_SIGNALS:
     void loadStarted(const QString &folder);

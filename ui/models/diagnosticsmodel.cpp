@@ -93,6 +93,10 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
         return d.column;
     case CodeRole:
         return d.code;
+    case HasFixRole:
+        return d.fix.has_value() && !d.fix->edits.isEmpty();
+    case SourceRowRole:
+        return index.row();
     default:
         return {};
     }

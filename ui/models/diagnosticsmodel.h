@@ -20,6 +20,8 @@ public:
         LineNumberRole,                  // int, 1-based
         ColumnNumberRole,                // int, 1-based
         CodeRole,                        // QString
+        HasFixRole,                      // bool: the diagnostic carries a machine-applicable fix
+        SourceRowRole,                   // int: the row in this model (survives proxies)
     };
 
     explicit DiagnosticsModel(QObject *parent = nullptr);

@@ -17,6 +17,7 @@ void ProjectTreeModel::setProject(std::shared_ptr<const core::Project> project)
     beginResetModel();
     m_project = std::move(project);
     m_groups.clear();
+    m_modified.clear();
     if (m_project) {
         for (int k = 0; k < core::fileKindCount; ++k) {
             Group group{static_cast<core::FileKind>(k), {}};
@@ -39,6 +40,19 @@ void ProjectTreeModel::setProblemCounts(const QHash<QString, std::pair<int, int>
         if (!m_groups.at(g).files.isEmpty())
             Q_EMIT dataChanged(index(0, 0, group), index(static_cast<int>(m_groups.at(g).files.size()) - 1, 0, group));
     }
+}
+
+void ProjectTreeModel::setModified(const QString &relativePath, bool modified)
+{
+    if (modified == m_modified.contains(relativePath))
+        return;
+    if (modified)
+        m_modified.insert(relativePath);
+    else
+        m_modified.remove(relativePath);
+    const QModelIndex changed = indexForPath(relativePath);
+    if (changed.isValid())
+        Q_EMIT dataChanged(changed, changed);
 }
 
 QModelIndex ProjectTreeModel::indexForPath(const QString &relativePath) const
@@ -125,7 +139,9 @@ QVariant ProjectTreeModel::fileData(const core::ProjectFile &file, int role) con
     const auto problems = m_problems.value(file.relativePath, {0, 0});
     switch (role) {
     case Qt::DisplayRole: {
-        QString text = file.relativePath;
+        QString text = QFileInfo(file.relativePath).fileName();
+        if (m_modified.contains(file.relativePath))
+            text += u" \u2022"_s;
         if (problems.first > 0)
             text += u"  \u2716 "_s + QString::number(problems.first);
         if (problems.second > 0)
@@ -133,7 +149,9 @@ QVariant ProjectTreeModel::fileData(const core::ProjectFile &file, int role) con
         return text;
     }
     case Qt::ToolTipRole: {
-        QString tip = file.absolutePath;
+        QString tip = file.relativePath + u"\n"_s + file.absolutePath;
+        if (m_modified.contains(file.relativePath))
+            tip += u"\n"_s + tr("Unsaved changes");
         if (!file.isLoaded())
             tip += u"\n"_s + tr("Not loaded: see the Problems panel");
         else if (problems.first + problems.second > 0)
@@ -149,6 +167,12 @@ QVariant ProjectTreeModel::fileData(const core::ProjectFile &file, int role) con
         return QIcon(u":/icons/file.svg"_s);
     case RelativePathRole:
         return file.relativePath;
+    case FolderRole: {
+        const qsizetype slash = file.relativePath.lastIndexOf(u'/');
+        return slash < 0 ? QString() : file.relativePath.left(slash);
+    }
+    case ModifiedRole:
+        return m_modified.contains(file.relativePath);
     case KindRole:
         return static_cast<int>(file.kind);
     case IsGroupRole:

@@ -5,6 +5,7 @@
 #include <QAbstractItemModel>
 #include <QHash>
 #include <QIcon>
+#include <QSet>
 
 #include <memory>
 
@@ -15,8 +16,9 @@ struct ProjectFile;
 
 namespace pgdial::ui {
 
-// The project's files grouped by kind: "Server settings" > infra/docker/prod/postgres/postgresql.conf.
-// Group rows exist only for kinds the project has. Files carry their problem counts.
+// The project's files grouped by kind: "Server settings" > postgresql.conf (its folder in FolderRole
+// and the tooltip, so long paths stay readable). Group rows exist only for kinds the project has.
+// Files carry their problem counts and an unsaved-changes marker.
 class ProjectTreeModel final : public QAbstractItemModel
 {
     Q_OBJECT
@@ -27,6 +29,8 @@ public:
         RelativePathRole = Qt::UserRole + 1, // QString, files only
         KindRole,                            // int (core::FileKind), groups and files
         IsGroupRole,                         // bool
+        FolderRole,                          // QString, files only: the folder part of the path ("" at the root)
+        ModifiedRole,                        // bool, files only: unsaved changes
     };
 
     explicit ProjectTreeModel(QObject *parent = nullptr);
@@ -35,6 +39,9 @@ public:
     void setProject(std::shared_ptr<const core::Project> project);
     // Problem counts per relative path, shown as a badge and in the tooltip.
     void setProblemCounts(const QHash<QString, std::pair<int, int>> &errorsAndWarnings);
+
+    // Marks a file as having unsaved changes (a "•" after its name).
+    void setModified(const QString &relativePath, bool modified);
 
     QModelIndex indexForPath(const QString &relativePath) const;
 
@@ -55,6 +62,7 @@ private:
     std::shared_ptr<const core::Project> m_project;
     QList<Group> m_groups;
     QHash<QString, std::pair<int, int>> m_problems;
+    QSet<QString> m_modified;
 
     static constexpr quintptr groupTag = ~quintptr(0);
     QVariant groupData(const Group &group, int role) const;

@@ -12,4 +12,17 @@ void addRecentProject(const QString &path)
     recentProjects.setValue(recent);
 }
 
+core::BackupPolicy currentBackupPolicy()
+{
+    const int stored = backupPolicy.value();
+    switch (stored) {
+    case static_cast<int>(core::BackupPolicy::None):
+    case static_cast<int>(core::BackupPolicy::Single):
+    case static_cast<int>(core::BackupPolicy::Timestamped):
+        return static_cast<core::BackupPolicy>(stored);
+    default:
+        return core::BackupPolicy::Single;
+    }
+}
+
 } // namespace pgdial::ui::settings

@@ -37,6 +37,16 @@ inline const Setting<QByteArray> windowGeometry{"window/geometry", {}};
 inline const Setting<QByteArray> windowState{"window/state", {}};
 inline const Setting<int> backupPolicy{"saving/backupPolicy", static_cast<int>(core::BackupPolicy::Single)};
 constexpr int maxRecentProjects = 10;
+// Per-project settings live under projectSettings/<sha1 of the project's canonical path>/ with
+// the keys below (see ProjectSettingsStore); never in the project's own files.
+inline constexpr char projectSettingsGroup[] = "projectSettings";
+inline constexpr char projectPathKey[] = "path";
+inline constexpr char projectPgVersionKey[] = "pgVersion";
+inline constexpr char projectRamBytesKey[] = "ramBytes";
+inline constexpr char projectCpusKey[] = "cpus";
+inline constexpr char projectAppInstancesKey[] = "appInstances";
+
+core::BackupPolicy currentBackupPolicy();
 
 void addRecentProject(const QString &path);
 } // namespace settings

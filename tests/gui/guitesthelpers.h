@@ -1,0 +1,72 @@
+#pragma once
+
+// Small helpers shared by the GUI tests: a writable copy of the example project, and answering
+// the modal dialogs the window opens (they run their own event loop, so the answer is given
+// from a timer while the dialog is up).
+
+#include <QAbstractButton>
+#include <QApplication>
+#include <QDir>
+#include <QDirIterator>
+#include <QFile>
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace pgdial::test {
+
+inline bool copyFolder(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(source);
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+        QFile::setPermissions(target, QFile::permissions(source) | QFile::WriteOwner);
+    }
+    return true;
+}
+
+inline QByteArray readBytes(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// Clicks `button` (an objectName) in the next modal dialog named `dialog` that appears, once.
+// `answered` counts the answers given.
+class DialogAnswerer
+{
+public:
+    DialogAnswerer(const QString &dialog, const QString &button) : m_timer(std::make_unique<QTimer>())
+    {
+        m_timer->setInterval(10);
+        QObject::connect(m_timer.get(), &QTimer::timeout, [this, dialog, button] {
+            QWidget *modal = QApplication::activeModalWidget();
+            if (!modal || modal->objectName() != dialog)
+                return;
+            auto *target = modal->findChild<QAbstractButton *>(button);
+            if (!target)
+                return;
+            ++answered;
+            if (m_once)
+                m_timer->stop();
+            target->click();
+        });
+        m_timer->start();
+    }
+    DialogAnswerer &repeating()
+    {
+        m_once = false;
+        return *this;
+    }
+    int answered = 0;
+
+private:
+    std::unique_ptr<QTimer> m_timer;
+    bool m_once = true;
+};
+
+} // namespace pgdial::test

@@ -1,0 +1,406 @@
+// The editing framework through the main window: type in the raw editor, undo, redo, save
+// through the diff preview, external changes, unsaved changes on close, project settings.
+#include "document/documentmanager.h"
+#include "document/projectdocument.h"
+#include "editors/sourceview.h"
+#include "guitesthelpers.h"
+#include "mainwindow/editorarea.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/problemspanel.h"
+#include "models/diagnosticsmodel.h"
+#include "models/projecttreemodel.h"
+#include "project.h"
+#include "settings/preferencesdialog.h"
+#include "settings/projectsettingsdialog.h"
+#include "settings/projectsettingsstore.h"
+#include "testenvironment.h"
+#include "testpaths.h"
+#include "widgets/diffpreviewdialog.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTableView>
+#include <QTest>
+#include <QToolButton>
+#include <QTextBlock>
+#include <QUndoStack>
+
+#include <sys/stat.h>
+
+using namespace pgdial;
+
+class tst_Editing final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void typeUndoRedoSave();
+    void checksRunAgainAfterAnEdit();
+    void externalChangeAsksAndReloads();
+    void externalChangeKeepMine();
+    void unsavedChangesAskOnClose();
+    void savePreviewHidesSecrets();
+    void projectSettingsAreStoredOutsideTheProject();
+    void keyboard();
+    void applyFixFromProblemsPanel();
+    void treeModelUnderTester();
+    void screenshotWithPendingEdit();
+    void dialogScreenshots();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ui::MainWindow> m_window;
+    static constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
+    QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
+    ui::SourceView *currentView() const
+    {
+        QWidget *page = m_window->editorArea()->currentWidget();
+        return page ? page->findChild<ui::SourceView *>() : nullptr;
+    }
+    ui::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
+    void typeTheEdit();
+};
+
+namespace {
+
+bool loadInto(ui::MainWindow &window, const QString &folder)
+{
+    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
+    window.openProject(folder);
+    return loaded.wait(30000) && loaded.first().first().toBool();
+}
+
+QByteArray expectedConf()
+{
+    return test::readBytes(test::testDataDir() + QStringLiteral("/editing/postgresql.conf.expected"));
+}
+
+} // namespace
+
+void tst_Editing::initTestCase()
+{
+    test::isolateTestEnvironment();
+}
+
+void tst_Editing::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(loadInto(*m_window, m_dir->path()));
+    QCOMPARE(m_window->editorArea()->currentPath(), QString::fromLatin1(confRelative));
+}
+
+void tst_Editing::cleanup()
+{
+    // Drop pending edits without the prompt so the next test starts clean.
+    if (m_window) {
+        for (ui::ProjectDocument *document : m_window->documents()->documents())
+            document->undoStack()->setClean();
+    }
+    m_window.reset();
+    m_dir.reset();
+}
+
+// max_connections = 100 -> 200, and a new line "work_mem = 8MB" after it, typed key by key.
+void tst_Editing::typeTheEdit()
+{
+    ui::SourceView *view = currentView();
+    QVERIFY(view);
+    QVERIFY(!view->isReadOnly());
+    view->setFocus();
+    QTextCursor cursor(view->document()->findBlockByNumber(73));
+    QVERIFY(cursor.block().text().startsWith(QStringLiteral("max_connections = 100")));
+    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 18);
+    view->setTextCursor(cursor);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(view, Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClicks(view, "200");
+    QTest::keyClick(view, Qt::Key_End);
+    QTest::keyClick(view, Qt::Key_Return);
+    QTest::keyClicks(view, "work_mem = 8MB");
+}
+
+void tst_Editing::typeUndoRedoSave()
+{
+    QVERIFY(::chmod(QFile::encodeName(confPath()).constData(), 0640) == 0);
+    const QByteArray original = test::readBytes(confPath());
+    typeTheEdit();
+    ui::ProjectDocument *document = conf();
+    QCOMPARE(document->bytes(), expectedConf());
+    QVERIFY(document->isModified());
+    QVERIFY(m_window->editorArea()->tabText(m_window->editorArea()->currentIndex()).endsWith(QStringLiteral("\u2022")));
+    QVERIFY(m_window->projectTreeModel()
+                ->indexForPath(QString::fromLatin1(confRelative))
+                .data(ui::ProjectTreeModel::ModifiedRole)
+                .toBool());
+    QVERIFY(m_window->isWindowModified());
+
+    // Ctrl+Z takes the whole typing burst back; Ctrl+Shift+Z brings it again.
+    ui::SourceView *view = currentView();
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(document->bytes(), original);
+    QVERIFY(!document->isModified());
+    QCOMPARE(view->document()->findBlockByNumber(73).text().left(21), QStringLiteral("max_connections = 100"));
+    QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(document->bytes(), expectedConf());
+    QCOMPARE(view->document()->findBlockByNumber(74).text(), QStringLiteral("work_mem = 8MB"));
+
+    // Ctrl+S shows the diff preview; accepting it writes the file (and a .bak of the old one).
+    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    QTest::keyClick(view, Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(accept.answered, 1);
+    QCOMPARE(test::readBytes(confPath()), expectedConf());
+    QCOMPARE(test::readBytes(confPath() + QStringLiteral(".bak")), original);
+    struct stat saved{};
+    QVERIFY(::stat(QFile::encodeName(confPath()).constData(), &saved) == 0);
+    QCOMPARE(saved.st_mode & 07777, 0640u);
+    QVERIFY(!document->isModified());
+    QVERIFY(!m_window->editorArea()->tabText(m_window->editorArea()->currentIndex()).endsWith(QStringLiteral("\u2022")));
+
+    // Cancelling the preview writes nothing. (The offscreen platform does not give the window
+    // back its activation after a dialog; a window manager does.)
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QTest::keyClicks(view, "#");
+    QVERIFY(document->isModified());
+    test::DialogAnswerer cancel(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffCancelButton"));
+    QTest::keyClick(view, Qt::Key_S, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(cancel.answered, 1);
+    QCOMPARE(test::readBytes(confPath()), expectedConf());
+    QVERIFY(document->isModified());
+}
+
+void tst_Editing::checksRunAgainAfterAnEdit()
+{
+    QSignalSpy updated(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    typeTheEdit();
+    QVERIFY(updated.wait(5000));
+    // Debounced: a whole burst of typing gives one re-check.
+    QVERIFY(!updated.wait(400));
+    QCOMPARE(updated.count(), 1);
+}
+
+void tst_Editing::externalChangeAsksAndReloads()
+{
+    typeTheEdit();
+    test::DialogAnswerer reload(QStringLiteral("externalChangePrompt"), QStringLiteral("externalReloadButton"));
+    QFile file(confPath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("port = 6543\n");
+    file.close();
+    QTRY_COMPARE_WITH_TIMEOUT(reload.answered, 1, 10000);
+    QCOMPARE(conf()->bytes(), QByteArray("port = 6543\n"));
+    QVERIFY(!conf()->isModified());
+    QCOMPARE(currentView()->toPlainText(), QStringLiteral("port = 6543"));
+}
+
+void tst_Editing::externalChangeKeepMine()
+{
+    typeTheEdit();
+    test::DialogAnswerer keep(QStringLiteral("externalChangePrompt"), QStringLiteral("externalKeepButton"));
+    QFile file(confPath());
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write("port = 6543\n");
+    file.close();
+    QTRY_COMPARE_WITH_TIMEOUT(keep.answered, 1, 10000);
+    QCOMPARE(conf()->bytes(), expectedConf());
+    QVERIFY(conf()->isModified());
+    // The save preview now compares with what is on disk.
+    QCOMPARE(conf()->savedBytes(), QByteArray("port = 6543\n"));
+}
+
+void tst_Editing::unsavedChangesAskOnClose()
+{
+    typeTheEdit();
+    {
+        test::DialogAnswerer cancel(QStringLiteral("unsavedChangesPrompt"), QStringLiteral("unsavedCancelButton"));
+        QVERIFY(!m_window->close());
+        QCOMPARE(cancel.answered, 1);
+        QVERIFY(m_window->isVisible());
+    }
+    {
+        test::DialogAnswerer discard(QStringLiteral("unsavedChangesPrompt"), QStringLiteral("unsavedDiscardButton"));
+        QVERIFY(m_window->close());
+        QCOMPARE(discard.answered, 1);
+    }
+    const QByteArray onDisk = test::readBytes(confPath());
+    QVERIFY(onDisk != expectedConf());
+}
+
+void tst_Editing::savePreviewHidesSecrets()
+{
+    const QByteArray before = "DATABASE_URL=postgresql://app:oldpass@db/app\nAPP_DB_PASSWORD=hunter2\n";
+    const QByteArray after = "DATABASE_URL=postgresql://app:newpass@db/app\nAPP_DB_PASSWORD=hunter3\n";
+    const QString masked = ui::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, false}});
+    QVERIFY(masked.contains(QStringLiteral("-DATABASE_URL=postgresql://app:")));
+    QVERIFY(masked.contains(QStringLiteral("(secret changed)")));
+    for (const char *secret : {"oldpass", "newpass", "hunter2", "hunter3"})
+        QVERIFY2(!masked.contains(QLatin1String(secret)), secret);
+    const QString revealed = ui::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, true}});
+    QVERIFY(revealed.contains(QStringLiteral("+APP_DB_PASSWORD=hunter3")));
+}
+
+void tst_Editing::projectSettingsAreStoredOutsideTheProject()
+{
+    auto *label = m_window->findChild<QLabel *>(QStringLiteral("targetVersionLabel"));
+    QVERIFY(label);
+    QCOMPARE(label->text(), QStringLiteral("PostgreSQL 17"));
+
+    core::ProjectSettings settings = m_window->project()->settings;
+    ui::ProjectSettingsDialog dialog(settings);
+    auto *version = dialog.findChild<QComboBox *>(QStringLiteral("projectPgVersion"));
+    QVERIFY(version);
+    version->setCurrentIndex(version->findData(15));
+    QCOMPARE(dialog.settings().pgVersion, 15);
+    QVERIFY(!dialog.settings().ramBytes);
+
+    QSignalSpy updated(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    m_window->setProjectSettings(dialog.settings());
+    QCOMPARE(label->text(), QStringLiteral("PostgreSQL 15"));
+    QVERIFY(updated.wait(5000));
+    QCOMPARE(ui::ProjectSettingsStore::load(m_dir->path()).pgVersion, 15);
+
+    // A fresh window on the same folder starts with them; the folder holds nothing new.
+    ui::MainWindow again;
+    QVERIFY(loadInto(again, m_dir->path()));
+    QCOMPARE(again.project()->settings.pgVersion, 15);
+    QCOMPARE(again.findChild<QLabel *>(QStringLiteral("targetVersionLabel"))->text(), QStringLiteral("PostgreSQL 15"));
+    QDirIterator it(m_dir->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    int files = 0;
+    while (it.hasNext()) {
+        it.next();
+        ++files;
+    }
+    QCOMPARE(files, 8);
+}
+
+void tst_Editing::keyboard()
+{
+    // Ctrl+F goes to the filter box (the Problems panel's while the editor has none).
+    currentView()->setFocus();
+    QTest::keyClick(currentView(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget()->objectName(), QStringLiteral("problemsSearch"));
+    // Ctrl+W closes the current tab but keeps the document and its history.
+    typeTheEdit();
+    const int tabs = m_window->editorArea()->count();
+    QTest::keyClick(currentView(), Qt::Key_W, Qt::ControlModifier);
+    QTRY_COMPARE(m_window->editorArea()->count(), tabs - 1);
+    QCOMPARE(conf()->bytes(), expectedConf());
+    m_window->showFile(QString::fromLatin1(confRelative));
+    QCOMPARE(currentView()->document()->findBlockByNumber(74).text(), QStringLiteral("work_mem = 8MB"));
+}
+
+void tst_Editing::applyFixFromProblemsPanel()
+{
+    core::Diagnostic withFix;
+    withFix.severity = core::Severity::Warning;
+    withFix.code = QStringLiteral("test.fixable");
+    withFix.file = QString::fromLatin1(confRelative);
+    withFix.line = 74;
+    withFix.message = QStringLiteral("too many connections");
+    core::LineEdit edit;
+    edit.firstIndex = 73;
+    edit.removeCount = 1;
+    edit.lines = {"max_connections = 50"};
+    withFix.fix = core::Fix{QStringLiteral("Lower max_connections"), withFix.file, {edit}};
+    core::Diagnostic without = withFix;
+    without.code = QStringLiteral("test.not-fixable");
+    without.line = 73;
+    without.fix.reset();
+    m_window->problemsPanel()->setDiagnostics({without, withFix});
+
+    auto *button = m_window->findChild<QToolButton *>(QStringLiteral("problemsApplyFix"));
+    QTableView *view = m_window->problemsPanel()->view();
+    QVERIFY(button);
+    QVERIFY(!button->isEnabled());
+    int fixable = -1;
+    for (int row = 0; row < view->model()->rowCount(); ++row) {
+        if (view->model()->index(row, 0).data(ui::DiagnosticsModel::CodeRole).toString() == withFix.code)
+            fixable = row;
+    }
+    view->setCurrentIndex(view->model()->index(1 - fixable, 0));
+    QVERIFY(!button->isEnabled());
+    view->setCurrentIndex(view->model()->index(fixable, 0));
+    QVERIFY(button->isEnabled());
+    QTest::mouseClick(button, Qt::LeftButton);
+    QVERIFY(conf()->bytes().contains("\nmax_connections = 50\n"));
+    QCOMPARE(conf()->undoStack()->undoText(), QStringLiteral("Lower max_connections"));
+    QCOMPARE(currentView()->document()->findBlockByNumber(73).text(), QStringLiteral("max_connections = 50"));
+    conf()->undoStack()->undo();
+    QCOMPARE(conf()->bytes(), test::readBytes(confPath()));
+}
+
+void tst_Editing::treeModelUnderTester()
+{
+    ui::ProjectTreeModel tree;
+    QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    tree.setProject(m_window->project());
+    tree.setModified(QString::fromLatin1(confRelative), true);
+    const QModelIndex index = tree.indexForPath(QString::fromLatin1(confRelative));
+    QCOMPARE(index.data().toString(), QStringLiteral("postgresql.conf \u2022"));
+    QCOMPARE(index.data(ui::ProjectTreeModel::FolderRole).toString(), QStringLiteral("infra/docker/prod/postgres"));
+    QVERIFY(index.data(Qt::ToolTipRole).toString().contains(QString::fromLatin1(confRelative)));
+    tree.setModified(QString::fromLatin1(confRelative), false);
+    QCOMPARE(index.data().toString(), QStringLiteral("postgresql.conf"));
+    tree.setProject(nullptr);
+}
+
+void tst_Editing::screenshotWithPendingEdit()
+{
+    typeTheEdit();
+    currentView()->goToLine(75);
+    QTest::qWait(0);
+    const QImage image = m_window->grab().toImage();
+    QVERIFY(!image.isNull());
+    QSet<QRgb> colours;
+    for (int y = 0; y < image.height(); y += 7) {
+        for (int x = 0; x < image.width(); x += 7)
+            colours.insert(image.pixel(x, y));
+    }
+    QVERIFY(colours.size() > 20);
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
+                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    QVERIFY(image.save(folder + QStringLiteral("/editing-pending.png")));
+}
+
+// The dialogs this framework adds, rendered for people to look at (and not blank).
+void tst_Editing::dialogScreenshots()
+{
+    typeTheEdit();
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
+                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    const QByteArray env = test::readBytes(m_dir->filePath(QStringLiteral(".env")));
+    QByteArray envEdited = env;
+    envEdited.replace("devpass", "newpass");
+    ui::DiffPreviewDialog preview({{conf()->relativePath(), conf()->savedBytes(), conf()->bytes(), false},
+                                   {QStringLiteral(".env"), env, envEdited, false}},
+                                  ui::DiffPreviewDialog::Mode::Save, m_window.get());
+    QVERIFY(!preview.diffText().contains(QStringLiteral("devpass")));
+    QVERIFY(!preview.diffText().contains(QStringLiteral("newpass")));
+    ui::ProjectSettingsDialog settings(m_window->project()->settings, m_window.get());
+    ui::PreferencesDialog preferences(m_window.get());
+    const QList<std::pair<QDialog *, QString>> dialogs = {{&preview, QStringLiteral("save-preview.png")},
+                                                          {&settings, QStringLiteral("project-settings.png")},
+                                                          {&preferences, QStringLiteral("preferences.png")}};
+    for (const auto &[dialog, name] : dialogs) {
+        dialog->show();
+        QVERIFY(QTest::qWaitForWindowExposed(dialog));
+        const QImage image = dialog->grab().toImage();
+        QVERIFY(!image.isNull());
+        QVERIFY(image.save(folder + QLatin1Char('/') + name));
+        dialog->hide();
+    }
+}
+
+QTEST_MAIN(tst_Editing)
+#include "tst_editing.moc"

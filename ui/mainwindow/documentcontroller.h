@@ -1,0 +1,45 @@
+#pragma once
+
+#include <QList>
+#include <QObject>
+#include <QSet>
+
+class QWidget;
+
+namespace pgdial::ui {
+
+class DocumentManager;
+class ProjectDocument;
+
+// The conversations around documents: Save / Save All with a diff preview first, the
+// "changed on disk" question (reload, keep mine, see the diff), and "save, discard or cancel"
+// before unsaved changes would be lost. Dialogs are modal children of `window` with
+// objectNames tests can find (see the .cpp).
+class DocumentController final : public QObject
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(DocumentController)
+
+public:
+    DocumentController(DocumentManager *documents, QWidget *window);
+
+    // Each returns true when everything asked for was written (or nothing needed writing).
+    bool save(ProjectDocument *document);
+    bool saveAll();
+    bool saveDocuments(QList<ProjectDocument *> documents);
+
+    // Before closing the window or the project: true when it may go ahead (saved or discarded).
+    bool confirmDiscard();
+
+Q_SIGNALS:
+    void statusMessage(const QString &message);
+
+private:
+    DocumentManager *m_documents;
+    QWidget *m_window;
+    QSet<ProjectDocument *> m_asking;
+
+    void onChangedOnDisk(ProjectDocument *document, const QByteArray &diskBytes, bool reloaded);
+};
+
+} // namespace pgdial::ui

@@ -1,0 +1,91 @@
+#include "projectsettingsdialog.h"
+
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QFormLayout>
+#include <QLabel>
+#include <QPushButton>
+#include <QSpinBox>
+
+#include <cmath>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::ui {
+
+namespace {
+constexpr double bytesPerGiB = 1024.0 * 1024.0 * 1024.0;
+}
+
+ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settings, QWidget *parent)
+    : QDialog(parent)
+    , m_original(settings)
+    , m_version(new QComboBox(this))
+    , m_ramGiB(new QDoubleSpinBox(this))
+    , m_cpus(new QSpinBox(this))
+    , m_instances(new QSpinBox(this))
+{
+    setObjectName(u"projectSettingsDialog"_s);
+    setWindowTitle(tr("Project Settings"));
+    setMinimumWidth(460);
+
+    m_version->setObjectName(u"projectPgVersion"_s);
+    m_version->setToolTip(tr("The PostgreSQL major version these files are for: it decides which parameters, "
+                             "values and pg_hba methods are valid"));
+    for (int v = core::ProjectSettings::minPgVersion; v <= core::ProjectSettings::maxPgVersion; ++v)
+        m_version->addItem(tr("PostgreSQL %1").arg(v), v);
+    m_version->setCurrentIndex(m_version->findData(settings.pgVersion));
+
+    m_ramGiB->setObjectName(u"projectRam"_s);
+    m_ramGiB->setToolTip(tr("Memory of the database machine, used by the tuning checks (0: unknown)"));
+    m_ramGiB->setRange(0, 16384);
+    m_ramGiB->setDecimals(1);
+    m_ramGiB->setSuffix(tr(" GiB"));
+    m_ramGiB->setSpecialValueText(tr("Unknown"));
+    m_ramGiB->setValue(settings.ramBytes ? static_cast<double>(*settings.ramBytes) / bytesPerGiB : 0.0);
+
+    m_cpus->setObjectName(u"projectCpus"_s);
+    m_cpus->setToolTip(tr("CPU cores of the database machine, used by the tuning checks (0: unknown)"));
+    m_cpus->setRange(0, 1024);
+    m_cpus->setSpecialValueText(tr("Unknown"));
+    m_cpus->setValue(settings.cpus.value_or(0));
+
+    m_instances->setObjectName(u"projectAppInstances"_s);
+    m_instances->setToolTip(tr("How many copies of the app connect to this server at once: each brings its own "
+                               "connection pool (0: unknown)"));
+    m_instances->setRange(0, 10000);
+    m_instances->setSpecialValueText(tr("Unknown"));
+    m_instances->setValue(settings.appInstances.value_or(0));
+
+    auto *note = new QLabel(tr("Stored in your own settings for this folder, never in the project's files."), this);
+    note->setWordWrap(true);
+    note->setForegroundRole(QPalette::PlaceholderText);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    buttons->button(QDialogButtonBox::Ok)->setObjectName(u"projectSettingsOk"_s);
+    buttons->button(QDialogButtonBox::Cancel)->setObjectName(u"projectSettingsCancel"_s);
+    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("Target &version:"), m_version);
+    form->addRow(tr("Machine &memory:"), m_ramGiB);
+    form->addRow(tr("Machine &CPUs:"), m_cpus);
+    form->addRow(tr("App &instances:"), m_instances);
+    form->addRow(note);
+    form->addRow(buttons);
+}
+
+core::ProjectSettings ProjectSettingsDialog::settings() const
+{
+    core::ProjectSettings out = m_original;
+    out.pgVersion = m_version->currentData().toInt();
+    out.ramBytes = m_ramGiB->value() > 0 ? std::optional<qint64>(std::llround(m_ramGiB->value() * bytesPerGiB))
+                                         : std::nullopt;
+    out.cpus = m_cpus->value() > 0 ? std::optional<int>(m_cpus->value()) : std::nullopt;
+    out.appInstances = m_instances->value() > 0 ? std::optional<int>(m_instances->value()) : std::nullopt;
+    return out;
+}
+
+} // namespace pgdial::ui

@@ -1,0 +1,33 @@
+#pragma once
+
+#include "projectsettings.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QDoubleSpinBox;
+class QSpinBox;
+
+namespace pgdial::ui {
+
+// Edits one project's settings: the PostgreSQL version the files target, the database
+// machine's memory and CPUs (for tuning checks) and how many app instances share the server.
+class ProjectSettingsDialog final : public QDialog
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ProjectSettingsDialog)
+
+public:
+    explicit ProjectSettingsDialog(const core::ProjectSettings &settings, QWidget *parent = nullptr);
+
+    core::ProjectSettings settings() const;
+
+private:
+    core::ProjectSettings m_original;
+    QComboBox *m_version;
+    QDoubleSpinBox *m_ramGiB;
+    QSpinBox *m_cpus;
+    QSpinBox *m_instances;
+};
+
+} // namespace pgdial::ui

@@ -1,0 +1,68 @@
+#include "projectsettingsstore.h"
+
+#include "appsettings.h"
+
+#include <QCryptographicHash>
+#include <QFileInfo>
+#include <QSettings>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::ui {
+
+namespace {
+
+QString canonical(const QString &path)
+{
+    const QString resolved = QFileInfo(path).canonicalFilePath();
+    return resolved.isEmpty() ? path : resolved;
+}
+
+QString key(const char *name)
+{
+    return QString::fromLatin1(name);
+}
+
+} // namespace
+
+QString ProjectSettingsStore::groupFor(const QString &projectPath)
+{
+    const QByteArray hash = QCryptographicHash::hash(canonical(projectPath).toUtf8(), QCryptographicHash::Sha1);
+    return key(settings::projectSettingsGroup) + u'/' + QString::fromLatin1(hash.toHex());
+}
+
+core::ProjectSettings ProjectSettingsStore::load(const QString &projectPath)
+{
+    core::ProjectSettings out;
+    QSettings store;
+    store.beginGroup(groupFor(projectPath));
+    const int version = store.value(key(settings::projectPgVersionKey), out.pgVersion).toInt();
+    if (version >= core::ProjectSettings::minPgVersion && version <= core::ProjectSettings::maxPgVersion)
+        out.pgVersion = version;
+    if (const qint64 ram = store.value(key(settings::projectRamBytesKey)).toLongLong(); ram > 0)
+        out.ramBytes = ram;
+    if (const int cpus = store.value(key(settings::projectCpusKey)).toInt(); cpus > 0)
+        out.cpus = cpus;
+    if (const int instances = store.value(key(settings::projectAppInstancesKey)).toInt(); instances > 0)
+        out.appInstances = instances;
+    return out;
+}
+
+void ProjectSettingsStore::save(const QString &projectPath, const core::ProjectSettings &settings)
+{
+    QSettings store;
+    store.beginGroup(groupFor(projectPath));
+    store.setValue(key(settings::projectPathKey), canonical(projectPath));
+    store.setValue(key(settings::projectPgVersionKey), settings.pgVersion);
+    auto setOrRemove = [&store](const char *name, const auto &value) {
+        if (value)
+            store.setValue(key(name), QVariant::fromValue(*value));
+        else
+            store.remove(key(name));
+    };
+    setOrRemove(settings::projectRamBytesKey, settings.ramBytes);
+    setOrRemove(settings::projectCpusKey, settings.cpus);
+    setOrRemove(settings::projectAppInstancesKey, settings.appInstances);
+}
+
+} // namespace pgdial::ui

@@ -1,0 +1,19 @@
+#pragma once
+
+#include "projectsettings.h"
+
+#include <QString>
+
+namespace pgdial::ui {
+
+// Reads and writes a project's ProjectSettings in the user's settings (QSettings), keyed by the
+// project folder's canonical path. Nothing is ever written into the project folder.
+class ProjectSettingsStore
+{
+public:
+    static core::ProjectSettings load(const QString &projectPath);
+    static void save(const QString &projectPath, const core::ProjectSettings &settings);
+    static QString groupFor(const QString &projectPath);
+};
+
+} // namespace pgdial::ui
