@@ -236,7 +236,7 @@ AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &
                 if (!it->first.IsScalar())
                     continue;
                 const QStringList path = current.path + QStringList{toQString(it->first.Scalar())};
-                const YAML::Node &value = it->second;
+                const YAML::Node value = it->second; // a copy: `it->` yields a temporary proxy
                 const bool aliased = before(value.Mark(), it->first.Mark());
                 if (value.IsMap()) {
                     if (!aliased && current.depth < YamlGuard::maxDepth)
