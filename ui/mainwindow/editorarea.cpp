@@ -1,8 +1,7 @@
 #include "editorarea.h"
 
 #include "document/projectdocument.h"
-#include "editors/rawtexteditor.h"
-#include "editors/sourceview.h"
+#include "documentpage.h"
 
 #include <QFileInfo>
 
@@ -14,7 +13,7 @@ namespace {
 constexpr char pathProperty[] = "pgdialRelativePath";
 }
 
-EditorArea::EditorArea(QWidget *parent) : QTabWidget(parent)
+EditorArea::EditorArea(ProjectContext *context, QWidget *parent) : QTabWidget(parent), m_context(context)
 {
     setObjectName(u"editorTabs"_s);
     setTabsClosable(true);
@@ -40,10 +39,10 @@ int EditorArea::tabFor(const QString &relativePath) const
     return -1;
 }
 
-QWidget *EditorArea::editorFor(const QString &relativePath) const
+DocumentPage *EditorArea::editorFor(const QString &relativePath) const
 {
     const int tab = tabFor(relativePath);
-    return tab >= 0 ? widget(tab) : nullptr;
+    return tab >= 0 ? qobject_cast<DocumentPage *>(widget(tab)) : nullptr;
 }
 
 void EditorArea::openDocument(ProjectDocument *document, int line, int column)
@@ -52,7 +51,7 @@ void EditorArea::openDocument(ProjectDocument *document, int line, int column)
         return;
     int tab = tabFor(document->relativePath());
     if (tab < 0) {
-        auto *editor = new RawTextEditor(document, this);
+        auto *editor = new DocumentPage(document, m_context, this);
         editor->setProperty(pathProperty, document->relativePath());
         tab = addTab(editor, QString());
         setTabToolTip(tab, document->absolutePath());
@@ -61,8 +60,8 @@ void EditorArea::openDocument(ProjectDocument *document, int line, int column)
     }
     setCurrentIndex(tab);
     if (line > 0) {
-        if (auto *editor = qobject_cast<RawTextEditor *>(widget(tab)))
-            editor->sourceView()->goToLine(line, column);
+        if (auto *page = qobject_cast<DocumentPage *>(widget(tab)))
+            page->revealLine(line, column);
     }
 }
 
@@ -91,8 +90,8 @@ QString EditorArea::currentPath() const
 
 ProjectDocument *EditorArea::currentDocument() const
 {
-    if (auto *editor = qobject_cast<RawTextEditor *>(currentWidget()))
-        return editor->projectDocument();
+    if (auto *page = qobject_cast<DocumentPage *>(currentWidget()))
+        return page->projectDocument();
     return nullptr;
 }
 

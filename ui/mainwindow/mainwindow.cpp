@@ -1,6 +1,7 @@
 #include "mainwindow.h"
 
 #include "document/documentmanager.h"
+#include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "document/revalidator.h"
 #include "documentcontroller.h"
@@ -13,6 +14,7 @@
 #include "settings/preferencesdialog.h"
 #include "settings/projectsettingsdialog.h"
 #include "settings/projectsettingsstore.h"
+#include "tools/toolfactory.h"
 #include "widgets/projecttreedelegate.h"
 
 #include <QAction>
@@ -41,14 +43,15 @@ namespace pgdial::ui {
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(new ProjectLoader(this))
+    , m_documents(new DocumentManager(this))
+    , m_context(new ProjectContext(m_documents, this))
     , m_treeModel(new ProjectTreeModel(this))
     , m_tree(new QTreeView(this))
-    , m_editors(new EditorArea(this))
+    , m_editors(new EditorArea(m_context, this))
     , m_problems(new ProblemsPanel(this))
     , m_centre(new QStackedWidget(this))
     , m_status(new QLabel(this))
     , m_targetVersion(new QLabel(this))
-    , m_documents(new DocumentManager(this))
     , m_controller(new DocumentController(m_documents, this))
     , m_revalidator(new Revalidator(this))
 {
@@ -73,6 +76,7 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &folder) { m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(folder))); });
     connect(m_loader, &ProjectLoader::loadFinished, this, &MainWindow::applyLoadedProject);
     connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::showFile);
+    connect(m_context, &ProjectContext::showRequested, this, &MainWindow::showFile);
     connect(m_problems, &ProblemsPanel::applyFixRequested, this, &MainWindow::applyFix);
     connect(m_editors, &EditorArea::currentDocumentChanged, m_documents, &DocumentManager::setActiveDocument);
     connect(m_documents, &DocumentManager::edited, m_revalidator, &Revalidator::schedule);
@@ -127,6 +131,17 @@ void MainWindow::createDocks()
     addDockWidget(Qt::BottomDockWidgetArea, historyDock);
     tabifyDockWidget(problemsDock, historyDock);
     problemsDock->raise();
+
+    QDockWidget *firstTool = nullptr;
+    for (QDockWidget *tool : ToolFactory::createToolDocks(m_context, this)) {
+        addDockWidget(Qt::RightDockWidgetArea, tool);
+        if (firstTool)
+            tabifyDockWidget(firstTool, tool);
+        else
+            firstTool = tool;
+        tool->hide();
+        m_tools.append(tool);
+    }
 
     resizeDocks({projectDock}, {300}, Qt::Horizontal);
     resizeDocks({problemsDock}, {220}, Qt::Vertical);
@@ -204,8 +219,16 @@ void MainWindow::createActions()
     previous->setObjectName(u"actionPreviousProblem"_s);
     previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
     view->addSeparator();
-    for (QDockWidget *dock : findChildren<QDockWidget *>())
-        view->addAction(dock->toggleViewAction());
+    for (QDockWidget *dock : findChildren<QDockWidget *>()) {
+        if (!m_tools.contains(dock))
+            view->addAction(dock->toggleViewAction());
+    }
+
+    QMenu *tools = menuBar()->addMenu(tr("&Tools"));
+    tools->setObjectName(u"menuTools"_s);
+    for (QDockWidget *tool : std::as_const(m_tools))
+        tools->addAction(tool->toggleViewAction());
+    tools->setEnabled(!m_tools.isEmpty());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     QAction *about = help->addAction(tr("&About pgdial"), this, &MainWindow::showAbout);
@@ -277,6 +300,7 @@ void MainWindow::applyLoadedProject(const LoadedProject &loaded)
     m_project = loaded.project;
     m_documents->setProject(m_project);
     m_revalidator->setProject(m_project);
+    m_context->setProject(m_project);
     m_treeModel->setProject(m_project);
     m_tree->expandAll();
     applyDiagnostics(loaded.diagnostics);
@@ -324,6 +348,7 @@ void MainWindow::showAbout()
 void MainWindow::applyDiagnostics(const core::Diagnostics &diagnostics)
 {
     m_problems->setDiagnostics(diagnostics);
+    m_context->setDiagnostics(diagnostics);
     QHash<QString, std::pair<int, int>> counts;
     for (const core::Diagnostic &d : diagnostics) {
         auto &count = counts[d.file];
@@ -365,6 +390,7 @@ void MainWindow::setProjectSettings(const core::ProjectSettings &settings)
     m_project->settings = settings;
     ProjectSettingsStore::save(m_project->rootPath(), settings);
     updateTargetVersion();
+    m_context->notifySettingsChanged();
     m_revalidator->runNow();
 }
 

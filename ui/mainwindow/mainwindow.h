@@ -7,6 +7,7 @@
 
 #include <memory>
 
+class QDockWidget;
 class QLabel;
 class QMenu;
 class QStackedWidget;
@@ -22,6 +23,7 @@ class DocumentController;
 class DocumentManager;
 class EditorArea;
 class ProblemsPanel;
+class ProjectContext;
 class ProjectDocument;
 class ProjectTreeModel;
 class Revalidator;
@@ -51,6 +53,7 @@ public:
     void setProjectSettings(const core::ProjectSettings &settings);
     ProblemsPanel *problemsPanel() const { return m_problems; }
     EditorArea *editorArea() const { return m_editors; }
+    ProjectContext *context() const { return m_context; }
 
 Q_SIGNALS:
     void projectLoaded(bool ok);
@@ -63,6 +66,8 @@ protected:
 private:
     ProjectLoader *m_loader;
     std::shared_ptr<core::Project> m_project;
+    DocumentManager *m_documents;
+    ProjectContext *m_context;
     ProjectTreeModel *m_treeModel;
     QTreeView *m_tree;
     EditorArea *m_editors;
@@ -71,7 +76,7 @@ private:
     QLabel *m_status;
     QLabel *m_targetVersion;
     QMenu *m_recentMenu = nullptr;
-    DocumentManager *m_documents;
+    QList<QDockWidget *> m_tools;
     DocumentController *m_controller;
     Revalidator *m_revalidator;
 

@@ -1,0 +1,50 @@
+#include "projectcontext.h"
+
+#include "documentmanager.h"
+#include "project.h"
+
+namespace pgdial::ui {
+
+ProjectContext::ProjectContext(DocumentManager *documents, QObject *parent) : QObject(parent), m_documents(documents) {}
+
+ProjectDocument *ProjectContext::document(const QString &relativePath) const
+{
+    if (!m_project || !m_project->findFile(relativePath))
+        return nullptr;
+    return m_documents->document(relativePath);
+}
+
+core::Diagnostics ProjectContext::diagnosticsFor(const QString &relativePath) const
+{
+    core::Diagnostics result;
+    for (const core::Diagnostic &d : m_diagnostics) {
+        if (d.file == relativePath)
+            result.append(d);
+    }
+    return result;
+}
+
+void ProjectContext::setProject(std::shared_ptr<core::Project> project)
+{
+    m_project = std::move(project);
+    m_diagnostics.clear();
+    Q_EMIT projectChanged();
+}
+
+void ProjectContext::setDiagnostics(const core::Diagnostics &diagnostics)
+{
+    m_diagnostics = diagnostics;
+    Q_EMIT diagnosticsChanged();
+}
+
+void ProjectContext::requestShow(const QString &relativePath, int line, int column)
+{
+    Q_EMIT showRequested(relativePath, line, column);
+}
+
+void ProjectContext::notifySettingsChanged()
+{
+    Q_EMIT settingsChanged();
+}
+
+} // namespace pgdial::ui

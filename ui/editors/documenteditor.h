@@ -1,0 +1,28 @@
+#pragma once
+
+#include <QString>
+
+namespace pgdial::ui {
+
+class ProjectDocument;
+
+// What the main window needs from any editor page of a file (the raw text editor, the settings
+// table, the pg_hba rule editor, the application forms): which document it edits, and how to
+// bring a 1-based line of that file into view, for the Problems panel and for the tools'
+// "open at the line to change" links. A purpose-built editor selects the row, rule or field
+// that the line holds.
+class DocumentEditor
+{
+public:
+    virtual ~DocumentEditor() = default;
+
+    virtual ProjectDocument *projectDocument() const = 0;
+    virtual void revealLine(int line, int column) = 0;
+
+protected:
+    DocumentEditor() = default;
+    DocumentEditor(const DocumentEditor &) = default;
+    DocumentEditor &operator=(const DocumentEditor &) = default;
+};
+
+} // namespace pgdial::ui

@@ -1,0 +1,28 @@
+#include "editorfactory.h"
+
+#include "document/projectdocument.h"
+
+namespace pgdial::ui::EditorFactory {
+
+QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *context, QWidget *parent)
+{
+    Q_UNUSED(context);
+    Q_UNUSED(parent);
+    QList<EditorPage> pages;
+    if (!document || !document->isEditable())
+        return pages;
+    switch (document->kind()) {
+    case core::FileKind::PostgresqlConf:
+    case core::FileKind::PgHba:
+    case core::FileKind::AppConfig:
+    case core::FileKind::Env:
+    case core::FileKind::EnvExample:
+    case core::FileKind::PgIdent:
+    case core::FileKind::Compose:
+    case core::FileKind::InitScript:
+        break;
+    }
+    return pages;
+}
+
+} // namespace pgdial::ui::EditorFactory
