@@ -20,3 +20,6 @@ pgdial_add_test(NAME bench_probe SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_probe.c
 # bench_confparse: PGDIAL_BENCH=1 for the 20,000-line measurement against a real server;
 # without it, a quick smoke run (2,000 lines, no server).
 pgdial_add_test(NAME bench_confparse SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_confparse.cpp LABELS bench TIMEOUT 600)
+
+# One edit in the settings table until the Problems panel is updated (example and 20,000 lines).
+pgdial_add_test(NAME bench_settingsedit SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_settingsedit.cpp GUI LABELS bench)

@@ -1,0 +1,171 @@
+// One edit in the settings table until the Problems panel shows the new verdict, on the example
+// project and on a generated 20,000-line postgresql.conf. What is timed, per edit:
+//   table    SettingsEditor::setParameter (ConfEditor + applyEdits) until the settings model shows
+//            the new value (synchronous for the example, the worker's result for 20,000 lines);
+//   chain    table + ProjectChecker over a detached copy (what the Revalidator runs after its
+//            150 ms debounce, here run directly) + the Problems model and the table's badges
+//            updated from the result;
+//   baseline the same line edit by a plain ProjectDocument::applyEdits with no table open, the
+//            same checks and the same Problems model update.
+// The debounce itself is left out on purpose: it is a fixed wait, not work.
+#include "checks/projectchecker.h"
+#include "document/documentmanager.h"
+#include "document/projectcontext.h"
+#include "document/projectdocument.h"
+#include "editors/settings/settingsanalyzer.h"
+#include "editors/settings/settingseditor.h"
+#include "editors/settings/settingsmodel.h"
+#include "models/diagnosticsmodel.h"
+#include "project.h"
+#include "testpaths.h"
+
+#include <QDirIterator>
+#include <QElapsedTimer>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <algorithm>
+
+using namespace pgdial;
+
+class bench_SettingsEdit final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void editToProblems_data();
+    void editToProblems();
+};
+
+namespace {
+
+constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
+
+bool copyFolder(const QString &from, const QString &to)
+{
+    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
+    while (it.hasNext()) {
+        const QString source = it.next();
+        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(source);
+        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
+            return false;
+        QFile::setPermissions(target, QFile::permissions(source) | QFile::WriteOwner);
+    }
+    return true;
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+void updateProblems(ui::DiagnosticsModel &problems, ui::ProjectContext &context, core::Project &project)
+{
+    core::Project copy = project.detachedCopy();
+    const core::Diagnostics diagnostics = core::ProjectChecker::check(copy);
+    problems.setDiagnostics(diagnostics);
+    context.setDiagnostics(diagnostics);
+}
+
+} // namespace
+
+void bench_SettingsEdit::editToProblems_data()
+{
+    QTest::addColumn<int>("lines");
+    QTest::newRow("example") << 0;
+    QTest::newRow("20000 lines") << 20000;
+}
+
+void bench_SettingsEdit::editToProblems()
+{
+    QFETCH(int, lines);
+    QTemporaryDir dir;
+    QVERIFY(copyFolder(test::exampleProject(), dir.path()));
+    const QString confPath = dir.filePath(QString::fromLatin1(confRelative));
+    if (lines > 0) {
+        QFile file(confPath);
+        QVERIFY(file.open(QIODevice::ReadOnly));
+        QByteArray bytes = file.readAll();
+        file.close();
+        int n = int(bytes.count('\n'));
+        for (int i = 0; n < lines; ++i, ++n) {
+            switch (i % 4) {
+            case 0: bytes += "# notes on block " + QByteArray::number(i) + ": nothing for the parser here\n"; break;
+            case 1: bytes += "#tcp_keepalives_idle = " + QByteArray::number(i % 600) + "\t\t# a sample line\n"; break;
+            case 2: bytes += "ext" + QByteArray::number(i % 53) + ".setting_" + QByteArray::number(i) + " = 'v" + QByteArray::number(i) + "'\n"; break;
+            default: bytes += "\n"; break;
+            }
+        }
+        QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        file.write(bytes);
+        file.close();
+    }
+    auto opened = core::Project::open(dir.path());
+    QVERIFY(opened);
+    auto project = std::make_shared<core::Project>(std::move(*opened));
+    // As the loader does: one check first, so included files have joined the project.
+    core::ProjectChecker::check(*project);
+    ui::DocumentManager documents;
+    documents.setProject(project);
+    ui::ProjectContext context(&documents);
+    context.setProject(project);
+    ui::ProjectDocument *document = documents.document(QString::fromLatin1(confRelative));
+    QVERIFY(document);
+    const int lineCount = document->text()->lineCount();
+    ui::DiagnosticsModel problems;
+
+    const int rounds = lines > 0 ? 15 : 40;
+    const QByteArray workMemLine = "work_mem = 4MB\t\t# Per-operation memory";
+    int workMemIndex = -1;
+    for (int i = 0; i < lineCount && workMemIndex < 0; ++i) {
+        if (document->text()->line(i) == workMemLine)
+            workMemIndex = i;
+    }
+    QVERIFY(workMemIndex >= 0);
+
+    // Baseline first, with no table open: the same edit by hand, checks, Problems model.
+    QList<double> baseline;
+    for (int round = 0; round < rounds; ++round) {
+        const QByteArray value = round % 2 ? "4MB" : "8MB";
+        QElapsedTimer timer;
+        timer.start();
+        document->applyEdits({core::LineEdit{workMemIndex, 1, {"work_mem = " + value + "\t\t# Per-operation memory"}, {}}},
+                             QStringLiteral("Set work_mem"));
+        updateProblems(problems, context, *project);
+        baseline.append(timer.nsecsElapsed() / 1e6);
+    }
+    document->undoStack()->clear();
+
+    ui::SettingsEditor editor(document, &context);
+    editor.resize(1200, 700);
+    editor.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&editor));
+    ui::SettingsModel *model = editor.model();
+    QList<double> table;
+    QList<double> chain;
+    QList<double> uiThread;
+    for (int round = 0; round < rounds; ++round) {
+        const QString value = round % 2 ? QStringLiteral("4MB") : QStringLiteral("8MB");
+        QSignalSpy updated(editor.analyzer(), &ui::SettingsAnalyzer::updated);
+        QElapsedTimer timer;
+        timer.start();
+        QVERIFY(editor.setParameter(QStringLiteral("work_mem"), value));
+        uiThread.append(timer.nsecsElapsed() / 1e6);
+        while (model->valueOf(QStringLiteral("work_mem")) != value)
+            QVERIFY(updated.wait(5000));
+        table.append(timer.nsecsElapsed() / 1e6);
+        updateProblems(problems, context, *project);
+        QCoreApplication::processEvents(); // the view repaints the changed rows
+        chain.append(timer.nsecsElapsed() / 1e6);
+    }
+    const double base = median(baseline);
+    qInfo("%s (%d lines), median of %d edits: table %.2f ms (UI thread %.2f ms), edit->problems chain %.2f ms, "
+          "baseline applyEdits+checks+problems %.2f ms; chain/baseline %.2fx, table share %.0f%%",
+          QTest::currentDataTag(), lineCount, rounds, median(table), median(uiThread), median(chain), base,
+          median(chain) / base, 100.0 * median(table) / median(chain));
+}
+
+QTEST_MAIN(bench_SettingsEdit)
+#include "bench_settingsedit.moc"

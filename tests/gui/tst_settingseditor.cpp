@@ -1,0 +1,495 @@
+// The Server settings editor of a postgresql.conf, through the main window: typed editors, undo,
+// redo, save, reset to default, filters, sync with the Source tab, revealLine, included files.
+#include "document/documentmanager.h"
+#include "document/projectdocument.h"
+#include "editors/settings/settingsanalyzer.h"
+#include "editors/settings/settingseditor.h"
+#include "editors/settings/settingsfiltermodel.h"
+#include "editors/settings/settingsmodel.h"
+#include "editors/settings/unitvalueeditor.h"
+#include "editors/sourceview.h"
+#include "guitesthelpers.h"
+#include "mainwindow/documentpage.h"
+#include "mainwindow/editorarea.h"
+#include "mainwindow/mainwindow.h"
+#include "mainwindow/problemspanel.h"
+#include "models/diagnosticsmodel.h"
+#include "pgconf/parameterhistory.h"
+#include "testenvironment.h"
+#include "testpaths.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTextBlock>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QTreeView>
+#include <QUndoStack>
+
+using namespace pgdial;
+
+class tst_SettingsEditor final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void modelsUnderTester();
+    void everyParameterGroupedByCategory();
+    void editThroughDelegateUndoRedoSave();
+    void invalidValueIsRefused();
+    void booleanCheckBoxAndProblemBadge();
+    void resetToDefaultCommentsTheLineOut();
+    void enumEditorIsACombo();
+    void filtersAndToggles();
+    void sourceTabEditShowsInTable();
+    void revealLineSelectsTheRow();
+    void documentationPane();
+    void versionNotes();
+    void includedFileEditsItsOwnDocument();
+    void screenshot();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ui::MainWindow> m_window;
+    static constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
+    QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
+    ui::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
+    ui::DocumentPage *page() const { return m_window->editorArea()->editorFor(QString::fromLatin1(confRelative)); }
+    ui::SettingsEditor *editor() const
+    {
+        return page() ? qobject_cast<ui::SettingsEditor *>(page()->page(QStringLiteral("settingsEditor"))) : nullptr;
+    }
+    QTreeView *view() const { return editor()->findChild<QTreeView *>(QStringLiteral("settingsView")); }
+    void openProject();
+    // Makes the value cell of NAME current and opens its editor with F2.
+    QWidget *openEditorOn(const QString &name);
+    QStringList visibleNames() const;
+};
+
+namespace {
+
+bool loadInto(ui::MainWindow &window, const QString &folder)
+{
+    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
+    window.openProject(folder);
+    return loaded.wait(30000) && loaded.first().first().toBool();
+}
+
+} // namespace
+
+void tst_SettingsEditor::initTestCase()
+{
+    test::isolateTestEnvironment();
+}
+
+void tst_SettingsEditor::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
+    if (QByteArray(QTest::currentTestFunction()) != "includedFileEditsItsOwnDocument")
+        openProject();
+}
+
+void tst_SettingsEditor::openProject()
+{
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->resize(1280, 800);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(loadInto(*m_window, m_dir->path()));
+    m_window->showFile(QString::fromLatin1(confRelative));
+    QCOMPARE(m_window->editorArea()->currentPath(), QString::fromLatin1(confRelative));
+    QVERIFY(editor());
+    // The settings table is what a DBA sees first.
+    QCOMPARE(page()->currentWidget(), editor());
+}
+
+void tst_SettingsEditor::cleanup()
+{
+    if (m_window) {
+        for (ui::ProjectDocument *document : m_window->documents()->documents())
+            document->undoStack()->setClean();
+    }
+    m_window.reset();
+    m_dir.reset();
+}
+
+QWidget *tst_SettingsEditor::openEditorOn(const QString &name)
+{
+    if (!editor()->selectParameter(name))
+        return nullptr;
+    QTreeView *tree = view();
+    tree->setFocus();
+    tree->setCurrentIndex(tree->currentIndex().siblingAtColumn(ui::SettingsModel::ValueColumn));
+    QTest::keyClick(tree, Qt::Key_F2);
+    return tree->indexWidget(tree->currentIndex()) ? tree->indexWidget(tree->currentIndex()) : QApplication::focusWidget();
+}
+
+QStringList tst_SettingsEditor::visibleNames() const
+{
+    QStringList names;
+    const QAbstractItemModel *model = view()->model();
+    for (int category = 0; category < model->rowCount(); ++category) {
+        const QModelIndex parent = model->index(category, 0);
+        for (int row = 0; row < model->rowCount(parent); ++row)
+            names.append(model->index(row, 0, parent).data(ui::SettingsModel::NameRole).toString());
+    }
+    return names;
+}
+
+void tst_SettingsEditor::modelsUnderTester()
+{
+    QAbstractItemModelTester modelTester(editor()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester filterTester(editor()->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    // Exercise data changes, filters and a version change under the testers.
+    QVERIFY(editor()->setParameter(QStringLiteral("work_mem"), QStringLiteral("16MB")));
+    editor()->findChild<QLineEdit *>(QStringLiteral("settingsFilter"))->setText(QStringLiteral("mem"));
+    editor()->findChild<QToolButton *>(QStringLiteral("settingsOnlySet"))->setChecked(true);
+    editor()->findChild<QToolButton *>(QStringLiteral("settingsOnlySet"))->setChecked(false);
+    editor()->model()->setVersion(13);
+    editor()->model()->setVersion(17);
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
+}
+
+void tst_SettingsEditor::everyParameterGroupedByCategory()
+{
+    const ui::SettingsModel *model = editor()->model();
+    int parameters = 0;
+    for (int category = 0; category < model->rowCount(); ++category) {
+        const QModelIndex parent = model->index(category, 0);
+        QVERIFY(parent.data(ui::SettingsModel::IsCategoryRole).toBool());
+        parameters += model->rowCount(parent);
+    }
+    QCOMPARE(parameters, int(core::pgconf::ParameterCatalog::forVersion(17).parameters().size()));
+    // The first section is postgresql.conf.sample's first.
+    QVERIFY(model->index(0, 0).data().toString().startsWith(QStringLiteral("File Locations")));
+
+    const QModelIndex sharedBuffers = model->indexOf(QStringLiteral("shared_buffers"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::ValueColumn).data().toString(), QStringLiteral("256MB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::UnitColumn).data().toString(), QStringLiteral("8kB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::DefaultColumn).data().toString(), QStringLiteral("128MB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::SourceColumn).data().toString(), QStringLiteral("postgresql.conf:139"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::ContextColumn).data().toString(), QStringLiteral("restart"));
+    QVERIFY(sharedBuffers.data(Qt::ToolTipRole).toString().contains(QStringLiteral("shared memory buffers")));
+
+    const QModelIndex notSet = model->indexOf(QStringLiteral("bgwriter_delay"));
+    QVERIFY(!notSet.data(ui::SettingsModel::IsSetRole).toBool());
+    QCOMPARE(notSet.siblingAtColumn(ui::SettingsModel::SourceColumn).data().toString(), QStringLiteral("default"));
+    QCOMPARE(notSet.siblingAtColumn(ui::SettingsModel::ValueColumn).data().toString(), QStringLiteral("200ms"));
+    QCOMPARE(notSet.siblingAtColumn(ui::SettingsModel::ContextColumn).data().toString(), QStringLiteral("reload"));
+}
+
+void tst_SettingsEditor::editThroughDelegateUndoRedoSave()
+{
+    const QByteArray original = test::readBytes(confPath());
+    const QByteArray expected = test::readBytes(test::testDataDir() + QStringLiteral("/settingseditor/postgresql.conf.expected"));
+    QVERIFY(!expected.isEmpty());
+
+    QWidget *opened = openEditorOn(QStringLiteral("shared_buffers"));
+    QVERIFY(opened);
+    auto *unitEditor = view()->findChild<ui::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    QVERIFY(unitEditor);
+    QLineEdit *number = unitEditor->numberEdit();
+    QComboBox *unit = unitEditor->unitCombo();
+    QCOMPARE(number->text(), QStringLiteral("256"));
+    QCOMPARE(unit->currentText(), QStringLiteral("MB"));
+    QVERIFY(!number->placeholderText().isEmpty()); // the range hint
+    QCOMPARE(unit->itemText(0), QStringLiteral("kB")); // no bytes for an 8kB parameter
+    number->setFocus();
+    number->selectAll();
+    QTest::keyClicks(number, "512");
+    QTest::keyClick(number, Qt::Key_Return);
+
+    QCOMPARE(conf()->bytes(), expected);
+    QCOMPARE(conf()->undoStack()->count(), 1);
+    QCOMPARE(conf()->undoStack()->undoText(), QStringLiteral("Set shared_buffers"));
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("512MB"));
+    QVERIFY(editor()->model()->indexOf(QStringLiteral("shared_buffers")).data(ui::SettingsModel::ChangedRole).toBool());
+
+    // The checks run again on the edit and the table keeps their verdict.
+    QSignalSpy checked(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QVERIFY(checked.wait(5000));
+
+    // Undo and redo from the keyboard, focus in the table.
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(conf()->bytes(), original);
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("256MB"));
+    QVERIFY(!editor()->model()->indexOf(QStringLiteral("shared_buffers")).data(ui::SettingsModel::ChangedRole).toBool());
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(conf()->bytes(), expected);
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("512MB"));
+
+    // Save through the diff preview: only that line changes on disk.
+    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    QTest::keyClick(view(), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(accept.answered, 1);
+    QCOMPARE(test::readBytes(confPath()), expected);
+    QVERIFY(!conf()->isModified());
+}
+
+void tst_SettingsEditor::invalidValueIsRefused()
+{
+    const QByteArray original = conf()->bytes();
+    QWidget *opened = openEditorOn(QStringLiteral("max_connections"));
+    auto *edit = view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor"));
+    QVERIFY(opened && edit);
+    QVERIFY(edit->placeholderText().contains(QStringLiteral("262143")));
+    edit->selectAll();
+    QTest::keyClicks(edit, "lots");
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(conf()->bytes(), original);
+    QVERIFY(edit->isVisible()); // still editing: the user can correct it
+    QVERIFY2(editor()->message().contains(QStringLiteral("invalid value")), qPrintable(editor()->message()));
+
+    // Out of range through the unit editor.
+    QTest::keyClick(edit, Qt::Key_Escape);
+    openEditorOn(QStringLiteral("work_mem"));
+    auto *unitEditor = view()->findChild<ui::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    QVERIFY(unitEditor);
+    unitEditor->numberEdit()->selectAll();
+    QTest::keyClicks(unitEditor->numberEdit(), "3");
+    unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(QStringLiteral("TB")));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
+    QCOMPARE(conf()->bytes(), original);
+    QVERIFY2(editor()->message().contains(QStringLiteral("work_mem")), qPrintable(editor()->message()));
+
+    // A good value goes through, with a unit chosen in the combo.
+    unitEditor->numberEdit()->selectAll();
+    QTest::keyClicks(unitEditor->numberEdit(), "1");
+    unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(QStringLiteral("GB")));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("work_mem")), QStringLiteral("1GB"));
+    QVERIFY(editor()->message().isEmpty());
+}
+
+void tst_SettingsEditor::booleanCheckBoxAndProblemBadge()
+{
+    const QModelIndex fsync = editor()->model()->indexOf(QStringLiteral("fsync"), ui::SettingsModel::ValueColumn);
+    QCOMPARE(fsync.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY(!fsync.data(ui::SettingsModel::HasProblemRole).toBool());
+    editor()->selectParameter(QStringLiteral("fsync"));
+    view()->setFocus();
+    view()->setCurrentIndex(view()->currentIndex().siblingAtColumn(ui::SettingsModel::ValueColumn));
+    QSignalSpy checked(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QTest::keyClick(view(), Qt::Key_Space);
+    // The commented sample line is activated.
+    QVERIFY(conf()->bytes().contains("\nfsync = off"));
+    QCOMPARE(fsync.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
+    QVERIFY(checked.wait(5000));
+    QVERIFY(fsync.data(ui::SettingsModel::HasProblemRole).toBool());
+    const QModelIndex badge = fsync.siblingAtColumn(ui::SettingsModel::ProblemsColumn);
+    QVERIFY(badge.data(Qt::ToolTipRole).toString().contains(QStringLiteral("fsync")));
+    QVERIFY(!badge.data(Qt::DecorationRole).isNull());
+    // The Problems panel has the same finding.
+    bool found = false;
+    for (const core::Diagnostic &diagnostic : m_window->problemsPanel()->model()->diagnostics())
+        found = found || diagnostic.code == QStringLiteral("conf.fsync-off");
+    QVERIFY(found);
+    // Undo takes the badge away again after the next check.
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(checked.wait(5000));
+    QTRY_VERIFY(!fsync.data(ui::SettingsModel::HasProblemRole).toBool());
+}
+
+void tst_SettingsEditor::resetToDefaultCommentsTheLineOut()
+{
+    const QByteArray original = conf()->bytes();
+    QVERIFY(editor()->selectParameter(QStringLiteral("work_mem")));
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_Delete);
+    QByteArray expected = original;
+    expected.replace("\nwork_mem = 4MB", "\n#work_mem = 4MB");
+    QCOMPARE(conf()->bytes(), expected);
+    QCOMPARE(conf()->undoStack()->undoText(), QStringLiteral("Reset work_mem"));
+    const QModelIndex workMem = editor()->model()->indexOf(QStringLiteral("work_mem"));
+    QVERIFY(!workMem.data(ui::SettingsModel::IsSetRole).toBool());
+    QCOMPARE(workMem.siblingAtColumn(ui::SettingsModel::SourceColumn).data().toString(), QStringLiteral("default"));
+    // Resetting what is not set says so and changes nothing.
+    QTest::keyClick(view(), Qt::Key_Delete);
+    QCOMPARE(conf()->bytes(), expected);
+    QVERIFY(!editor()->message().isEmpty());
+}
+
+void tst_SettingsEditor::enumEditorIsACombo()
+{
+    openEditorOn(QStringLiteral("wal_level"));
+    auto *combo = view()->findChild<QComboBox *>(QStringLiteral("settingsEnumEditor"));
+    QVERIFY(combo);
+    QCOMPARE(combo->count(), 3);
+    combo->setCurrentIndex(combo->findText(QStringLiteral("logical")));
+    QTest::keyClick(combo, Qt::Key_Return);
+    QTRY_COMPARE(editor()->model()->valueOf(QStringLiteral("wal_level")), QStringLiteral("logical"));
+}
+
+void tst_SettingsEditor::filtersAndToggles()
+{
+    auto *filter = editor()->findChild<QLineEdit *>(QStringLiteral("settingsFilter"));
+    QVERIFY(filter && filter->property("pgdialFilter").toBool());
+    // Ctrl+F focuses it.
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_F, Qt::ControlModifier);
+    QTRY_COMPARE(QApplication::focusWidget(), filter);
+    QTest::keyClicks(filter, "buffers");
+    QStringList names = visibleNames();
+    QVERIFY(names.contains(QStringLiteral("shared_buffers")));
+    QVERIFY(names.contains(QStringLiteral("wal_buffers")));
+    QVERIFY(!names.contains(QStringLiteral("work_mem")));
+    // Description and value match too.
+    filter->setText(QStringLiteral("query workspaces"));
+    QCOMPARE(visibleNames(), QStringList{QStringLiteral("work_mem")});
+    filter->setText(QStringLiteral("scram-sha-256"));
+    QVERIFY(visibleNames().contains(QStringLiteral("password_encryption")));
+    filter->clear();
+
+    auto toggle = [this](const char *name) { return editor()->findChild<QToolButton *>(QString::fromLatin1(name)); };
+    QTest::mouseClick(toggle("settingsOnlySet"), Qt::LeftButton);
+    names = visibleNames();
+    QVERIFY(names.size() > 10 && names.size() < 100);
+    for (const QString &name : names)
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::SettingsModel::IsSetRole).toBool(), qPrintable(name));
+    QTest::mouseClick(toggle("settingsOnlyRestart"), Qt::LeftButton);
+    for (const QString &name : visibleNames())
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::SettingsModel::NeedsRestartRole).toBool(), qPrintable(name));
+    QVERIFY(visibleNames().contains(QStringLiteral("max_connections")));
+    QTest::mouseClick(toggle("settingsOnlySet"), Qt::LeftButton);
+    QTest::mouseClick(toggle("settingsOnlyRestart"), Qt::LeftButton);
+
+    QTest::mouseClick(toggle("settingsOnlyChanged"), Qt::LeftButton);
+    QVERIFY(visibleNames().isEmpty());
+    QVERIFY(editor()->setParameter(QStringLiteral("max_connections"), QStringLiteral("150")));
+    QCOMPARE(visibleNames(), QStringList{QStringLiteral("max_connections")});
+    QTest::mouseClick(toggle("settingsOnlyChanged"), Qt::LeftButton);
+
+    QSignalSpy checked(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QVERIFY(editor()->setParameter(QStringLiteral("full_page_writes"), QStringLiteral("off")));
+    QVERIFY(checked.wait(5000));
+    QTest::mouseClick(toggle("settingsOnlyProblems"), Qt::LeftButton);
+    names = visibleNames();
+    QVERIFY(names.contains(QStringLiteral("full_page_writes")));
+    for (const QString &name : names)
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::SettingsModel::HasProblemRole).toBool(), qPrintable(name));
+    // Selecting a hidden parameter shows everything again.
+    QVERIFY(editor()->selectParameter(QStringLiteral("bgwriter_delay")));
+    QVERIFY(!toggle("settingsOnlyProblems")->isChecked());
+    QCOMPARE(editor()->currentParameter(), QStringLiteral("bgwriter_delay"));
+}
+
+void tst_SettingsEditor::sourceTabEditShowsInTable()
+{
+    page()->showSource();
+    auto *source = page()->sourceEditor()->findChild<ui::SourceView *>();
+    QVERIFY(source);
+    source->setFocus();
+    QTextCursor cursor(source->document()->findBlockByNumber(73));
+    QVERIFY(cursor.block().text().startsWith(QStringLiteral("max_connections = 100")));
+    cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, 18);
+    source->setTextCursor(cursor);
+    for (int i = 0; i < 3; ++i)
+        QTest::keyClick(source, Qt::Key_Right, Qt::ShiftModifier);
+    QTest::keyClicks(source, "250");
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("max_connections")), QStringLiteral("250"));
+    // And back: the table's edit shows in the Source tab.
+    QVERIFY(editor()->setParameter(QStringLiteral("max_connections"), QStringLiteral("300")));
+    QVERIFY(source->document()->findBlockByNumber(73).text().startsWith(QStringLiteral("max_connections = 300")));
+    // Typing a line for a parameter that was not set makes it set.
+    QTextCursor end(source->document()->findBlockByNumber(73));
+    end.movePosition(QTextCursor::EndOfBlock);
+    source->setTextCursor(end);
+    QTest::keyClick(source, Qt::Key_Return);
+    QTest::keyClicks(source, "bgwriter_delay = 50ms");
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("bgwriter_delay")), QStringLiteral("50ms"));
+    QCOMPARE(editor()->model()->indexOf(QStringLiteral("bgwriter_delay"), ui::SettingsModel::SourceColumn).data().toString(),
+             QStringLiteral("postgresql.conf:75"));
+}
+
+void tst_SettingsEditor::revealLineSelectsTheRow()
+{
+    page()->setCurrentWidget(editor());
+    page()->revealLine(150, 1);
+    QCOMPARE(editor()->currentParameter(), QStringLiteral("work_mem"));
+    // A commented-out sample line reveals its parameter too.
+    page()->revealLine(227, 1);
+    QCOMPARE(editor()->currentParameter(), QStringLiteral("fsync"));
+    // Through the window, as the Problems panel's double-click does.
+    m_window->showFile(QString::fromLatin1(confRelative), 139);
+    QCOMPARE(editor()->currentParameter(), QStringLiteral("shared_buffers"));
+}
+
+void tst_SettingsEditor::documentationPane()
+{
+    QVERIFY(editor()->selectParameter(QStringLiteral("wal_level")));
+    const QString text = editor()->findChild<QTextBrowser *>(QStringLiteral("settingsDocumentation"))->toPlainText();
+    QVERIFY2(text.contains(QStringLiteral("minimal, replica, logical")), qPrintable(text));
+    QVERIFY(text.contains(QStringLiteral("Needs a server restart")));
+    QVERIFY(text.contains(QStringLiteral("Default")));
+    QVERIFY(editor()->selectParameter(QStringLiteral("scram_iterations")));
+    const QString added = editor()->findChild<QTextBrowser *>(QStringLiteral("settingsDocumentation"))->toPlainText();
+    QVERIFY2(added.contains(QStringLiteral("Added in 16")), qPrintable(added));
+}
+
+void tst_SettingsEditor::versionNotes()
+{
+    QVERIFY(core::pgconf::ParameterHistory::notes(QStringLiteral("scram_iterations")).contains(QStringLiteral("Added in 16")));
+    const QStringList removed = core::pgconf::ParameterHistory::notes(QStringLiteral("vacuum_defer_cleanup_age"));
+    QVERIFY2(removed.contains(QStringLiteral("Removed in 16 (last in 15)")), qPrintable(removed.join(u'|')));
+    QVERIFY(core::pgconf::ParameterHistory::notes(QStringLiteral("work_mem")).isEmpty()
+            || !core::pgconf::ParameterHistory::notes(QStringLiteral("work_mem")).first().startsWith(QStringLiteral("Added")));
+}
+
+void tst_SettingsEditor::includedFileEditsItsOwnDocument()
+{
+    // The top file includes conf.d/tuning.conf, which sets effective_io_concurrency.
+    const QString folder = QFileInfo(confPath()).path();
+    QVERIFY(QDir(folder).mkpath(QStringLiteral("conf.d")));
+    QFile tuning(folder + QStringLiteral("/conf.d/tuning.conf"));
+    QVERIFY(tuning.open(QIODevice::WriteOnly));
+    tuning.write("# tuning\neffective_io_concurrency = 100\n");
+    tuning.close();
+    QFile top(confPath());
+    QVERIFY(top.open(QIODevice::Append));
+    top.write("include = 'conf.d/tuning.conf'\n");
+    top.close();
+    const QByteArray topBytes = test::readBytes(confPath());
+    openProject();
+
+    const QModelIndex row = editor()->model()->indexOf(QStringLiteral("effective_io_concurrency"), ui::SettingsModel::SourceColumn);
+    QCOMPARE(row.data().toString(), QStringLiteral("conf.d/tuning.conf:2"));
+    QVERIFY(editor()->setParameter(QStringLiteral("effective_io_concurrency"), QStringLiteral("200")));
+    ui::ProjectDocument *included = m_window->documents()->document(QStringLiteral("infra/docker/prod/postgres/conf.d/tuning.conf"));
+    QVERIFY(included);
+    QCOMPARE(included->bytes(), QByteArray("# tuning\neffective_io_concurrency = 200\n"));
+    QCOMPARE(conf()->bytes(), topBytes);
+    QVERIFY(!conf()->isModified());
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("effective_io_concurrency")), QStringLiteral("200"));
+    included->undoStack()->undo();
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("effective_io_concurrency")), QStringLiteral("100"));
+}
+
+void tst_SettingsEditor::screenshot()
+{
+    QVERIFY(editor()->setParameter(QStringLiteral("fsync"), QStringLiteral("off")));
+    QSignalSpy checked(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QVERIFY(checked.wait(5000));
+    QVERIFY(editor()->selectParameter(QStringLiteral("shared_buffers")));
+    QTest::qWait(50);
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
+                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    QVERIFY(m_window->grab().save(folder + QStringLiteral("/settings-window.png")));
+    QVERIFY(editor()->grab().save(folder + QStringLiteral("/settings-editor.png")));
+    // And the unit editor open on a memory parameter.
+    openEditorOn(QStringLiteral("work_mem"));
+    QTest::qWait(20);
+    QVERIFY(editor()->grab().save(folder + QStringLiteral("/settings-editing.png")));
+}
+
+QTEST_MAIN(tst_SettingsEditor)
+#include "tst_settingseditor.moc"

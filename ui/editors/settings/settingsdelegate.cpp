@@ -1,0 +1,221 @@
+#include "settingsdelegate.h"
+
+#include "parameterdocumentation.h"
+#include "pgconf/parametercatalog.h"
+#include "settingsmodel.h"
+#include "unitvalueeditor.h"
+#include "pgconf/valueparser.h"
+
+#include <QAbstractProxyModel>
+#include <QApplication>
+#include <QComboBox>
+#include <QKeyEvent>
+#include <QLineEdit>
+#include <QPainter>
+
+using namespace Qt::StringLiterals;
+using namespace pgdial::core::pgconf;
+
+namespace pgdial::ui {
+
+namespace {
+
+const ParameterInfo *infoOf(const QModelIndex &index)
+{
+    // Through proxies: ask the model that owns the rows.
+    QModelIndex source = index;
+    while (auto *proxy = qobject_cast<const QAbstractProxyModel *>(source.model()))
+        source = proxy->mapToSource(source);
+    const auto *model = qobject_cast<const SettingsModel *>(source.model());
+    return model ? model->parameter(source) : nullptr;
+}
+
+QColor badgeColour(ParameterContext context)
+{
+    switch (context) {
+    case ParameterContext::Postmaster:
+        return QColor(0xd9, 0x7a, 0x1f); // amber: plan a restart
+    case ParameterContext::Internal:
+        return QColor(0x80, 0x80, 0x80);
+    default:
+        return QColor(0x3a, 0x8f, 0x5c); // green: a reload is enough
+    }
+}
+
+} // namespace
+
+SettingsDelegate::SettingsDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+
+QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    const ParameterInfo *info = infoOf(index);
+    if (!info || index.column() != SettingsModel::ValueColumn)
+        return QStyledItemDelegate::createEditor(parent, option, index);
+    const QString allowed = ParameterDocumentation::allowedValues(*info);
+    switch (info->type) {
+    case ParameterType::Enum: {
+        auto *combo = new QComboBox(parent);
+        combo->setObjectName(u"settingsEnumEditor"_s);
+        combo->addItems(info->enumValues);
+        combo->setToolTip(tr("Allowed: %1").arg(allowed));
+        return combo;
+    }
+    case ParameterType::Integer:
+    case ParameterType::Real:
+        if (info->isMemoryUnit() || info->isTimeUnit()) {
+            auto *editor = new UnitValueEditor(info->unit, parent);
+            editor->setHint(allowed);
+            editor->numberEdit()->installEventFilter(const_cast<SettingsDelegate *>(this));
+            return editor;
+        }
+        [[fallthrough]];
+    case ParameterType::Bool:
+    case ParameterType::String: {
+        auto *edit = new QLineEdit(parent);
+        edit->setObjectName(u"settingsTextEditor"_s);
+        edit->setFrame(false);
+        if (!allowed.isEmpty()) {
+            edit->setPlaceholderText(allowed);
+            edit->setToolTip(tr("Allowed: %1").arg(allowed));
+        }
+        return edit;
+    }
+    }
+    return nullptr;
+}
+
+void SettingsDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
+{
+    const QString value = index.data(SettingsModel::EditValueRole).toString();
+    if (auto *unitEditor = qobject_cast<UnitValueEditor *>(editor)) {
+        unitEditor->setValue(value);
+        unitEditor->numberEdit()->selectAll();
+    } else if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        const int position = combo->findText(value, Qt::MatchFixedString);
+        combo->setCurrentIndex(position < 0 ? 0 : position);
+    } else if (auto *edit = qobject_cast<QLineEdit *>(editor)) {
+        edit->setText(value);
+        edit->selectAll();
+    } else {
+        QStyledItemDelegate::setEditorData(editor, index);
+    }
+}
+
+QString SettingsDelegate::editorText(const QWidget *editor)
+{
+    if (const auto *unitEditor = qobject_cast<const UnitValueEditor *>(editor))
+        return unitEditor->value();
+    if (const auto *combo = qobject_cast<const QComboBox *>(editor))
+        return combo->currentText();
+    if (const auto *edit = qobject_cast<const QLineEdit *>(editor))
+        return edit->text();
+    return {};
+}
+
+QString SettingsDelegate::problemWith(const ParameterInfo &info, const QString &value) const
+{
+    const ParsedValue parsed = ValueParser::parse(info, value, m_major);
+    if (parsed.ok())
+        return {};
+    return parsed.hint.isEmpty() ? parsed.message : parsed.message + u"\n"_s + parsed.hint;
+}
+
+void SettingsDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
+{
+    const ParameterInfo *info = infoOf(index);
+    if (!info) {
+        QStyledItemDelegate::setModelData(editor, model, index);
+        return;
+    }
+    const QString value = editorText(editor);
+    // Unchanged: no edit (and no undo step) for opening and closing an editor.
+    if (value == index.data(SettingsModel::EditValueRole).toString())
+        return;
+    if (const QString problem = problemWith(*info, value); !problem.isEmpty()) {
+        Q_EMIT refused(problem);
+        return;
+    }
+    model->setData(index, value, Qt::EditRole);
+}
+
+bool SettingsDelegate::eventFilter(QObject *object, QEvent *event)
+{
+    // Enter and Tab commit; refuse there, with the editor still open, what the server would refuse.
+    if (event->type() == QEvent::KeyPress) {
+        const int key = static_cast<QKeyEvent *>(event)->key();
+        if (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_Tab || key == Qt::Key_Backtab) {
+            QWidget *editor = qobject_cast<QWidget *>(object);
+            if (editor && qobject_cast<UnitValueEditor *>(editor->parentWidget()))
+                editor = editor->parentWidget();
+            const QVariant infoPointer = editor ? editor->property("pgdialParameter") : QVariant();
+            if (const auto *info = static_cast<const ParameterInfo *>(infoPointer.value<void *>())) {
+                const QString value = editorText(editor);
+                if (const QString problem = problemWith(*info, value); !problem.isEmpty()) {
+                    Q_EMIT refused(problem);
+                    return true;
+                }
+            }
+            if (object != editor && editor) {
+                // Key from the number field inside the unit editor: commit the whole editor.
+                Q_EMIT commitData(editor);
+                Q_EMIT closeEditor(editor, QAbstractItemDelegate::NoHint);
+                return true;
+            }
+        }
+    }
+    return QStyledItemDelegate::eventFilter(object, event);
+}
+
+void SettingsDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    // Remember which parameter the editor is for, for the checks on Enter.
+    if (const ParameterInfo *info = infoOf(index))
+        editor->setProperty("pgdialParameter", QVariant::fromValue(static_cast<void *>(const_cast<ParameterInfo *>(info))));
+    QRect rect = option.rect;
+    // The unit chooser needs room beyond a narrow value column.
+    if (qobject_cast<UnitValueEditor *>(editor))
+        rect.setWidth(qMax(rect.width(), editor->sizeHint().width() + 40));
+    editor->setGeometry(rect);
+}
+
+void SettingsDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    if (index.column() != SettingsModel::ContextColumn || index.data(SettingsModel::IsCategoryRole).toBool()) {
+        QStyledItemDelegate::paint(painter, option, index);
+        return;
+    }
+    // Background and selection as usual, then the badge as a pill.
+    QStyleOptionViewItem background = option;
+    initStyleOption(&background, index);
+    background.text.clear();
+    QApplication::style()->drawControl(QStyle::CE_ItemViewItem, &background, painter, option.widget);
+    const QString text = index.data(Qt::DisplayRole).toString();
+    if (text.isEmpty())
+        return;
+    const auto context = static_cast<ParameterContext>(index.data(SettingsModel::ContextRole).toInt());
+    QFont font = option.font;
+    if (font.pointSizeF() > 0)
+        font.setPointSizeF(font.pointSizeF() * 0.85);
+    const QFontMetrics metrics(font);
+    const int width = metrics.horizontalAdvance(text) + 12;
+    const int height = metrics.height() + 2;
+    const QRect pill(option.rect.center().x() - width / 2, option.rect.center().y() - height / 2, width, height);
+    painter->save();
+    painter->setRenderHint(QPainter::Antialiasing);
+    painter->setPen(Qt::NoPen);
+    painter->setBrush(badgeColour(context));
+    painter->drawRoundedRect(pill, height / 2.0, height / 2.0);
+    painter->setPen(Qt::white);
+    painter->setFont(font);
+    painter->drawText(pill, Qt::AlignCenter, text);
+    painter->restore();
+}
+
+QSize SettingsDelegate::sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const
+{
+    QSize size = QStyledItemDelegate::sizeHint(option, index);
+    size.setHeight(qMax(size.height(), option.fontMetrics.height() + 8));
+    return size;
+}
+
+} // namespace pgdial::ui

@@ -1,0 +1,48 @@
+#pragma once
+
+#include <QStyledItemDelegate>
+
+namespace pgdial::core::pgconf {
+struct ParameterInfo;
+}
+
+namespace pgdial::ui {
+
+// Typed editors for the settings table's value column: a number with a unit chooser for memory
+// and time parameters, a combo for enums, a line edit with the range as a hint otherwise
+// (booleans are check boxes in the model). A value the server would refuse is not committed:
+// the editor stays open and `refused` carries the server's own message. Also paints the
+// "restart / reload" badges.
+class SettingsDelegate final : public QStyledItemDelegate
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsDelegate)
+
+public:
+    explicit SettingsDelegate(QObject *parent = nullptr);
+
+    // The target major, for the value check's wording.
+    void setMajor(int major) { m_major = major; }
+
+    QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void setEditorData(QWidget *editor, const QModelIndex &index) const override;
+    void setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const override;
+    void updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // The text the editor holds, and the server's verdict on it (empty when accepted).
+    static QString editorText(const QWidget *editor);
+    QString problemWith(const core::pgconf::ParameterInfo &info, const QString &value) const;
+
+Q_SIGNALS:
+    void refused(const QString &message) const;
+
+protected:
+    bool eventFilter(QObject *object, QEvent *event) override;
+
+private:
+    int m_major = 17;
+};
+
+} // namespace pgdial::ui

@@ -1,0 +1,86 @@
+#pragma once
+
+#include "editors/documenteditor.h"
+
+#include <QSet>
+#include <QWidget>
+
+class QAction;
+class QLabel;
+class QLineEdit;
+class QTextBrowser;
+class QToolButton;
+class QTreeView;
+
+namespace pgdial::ui {
+
+class ProjectContext;
+class SettingsAnalyzer;
+class SettingsDelegate;
+class SettingsFilterModel;
+class SettingsModel;
+
+// The "Settings" page of a postgresql.conf: every parameter of the project's target version in
+// a table grouped by category, with typed editors, filters, a documentation pane and "Reset to
+// default". Edits go through core::pgconf::ConfEditor and ProjectDocument::applyEdits (one undo
+// step each; a value set in an included file edits that file), and the table follows every
+// change of the configuration's files, whoever made it (Source tab, undo, reload).
+class SettingsEditor final : public QWidget, public DocumentEditor
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(SettingsEditor)
+
+public:
+    SettingsEditor(ProjectDocument *document, ProjectContext *context, QWidget *parent = nullptr);
+    ~SettingsEditor() override;
+
+    ProjectDocument *projectDocument() const override { return m_document; }
+    // Selects the row of the parameter set (or commented out) on that line of this file.
+    void revealLine(int line, int column) override;
+
+    SettingsModel *model() const { return m_model; }
+    SettingsFilterModel *filterModel() const { return m_filter; }
+    QTreeView *view() const { return m_view; }
+    SettingsAnalyzer *analyzer() const { return m_analyzer; }
+
+    // Sets or resets a parameter as the table does (for the tools and tests); false with the
+    // reason shown in the message bar when the server would refuse it.
+    bool setParameter(const QString &name, const QString &value);
+    bool resetParameter(const QString &name);
+    // Selects the parameter's row (clearing filters that hide it).
+    bool selectParameter(const QString &name);
+    QString currentParameter() const;
+    QString message() const;
+
+private:
+    ProjectDocument *m_document;
+    ProjectContext *m_context;
+    SettingsAnalyzer *m_analyzer;
+    SettingsModel *m_model;
+    SettingsFilterModel *m_filter;
+    SettingsDelegate *m_delegate;
+    QLineEdit *m_filterBox;
+    QToolButton *m_onlySet;
+    QToolButton *m_onlyProblems;
+    QToolButton *m_onlyRestart;
+    QToolButton *m_onlyChanged;
+    QLabel *m_count;
+    QLabel *m_message;
+    QTreeView *m_view;
+    QTextBrowser *m_documentation;
+    QAction *m_resetAction;
+    QSet<QString> m_files; // the configuration's files (project-relative)
+
+    QToolButton *addToggle(const QString &objectName, const QString &text, const QString &tip, int toggle);
+    void onSnapshot();
+    void onDiagnostics();
+    void onTextChanged(ProjectDocument *document);
+    void updateDocumentation();
+    void updateCount();
+    void showMessage(const QString &text);
+    void showContextMenu(const QPoint &position);
+    bool applyEditResult(const QString &name, const QString &description, bool reset, const QString &value);
+    static QString topFileFor(ProjectDocument *document, ProjectContext *context);
+};
+
+} // namespace pgdial::ui

@@ -1,0 +1,47 @@
+#include "settingsfiltermodel.h"
+
+#include "settingsmodel.h"
+
+namespace pgdial::ui {
+
+SettingsFilterModel::SettingsFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+{
+    setRecursiveFilteringEnabled(true);
+    setDynamicSortFilter(true);
+}
+
+void SettingsFilterModel::setText(const QString &text)
+{
+    const QString lower = text.trimmed().toLower();
+    if (lower == m_text)
+        return;
+    m_text = lower;
+    invalidateRowsFilter();
+}
+
+void SettingsFilterModel::setToggle(Toggle toggle, bool on)
+{
+    if (m_toggles.testFlag(toggle) == on)
+        return;
+    m_toggles.setFlag(toggle, on);
+    invalidateRowsFilter();
+}
+
+bool SettingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
+{
+    const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
+    // A category row stands for its parameters: shown unfiltered, else only through a match below it.
+    if (index.data(SettingsModel::IsCategoryRole).toBool())
+        return !isFiltering();
+    if (m_toggles.testFlag(OnlySet) && !index.data(SettingsModel::IsSetRole).toBool())
+        return false;
+    if (m_toggles.testFlag(OnlyProblems) && !index.data(SettingsModel::HasProblemRole).toBool())
+        return false;
+    if (m_toggles.testFlag(OnlyRestart) && !index.data(SettingsModel::NeedsRestartRole).toBool())
+        return false;
+    if (m_toggles.testFlag(OnlyChanged) && !index.data(SettingsModel::ChangedRole).toBool())
+        return false;
+    return m_text.isEmpty() || index.data(SettingsModel::SearchTextRole).toString().contains(m_text);
+}
+
+} // namespace pgdial::ui

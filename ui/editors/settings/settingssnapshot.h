@@ -1,0 +1,26 @@
+#pragma once
+
+#include "pgconf/confprojectanalyzer.h"
+
+#include <QString>
+
+namespace pgdial::core {
+class Project;
+}
+
+namespace pgdial::ui {
+
+// One reading of a postgresql.conf and its includes, as the settings editor shows it: what the
+// server would read, judge and apply, for the project's target version at that moment.
+struct SettingsSnapshot
+{
+    core::pgconf::ConfAnalysis analysis;
+    int major = 0;
+    quint64 generation = 0; // the editor's edit counter when the text was taken
+
+    // Reads `topFile` (project-relative) from `project`, which may be a detached copy: the
+    // loader adds included files to the project it reads from.
+    static SettingsSnapshot compute(core::Project &project, const QString &topFile, quint64 generation);
+};
+
+} // namespace pgdial::ui
