@@ -7,6 +7,7 @@
 #include "editors/settings/settingsfiltermodel.h"
 #include "editors/settings/settingsmodel.h"
 #include "editors/settings/unitvalueeditor.h"
+#include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
 #include "guitesthelpers.h"
 #include "mainwindow/documentpage.h"

@@ -58,10 +58,40 @@ QString ParameterDocumentation::allowedValues(const ParameterInfo &info)
         if (!info.min && !info.max)
             return {};
         auto bound = [&info](double value) {
-            // Units read better for memory and time bounds than raw multiples of the base unit.
-            if ((info.isMemoryUnit() || info.isTimeUnit()) && value > 0 && value < 2147483647.0)
-                return ValueFormatter::withUnit(value, info.unit);
-            return QString::number(value, 'g', 12);
+            // Units read better for memory and time bounds than raw multiples of the base unit;
+            // the huge maxima are shown rounded ("8TB" rather than 8589934584kB).
+            if (!(info.isMemoryUnit() || info.isTimeUnit()) || value <= 0)
+                return QString::number(value, 'g', 12);
+            QString exact = ValueFormatter::withUnit(value, info.unit);
+            qsizetype digits = 0;
+            while (digits < exact.size() && exact.at(digits).isDigit())
+                ++digits;
+            if (digits <= 5)
+                return exact;
+            static const QList<std::pair<QString, double>> memory = {
+                {u"TB"_s, 1024.0 * 1024 * 1024 * 1024}, {u"GB"_s, 1024.0 * 1024 * 1024}, {u"MB"_s, 1024.0 * 1024}, {u"kB"_s, 1024.0}};
+            static const QList<std::pair<QString, double>> time = {
+                {u"d"_s, 86400e6}, {u"h"_s, 3600e6}, {u"min"_s, 60e6}, {u"s"_s, 1e6}, {u"ms"_s, 1e3}};
+            const bool isMemory = info.isMemoryUnit();
+            double base = 1;
+            QString unit = info.unit;
+            if (unit.startsWith(u"8"_s)) {
+                base = 8;
+                unit = unit.mid(1);
+            }
+            const auto &scale = isMemory ? memory : time;
+            double inSmallest = value * base;
+            for (const auto &[name, factor] : scale) {
+                if (name == unit)
+                    inSmallest *= factor;
+            }
+            if (!isMemory && unit == u"us"_s)
+                inSmallest = value;
+            for (const auto &[name, factor] : scale) {
+                if (inSmallest >= factor)
+                    return u"%1%2"_s.arg(QString::number(inSmallest / factor, 'g', 3), name);
+            }
+            return exact;
         };
         QString range = tr("%1 – %2").arg(info.min ? bound(*info.min) : QString(), info.max ? bound(*info.max) : QString());
         if (!info.unit.isEmpty())

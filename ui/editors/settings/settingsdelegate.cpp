@@ -157,13 +157,37 @@ bool SettingsDelegate::eventFilter(QObject *object, QEvent *event)
             }
             if (object != editor && editor) {
                 // Key from the number field inside the unit editor: commit the whole editor.
+                editor->setProperty("pgdialClosing", true);
                 Q_EMIT commitData(editor);
                 Q_EMIT closeEditor(editor, QAbstractItemDelegate::NoHint);
                 return true;
             }
         }
     }
-    return QStyledItemDelegate::eventFilter(object, event);
+    auto *unitEditor = qobject_cast<QWidget *>(object) ? qobject_cast<UnitValueEditor *>(static_cast<QWidget *>(object)->parentWidget())
+                                                     : nullptr;
+    if (!unitEditor)
+        return QStyledItemDelegate::eventFilter(object, event);
+    if (unitEditor->property("pgdialClosing").toBool())
+        return false;
+    // The number field of the unit editor: leaving the whole editor commits it (the unit combo
+    // and its popup are part of it), as the base class does for one-widget editors.
+    if (event->type() == QEvent::FocusOut) {
+        for (QWidget *w = QApplication::focusWidget(); w; w = w->parentWidget()) {
+            if (w == unitEditor)
+                return false;
+        }
+        if (QApplication::activePopupWidget())
+            return false;
+        unitEditor->setProperty("pgdialClosing", true);
+        Q_EMIT commitData(unitEditor);
+        Q_EMIT closeEditor(unitEditor, QAbstractItemDelegate::NoHint);
+    } else if (event->type() == QEvent::KeyPress && static_cast<QKeyEvent *>(event)->key() == Qt::Key_Escape) {
+        unitEditor->setProperty("pgdialClosing", true);
+        Q_EMIT closeEditor(unitEditor, QAbstractItemDelegate::RevertModelCache);
+        return true;
+    }
+    return false;
 }
 
 void SettingsDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const

@@ -86,21 +86,23 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
                             | QAbstractItemView::AnyKeyPressed);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
     m_view->setIndentation(14);
+    m_view->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_view->header();
     header->setStretchLastSection(false);
     header->setSectionResizeMode(QHeaderView::Interactive);
-    header->setSectionResizeMode(SettingsModel::ValueColumn, QHeaderView::Stretch);
+    header->setSectionResizeMode(SettingsModel::SourceColumn, QHeaderView::Stretch);
     const int em = fontMetrics().horizontalAdvance(u'M');
-    header->resizeSection(SettingsModel::NameColumn, em * 17);
-    header->resizeSection(SettingsModel::UnitColumn, em * 4);
-    header->resizeSection(SettingsModel::DefaultColumn, em * 8);
-    header->resizeSection(SettingsModel::SourceColumn, em * 10);
+    header->resizeSection(SettingsModel::NameColumn, em * 19);
+    header->resizeSection(SettingsModel::ValueColumn, em * 9);
+    header->resizeSection(SettingsModel::UnitColumn, em * 3);
+    header->resizeSection(SettingsModel::DefaultColumn, em * 6);
     header->resizeSection(SettingsModel::ContextColumn, em * 5);
     header->resizeSection(SettingsModel::ProblemsColumn, em * 5);
+    header->setMinimumSectionSize(em * 2);
 
     m_documentation->setObjectName(u"settingsDocumentation"_s);
     m_documentation->setOpenLinks(false);
-    m_documentation->setMinimumWidth(em * 16);
+    m_documentation->setMinimumWidth(em * 14);
 
     auto *splitter = new QSplitter(Qt::Horizontal, this);
     splitter->setObjectName(u"settingsSplitter"_s);
@@ -108,7 +110,7 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
     splitter->addWidget(m_documentation);
     splitter->setStretchFactor(0, 3);
     splitter->setStretchFactor(1, 1);
-    splitter->setSizes({900, 320});
+    splitter->setSizes({900, 260});
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);

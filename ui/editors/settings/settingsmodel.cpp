@@ -430,7 +430,7 @@ QVariant SettingsModel::headerData(int section, Qt::Orientation orientation, int
     case ContextColumn:
         return tr("Applies");
     case ProblemsColumn:
-        return tr("Problems");
+        return tr("Issues");
     default:
         return {};
     }
