@@ -4,6 +4,7 @@
 #include "document/projectdocument.h"
 #include "editors/sourceview.h"
 #include "guitesthelpers.h"
+#include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/problemspanel.h"
@@ -98,6 +99,10 @@ void tst_Editing::init()
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QVERIFY(loadInto(*m_window, m_dir->path()));
     QCOMPARE(m_window->editorArea()->currentPath(), QString::fromLatin1(confRelative));
+    // These tests are about the raw editor; the Settings table is the page a conf file opens on.
+    ui::DocumentPage *page = m_window->editorArea()->editorFor(QString::fromLatin1(confRelative));
+    QVERIFY(page);
+    page->showSource();
 }
 
 void tst_Editing::cleanup()

@@ -272,7 +272,10 @@ void SettingsEditor::updateDocumentation()
     const QModelIndex source = m_filter->mapToSource(m_view->currentIndex());
     const ParameterInfo *info = m_model->parameter(source);
     if (!info) {
-        m_documentation->setHtml(tr("<p><i>Select a parameter to read its documentation.</i></p>"));
+        if (!m_documentationKey.isNull() || m_documentation->document()->isEmpty()) {
+            m_documentationKey = QString();
+            m_documentation->setHtml(tr("<p><i>Select a parameter to read its documentation.</i></p>"));
+        }
         return;
     }
     const QModelIndex sourceCell = source.siblingAtColumn(SettingsModel::SourceColumn);
@@ -280,9 +283,13 @@ void SettingsEditor::updateDocumentation()
     const QString where = value.isEmpty() && !source.data(SettingsModel::IsSetRole).toBool()
                               ? QString()
                               : sourceCell.data(Qt::DisplayRole).toString();
-    m_documentation->setHtml(ParameterDocumentation::html(*info, m_model->major(),
-                                                          source.data(SettingsModel::IsSetRole).toBool() ? value : QString(),
-                                                          where));
+    // Re-render only when what the pane shows changed: most edits concern another row.
+    const QString shownValue = source.data(SettingsModel::IsSetRole).toBool() ? value : QString();
+    const QString key = info->name + u'\n' + shownValue + u'\n' + where + u'\n' + QString::number(m_model->major());
+    if (key == m_documentationKey)
+        return;
+    m_documentationKey = key;
+    m_documentation->setHtml(ParameterDocumentation::html(*info, m_model->major(), shownValue, where));
 }
 
 void SettingsEditor::showMessage(const QString &text)

@@ -70,6 +70,7 @@ private:
     QTextBrowser *m_documentation;
     QAction *m_resetAction;
     QSet<QString> m_files; // the configuration's files (project-relative)
+    QString m_documentationKey; // what the documentation pane shows (null: nothing selected)
 
     QToolButton *addToggle(const QString &objectName, const QString &text, const QString &tip, int toggle);
     void onSnapshot();
