@@ -197,8 +197,10 @@ void SettingsDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionV
         editor->setProperty("pgdialParameter", QVariant::fromValue(static_cast<void *>(const_cast<ParameterInfo *>(info))));
     QRect rect = option.rect;
     // The unit chooser needs room beyond a narrow value column.
-    if (qobject_cast<UnitValueEditor *>(editor))
-        rect.setWidth(qMax(rect.width(), editor->sizeHint().width() + 40));
+    if (auto *unitEditor = qobject_cast<UnitValueEditor *>(editor)) {
+        const int number = option.fontMetrics.horizontalAdvance(u"00000000"_s);
+        rect.setWidth(qMax(rect.width(), number + unitEditor->unitCombo()->sizeHint().width()));
+    }
     editor->setGeometry(rect);
 }
 
