@@ -1,0 +1,106 @@
+#include "conninfofield.h"
+
+#include "probe/conninfoinspector.h"
+
+#include <QLineEdit>
+
+using namespace Qt::StringLiterals;
+
+namespace pgdial::ui {
+
+using core::probe::ConninfoInspector;
+
+ConninfoField::ConninfoField(QWidget *parent) : QComboBox(parent)
+{
+    setEditable(true);
+    setInsertPolicy(QComboBox::NoInsert);
+    setSizeAdjustPolicy(QComboBox::AdjustToMinimumContentsLengthWithIcon);
+    setMinimumContentsLength(30);
+    lineEdit()->setPlaceholderText(tr("postgresql://user@host:5432/dbname?sslmode=require, or host=... port=..."));
+    lineEdit()->setObjectName(u"conninfoLineEdit"_s);
+    connect(lineEdit(), &QLineEdit::editingFinished, this, &ConninfoField::maskTyped);
+}
+
+QString ConninfoField::displayText(const Candidate &candidate)
+{
+    return ConninfoInspector::maskConninfoText(candidate.conninfo);
+}
+
+void ConninfoField::setCandidates(const QList<Candidate> &candidates)
+{
+    m_candidates = candidates;
+    const QString current = currentText();
+    clear();
+    for (const Candidate &candidate : candidates) {
+        addItem(displayText(candidate));
+        setItemData(count() - 1, candidate.label, Qt::ToolTipRole);
+    }
+    if (!candidates.isEmpty() && (current.isEmpty() || current == displayText(candidates.first())))
+        setCurrentIndex(0);
+    else
+        setEditText(current);
+}
+
+std::optional<int> ConninfoField::candidateRow() const
+{
+    const QString text = currentText();
+    for (qsizetype i = 0; i < m_candidates.size(); ++i)
+        if (displayText(m_candidates.at(i)) == text)
+            return int(i);
+    return std::nullopt;
+}
+
+void ConninfoField::setTypedConninfo(const QString &conninfo)
+{
+    setEditText(conninfo);
+    maskTyped();
+}
+
+void ConninfoField::maskTyped()
+{
+    const QString text = currentText().trimmed();
+    if (candidateRow())
+        return;
+    const QString unmasked = conninfo();
+    m_typed = unmasked;
+    const QString masked = ConninfoInspector::maskConninfoText(unmasked);
+    if (masked != text)
+        setEditText(masked);
+}
+
+QString ConninfoField::conninfo() const
+{
+    if (const auto row = candidateRow())
+        return m_candidates.at(*row).conninfo;
+    const QString text = currentText().trimmed();
+    if (m_typed.isEmpty())
+        return text;
+    const QString masked = ConninfoInspector::maskConninfoText(m_typed);
+    if (text == masked)
+        return m_typed;
+    // The masked text was edited: put the hidden secret back where its mask still stands. The
+    // secret is what differs between the typed text and its masked form.
+    qsizetype prefix = 0;
+    while (prefix < masked.size() && prefix < m_typed.size() && masked.at(prefix) == m_typed.at(prefix))
+        ++prefix;
+    qsizetype suffix = 0;
+    while (suffix < masked.size() - prefix && suffix < m_typed.size() - prefix
+           && masked.at(masked.size() - 1 - suffix) == m_typed.at(m_typed.size() - 1 - suffix))
+        ++suffix;
+    const QString mask = masked.mid(prefix, masked.size() - prefix - suffix);
+    const QString secret = m_typed.mid(prefix, m_typed.size() - prefix - suffix);
+    if (mask.isEmpty() || !text.contains(mask))
+        return text;
+    QString restored = text;
+    restored.replace(restored.indexOf(mask), mask.size(), secret);
+    return restored;
+}
+
+std::optional<core::probe::ConninfoOrigin> ConninfoField::origin() const
+{
+    if (const auto row = candidateRow())
+        return m_candidates.at(*row).origin;
+    return std::nullopt;
+}
+
+} // namespace pgdial::ui
