@@ -153,7 +153,7 @@ ProbeReport tst_ConnectionTester::run(const QString &typed, const QString &admin
     if (!typed.isEmpty())
         m_tester->conninfoField()->setTypedConninfo(typed);
     else
-        m_tester->conninfoField()->setCurrentIndex(0);
+        m_tester->conninfoField()->selectCandidate(0);
     m_tester->adminField()->setTypedConninfo(adminConninfo);
     QSignalSpy finished(m_tester, &ConnectionTesterWidget::probeFinished);
     m_tester->findChild<QPushButton *>(QStringLiteral("testButton"))->click();
@@ -170,6 +170,8 @@ void tst_ConnectionTester::screenshot(const QString &name)
     QTest::qWait(50);
     const QImage image = dock->grab().toImage();
     dock->setFloating(false);
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     QVERIFY(!image.isNull());
     QString folder = qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     if (folder.isEmpty())
@@ -183,7 +185,7 @@ void tst_ConnectionTester::candidatesComeFromTheProject()
     QCOMPARE(field->count(), 1); // config.yaml's url is the .env value: one candidate
     QVERIFY(!field->itemText(0).contains(QLatin1String("scram-pw")));
     QVERIFY(field->itemText(0).contains(QLatin1String("scramuser:")));
-    field->setCurrentIndex(0);
+    field->selectCandidate(0);
     QVERIFY(field->conninfo().contains(QLatin1String("scram-pw")));
     QVERIFY(field->origin());
     QCOMPARE(field->origin()->file, QStringLiteral(".env"));
@@ -211,7 +213,7 @@ void tst_ConnectionTester::typedPasswordsAreMasked()
 void tst_ConnectionTester::passingRunShowsEveryStageOk()
 {
     // Ctrl+Return runs the test from the connection field.
-    m_tester->conninfoField()->setCurrentIndex(0);
+    m_tester->conninfoField()->selectCandidate(0);
     m_tester->adminField()->setTypedConninfo(admin());
     m_tester->conninfoField()->setFocus();
     QSignalSpy finished(m_tester, &ConnectionTesterWidget::probeFinished);
@@ -311,6 +313,7 @@ void tst_ConnectionTester::cancelReturnsWithin200Ms()
     QVERIFY(cancel->isEnabled());
     QElapsedTimer timer;
     timer.start();
+    QVERIFY(cancel->hasFocus());
     QTest::keyClick(cancel, Qt::Key_Escape); // Esc cancels
     QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty(), 200);
     QVERIFY2(timer.elapsed() < 200, qPrintable(QString::number(timer.elapsed())));
@@ -322,32 +325,83 @@ void tst_ConnectionTester::cancelReturnsWithin200Ms()
     QVERIFY(m_tester->findChild<QLabel *>(QStringLiteral("verdictTitle"))->text().startsWith(QLatin1String("Cancelled")));
 }
 
+namespace {
+
+// Nanoseconds the calling thread has spent runnable but waiting for a CPU (the scheduler's share
+// of any delay), from /proc/thread-self/schedstat; -1 when the kernel does not say.
+qint64 runQueueWaitNs()
+{
+    QFile file(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!file.open(QIODevice::ReadOnly))
+        return -1;
+    const QList<QByteArray> fields = file.readAll().simplified().split(' ');
+    return fields.size() >= 2 ? fields.at(1).toLongLong() : -1;
+}
+
+// The UI thread's event-loop latency while something runs: the largest gap between the ticks of
+// a 5 ms timer, raw, and without the time the thread sat runnable in the kernel's run queue (on a
+// shared, loaded machine that part is the scheduler's, not the code's: what remains is time the
+// UI thread spent working or waiting on something).
+class EventLoopLatency
+{
+public:
+    EventLoopLatency()
+    {
+        m_tick.setInterval(5);
+        QObject::connect(&m_tick, &QTimer::timeout, &m_tick, [this] {
+            const qint64 now = m_clock.elapsed();
+            const qint64 wait = runQueueWaitNs();
+            const qint64 gap = now - m_lastTick;
+            maxGap = std::max(maxGap, gap);
+            const qint64 queued = (wait >= 0 && m_lastWait >= 0) ? (wait - m_lastWait) / 1000000 : 0;
+            maxOwnGap = std::max(maxOwnGap, gap - queued);
+            m_lastTick = now;
+            m_lastWait = wait;
+        });
+        m_clock.start();
+        m_lastWait = runQueueWaitNs();
+        m_tick.start();
+    }
+    qint64 maxGap = 0;    // wall time
+    qint64 maxOwnGap = 0; // wall time minus run-queue wait
+
+private:
+    QElapsedTimer m_clock;
+    QTimer m_tick;
+    qint64 m_lastTick = 0;
+    qint64 m_lastWait = -1;
+};
+
+} // namespace
+
 void tst_ConnectionTester::uiThreadNeverBlocks()
 {
-    // The event loop's largest gap while a full probe (TLS, auth, session, checks) runs.
-    QElapsedTimer clock;
-    qint64 last = 0;
-    qint64 maxGap = 0;
-    QTimer tick;
-    tick.setInterval(5);
-    connect(&tick, &QTimer::timeout, this, [&] {
-        const qint64 now = clock.elapsed();
-        maxGap = std::max(maxGap, now - last);
-        last = now;
-    });
-    m_tester->conninfoField()->setCurrentIndex(0);
+    // The same measurement with nothing running, as the baseline of this run.
+    qint64 idleGap = 0;
+    {
+        EventLoopLatency idle;
+        QTest::qWait(600);
+        idleGap = idle.maxGap;
+    }
+    m_tester->conninfoField()->selectCandidate(0);
     m_tester->adminField()->setTypedConninfo(admin());
     QSignalSpy finished(m_tester, &ConnectionTesterWidget::probeFinished);
-    clock.start();
-    tick.start();
-    m_tester->findChild<QPushButton *>(QStringLiteral("testButton"))->click();
-    QVERIFY(finished.wait(15000));
-    QTest::qWait(20);
-    tick.stop();
+    qint64 maxGap = 0;
+    qint64 maxOwnGap = 0;
+    {
+        EventLoopLatency latency;
+        m_tester->findChild<QPushButton *>(QStringLiteral("testButton"))->click();
+        QVERIFY(finished.wait(15000));
+        QTest::qWait(20);
+        maxGap = latency.maxGap;
+        maxOwnGap = latency.maxOwnGap;
+    }
     const ProbeReport report = finished.first().first().value<ProbeReport>();
     QVERIFY2(report.ok(), qPrintable(report.toText()));
-    qInfo("largest event-loop gap during the probe: %lld ms (probe %lld ms)", maxGap, report.ms);
-    QVERIFY2(maxGap < 50, qPrintable(QString::number(maxGap)));
+    qInfo("during the probe (%lld ms, every stage): largest event-loop gap %lld ms wall (idle baseline %lld ms), "
+          "%lld ms without run-queue waits",
+          report.ms, maxGap, idleGap, maxOwnGap);
+    QVERIFY2(maxOwnGap < 50, qPrintable(QStringLiteral("%1 ms (wall %2 ms)").arg(maxOwnGap).arg(maxGap)));
 }
 
 void tst_ConnectionTester::addThisRuleInsertsAndUndoes()

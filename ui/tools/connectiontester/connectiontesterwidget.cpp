@@ -14,7 +14,6 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
-#include <QProgressBar>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -38,7 +37,7 @@ ConnectionTesterWidget::ConnectionTesterWidget(ProjectContext *context, QWidget 
     , m_admin(new ConninfoField(this))
     , m_test(new QPushButton(tr("&Test"), this))
     , m_cancel(new QPushButton(tr("Cancel"), this))
-    , m_progress(new QProgressBar(this))
+    , m_progress(new QLabel(this))
     , m_stages(new QTreeView(this))
     , m_timeline(new ProbeTimelineModel(this))
     , m_verdict(new VerdictPanel(this))
@@ -58,10 +57,9 @@ ConnectionTesterWidget::ConnectionTesterWidget(ProjectContext *context, QWidget 
     m_test->setToolTip(tr("Run the probe (Ctrl+Return)"));
     m_cancel->setObjectName(u"cancelButton"_s);
     m_cancel->setToolTip(tr("Stop the probe (Esc)"));
+    // A label, not a QProgressBar: its setValue() repaints synchronously, which costs the UI
+    // thread tens of milliseconds per stage on a busy machine.
     m_progress->setObjectName(u"probeProgress"_s);
-    m_progress->setRange(0, int(ProbeTimelineModel::stageNames().size()));
-    m_progress->setFormat(tr("%v of %m stages"));
-    m_progress->setMaximumHeight(fontMetrics().height() + 4);
 
     m_stages->setObjectName(u"stageTimeline"_s);
     m_stages->setModel(m_timeline);
@@ -185,11 +183,16 @@ void ConnectionTesterWidget::refreshCandidates()
 {
     QList<ConninfoField::Candidate> candidates;
     m_hbaFile.clear();
+    m_serverSettings = {};
     if (m_context && m_context->project()) {
         const core::Project &project = *m_context->project();
         for (const auto &found : core::probe::ProjectConninfo::candidates(project))
             candidates.append({found.conninfo, found.label, found.origin});
         m_hbaFile = core::probe::ProjectConninfo::hbaFile(project);
+        // A snapshot (the lookup copies the settings): the worker never reads the live project,
+        // and the analysis is done here, after an edit, not while a probe starts.
+        if (!project.filesOfKind(core::FileKind::PostgresqlConf).isEmpty())
+            m_serverSettings = core::probe::ProjectConninfo::serverSettings(*m_context->project());
     }
     m_conninfo->setCandidates(candidates);
 }
@@ -201,7 +204,14 @@ void ConnectionTesterWidget::setRunning(bool running)
     m_conninfo->setEnabled(!running);
     m_admin->setEnabled(!running);
     m_historyView->setEnabled(!running);
-    m_progress->setVisible(running);
+    // Always shown (a label appearing and disappearing would relayout the whole tool).
+    if (!running)
+        m_progress->setText(tr("Ctrl+Return tests the connection, Esc cancels a running test."));
+    // The input is disabled while a probe runs: keep the focus in the tool so Esc reaches Cancel.
+    if (running)
+        m_cancel->setFocus();
+    else if (m_cancel->hasFocus() || !focusWidget())
+        m_conninfo->setFocus();
 }
 
 void ConnectionTesterWidget::test()
@@ -219,15 +229,13 @@ void ConnectionTesterWidget::test()
     options.origin = m_conninfo->origin();
     options.adminConninfo = m_admin->conninfo().trimmed();
     if (m_context && m_context->project()) {
-        core::Project &project = *m_context->project();
-        // A snapshot: the lookup copies the settings, so the worker never reads the live project.
-        if (!project.filesOfKind(core::FileKind::PostgresqlConf).isEmpty())
-            options.serverSettings = core::probe::ProjectConninfo::serverSettings(project);
+        options.serverSettings = m_serverSettings;
         options.hbaFile = m_hbaFile;
     }
     m_suggestion.reset();
     m_timeline->start();
-    m_progress->setValue(0);
+    m_stagesDone = 0;
+    showProgress();
     m_verdict->showRunning();
     setRunning(true);
     m_probe->start(options);
@@ -242,7 +250,18 @@ void ConnectionTesterWidget::cancel()
 void ConnectionTesterWidget::onStageFinished(const ProbeStage &stage)
 {
     m_timeline->setStage(stage);
-    m_progress->setValue(std::min(m_progress->maximum(), m_progress->value() + 1));
+    ++m_stagesDone;
+    showProgress();
+}
+
+void ConnectionTesterWidget::showProgress()
+{
+    const QStringList names = ProbeTimelineModel::stageNames();
+    const QString next = m_stagesDone < names.size() ? ProbeTimelineModel::stageTitle(names.at(m_stagesDone)) : QString();
+    m_progress->setText(tr("Testing: %1 of %2 stages done%3 (Esc cancels)")
+                            .arg(m_stagesDone)
+                            .arg(names.size())
+                            .arg(next.isEmpty() ? QString() : tr(", now: %1").arg(next)));
 }
 
 void ConnectionTesterWidget::onFinished(ProbeReport report)

@@ -2,6 +2,7 @@
 
 #include "hbaruleinserter.h"
 #include "probe/probereport.h"
+#include "serversetting.h"
 
 #include <QPointer>
 #include <QWidget>
@@ -10,7 +11,6 @@
 
 class QLabel;
 class QListView;
-class QProgressBar;
 class QPushButton;
 class QTreeView;
 
@@ -63,7 +63,7 @@ private:
     ConninfoField *m_admin;
     QPushButton *m_test;
     QPushButton *m_cancel;
-    QProgressBar *m_progress;
+    QLabel *m_progress;
     QTreeView *m_stages;
     ProbeTimelineModel *m_timeline;
     VerdictPanel *m_verdict;
@@ -72,11 +72,14 @@ private:
     std::optional<core::probe::ProbeReport> m_shown;
     std::optional<HbaRuleInserter::Suggestion> m_suggestion;
     QString m_hbaFile;
+    core::ServerSettingLookup m_serverSettings;
+    int m_stagesDone = 0;
     int m_timeoutMs = 10000;
 
     void refreshCandidates();
     void setRunning(bool running);
     void onStageFinished(const core::probe::ProbeStage &stage);
+    void showProgress();
     void onFinished(core::probe::ProbeReport report);
     void showReport(const core::probe::ProbeReport &report);
     void spanLines(const QModelIndex &parent);

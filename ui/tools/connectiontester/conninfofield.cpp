@@ -19,6 +19,14 @@ ConninfoField::ConninfoField(QWidget *parent) : QComboBox(parent)
     lineEdit()->setPlaceholderText(tr("postgresql://user@host:5432/dbname?sslmode=require, or host=... port=..."));
     lineEdit()->setObjectName(u"conninfoLineEdit"_s);
     connect(lineEdit(), &QLineEdit::editingFinished, this, &ConninfoField::maskTyped);
+    connect(this, &QComboBox::activated, this, [this] { m_typed.clear(); });
+}
+
+void ConninfoField::selectCandidate(int row)
+{
+    setCurrentIndex(row);
+    setEditText(itemText(row));
+    m_typed.clear();
 }
 
 QString ConninfoField::displayText(const Candidate &candidate)
@@ -58,9 +66,9 @@ void ConninfoField::setTypedConninfo(const QString &conninfo)
 
 void ConninfoField::maskTyped()
 {
-    const QString text = currentText().trimmed();
-    if (candidateRow())
+    if (m_typed.isEmpty() && candidateRow())
         return;
+    const QString text = currentText().trimmed();
     const QString unmasked = conninfo();
     m_typed = unmasked;
     const QString masked = ConninfoInspector::maskConninfoText(unmasked);
@@ -70,14 +78,15 @@ void ConninfoField::maskTyped()
 
 QString ConninfoField::conninfo() const
 {
+    // A typed string wins over a candidate that masks the same (same URL, another password).
+    const QString text = currentText().trimmed();
+    const QString masked = ConninfoInspector::maskConninfoText(m_typed);
+    if (!m_typed.isEmpty() && text == masked)
+        return m_typed;
     if (const auto row = candidateRow())
         return m_candidates.at(*row).conninfo;
-    const QString text = currentText().trimmed();
     if (m_typed.isEmpty())
         return text;
-    const QString masked = ConninfoInspector::maskConninfoText(m_typed);
-    if (text == masked)
-        return m_typed;
     // The masked text was edited: put the hidden secret back where its mask still stands. The
     // secret is what differs between the typed text and its masked form.
     qsizetype prefix = 0;
@@ -98,6 +107,8 @@ QString ConninfoField::conninfo() const
 
 std::optional<core::probe::ConninfoOrigin> ConninfoField::origin() const
 {
+    if (!m_typed.isEmpty() && currentText().trimmed() == ConninfoInspector::maskConninfoText(m_typed))
+        return std::nullopt;
     if (const auto row = candidateRow())
         return m_candidates.at(*row).origin;
     return std::nullopt;

@@ -33,10 +33,12 @@ public:
     std::optional<core::probe::ConninfoOrigin> origin() const;
     // Replaces the text as if typed (the password is masked at once).
     void setTypedConninfo(const QString &conninfo);
+    // Chooses the project's candidate `row`, as picking it from the list does.
+    void selectCandidate(int row);
 
 private:
     QList<Candidate> m_candidates;
-    QString m_typed; // the last typed string, unmasked
+    QString m_typed; // the last typed string, unmasked; empty when a candidate was picked
 
     void maskTyped();
     std::optional<int> candidateRow() const;

@@ -154,6 +154,21 @@ void ProbeTimelineModel::clear()
 
 void ProbeTimelineModel::start()
 {
+    // Rows already there are marked pending in place: a reset would relayout the whole view.
+    if (m_root.children.size() == size_t(stageNames().size())) {
+        for (const QString &name : stageNames()) {
+            ProbeStage pending;
+            pending.name = name;
+            setStage(pending);
+            Node *node = nodeFor(stageIndex(name));
+            node->texts[StatusColumn] = tr("pending");
+            node->texts[TimeColumn].clear();
+            node->texts[DetailColumn].clear();
+            node->status = -1;
+        }
+        Q_EMIT dataChanged(index(0, 0), index(rowCount() - 1, ColumnCount - 1));
+        return;
+    }
     beginResetModel();
     m_root.children.clear();
     for (const QString &name : stageNames()) {
