@@ -402,17 +402,13 @@ ProbeStage ProbeRunner::combineTlsResults(const QList<ProbeStage> &results, cons
     stage.name = u"tls"_s;
     stage.ms = ms;
     QJsonArray perAddress;
-    const ProbeStage *firstGood = nullptr;
     int good = 0;
     for (qsizetype i = 0; i < results.size(); ++i) {
         const ProbeStage &result = results.at(i);
         const SocketAddress &address = addresses.at(i);
         const bool usable = result.status == StageStatus::Ok || result.status == StageStatus::Warn;
-        if (usable) {
+        if (usable)
             ++good;
-            if (!firstGood)
-                firstGood = &result;
-        }
         const QString label = address.host.isEmpty() || address.host == address.text
                                   ? address.display()
                                   : u"%1 (%2)"_s.arg(address.display(), address.host);
@@ -426,33 +422,33 @@ ProbeStage ProbeRunner::combineTlsResults(const QList<ProbeStage> &results, cons
             facts.insert(u"verdict"_s, verdictId(result.verdict));
         perAddress.append(facts);
     }
-    // The stage's own facts are those of the address libpq ends up using (the first good one).
-    const ProbeStage &decisive = firstGood ? *firstGood : results.first();
-    stage.facts = decisive.facts;
-    stage.facts.insert(u"addresses"_s, perAddress);
+    // libpq uses the first address that accepts TCP, and a TLS failure there ends the attempt
+    // (it moves on only after network-level failures), so the first address decides; the others
+    // are what a failover to them would meet.
     const ProbeStage &first = results.first();
-    if (!firstGood) {
+    stage.facts = first.facts;
+    stage.facts.insert(u"addresses"_s, perAddress);
+    if (first.status == StageStatus::Fail || first.status == StageStatus::Skipped) {
         stage.status = first.status;
         stage.verdict = first.verdict;
-        stage.detail = tr("%1 (and on every other address)").arg(first.detail);
+        stage.detail = tr("%1: %2 (libpq does not try the next address after a TLS failure)")
+                           .arg(addresses.first().display(), first.detail);
     } else if (good == results.size()) {
-        stage.status = std::any_of(results.cbegin(), results.cend(),
-                                   [](const ProbeStage &r) { return r.status == StageStatus::Warn; })
-                           ? StageStatus::Warn
-                           : StageStatus::Ok;
         const auto warned = std::find_if(results.cbegin(), results.cend(),
                                          [](const ProbeStage &r) { return r.status == StageStatus::Warn; });
+        stage.status = warned != results.cend() ? StageStatus::Warn : StageStatus::Ok;
         stage.verdict = warned != results.cend() ? warned->verdict : Verdict::Ok;
-        stage.detail = tr("%1 on all %2 addresses").arg(decisive.detail).arg(results.size());
+        stage.detail = tr("%1 on all %2 addresses").arg(first.detail).arg(results.size());
     } else {
         const auto failed = std::find_if(results.cbegin(), results.cend(),
                                          [](const ProbeStage &r) { return r.status == StageStatus::Fail; });
         stage.status = StageStatus::Warn;
         stage.verdict = failed->verdict;
-        stage.detail = tr("%1 of %2 addresses pass (%3); %4 fails: %5")
+        stage.detail = tr("%1 (used); %2 of %3 addresses pass, %4 fails: %5")
+                           .arg(first.detail)
                            .arg(good)
                            .arg(results.size())
-                           .arg(decisive.detail, addresses.at(failed - results.cbegin()).display(), failed->detail);
+                           .arg(addresses.at(failed - results.cbegin()).display(), failed->detail);
     }
     return stage;
 }

@@ -70,7 +70,11 @@ ConnectionTesterWidget::ConnectionTesterWidget(ProjectContext *context, QWidget 
     m_stages->header()->setSectionResizeMode(ProbeTimelineModel::NameColumn, QHeaderView::Interactive);
     m_stages->header()->setSectionResizeMode(ProbeTimelineModel::StatusColumn, QHeaderView::ResizeToContents);
     m_stages->header()->setSectionResizeMode(ProbeTimelineModel::TimeColumn, QHeaderView::ResizeToContents);
-    m_stages->setColumnWidth(ProbeTimelineModel::NameColumn, fontMetrics().horizontalAdvance(u"Authentication"_s) + 64);
+    // Wide enough for the deepest labels of the certificate chain (three levels down).
+    m_stages->setColumnWidth(ProbeTimelineModel::NameColumn,
+                             std::max(fontMetrics().horizontalAdvance(tr("Authentication")) + 64,
+                                      fontMetrics().horizontalAdvance(tr("Alternative names"))
+                                          + 3 * m_stages->indentation() + 56));
     connect(m_timeline, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under, int first, int last) {
         for (int row = first; row <= last; ++row) {
             const QModelIndex index = m_timeline->index(row, 0, under);

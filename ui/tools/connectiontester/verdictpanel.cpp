@@ -2,12 +2,12 @@
 
 #include "probetimelinemodel.h"
 
-#include <QGridLayout>
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QStyle>
 #include <QUrl>
+#include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
@@ -54,18 +54,25 @@ VerdictPanel::VerdictPanel(QWidget *parent) : QWidget(parent)
     });
     connect(m_addRule, &QPushButton::clicked, this, &VerdictPanel::addRuleRequested);
 
-    auto *layout = new QGridLayout(this);
-    layout->setContentsMargins(0, 0, 0, 0);
-    layout->addWidget(m_icon, 0, 0, Qt::AlignTop);
-    layout->addWidget(m_title, 0, 1);
-    layout->addWidget(m_cause, 1, 1);
-    layout->addWidget(m_fix, 2, 1);
-    layout->addWidget(m_location, 3, 1);
+    // Icon on the left, the text in one column that takes the width (wrapped labels in a grid
+    // were squeezed into a narrow column).
+    m_icon->setSizePolicy(QSizePolicy::Fixed, QSizePolicy::Fixed);
+    m_icon->setFixedSize(28, 28);
+    auto *text = new QVBoxLayout;
+    text->setContentsMargins(0, 0, 0, 0);
+    for (QLabel *label : {m_title, m_cause, m_fix, m_location}) {
+        label->setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Preferred);
+        text->addWidget(label);
+    }
     auto *ruleRow = new QHBoxLayout;
     ruleRow->addWidget(m_rule, 1);
     ruleRow->addWidget(m_addRule, 0, Qt::AlignTop);
-    layout->addLayout(ruleRow, 4, 1);
-    layout->setColumnStretch(1, 1);
+    text->addLayout(ruleRow);
+    text->addStretch(1);
+    auto *layout = new QHBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_icon, 0, Qt::AlignTop);
+    layout->addLayout(text, 1);
     clear();
 }
 
