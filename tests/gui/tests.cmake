@@ -4,3 +4,5 @@ add_dependencies(tst_screenshot pgdial)
 pgdial_add_test(NAME tst_projectdocument SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_projectdocument.cpp GUI)
 pgdial_add_test(NAME tst_sourceview SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_sourceview.cpp GUI)
 pgdial_add_test(NAME tst_editing SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_editing.cpp GUI)
+# Against a real TLS server the test starts (PgTestServer), in the main window.
+pgdial_add_test(NAME tst_connectiontester SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectiontester.cpp GUI LABELS integration TIMEOUT 300)
