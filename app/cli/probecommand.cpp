@@ -80,14 +80,14 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
         }
         const auto found = core::probe::ProjectConninfo::find(*opened);
         if (!found) {
-            output.err(QCoreApplication::translate("cli", "pgdial-cli: no DATABASE_URL found in the project's .env files\n"));
+            output.err(QCoreApplication::translate(
+                "cli", "pgdial-cli: the project has no database URL (config.yaml database.url, DATABASE_URL in .env)\n"));
             return ExitUsage;
         }
         options.conninfo = found->conninfo;
         options.origin = found->origin;
         options.serverSettings = core::probe::ProjectConninfo::serverSettings(*opened);
-        if (const auto hba = opened->filesOfKind(core::FileKind::PgHba); !hba.isEmpty())
-            options.hbaFile = hba.first()->relativePath;
+        options.hbaFile = core::probe::ProjectConninfo::hbaFile(*opened);
     } else {
         options.conninfo = positional.first();
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "diagnostic.h"
+#include "hba/hbadeadrule.h"
 #include "hba/hbafile.h"
 
 #include <QList>
@@ -8,20 +9,6 @@
 #include <QStringList>
 
 namespace pgdial::core::hba {
-
-// A rule no connection can ever reach, because earlier rules take every connection it would.
-struct HbaDeadRule
-{
-    enum class Kind {
-        Shadowed,    // earlier rules with other outcomes take its connections
-        Redundant,   // earlier rules with the same method and options take them: safe to delete
-        Conflicting, // an earlier rule with the same coverage decides differently
-    };
-    int index = 0;            // into HbaAnalyzer::rules()
-    const HbaRule *rule = nullptr;
-    Kind kind = Kind::Shadowed;
-    QList<int> shadowedBy;    // indices of the earlier rules that together cover it
-};
 
 // A set of connections, described field by field (for "what changes if ...").
 struct HbaConnectionClass
@@ -42,11 +29,9 @@ struct HbaOutcomeChange
     bool certain = false; // false: these connections may change (names, regexes, groups involved)
 };
 
-// Static analysis of a rule list: dead (shadowed / redundant / conflicting) rules and the effect
-// of moving a rule. Conservative: a rule is only called dead when it is provable from the rule
-// texts alone (host names, regexes, groups and samerole count as unknown unless covered by an
-// identical or `all` entry). Earlier rules are indexed by (database, user, address network) so
-// the analysis is near-linear in the number of rules.
+// Static analysis of a rule list: dead (shadowed / redundant / conflicting) rules (found by
+// HbaShadowFinder), the effect of moving a rule, and their diagnostics. Conservative: a rule is
+// only called dead when it is provable from the rule texts alone (see HbaCoverage).
 class HbaAnalyzer
 {
 public:

@@ -72,6 +72,7 @@ void finish(HbaFile &file, const QString &mainAbsolute, const HbaParseOptions &o
     QHash<QString, QList<QByteArray>> fileLines;
     int ruleNumber = 0;
     bool anyError = false;
+    file.rules.reserve(rawLines.size());
     for (const HbaRawLine &raw : std::as_const(rawLines)) {
         QList<HbaLineProblem> problems;
         HbaRule rule = parser.parse(raw, &problems);
@@ -101,7 +102,7 @@ void finish(HbaFile &file, const QString &mainAbsolute, const HbaParseOptions &o
                 diagnostic.fix = spanFix(raw.file, raw.absolutePath, span, *problem.replacementText, fileLines, tokenizer);
             file.diagnostics.append(diagnostic);
         }
-        file.rules.append(rule);
+        file.rules.append(std::move(rule));
     }
     if (!anyError && ruleNumber == 0) {
         Diagnostic diagnostic;

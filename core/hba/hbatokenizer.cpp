@@ -2,6 +2,7 @@
 
 #include <QDir>
 #include <QFileInfo>
+#include <QVarLengthArray>
 
 #include <cerrno>
 #include <cstring>
@@ -22,16 +23,37 @@ bool isBlank(char c)
     return c == ' ' || c == '\t' || c == '\r';
 }
 
-// A logical line: bytes plus where each byte sits in the physical file.
+// A logical line: bytes plus where they sit in the physical file. With continuation lines a
+// logical line is made of pieces of several physical lines; each piece maps a run of logical
+// bytes to one physical line (kept per piece, not per byte: a 10,000-rule file has half a
+// million bytes).
 struct LogicalLine
 {
+    struct Piece
+    {
+        qsizetype logicalStart; // first logical byte of the piece
+        int line;               // physical line
+        int firstColumn;        // column of that byte on the physical line (1-based)
+    };
     QByteArray bytes;
-    QList<HbaPosition> positions; // one per byte, plus one for the end
+    QVarLengthArray<Piece, 2> pieces;
+    HbaPosition end; // just past the last byte of the last physical line
     int firstLine = 0;
     int lastLine = 0;
     int serverLineNumber = 0;
     int serverLineCount = 1; // how far the server's line counter advances
     bool tooLong = false;    // PG13 "authentication file line too long"
+
+    HbaPosition position(qsizetype offset) const
+    {
+        if (offset >= bytes.size())
+            return end;
+        qsizetype k = pieces.size() - 1;
+        while (k > 0 && pieces[k].logicalStart > offset)
+            --k;
+        const Piece &piece = pieces[k];
+        return {piece.line, piece.firstColumn + static_cast<int>(offset - piece.logicalStart)};
+    }
 };
 
 // Splits contents into the server's logical lines for the version.
@@ -41,21 +63,22 @@ QList<LogicalLine> logicalLines(const QByteArray &contents, int majorVersion)
     {
         qsizetype start;
         qsizetype length; // without '\n'
-        bool hasNewline;
     };
     QList<Physical> physical;
     qsizetype start = 0;
+    const char *data = contents.constData();
     while (start < contents.size()) {
-        const qsizetype nl = contents.indexOf('\n', start);
-        if (nl < 0) {
-            physical.append({start, contents.size() - start, false});
+        const auto *nl = static_cast<const char *>(std::memchr(data + start, '\n', size_t(contents.size() - start)));
+        if (!nl) {
+            physical.append({start, contents.size() - start});
             break;
         }
-        physical.append({start, nl - start, true});
-        start = nl + 1;
+        physical.append({start, nl - data - start});
+        start = nl - data + 1;
     }
 
     QList<LogicalLine> result;
+    result.reserve(physical.size());
     int serverLine = 1;
     for (qsizetype i = 0; i < physical.size();) {
         LogicalLine line;
@@ -70,11 +93,11 @@ QList<LogicalLine> logicalLines(const QByteArray &contents, int majorVersion)
             for (;;) {
                 const Physical &ph = physical.at(i);
                 const int lineNo = static_cast<int>(i + 1);
-                const qsizetype nul = contents.indexOf('\0', ph.start);
-                const qsizetype take = (nul >= 0 && nul < ph.start + ph.length) ? nul - ph.start : ph.length;
-                for (qsizetype k = 0; k < take; ++k) {
-                    line.bytes.append(contents.at(ph.start + k));
-                    line.positions.append({lineNo, static_cast<int>(k + 1)});
+                const auto *nul = static_cast<const char *>(std::memchr(data + ph.start, '\0', size_t(ph.length)));
+                const qsizetype take = nul ? nul - (data + ph.start) : ph.length;
+                if (take > 0) {
+                    line.pieces.append({line.bytes.size(), lineNo, 1});
+                    line.bytes.append(data + ph.start, take);
                 }
                 line.lastLine = lineNo;
                 ++i;
@@ -82,24 +105,23 @@ QList<LogicalLine> logicalLines(const QByteArray &contents, int majorVersion)
                 if (take == ph.length || i >= physical.size() || majorVersion <= 13)
                     break;
             }
-            while (!line.bytes.isEmpty() && (line.bytes.endsWith('\n') || line.bytes.endsWith('\r'))) {
+            while (!line.bytes.isEmpty() && (line.bytes.endsWith('\n') || line.bytes.endsWith('\r')))
                 line.bytes.chop(1);
-                line.positions.removeLast();
-            }
             if (majorVersion >= 14 && line.bytes.size() > lastBackslashLength && line.bytes.endsWith('\\')) {
                 line.bytes.chop(1);
-                line.positions.removeLast();
                 lastBackslashLength = line.bytes.size();
                 ++continuations;
                 continue;
             }
             break;
         }
+        while (!line.pieces.isEmpty() && line.pieces.back().logicalStart >= line.bytes.size() && line.pieces.size() > 1)
+            line.pieces.removeLast();
         const Physical &last = physical.at(i - 1);
-        line.positions.append({line.lastLine, static_cast<int>(last.length + 1)});
+        line.end = {line.lastLine, static_cast<int>(last.length + 1)};
         line.serverLineCount = continuations + 1;
         serverLine += continuations + 1;
-        result.append(line);
+        result.append(std::move(line));
     }
     return result;
 }
@@ -163,7 +185,7 @@ NextToken nextToken(const QByteArray &line, qsizetype &p, int majorVersion)
 
 HbaSpan spanOf(const LogicalLine &line, qsizetype begin, qsizetype end)
 {
-    return HbaSpan{line.positions.at(begin), line.positions.at(end)};
+    return HbaSpan{line.position(begin), line.position(end)};
 }
 
 } // namespace
@@ -342,12 +364,12 @@ void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &c
         line.absolutePath = absolutePath;
         line.lineNumber = logical.serverLineNumber;
         line.lastLine = logical.lastLine;
-        line.lineSpan = HbaSpan{{logical.firstLine, 1}, logical.positions.constLast()};
+        line.lineSpan = HbaSpan{{logical.firstLine, 1}, logical.end};
         if (logical.tooLong) {
             line.error = u"authentication file line too long"_s;
             line.errorCode = u"hba.line-too-long"_s;
             line.errorSpan = line.lineSpan;
-            out.append(line);
+            out.append(std::move(line));
             continue;
         }
         qsizetype p = 0;
@@ -382,21 +404,21 @@ void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &c
                         line.errorSpan = raw.span;
                     }
                 } else {
-                    field.tokens.append(raw);
+                    field.tokens.append(std::move(raw));
                 }
                 if (!token.terminatingComma)
                     break;
             } while (line.error.isEmpty());
             if (!field.tokens.isEmpty()) {
                 field.span = spanOf(logical, fieldBegin, fieldEnd);
-                line.fields.append(field);
+                line.fields.append(std::move(field));
             }
         }
         if (line.fields.isEmpty() && line.error.isEmpty())
             continue;
         if (handleInclude(line, absolutePath, depth, out))
             continue;
-        out.append(line);
+        out.append(std::move(line));
     }
 }
 

@@ -81,3 +81,10 @@ struct ConfLoadResult
 };
 
 } // namespace pgdial::core::pgconf
+
+// Plain Qt values: lists of them grow by moving bytes, not by copying each element (a large file
+// has tens of thousands of sample lines).
+Q_DECLARE_TYPEINFO(pgdial::core::pgconf::ConfItem, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(pgdial::core::pgconf::ConfFileRow, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(pgdial::core::pgconf::ConfSampleLine, Q_RELOCATABLE_TYPE);
+Q_DECLARE_TYPEINFO(pgdial::core::pgconf::ConfInclude, Q_RELOCATABLE_TYPE);

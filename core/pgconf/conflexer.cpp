@@ -26,29 +26,33 @@ bool isLetterOrDigit(char c)
 
 } // namespace
 
-bool ConfLexer::isLetter(char c)
+// ID, qualified ID and unquoted string all start with a letter; one scan finds the longest of the
+// three (ties go to the earlier rule: ID, then qualified ID, then unquoted string).
+ConfToken ConfLexer::matchWord(qsizetype at) const
 {
-    // High bytes count as letters: the scanner is encoding-blind (and a BOM joins the first name).
-    return isAsciiLetter(c) || c == '_' || static_cast<unsigned char>(c) >= 0x80;
-}
-
-qsizetype ConfLexer::matchId(qsizetype at) const
-{
-    if (at >= m_line.size() || !isLetter(m_line[at]))
-        return 0;
-    qsizetype i = at + 1;
-    while (i < m_line.size() && isLetterOrDigit(m_line[i]))
-        ++i;
-    return i - at;
-}
-
-qsizetype ConfLexer::matchQualifiedId(qsizetype at) const
-{
-    const qsizetype first = matchId(at);
-    if (first == 0 || at + first >= m_line.size() || m_line[at + first] != '.')
-        return 0;
-    const qsizetype second = matchId(at + first + 1);
-    return second == 0 ? 0 : first + 1 + second;
+    const qsizetype size = m_line.size();
+    qsizetype id = at + 1;
+    while (id < size && isLetterOrDigit(m_line[id]))
+        ++id;
+    qsizetype qualified = 0;
+    if (id + 1 < size && m_line[id] == '.' && isLetter(m_line[id + 1])) {
+        qualified = id + 2;
+        while (qualified < size && isLetterOrDigit(m_line[qualified]))
+            ++qualified;
+    }
+    qsizetype unquoted = id;
+    while (unquoted < size) {
+        const char c = m_line[unquoted];
+        if (!isLetterOrDigit(c) && c != '-' && c != '.' && c != ':' && c != '/')
+            break;
+        ++unquoted;
+    }
+    // unquoted >= qualified >= id whenever they exist: the unquoted rule takes every byte the others do.
+    if (unquoted == id)
+        return ConfToken{ConfTokenKind::Id, at, id - at};
+    if (unquoted == qualified)
+        return ConfToken{ConfTokenKind::QualifiedId, at, qualified - at};
+    return ConfToken{ConfTokenKind::UnquotedString, at, unquoted - at};
 }
 
 qsizetype ConfLexer::matchString(qsizetype at) const
@@ -78,20 +82,6 @@ qsizetype ConfLexer::matchString(qsizetype at) const
         ++i;
     }
     return best;
-}
-
-qsizetype ConfLexer::matchUnquoted(qsizetype at) const
-{
-    if (at >= m_line.size() || !isLetter(m_line[at]))
-        return 0;
-    qsizetype i = at + 1;
-    while (i < m_line.size()) {
-        const char c = m_line[i];
-        if (!isLetterOrDigit(c) && c != '-' && c != '.' && c != ':' && c != '/')
-            break;
-        ++i;
-    }
-    return i - at;
 }
 
 qsizetype ConfLexer::matchInteger(qsizetype at) const
@@ -172,10 +162,11 @@ ConfToken ConfLexer::next()
             }
         };
         if (isLetter(c)) {
-            consider(ConfTokenKind::Id, matchId(m_pos));
-            consider(ConfTokenKind::QualifiedId, matchQualifiedId(m_pos));
-            consider(ConfTokenKind::UnquotedString, matchUnquoted(m_pos));
-        } else if (c == '\'') {
+            token = matchWord(m_pos);
+            m_pos += token.length;
+            return token;
+        }
+        if (c == '\'') {
             consider(ConfTokenKind::String, matchString(m_pos));
         } else if (isDigit(c) || c == '-' || c == '+' || c == '.') {
             consider(ConfTokenKind::Integer, matchInteger(m_pos));

@@ -37,16 +37,19 @@ public:
     // The text of a quoted token without its quotes, with escapes resolved as the server does
     // (stops at a NUL produced by an octal escape, as the server's C string does).
     static QByteArray unescape(QByteArrayView quotedToken);
-    static bool isLetter(char c);
+    // High bytes count as letters: the scanner is encoding-blind (and a BOM joins the first name).
+    static bool isLetter(char c)
+    {
+        const auto u = static_cast<unsigned char>(c);
+        return ((u | 0x20) >= 'a' && (u | 0x20) <= 'z') || u == '_' || u >= 0x80;
+    }
 
 private:
     QByteArrayView m_line;
     qsizetype m_pos = 0;
 
-    qsizetype matchId(qsizetype at) const;
-    qsizetype matchQualifiedId(qsizetype at) const;
+    ConfToken matchWord(qsizetype at) const;
     qsizetype matchString(qsizetype at) const;
-    qsizetype matchUnquoted(qsizetype at) const;
     qsizetype matchInteger(qsizetype at) const;
     qsizetype matchReal(qsizetype at) const;
 };

@@ -10,6 +10,7 @@
 #include <QFileInfo>
 
 #include <algorithm>
+#include <cstring>
 
 using namespace Qt::StringLiterals;
 
@@ -224,10 +225,24 @@ bool ConfLoader::parseBytes(const QString &absolutePath, const QByteArray &bytes
     const QString relative = relativeName(absolutePath);
     if (!m_result.files.contains(relative))
         m_result.files.append(relative);
-    const ConfParsedFile parsed = ConfParser::parse(bytes);
     bool ok = true;
     bool stopped = false; // after the first syntax error the view lists nothing more of this file
-    for (const ConfLine &line : parsed.lines) {
+    // Line by line straight into the result (no intermediate list of parsed lines: a 20,000-line
+    // file would build and copy one for nothing).
+    const char *data = bytes.constData();
+    const qsizetype size = bytes.size();
+    qsizetype start = 0;
+    int lineNumber = 0;
+    while (start < size) {
+        const auto *newline = static_cast<const char *>(std::memchr(data + start, '\n', size_t(size - start)));
+        const qsizetype end = newline ? newline - data : size;
+        ++lineNumber;
+        std::optional<ConfLine> parsedLine =
+            ConfParser::parseLine(QByteArrayView(data + start, end - start), lineNumber, newline == nullptr);
+        start = end + 1;
+        if (!parsedLine)
+            continue;
+        ConfLine &line = *parsedLine;
         if (line.kind == ConfLineKind::SyntaxError) {
             const QString message = line.nearEndOfLine
                 ? tr("syntax error in file \"%1\" line %2, near end of line").arg(relative).arg(line.line)
@@ -255,11 +270,11 @@ bool ConfLoader::parseBytes(const QString &absolutePath, const QByteArray &bytes
             sample.nameColumn = line.nameColumn;
             sample.valueColumn = line.valueColumn;
             sample.valueEndColumn = line.valueEndColumn;
-            sample.name = line.name;
-            sample.value = line.value;
-            sample.rawValue = line.rawValue;
+            sample.name = std::move(line.name);
+            sample.value = std::move(line.value);
+            sample.rawValue = std::move(line.rawValue);
             sample.quoted = line.quoted;
-            m_result.samples.append(sample);
+            m_result.samples.append(std::move(sample));
             continue;
         }
         const QByteArray lowerName = line.name.toLower();
@@ -293,9 +308,9 @@ bool ConfLoader::parseBytes(const QString &absolutePath, const QByteArray &bytes
         item.nameColumn = line.nameColumn;
         item.valueColumn = line.valueColumn;
         item.valueEndColumn = line.valueEndColumn;
-        item.name = line.name;
-        item.value = line.value;
-        item.rawValue = line.rawValue;
+        item.name = std::move(line.name);
+        item.value = std::move(line.value);
+        item.rawValue = std::move(line.rawValue);
         item.quoted = line.quoted;
         item.seqno = ++m_seqno;
         item.depth = depth;

@@ -54,3 +54,5 @@ public:
 };
 
 } // namespace pgdial::core::pgconf
+
+Q_DECLARE_TYPEINFO(pgdial::core::pgconf::ConfLine, Q_RELOCATABLE_TYPE);

@@ -58,7 +58,8 @@ QString versionList(const QList<int> &versions)
 
 QString place(const ConfItem &item)
 {
-    return u"%1:%2"_s.arg(item.file).arg(item.line);
+    // Concatenation, not arg(): a large file has thousands of overridden lines to name.
+    return item.file + u':' + QString::number(item.line);
 }
 
 // Renamed or replaced parameters, for the suggestion of a version diagnostic.
@@ -99,7 +100,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         diagnostic.parameter = parameter;
         diagnostic.message = message;
         diagnostic.suggestion = suggestion;
-        validation.diagnostics.append(diagnostic);
+        validation.diagnostics.append(std::move(diagnostic));
         return validation.diagnostics.last();
     };
 
@@ -237,7 +238,11 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         finalSetting.insert(info->name.toLower(), parsed.setting);
     }
 
-    // Duplicates: the earlier line names the line that wins.
+    // Duplicates: the earlier line names the line that wins. (Texts translated once: a large file
+    // can have thousands of overridden lines.)
+    const QString overriddenByRefused = tr("\"%1\" is set again at %2, whose value the server refuses; this line is ignored all the same, so the default applies");
+    const QString overridden = tr("\"%1\" is set again at %2, which wins; this line has no effect");
+    const QString removeOne = tr("Remove this line, or the later one");
     for (qsizetype i = 0; i < count; ++i) {
         const ConfItem &item = load.items.at(i);
         const QString key = infos[i] ? infos[i]->name.toLower() : lower(item.name);
@@ -249,12 +254,11 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         const bool winnerRefused = !validation.items.at(last).error.isEmpty();
         if (winnerRefused && !ignored[i])
             continue; // a different spelling of the name: this line still applies
-        const QString message = winnerRefused
-            ? tr("\"%1\" is set again at %2, whose value the server refuses; this line is ignored all the same, so the default applies").arg(name, place(winning))
-            : tr("\"%1\" is set again at %2, which wins; this line has no effect").arg(name, place(winning));
+        const QString winningPlace = place(winning);
+        const QString message = (winnerRefused ? overriddenByRefused : overridden).arg(name, winningPlace);
         Diagnostic &diagnostic = diagnose(Severity::Info, u"conf.duplicate-parameter"_s, item, item.nameColumn, name,
-                                          message, tr("Remove this line, or the later one"));
-        diagnostic.related.append(place(winning));
+                                          message, removeOne);
+        diagnostic.related.append(winningPlace);
     }
 
     // A restart-only parameter set twice under different spellings ("Shared_Buffers" then

@@ -1,6 +1,7 @@
 #include "messagecatalogue.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 #include <array>
 
@@ -271,6 +272,63 @@ Explanation MessageCatalogue::explain(Verdict verdict, const ExplainContext &c)
     return {t("The connection failed for a reason pgdial does not classify; the libpq lines above say what "
               "was reported."),
             t("Read the attempt lines of the auth stage and the server log.")};
+}
+
+std::optional<Explanation> MessageCatalogue::explainMessage(Verdict verdict, const QString &message,
+                                                           const ExplainContext &c)
+{
+    const auto t = [](const char *text) { return QCoreApplication::translate("probe", text); };
+    if (verdict == Verdict::TooManyClients) {
+        static const QRegularExpression limit(uR"re(too many connections for (role|database) "([^"]*)")re"_s);
+        if (const QRegularExpressionMatch match = limit.match(message); match.hasMatch()) {
+            const QString name = match.captured(2);
+            if (match.captured(1) == u"role")
+                return Explanation{
+                    t("The role %1 has reached its own connection limit (CONNECTION LIMIT, pg_roles.rolconnlimit); "
+                      "the server itself still has free slots. Every session of the role counts: the app's pools, "
+                      "workers, migrations and leaked or idle sessions.")
+                        .arg(name),
+                    t("See the role's sessions (SELECT count(*) FROM pg_stat_activity WHERE usename = '%1'), size "
+                      "the pools (instances x workers x (pool_size + max_overflow)) below the limit, or raise it: "
+                      "ALTER ROLE %1 CONNECTION LIMIT <n>; (-1: no limit).")
+                        .arg(name)};
+            return Explanation{
+                t("The database %1 has reached its own connection limit (CONNECTION LIMIT, "
+                  "pg_database.datconnlimit); the server itself still has free slots.")
+                    .arg(name),
+                t("See the database's sessions (SELECT count(*) FROM pg_stat_activity WHERE datname = '%1'), "
+                  "shrink the pools that use it, or raise the limit: ALTER DATABASE %1 CONNECTION LIMIT <n>; "
+                  "(-1: no limit).")
+                    .arg(name)};
+        }
+        if (message.contains(u"too many clients already"_s))
+            return Explanation{
+                t("Every connection slot of the server is taken (max_connections reached): pools too large for "
+                  "the server, leaked sessions, or idle-in-transaction sessions holding slots."),
+                t("Compute the pool budget (instances x workers x (pool_size + max_overflow)) against "
+                  "max_connections minus the reserved slots, add a pooler such as PgBouncer, or set "
+                  "idle_in_transaction_session_timeout; raising max_connections needs a restart.")};
+        return std::nullopt;
+    }
+    if (verdict == Verdict::ReservedSlots) {
+        if (message.contains(u"pg_use_reserved_connections"_s))
+            return Explanation{
+                t("Only reserved slots are left: the ones for members of pg_use_reserved_connections "
+                  "(reserved_connections) and for superusers (superuser_reserved_connections); the role %1 is "
+                  "neither.")
+                    .arg(c.user),
+                t("Reduce the applications' pools or raise max_connections (restart); for an admin or monitoring "
+                  "role that must always get in: GRANT pg_use_reserved_connections TO %1;")
+                    .arg(c.user)};
+        if (message.contains(u"reserved for"_s))
+            return Explanation{
+                t("Only the slots reserved for superusers (superuser_reserved_connections) are left; the role %1 "
+                  "is not a superuser.")
+                    .arg(c.user),
+                t("Reduce the applications' pools or raise max_connections (restart); keep admin headroom in the "
+                  "pool budget.")};
+    }
+    return std::nullopt;
 }
 
 } // namespace pgdial::core::probe

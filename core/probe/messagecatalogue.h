@@ -5,6 +5,8 @@
 #include <QString>
 #include <QStringList>
 
+#include <optional>
+
 namespace pgdial::core::probe {
 
 // What a verdict is about, for the plain-language explanation.
@@ -40,6 +42,11 @@ public:
     static QStringList attempts(const QString &message);
 
     static Explanation explain(Verdict verdict, const ExplainContext &context);
+    // A more precise explanation when the server's message says more than the verdict: which
+    // connection limit was reached (the role's, the database's, max_connections) and which
+    // reserved slots are left (superuser_reserved_connections, reserved_connections of PG 16+).
+    static std::optional<Explanation> explainMessage(Verdict verdict, const QString &message,
+                                                     const ExplainContext &context);
 };
 
 } // namespace pgdial::core::probe

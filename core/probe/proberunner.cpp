@@ -11,6 +11,8 @@
 #include <QJsonArray>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 #include <libpq-fe.h>
 
 using namespace Qt::StringLiterals;
@@ -80,7 +82,12 @@ void ProbeRunner::conclude(ProbeReport &report, const ExplainContext &context)
             break;
         }
     }
-    const Explanation explanation = MessageCatalogue::explain(report.verdict, context);
+    Explanation explanation = MessageCatalogue::explain(report.verdict, context);
+    if (const ProbeStage *failed = report.stage(report.failedStage)) {
+        const QString message = failed->lines.join(u'\n') + u'\n' + failed->detail;
+        if (const auto precise = MessageCatalogue::explainMessage(report.verdict, message, context))
+            explanation = *precise;
+    }
     report.cause = explanation.cause;
     report.fix = explanation.fix;
     if (report.cancelled) {
@@ -164,6 +171,10 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
         break;
     case Verdict::TooManyClients:
     case Verdict::ReservedSlots:
+        // A role's or database's own CONNECTION LIMIT is set in SQL, not in postgresql.conf.
+        if (const ProbeStage *auth = report.stage(u"auth"_s);
+            auth && auth->lines.join(u'\n').contains(u"too many connections for "_s))
+            return;
         if (const auto max = setting(u"max_connections"_s)) {
             report.fixLocation = FixLocation{max->file, max->line, {}};
             return;
@@ -228,7 +239,6 @@ bool ProbeRunner::resolveStage(const ConninfoInspector &conninfo)
         add(stage);
         return false;
     }
-    m_tlsHost = hosts.value(0);
     int failed = 0;
     bool timedOut = false;
     QJsonArray facts;
@@ -260,6 +270,8 @@ bool ProbeRunner::resolveStage(const ConninfoInspector &conninfo)
         }
         QStringList texts;
         QJsonArray addressFacts;
+        for (SocketAddress &address : found)
+            address.host = host.isEmpty() ? hostaddr : host;
         for (const SocketAddress &address : std::as_const(found)) {
             texts.append(address.text);
             addressFacts.append(address.text);
@@ -305,6 +317,7 @@ bool ProbeRunner::tcpStage()
             result = tr("connected");
             if (!m_reachable)
                 m_reachable = address;
+            m_reachableAddresses.append(address);
             break;
         case ProbeSocket::Outcome::Refused:
             ++refused;
@@ -355,14 +368,89 @@ void ProbeRunner::tlsStage(const ConninfoInspector &conninfo)
         skip(u"tls"_s, tr("Unix-domain socket: libpq does not use TLS there"));
         return;
     }
-    TlsRequest request;
-    request.address = *m_reachable;
-    request.host = m_tlsHost.isEmpty() ? m_reachable->text : m_tlsHost;
-    request.sslmode = sslmode;
-    request.sslrootcert = conninfo.value(u"sslrootcert"_s);
-    request.sslsni = conninfo.value(u"sslsni"_s) != u"0";
-    request.timeoutMs = m_control.budgetMs(m_stageTimeoutMs);
-    add(TlsInspector::inspect(request, m_control));
+    // libpq moves on to the next address when TLS fails on one, so every reachable address is
+    // inspected: a good first address hides nothing, a bad one behind it is still reported.
+    const StageTimer timer;
+    QList<ProbeStage> results;
+    QList<SocketAddress> inspected;
+    for (const SocketAddress &address : std::as_const(m_reachableAddresses)) {
+        if (address.isUnix())
+            continue;
+        if (!results.isEmpty() && m_control.stopped())
+            break;
+        TlsRequest request;
+        request.address = address;
+        request.host = address.host.isEmpty() ? address.text : address.host;
+        request.sslmode = sslmode;
+        request.sslrootcert = conninfo.value(u"sslrootcert"_s);
+        request.sslsni = conninfo.value(u"sslsni"_s) != u"0";
+        request.timeoutMs = m_control.budgetMs(m_stageTimeoutMs);
+        results.append(TlsInspector::inspect(request, m_control));
+        inspected.append(address);
+    }
+    if (results.size() == 1) {
+        add(results.first());
+        return;
+    }
+    add(combineTlsResults(results, inspected, timer.ms()));
+}
+
+ProbeStage ProbeRunner::combineTlsResults(const QList<ProbeStage> &results, const QList<SocketAddress> &addresses,
+                                          qint64 ms)
+{
+    ProbeStage stage;
+    stage.name = u"tls"_s;
+    stage.ms = ms;
+    QJsonArray perAddress;
+    int good = 0;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const ProbeStage &result = results.at(i);
+        const SocketAddress &address = addresses.at(i);
+        const bool usable = result.status == StageStatus::Ok || result.status == StageStatus::Warn;
+        if (usable)
+            ++good;
+        const QString label = address.host.isEmpty() || address.host == address.text
+                                  ? address.display()
+                                  : u"%1 (%2)"_s.arg(address.display(), address.host);
+        stage.lines.append(u"%1: %2: %3"_s.arg(label, stageStatusId(result.status), result.detail));
+        QJsonObject facts = result.facts;
+        facts.insert(u"address"_s, label);
+        facts.insert(u"status"_s, stageStatusId(result.status));
+        facts.insert(u"detail"_s, result.detail);
+        facts.insert(u"lines"_s, QJsonArray::fromStringList(result.lines));
+        if (result.status == StageStatus::Fail || result.status == StageStatus::Warn)
+            facts.insert(u"verdict"_s, verdictId(result.verdict));
+        perAddress.append(facts);
+    }
+    // libpq uses the first address that accepts TCP, and a TLS failure there ends the attempt
+    // (it moves on only after network-level failures), so the first address decides; the others
+    // are what a failover to them would meet.
+    const ProbeStage &first = results.first();
+    stage.facts = first.facts;
+    stage.facts.insert(u"addresses"_s, perAddress);
+    if (first.status == StageStatus::Fail || first.status == StageStatus::Skipped) {
+        stage.status = first.status;
+        stage.verdict = first.verdict;
+        stage.detail = tr("%1: %2 (libpq does not try the next address after a TLS failure)")
+                           .arg(addresses.first().display(), first.detail);
+    } else if (good == results.size()) {
+        const auto warned = std::find_if(results.cbegin(), results.cend(),
+                                         [](const ProbeStage &r) { return r.status == StageStatus::Warn; });
+        stage.status = warned != results.cend() ? StageStatus::Warn : StageStatus::Ok;
+        stage.verdict = warned != results.cend() ? warned->verdict : Verdict::Ok;
+        stage.detail = tr("%1 on all %2 addresses").arg(first.detail).arg(results.size());
+    } else {
+        const auto failed = std::find_if(results.cbegin(), results.cend(),
+                                         [](const ProbeStage &r) { return r.status == StageStatus::Fail; });
+        stage.status = StageStatus::Warn;
+        stage.verdict = failed->verdict;
+        stage.detail = tr("%1 (used); %2 of %3 addresses pass, %4 fails: %5")
+                           .arg(first.detail)
+                           .arg(good)
+                           .arg(results.size())
+                           .arg(addresses.at(failed - results.cbegin()).display(), failed->detail);
+    }
+    return stage;
 }
 
 void ProbeRunner::authAndSessionStages(const ConninfoInspector &conninfo)

@@ -21,6 +21,14 @@ QString stageStatusId(StageStatus status)
     return u"skipped"_s;
 }
 
+StageStatus stageStatusFromId(const QString &id)
+{
+    for (const StageStatus status : {StageStatus::Ok, StageStatus::Fail, StageStatus::Warn})
+        if (stageStatusId(status) == id)
+            return status;
+    return StageStatus::Skipped;
+}
+
 QJsonObject ProbeStage::toJson() const
 {
     QJsonObject json{{u"name"_s, name}, {u"status"_s, stageStatusId(status)}, {u"ms"_s, ms}, {u"detail"_s, detail}};

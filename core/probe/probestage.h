@@ -11,6 +11,7 @@ namespace pgdial::core::probe {
 enum class StageStatus { Ok, Fail, Warn, Skipped };
 
 QString stageStatusId(StageStatus status); // "ok", "fail", "warn", "skipped" (stable, JSON)
+StageStatus stageStatusFromId(const QString &id); // unknown ids: Skipped
 
 // One step of a probe: parse, resolve, tcp, tls, auth, session, checks.
 struct ProbeStage

@@ -3,14 +3,14 @@
 #include "probeoptions.h"
 #include "project.h"
 
+#include <QList>
+
 #include <optional>
 
 namespace pgdial::core::probe {
 
-// The connection string a project's application uses, with where it is written, and the
+// The connection strings a project's application uses, with where each is written, and the
 // project's postgresql.conf settings (the pgconf engine's lookup) for fixes that name a line.
-// (Until the appconfig engine offers its own lookup: DATABASE_URL from the .env files only,
-// without ${VAR} substitution.)
 class ProjectConninfo
 {
 public:
@@ -18,10 +18,19 @@ public:
     {
         QString conninfo; // libpq form: SQLAlchemy's "+driver" is removed from the scheme
         ConninfoOrigin origin;
+        QString label;    // for people: "config.yaml database.url (from .env line 7)"
     };
 
+    // Every candidate, the application's own first: config.yaml's database.url after ${VAR}
+    // substitution (origin: the .env line or default that provides the value), then each
+    // DATABASE_URL / PGDIAL_PROBE_URL assignment of the .env files. Duplicates are dropped;
+    // SQLite and other non-PostgreSQL URLs are skipped.
+    static QList<Found> candidates(const Project &project);
+    // The first candidate.
     static std::optional<Found> find(const Project &project);
     static ServerSettingLookup serverSettings(Project &project);
+    // The project's main pg_hba.conf (project-relative; empty when there is none).
+    static QString hbaFile(const Project &project);
     // "postgresql+asyncpg://..." -> "postgresql://..."
     static QString toLibpqUrl(const QString &url);
 };

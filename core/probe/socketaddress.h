@@ -13,6 +13,7 @@ struct SocketAddress
     socklen_t length = 0;
     QString text; // "127.0.0.1", "::1", or the socket path
     int port = 0;
+    QString host; // the name it was resolved from (host=, else hostaddr=): what TLS checks the certificate against
     bool isUnix() const { return storage.ss_family == AF_UNIX; }
     QString display() const;
 };

@@ -5,6 +5,7 @@
 #include "testcertificates.h"
 
 #include <QElapsedTimer>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
@@ -40,6 +41,10 @@ private Q_SLOTS:
     void healthyTlsServer();
     void requireWithStaleRootCrt();
     void connectionSlotsExhausted();
+    void roleAndDatabaseConnectionLimits();
+    void reservedConnectionsForPrivilegedRoles();
+    void tlsInspectsEveryAddress_data();
+    void tlsInspectsEveryAddress();
     void standbyWithoutHotStandby();
     void misbehavingServers_data();
     void misbehavingServers();
@@ -92,7 +97,7 @@ void tst_ConnectionProbe::initTestCase()
                               "host all md5user 127.0.0.1/32 md5\n"
                               "host all ghostpw,expired,nopw,md5scram 127.0.0.1/32 scram-sha-256\n"
                               "host all appuser,backupuser 127.0.0.1/32 trust\n"
-                              "host all trustuser,nologin,ghost,postgres 127.0.0.1/32 trust\n")
+                              "host all trustuser,nologin,ghost,postgres,limited 127.0.0.1/32 trust\n")
                  .isEmpty());
     QVERIFY2(m_tls->start(), qPrintable(m_tls->errorString()));
     for (const char *sql : {"set password_encryption = 'scram-sha-256'; create role scramuser login password 'scram-pw'",
@@ -104,7 +109,8 @@ void tst_ConnectionProbe::initTestCase()
                             "set password_encryption = 'scram-sha-256'; create role expired login password 'exp-pw' valid until '2000-01-01'",
                             "create role nopw login",
                             "set password_encryption = 'md5'; create role md5scram login password 'md5scram-pw'",
-                            "create role appowner nologin", "create role appuser login", "create role backupuser login",
+                            "create role appowner nologin",
+                            "create role limited login connection limit 1", "create database smalldb connection limit 1", "create role appuser login", "create role backupuser login",
                             "create database appdb owner appowner"}) {
         const auto result = m_tls->query(QString::fromLatin1(sql));
         QVERIFY2(result.ok, qPrintable(result.error));
@@ -174,7 +180,11 @@ void tst_ConnectionProbe::verdicts_data()
         "ok", "");
     row("misspelt keyword", "hots=127.0.0.1 port=%PORT%", "invalid_conninfo", "parse");
     row("bad sslmode", "host=127.0.0.1 port=%PORT% sslmode=verify_full", "invalid_conninfo", "parse");
-    row("unresolvable name", "host=pgdial-no-such-host.invalid port=%PORT% user=trustuser", "unknown_host", "resolve");
+    // A 64-character label is not a valid DNS name: glibc refuses it without sending a query, so
+    // the test never reaches the machine's (non-loopback) resolver.
+    row("unresolvable name",
+        "host=pgdial-no-such-host-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.invalid port=%PORT% user=trustuser",
+        "unknown_host", "resolve");
     row("nobody listens", "host=127.0.0.1 port=%FREE% user=trustuser", "refused", "tcp");
     row("silent listener", "host=127.0.0.1 port=%SILENT% user=trustuser connect_timeout=2", "timeout", "tls", 1500);
     row("silent listener without TLS", "host=127.0.0.1 port=%SILENT% user=trustuser sslmode=disable", "timeout", "auth",
@@ -306,6 +316,122 @@ void tst_ConnectionProbe::connectionSlotsExhausted()
         PQfinish(conn);
     QCOMPARE(verdictId(full.verdict), QStringLiteral("too_many_clients"));
     QCOMPARE(full.failedStage, QStringLiteral("auth"));
+}
+
+void tst_ConnectionProbe::roleAndDatabaseConnectionLimits()
+{
+    // A role's and a database's own CONNECTION LIMIT: the server has free slots, the role or
+    // database does not. The cause names which limit, the fix the SQL that changes it.
+    PGconn *roleSession = PQconnectdb(expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=limited dbname=postgres "
+                                                            "sslmode=disable")).toUtf8().constData());
+    QCOMPARE(PQstatus(roleSession), CONNECTION_OK);
+    const ProbeReport role = probe(QStringLiteral("host=127.0.0.1 port=%PORT% user=limited dbname=postgres sslmode=disable"));
+    PQfinish(roleSession);
+    QCOMPARE(verdictId(role.verdict), QStringLiteral("too_many_clients"));
+    QCOMPARE(role.failedStage, QStringLiteral("auth"));
+    QVERIFY2(role.cause.contains(QLatin1String("role limited")) && role.cause.contains(QLatin1String("rolconnlimit")),
+             qPrintable(role.toText()));
+    QVERIFY2(role.fix.contains(QLatin1String("ALTER ROLE limited CONNECTION LIMIT")), qPrintable(role.toText()));
+
+    PGconn *databaseSession = PQconnectdb(expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=smalldb "
+                                                                "sslmode=disable")).toUtf8().constData());
+    QCOMPARE(PQstatus(databaseSession), CONNECTION_OK);
+    ProbeOptions options;
+    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=smalldb sslmode=disable"));
+    // A project's max_connections line is not where a database's own limit is changed.
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+        if (name == QLatin1String("max_connections"))
+            return pgdial::core::ServerSetting{name, QStringLiteral("100"), QStringLiteral("postgresql.conf"), 4};
+        return std::nullopt;
+    };
+    const ProbeReport database = ConnectionProbe::run(options);
+    PQfinish(databaseSession);
+    QCOMPARE(verdictId(database.verdict), QStringLiteral("too_many_clients"));
+    QVERIFY2(database.cause.contains(QLatin1String("database smalldb")) && database.cause.contains(QLatin1String("datconnlimit")),
+             qPrintable(database.toText()));
+    QVERIFY2(database.fix.contains(QLatin1String("ALTER DATABASE smalldb CONNECTION LIMIT")), qPrintable(database.toText()));
+    QVERIFY(!database.fixLocation);
+}
+
+void tst_ConnectionProbe::reservedConnectionsForPrivilegedRoles()
+{
+    // PostgreSQL 16+: reserved_connections keeps slots for pg_use_reserved_connections members.
+    PgTestServer::Options serverOptions;
+    serverOptions.major = qEnvironmentVariableIntValue("PGDIAL_PROBE_TEST_MAJOR");
+    PgTestServer server(serverOptions);
+    QVERIFY2(server.init(), qPrintable(server.errorString()));
+    if (server.major() < 16)
+        QSKIP("reserved_connections exists from PostgreSQL 16 on");
+    QVERIFY(server.appendConfig("ssl = off\nmax_connections = 5\nsuperuser_reserved_connections = 1\n"
+                                "reserved_connections = 1\n"));
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    QVERIFY(server.execute(QStringLiteral("create role app login; create role monitor login; "
+                                          "grant pg_use_reserved_connections to monitor")));
+    std::vector<PGconn *> held;
+    for (int i = 0; i < 3; ++i) {
+        held.push_back(PQconnectdb(server.conninfo(QStringLiteral("app")).toUtf8().constData()));
+        QCOMPARE(PQstatus(held.back()), CONNECTION_OK);
+    }
+    const ProbeReport app = probe(server.conninfo(QStringLiteral("app")));
+    const ProbeReport monitor = probe(server.conninfo(QStringLiteral("monitor")));
+    held.push_back(PQconnectdb(server.conninfo(QStringLiteral("monitor")).toUtf8().constData()));
+    const ProbeReport superuserOnly = probe(server.conninfo(QStringLiteral("monitor")));
+    for (PGconn *conn : held)
+        PQfinish(conn);
+    QCOMPARE(verdictId(app.verdict), QStringLiteral("reserved_slots"));
+    QVERIFY2(app.cause.contains(QLatin1String("pg_use_reserved_connections")), qPrintable(app.toText()));
+    QVERIFY2(app.fix.contains(QLatin1String("GRANT pg_use_reserved_connections TO app")), qPrintable(app.toText()));
+    QVERIFY2(monitor.ok(), qPrintable(monitor.toText())); // a member gets the reserved slot
+    QCOMPARE(verdictId(superuserOnly.verdict), QStringLiteral("reserved_slots"));
+    QVERIFY2(superuserOnly.cause.contains(QLatin1String("superuser_reserved_connections")), qPrintable(superuserOnly.toText()));
+}
+
+void tst_ConnectionProbe::tlsInspectsEveryAddress_data()
+{
+    QTest::addColumn<QString>("hosts");
+    QTest::addColumn<QString>("verdict");
+    QTest::addColumn<int>("status");
+    // verify-full: "localhost" matches the certificate, "127.0.0.1" does not. libpq uses the
+    // first address and does not move on after a TLS failure: the first address decides, the
+    // other one is still inspected and reported.
+    QTest::newRow("good address first") << QStringLiteral("localhost,127.0.0.1") << QStringLiteral("ok")
+                                        << int(StageStatus::Warn);
+    QTest::newRow("bad address first") << QStringLiteral("127.0.0.1,localhost")
+                                       << QStringLiteral("cert_hostname_mismatch") << int(StageStatus::Fail);
+}
+
+void tst_ConnectionProbe::tlsInspectsEveryAddress()
+{
+    QFETCH(QString, hosts);
+    QFETCH(QString, verdict);
+    QFETCH(int, status);
+    const ProbeReport report = probe(
+        QStringLiteral("host=%1 port=%PORT%,%PORT% user=trustuser dbname=postgres sslmode=verify-full sslrootcert=%CA%")
+            .arg(hosts));
+    QCOMPARE(verdictId(report.verdict), verdict);
+    const ProbeStage *tls = report.stage(QStringLiteral("tls"));
+    QVERIFY(tls);
+    QCOMPARE(int(tls->status), status);
+    QCOMPARE(tls->verdict, Verdict::CertHostnameMismatch);
+    if (verdict != QLatin1String("ok"))
+        QCOMPARE(report.failedStage, QStringLiteral("tls"));
+    const QJsonArray addresses = tls->facts.value(QStringLiteral("addresses")).toArray();
+    QVERIFY2(addresses.size() >= 2, qPrintable(tls->lines.join(QLatin1Char('\n'))));
+    int failed = 0;
+    int passed = 0;
+    for (const QJsonValue &value : addresses) {
+        const QJsonObject address = value.toObject();
+        if (address.value(QStringLiteral("status")).toString() == QLatin1String("fail")) {
+            ++failed;
+            QCOMPARE(address.value(QStringLiteral("address")).toString(), expand(QStringLiteral("127.0.0.1:%PORT%")));
+            QCOMPARE(address.value(QStringLiteral("verdict")).toString(), QStringLiteral("cert_hostname_mismatch"));
+        } else {
+            ++passed;
+            QVERIFY(!address.value(QStringLiteral("chain")).toArray().isEmpty());
+        }
+    }
+    QCOMPARE(failed, 1);
+    QVERIFY(passed >= 1);
 }
 
 void tst_ConnectionProbe::standbyWithoutHotStandby()
