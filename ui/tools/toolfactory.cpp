@@ -1,15 +1,43 @@
 #include "toolfactory.h"
 
+#include "pool/poolcalculatorpanel.h"
+
+#include <QAction>
+#include <QCoreApplication>
 #include <QDockWidget>
+#include <QKeySequence>
 #include <QMainWindow>
+
+using namespace Qt::StringLiterals;
 
 namespace pgdial::ui::ToolFactory {
 
+namespace {
+
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pgdial::ui::ToolFactory", text);
+}
+
+QDockWidget *dock(QMainWindow *window, const QString &objectName, const QString &title, QWidget *content,
+                  const QKeySequence &shortcut)
+{
+    auto *result = new QDockWidget(title, window);
+    result->setObjectName(objectName);
+    content->setParent(result);
+    result->setWidget(content);
+    result->toggleViewAction()->setShortcut(shortcut);
+    result->toggleViewAction()->setObjectName(QString(objectName + u"Toggle"_s));
+    return result;
+}
+
+} // namespace
+
 QList<QDockWidget *> createToolDocks(ProjectContext *context, QMainWindow *window)
 {
-    Q_UNUSED(context);
-    Q_UNUSED(window);
     QList<QDockWidget *> docks;
+    docks.append(dock(window, u"poolCalculatorDock"_s, tr("Pool Calculator"), new PoolCalculatorPanel(context),
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)));
     return docks;
 }
 
