@@ -101,7 +101,12 @@ PoolCalculatorPanel::PoolCalculatorPanel(ProjectContext *context, QWidget *paren
     connect(m_applyServer, &QPushButton::clicked, this, &PoolCalculatorPanel::applyToServer);
     if (m_context) {
         connect(m_context, &ProjectContext::projectChanged, this, &PoolCalculatorPanel::projectChanged);
-        connect(m_context, &ProjectContext::settingsChanged, this, [this] { readProject(false); });
+        connect(m_context, &ProjectContext::settingsChanged, this, [this] {
+            if (isVisible())
+                readProject(false);
+            else
+                m_stale = true;
+        });
         connect(m_context->documents(), &DocumentManager::edited, this, &PoolCalculatorPanel::documentEdited);
     }
     projectChanged();
@@ -222,7 +227,18 @@ QWidget *PoolCalculatorPanel::createRecommendations()
 void PoolCalculatorPanel::projectChanged()
 {
     m_status->clear();
+    if (!isVisible()) {
+        m_stale = m_stalePrefillAll = true;
+        return;
+    }
     readProject(true);
+}
+
+void PoolCalculatorPanel::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_stale)
+        readProject(m_stalePrefillAll);
 }
 
 void PoolCalculatorPanel::documentEdited(ProjectDocument *document)
@@ -232,7 +248,10 @@ void PoolCalculatorPanel::documentEdited(ProjectDocument *document)
     case core::FileKind::AppConfig:
     case core::FileKind::PostgresqlConf:
     case core::FileKind::Env:
-        readProject(false);
+        if (isVisible())
+            readProject(false);
+        else
+            m_stale = true;
         break;
     default:
         break;
@@ -241,6 +260,7 @@ void PoolCalculatorPanel::documentEdited(ProjectDocument *document)
 
 void PoolCalculatorPanel::readProject(bool prefillAll)
 {
+    m_stale = m_stalePrefillAll = false;
     const std::shared_ptr<core::Project> project = m_context ? m_context->project() : nullptr;
     m_fromProject = project ? ProjectPoolSettings::read(*project) : ProjectPoolSettings{};
     m_pgVersion = project ? project->settings.pgVersion : core::ProjectSettings::defaultPgVersion;

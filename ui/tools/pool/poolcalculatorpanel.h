@@ -41,6 +41,9 @@ public:
     bool applyToAppConfig();
     bool applyToServer();
 
+protected:
+    void showEvent(QShowEvent *event) override;
+
 private:
     ProjectContext *m_context;
     QDoubleSpinBox *m_requests;
@@ -67,6 +70,9 @@ private:
     core::tuning::ProjectPoolSettings m_fromProject;
     core::tuning::PoolRecommendation m_result;
     int m_pgVersion = 17;
+    // While hidden the panel does not re-read the project on every edit; it catches up when shown.
+    bool m_stale = false;
+    bool m_stalePrefillAll = false;
 
     QWidget *createInputs();
     QWidget *createResult();
