@@ -2,9 +2,8 @@
 
 #include "project.h"
 #include "safefilewriter.h"
-#include "tuning/conftuningtarget.h"
-#include "tuning/pgdialprofile.h"
 #include "tuning/poolcalculator.h"
+#include "tuning/poolsettingswriter.h"
 #include "tuning/projectpoolsettings.h"
 
 #include <QJsonArray>
@@ -27,7 +26,49 @@ QJsonValue sourced(const std::optional<SourcedNumber> &number)
 {
     if (!number)
         return QJsonValue();
-    return QJsonObject{{u"value"_s, number->value}, {u"file"_s, number->file}, {u"line"_s, number->line}};
+    return QJsonObject{{u"value"_s, number->value},
+                       {u"file"_s, number->file},
+                       {u"line"_s, number->line},
+                       {u"written"_s, number->written},
+                       {u"source"_s, number->provenance.sourceId()}};
+}
+
+// What --apply changes: the recommended pools in config.yaml and, when the recommendation is a
+// server change, max_connections in postgresql.conf. Everything is planned before anything is
+// written, so a refusal leaves every file as it was.
+core::Result<QList<PoolFileEdit>> planApply(const core::Project &project, const PoolRecommendation &r,
+                                            const PoolInputs &in)
+{
+    QList<PoolFileEdit> plan;
+    const core::Result<PoolFileEdit> app = PoolSettingsWriter::appConfigEdits(project, {r.poolSize, r.maxOverflow, {}});
+    if (!app)
+        return app.error();
+    plan.append(*app);
+    if (r.verdict == PoolVerdict::DoesNotFit && r.suggestedMaxConnections > in.maxConnections) {
+        const core::Result<QList<PoolFileEdit>> server = PoolSettingsWriter::serverEdits(project, r.suggestedMaxConnections);
+        if (!server)
+            return server.error();
+        plan.append(*server);
+    }
+    return plan;
+}
+
+// Applies each file's edits to the project's document and writes it (backup first).
+core::Result<QStringList> writePlan(core::Project &project, const QList<PoolFileEdit> &plan)
+{
+    QStringList written;
+    for (const PoolFileEdit &change : plan) {
+        if (change.edits.isEmpty())
+            continue;
+        const std::shared_ptr<core::ProjectFile> file = project.findFile(change.file);
+        for (const core::LineEdit &edit : change.edits)
+            file->document->apply(edit);
+        const core::Result<QString> saved = core::SafeFileWriter().write(file->absolutePath, file->document->toBytes());
+        if (!saved)
+            return saved.error();
+        written.append(change.file);
+    }
+    return written;
 }
 
 } // namespace
@@ -73,9 +114,11 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                                                       "folder."),
                                      u"FOLDER"_s);
     const QCommandLineOption json(u"json"_s, tr("Print JSON."));
-    const QCommandLineOption apply(u"apply"_s, tr("With --project: raise max_connections in the project's "
-                                                  "postgresql.conf to what the pools need (+20% headroom and the "
-                                                  "reserved slots) when it is lower. config.yaml is not edited."));
+    const QCommandLineOption apply(u"apply"_s, tr("With --project: write the recommended pool_size and max_overflow "
+                                                  "into the project's config.yaml (a ${VAR:-default} gets a new "
+                                                  "default) and, when the pools cannot fit, the recommended "
+                                                  "max_connections into its postgresql.conf. A backup of each "
+                                                  "changed file is kept."));
     for (const QCommandLineOption &option :
          {rps, query, request, instances, workers, maxConnections, otherClients, superuser, reserved, version, project,
           json, apply})
@@ -155,6 +198,25 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
         currentDemand = r.processes * (fromProject.poolSize->value + (fromProject.maxOverflow ? fromProject.maxOverflow->value : 0))
                         + in.otherClients;
 
+    // --apply: plan every file first (a refusal writes nothing), then write them.
+    QStringList changes;
+    QStringList notes;
+    if (parser.isSet(apply)) {
+        const core::Result<QList<PoolFileEdit>> plan = planApply(*openedProject, r, in);
+        if (!plan)
+            return fail(plan.error().message);
+        const core::Result<QStringList> written = writePlan(*openedProject, *plan);
+        if (!written)
+            return fail(written.error().message);
+        for (const PoolFileEdit &change : *plan) {
+            for (const QString &line : change.changes)
+                changes.append(QString(line + (line.contains(u"max_connections"_s) ? tr(" (needs a restart)") : QString())));
+            notes += change.notes;
+        }
+        for (const QString &note : std::as_const(notes))
+            output.err(tr("pgdial-cli: note: %1\n").arg(note));
+    }
+
     if (parser.isSet(json)) {
         QJsonObject report{
             {u"connections_needed"_s, r.connectionsNeeded},
@@ -187,6 +249,10 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                                                     {u"max_connections"_s, sourced(fromProject.maxConnections)},
                                                     {u"current_demand"_s, currentDemand ? QJsonValue(*currentDemand)
                                                                                         : QJsonValue()}});
+        if (parser.isSet(apply)) {
+            report.insert(u"applied"_s, QJsonArray::fromStringList(changes));
+            report.insert(u"notes"_s, QJsonArray::fromStringList(notes));
+        }
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
         for (const QString &line : r.explanation)
@@ -204,36 +270,12 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                            .arg(*currentDemand)
                            .arg(r.available)
                            .arg(*currentDemand <= r.available ? tr("fits") : tr("does not fit")));
+        for (const QString &change : std::as_const(changes))
+            output.out(change + u'\n');
     }
     if (parser.isSet(apply)) {
-        // The server side of the budget: what the project's pools open today (or the recommended
-        // pools, whichever is more) plus headroom and the reserved slots.
-        const int demand = std::max(currentDemand.value_or(0), r.totalDemand);
-        const int reservedSlots = in.superuserReservedConnections + (in.pgVersion >= 16 ? in.reservedConnections : 0);
-        const int needed = PgDialProfile::maxConnectionsFor(demand, reservedSlots);
-        if (!fromProject.maxConnections && openedProject->filesOfKind(core::FileKind::PostgresqlConf).isEmpty())
-            return fail(tr("the project has no postgresql.conf to apply max_connections to"));
-        if (in.maxConnections >= needed) {
-            output.out(tr("max_connections %1 already holds %2 connections; nothing to apply\n").arg(in.maxConnections).arg(demand));
-            return ExitClean;
-        }
-        QString top;
-        for (const auto &file : openedProject->filesOfKind(core::FileKind::PostgresqlConf))
-            if (!file->includedBy && top.isEmpty())
-                top = file->absolutePath;
-        core::Result<ConfTuningTarget> target = ConfTuningTarget::open(top, std::clamp(in.pgVersion, 13, 18));
-        if (!target)
-            return fail(target.error().message);
-        const core::Result<QStringList> changes = target->set({{u"max_connections"_s, QString::number(needed)}});
-        if (!changes)
-            return fail(changes.error().message);
-        for (const QString &file : target->changedFiles()) {
-            const core::Result<QString> written = core::SafeFileWriter().write(target->absolutePath(file), target->bytes(file));
-            if (!written)
-                return fail(written.error().message);
-        }
-        for (const QString &change : *changes)
-            output.out(change + tr(" (needs a restart)\n"));
+        if (changes.isEmpty() && !parser.isSet(json))
+            output.out(tr("the project already holds the recommended values; nothing to apply\n"));
         return ExitClean;
     }
 

@@ -1,11 +1,15 @@
 #include "projectpoolsettings.h"
 
-#include "conftuningtarget.h"
+#include "appconfig/appconfigfile.h"
+#include "appconfig/databaseconfig.h"
+#include "checks/appconfigchecker.h"
+#include "pgconf/confloader.h"
+#include "pgconf/confvalidator.h"
+#include "pgconf/effectivesettings.h"
+#include "pgconf/parametercatalog.h"
 #include "project.h"
 
-#include <QRegularExpression>
-
-#include <yaml-cpp/yaml.h>
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -13,77 +17,100 @@ namespace pgdial::core::tuning {
 
 namespace {
 
-// "20", "${POOL_SIZE:-20}" (the default: what applies when the variable is unset).
-std::optional<int> numberOf(const QString &text)
+QString folderOf(const QString &relativePath)
 {
-    static const QRegularExpression pattern(u"^\\s*(?:\\$\\{[A-Za-z_][A-Za-z0-9_]*:?-(\\d+)\\}|(\\d+))\\s*$"_s);
-    const QRegularExpressionMatch match = pattern.match(text);
-    if (!match.hasMatch())
-        return std::nullopt;
+    const qsizetype slash = relativePath.lastIndexOf(u'/');
+    return slash < 0 ? QString() : relativePath.left(slash);
+}
+
+std::optional<int> integerOf(const QString &text)
+{
     bool ok = false;
-    const int value = (match.captured(1).isEmpty() ? match.captured(2) : match.captured(1)).toInt(&ok);
+    const int value = text.trimmed().toInt(&ok);
     return ok ? std::optional<int>(value) : std::nullopt;
 }
 
-std::optional<SourcedNumber> yamlNumber(const YAML::Node &root, const char *section, const char *key,
-                                        const QString &file)
+std::optional<SourcedNumber> configNumber(const appconfig::ConfigScalar &scalar,
+                                          const appconfig::VariableResolver &resolver, const QString &file)
 {
-    try {
-        const YAML::Node node = root[section][key];
-        if (!node || !node.IsScalar())
-            return std::nullopt;
-        const auto value = numberOf(QString::fromStdString(node.Scalar()));
-        if (!value)
-            return std::nullopt;
-        return SourcedNumber{*value, file, node.Mark().line + 1};
-    } catch (const YAML::Exception &) {
+    const appconfig::Substitution substitution = resolver.substitute(scalar.value, file, scalar.line, scalar.column);
+    const std::optional<int> value = integerOf(substitution.value);
+    if (!value)
         return std::nullopt;
-    }
+    return SourcedNumber{*value, file, scalar.line, scalar.value, substitution.provenance()};
 }
 
 } // namespace
 
+QString ProjectPoolSettings::appConfigOf(const Project &project)
+{
+    QString first;
+    for (const auto &file : project.filesOfKind(FileKind::AppConfig)) {
+        if (!file->isLoaded())
+            continue;
+        if (first.isEmpty())
+            first = file->relativePath;
+        if (appconfig::AppConfigFile::parse(*file->document, file->relativePath).hasDatabaseSection())
+            return file->relativePath;
+    }
+    return first;
+}
+
+QString ProjectPoolSettings::serverConfigOf(const Project &project)
+{
+    for (const auto &file : project.filesOfKind(FileKind::PostgresqlConf))
+        if (file->isLoaded() && !file->includedBy)
+            return file->relativePath;
+    return {};
+}
+
 ProjectPoolSettings ProjectPoolSettings::read(const Project &project)
 {
     ProjectPoolSettings result;
-    for (const auto &file : project.filesOfKind(FileKind::AppConfig)) {
-        if (!file->document)
-            continue;
-        try {
-            const YAML::Node root = YAML::Load(file->document->toBytes().toStdString());
-            if (!root.IsMap())
-                continue;
-            result.poolSize = yamlNumber(root, "database", "pool_size", file->relativePath);
-            result.maxOverflow = yamlNumber(root, "database", "max_overflow", file->relativePath);
-            result.poolTimeout = yamlNumber(root, "database", "pool_timeout", file->relativePath);
-            result.workers = yamlNumber(root, "app", "workers", file->relativePath);
-            break;
-        } catch (const YAML::Exception &) {
-            continue; // the appconfig checks report the syntax error
-        }
-    }
-    // The top postgresql.conf, includes followed, read by the pgconf engine.
-    for (const auto &file : project.filesOfKind(FileKind::PostgresqlConf)) {
-        if (!file->document || file->includedBy)
-            continue;
-        const Result<ConfTuningTarget> target
-            = ConfTuningTarget::open(file->absolutePath, std::clamp(project.settings.pgVersion, 13, 18));
-        if (!target)
-            continue;
-        const ServerSettingLookup lookup = target->lookup();
-        auto number = [&](const QString &name) -> std::optional<SourcedNumber> {
-            const auto setting = lookup(name);
-            if (!setting)
+    result.appConfigFile = appConfigOf(project);
+    if (const auto file = project.findFile(result.appConfigFile); file && file->isLoaded()) {
+        const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(*file->document, file->relativePath);
+        const appconfig::VariableResolver resolver = AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
+        const appconfig::DatabaseConfig database = appconfig::DatabaseConfig::resolve(config, resolver);
+        auto databaseNumber = [&](const QString &key) -> std::optional<SourcedNumber> {
+            const std::optional<appconfig::DatabaseField> field = database.field(key);
+            if (!field)
                 return std::nullopt;
-            const auto value = numberOf(setting->value);
+            const std::optional<int> value = integerOf(field->value());
             if (!value)
                 return std::nullopt;
-            return SourcedNumber{*value, project.relativePathOf(target->absolutePath(setting->file)), setting->line};
+            return SourcedNumber{*value, file->relativePath, field->scalar.line, field->scalar.value,
+                                 field->substitution.provenance()};
+        };
+        result.poolSize = databaseNumber(u"pool_size"_s);
+        result.maxOverflow = databaseNumber(u"max_overflow"_s);
+        result.poolTimeout = databaseNumber(u"pool_timeout"_s);
+        if (const auto workers = config.scalar({u"app"_s, u"workers"_s}))
+            result.workers = configNumber(*workers, resolver, file->relativePath);
+    }
+
+    result.serverConfigFile = serverConfigOf(project);
+    if (!result.serverConfigFile.isEmpty()) {
+        // The loader adds included files to the project it reads from: give it a copy.
+        Project copy = project.detachedCopy();
+        pgconf::ConfLoader loader(&copy);
+        const pgconf::ConfLoadResult load = loader.load(copy.absolutePathOf(result.serverConfigFile));
+        const int major = std::clamp(project.settings.pgVersion, 13, 18);
+        const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(major);
+        const pgconf::ConfValidation validation = pgconf::ConfValidator(catalog, major).validate(load);
+        const ServerSettingLookup lookup = pgconf::EffectiveSettings::compute(load, validation, catalog).lookup();
+        auto number = [&](const QString &name) -> std::optional<SourcedNumber> {
+            const std::optional<ServerSetting> setting = lookup(name);
+            if (!setting)
+                return std::nullopt;
+            const std::optional<int> value = integerOf(setting->value);
+            if (!value)
+                return std::nullopt;
+            return SourcedNumber{*value, setting->file, setting->line, setting->value, {}};
         };
         result.maxConnections = number(u"max_connections"_s);
         result.superuserReservedConnections = number(u"superuser_reserved_connections"_s);
         result.reservedConnections = number(u"reserved_connections"_s);
-        break;
     }
     return result;
 }

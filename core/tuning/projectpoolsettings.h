@@ -1,6 +1,6 @@
 #pragma once
 
-#include "serversetting.h"
+#include "appconfig/variableresolver.h"
 
 #include <QString>
 
@@ -12,19 +12,26 @@ class Project;
 
 namespace pgdial::core::tuning {
 
-// A number from a project file and where it was written.
+// A number from a project file, where it is written and where its value came from.
 struct SourcedNumber
 {
     int value = 0;
-    QString file; // project-relative
-    int line = 0; // 1-based
+    QString file;    // project-relative file that writes it
+    int line = 0;    // 1-based
+    QString written; // as written, before ${VAR} substitution ("20", "${APP_POOL:-10}")
+    // config.yaml values: literal, a ${VAR:-default}'s default, .env or the process environment.
+    appconfig::Provenance provenance;
 };
 
-// What the pool calculator can learn from a project: the app's pool settings from config.yaml
-// (`database.pool_size`, `max_overflow`, `pool_timeout`, `app.workers`; a `${VAR:-default}` takes
-// its default) and the server's connection limits from postgresql.conf.
+// What the pool calculator learns from a project: the app's pool settings from config.yaml
+// (`database.pool_size`, `max_overflow`, `pool_timeout`, `app.workers`), read by the appconfig
+// engine with ${VAR:-default} resolved against .env (and the process environment when the project
+// settings say so), and the server's connection limits from postgresql.conf through the pgconf
+// engine (includes followed). Both read the project's documents, so unsaved edits count.
 struct ProjectPoolSettings
 {
+    QString appConfigFile;    // the config.yaml read (project-relative), empty when none
+    QString serverConfigFile; // the top postgresql.conf read, empty when none
     std::optional<SourcedNumber> poolSize;
     std::optional<SourcedNumber> maxOverflow;
     std::optional<SourcedNumber> poolTimeout;
@@ -33,9 +40,13 @@ struct ProjectPoolSettings
     std::optional<SourcedNumber> superuserReservedConnections;
     std::optional<SourcedNumber> reservedConnections;
 
-    // Reads the first config.yaml (yaml-cpp; a stand-in until the appconfig engine lands) and the
-    // first top-level postgresql.conf through the pgconf engine (includes followed).
     static ProjectPoolSettings read(const Project &project);
+
+    // The config.yaml whose database section pgdial sizes: the first one with a database section,
+    // else the first loaded one. Empty when the project has none.
+    static QString appConfigOf(const Project &project);
+    // The first postgresql.conf that no other file includes. Empty when the project has none.
+    static QString serverConfigOf(const Project &project);
 };
 
 } // namespace pgdial::core::tuning

@@ -14,3 +14,5 @@ pgdial_add_test(NAME tst_cli_hba SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_hba.c
 add_dependencies(tst_cli_hba pgdial-cli)
 pgdial_add_test(NAME tst_cli_probe SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_probe.cpp LABELS cli)
 add_dependencies(tst_cli_probe pgdial-cli)
+pgdial_add_test(NAME tst_cli_pool SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_pool.cpp LABELS cli)
+add_dependencies(tst_cli_pool pgdial-cli)

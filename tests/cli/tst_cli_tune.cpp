@@ -45,7 +45,6 @@ private Q_SLOTS:
     void poolProjectOverflows();
     void poolJsonPgBouncer();
     void poolUsageErrors();
-    void poolApplyRaisesMaxConnections();
 };
 
 void tst_CliTune::pgtuneConfByteForByte()
@@ -256,40 +255,6 @@ void tst_CliTune::poolUsageErrors()
     QCOMPARE(runCli(args("pool --rps -1 --avg-query-ms 50 --request-ms 200")).exitCode, 2);
     QCOMPARE(runCli(args("pool --rps 10 --avg-query-ms 50 --request-ms 200 --workers 0")).exitCode, 2);
     QCOMPARE(runCli(args("pool --rps 10 --avg-query-ms 50 --request-ms 200 --project /nonexistent")).exitCode, 2);
-}
-
-void tst_CliTune::poolApplyRaisesMaxConnections()
-{
-    // Copy the example project; 8 pools x (20 + 10) + 10 = 250, +50 headroom +3 reserved -> 310.
-    QTemporaryDir dir;
-    const QString source = pgdial::test::exampleProject();
-    for (const char *file : {"config.yaml", "infra/docker/prod/postgres/postgresql.conf"}) {
-        const QString target = dir.filePath(QString::fromLatin1(file));
-        QVERIFY(QDir().mkpath(QFileInfo(target).absolutePath()));
-        QVERIFY(QFile::copy(source + '/' + QString::fromLatin1(file), target));
-    }
-    const QString conf = dir.filePath(QStringLiteral("infra/docker/prod/postgres/postgresql.conf"));
-    const QByteArray original = readAll(conf);
-    const QStringList arguments{QStringLiteral("pool"), QStringLiteral("--rps"), QStringLiteral("100"),
-                                QStringLiteral("--avg-query-ms"), QStringLiteral("50"), QStringLiteral("--request-ms"),
-                                QStringLiteral("200"), QStringLiteral("--instances"), QStringLiteral("2"),
-                                QStringLiteral("--other-clients"), QStringLiteral("10"), QStringLiteral("--project"),
-                                dir.path(), QStringLiteral("--apply")};
-    const auto run = runCli(arguments);
-    QVERIFY2(run.exitCode == 0, run.err.constData());
-    QVERIFY(run.out.contains("max_connections = 310 (was 100)"));
-    QByteArray expected = original;
-    expected.replace("max_connections = 100\t", "max_connections = 310\t");
-    QCOMPARE(readAll(conf), expected);
-    QCOMPARE(readAll(conf + ".bak"), original);
-    // Applying again: already enough.
-    const auto again = runCli(arguments);
-    QCOMPARE(again.exitCode, 0);
-    QVERIFY(again.out.contains("nothing to apply"));
-    QCOMPARE(runCli({QStringLiteral("pool"), QStringLiteral("--rps"), QStringLiteral("1"), QStringLiteral("--avg-query-ms"),
-                     QStringLiteral("1"), QStringLiteral("--request-ms"), QStringLiteral("1"), QStringLiteral("--apply")})
-                 .exitCode,
-             2);
 }
 
 QTEST_GUILESS_MAIN(tst_CliTune)

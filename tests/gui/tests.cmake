@@ -7,3 +7,4 @@ pgdial_add_test(NAME tst_editing SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_editing.c
 pgdial_add_test(NAME tst_settingseditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_settingseditor.cpp GUI)
 # Against a real TLS server the test starts (PgTestServer), in the main window.
 pgdial_add_test(NAME tst_connectiontester SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectiontester.cpp GUI LABELS integration TIMEOUT 300)
+pgdial_add_test(NAME tst_poolcalculatorpanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_poolcalculatorpanel.cpp GUI LIBS Qt6::Charts)

@@ -1,9 +1,12 @@
 #include "toolfactory.h"
 
 #include "connectiontester/connectiontesterwidget.h"
+#include "pool/poolcalculatorpanel.h"
 
 #include <QAction>
+#include <QCoreApplication>
 #include <QDockWidget>
+#include <QKeySequence>
 #include <QMainWindow>
 
 using namespace Qt::StringLiterals;
@@ -12,22 +15,39 @@ namespace pgdial::ui::ToolFactory {
 
 namespace {
 
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pgdial::ui::ToolFactory", text);
+}
+
+QDockWidget *dock(QMainWindow *window, const QString &objectName, const QString &title, QWidget *content,
+                  const QKeySequence &shortcut)
+{
+    auto *result = new QDockWidget(title, window);
+    result->setObjectName(objectName);
+    content->setParent(result);
+    result->setWidget(content);
+    result->toggleViewAction()->setShortcut(shortcut);
+    result->toggleViewAction()->setObjectName(QString(objectName + u"Toggle"_s));
+    return result;
+}
+
 QDockWidget *connectionTesterDock(ProjectContext *context, QMainWindow *window)
 {
-    auto *dock = new QDockWidget(QDockWidget::tr("Connection Tester"), window);
-    dock->setObjectName(u"connectionTesterDock"_s);
-    dock->setWidget(new ConnectionTesterWidget(context, dock));
-    QAction *toggle = dock->toggleViewAction();
+    auto *result = new QDockWidget(tr("Connection Tester"), window);
+    result->setObjectName(u"connectionTesterDock"_s);
+    result->setWidget(new ConnectionTesterWidget(context, result));
+    QAction *toggle = result->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     toggle->setObjectName(u"actionConnectionTester"_s);
     // Opening the tool puts the cursor in the connection string, ready for Ctrl+Return.
-    QObject::connect(toggle, &QAction::triggered, dock, [dock](bool checked) {
+    QObject::connect(toggle, &QAction::triggered, result, [result](bool checked) {
         if (checked) {
-            dock->raise();
-            dock->widget()->setFocus();
+            result->raise();
+            result->widget()->setFocus();
         }
     });
-    return dock;
+    return result;
 }
 
 } // namespace
@@ -36,6 +56,8 @@ QList<QDockWidget *> createToolDocks(ProjectContext *context, QMainWindow *windo
 {
     QList<QDockWidget *> docks;
     docks.append(connectionTesterDock(context, window));
+    docks.append(dock(window, u"poolCalculatorDock"_s, tr("Pool Calculator"), new PoolCalculatorPanel(context),
+                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)));
     return docks;
 }
 

@@ -4,3 +4,4 @@ pgdial_add_test(NAME tst_machinedetector SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_m
 pgdial_add_test(NAME tst_pgdialprofile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_pgdialprofile.cpp)
 pgdial_add_test(NAME tst_conftuningtarget SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_conftuningtarget.cpp)
 pgdial_add_test(NAME tst_tuningdiff SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tuningdiff.cpp)
+pgdial_add_test(NAME tst_poolsettingswriter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_poolsettingswriter.cpp)
