@@ -20,3 +20,5 @@ pgdial_add_test(NAME bench_probe SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_probe.c
 # bench_confparse: PGDIAL_BENCH=1 for the 20,000-line measurement against a real server;
 # without it, a quick smoke run (2,000 lines, no server).
 pgdial_add_test(NAME bench_confparse SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_confparse.cpp LABELS bench TIMEOUT 600)
+# The tuning wizard's recomputation per input change against reading the project's postgresql.conf.
+pgdial_add_test(NAME bench_tuning SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_tuning.cpp GUI LABELS bench)
