@@ -72,16 +72,17 @@ QList<TuningDiffRow> TuningDiff::compare(const TuningResult &chosen, const Tunin
         TuningDiffRow row;
         row.name = name;
         row.current = lookup ? lookup(name) : std::nullopt;
+        const auto limit = limits ? limits(name, major) : std::nullopt;
+        // The catalog says what needs a restart whichever profile recommends (PGTune's carries no
+        // restart marks of its own).
+        row.needsRestart = limit ? limit->needsRestart() : setting && setting->needsRestart;
         if (setting) {
             row.recommended = setting->value;
             row.reason = setting->reason;
-            row.needsRestart = setting->needsRestart;
-            if (row.current) {
+            if (row.current)
                 row.changes = !sameValue(name, row.current->value, setting->value);
-            } else {
-                const auto limit = limits ? limits(name, major) : std::nullopt;
+            else
                 row.changes = !limit || !sameValue(name, limit->bootValue, setting->value);
-            }
         }
         rows.append(row);
     };

@@ -211,6 +211,9 @@ void tst_TuningWizard::inputsPrefilledAndRecomputed()
     QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
              QStringLiteral("200"));
     QCOMPARE(wizard()->result().profile, QStringLiteral("pgtune"));
+    // PGTune's values carry no restart marks; the badge comes from the catalog.
+    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::ChangeColumn).data().toString(),
+             QStringLiteral("restart"));
 }
 
 void tst_TuningWizard::tableAgainstTheProjectFile()
@@ -436,6 +439,13 @@ void tst_TuningWizard::screenshot()
                                                                              : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     QVERIFY(image.save(dir + QStringLiteral("/tuningwizard.png")));
     QVERIFY(m_window->grab().save(dir + QStringLiteral("/tuningwizard-window.png")));
+    // PGTune with its warning block, after an Apply (status line), in a narrower dock.
+    chooseData(widget<QComboBox>("tuningProfileCombo"), 1);
+    checkOnly({QStringLiteral("shared_buffers"), QStringLiteral("wal_compression")});
+    QTest::mouseClick(widget<QPushButton>("tuningApplyButton"), Qt::LeftButton);
+    m_window->resizeDocks({dock()}, {620}, Qt::Horizontal);
+    QTest::qWait(50);
+    QVERIFY(dock()->grab().save(dir + QStringLiteral("/tuningwizard-pgtune.png")));
 }
 
 QTEST_MAIN(tst_TuningWizard)

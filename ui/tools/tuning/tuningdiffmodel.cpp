@@ -1,6 +1,7 @@
 #include "tuningdiffmodel.h"
 
 #include <QApplication>
+#include <QColor>
 #include <QFileInfo>
 #include <QFont>
 #include <QPalette>
@@ -177,12 +178,28 @@ QVariant TuningDiffModel::data(const QModelIndex &index, int role) const
     case Qt::ForegroundRole:
         if (!row.changes)
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+        if (index.column() == ChangeColumn && (change == Change::Restart || change == Change::NotOffered))
+            return QColor(0x8a, 0x4b, 0x00); // dark amber on the badge below: readable in light and dark themes
+        return {};
+    case Qt::BackgroundRole:
+        // The change column reads as a badge: a restart stands out from a reload.
+        if (index.column() != ChangeColumn || !row.changes)
+            return {};
+        return change == Change::Reload ? QColor(0xdf, 0xf2, 0xdf) : QColor(0xff, 0xe3, 0xb8);
+    case Qt::TextAlignmentRole:
+        if (index.column() == ChangeColumn)
+            return QVariant::fromValue(Qt::AlignCenter);
         return {};
     case Qt::FontRole:
         if (index.column() == CurrentColumn && !row.current) {
             QFont italic;
             italic.setItalic(true);
             return italic;
+        }
+        if (index.column() == ChangeColumn && change == Change::Restart) {
+            QFont bold;
+            bold.setBold(true);
+            return bold;
         }
         return {};
     case ChangeRole:

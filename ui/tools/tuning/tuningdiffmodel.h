@@ -18,7 +18,8 @@ class TuningDiffModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(TuningDiffModel)
 
 public:
-    enum Column { NameColumn, CurrentColumn, SourceColumn, RecommendedColumn, ChangeColumn, ReasonColumn, ColumnCount };
+    // The source column comes after the change badge: in a narrow dock the comparison stays in view.
+    enum Column { NameColumn, CurrentColumn, RecommendedColumn, ChangeColumn, SourceColumn, ReasonColumn, ColumnCount };
     enum class Change { Restart, Reload, AlreadySet, NotInProfile, NotOffered };
     enum Role {
         ChangeRole = Qt::UserRole + 1, // int (Change), on every column

@@ -90,13 +90,15 @@ TuningWizard::TuningWizard(ProjectContext *context, QWidget *parent)
     m_warnings->setStyleSheet(u"QLabel { color: #9a5b00; }"_s);
     m_status->setObjectName(u"tuningStatus"_s);
     m_status->setWordWrap(true);
+    m_status->hide();
 
     m_table->setObjectName(u"tuningTable"_s);
     m_table->setModel(m_model);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setSelectionMode(QAbstractItemView::SingleSelection);
     m_table->setAlternatingRowColors(true);
-    m_table->setWordWrap(false);
+    // The reasons are the point of the pgdial profile: wrap them rather than cut them off.
+    m_table->setWordWrap(true);
     m_table->setTextElideMode(Qt::ElideRight);
     m_table->verticalHeader()->hide();
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
@@ -266,12 +268,23 @@ void TuningWizard::recompute()
     }
     m_model->setRows(rows, defaults, notOffered);
 
+    // PGTune's block starts with a bare "WARNING" line and breaks each warning over lines, groups
+    // separated by an empty line: one sentence per group here. The pgdial profile's are sentences.
     QStringList warnings;
+    QStringList group;
+    auto flush = [&] {
+        if (!group.isEmpty())
+            warnings.append(group.join(u' '));
+        group.clear();
+    };
     for (const QString &warning : std::as_const(m_chosen.warnings)) {
-        // PGTune's block starts with a bare "WARNING" line and separates groups with empty lines.
-        if (!warning.trimmed().isEmpty() && warning.trimmed() != u"WARNING")
-            warnings.append(warning.trimmed());
+        const QString line = warning.trimmed();
+        if (line.isEmpty())
+            flush();
+        else if (line != u"WARNING")
+            group.append(line);
     }
+    flush();
     if (!m_conf.topFile.isEmpty()) {
         for (const QString &warning : TuningDiff::existingWarnings(m_conf.lookup, in))
             warnings.append(tr("Now: %1").arg(warning));
@@ -320,7 +333,7 @@ void TuningWizard::applyChecked()
     const core::Result<ProjectConfTuning::Plan> plan
         = ProjectConfTuning::plan(*project, m_conf.topFile, m_form->inputs().pgVersion, values);
     if (!plan) {
-        m_status->setText(tr("Not applied: %1").arg(plan.error().message));
+        showStatus(tr("Not applied: %1").arg(plan.error().message));
         return;
     }
     QSet<QString> refused;
@@ -334,7 +347,7 @@ void TuningWizard::applyChecked()
     for (const auto &[file, edits] : plan->files) {
         ProjectDocument *document = m_context->document(file);
         if (!document || !document->isEditable()) {
-            m_status->setText(tr("Not applied: %1 cannot be edited").arg(file));
+            showStatus(tr("Not applied: %1 cannot be edited").arg(file));
             return;
         }
         documents.append(document);
@@ -354,8 +367,8 @@ void TuningWizard::applyChecked()
                        + (restarts > 0 ? tr("%n of them need(s) a server restart.", nullptr, restarts)
                                        : tr("a configuration reload applies them."));
     for (const auto &[name, why] : plan->refused)
-        message << tr("Not applied: %1 (%2).").arg(name, why);
-    m_status->setText(message.join(u'\n'));
+        message << tr("Not applied: %1: %2").arg(name, why);
+    showStatus(message.join(u'\n'));
 }
 
 void TuningWizard::copy(bool alterSystem)
@@ -364,8 +377,14 @@ void TuningWizard::copy(bool alterSystem)
     const TuningInputs in = m_form->inputs();
     QGuiApplication::clipboard()->setText(alterSystem ? TuningFormatter::toAlterSystem(in, checked)
                                                       : TuningFormatter::toConf(in, checked));
-    m_status->setText(alterSystem ? tr("Copied %n setting(s) as ALTER SYSTEM statements.", nullptr, int(checked.settings.size()))
+    showStatus(alterSystem ? tr("Copied %n setting(s) as ALTER SYSTEM statements.", nullptr, int(checked.settings.size()))
                                   : tr("Copied %n setting(s) as a postgresql.conf block.", nullptr, int(checked.settings.size())));
+}
+
+void TuningWizard::showStatus(const QString &text)
+{
+    m_status->setText(text);
+    m_status->setVisible(!text.isEmpty());
 }
 
 void TuningWizard::copyAsConf()

@@ -72,6 +72,7 @@ private:
     void updateButtons();
     void showSource(const QModelIndex &index);
     void copy(bool alterSystem);
+    void showStatus(const QString &text);
 };
 
 } // namespace pgdial::ui
