@@ -36,6 +36,11 @@ struct ProjectPoolSettings
     // Reads the first config.yaml (yaml-cpp; a stand-in until the appconfig engine lands) and the
     // first top-level postgresql.conf through the pgconf engine (includes followed).
     static ProjectPoolSettings read(const Project &project);
+
+    // What the app's pools can open at peak: instances x workers x (pool_size + max_overflow)
+    // (workers 1 and max_overflow 0 when not set); nullopt without a pool_size. Other clients
+    // (migrations, jobs, admin sessions) are not in config.yaml and come on top.
+    std::optional<int> appDemand(int instances) const;
 };
 
 } // namespace pgdial::core::tuning

@@ -52,7 +52,9 @@ bool TuningDiff::sameValue(const QString &name, const QString &a, const QString 
 {
     const auto ka = memoryKb(name, a);
     const auto kb = memoryKb(name, b);
-    const bool memoryUnits = a.contains(QRegularExpression(u"[kMGT]?B$"_s)) || b.contains(QRegularExpression(u"[kMGT]?B$"_s));
+    // Compiled once: the wizard compares every row on every input change.
+    static const QRegularExpression unitSuffix(u"[kMGT]?B$"_s);
+    const bool memoryUnits = a.contains(unitSuffix) || b.contains(unitSuffix);
     if (memoryUnits && ka && kb)
         return *ka == *kb;
     bool okA = false;

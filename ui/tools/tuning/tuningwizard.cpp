@@ -179,11 +179,11 @@ void TuningWizard::onProjectChanged()
     if (project) {
         // The pgdial profile sizes max_connections from what the app's pools can open.
         const ProjectPoolSettings pools = ProjectPoolSettings::read(*project);
-        if (pools.poolSize) {
-            const int instances = project->settings.appInstances.value_or(1);
+        const int instances = project->settings.appInstances.value_or(1);
+        demand = pools.appDemand(instances);
+        if (demand) {
             const int workers = pools.workers ? pools.workers->value : 1;
             const int overflow = pools.maxOverflow ? pools.maxOverflow->value : 0;
-            demand = instances * workers * (pools.poolSize->value + overflow);
             explanation = tr("From %1:%2: %3 instance(s) x %4 worker(s) x (pool_size %5 + max_overflow %6) = %7; "
                              "add other clients (migrations, jobs, admin) by hand")
                               .arg(pools.poolSize->file)
