@@ -142,6 +142,7 @@ void tst_TuningWizard::setMachine(bool pgtune)
     chooseData(widget<QComboBox>("tuningDbSizeCombo"), int(DbSize::MidRam));
     widget<QSpinBox>("tuningVersionSpin")->setValue(17);
     chooseData(widget<QComboBox>("tuningOsCombo"), int(TargetOs::Linux));
+    QTRY_VERIFY(!wizard()->configurationPending()); // postgresql.conf is read on a worker thread
 }
 
 int tst_TuningWizard::rowOf(const QString &name) const
@@ -266,6 +267,7 @@ void tst_TuningWizard::applyCheckedRowsThenUndo()
     auto *apply = widget<QPushButton>("tuningApplyButton");
     QVERIFY(apply->isEnabled());
     QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY(!wizard()->configurationPending());
     QCOMPARE(document->undoStack()->count(), steps + 1); // one undo step
     QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Apply tuning"));
     QVERIFY(document->isModified());
@@ -302,6 +304,16 @@ void tst_TuningWizard::applyCheckedRowsThenUndo()
                  QStringLiteral("256MB"));
     document->undoStack()->redo();
     QCOMPARE(linesOf(document->bytes()), after);
+    // Apply is disabled while the file is read again (the rows may describe the text before).
+    QTRY_VERIFY(!wizard()->configurationPending());
+    QVERIFY(model()->setData(model()->index(rowOf(QStringLiteral("maintenance_work_mem")), 0), Qt::Checked,
+                             Qt::CheckStateRole));
+    QVERIFY(apply->isEnabled());
+    wizard()->reloadConfiguration();
+    QVERIFY(wizard()->configurationPending());
+    QVERIFY(!apply->isEnabled());
+    QTRY_VERIFY(!wizard()->configurationPending());
+    QVERIFY(apply->isEnabled());
 }
 
 void tst_TuningWizard::applyTouchesOnlyCheckedRows_data()
@@ -333,6 +345,7 @@ void tst_TuningWizard::applyTouchesOnlyCheckedRows()
     ui::ProjectDocument *document = conf();
     const QByteArray original = document->bytes();
     QTest::mouseClick(widget<QPushButton>("tuningApplyButton"), Qt::LeftButton);
+    QTRY_VERIFY(!wizard()->configurationPending());
     QVERIFY2(document->bytes() != original, qPrintable(widget<QLabel>("tuningStatus")->text()));
     if (linesAdded >= 0)
         QCOMPARE(linesOf(document->bytes()).size(), linesOf(original).size() + linesAdded);
@@ -443,6 +456,7 @@ void tst_TuningWizard::screenshot()
     chooseData(widget<QComboBox>("tuningProfileCombo"), 1);
     checkOnly({QStringLiteral("shared_buffers"), QStringLiteral("wal_compression")});
     QTest::mouseClick(widget<QPushButton>("tuningApplyButton"), Qt::LeftButton);
+    QTRY_VERIFY(!wizard()->configurationPending());
     m_window->resizeDocks({dock()}, {620}, Qt::Horizontal);
     QTest::qWait(50);
     QVERIFY(dock()->grab().save(dir + QStringLiteral("/tuningwizard-pgtune.png")));

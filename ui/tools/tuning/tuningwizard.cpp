@@ -14,6 +14,8 @@
 #include "tuninginputsform.h"
 
 #include <QClipboard>
+#include <QFutureWatcher>
+#include <QtConcurrent/QtConcurrentRun>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -210,13 +212,34 @@ void TuningWizard::reloadConfiguration()
     m_reloadTimer->stop();
     const auto project = m_context->project();
     m_confMajor = catalogMajor(m_form->inputs().pgVersion);
-    if (project) {
-        m_conf = ProjectConfTuning::read(*project, m_confMajor);
-    } else {
-        m_conf = ProjectConfState{};
-        m_conf.lookup = [](const QString &) { return std::optional<core::ServerSetting>(); };
+    const quint64 generation = ++m_confRequested;
+    if (!project) {
+        m_confDelivered = generation;
+        setConfiguration(ProjectConfState{});
+        return;
     }
-    if (!project)
+    // Parsed on a worker thread, on a copy (its lines are shared, so copying costs little): a
+    // large postgresql.conf must not stall the window. Only the newest read is kept.
+    auto copy = std::make_shared<const core::Project>(project->detachedCopy());
+    const int major = m_confMajor;
+    auto *watcher = new QFutureWatcher<ProjectConfState>(this);
+    connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
+        watcher->deleteLater();
+        if (generation < m_confRequested)
+            return;
+        m_confDelivered = generation;
+        setConfiguration(watcher->result());
+    });
+    watcher->setFuture(QtConcurrent::run([copy, major] { return ProjectConfTuning::read(*copy, major); }));
+    updateButtons();
+}
+
+void TuningWizard::setConfiguration(ProjectConfState state)
+{
+    if (!state.lookup)
+        state.lookup = [](const QString &) { return std::optional<core::ServerSetting>(); };
+    m_conf = std::move(state);
+    if (!m_context->project())
         m_fileLabel->setText(tr("No project open: the table shows the recommendation alone."));
     else if (m_conf.topFile.isEmpty())
         m_fileLabel->setText(tr("The project has no postgresql.conf: copy the settings instead."));
@@ -229,10 +252,8 @@ void TuningWizard::recompute()
 {
     const TuningInputs in = m_form->inputs();
     const int major = catalogMajor(in.pgVersion);
-    if (major != m_confMajor) {
-        reloadConfiguration(); // which values the server would accept depends on the version
-        return;
-    }
+    if (major != m_confMajor)
+        reloadConfiguration(); // which values the server accepts depends on the version; this table meanwhile
     PgDialContext context;
     // A max_connections the user typed wins over the pool demand.
     if (!in.hasConnections())
@@ -297,7 +318,8 @@ void TuningWizard::recompute()
 void TuningWizard::updateButtons()
 {
     const qsizetype checked = m_model->checkedRows().size();
-    m_apply->setEnabled(checked > 0 && !m_conf.topFile.isEmpty());
+    // Not while postgresql.conf is being read again: the rows may describe the text before an Apply.
+    m_apply->setEnabled(checked > 0 && !m_conf.topFile.isEmpty() && !configurationPending());
     m_copyConf->setEnabled(checked > 0);
     m_copyAlter->setEnabled(checked > 0);
     qsizetype changing = 0;

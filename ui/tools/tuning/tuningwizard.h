@@ -46,14 +46,19 @@ public:
     void applyChecked();
     void copyAsConf();
     void copyAsAlterSystem();
-    // Reads the project's postgresql.conf again (the window calls this after edits settle).
+    // Reads the project's postgresql.conf again, on a worker thread (after edits settle, after
+    // Apply, on another version); the table follows when it is done.
     void reloadConfiguration();
+    // A read of postgresql.conf has not been delivered yet.
+    bool configurationPending() const { return m_confDelivered < m_confRequested; }
 
 private:
     ProjectContext *m_context;
     core::tuning::MachineInfo m_machine;
     core::tuning::ProjectConfState m_conf;
-    int m_confMajor = 0; // the version m_conf was read for
+    int m_confMajor = 0; // the version m_conf was (or is being) read for
+    quint64 m_confRequested = 0;
+    quint64 m_confDelivered = 0;
     core::tuning::TuningResult m_chosen;
     TuningInputsForm *m_form;
     TuningDiffModel *m_model;
@@ -69,6 +74,7 @@ private:
     void onProjectChanged();
     void onDocumentEdited(ProjectDocument *document);
     void recompute();
+    void setConfiguration(core::tuning::ProjectConfState state);
     void updateButtons();
     void showSource(const QModelIndex &index);
     void copy(bool alterSystem);
