@@ -8,6 +8,16 @@ target_compile_options(pgdial_warnings INTERFACE
     -Wimplicit-fallthrough
     $<$<BOOL:${PGDIAL_WARNINGS_AS_ERRORS}>:-Werror>)
 
+# lld links the ~90 test executables (static pgdial_core/pgdial_ui with debug info) several times
+# faster than GNU ld; CI links each of them twice (dev and asan).
+if(PGDIAL_USE_LLD)
+    include(CheckLinkerFlag)
+    check_linker_flag(CXX "-fuse-ld=lld" PGDIAL_HAVE_LLD)
+    if(PGDIAL_HAVE_LLD)
+        target_link_options(pgdial_warnings INTERFACE -fuse-ld=lld)
+    endif()
+endif()
+
 add_library(pgdial_options INTERFACE)
 target_link_libraries(pgdial_options INTERFACE pgdial_warnings)
 target_compile_definitions(pgdial_options INTERFACE

@@ -29,9 +29,7 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
     parser.setApplicationDescription(summary());
     const QCommandLineOption format(u"format"_s, QCoreApplication::translate("cli", "Output format: text, json or sarif."),
                                     u"format"_s, u"text"_s);
-    const QCommandLineOption version(
-        u"pg-version"_s, QCoreApplication::translate("cli", "Target PostgreSQL major version (13-18, default 17)."),
-        u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+    const QCommandLineOption version = pgVersionOption();
     parser.addOption(format);
     parser.addOption(version);
     parser.addPositionalArgument(u"folder"_s, QCoreApplication::translate("cli", "Project folder (default: .)."),
@@ -45,14 +43,10 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
                        .arg(formatName));
         return ExitUsage;
     }
-    bool versionOk = false;
-    const int pgVersion = parser.value(version).toInt(&versionOk);
-    if (!versionOk || pgVersion < core::ProjectSettings::minPgVersion || pgVersion > core::ProjectSettings::maxPgVersion) {
-        output.err(QCoreApplication::translate("cli", "pgdial-cli: --pg-version must be a major version from %1 to %2\n")
-                       .arg(core::ProjectSettings::minPgVersion)
-                       .arg(core::ProjectSettings::maxPgVersion));
+    const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
+    if (!requestedVersion)
         return ExitUsage;
-    }
+    const int pgVersion = *requestedVersion;
     if (parser.positionalArguments().size() > 1) {
         output.err(QCoreApplication::translate("cli", "pgdial-cli: check takes one folder\n"));
         return ExitUsage;

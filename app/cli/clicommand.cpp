@@ -1,5 +1,6 @@
 #include "clicommand.h"
 
+#include <QCoreApplication>
 #include <QElapsedTimer>
 
 using namespace Qt::StringLiterals;
@@ -34,6 +35,28 @@ int CliCommand::parse(QCommandLineParser &parser, const QStringList &arguments, 
         return ExitClean;
     }
     return -1;
+}
+
+QCommandLineOption CliCommand::pgVersionOption()
+{
+    return QCommandLineOption(u"pg-version"_s,
+                              QCoreApplication::translate("cli", "Target PostgreSQL major version (%1-%2, default %3).")
+                                  .arg(core::ProjectSettings::minPgVersion)
+                                  .arg(core::ProjectSettings::maxPgVersion)
+                                  .arg(core::ProjectSettings::defaultPgVersion),
+                              u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+}
+
+std::optional<int> CliCommand::pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output, int minimum)
+{
+    bool ok = false;
+    const int version = parser.value(u"pg-version"_s).toInt(&ok);
+    if (ok && version >= minimum && version <= core::ProjectSettings::maxPgVersion)
+        return version;
+    output.err(QCoreApplication::translate("cli", "pgdial-cli: --pg-version must be a major version from %1 to %2\n")
+                   .arg(minimum)
+                   .arg(core::ProjectSettings::maxPgVersion));
+    return std::nullopt;
 }
 
 } // namespace pgdial::cli

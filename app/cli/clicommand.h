@@ -1,10 +1,13 @@
 #pragma once
 
+#include "projectsettings.h"
+
 #include <QCommandLineParser>
 #include <QString>
 #include <QStringList>
 
 #include <cstdio>
+#include <optional>
 
 namespace pgdial::cli {
 
@@ -45,6 +48,13 @@ public:
 protected:
     // Parses with help handling and usage errors mapped to exit code 2. Returns -1 to continue.
     static int parse(QCommandLineParser &parser, const QStringList &arguments, const CliOutput &output);
+
+    // `--pg-version N`, the same in every command that judges files for a server version.
+    static QCommandLineOption pgVersionOption();
+    // The value of --pg-version, from `minimum` (PGTune also knows 10-12) to the newest major
+    // pgdial knows; nullopt after writing the usage error (the command then returns ExitUsage).
+    static std::optional<int> pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output,
+                                        int minimum = core::ProjectSettings::minPgVersion);
 };
 
 } // namespace pgdial::cli

@@ -34,9 +34,7 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     parser.setApplicationDescription(summary());
     const QCommandLineOption json(u"json"_s, QCoreApplication::translate(
                                                  "cli", "Print {ok, file_settings, diagnostics} as JSON."));
-    const QCommandLineOption version(
-        u"pg-version"_s, QCoreApplication::translate("cli", "Target PostgreSQL major version (13-18, default 17)."),
-        u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+    const QCommandLineOption version = pgVersionOption();
     parser.addOption(json);
     parser.addOption(version);
     parser.addPositionalArgument(u"file"_s, QCoreApplication::translate("cli", "The postgresql.conf to read."),
@@ -44,14 +42,10 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
 
-    bool versionOk = false;
-    const int pgVersion = parser.value(version).toInt(&versionOk);
-    if (!versionOk || pgVersion < core::ProjectSettings::minPgVersion || pgVersion > core::ProjectSettings::maxPgVersion) {
-        output.err(QCoreApplication::translate("cli", "pgdial-cli: --pg-version must be a major version from %1 to %2\n")
-                       .arg(core::ProjectSettings::minPgVersion)
-                       .arg(core::ProjectSettings::maxPgVersion));
+    const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
+    if (!requestedVersion)
         return ExitUsage;
-    }
+    const int pgVersion = *requestedVersion;
     if (parser.positionalArguments().size() != 1) {
         output.err(QCoreApplication::translate("cli", "pgdial-cli: conf takes one file\n"));
         return ExitUsage;

@@ -56,8 +56,7 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
     QCommandLineParser parser;
     parser.setApplicationDescription(set ? tr("Set parameters in a postgresql.conf, changing only the lines concerned.")
                                          : tr("Comment out the lines that set parameters in a postgresql.conf."));
-    const QCommandLineOption version(u"pg-version"_s, tr("Target PostgreSQL major version (13-18, default 17)."), u"N"_s,
-                                     QString::number(core::ProjectSettings::defaultPgVersion));
+    const QCommandLineOption version = pgVersionOption();
     const QCommandLineOption dryRun(u"dry-run"_s, tr("Print what would change; write nothing."));
     const QCommandLineOption noBackup(u"no-backup"_s, tr("Do not keep FILE.bak copies of the changed files."));
     parser.addOption(version);
@@ -69,14 +68,10 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
                                  set ? u"NAME=VALUE..."_s : u"NAME..."_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
-    bool versionOk = false;
-    const int major = parser.value(version).toInt(&versionOk);
-    if (!versionOk || major < core::ProjectSettings::minPgVersion || major > core::ProjectSettings::maxPgVersion) {
-        output.err(tr("pgdial-cli: --pg-version must be a major version from %1 to %2\n")
-                       .arg(core::ProjectSettings::minPgVersion)
-                       .arg(core::ProjectSettings::maxPgVersion));
+    const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
+    if (!requestedVersion)
         return ExitUsage;
-    }
+    const int major = *requestedVersion;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2) {
         output.err(set ? tr("pgdial-cli: conf set takes a file and at least one NAME=VALUE\n")

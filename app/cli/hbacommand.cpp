@@ -123,21 +123,16 @@ int HbaCommand::runFile(const QStringList &arguments, const CliOutput &output)
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
     const QCommandLineOption json(u"json"_s, translate("Print JSON: {ok, rules (as pg_hba_file_rules), diagnostics}."));
-    const QCommandLineOption version(u"pg-version"_s, translate("Target PostgreSQL major version (13-18, default 17)."),
-                                     u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+    const QCommandLineOption version = pgVersionOption();
     parser.addOptions({json, version});
     parser.addPositionalArgument(u"file"_s, translate("The pg_hba.conf file, or: match ..., lint ..."), u"FILE"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
 
-    bool versionOk = false;
-    const int pgVersion = parser.value(version).toInt(&versionOk);
-    if (!versionOk || pgVersion < core::ProjectSettings::minPgVersion || pgVersion > core::ProjectSettings::maxPgVersion) {
-        output.err(translate("pgdial-cli: --pg-version must be a major version from %1 to %2\n")
-                       .arg(core::ProjectSettings::minPgVersion)
-                       .arg(core::ProjectSettings::maxPgVersion));
+    const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
+    if (!requestedVersion)
         return ExitUsage;
-    }
+    const int pgVersion = *requestedVersion;
     if (parser.positionalArguments().size() != 1) {
         output.err(translate("pgdial-cli: hba takes one FILE (or: hba match ..., hba lint ...)\n"));
         return ExitUsage;

@@ -54,8 +54,7 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
     parser.setApplicationDescription(summary());
     const QCommandLineOption format(u"format"_s, translate("Output format: text, json or sarif."), u"format"_s, u"text"_s);
     const QCommandLineOption json(u"json"_s, translate("Same as --format json."));
-    const QCommandLineOption version(u"pg-version"_s, translate("Target PostgreSQL major version (13-18, default 17)."),
-                                     u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+    const QCommandLineOption version = pgVersionOption();
     parser.addOptions({format, json, version});
     parser.addPositionalArgument(u"file"_s, translate("The pg_hba.conf file."), u"FILE"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
@@ -66,14 +65,10 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
         output.err(translate("pgdial-cli: unknown format \"%1\" (text, json or sarif)\n").arg(formatName));
         return ExitUsage;
     }
-    bool versionOk = false;
-    const int pgVersion = parser.value(version).toInt(&versionOk);
-    if (!versionOk || pgVersion < core::ProjectSettings::minPgVersion || pgVersion > core::ProjectSettings::maxPgVersion) {
-        output.err(translate("pgdial-cli: --pg-version must be a major version from %1 to %2\n")
-                       .arg(core::ProjectSettings::minPgVersion)
-                       .arg(core::ProjectSettings::maxPgVersion));
+    const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
+    if (!requestedVersion)
         return ExitUsage;
-    }
+    const int pgVersion = *requestedVersion;
     if (parser.positionalArguments().size() != 1 || !QFileInfo(parser.positionalArguments().first()).isFile()) {
         output.err(translate("pgdial-cli: hba lint takes one readable FILE\n"));
         return ExitUsage;

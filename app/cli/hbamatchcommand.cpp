@@ -96,8 +96,7 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption gss(u"gss"_s, translate("The client uses GSSAPI encryption."));
     const QCommandLineOption replication(u"replication"_s, translate("A physical replication connection."));
     const QCommandLineOption noUser(u"no-such-role"_s, translate("The role does not exist on the server."));
-    const QCommandLineOption version(u"pg-version"_s, translate("Target PostgreSQL major version (13-18, default 17)."),
-                                     u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+    const QCommandLineOption version = pgVersionOption();
     const QCommandLineOption json(u"json"_s, translate("Print JSON."));
     const QCommandLineOption fromError(
         u"from-error"_s,
@@ -116,14 +115,10 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
         output.err(translate("pgdial-cli: hba match takes one FILE\n"));
         return ExitUsage;
     }
-    bool versionOk = false;
-    const int pgVersion = parser.value(version).toInt(&versionOk);
-    if (!versionOk || pgVersion < core::ProjectSettings::minPgVersion || pgVersion > core::ProjectSettings::maxPgVersion) {
-        output.err(translate("pgdial-cli: --pg-version must be a major version from %1 to %2\n")
-                       .arg(core::ProjectSettings::minPgVersion)
-                       .arg(core::ProjectSettings::maxPgVersion));
+    const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
+    if (!requestedVersion)
         return ExitUsage;
-    }
+    const int pgVersion = *requestedVersion;
     std::optional<core::hba::HbaRejection> rejection;
     if (parser.isSet(fromError)) {
         rejection = core::hba::HbaRejection::parse(parser.value(fromError));

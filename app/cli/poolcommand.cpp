@@ -68,8 +68,7 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption reserved(u"reserved"_s, tr("reserved_connections, PostgreSQL 16+ (default: "
                                                         "postgresql.conf, else 0)."),
                                       u"N"_s);
-    const QCommandLineOption version(u"pg-version"_s, tr("PostgreSQL major version (13-18, default 17)."), u"N"_s,
-                                     u"17"_s);
+    const QCommandLineOption version = pgVersionOption();
     const QCommandLineOption project(u"project"_s, tr("Read pool settings and connection limits from this project "
                                                       "folder."),
                                      u"FOLDER"_s);
@@ -143,8 +142,10 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
         return fail(tr("--superuser-reserved must be 0..262143"));
     if (!integer(reserved, 0, 262143, fromProject.reservedConnections, 0, in.reservedConnections))
         return fail(tr("--reserved must be 0..262143"));
-    if (!integer(version, 13, 18, std::nullopt, 17, in.pgVersion))
-        return fail(tr("--pg-version must be 13..18"));
+    const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
+    if (!requestedVersion)
+        return int(ExitUsage);
+    in.pgVersion = *requestedVersion;
 
     const PoolRecommendation r = PoolCalculator::recommend(in);
 

@@ -90,9 +90,8 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
                                       u"web"_s);
     const QCommandLineOption dbSize(u"db-size"_s, tr("Data size against RAM: less_ram, mid_ram or greater_ram."),
                                     u"SIZE"_s, u"mid_ram"_s);
-    const QCommandLineOption version(u"pg-version"_s, tr("PostgreSQL major version (pgtune 10-18, pgdial 13-18; "
-                                                         "default 17)."),
-                                     u"N"_s, u"17"_s);
+    QCommandLineOption version = pgVersionOption();
+    version.setDescription(tr("PostgreSQL major version (pgtune 10-18, pgdial 13-18; default 17)."));
     const QCommandLineOption os(u"os"_s, tr("linux, windows or mac (default linux)."), u"OS"_s, u"linux"_s);
     const QCommandLineOption profile(u"profile"_s, tr("pgdial (default) or pgtune (bit-exact with PGTune)."),
                                      u"NAME"_s, u"pgdial"_s);
@@ -128,10 +127,10 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         return usageError(output, tr("--profile must be pgdial or pgtune"));
     const bool pgtune = profileName == u"pgtune";
 
-    const auto pgVersion = intOption(parser.value(version), pgtune ? 10 : 13, 18);
+    // PGTune's own table goes back to 10; pgdial's profile and catalogs start at 13.
+    const std::optional<int> pgVersion = pgVersionFrom(parser, output, pgtune ? 10 : core::ProjectSettings::minPgVersion);
     if (!pgVersion)
-        return usageError(output, pgtune ? tr("--pg-version must be 10..18") : tr("--pg-version must be 13..18 "
-                                                                                  "(pgtune takes 10..18)"));
+        return ExitUsage;
     in.pgVersion = *pgVersion;
     const auto storageValue = storageFromName(parser.value(storage));
     const auto workloadValue = workloadFromName(parser.value(workload));

@@ -3,6 +3,7 @@
 #include "yamlguard.h"
 
 #include <QCoreApplication>
+#include <QDir>
 
 #include <yaml-cpp/yaml.h>
 
@@ -55,6 +56,18 @@ YAML::Node child(const YAML::Node &map, const char *key)
 
 } // namespace
 
+QString ComposeService::projectPath(const QString &composeFolder, const QString &source)
+{
+    // Named volumes have no slash and do not start with '.'; absolute paths are outside the project.
+    if (source.isEmpty() || source.startsWith(u'/') || source.startsWith(u'~')
+        || (!source.startsWith(u'.') && !source.contains(u'/')))
+        return {};
+    const QString joined = QDir::cleanPath(composeFolder.isEmpty() ? source : composeFolder + u'/' + source);
+    if (joined == u".." || joined.startsWith(u"../"_s))
+        return {};
+    return joined;
+}
+
 bool ComposeService::isPostgres() const
 {
     const QString lowerImage = image.toLower();
@@ -85,6 +98,39 @@ ComposeFile ComposeFile::parse(const TextDocument &document, const QString &file
             const YAML::Node node = it->second;
             if (child(node, "image").IsScalar())
                 service.image = toQString(child(node, "image").Scalar());
+            if (child(node, "container_name").IsScalar())
+                service.containerName = toQString(child(node, "container_name").Scalar());
+            // networks: a list of names, or a mapping of name -> options.
+            const YAML::Node networks = child(node, "networks");
+            if (networks.IsSequence()) {
+                for (const YAML::Node &network : networks)
+                    if (network.IsScalar())
+                        service.networks.append(toQString(network.Scalar()));
+            } else if (networks.IsMap()) {
+                for (auto n = networks.begin(); n != networks.end(); ++n)
+                    if (n->first.IsScalar())
+                        service.networks.append(toQString(n->first.Scalar()));
+            }
+            // volumes: "SOURCE:TARGET[:MODE]" or the long form {type, source, target}.
+            if (child(node, "volumes").IsSequence()) {
+                for (const YAML::Node &volume : child(node, "volumes")) {
+                    ComposeVolume mount;
+                    mount.line = volume.Mark().line + 1;
+                    if (volume.IsScalar()) {
+                        const QStringList parts = toQString(volume.Scalar()).split(u':');
+                        if (parts.size() < 2)
+                            continue;
+                        mount.source = parts.at(0);
+                        mount.target = parts.at(1);
+                    } else if (volume.IsMap() && child(volume, "source").IsScalar() && child(volume, "target").IsScalar()) {
+                        mount.source = toQString(child(volume, "source").Scalar());
+                        mount.target = toQString(child(volume, "target").Scalar());
+                    } else {
+                        continue;
+                    }
+                    service.volumes.append(mount);
+                }
+            }
             auto readCount = [&](const YAML::Node &n) {
                 bool ok = false;
                 const int count = toQString(n.Scalar()).toInt(&ok);
@@ -116,6 +162,21 @@ ComposeFile ComposeFile::parse(const TextDocument &document, const QString &file
                 }
             }
             file.m_services.append(service);
+        }
+        const YAML::Node networks = child(root, "networks");
+        if (networks.IsMap()) {
+            for (auto it = networks.begin(); it != networks.end(); ++it) {
+                if (!it->first.IsScalar())
+                    continue;
+                const YAML::Node config = child(child(it->second, "ipam"), "config");
+                if (!config.IsSequence())
+                    continue;
+                QStringList subnets;
+                for (const YAML::Node &entry : config)
+                    if (child(entry, "subnet").IsScalar())
+                        subnets.append(toQString(child(entry, "subnet").Scalar()));
+                file.m_subnets.insert(toQString(it->first.Scalar()), subnets);
+            }
         }
     } catch (const YAML::Exception &e) {
         Diagnostic d;

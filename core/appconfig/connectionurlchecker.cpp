@@ -277,6 +277,16 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
                         tr("sslrootcert=system needs sslmode=verify-full (libpq 16+ refuses weaker modes with it; "
                            "older libpq looks for a file named \"system\")"),
                         tr("Set sslmode=verify-full")));
+    // Verification needs the CA: without sslrootcert, libpq (and asyncpg, which mirrors it) reads
+    // ~/.postgresql/root.crt of the user the app runs as, which containers seldom have.
+    if ((sslmode == u"verify-full" || sslmode == u"verify-ca") && (!rootcert || rootcert->isEmpty()))
+        out.append(make(context, Severity::Warning, u"url.verify-without-rootcert"_s,
+                        tr("sslmode=%1 without sslrootcert: the server's certificate is checked against "
+                           "~/.postgresql/root.crt of the user the app runs as (or PGSSLROOTCERT); where that file is "
+                           "missing the connection fails with \"root certificate file ... does not exist\"")
+                            .arg(sslmode),
+                        tr("Add sslrootcert=/path/to/ca.crt (the CA that signed the server's certificate), or "
+                           "sslrootcert=system for a public CA (libpq 16+)")));
     for (const QString &keyword : {u"sslrootcert"_s, u"sslcert"_s, u"sslkey"_s, u"sslcrl"_s}) {
         const std::optional<QString> path = url.value(keyword);
         if (!path || path->isEmpty() || *path == u"system")

@@ -6,7 +6,9 @@
 #include "appconfig/connectionurlchecker.h"
 #include "appconfig/databaseconfig.h"
 #include "appconfig/envfile.h"
+#include "apphbachecks.h"
 #include "appserverchecks.h"
+#include "hba/hbafile.h"
 #include "project.h"
 
 #include <QCoreApplication>
@@ -31,6 +33,47 @@ QString folderOf(const QString &relativePath)
 QString inFolder(const QString &folder, const QString &name)
 {
     return folder.isEmpty() ? name : folder + u'/' + name;
+}
+
+// The app's connection against every top-level pg_hba.conf of the project (through the simulator).
+Diagnostics hbaChecks(const Project &project, const AppHbaChecks::Inputs &inputs, const ServerSettingLookup &lookup)
+{
+    Diagnostics out;
+    const auto documentFor = [&project](const QString &relativePath) -> const TextDocument * {
+        const std::shared_ptr<ProjectFile> file = project.findFile(relativePath);
+        return file && file->isLoaded() ? &*file->document : nullptr;
+    };
+    for (const auto &file : project.filesOfKind(FileKind::PgHba)) {
+        if (file->includedBy || !file->isLoaded())
+            continue;
+        hba::HbaParseOptions options;
+        options.majorVersion = project.settings.pgVersion;
+        const hba::HbaFile parsed =
+            hba::HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath());
+        out.append(AppHbaChecks::check(inputs, parsed, file->relativePath, lookup, documentFor));
+    }
+    return out;
+}
+
+// The URL's own role: its user (libpq has no default we can know: the OS user) and its database
+// (default: the user name).
+std::optional<AppHbaChecks::Role> urlRole(const appconfig::ConnectionUrl &url, const QString &file, int line)
+{
+    const QString user = url.value(u"user"_s).value_or(QString());
+    if (user.isEmpty())
+        return std::nullopt;
+    const QString database = url.value(u"dbname"_s).value_or(QString());
+    return AppHbaChecks::Role{user, database.isEmpty() ? user : database, u"url"_s, file, line, 0};
+}
+
+void appendRole(QList<AppHbaChecks::Role> &roles, const AppHbaChecks::Role &role)
+{
+    if (role.user.isEmpty() || role.database.isEmpty())
+        return;
+    for (const AppHbaChecks::Role &existing : std::as_const(roles))
+        if (existing.user == role.user && existing.database == role.database)
+            return;
+    roles.append(role);
 }
 
 } // namespace
@@ -117,8 +160,6 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
         if (!urlField)
             continue;
         urlChecked = true;
-        if (project.filesOfKind(FileKind::PostgresqlConf).isEmpty())
-            continue;
 
         AppServerChecks::Inputs inputs{database, appconfig::ConnectionUrlParser::parse(urlField->value()), {}, 0, 1,
                                        {}, 1, {}, 0, composeFiles, project.settings.pgVersion};
@@ -147,7 +188,20 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
                 inputs.workersSource = file->relativePath + u':' + QString::number(workers->line);
             }
         }
-        out.append(AppServerChecks::check(inputs, lookup));
+        if (!project.filesOfKind(FileKind::PostgresqlConf).isEmpty())
+            out.append(AppServerChecks::check(inputs, lookup));
+
+        // Each role of the three-role pattern, connecting to app_db the way the URL does.
+        AppHbaChecks::Inputs hbaInputs{inputs.url, inputs.urlFile, inputs.urlLine, {}, composeFiles,
+                                       project.settings.pgVersion};
+        if (const auto role = urlRole(inputs.url, inputs.urlFile, inputs.urlLine))
+            appendRole(hbaInputs.roles, *role);
+        const QString appDb = database.value(u"app_db"_s);
+        for (const QString &key : {u"owner_user"_s, u"user"_s, u"ro_user"_s})
+            if (const auto field = database.field(key))
+                appendRole(hbaInputs.roles,
+                           {field->value(), appDb, key, file->relativePath, field->scalar.line, field->scalar.column});
+        out.append(hbaChecks(project, hbaInputs, lookup));
     }
 
     // Without a config.yaml that uses it, DATABASE_URL in .env is checked where it is written.
@@ -165,6 +219,17 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
             const QString mode = resolver.lookup(u"APP_ENVIRONMENT"_s).value_or(appconfig::VariableUse{}).value;
             out.append(appconfig::ConnectionUrlChecker::check(
                 url, {file->relativePath, entry->line, entry->valueColumn, entry->value, mode, project.rootPath()}));
+            // The app's roles as .env names them (APP_DB_OWNER / APP_DB_USER / APP_DB_RO_USER on APP_DB).
+            AppHbaChecks::Inputs hbaInputs{url, file->relativePath, entry->line, {}, composeFiles, project.settings.pgVersion};
+            if (const auto role = urlRole(url, file->relativePath, entry->line))
+                appendRole(hbaInputs.roles, *role);
+            if (const auto appDb = env.find(u"APP_DB"_s)) {
+                for (const QString &key : {u"APP_DB_OWNER"_s, u"APP_DB_USER"_s, u"APP_DB_RO_USER"_s})
+                    if (const auto roleEntry = env.find(key))
+                        appendRole(hbaInputs.roles, {roleEntry->value, appDb->value, key, file->relativePath,
+                                                     roleEntry->line, roleEntry->valueColumn});
+            }
+            out.append(hbaChecks(project, hbaInputs, lookup));
         }
     }
     return out;

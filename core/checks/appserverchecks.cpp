@@ -1,6 +1,7 @@
 #include "appserverchecks.h"
 
 #include <QCoreApplication>
+#include <QRegularExpression>
 
 using namespace Qt::StringLiterals;
 

@@ -112,30 +112,14 @@ bool HbaServer::installCase(const QString &fileOrFolder)
 
 QueryResult HbaServer::query(const QString &sql)
 {
-    QueryResult result;
     if (!m_connection) {
+        QueryResult result;
         result.error = QStringLiteral("not connected");
         return result;
     }
     if (PQstatus(m_connection) != CONNECTION_OK)
         PQreset(m_connection); // the server restarted after a crash (see tst_hbaparser_server)
-    PGresult *res = PQexec(m_connection, sql.toUtf8().constData());
-    const ExecStatusType status = PQresultStatus(res);
-    if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
-        result.error = QString::fromUtf8(PQresultErrorMessage(res));
-    } else {
-        result.ok = true;
-        for (int c = 0; c < PQnfields(res); ++c)
-            result.columns.append(QString::fromUtf8(PQfname(res, c)));
-        for (int r = 0; r < PQntuples(res); ++r) {
-            QStringList row;
-            for (int c = 0; c < PQnfields(res); ++c)
-                row.append(PQgetisnull(res, r, c) ? QString() : QString::fromUtf8(PQgetvalue(res, r, c)));
-            result.rows.append(row);
-        }
-    }
-    PQclear(res);
-    return result;
+    return PgTestServer::query(m_connection, sql);
 }
 
 HbaServerVerdict HbaServer::evaluate(bool reload)

@@ -271,14 +271,20 @@ QString PgTestServer::conninfo(const QString &user, const QString &database, boo
 
 QueryResult PgTestServer::query(const QString &sql, const QString &database) const
 {
-    QueryResult result;
     PGconn *conn = PQconnectdb(conninfo({}, database, false).toUtf8().constData());
-    if (PQstatus(conn) != CONNECTION_OK) {
+    QueryResult result;
+    if (PQstatus(conn) != CONNECTION_OK)
         result.error = QString::fromUtf8(PQerrorMessage(conn));
-        PQfinish(conn);
-        return result;
-    }
-    PGresult *res = PQexec(conn, sql.toUtf8().constData());
+    else
+        result = query(conn, sql);
+    PQfinish(conn);
+    return result;
+}
+
+QueryResult PgTestServer::query(pg_conn *connection, const QString &sql)
+{
+    QueryResult result;
+    PGresult *res = PQexec(connection, sql.toUtf8().constData());
     const ExecStatusType status = PQresultStatus(res);
     if (status != PGRES_TUPLES_OK && status != PGRES_COMMAND_OK) {
         result.error = QString::fromUtf8(PQresultErrorMessage(res));
@@ -294,7 +300,6 @@ QueryResult PgTestServer::query(const QString &sql, const QString &database) con
         }
     }
     PQclear(res);
-    PQfinish(conn);
     return result;
 }
 

@@ -11,6 +11,8 @@
 #include <memory>
 #include <optional>
 
+struct pg_conn;
+
 namespace pgdial::test {
 
 struct ProcessResult
@@ -74,6 +76,8 @@ public:
     QString conninfo(const QString &user = {}, const QString &database = QStringLiteral("postgres"),
                      bool overTcp = true) const;
     QueryResult query(const QString &sql, const QString &database = QStringLiteral("postgres")) const;
+    // Runs `sql` over a connection the caller keeps open (see HbaServer).
+    static QueryResult query(pg_conn *connection, const QString &sql);
     bool execute(const QString &sql, const QString &database = QStringLiteral("postgres")) const;
 
     // Writes a file the server user may read (relative paths are inside baseDir()).

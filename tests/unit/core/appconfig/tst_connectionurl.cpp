@@ -239,7 +239,14 @@ void tst_ConnectionUrl::checks_data()
                                       << "postgresql://u:${POSTGRES_APP_USER_PW}@h/db" << ""
                                       << QStringList{"url.password-is-path"};
     QTest::newRow("prod-kv-password") << "host=h password=pw sslmode=verify-full" << "" << prod
-                                      << QStringList{"url.inline-password"};
+                                      << QStringList{"url.verify-without-rootcert", "url.inline-password"};
+    QTest::newRow("verify-full-no-rootcert") << "postgresql://u@h/db?sslmode=verify-full" << "" << ""
+                                             << QStringList{"url.verify-without-rootcert"};
+    QTest::newRow("verify-ca-no-rootcert") << "postgresql://u@h/db?sslmode=verify-ca" << "" << ""
+                                           << QStringList{"url.verify-without-rootcert"};
+    QTest::newRow("asyncpg-verify-full-no-rootcert") << "postgresql+asyncpg://u@h/db?ssl=verify-full" << "" << ""
+                                                     << QStringList{"url.verify-without-rootcert"};
+    QTest::newRow("require-no-rootcert-ok") << "postgresql://u@h/db?sslmode=require" << "" << "" << QStringList{};
 }
 
 void tst_ConnectionUrl::checks()
