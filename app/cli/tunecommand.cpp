@@ -6,6 +6,9 @@
 #include "tuning/machinedetector.h"
 #include "tuning/pgdialprofile.h"
 #include "tuning/pgtuneprofile.h"
+#include "tuning/projectconftuning.h"
+#include "tuning/projectpoolsettings.h"
+#include "project.h"
 #include "tuning/tuningdiff.h"
 #include "tuning/tuningformatter.h"
 
@@ -99,10 +102,19 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
                                     u"FORMAT"_s);
     const QCommandLineOption against(u"against"_s, tr("Compare with this postgresql.conf (includes followed)."),
                                      u"FILE"_s);
+    const QCommandLineOption project(u"project"_s, tr("A pgdial project folder: compare with its main postgresql.conf "
+                                                      "(unless --against) and, for the pgdial profile, size "
+                                                      "max_connections from its config.yaml pools (unless "
+                                                      "--pool-demand or --connections)."),
+                                     u"FOLDER"_s);
+    const QCommandLineOption instances(u"instances"_s, tr("With --project: app instances sharing the server "
+                                                          "(default 1)."),
+                                       u"N"_s, u"1"_s);
     const QCommandLineOption apply(u"apply"_s, tr("Write the recommended values that differ into the --against "
                                                   "file and its includes (backups FILE.bak are kept)."));
     for (const QCommandLineOption &option :
-         {ram, cpus, connections, storage, workload, dbSize, version, os, profile, poolDemand, format, against, apply})
+         {ram, cpus, connections, storage, workload, dbSize, version, os, profile, poolDemand, format, against, project,
+          instances, apply})
         parser.addOption(option);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -173,16 +185,47 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         context.poolDemand = *value;
     }
 
-    const bool hasAgainst = parser.isSet(against);
+    // --project: the project's main postgresql.conf and its app's pool demand.
+    QString againstPath = parser.value(against);
+    if (parser.isSet(project)) {
+        const auto appInstances = intOption(parser.value(instances), 1, 10000);
+        if (!appInstances)
+            return usageError(output, tr("--instances must be 1..10000"));
+        Result<core::Project> opened = core::Project::open(parser.value(project));
+        if (!opened)
+            return usageError(output, opened.error().message);
+        if (againstPath.isEmpty()) {
+            const ProjectConfState state = ProjectConfTuning::read(*opened, in.pgVersion);
+            if (state.topFile.isEmpty())
+                return usageError(output, tr("the project has no postgresql.conf to compare with"));
+            againstPath = opened->absolutePathOf(state.topFile);
+        }
+        if (!pgtune && !parser.isSet(poolDemand) && !parser.isSet(connections)) {
+            const ProjectPoolSettings pools = ProjectPoolSettings::read(*opened);
+            if (const auto demand = pools.appDemand(*appInstances)) {
+                context.poolDemand = *demand;
+                output.err(tr("pool demand %1 from %2:%3 (%4 instance(s) x %5 worker(s) x (pool_size %6 + "
+                              "max_overflow %7))\n")
+                               .arg(*demand)
+                               .arg(pools.poolSize->file)
+                               .arg(pools.poolSize->line)
+                               .arg(*appInstances)
+                               .arg(pools.workers ? pools.workers->value : 1)
+                               .arg(pools.poolSize->value)
+                               .arg(pools.maxOverflow ? pools.maxOverflow->value : 0));
+            }
+        }
+    }
+    const bool hasAgainst = !againstPath.isEmpty();
     QString formatName = parser.value(format);
     if (formatName.isEmpty())
         formatName = hasAgainst ? u"diff"_s : u"conf"_s;
     if (formatName != u"conf" && formatName != u"alter-system" && formatName != u"json" && formatName != u"diff")
         return usageError(output, tr("--format must be conf, alter-system, json or diff"));
     if (formatName == u"diff" && !hasAgainst)
-        return usageError(output, tr("--format diff needs --against FILE"));
+        return usageError(output, tr("--format diff needs --against FILE or --project FOLDER"));
     if (parser.isSet(apply) && !hasAgainst)
-        return usageError(output, tr("--apply needs --against FILE"));
+        return usageError(output, tr("--apply needs --against FILE or --project FOLDER"));
 
     const TuningResult pgtuneResult = PgTuneProfile::compute(in);
     const TuningResult pgdialResult = in.pgVersion >= 13 ? PgDialProfile::compute(in, context) : TuningResult{};
@@ -208,7 +251,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     }
 
     // --against FILE: current values (file:line, includes followed) against the recommendation.
-    const QString path = parser.value(against);
+    const QString path = againstPath;
     const QString display = QFileInfo(path).fileName();
     Result<ConfTuningTarget> opened = ConfTuningTarget::open(path, std::max(13, in.pgVersion));
     if (!opened)

@@ -114,18 +114,26 @@ Diagnostics ConfProjectAnalyzer::check(Project &project)
     return diagnostics;
 }
 
-ServerSettingLookup ConfProjectAnalyzer::lookup(Project &project)
+std::optional<ConfAnalysis> ConfProjectAnalyzer::mainAnalysis(Project &project)
 {
-    const QList<ConfAnalysis> analyses = analyze(project);
-    const ConfAnalysis *best = nullptr;
+    QList<ConfAnalysis> analyses = analyze(project);
+    qsizetype best = -1;
     auto rank = [](const ConfAnalysis &analysis) {
         const bool named = QFileInfo(analysis.file).fileName() == "postgresql.conf"_L1;
         return std::pair{named ? 0 : 1, analysis.file.count(u'/')};
     };
-    for (const ConfAnalysis &analysis : analyses) {
-        if (!best || rank(analysis) < rank(*best))
-            best = &analysis;
+    for (qsizetype i = 0; i < analyses.size(); ++i) {
+        if (best < 0 || rank(analyses.at(i)) < rank(analyses.at(best)))
+            best = i;
     }
+    if (best < 0)
+        return std::nullopt;
+    return std::move(analyses[best]);
+}
+
+ServerSettingLookup ConfProjectAnalyzer::lookup(Project &project)
+{
+    const std::optional<ConfAnalysis> best = mainAnalysis(project);
     if (!best)
         return [](const QString &) { return std::optional<ServerSetting>(); };
     return best->effective.lookup();

@@ -9,6 +9,8 @@
 #include <QList>
 #include <QString>
 
+#include <optional>
+
 namespace pgdial::core {
 class Project;
 }
@@ -38,6 +40,8 @@ public:
     // What the project's main postgresql.conf sets (the one named postgresql.conf nearest the
     // project folder, else the first top-level one); a lookup that finds nothing when there is none.
     static ServerSettingLookup lookup(Project &project);
+    // The analysis lookup() reads: the main postgresql.conf with its includes (nullopt when none).
+    static std::optional<ConfAnalysis> mainAnalysis(Project &project);
 };
 
 } // namespace pgdial::core::pgconf

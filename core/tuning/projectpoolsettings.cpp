@@ -115,4 +115,13 @@ ProjectPoolSettings ProjectPoolSettings::read(const Project &project)
     return result;
 }
 
+std::optional<int> ProjectPoolSettings::appDemand(int instances) const
+{
+    if (!poolSize)
+        return std::nullopt;
+    const qint64 demand = qint64(std::max(1, instances)) * (workers ? std::max(1, workers->value) : 1)
+                          * (qint64(poolSize->value) + (maxOverflow ? maxOverflow->value : 0));
+    return int(std::clamp<qint64>(demand, 0, 262143));
+}
+
 } // namespace pgdial::core::tuning

@@ -47,6 +47,10 @@ struct ProjectPoolSettings
     static QString appConfigOf(const Project &project);
     // The first postgresql.conf that no other file includes. Empty when the project has none.
     static QString serverConfigOf(const Project &project);
+    // What the app's pools can open at peak: instances x workers x (pool_size + max_overflow)
+    // (workers 1 and max_overflow 0 when not set); nullopt without a pool_size. Other clients
+    // (migrations, jobs, admin sessions) are not in config.yaml and come on top.
+    std::optional<int> appDemand(int instances) const;
 };
 
 } // namespace pgdial::core::tuning

@@ -52,7 +52,9 @@ bool TuningDiff::sameValue(const QString &name, const QString &a, const QString 
 {
     const auto ka = memoryKb(name, a);
     const auto kb = memoryKb(name, b);
-    const bool memoryUnits = a.contains(QRegularExpression(u"[kMGT]?B$"_s)) || b.contains(QRegularExpression(u"[kMGT]?B$"_s));
+    // Compiled once: the wizard compares every row on every input change.
+    static const QRegularExpression unitSuffix(u"[kMGT]?B$"_s);
+    const bool memoryUnits = a.contains(unitSuffix) || b.contains(unitSuffix);
     if (memoryUnits && ka && kb)
         return *ka == *kb;
     bool okA = false;
@@ -72,16 +74,17 @@ QList<TuningDiffRow> TuningDiff::compare(const TuningResult &chosen, const Tunin
         TuningDiffRow row;
         row.name = name;
         row.current = lookup ? lookup(name) : std::nullopt;
+        const auto limit = limits ? limits(name, major) : std::nullopt;
+        // The catalog says what needs a restart whichever profile recommends (PGTune's carries no
+        // restart marks of its own).
+        row.needsRestart = limit ? limit->needsRestart() : setting && setting->needsRestart;
         if (setting) {
             row.recommended = setting->value;
             row.reason = setting->reason;
-            row.needsRestart = setting->needsRestart;
-            if (row.current) {
+            if (row.current)
                 row.changes = !sameValue(name, row.current->value, setting->value);
-            } else {
-                const auto limit = limits ? limits(name, major) : std::nullopt;
+            else
                 row.changes = !limit || !sameValue(name, limit->bootValue, setting->value);
-            }
         }
         rows.append(row);
     };

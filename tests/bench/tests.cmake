@@ -23,3 +23,5 @@ pgdial_add_test(NAME bench_confparse SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_con
 
 # One edit in the settings table until the Problems panel is updated (example and 20,000 lines).
 pgdial_add_test(NAME bench_settingsedit SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_settingsedit.cpp GUI LABELS bench)
+# The tuning wizard's recomputation per input change against reading the project's postgresql.conf.
+pgdial_add_test(NAME bench_tuning SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_tuning.cpp GUI LABELS bench)

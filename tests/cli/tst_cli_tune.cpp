@@ -40,6 +40,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void againstDiff();
+    void projectFolder();
     void applyAndBackup();
     void poolGuideExample();
     void poolProjectOverflows();
@@ -179,6 +180,37 @@ void tst_CliTune::againstDiff()
                                QStringLiteral("alter-system")});
     QVERIFY(block.out.contains("ALTER SYSTEM SET shared_buffers = '4GB';\n"));
     QVERIFY(!block.out.contains("checkpoint_completion_target")); // already 0.9 in the file
+}
+
+void tst_CliTune::projectFolder()
+{
+    // The example project: 4 workers x (pool_size 20 + max_overflow 10) = 120 per instance.
+    const auto run = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"), QStringLiteral("--project"),
+                             pgdial::test::exampleProject(), QStringLiteral("--instances"), QStringLiteral("2"),
+                             QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(run.exitCode, 0);
+    QVERIFY(run.err.contains("pool demand 240 from config.yaml:23"));
+    const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(report.value(QStringLiteral("file")).toString(), QStringLiteral("postgresql.conf"));
+    QJsonObject maxConnections;
+    for (const QJsonValue &row : report.value(QStringLiteral("rows")).toArray())
+        if (row.toObject().value(QStringLiteral("name")).toString() == u"max_connections")
+            maxConnections = row.toObject();
+    // 240 + 48 headroom + 3 reserved = 291 -> 300.
+    QCOMPARE(maxConnections.value(QStringLiteral("recommended")).toString(), QStringLiteral("300"));
+    QCOMPARE(maxConnections.value(QStringLiteral("sourceline")).toInt(), 74);
+
+    // --connections given by hand wins over the project's pools.
+    const auto given = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"), QStringLiteral("--project"),
+                               pgdial::test::exampleProject(), QStringLiteral("--connections"), QStringLiteral("180"),
+                               QStringLiteral("--format"), QStringLiteral("alter-system")});
+    QCOMPARE(given.exitCode, 0);
+    QVERIFY(!given.err.contains("pool demand"));
+    QVERIFY(given.out.contains("ALTER SYSTEM SET max_connections = '180';\n"));
+
+    const auto missing = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"),
+                                 QStringLiteral("--project"), QStringLiteral("/nonexistent/pgdial-project")});
+    QCOMPARE(missing.exitCode, 2);
 }
 
 void tst_CliTune::applyAndBackup()

@@ -8,3 +8,4 @@ pgdial_add_test(NAME tst_settingseditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_se
 # Against a real TLS server the test starts (PgTestServer), in the main window.
 pgdial_add_test(NAME tst_connectiontester SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectiontester.cpp GUI LABELS integration TIMEOUT 300)
 pgdial_add_test(NAME tst_poolcalculatorpanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_poolcalculatorpanel.cpp GUI LIBS Qt6::Charts)
+pgdial_add_test(NAME tst_tuningwizard SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tuningwizard.cpp GUI)

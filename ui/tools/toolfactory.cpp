@@ -2,6 +2,7 @@
 
 #include "connectiontester/connectiontesterwidget.h"
 #include "pool/poolcalculatorpanel.h"
+#include "tools/tuning/tuningwizard.h"
 
 #include <QAction>
 #include <QCoreApplication>
@@ -58,6 +59,14 @@ QList<QDockWidget *> createToolDocks(ProjectContext *context, QMainWindow *windo
     docks.append(connectionTesterDock(context, window));
     docks.append(dock(window, u"poolCalculatorDock"_s, tr("Pool Calculator"), new PoolCalculatorPanel(context),
                       QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)));
+
+    auto *tuning = new QDockWidget(QCoreApplication::translate("pgdial::ui::ToolFactory", "Tuning Wizard"), window);
+    tuning->setObjectName(u"tuningWizardDock"_s);
+    tuning->setWidget(new TuningWizard(context, tuning));
+    tuning->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    tuning->toggleViewAction()->setObjectName(u"actionToolTuningWizard"_s);
+    docks.append(tuning);
+
     return docks;
 }
 

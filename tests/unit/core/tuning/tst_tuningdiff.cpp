@@ -99,6 +99,15 @@ void tst_TuningDiff::rowsWithFileAndLine()
     QCOMPARE(rows.first().current->file, QStringLiteral("postgresql.conf"));
     QVERIFY(!rows.first().changes); // already 200
     QVERIFY(rows.at(1).changes);    // shared_buffers 128MB -> 4GB
+    // Restart marks come from the catalog, also for the pgtune profile, which has none of its own.
+    QVERIFY(rows.at(0).needsRestart); // max_connections
+    QVERIFY(rows.at(1).needsRestart); // shared_buffers
+    for (const TuningDiffRow &row : rows) {
+        if (row.name == QStringLiteral("work_mem") || row.name == QStringLiteral("effective_cache_size"))
+            QVERIFY2(!row.needsRestart, qPrintable(row.name));
+        if (row.name == QStringLiteral("wal_buffers") || row.name == QStringLiteral("huge_pages"))
+            QVERIFY2(row.needsRestart, qPrintable(row.name));
+    }
     for (const TuningDiffRow &row : rows)
         if (row.name == u"huge_pages")
             QVERIFY(!row.current && !row.changes); // not set: the default (try) already is PGTune's value

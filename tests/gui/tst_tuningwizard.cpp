@@ -1,0 +1,466 @@
+// The tuning wizard in the main window, on a copy of the example project: inputs through the
+// widgets, the table against the real postgresql.conf, Apply as one undo step that changes only
+// the chosen lines, Undo back to the original bytes, Copy in TuningFormatter's two layouts.
+#include "document/documentmanager.h"
+#include "document/projectdocument.h"
+#include "guitesthelpers.h"
+#include "mainwindow/mainwindow.h"
+#include "testenvironment.h"
+#include "testpaths.h"
+#include "textdocument.h"
+#include "tools/tuning/tuningdiffmodel.h"
+#include "tools/tuning/tuninginputsform.h"
+#include "tools/tuning/tuningwizard.h"
+#include "tuning/pgtuneprofile.h"
+#include "tuning/tuningformatter.h"
+
+#include <QAbstractItemModelTester>
+#include <QAction>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDockWidget>
+#include <QGuiApplication>
+#include <QLabel>
+#include <QMenu>
+#include <QToolButton>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QSpinBox>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pgdial;
+using namespace pgdial::core::tuning;
+using ui::TuningDiffModel;
+
+class tst_TuningWizard final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void dockAndShortcut();
+    void inputsPrefilledAndRecomputed();
+    void tableAgainstTheProjectFile();
+    void applyCheckedRowsThenUndo();
+    void applyTouchesOnlyCheckedRows_data();
+    void applyTouchesOnlyCheckedRows();
+    void copyFormats_data();
+    void copyFormats();
+    void editsInTheFileShowInTheTable();
+    void screenshot();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+    static constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
+
+    QDockWidget *dock() const { return m_window->findChild<QDockWidget *>(QStringLiteral("tuningWizardDock")); }
+    ui::TuningWizard *wizard() const { return m_window->findChild<ui::TuningWizard *>(); }
+    TuningDiffModel *model() const { return wizard()->model(); }
+    template <typename T> T *widget(const char *name) const
+    {
+        return wizard()->findChild<T *>(QString::fromLatin1(name));
+    }
+    ui::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
+    QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
+    // A known server: 16GB, 8 CPUs, SSD, web, PostgreSQL 17, Linux, the chosen profile.
+    void setMachine(bool pgtune);
+    int rowOf(const QString &name) const;
+    void checkOnly(const QStringList &names);
+};
+
+namespace {
+
+bool loadInto(ui::MainWindow &window, const QString &folder)
+{
+    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
+    window.openProject(folder);
+    return loaded.wait(30000) && loaded.first().first().toBool();
+}
+
+void chooseData(QComboBox *box, int value)
+{
+    const int index = box->findData(value);
+    QVERIFY(index >= 0);
+    box->setCurrentIndex(index);
+}
+
+QList<QByteArray> linesOf(const QByteArray &bytes)
+{
+    return bytes.split('\n');
+}
+
+} // namespace
+
+void tst_TuningWizard::initTestCase()
+{
+    test::isolateTestEnvironment();
+}
+
+void tst_TuningWizard::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->resize(1500, 950);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(loadInto(*m_window, m_dir->path()));
+    QVERIFY(wizard());
+    m_tester = std::make_unique<QAbstractItemModelTester>(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void tst_TuningWizard::cleanup()
+{
+    m_tester.reset();
+    if (m_window) {
+        for (ui::ProjectDocument *document : m_window->documents()->documents())
+            document->undoStack()->setClean();
+    }
+    m_window.reset();
+    m_dir.reset();
+}
+
+void tst_TuningWizard::setMachine(bool pgtune)
+{
+    // Buttons take clicks only when shown.
+    dock()->show();
+    dock()->raise();
+    chooseData(widget<QComboBox>("tuningProfileCombo"), pgtune ? 1 : 0);
+    chooseData(widget<QComboBox>("tuningRamUnitCombo"), int(MemoryUnit::GB));
+    widget<QSpinBox>("tuningRamSpin")->setValue(16);
+    widget<QSpinBox>("tuningCpusSpin")->setValue(8);
+    widget<QSpinBox>("tuningConnectionsSpin")->setValue(0);
+    chooseData(widget<QComboBox>("tuningStorageCombo"), int(Storage::Ssd));
+    chooseData(widget<QComboBox>("tuningWorkloadCombo"), int(Workload::Web));
+    chooseData(widget<QComboBox>("tuningDbSizeCombo"), int(DbSize::MidRam));
+    widget<QSpinBox>("tuningVersionSpin")->setValue(17);
+    chooseData(widget<QComboBox>("tuningOsCombo"), int(TargetOs::Linux));
+    QTRY_VERIFY(!wizard()->configurationPending()); // postgresql.conf is read on a worker thread
+}
+
+int tst_TuningWizard::rowOf(const QString &name) const
+{
+    for (int row = 0; row < model()->rowCount(); ++row) {
+        if (model()->index(row, 0).data(TuningDiffModel::NameRole).toString() == name)
+            return row;
+    }
+    return -1;
+}
+
+void tst_TuningWizard::checkOnly(const QStringList &names)
+{
+    QTest::mouseClick(widget<QToolButton>("tuningCheckNoneButton"), Qt::LeftButton);
+    QVERIFY(model()->checkedRows().isEmpty());
+    for (const QString &name : names) {
+        const int row = rowOf(name);
+        QVERIFY2(row >= 0, qPrintable(name));
+        QVERIFY(model()->setData(model()->index(row, 0), Qt::Checked, Qt::CheckStateRole));
+    }
+    QCOMPARE(model()->checkedRows().size(), names.size());
+}
+
+void tst_TuningWizard::dockAndShortcut()
+{
+    QDockWidget *tool = dock();
+    QVERIFY(tool);
+    QVERIFY(!tool->isVisible());
+    QCOMPARE(tool->toggleViewAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    QTest::keyClick(m_window.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(tool->isVisible());
+    QVERIFY(m_window->findChild<QMenu *>(QStringLiteral("menuTools"))->actions().contains(tool->toggleViewAction()));
+}
+
+void tst_TuningWizard::inputsPrefilledAndRecomputed()
+{
+    // Prefilled from this machine (MachineDetector) and the project's target version.
+    const MachineInfo machine = MachineDetector().detect();
+    const TuningInputs prefilled = wizard()->inputs();
+    QCOMPARE(prefilled.totalBytes() / (1024 * 1024), machine.ramBytes / (1024 * 1024));
+    QCOMPARE(prefilled.cpus.value_or(0), machine.cpus);
+    QCOMPARE(prefilled.pgVersion, 17);
+    // The example's config.yaml: 4 workers x (pool_size 20 + max_overflow 10).
+    QCOMPARE(widget<QSpinBox>("tuningPoolDemandSpin")->value(), 120);
+
+    setMachine(false);
+    const int shared = rowOf(QStringLiteral("shared_buffers"));
+    QVERIFY(shared >= 0);
+    QCOMPARE(model()->index(shared, TuningDiffModel::RecommendedColumn).data().toString(), QStringLiteral("4GB"));
+    // Every input change recomputes at once.
+    widget<QSpinBox>("tuningRamSpin")->setValue(32);
+    QCOMPARE(model()->index(shared, TuningDiffModel::RecommendedColumn).data().toString(), QStringLiteral("8GB"));
+    chooseData(widget<QComboBox>("tuningWorkloadCombo"), int(Workload::Desktop));
+    QCOMPARE(model()->index(rowOf(QStringLiteral("shared_buffers")), TuningDiffModel::RecommendedColumn).data().toString(),
+             QStringLiteral("2GB"));
+    // The pool demand sizes max_connections (pgdial profile): 120 + 24 headroom + 3 reserved -> 150.
+    chooseData(widget<QComboBox>("tuningWorkloadCombo"), int(Workload::Web));
+    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
+             QStringLiteral("150"));
+    // A max_connections typed by the user wins.
+    widget<QSpinBox>("tuningConnectionsSpin")->setValue(300);
+    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
+             QStringLiteral("300"));
+    // The PGTune profile gives PGTune's values.
+    widget<QSpinBox>("tuningConnectionsSpin")->setValue(0);
+    chooseData(widget<QComboBox>("tuningProfileCombo"), 1);
+    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
+             QStringLiteral("200"));
+    QCOMPARE(wizard()->result().profile, QStringLiteral("pgtune"));
+    // PGTune's values carry no restart marks; the badge comes from the catalog.
+    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::ChangeColumn).data().toString(),
+             QStringLiteral("restart"));
+}
+
+void tst_TuningWizard::tableAgainstTheProjectFile()
+{
+    setMachine(false);
+    QCOMPARE(widget<QLabel>("tuningFileLabel")->text().contains(QString::fromLatin1(confRelative)), true);
+    // Set in the file, different: checked, with file:line and a restart badge.
+    const int shared = rowOf(QStringLiteral("shared_buffers"));
+    QCOMPARE(model()->index(shared, TuningDiffModel::CurrentColumn).data().toString(), QStringLiteral("256MB"));
+    QCOMPARE(model()->index(shared, TuningDiffModel::SourceColumn).data().toString(), QStringLiteral("postgresql.conf:139"));
+    QCOMPARE(model()->index(shared, 0).data(TuningDiffModel::SourceFileRole).toString(), QString::fromLatin1(confRelative));
+    QCOMPARE(model()->index(shared, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
+    QCOMPARE(model()->index(shared, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("restart"));
+    QVERIFY(!model()->index(shared, TuningDiffModel::ReasonColumn).data().toString().isEmpty());
+    // work_mem changes on a reload.
+    const int workMem = rowOf(QStringLiteral("work_mem"));
+    QCOMPARE(model()->index(workMem, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("reload"));
+    // Set in the file to the recommended value: shown as such, unchecked, not checkable.
+    const int checkpoint = rowOf(QStringLiteral("checkpoint_completion_target"));
+    QCOMPARE(model()->index(checkpoint, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("already set"));
+    QCOMPARE(model()->index(checkpoint, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
+    QVERIFY(!(model()->flags(model()->index(checkpoint, 0)) & Qt::ItemIsUserCheckable));
+    QVERIFY(!model()->setData(model()->index(checkpoint, 0), Qt::Checked, Qt::CheckStateRole));
+    // Not set, and the default is the recommendation (huge_pages = try): the same.
+    const int hugePages = rowOf(QStringLiteral("huge_pages"));
+    QCOMPARE(model()->index(hugePages, TuningDiffModel::CurrentColumn).data().toString(), QStringLiteral("try (default)"));
+    QCOMPARE(model()->index(hugePages, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("already set"));
+    // A user's unchecking survives recomputation.
+    QVERIFY(model()->setData(model()->index(shared, 0), Qt::Unchecked, Qt::CheckStateRole));
+    widget<QSpinBox>("tuningRamSpin")->setValue(24);
+    QCOMPARE(model()->index(rowOf(QStringLiteral("shared_buffers")), 0).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+             Qt::Unchecked);
+}
+
+void tst_TuningWizard::applyCheckedRowsThenUndo()
+{
+    setMachine(false);
+    ui::ProjectDocument *document = conf();
+    QVERIFY(document);
+    const QByteArray original = test::readBytes(confPath());
+    QCOMPARE(document->bytes(), original);
+    const QStringList names{QStringLiteral("shared_buffers"), QStringLiteral("work_mem"), QStringLiteral("jit")};
+    checkOnly(names);
+    QHash<QString, QString> recommended;
+    for (const QString &name : names)
+        recommended.insert(name, model()->index(rowOf(name), TuningDiffModel::RecommendedColumn).data().toString());
+    QCOMPARE(recommended.value(QStringLiteral("jit")), QStringLiteral("off"));
+
+    const int steps = document->undoStack()->count();
+    auto *apply = widget<QPushButton>("tuningApplyButton");
+    QVERIFY(apply->isEnabled());
+    QTest::mouseClick(apply, Qt::LeftButton);
+    QTRY_VERIFY(!wizard()->configurationPending());
+    QCOMPARE(document->undoStack()->count(), steps + 1); // one undo step
+    QCOMPARE(document->undoStack()->undoText(), QStringLiteral("Apply tuning"));
+    QVERIFY(document->isModified());
+
+    // Only the three lines changed: the two values set (139, 150) and jit's commented sample (450).
+    const QList<QByteArray> before = linesOf(original);
+    const QList<QByteArray> after = linesOf(document->bytes());
+    QCOMPARE(after.size(), before.size());
+    QList<int> changed;
+    for (qsizetype i = 0; i < before.size(); ++i) {
+        if (before.at(i) != after.at(i))
+            changed.append(int(i) + 1);
+    }
+    QCOMPARE(changed, (QList<int>{139, 150, 450}));
+    QVERIFY(after.at(138).startsWith("shared_buffers = " + recommended.value(QStringLiteral("shared_buffers")).toUtf8()));
+    QVERIFY(after.at(138).endsWith("# ~25% of available RAM"));
+    QVERIFY(after.at(149).startsWith("work_mem = " + recommended.value(QStringLiteral("work_mem")).toUtf8()));
+    QVERIFY(after.at(149).endsWith("# Per-operation memory"));
+    QVERIFY(after.at(449).startsWith("jit = off"));
+    QVERIFY(after.at(449).contains("# allow JIT compilation"));
+    // The table follows: those rows now read "already set".
+    QCOMPARE(model()->index(rowOf(QStringLiteral("shared_buffers")), TuningDiffModel::ChangeColumn).data().toString(),
+             QStringLiteral("already set"));
+    QCOMPARE(model()->index(rowOf(QStringLiteral("jit")), TuningDiffModel::SourceColumn).data().toString(),
+             QStringLiteral("postgresql.conf:450"));
+    // Nothing is written before Save.
+    QCOMPARE(test::readBytes(confPath()), original);
+
+    // Undo (the window's Edit > Undo on this document) restores every byte.
+    document->undoStack()->undo();
+    QCOMPARE(document->bytes(), original);
+    QVERIFY(!document->isModified());
+    QTRY_COMPARE(model()->index(rowOf(QStringLiteral("shared_buffers")), TuningDiffModel::CurrentColumn).data().toString(),
+                 QStringLiteral("256MB"));
+    document->undoStack()->redo();
+    QCOMPARE(linesOf(document->bytes()), after);
+    // Apply is disabled while the file is read again (the rows may describe the text before).
+    QTRY_VERIFY(!wizard()->configurationPending());
+    QVERIFY(model()->setData(model()->index(rowOf(QStringLiteral("maintenance_work_mem")), 0), Qt::Checked,
+                             Qt::CheckStateRole));
+    QVERIFY(apply->isEnabled());
+    wizard()->reloadConfiguration();
+    QVERIFY(wizard()->configurationPending());
+    QVERIFY(!apply->isEnabled());
+    QTRY_VERIFY(!wizard()->configurationPending());
+    QVERIFY(apply->isEnabled());
+}
+
+void tst_TuningWizard::applyTouchesOnlyCheckedRows_data()
+{
+    QTest::addColumn<bool>("pgtune");
+    QTest::addColumn<QStringList>("names");
+    QTest::addColumn<int>("linesAdded");
+    QTest::newRow("pgdial-one-set-value") << false << QStringList{QStringLiteral("effective_cache_size")} << 0;
+    QTest::newRow("pgdial-commented-sample") << false << QStringList{QStringLiteral("wal_compression")} << 0;
+    QTest::newRow("pgtune-every-changing-row") << true << QStringList() << -1;
+    QTest::newRow("pgtune-lz4-not-offered")
+        << true << QStringList{QStringLiteral("wal_compression"), QStringLiteral("work_mem")} << 0;
+}
+
+void tst_TuningWizard::applyTouchesOnlyCheckedRows()
+{
+    QFETCH(bool, pgtune);
+    QFETCH(QStringList, names);
+    QFETCH(int, linesAdded);
+    setMachine(pgtune);
+    if (names.isEmpty()) {
+        QTest::mouseClick(widget<QToolButton>("tuningCheckAllButton"), Qt::LeftButton);
+        for (const TuningDiffRow &row : model()->checkedRows())
+            names.append(row.name);
+    } else {
+        checkOnly(names);
+    }
+    QVERIFY(!names.isEmpty());
+    ui::ProjectDocument *document = conf();
+    const QByteArray original = document->bytes();
+    QTest::mouseClick(widget<QPushButton>("tuningApplyButton"), Qt::LeftButton);
+    QTRY_VERIFY(!wizard()->configurationPending());
+    QVERIFY2(document->bytes() != original, qPrintable(widget<QLabel>("tuningStatus")->text()));
+    if (linesAdded >= 0)
+        QCOMPARE(linesOf(document->bytes()).size(), linesOf(original).size() + linesAdded);
+    // PGTune's lz4 is a value this build lacks: unchecked by default, refused when checked.
+    if (pgtune) {
+        const int lz4 = rowOf(QStringLiteral("wal_compression"));
+        QCOMPARE(model()->index(lz4, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("not offered"));
+        QVERIFY(widget<QLabel>("tuningStatus")->text().contains(QStringLiteral("Not applied: wal_compression")));
+        names.removeAll(QStringLiteral("wal_compression"));
+    }
+    // Every checked row now reads as set to its recommendation; nothing else moved.
+    for (const QString &name : std::as_const(names)) {
+        const int row = rowOf(name);
+        QCOMPARE(model()->index(row, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("already set"));
+    }
+    QCOMPARE(model()->checkedRows().size(), pgtune ? 1 : 0);
+    // The changed lines all name a checked parameter.
+    const QList<QByteArray> before = linesOf(original);
+    const QList<QByteArray> after = linesOf(document->bytes());
+    for (const QByteArray &line : after) {
+        if (before.contains(line))
+            continue;
+        const QByteArray name = line.left(line.indexOf(' ')).trimmed();
+        QVERIFY2(names.contains(QString::fromUtf8(name)), line.constData());
+    }
+    document->undoStack()->undo();
+    QCOMPARE(document->bytes(), original);
+}
+
+void tst_TuningWizard::copyFormats_data()
+{
+    QTest::addColumn<bool>("alterSystem");
+    QTest::newRow("postgresql.conf") << false;
+    QTest::newRow("alter-system") << true;
+}
+
+void tst_TuningWizard::copyFormats()
+{
+    QFETCH(bool, alterSystem);
+    // PGTune profile: the expected text comes from the engine on inputs written out here.
+    setMachine(true);
+    const QStringList names{QStringLiteral("shared_buffers"), QStringLiteral("work_mem"), QStringLiteral("max_wal_size")};
+    checkOnly(names);
+    TuningInputs in;
+    in.totalMemory = 16;
+    in.memoryUnit = MemoryUnit::GB;
+    in.cpus = 8;
+    in.storage = Storage::Ssd;
+    in.workload = Workload::Web;
+    in.dbSize = DbSize::MidRam;
+    in.pgVersion = 17;
+    in.os = TargetOs::Linux;
+    TuningResult expected = PgTuneProfile::compute(in);
+    expected.settings.removeIf([&](const TunedSetting &setting) { return !names.contains(setting.name); });
+    QCOMPARE(expected.settings.size(), names.size());
+
+    QGuiApplication::clipboard()->clear();
+    QTest::mouseClick(widget<QPushButton>(alterSystem ? "tuningCopyAlterSystemButton" : "tuningCopyConfButton"),
+                      Qt::LeftButton);
+    const QString text = QGuiApplication::clipboard()->text();
+    QCOMPARE(text, alterSystem ? TuningFormatter::toAlterSystem(in, expected) : TuningFormatter::toConf(in, expected));
+    QVERIFY(text.contains(alterSystem ? QStringLiteral("ALTER SYSTEM SET shared_buffers = '4GB';")
+                                      : QStringLiteral("shared_buffers = 4GB")));
+    QVERIFY(!text.contains(QStringLiteral("effective_cache_size")));
+
+    // The pgdial profile: the same layout with its reasons.
+    chooseData(widget<QComboBox>("tuningProfileCombo"), 0);
+    checkOnly({QStringLiteral("shared_buffers")});
+    QTest::mouseClick(widget<QPushButton>(alterSystem ? "tuningCopyAlterSystemButton" : "tuningCopyConfButton"),
+                      Qt::LeftButton);
+    TuningResult pgdial = wizard()->result();
+    pgdial.settings.removeIf([](const TunedSetting &setting) { return setting.name != QStringLiteral("shared_buffers"); });
+    QCOMPARE(QGuiApplication::clipboard()->text(),
+             alterSystem ? TuningFormatter::toAlterSystem(wizard()->inputs(), pgdial)
+                         : TuningFormatter::toConf(wizard()->inputs(), pgdial));
+    QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("25% of RAM")));
+}
+
+void tst_TuningWizard::editsInTheFileShowInTheTable()
+{
+    setMachine(false);
+    ui::ProjectDocument *document = conf();
+    // Another editor changes work_mem's line (139 -> index 149): the table follows once edits settle.
+    const core::TextDocument *text = document->text();
+    QByteArray line = text->line(149);
+    QVERIFY(line.startsWith("work_mem = 4MB"));
+    line.replace("4MB", "8MB");
+    QVERIFY(document->applyEdits({core::LineEdit{149, 1, {line}, {}}}, QStringLiteral("Set work_mem")));
+    QTRY_COMPARE(model()->index(rowOf(QStringLiteral("work_mem")), TuningDiffModel::CurrentColumn).data().toString(),
+                 QStringLiteral("8MB"));
+}
+
+void tst_TuningWizard::screenshot()
+{
+    setMachine(false);
+    widget<QSpinBox>("tuningRamSpin")->setValue(32);
+    dock()->show();
+    dock()->raise();
+    m_window->resizeDocks({dock()}, {900}, Qt::Horizontal);
+    QTest::qWait(50);
+    const QImage image = dock()->grab().toImage();
+    QVERIFY(!image.isNull());
+    const QString dir = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? m_dir->path()
+                                                                             : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    QVERIFY(image.save(dir + QStringLiteral("/tuningwizard.png")));
+    QVERIFY(m_window->grab().save(dir + QStringLiteral("/tuningwizard-window.png")));
+    // PGTune with its warning block, after an Apply (status line), in a narrower dock.
+    chooseData(widget<QComboBox>("tuningProfileCombo"), 1);
+    checkOnly({QStringLiteral("shared_buffers"), QStringLiteral("wal_compression")});
+    QTest::mouseClick(widget<QPushButton>("tuningApplyButton"), Qt::LeftButton);
+    QTRY_VERIFY(!wizard()->configurationPending());
+    m_window->resizeDocks({dock()}, {620}, Qt::Horizontal);
+    QTest::qWait(50);
+    QVERIFY(dock()->grab().save(dir + QStringLiteral("/tuningwizard-pgtune.png")));
+}
+
+QTEST_MAIN(tst_TuningWizard)
+#include "tst_tuningwizard.moc"
