@@ -515,6 +515,12 @@ void tst_AppEditor::problemsDoubleClickLandsOnTheRow()
     QVERIFY(form);
     QCOMPARE(form->currentKey(), QStringLiteral("pool_size"));
     QCOMPARE(QApplication::focusWidget(), form->input(QStringLiteral("pool_size")));
+
+    // A line the form does not show (the temporal: section) opens the Source page at that line.
+    m_window->context()->requestShow(configPath, 38);
+    ui::DocumentPage *page = m_window->editorArea()->editorFor(configPath);
+    QCOMPARE(page->currentWidget(), page->sourceEditor());
+    QCOMPARE(page->sourceEditor()->sourceView()->textCursor().blockNumber(), 37);
 }
 
 void tst_AppEditor::envModelUnderTester()

@@ -83,6 +83,7 @@ AppConfigEditor::AppConfigEditor(ProjectDocument *document, ProjectContext *cont
     m_summary->setObjectName(u"appConfigSummary"_s);
     m_summary->setWordWrap(true);
     m_reveal->setObjectName(u"revealSecrets"_s);
+    m_reveal->setIcon(QIcon(u":/icons/reveal.svg"_s));
     m_reveal->setToolTip(tr("Show passwords in this file's values and allow editing them"));
     m_scroll->setObjectName(u"appConfigScroll"_s);
     m_scroll->setWidgetResizable(true);
@@ -361,9 +362,8 @@ void AppConfigEditor::editUrl()
     }
 }
 
-void AppConfigEditor::revealLine(int line, int column)
+QString AppConfigEditor::keyAt(int line) const
 {
-    Q_UNUSED(column);
     // The key written on that line, else the one above it (a comment or a continuation line);
     // lines after the section's last key belong to other sections.
     QString best;
@@ -377,9 +377,18 @@ void AppConfigEditor::revealLine(int line, int column)
         }
     }
     if (best.isEmpty() || (line > lastLine && line != bestLine))
+        return {};
+    return best;
+}
+
+void AppConfigEditor::revealLine(int line, int column)
+{
+    Q_UNUSED(column);
+    const QString key = keyAt(line);
+    if (key.isEmpty())
         return;
-    m_currentKey = best;
-    QWidget *target = input(best);
+    m_currentKey = key;
+    QWidget *target = input(key);
     m_scroll->ensureWidgetVisible(target);
     target->setFocus(Qt::OtherFocusReason);
     if (auto *edit = qobject_cast<QLineEdit *>(target))

@@ -37,6 +37,7 @@ public:
 
     ProjectDocument *projectDocument() const override { return m_document; }
     void revealLine(int line, int column) override;
+    bool showsLine(int line) const override { return !keyAt(line).isEmpty(); }
 
     // The input of database.<key> (a QSpinBox for a plain number, else a QLineEdit); for tests.
     QWidget *input(const QString &key) const;
@@ -71,6 +72,7 @@ private:
     bool m_hasSection = false;
     QString m_currentKey;
 
+    QString keyAt(int line) const;
     void buildRow(const QString &key, int gridRow);
     void refresh();
     void refreshProblems();

@@ -96,6 +96,7 @@ EnvEditor::EnvEditor(ProjectDocument *document, ProjectContext *context, QWidget
     m_summary->setObjectName(u"envSummary"_s);
     m_summary->setWordWrap(true);
     m_reveal->setObjectName(u"revealSecrets"_s);
+    m_reveal->setIcon(QIcon(u":/icons/reveal.svg"_s));
     m_reveal->setToolTip(tr("Show passwords and connection-string passwords and allow editing them"));
     m_filter->setObjectName(u"envFilter"_s);
     m_filter->setPlaceholderText(tr("Filter variables"));

@@ -33,6 +33,7 @@ public:
 
     ProjectDocument *projectDocument() const override { return m_document; }
     void revealLine(int line, int column) override;
+    bool showsLine(int line) const override { return m_model->rowForLine(line) >= 0; }
 
     EnvTableModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }

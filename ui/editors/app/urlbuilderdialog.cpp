@@ -214,10 +214,14 @@ void UrlBuilderDialog::showText()
     }
     const core::appconfig::ConnectionUrl parsed = ConnectionUrlParser::parse(m_url);
     const bool ok = parsed.isPostgres() && parsed.libpqAccepts;
-    m_verdict->setText(ok ? tr("libpq accepts this connection string.")
-                          : tr("libpq refuses this connection string: %1")
-                                .arg(parsed.libpqError.isEmpty() ? tr("not a PostgreSQL connection string")
-                                                                 : parsed.libpqError));
+    QString verdict = ok ? tr("libpq accepts this connection string.")
+                         : tr("libpq refuses this connection string: %1")
+                               .arg(parsed.libpqError.isEmpty() ? tr("not a PostgreSQL connection string")
+                                                                : parsed.libpqError);
+    // asyncpg is not libpq: its TLS switch is its own ssl= parameter.
+    if (ok && parsed.driver == u"asyncpg")
+        verdict += u' ' + tr("With asyncpg, TLS is set by the ssl= parameter (under Other parameters).");
+    m_verdict->setText(verdict);
     m_buttons->button(QDialogButtonBox::Ok)->setEnabled(ok);
 }
 
