@@ -6,3 +6,4 @@ pgdial_add_test(NAME tst_sourceview SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_source
 pgdial_add_test(NAME tst_editing SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_editing.cpp GUI)
 pgdial_add_test(NAME tst_appeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_appeditor.cpp GUI)
 pgdial_add_test(NAME tst_objectnames SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_objectnames.cpp GUI)
+pgdial_add_test(NAME tst_problemspanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_problemspanel.cpp GUI)

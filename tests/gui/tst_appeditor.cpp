@@ -1,6 +1,5 @@
 // The Application editor (config.yaml's database: form, the .env table, the connection-string
-// builder) driven through its widgets in a real MainWindow, and the Problems panel's filters and
-// jumps into purpose-built editors.
+// builder) driven through its widgets in a real MainWindow.
 #include "appconfig/appconfigfile.h"
 #include "appconfig/connectionurl.h"
 #include "appconfig/envfile.h"
@@ -17,8 +16,6 @@
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
-#include "mainwindow/problemspanel.h"
-#include "models/diagnosticsmodel.h"
 #include "testenvironment.h"
 #include "testpaths.h"
 
@@ -54,8 +51,6 @@ private Q_SLOTS:
     void envTableEditUndoRedoSave();
     void urlBuilderRoundTrip();
     void secretsMaskedUntilRevealed();
-    void problemsPanelFilters();
-    void problemsDoubleClickLandsOnTheRow();
     void envModelUnderTester();
     void screenshots();
     void darkPaletteWindow();
@@ -441,86 +436,6 @@ void tst_AppEditor::secretsMaskedUntilRevealed()
     QTest::mouseClick(env->findChild<QCheckBox *>(QStringLiteral("revealSecrets")), Qt::LeftButton);
     const int url = env->model()->rowForKey(QStringLiteral("DATABASE_URL"));
     QVERIFY(env->model()->index(url, ui::EnvTableModel::ValueColumn).data().toString().contains(QStringLiteral("devpass")));
-}
-
-void tst_AppEditor::problemsPanelFilters()
-{
-    auto make = [](core::Severity severity, const QString &file, int line, const QString &code) {
-        core::Diagnostic d;
-        d.severity = severity;
-        d.file = file;
-        d.line = line;
-        d.code = code;
-        d.message = code;
-        return d;
-    };
-    ui::ProblemsPanel *panel = m_window->problemsPanel();
-    panel->setDiagnostics({make(core::Severity::Error, configPath, 23, QStringLiteral("t.error")),
-                           make(core::Severity::Warning, envPath, 12, QStringLiteral("t.warning")),
-                           make(core::Severity::Info, envPath, 7, QStringLiteral("t.info"))});
-    QAbstractItemModel *rows = panel->view()->model();
-    QCOMPARE(rows->rowCount(), 3);
-    QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("problemsShowWarnings")), Qt::LeftButton);
-    QCOMPARE(rows->rowCount(), 2);
-    QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("problemsShowErrors")), Qt::LeftButton);
-    QCOMPARE(rows->rowCount(), 1);
-    QCOMPARE(rows->index(0, 0).data(ui::DiagnosticsModel::CodeRole).toString(), QStringLiteral("t.info"));
-    QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("problemsShowWarnings")), Qt::LeftButton);
-    QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("problemsShowErrors")), Qt::LeftButton);
-    auto *files = panel->findChild<QComboBox *>(QStringLiteral("problemsFileFilter"));
-    files->setCurrentIndex(files->findData(envPath));
-    QCOMPARE(rows->rowCount(), 2);
-    files->setCurrentIndex(files->findData(configPath));
-    QCOMPARE(rows->rowCount(), 1);
-    files->setCurrentIndex(0);
-    QCOMPARE(rows->rowCount(), 3);
-}
-
-void tst_AppEditor::problemsDoubleClickLandsOnTheRow()
-{
-    core::Diagnostic onEnv;
-    onEnv.severity = core::Severity::Warning;
-    onEnv.file = envPath;
-    onEnv.line = 12;
-    onEnv.code = QStringLiteral("t.env");
-    onEnv.message = QStringLiteral("about APP_DB_USER");
-    core::Diagnostic onConfig = onEnv;
-    onConfig.file = configPath;
-    onConfig.line = 23;
-    onConfig.code = QStringLiteral("t.config");
-    ui::ProblemsPanel *panel = m_window->problemsPanel();
-    panel->setDiagnostics({onEnv, onConfig});
-    QTableView *view = panel->view();
-    auto doubleClick = [&](const QString &code) {
-        for (int row = 0; row < view->model()->rowCount(); ++row) {
-            const QModelIndex index = view->model()->index(row, 0);
-            if (index.data(ui::DiagnosticsModel::CodeRole).toString() != code)
-                continue;
-            const QPoint at = view->visualRect(index).center();
-            QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
-            QTest::mouseDClick(view->viewport(), Qt::LeftButton, {}, at);
-            return true;
-        }
-        return false;
-    };
-    QVERIFY(doubleClick(QStringLiteral("t.env")));
-    QCOMPARE(m_window->editorArea()->currentPath(), envPath);
-    auto *env = qobject_cast<ui::EnvEditor *>(m_window->editorArea()->editorFor(envPath)->currentWidget());
-    QVERIFY(env);
-    QCOMPARE(env->currentKey(), QStringLiteral("APP_DB_USER"));
-
-    QVERIFY(doubleClick(QStringLiteral("t.config")));
-    QCOMPARE(m_window->editorArea()->currentPath(), configPath);
-    auto *form = qobject_cast<ui::AppConfigEditor *>(m_window->editorArea()->editorFor(configPath)->currentWidget());
-    QVERIFY(form);
-    QCOMPARE(form->currentKey(), QStringLiteral("pool_size"));
-    QCOMPARE(QApplication::focusWidget(), form->input(QStringLiteral("pool_size")));
-
-    // A line the form does not show (the temporal: section) opens the Source page at that line.
-    m_window->context()->requestShow(configPath, 38);
-    ui::DocumentPage *page = m_window->editorArea()->editorFor(configPath);
-    QCOMPARE(page->currentWidget(), page->sourceEditor());
-    QCOMPARE(page->sourceEditor()->sourceView()->textCursor().blockNumber(), 37);
 }
 
 void tst_AppEditor::envModelUnderTester()
