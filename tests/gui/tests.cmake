@@ -9,3 +9,6 @@ pgdial_add_test(NAME tst_settingseditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_se
 pgdial_add_test(NAME tst_connectiontester SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectiontester.cpp GUI LABELS integration TIMEOUT 300)
 pgdial_add_test(NAME tst_poolcalculatorpanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_poolcalculatorpanel.cpp GUI LIBS Qt6::Charts)
 pgdial_add_test(NAME tst_tuningwizard SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_tuningwizard.cpp GUI)
+pgdial_add_test(NAME tst_appeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_appeditor.cpp GUI)
+pgdial_add_test(NAME tst_objectnames SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_objectnames.cpp GUI)
+pgdial_add_test(NAME tst_problemspanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_problemspanel.cpp GUI)

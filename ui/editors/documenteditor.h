@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QtGlobal>
 
 namespace pgdial::ui {
 
@@ -18,6 +19,13 @@ public:
 
     virtual ProjectDocument *projectDocument() const = 0;
     virtual void revealLine(int line, int column) = 0;
+    // Whether the page has something to show for that line; when it has not (a comment far from
+    // any setting, another section of the file), the window shows the Source page instead.
+    virtual bool showsLine(int line) const
+    {
+        Q_UNUSED(line);
+        return true;
+    }
 
 protected:
     DocumentEditor() = default;

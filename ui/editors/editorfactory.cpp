@@ -1,5 +1,7 @@
 #include "editorfactory.h"
 
+#include "app/appconfigeditor.h"
+#include "app/enveditor.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "editors/settings/settingseditor.h"
@@ -7,6 +9,13 @@
 #include <QCoreApplication>
 
 namespace pgdial::ui::EditorFactory {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("pgdial::ui::EditorFactory", text);
+}
+} // namespace
 
 QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *context, QWidget *parent)
 {
@@ -16,13 +25,17 @@ QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *conte
     switch (document->kind()) {
     case core::FileKind::PostgresqlConf:
         if (context && context->project())
-            pages.append({QCoreApplication::translate("pgdial::ui::EditorFactory", "Settings"),
-                          new SettingsEditor(document, context, parent)});
+            pages.append({tr("Settings"), new SettingsEditor(document, context, parent)});
         break;
     case core::FileKind::PgHba:
+        break;
     case core::FileKind::AppConfig:
+        pages.append({tr("Database"), new AppConfigEditor(document, context, parent)});
+        break;
     case core::FileKind::Env:
     case core::FileKind::EnvExample:
+        pages.append({tr("Variables"), new EnvEditor(document, context, parent)});
+        break;
     case core::FileKind::PgIdent:
     case core::FileKind::Compose:
     case core::FileKind::InitScript:

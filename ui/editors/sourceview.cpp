@@ -271,6 +271,10 @@ bool SourceView::event(QEvent *event)
             return false;
         }
     }
+    // The colours are chosen for a light or a dark palette: choose again when the palette
+    // changes (the desktop switched themes).
+    if (event->type() == QEvent::PaletteChange || event->type() == QEvent::ApplicationPaletteChange)
+        m_highlighter->setKind(m_kind);
     return QPlainTextEdit::event(event);
 }
 

@@ -28,8 +28,11 @@ void DocumentPage::revealLine(int line, int column)
     if (line <= 0)
         return;
     if (auto *editor = dynamic_cast<DocumentEditor *>(currentWidget()); editor && currentWidget() != m_source) {
-        editor->revealLine(line, column);
-        return;
+        if (editor->showsLine(line)) {
+            editor->revealLine(line, column);
+            return;
+        }
+        setCurrentWidget(m_source);
     }
     m_source->sourceView()->goToLine(line, column);
 }

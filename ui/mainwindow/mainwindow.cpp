@@ -40,6 +40,17 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::ui {
 
+namespace {
+
+// The desktop theme's icon when there is one (it matches the rest of the desktop), else pgdial's
+// own SVG, which stays crisp at any device pixel ratio.
+QIcon themedIcon(const QString &themeName, const QString &bundled)
+{
+    return QIcon::fromTheme(themeName, QIcon(u":/icons/"_s + bundled + u".svg"_s));
+}
+
+} // namespace
+
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(new ProjectLoader(this))
@@ -150,25 +161,28 @@ void MainWindow::createDocks()
 void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
-    QAction *open = file->addAction(QIcon::fromTheme(u"document-open"_s), tr("&Open Folder…"), this, &MainWindow::chooseFolder);
+    file->setObjectName(u"menuFile"_s);
+    QAction *open = file->addAction(themedIcon(u"document-open"_s, u"open-folder"_s), tr("&Open Folder…"), this, &MainWindow::chooseFolder);
     open->setObjectName(u"actionOpenFolder"_s);
     open->setShortcut(QKeySequence::Open);
+    open->setToolTip(tr("Open an application's folder as a project (Ctrl+O)"));
     m_recentMenu = file->addMenu(tr("Open &Recent"));
     m_recentMenu->setObjectName(u"menuRecentProjects"_s);
     rebuildRecentMenu();
-    QAction *reload = file->addAction(QIcon::fromTheme(u"view-refresh"_s), tr("Re&load Project"), this, [this] {
+    QAction *reload = file->addAction(themedIcon(u"view-refresh"_s, u"reload"_s), tr("Re&load Project"), this, [this] {
         if (m_project)
             openProject(m_project->rootPath());
     });
     reload->setObjectName(u"actionReload"_s);
     reload->setShortcut(QKeySequence::Refresh);
+    reload->setToolTip(tr("Read the project's files from disk again"));
     file->addSeparator();
-    QAction *save = file->addAction(QIcon::fromTheme(u"document-save"_s), tr("&Save"), this,
+    QAction *save = file->addAction(themedIcon(u"document-save"_s, u"save"_s), tr("&Save"), this,
                                     [this] { m_controller->save(m_editors->currentDocument()); });
     save->setObjectName(u"actionSave"_s);
     save->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_S));
     save->setToolTip(tr("Review and save the current file"));
-    QAction *saveAll = file->addAction(QIcon::fromTheme(u"document-save-all"_s), tr("Save A&ll"), this,
+    QAction *saveAll = file->addAction(themedIcon(u"document-save-all"_s, u"save-all"_s), tr("Save A&ll"), this,
                                        [this] { m_controller->saveAll(); });
     saveAll->setObjectName(u"actionSaveAll"_s);
     saveAll->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_S));
@@ -180,44 +194,58 @@ void MainWindow::createActions()
     });
     closeTab->setObjectName(u"actionCloseFile"_s);
     closeTab->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_W));
+    closeTab->setIcon(themedIcon(u"window-close"_s, u"close"_s));
+    closeTab->setToolTip(tr("Close the current file's tab (its unsaved edits and history stay)"));
     file->addSeparator();
-    QAction *preferences = file->addAction(QIcon::fromTheme(u"preferences-system"_s), tr("&Preferences…"), this,
+    QAction *preferences = file->addAction(themedIcon(u"preferences-system"_s, u"preferences"_s), tr("&Preferences…"), this,
                                            &MainWindow::editPreferences);
     preferences->setObjectName(u"actionPreferences"_s);
     preferences->setShortcut(QKeySequence::Preferences);
-    QAction *quit = file->addAction(QIcon::fromTheme(u"application-exit"_s), tr("&Quit"), this, &QWidget::close);
+    preferences->setToolTip(tr("Backups and other pgdial preferences"));
+    QAction *quit = file->addAction(themedIcon(u"application-exit"_s, u"quit"_s), tr("&Quit"), this, &QWidget::close);
     quit->setObjectName(u"actionQuit"_s);
     quit->setShortcut(QKeySequence::Quit);
+    quit->setToolTip(tr("Quit pgdial (asks about unsaved changes)"));
 
     QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->setObjectName(u"menuEdit"_s);
     QAction *undo = m_documents->undoGroup()->createUndoAction(this, tr("&Undo"));
     undo->setObjectName(u"actionUndo"_s);
-    undo->setIcon(QIcon::fromTheme(u"edit-undo"_s));
+    undo->setIcon(themedIcon(u"edit-undo"_s, u"undo"_s));
     undo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_Z));
+    undo->setToolTip(tr("Undo the last change to the current file (Ctrl+Z)"));
     edit->addAction(undo);
     QAction *redo = m_documents->undoGroup()->createRedoAction(this, tr("&Redo"));
     redo->setObjectName(u"actionRedo"_s);
-    redo->setIcon(QIcon::fromTheme(u"edit-redo"_s));
+    redo->setIcon(themedIcon(u"edit-redo"_s, u"redo"_s));
     redo->setShortcuts({QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_Z), QKeySequence(Qt::CTRL | Qt::Key_Y)});
+    redo->setToolTip(tr("Redo the change last undone in the current file (Ctrl+Shift+Z)"));
     edit->addAction(redo);
     edit->addSeparator();
-    QAction *find = edit->addAction(QIcon::fromTheme(u"edit-find"_s), tr("&Filter…"), this, &MainWindow::focusFilter);
+    QAction *find = edit->addAction(themedIcon(u"edit-find"_s, u"filter"_s), tr("&Filter…"), this, &MainWindow::focusFilter);
     find->setObjectName(u"actionFocusFilter"_s);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     find->setToolTip(tr("Move to the filter box of the current editor, or of the Problems panel"));
 
     QMenu *projectMenu = menuBar()->addMenu(tr("&Project"));
+    projectMenu->setObjectName(u"menuProject"_s);
     QAction *projectSettings = projectMenu->addAction(tr("Project &Settings…"), this, &MainWindow::editProjectSettings);
     projectSettings->setObjectName(u"actionProjectSettings"_s);
+    projectSettings->setIcon(themedIcon(u"document-properties"_s, u"project-settings"_s));
     projectSettings->setToolTip(tr("Target PostgreSQL version, machine size and app instances for this project"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->setObjectName(u"menuView"_s);
     QAction *next = view->addAction(tr("&Next Problem"), m_problems, &ProblemsPanel::selectNext);
     next->setObjectName(u"actionNextProblem"_s);
     next->setShortcut(Qt::Key_F8);
+    next->setIcon(themedIcon(u"go-down"_s, u"next-problem"_s));
+    next->setToolTip(tr("Show the next problem in its editor (F8)"));
     QAction *previous = view->addAction(tr("&Previous Problem"), m_problems, &ProblemsPanel::selectPrevious);
     previous->setObjectName(u"actionPreviousProblem"_s);
     previous->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F8));
+    previous->setIcon(themedIcon(u"go-up"_s, u"previous-problem"_s));
+    previous->setToolTip(tr("Show the previous problem in its editor (Shift+F8)"));
     view->addSeparator();
     for (QDockWidget *dock : findChildren<QDockWidget *>()) {
         if (!m_tools.contains(dock))
@@ -231,9 +259,14 @@ void MainWindow::createActions()
     tools->setEnabled(!m_tools.isEmpty());
 
     QMenu *help = menuBar()->addMenu(tr("&Help"));
+    help->setObjectName(u"menuHelp"_s);
     QAction *about = help->addAction(tr("&About pgdial"), this, &MainWindow::showAbout);
     about->setObjectName(u"actionAbout"_s);
-    help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    about->setIcon(themedIcon(u"help-about"_s, u"about"_s));
+    about->setToolTip(tr("pgdial's version and licence"));
+    QAction *aboutQt = help->addAction(tr("About &Qt"), qApp, &QApplication::aboutQt);
+    aboutQt->setObjectName(u"actionAboutQt"_s);
+    aboutQt->setToolTip(tr("The Qt version pgdial runs on"));
 }
 
 QWidget *MainWindow::createWelcomePage()

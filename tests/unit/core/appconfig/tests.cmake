@@ -4,3 +4,4 @@ pgdial_add_test(NAME tst_connectionurl SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_con
 pgdial_add_test(NAME tst_appconfigfile SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_appconfigfile.cpp LIBS yaml-cpp)
 pgdial_add_test(NAME tst_databaseconfig SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_databaseconfig.cpp)
 pgdial_add_test(NAME tst_substitutiondefault SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_substitutiondefault.cpp)
+pgdial_add_test(NAME tst_connectionurlformatter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectionurlformatter.cpp)
