@@ -78,7 +78,7 @@ HbaEditorPage::HbaEditorPage(ProjectDocument *document, ProjectContext *context,
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setStretchLastSection(true);
     const int charWidth = m_view->fontMetrics().horizontalAdvance(u'x');
-    const int widths[] = {14, 14, 14, 20, 15, 16};
+    const int widths[] = {12, 14, 14, 18, 14, 18};
     for (int column = 0; column < int(std::size(widths)); ++column)
         header->resizeSection(column, widths[column] * charWidth + 24);
     for (QAction *action : {m_add, m_duplicate, m_delete, m_toggle, m_up, m_down})
@@ -100,7 +100,8 @@ HbaEditorPage::HbaEditorPage(ProjectDocument *document, ProjectContext *context,
     leftLayout->addWidget(m_view, 1);
     leftLayout->addWidget(m_message);
 
-    auto *splitter = new QSplitter(Qt::Horizontal, this);
+    // The simulator goes under the table: rules are wide lines, and both want the full width.
+    auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(u"hbaSplitter"_s);
     splitter->addWidget(left);
     splitter->addWidget(m_sideTabs);

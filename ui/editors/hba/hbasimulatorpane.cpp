@@ -9,6 +9,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -69,7 +70,9 @@ HbaSimulatorPane::HbaSimulatorPane(HbaRulesModel *rules, QWidget *parent)
     m_traceView->horizontalHeader()->setSectionResizeMode(HbaTraceModel::LineColumn, QHeaderView::ResizeToContents);
     m_traceView->horizontalHeader()->setSectionResizeMode(HbaTraceModel::RuleColumn, QHeaderView::Interactive);
     m_traceView->horizontalHeader()->setSectionResizeMode(HbaTraceModel::VerdictColumn, QHeaderView::Stretch);
-    m_traceView->horizontalHeader()->resizeSection(HbaTraceModel::RuleColumn, 200);
+    m_traceView->horizontalHeader()->resizeSection(HbaTraceModel::RuleColumn, 300);
+    m_traceView->verticalHeader()->setDefaultSectionSize(m_traceView->fontMetrics().height() + 6);
+    m_traceView->horizontalHeader()->setStretchLastSection(true);
     m_traceView->setToolTip(tr("Every rule the server tried before the match, and why it did not take the connection"));
     connect(m_traceView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
         Q_EMIT lineActivated(index.data(HbaTraceModel::LineRole).toInt());
@@ -83,12 +86,19 @@ HbaSimulatorPane::HbaSimulatorPane(HbaRulesModel *rules, QWidget *parent)
     form->addRow(tr("Member of:"), m_roles);
     form->addRow(tr("Client address:"), m_address);
 
-    auto *title = new QLabel(tr("<b>Who gets in?</b>"), this);
-    auto *layout = new QVBoxLayout(this);
-    layout->addWidget(title);
-    layout->addLayout(form);
-    layout->addWidget(m_result);
-    layout->addWidget(m_traceView, 1);
+    // Form on the left, the verdict and the walk through the rules on the right: the pane sits
+    // under the rule table, which is wide rather than tall.
+    auto *title = new QLabel(tr("<b>Who gets in?</b> Describe a connection:"), this);
+    auto *left = new QVBoxLayout;
+    left->addWidget(title);
+    left->addLayout(form);
+    left->addStretch(1);
+    auto *right = new QVBoxLayout;
+    right->addWidget(m_result);
+    right->addWidget(m_traceView, 1);
+    auto *layout = new QHBoxLayout(this);
+    layout->addLayout(left, 2);
+    layout->addLayout(right, 5);
 
     connect(m_transport, &QComboBox::currentIndexChanged, this, &HbaSimulatorPane::simulate);
     connect(m_replication, &QCheckBox::toggled, this, &HbaSimulatorPane::simulate);
