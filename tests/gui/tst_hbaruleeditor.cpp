@@ -29,6 +29,7 @@
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QTabWidget>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -479,8 +480,31 @@ void tst_HbaRuleEditor::sourceEditsReachTheTable()
     QCOMPARE(model()->rowCount(), 14);
     QVERIFY(model()->index(3, 0).data(Model::DisabledRole).toBool());
     QCOMPARE(model()->index(3, Model::CommentColumn).data().toString(), QStringLiteral("lab"));
-    doc->undoStack()->undo();
-    doc->undoStack()->undo();
+    // A line the server refuses: marked as an error with the server's words.
+    core::LineEdit broken;
+    broken.firstIndex = index + 2;
+    broken.lines = {QByteArray("host all all 10.0.0.0/99 scram-sha-256")};
+    QVERIFY(doc->applyEdits({broken}, QStringLiteral("typed")));
+    const int brokenRow = model()->rowForLine(index + 3);
+    QVERIFY(brokenRow >= 0);
+    QCOMPARE(model()->index(brokenRow, 0).data(Model::SeverityRole).toInt(), int(core::Severity::Error));
+    QVERIFY(model()->index(brokenRow, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("10.0.0.0/99")));
+    // Secrets in options stay masked until the user reveals them.
+    core::LineEdit ldap;
+    ldap.firstIndex = index + 3;
+    ldap.lines = {QByteArray("host all all 10.1.0.0/16 ldap ldapserver=ldap.example ldapbinddn="cn=pg" "
+                             "ldapbindpasswd=hunter2 ldapsearchattribute=uid")};
+    QVERIFY(doc->applyEdits({ldap}, QStringLiteral("typed")));
+    const int ldapRow = model()->rowForLine(index + 4);
+    QVERIFY(ldapRow >= 0);
+    const QString shown = model()->index(ldapRow, Model::OptionsColumn).data().toString();
+    QVERIFY2(!shown.contains(QStringLiteral("hunter2")) && shown.contains(QStringLiteral("ldapbindpasswd=")), qPrintable(shown));
+    QVERIFY(!(model()->flags(model()->index(ldapRow, Model::OptionsColumn)) & Qt::ItemIsEditable));
+    doc->setSecretsRevealed(true);
+    QVERIFY(model()->index(ldapRow, Model::OptionsColumn).data().toString().contains(QStringLiteral("hunter2")));
+    doc->setSecretsRevealed(false);
+    for (int i = 0; i < 4; ++i)
+        doc->undoStack()->undo();
     QCOMPARE(model()->rowCount(), 13);
     QCOMPARE(model()->index(2, Model::MethodColumn).data().toString(), QStringLiteral("scram-sha-256"));
 }
@@ -642,6 +666,23 @@ void tst_HbaRuleEditor::screenshot()
     const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::currentPath()
                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     QVERIFY(image.save(folder + QStringLiteral("/hbaeditor.png")));
+
+    // The other screens: the pasted-error proposal and the "changes who gets in" dialog.
+    auto *tabs = page()->findChild<QTabWidget *>(QStringLiteral("hbaSideTabs"));
+    tabs->setCurrentWidget(page()->pasteErrorPane());
+    page()->pasteErrorPane()->findChild<QPlainTextEdit *>(QStringLiteral("hbaPasteErrorText"))->setPlainText(
+        QStringLiteral("FATAL:  no pg_hba.conf entry for host \"192.168.7.9\", user \"app\", database \"appdb\", "
+                       "no encryption"));
+    QVERIFY(page()->pasteErrorPane()->propose());
+    QVERIFY(m_window->grab().save(folder + QStringLiteral("/hbaeditor-paste.png")));
+    QByteArray moved = m_original;
+    moved.replace("hostssl  all            all             10.10.0.0/16", "hostssl  all            all             10.0.0.0/8   ");
+    ui::HbaImpactDialog dialog(QStringLiteral("Set the address of the rule on line 134 to \"10.0.0.0/8\""),
+                               core::hba::HbaImpact::compare(model()->file(), model()->parse(moved)), m_window.get());
+    dialog.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&dialog));
+    QVERIFY(dialog.model()->rowCount() > 0);
+    QVERIFY(dialog.grab().save(folder + QStringLiteral("/hbaimpactdialog.png")));
 }
 
 QTEST_MAIN(tst_HbaRuleEditor)

@@ -4,6 +4,7 @@
 #include "document/projectdocument.h"
 #include "hba/hbalineparser.h"
 #include "project.h"
+#include "secretmasker.h"
 #include "textdocument.h"
 
 #include <QBrush>
@@ -41,6 +42,16 @@ QString trailingComment(const QByteArray &line)
     return {};
 }
 
+// ldapbindpasswd=, radiussecrets=: shown masked like every secret (screenshots, screen sharing).
+bool holdsSecret(const HbaRule &rule)
+{
+    for (const HbaOption &option : rule.options) {
+        if (SecretMasker::isSecretKey(option.name))
+            return true;
+    }
+    return false;
+}
+
 bool hasAddress(const QString &type)
 {
     return type != u"local";
@@ -64,6 +75,7 @@ HbaRulesModel::HbaRulesModel(ProjectDocument *document, ProjectContext *context,
         connect(context, &ProjectContext::diagnosticsChanged, this, [this] { updateMarkers(); });
         connect(context, &ProjectContext::settingsChanged, this, [this] { reparse(); });
     }
+    connect(document, &ProjectDocument::secretsRevealedChanged, this, [this] { reparse(); });
     reparse();
 }
 
@@ -290,6 +302,14 @@ QVariant HbaRulesModel::data(const QModelIndex &index, int role) const
 
     switch (role) {
     case Qt::DisplayRole:
+        if (index.column() == OptionsColumn && holdsSecret(row.rule) && !m_document->secretsRevealed()) {
+            QStringList options;
+            for (const HbaOption &option : row.rule.options)
+                options << option.name + u'='
+                        + (SecretMasker::isSecretKey(option.name) ? QString(8, SecretMasker::maskCharacter) : option.value);
+            return options.join(u' ');
+        }
+        [[fallthrough]];
     case Qt::EditRole:
         if (index.column() == TypeColumn && row.rule.typeSpan.isValid() == false)
             return QString::fromUtf8(row.lines.value(0)).trimmed();
@@ -385,7 +405,8 @@ Qt::ItemFlags HbaRulesModel::flags(const QModelIndex &index) const
     // Disabled rules, rules over several physical lines and the comment are edited in Source.
     const bool singleLine = row.rule.line == row.rule.lastLine;
     if (!row.disabled && singleLine && index.column() != CommentColumn && row.rule.methodSpan.isValid()
-        && (index.column() != AddressColumn || row.rule.addressSpan.isValid()))
+        && (index.column() != AddressColumn || row.rule.addressSpan.isValid())
+        && (index.column() != OptionsColumn || !holdsSecret(row.rule) || m_document->secretsRevealed()))
         flags |= Qt::ItemIsEditable;
     return flags;
 }
