@@ -492,7 +492,7 @@ void tst_HbaRuleEditor::sourceEditsReachTheTable()
     // Secrets in options stay masked until the user reveals them.
     core::LineEdit ldap;
     ldap.firstIndex = index + 3;
-    ldap.lines = {QByteArray("host all all 10.1.0.0/16 ldap ldapserver=ldap.example ldapbinddn="cn=pg" "
+    ldap.lines = {QByteArray("host all all 10.1.0.0/16 ldap ldapserver=ldap.example ldapbinddn=cn=pg "
                              "ldapbindpasswd=hunter2 ldapsearchattribute=uid")};
     QVERIFY(doc->applyEdits({ldap}, QStringLiteral("typed")));
     const int ldapRow = model()->rowForLine(index + 4);
