@@ -674,6 +674,7 @@ void tst_HbaRuleEditor::screenshot()
         QStringLiteral("FATAL:  no pg_hba.conf entry for host \"192.168.7.9\", user \"app\", database \"appdb\", "
                        "no encryption"));
     QVERIFY(page()->pasteErrorPane()->propose());
+    QTest::qWait(100); // the word-wrapped proposal label gets its height on the next layout pass
     QVERIFY(m_window->grab().save(folder + QStringLiteral("/hbaeditor-paste.png")));
     QByteArray moved = m_original;
     moved.replace("hostssl  all            all             10.10.0.0/16", "hostssl  all            all             10.0.0.0/8   ");

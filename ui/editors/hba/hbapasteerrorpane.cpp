@@ -37,6 +37,7 @@ HbaPasteErrorPane::HbaPasteErrorPane(HbaRulesModel *rules, QWidget *parent)
     m_proposeButton->setToolTip(tr("Read the pasted message and propose the narrowest rule that admits it"));
     m_result->setObjectName(u"hbaProposalText"_s);
     m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::RichText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_insertButton->setObjectName(u"hbaInsertProposalButton"_s);
     m_insertButton->setEnabled(false);

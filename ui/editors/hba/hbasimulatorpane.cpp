@@ -59,6 +59,7 @@ HbaSimulatorPane::HbaSimulatorPane(HbaRulesModel *rules, QWidget *parent)
     m_address->setText(u"127.0.0.1"_s);
     m_result->setObjectName(u"hbaSimResult"_s);
     m_result->setWordWrap(true);
+    m_result->setTextFormat(Qt::RichText);
     m_result->setTextInteractionFlags(Qt::TextSelectableByMouse);
 
     m_traceView->setObjectName(u"hbaSimTrace"_s);
