@@ -221,7 +221,11 @@ bool HbaEditorPage::commit(const QList<HbaEdit> &edits, const QString &descripti
         after.apply(edit.edit);
     }
     if (checkImpact) {
-        const QList<HbaImpactChange> changes = HbaImpact::compare(m_model->file(), m_model->parse(after.toBytes()));
+        // Fewer samples for long files so the check stays quick: cost ~ samples × rules walked.
+        const int rules = std::max<int>(1, int(m_model->file().rules.size()));
+        const int limit = std::clamp(4'000'000 / rules, 500, 20000);
+        const QList<HbaImpactChange> changes =
+            HbaImpact::compare(m_model->file(), m_model->parse(after.toBytes()), limit);
         if (!changes.isEmpty()) {
             HbaImpactDialog dialog(description, changes, this);
             if (dialog.exec() != QDialog::Accepted) {
