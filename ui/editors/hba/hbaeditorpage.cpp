@@ -123,7 +123,19 @@ HbaEditorPage::HbaEditorPage(ProjectDocument *document, ProjectContext *context,
     connect(m_model, &HbaRulesModel::editRefused, this, [this](const QString &message) { showMessage(message, true); });
     connect(m_delegate, &HbaRuleDelegate::validationChanged, this,
             [this](const QString &message) { showMessage(message, true); });
-    connect(m_model, &HbaRulesModel::modelReset, this, &HbaEditorPage::updateActions);
+    // Every change re-reads the file (the model resets): keep the cursor on the same row so the
+    // keyboard flow (undo, then Alt+Up again) goes on where it was.
+    connect(m_model, &HbaRulesModel::modelAboutToBeReset, this, [this] {
+        m_rememberedRow = currentRow();
+        m_rememberedColumn = std::max(0, m_view->currentIndex().column());
+    });
+    connect(m_model, &HbaRulesModel::modelReset, this, [this] {
+        if (m_rememberedRow >= 0 && m_model->rowCount() > 0) {
+            const QModelIndex index = m_model->index(std::min(m_rememberedRow, m_model->rowCount() - 1), m_rememberedColumn);
+            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        }
+        updateActions();
+    });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &HbaEditorPage::updateActions);
     connect(m_simulator, &HbaSimulatorPane::matchedLineChanged, this, [this](int line) {
         m_model->setHighlightedLine(line);
@@ -252,7 +264,7 @@ void HbaEditorPage::addRule()
         before = m_model->row(row).rule.lastLine + 1;
     else if (m_model->rowCount() > 0)
         before = m_model->row(m_model->rowCount() - 1).rule.lastLine + 1;
-    // A harmless start: local connections of nobody, with the strongest password method.
+    // A modest start the user then edits: loopback only, with the strongest password method.
     const HbaEdit edit = HbaEditor::insertRule(*text, m_document->relativePath(), before,
                                                {u"host"_s, u"all"_s, u"all"_s, u"127.0.0.1/32"_s, u"scram-sha-256"_s});
     commit({edit}, tr("Add a rule"), before);

@@ -75,6 +75,8 @@ private:
     QAction *m_toggle;
     QAction *m_up;
     QAction *m_down;
+    int m_rememberedRow = -1;
+    int m_rememberedColumn = 0;
 
     QAction *makeAction(const QString &objectName, const QString &text, const QString &toolTip,
                         const QKeySequence &shortcut, void (HbaEditorPage::*slot)());
