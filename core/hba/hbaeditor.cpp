@@ -213,6 +213,25 @@ HbaEdit HbaEditor::insertRule(const TextDocument &document, const QString &file,
                     tr("Insert \"%1\" before line %2").arg(QString::fromUtf8(line)).arg(index + 1));
 }
 
+std::optional<HbaEdit> HbaEditor::duplicateRule(const TextDocument &document, const HbaRule &rule)
+{
+    if (!validRange(document, rule))
+        return std::nullopt;
+    QList<QByteArray> lines;
+    for (int i = rule.line - 1; i < rule.lastLine; ++i)
+        lines.append(document.line(i));
+    // Inserting after a last line without a newline: that line gets one, the copy stays without.
+    if (rule.lastLine == document.lineCount() && document.ending(rule.lastLine - 1) == LineEnding::None) {
+        QList<QByteArray> replaced{document.line(rule.lastLine - 1)};
+        replaced += lines;
+        QList<LineEnding> endings(replaced.size(), document.dominantEnding());
+        endings.last() = LineEnding::None;
+        return makeEdit(rule.file, rule.lastLine - 1, 1, replaced, endings,
+                        tr("Duplicate the rule on line %1").arg(rule.line));
+    }
+    return makeEdit(rule.file, rule.lastLine, 0, lines, {}, tr("Duplicate the rule on line %1").arg(rule.line));
+}
+
 std::optional<HbaEdit> HbaEditor::deleteRule(const TextDocument &document, const HbaRule &rule)
 {
     if (!validRange(document, rule))

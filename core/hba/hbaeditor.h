@@ -35,6 +35,8 @@ public:
     // Inserts a rule line before the 1-based line `beforeLine` (lineCount()+1: at the end).
     static HbaEdit insertRule(const TextDocument &document, const QString &file, int beforeLine,
                               const QStringList &fields);
+    // Inserts a copy of the rule's lines (comment included) just after it.
+    static std::optional<HbaEdit> duplicateRule(const TextDocument &document, const HbaRule &rule);
     static std::optional<HbaEdit> deleteRule(const TextDocument &document, const HbaRule &rule);
     // Moves the rule's lines so they start just before the 1-based line `beforeLine` (which must not
     // lie inside the rule); one LineEdit over the lines between the two places.

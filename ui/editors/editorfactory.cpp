@@ -4,6 +4,7 @@
 #include "app/enveditor.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
+#include "editors/hba/hbaeditorpage.h"
 #include "editors/settings/settingseditor.h"
 
 #include <QCoreApplication>
@@ -28,6 +29,7 @@ QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *conte
             pages.append({tr("Settings"), new SettingsEditor(document, context, parent)});
         break;
     case core::FileKind::PgHba:
+        pages.append({tr("Rules"), new HbaEditorPage(document, context, parent)});
         break;
     case core::FileKind::AppConfig:
         pages.append({tr("Database"), new AppConfigEditor(document, context, parent)});

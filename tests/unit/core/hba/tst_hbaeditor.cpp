@@ -39,6 +39,7 @@ private slots:
     void insertKeepsAlignment();
     void insertSingleSpacedAndTabs();
     void deleteRule();
+    void duplicateRule();
     void moveRule();
     void disableAndEnable();
     void editField();
@@ -75,6 +76,21 @@ void TestHbaEditor::deleteRule()
     const auto edit = HbaEditor::deleteRule(TextDocument::fromBytes(aligned), parsed.rules.at(1));
     QVERIFY(edit);
     QCOMPARE(applied(aligned, *edit), QByteArray(aligned).replace(aligned.split('\n').at(3) + '\n', ""));
+}
+
+void TestHbaEditor::duplicateRule()
+{
+    const HbaFile parsed = parseHba(aligned);
+    const auto edit = HbaEditor::duplicateRule(TextDocument::fromBytes(aligned), parsed.rules.at(1));
+    QVERIFY(edit);
+    const QByteArray line = aligned.split('\n').at(3) + '\n';
+    QCOMPARE(applied(aligned, *edit), QByteArray(aligned).replace(line, line + line));
+    // The last line without a newline: the original gets one, the copy ends the file without.
+    const QByteArray noFinalNewline = "local all all peer\nhost all all ::1/128 trust";
+    const HbaFile last = parseHba(noFinalNewline);
+    const auto copy = HbaEditor::duplicateRule(TextDocument::fromBytes(noFinalNewline), last.rules.at(1));
+    QVERIFY(copy);
+    QCOMPARE(applied(noFinalNewline, *copy), noFinalNewline + "\nhost all all ::1/128 trust");
 }
 
 void TestHbaEditor::moveRule()
