@@ -366,7 +366,7 @@ void tst_ConnectionUrl::agreesWithLibpqAndPsql_data()
         "postgresql+asyncpg://user:password@127.0.0.1:1/app_db",
         "postgresql+psycopg://u@127.0.0.1:1/db?sslmode=prefer",
         "postgresql+psycopg2://u@127.0.0.1:1/db",
-        "postgresql://nonexistent.invalid:1/db",
+        "postgresql://pgdial-no-such-host-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.invalid:1/db", // a label over 63 bytes: glibc refuses it without sending a DNS query
         // valid key=value
         "host=127.0.0.1 port=1 dbname=db",
         "host=127.0.0.1 port=1 user=u password=p",
