@@ -76,7 +76,7 @@ bool isQtInternal(const QWidget *widget)
     for (const QWidget *p = widget->parentWidget(); p; p = p->parentWidget()) {
         if (qobject_cast<const QComboBox *>(p) || qobject_cast<const QAbstractSpinBox *>(p)
             || qobject_cast<const QTabBar *>(p) || qobject_cast<const QLineEdit *>(p)
-            || p->inherits("QComboBoxPrivateContainer"))
+            || p->inherits("QComboBoxPrivateContainer") || p->inherits("QToolBarExtension"))
             return true;
         if (auto *area = qobject_cast<const QAbstractScrollArea *>(p); area && widget->parentWidget() == p)
             return true; // the area's own scroll-bar containers and corner

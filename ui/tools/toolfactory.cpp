@@ -41,6 +41,7 @@ QDockWidget *connectionTesterDock(ProjectContext *context, QMainWindow *window)
     QAction *toggle = result->toggleViewAction();
     toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
     toggle->setObjectName(u"actionConnectionTester"_s);
+    toggle->setToolTip(tr("Test a connection string stage by stage and see what to change when it fails"));
     // Opening the tool puts the cursor in the connection string, ready for Ctrl+Return.
     QObject::connect(toggle, &QAction::triggered, result, [result](bool checked) {
         if (checked) {
@@ -57,14 +58,17 @@ QList<QDockWidget *> createToolDocks(ProjectContext *context, QMainWindow *windo
 {
     QList<QDockWidget *> docks;
     docks.append(connectionTesterDock(context, window));
-    docks.append(dock(window, u"poolCalculatorDock"_s, tr("Pool Calculator"), new PoolCalculatorPanel(context),
-                      QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P)));
+    QDockWidget *pool = dock(window, u"poolCalculatorDock"_s, tr("Pool Calculator"), new PoolCalculatorPanel(context),
+                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    pool->toggleViewAction()->setToolTip(tr("Size the application's pools and see the connection budget"));
+    docks.append(pool);
 
-    auto *tuning = new QDockWidget(QCoreApplication::translate("pgdial::ui::ToolFactory", "Tuning Wizard"), window);
+    auto *tuning = new QDockWidget(tr("Tuning Wizard"), window);
     tuning->setObjectName(u"tuningWizardDock"_s);
     tuning->setWidget(new TuningWizard(context, tuning));
     tuning->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
     tuning->toggleViewAction()->setObjectName(u"actionToolTuningWizard"_s);
+    tuning->toggleViewAction()->setToolTip(tr("Suggest postgresql.conf settings for the server's machine and workload"));
     docks.append(tuning);
 
     return docks;
