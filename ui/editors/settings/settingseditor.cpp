@@ -92,10 +92,10 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
     header->setSectionResizeMode(QHeaderView::Interactive);
     header->setSectionResizeMode(SettingsModel::SourceColumn, QHeaderView::Stretch);
     const int em = fontMetrics().horizontalAdvance(u'M');
-    header->resizeSection(SettingsModel::NameColumn, em * 19);
-    header->resizeSection(SettingsModel::ValueColumn, em * 9);
+    header->resizeSection(SettingsModel::NameColumn, em * 21);
+    header->resizeSection(SettingsModel::ValueColumn, em * 13);
     header->resizeSection(SettingsModel::UnitColumn, em * 3);
-    header->resizeSection(SettingsModel::DefaultColumn, em * 6);
+    header->resizeSection(SettingsModel::DefaultColumn, em * 8);
     header->resizeSection(SettingsModel::ContextColumn, em * 5);
     header->resizeSection(SettingsModel::ProblemsColumn, em * 5);
     header->setMinimumSectionSize(em * 2);
