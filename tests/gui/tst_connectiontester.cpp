@@ -376,6 +376,13 @@ private:
 
 void tst_ConnectionTester::uiThreadNeverBlocks()
 {
+#if defined(__SANITIZE_ADDRESS__)
+    // Under the sanitizers every instruction costs several times more, so a wall-clock budget says
+    // nothing about the product; the dev build asserts it. The probe still runs here for ASan's sake.
+    constexpr bool timingMeaningful = false;
+#else
+    constexpr bool timingMeaningful = true;
+#endif
     // The same measurement with nothing running, as the baseline of this run.
     qint64 idleGap = 0;
     {
@@ -401,6 +408,8 @@ void tst_ConnectionTester::uiThreadNeverBlocks()
     qInfo("during the probe (%lld ms, every stage): largest event-loop gap %lld ms wall (idle baseline %lld ms), "
           "%lld ms without run-queue waits",
           report.ms, maxGap, idleGap, maxOwnGap);
+    if (!timingMeaningful)
+        QSKIP("event-loop latency is asserted in the unsanitized build only");
     QVERIFY2(maxOwnGap < 50, qPrintable(QStringLiteral("%1 ms (wall %2 ms)").arg(maxOwnGap).arg(maxGap)));
 }
 
