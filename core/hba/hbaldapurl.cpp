@@ -99,9 +99,9 @@ HbaLdapUrl HbaLdapUrl::parse(const QByteArray &input)
 {
     HbaLdapUrl url;
     const QByteArray text = cString(input);
-    auto failWith = [&url](Error error) {
+    auto failWith = [&url](Error reason) {
         url = HbaLdapUrl{};
-        url.error = error;
+        url.error = reason;
         return url;
     };
 
