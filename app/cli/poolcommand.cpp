@@ -40,7 +40,7 @@ core::Result<QList<PoolFileEdit>> planApply(const core::Project &project, const 
                                             const PoolInputs &in)
 {
     QList<PoolFileEdit> plan;
-    const core::Result<PoolFileEdit> app = PoolSettingsWriter::appConfigEdits(project, {r.poolSize, r.maxOverflow, {}});
+    const core::Result<PoolFileEdit> app = PoolSettingsWriter::appConfigEdits(project, {r.poolSize, r.maxOverflow, r.poolTimeout});
     if (!app)
         return app.error();
     plan.append(*app);
@@ -114,7 +114,7 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                                                       "folder."),
                                      u"FOLDER"_s);
     const QCommandLineOption json(u"json"_s, tr("Print JSON."));
-    const QCommandLineOption apply(u"apply"_s, tr("With --project: write the recommended pool_size and max_overflow "
+    const QCommandLineOption apply(u"apply"_s, tr("With --project: write the recommended pool_size, max_overflow and pool_timeout "
                                                   "into the project's config.yaml (a ${VAR:-default} gets a new "
                                                   "default) and, when the pools cannot fit, the recommended "
                                                   "max_connections into its postgresql.conf. A backup of each "

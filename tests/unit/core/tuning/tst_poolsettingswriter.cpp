@@ -58,6 +58,7 @@ private Q_SLOTS:
     void serverEdits_data();
     void serverEdits();
     void readsProvenanceAndUnsavedEdits();
+    void writesPoolTimeout();
 };
 
 void tst_PoolSettingsWriter::appConfig_data()
@@ -137,6 +138,21 @@ void tst_PoolSettingsWriter::refusals()
     const auto none = openProject(empty, {{QStringLiteral("postgresql.conf"), "max_connections = 10\n"}});
     QVERIFY(none);
     QCOMPARE(PoolSettingsWriter::appConfigEdits(*none, {4, 2, {}}).error().code, QStringLiteral("pool.no-app-config"));
+}
+
+// pool --apply passes the guide's pool_timeout too: a different value is rewritten in place, an
+// equal one leaves the line alone.
+void tst_PoolSettingsWriter::writesPoolTimeout()
+{
+    QTemporaryDir dir;
+    const auto project = openProject(
+        dir, {{QStringLiteral("config.yaml"),
+               QByteArray("database:\n  pool_size: 20\n  max_overflow: 10\n  pool_timeout: 10 # s\n")}});
+    QVERIFY(project);
+    const Result<PoolFileEdit> change = PoolSettingsWriter::appConfigEdits(*project, {4, 2, 30});
+    QVERIFY2(change, change ? "" : qPrintable(change.error().message));
+    QCOMPARE(applied(*project, *change),
+             QByteArray("database:\n  pool_size: 4\n  max_overflow: 2\n  pool_timeout: 30 # s\n"));
 }
 
 void tst_PoolSettingsWriter::alreadyHolds()
