@@ -19,6 +19,7 @@
 #include "models/diagnosticsmodel.h"
 #include "project.h"
 #include "testpaths.h"
+#include "../gui/guitesthelpers.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -45,19 +46,6 @@ private Q_SLOTS:
 namespace {
 
 constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
-
-bool copyFolder(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(source);
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-        QFile::setPermissions(target, QFile::permissions(source) | QFile::WriteOwner);
-    }
-    return true;
-}
 
 // CPU time of the whole process (UI thread and workers): the work itself, whatever the load of
 // a shared machine does to wall time.
@@ -95,7 +83,7 @@ void bench_SettingsEdit::editToProblems()
 {
     QFETCH(int, lines);
     QTemporaryDir dir;
-    QVERIFY(copyFolder(test::exampleProject(), dir.path()));
+    QVERIFY(test::copyFolder(test::exampleProject(), dir.path()));
     const QString confPath = dir.filePath(QString::fromLatin1(confRelative));
     if (lines > 0) {
         QFile file(confPath);
