@@ -275,7 +275,34 @@ QByteArray EnvFile::formatValue(const QString &value, EnvQuote preferred)
     return out + '"';
 }
 
-LineEdit EnvFile::setValue(const TextDocument &document, const QString &key, const QString &value) const
+Result<LineEdit> EnvFile::setValue(const TextDocument &document, const QString &key, const QString &value) const
+{
+    const LineEdit edit = draftValueEdit(document, key, value);
+    TextDocument edited = document;
+    edited.apply(edit);
+    const EnvFile after = parse(edited, m_fileName);
+    const std::optional<EnvEntry> written = after.find(key);
+    bool othersKept = true;
+    for (const QString &other : keys()) {
+        if (other == key)
+            continue;
+        const std::optional<EnvEntry> before = find(other);
+        const std::optional<EnvEntry> now = after.find(other);
+        othersKept = othersKept && now && now->value == before->value;
+    }
+    if (written && written->value == value && othersKept)
+        return edit;
+    QString reason = tr("Writing %1 here would change how other lines of %2 are read").arg(key, m_fileName);
+    for (const Diagnostic &d : m_diagnostics) {
+        if (d.code == u"env.unterminated-quote"_s) {
+            reason += tr(": the quote opened on line %1 is never closed, and this value would close it").arg(d.line);
+            break;
+        }
+    }
+    return makeError(u"env.ambiguous-edit"_s, reason);
+}
+
+LineEdit EnvFile::draftValueEdit(const TextDocument &document, const QString &key, const QString &value) const
 {
     const std::optional<EnvEntry> entry = find(key);
     if (!entry || entry->lastLine > document.lineCount()) {

@@ -2,6 +2,7 @@
 
 #include "diagnostic.h"
 #include "lineedit.h"
+#include "result.h"
 #include "textdocument.h"
 
 #include <QList>
@@ -50,12 +51,17 @@ public:
     // A lossless edit that sets KEY to `value` in `document` (the document this was parsed from):
     // the winning assignment's value is replaced, keeping its quoting when the value allows it and
     // its `export` prefix and trailing comment; a new key is appended at the end of the file.
-    LineEdit setValue(const TextDocument &document, const QString &key, const QString &value) const;
+    // The edit is checked by reading the result back: when it would not read back as `value`, or
+    // would change how another assignment reads (a quote an earlier line never closes would now be
+    // closed by it), it is refused with env.ambiguous-edit instead of silently changing other values.
+    Result<LineEdit> setValue(const TextDocument &document, const QString &key, const QString &value) const;
 
     // How `value` is written after `=` so that this parser reads it back unchanged, preferring `quote`.
     static QByteArray formatValue(const QString &value, EnvQuote preferred);
 
 private:
+    LineEdit draftValueEdit(const TextDocument &document, const QString &key, const QString &value) const;
+
     QString m_fileName;
     QList<EnvEntry> m_entries;
     Diagnostics m_diagnostics;

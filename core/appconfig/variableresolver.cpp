@@ -78,16 +78,24 @@ QHash<QString, QString> VariableResolver::systemEnvironment()
 
 std::optional<VariableUse> VariableResolver::lookup(const QString &name) const
 {
-    return lookup(name, 0);
+    Expansion expansion;
+    return lookup(name, 0, expansion);
 }
 
-std::optional<VariableUse> VariableResolver::lookup(const QString &name, int depth) const
+std::optional<VariableUse> VariableResolver::lookup(const QString &name, int depth, Expansion &expansion) const
 {
     if (m_useProcess) {
         const auto it = m_process.constFind(name);
         if (it != m_process.cend())
             return VariableUse{name, it.value(), Provenance{Provenance::Source::ProcessEnvironment, {}, 0}, {}};
     }
+    if (const auto known = expansion.resolved.constFind(name); known != expansion.resolved.cend())
+        return known.value();
+    // A value that refers to itself (A=$A, or A=$B with B=$A) sees the name as not yet defined,
+    // as Docker Compose does when it reads .env top to bottom.
+    if (expansion.resolving.contains(name))
+        return std::nullopt;
+    std::optional<VariableUse> found;
     for (auto file = m_envFiles.crbegin(); file != m_envFiles.crend(); ++file) {
         if (const std::optional<EnvEntry> entry = file->find(name)) {
             VariableUse use{name, entry->value, Provenance{Provenance::Source::EnvFile, file->fileName(), entry->line},
@@ -95,14 +103,18 @@ std::optional<VariableUse> VariableResolver::lookup(const QString &name, int dep
             if (entry->substitutes() && entry->value.contains(u'$') && depth < maxDepth) {
                 Substitution inner;
                 QString out;
+                expansion.resolving.append(name);
                 substituteInto(entry->value, file->fileName(), entry->line, entry->valueColumn, u"env"_s, depth + 1,
-                               inner, out);
+                               expansion, inner, out);
+                expansion.resolving.removeLast();
                 use.value = out;
             }
-            return use;
+            found = use;
+            break;
         }
     }
-    return std::nullopt;
+    expansion.resolved.insert(name, found);
+    return found;
 }
 
 QList<VariableUse> VariableResolver::allVariables() const
@@ -123,12 +135,26 @@ Substitution VariableResolver::substitute(const QString &text, const QString &fi
                                           const QString &codePrefix) const
 {
     Substitution result;
-    substituteInto(text, file, line, column, codePrefix, 0, result, result.value);
+    Expansion expansion;
+    substituteInto(text, file, line, column, codePrefix, 0, expansion, result, result.value);
+    if (expansion.truncated) {
+        Diagnostic d;
+        d.severity = Severity::Error;
+        d.code = codePrefix + u".expansion-too-large"_s;
+        d.file = file;
+        d.line = line;
+        d.column = column;
+        d.message = tr("Substituting variables makes this value longer than %1 characters; it was cut there")
+                        .arg(maxExpandedLength);
+        d.suggestion = tr("Check the .env values for variables that refer to each other over and over");
+        result.diagnostics.append(d);
+    }
     return result;
 }
 
 void VariableResolver::substituteInto(const QString &text, const QString &file, int line, int column,
-                                      const QString &codePrefix, int depth, Substitution &result, QString &out) const
+                                      const QString &codePrefix, int depth, Expansion &expansion, Substitution &result,
+                                      QString &out) const
 {
     auto diagnose = [&](Severity severity, const QString &code, qsizetype offset, const QString &message,
                         const QString &suggestion) {
@@ -146,6 +172,11 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
+        if (out.size() > maxExpandedLength) {
+            out.truncate(maxExpandedLength);
+            expansion.truncated = true;
+            return;
+        }
         const QChar c = text.at(i);
         if (c != u'$' || i + 1 >= n) {
             out += c;
@@ -163,7 +194,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
             while (e < n && isNameChar(text.at(e)))
                 ++e;
             const QString name = text.mid(i + 1, e - i - 1);
-            if (const auto use = lookup(name, depth)) {
+            if (const auto use = lookup(name, depth, expansion)) {
                 out += use->value;
                 result.uses.append(*use);
             } else {
@@ -227,7 +258,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
             i = close + 1;
             continue;
         }
-        const std::optional<VariableUse> found = lookup(name, depth);
+        const std::optional<VariableUse> found = lookup(name, depth, expansion);
         const bool isSet = found.has_value();
         const bool nonEmpty = isSet && !found->value.isEmpty();
         const bool colon = op.startsWith(u':');
@@ -235,7 +266,8 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
         auto expandArgument = [&]() {
             QString expanded;
             if (depth < maxDepth)
-                substituteInto(argument, file, line, column > 0 ? column : 0, codePrefix, depth + 1, result, expanded);
+                substituteInto(argument, file, line, column > 0 ? column : 0, codePrefix, depth + 1, expansion, result,
+                               expanded);
             else
                 expanded = argument;
             return expanded;

@@ -65,20 +65,33 @@ public:
     QList<VariableUse> allVariables() const;
 
     // `file`, `line` and `column` locate `text` for diagnostics and for "default in FILE line N".
-    // Codes: `codePrefix` + ".unresolved-variable", ".required-variable", ".invalid-substitution".
+    // Codes: `codePrefix` + ".unresolved-variable", ".required-variable", ".invalid-substitution",
+    // ".expansion-too-large" (values referring to each other blow up past maxExpandedLength).
     Substitution substitute(const QString &text, const QString &file, int line, int column = 0,
                             const QString &codePrefix = QStringLiteral("app")) const;
 
     static QHash<QString, QString> systemEnvironment();
+
+    // No configuration value is this long; a longer expansion is a reference loop gone wild.
+    static constexpr qsizetype maxExpandedLength = 64 * 1024;
 
 private:
     QHash<QString, QString> m_process;
     bool m_useProcess = false;
     QList<EnvFile> m_envFiles;
 
-    std::optional<VariableUse> lookup(const QString &name, int depth) const;
+    // State of one expansion: .env values already resolved (each is expanded once, so values that
+    // refer to each other cost linear, not exponential, time) and the names being resolved (cycles).
+    struct Expansion
+    {
+        QHash<QString, std::optional<VariableUse>> resolved;
+        QList<QString> resolving;
+        bool truncated = false;
+    };
+
+    std::optional<VariableUse> lookup(const QString &name, int depth, Expansion &expansion) const;
     void substituteInto(const QString &text, const QString &file, int line, int column, const QString &codePrefix,
-                        int depth, Substitution &result, QString &out) const;
+                        int depth, Expansion &expansion, Substitution &result, QString &out) const;
 };
 
 } // namespace pgdial::core::appconfig

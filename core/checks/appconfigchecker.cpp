@@ -132,8 +132,8 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
             d.suggestion = tr("Add %1=... to %2").arg(key, env->relativePath);
             d.related.append(example->relativePath + u':' + QString::number(entry.line));
             // The fix adds the key without a value: values in .env.example may be placeholders or secrets.
-            d.fix = Fix{tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath,
-                        {actual.setValue(*env->document, key, QString())}};
+            if (const Result<LineEdit> edit = actual.setValue(*env->document, key, QString()))
+                d.fix = Fix{tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath, {*edit}};
             out.append(d);
         }
     }

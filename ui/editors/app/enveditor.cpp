@@ -303,8 +303,12 @@ void EnvEditor::setValue(const QString &key, const QString &value)
     const std::optional<EnvEntry> existing = env.find(key);
     if (existing && existing->value == value)
         return;
-    const core::LineEdit edit = env.setValue(*text, key, value);
-    m_document->applyEdits({edit}, existing ? tr("Set %1").arg(key) : tr("Add %1").arg(key));
+    const core::Result<core::LineEdit> edit = env.setValue(*text, key, value);
+    if (!edit) {
+        m_summary->setText(edit.error().message);
+        return;
+    }
+    m_document->applyEdits({*edit}, existing ? tr("Set %1").arg(key) : tr("Add %1").arg(key));
 }
 
 void EnvEditor::addVariable()

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void setValue_data();
     void setValue();
     void setValueAppends();
+    void setValueRefusesToReinterpretOtherLines();
     void exampleProductionSection();
 };
 
@@ -154,7 +155,9 @@ void tst_EnvFile::setValue()
     QFETCH(QByteArray, expected);
     TextDocument document = TextDocument::fromBytes(input);
     const EnvFile file = EnvFile::parse(document, QStringLiteral(".env"));
-    const LineEdit inverse = document.apply(file.setValue(document, key, value));
+    const Result<LineEdit> edit = file.setValue(document, key, value);
+    QVERIFY(edit);
+    const LineEdit inverse = document.apply(*edit);
     QCOMPARE(document.toBytes(), expected);
     const EnvFile reread = EnvFile::parse(document, QStringLiteral(".env"));
     QCOMPARE(reread.find(key)->value, value);
@@ -162,12 +165,27 @@ void tst_EnvFile::setValue()
     QCOMPARE(document.toBytes(), input);
 }
 
+// Found by fuzz_appconfig: line 1 opens a quote it never closes, so it reads as "x". A value written
+// with a quote on line 2 would close it, swallowing line 2 into A's first value.
+void tst_EnvFile::setValueRefusesToReinterpretOtherLines()
+{
+    const QByteArray input = "export A=\"x\nB=$}'#C{ c\n";
+    const TextDocument document = TextDocument::fromBytes(input);
+    const EnvFile file = EnvFile::parse(document, QStringLiteral(".env"));
+    QCOMPARE(file.find(QStringLiteral("A"))->value, QStringLiteral("x"));
+    const Result<LineEdit> refused = file.setValue(document, QStringLiteral("B"), QStringLiteral("a #b\"c"));
+    QVERIFY(!refused);
+    QCOMPARE(refused.error().code, QStringLiteral("env.ambiguous-edit"));
+    QVERIFY2(refused.error().message.contains(QStringLiteral("line 1")), qPrintable(refused.error().message));
+    QVERIFY(file.setValue(document, QStringLiteral("B"), QStringLiteral("plain")));
+}
+
 void tst_EnvFile::setValueAppends()
 {
     for (const QByteArray &input : {QByteArray("A=1\n"), QByteArray("A=1"), QByteArray(""), QByteArray("A=1\r\n")}) {
         TextDocument document = TextDocument::fromBytes(input);
         const EnvFile file = EnvFile::parse(document, QStringLiteral(".env"));
-        document.apply(file.setValue(document, QStringLiteral("NEW"), QStringLiteral("x y")));
+        document.apply(*file.setValue(document, QStringLiteral("NEW"), QStringLiteral("x y")));
         const EnvFile reread = EnvFile::parse(document, QStringLiteral(".env"));
         QVERIFY2(reread.find(QStringLiteral("NEW")), document.toBytes().constData());
         QCOMPARE(reread.find(QStringLiteral("NEW"))->value, QStringLiteral("x y"));

@@ -18,6 +18,7 @@ private Q_SLOTS:
     void diagnostics();
     void envValuesSubstitute();
     void cycleTerminates();
+    void doublingChainStaysLinear();
 };
 
 static VariableResolver resolverWith(const QByteArray &env)
@@ -134,6 +135,27 @@ void tst_VariableResolver::cycleTerminates()
     const VariableResolver resolver = resolverWith("A=${B}\nB=${A}\n");
     (void)resolver.substitute(QStringLiteral("${A}"), {}, 1);
     QVERIFY(true);
+}
+
+// Found by fuzz_appconfig: each value refers to the next one twice, so naive expansion does 2^depth
+// lookups and builds a 2^depth-long string. Each value is now expanded once and the result capped.
+void tst_VariableResolver::doublingChainStaysLinear()
+{
+    QByteArray env;
+    for (int i = 0; i < 40; ++i)
+        env += "V" + QByteArray::number(i) + "=$V" + QByteArray::number(i + 1) + "$V" + QByteArray::number(i + 1)
+             + "$V" + QByteArray::number(i + 1) + "\n";
+    env += "V40=xxxxxxxx\n";
+    const VariableResolver resolver = resolverWith(env);
+    const Substitution result = resolver.substitute(QStringLiteral("${V0}"), QStringLiteral("config.yaml"), 3, 5);
+    QCOMPARE(result.value.size(), VariableResolver::maxExpandedLength);
+    QVERIFY(std::any_of(result.diagnostics.cbegin(), result.diagnostics.cend(), [](const Diagnostic &d) {
+        return d.code == QStringLiteral("app.expansion-too-large") && d.line == 3 && d.column == 5;
+    }));
+
+    const VariableResolver selfReference = resolverWith("A=x$A$A$A$A\nB=${C}y\nC=${B}z\n");
+    QCOMPARE(selfReference.substitute(QStringLiteral("$A"), {}, 1).value, QStringLiteral("x"));
+    QCOMPARE(selfReference.lookup(QStringLiteral("B"))->value, QStringLiteral("zy"));
 }
 
 QTEST_GUILESS_MAIN(tst_VariableResolver)
