@@ -1,31 +1,11 @@
 #include "hbaldapsettings.h"
 
+#include "catoi.h"
 #include "hbaldapurl.h"
 
 using namespace Qt::StringLiterals;
 
 namespace pgdial::core::hba {
-
-namespace {
-
-// C's atoi(): blanks, a sign, then the digits that follow ("389x" is 389).
-int leadingInteger(const QString &value)
-{
-    qsizetype i = 0;
-    while (i < value.size() && (value.at(i) == u' ' || (value.at(i) >= u'\t' && value.at(i) <= u'\r')))
-        ++i;
-    bool negative = false;
-    if (i < value.size() && (value.at(i) == u'+' || value.at(i) == u'-'))
-        negative = value.at(i++) == u'-';
-    qint64 result = 0;
-    while (i < value.size() && value.at(i) >= u'0' && value.at(i) <= u'9') {
-        result = std::min<qint64>(result * 10 + (value.at(i).unicode() - '0'), 1LL << 40);
-        ++i;
-    }
-    return static_cast<int>(negative ? -result : result);
-}
-
-} // namespace
 
 HbaLdapSettings HbaLdapSettings::fromOptions(const QList<HbaOption> &options)
 {
@@ -52,7 +32,7 @@ HbaLdapSettings HbaLdapSettings::fromOptions(const QList<HbaOption> &options)
         } else if (name == "ldapserver"_L1) {
             s.server = value;
         } else if (name == "ldapport"_L1) {
-            s.port = leadingInteger(value);
+            s.port = cAtoi(value);
         } else if (name == "ldapscheme"_L1) {
             s.scheme = value;
         } else if (name == "ldaptls"_L1) {

@@ -1,5 +1,6 @@
 #include "hbaoptionchecker.h"
 
+#include "catoi.h"
 #include "hbaldapsettings.h"
 #include "hbaldapurl.h"
 
@@ -11,28 +12,6 @@
 using namespace Qt::StringLiterals;
 
 namespace pgdial::core::hba {
-
-namespace {
-
-
-// C's atoi(): leading blanks, a sign, then as many digits as there are.
-qint64 cAtoi(const QString &value)
-{
-    qsizetype i = 0;
-    while (i < value.size() && (value.at(i) == u' ' || (value.at(i) >= u'\t' && value.at(i) <= u'\r')))
-        ++i;
-    bool negative = false;
-    if (i < value.size() && (value.at(i) == u'+' || value.at(i) == u'-'))
-        negative = value.at(i++) == u'-';
-    qint64 result = 0;
-    while (i < value.size() && value.at(i).isDigit() && value.at(i).unicode() < 128) {
-        result = std::min<qint64>(result * 10 + (value.at(i).unicode() - '0'), 1LL << 40);
-        ++i;
-    }
-    return negative ? -result : result;
-}
-
-} // namespace
 
 bool HbaOptionChecker::check(const QString &name, const QString &value, HbaRule &rule, HbaLineProblem &problem) const
 {
@@ -116,7 +95,7 @@ bool HbaOptionChecker::check(const QString &name, const QString &value, HbaRule 
                 return false;
             }
         } else if (name == u"ldapport"_s) {
-            if (static_cast<int>(cAtoi(value)) == 0)
+            if (cAtoi(value) == 0)
                 return invalid(u"invalid LDAP port number: \"%1\""_s.arg(value));
         } else if (name == u"ldapscheme"_s && value != u"ldap"_s && value != u"ldaps"_s) {
             // Only logged by the server; the line stays valid.
@@ -143,7 +122,7 @@ bool HbaOptionChecker::check(const QString &name, const QString &value, HbaRule 
         const QStringList items = value.split(u',');
         if (name == u"radiusports"_s) {
             for (const QString &port : items) {
-                if (static_cast<int>(cAtoi(port)) == 0)
+                if (cAtoi(port) == 0)
                     return invalidSilently(u"invalid RADIUS port number: \"%1\""_s.arg(value));
             }
         }

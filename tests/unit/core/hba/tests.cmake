@@ -6,4 +6,5 @@ pgdial_add_test(NAME tst_hbaeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaedit
 pgdial_add_test(NAME tst_hbaprojectcheck SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaprojectcheck.cpp)
 pgdial_add_test(NAME tst_hbaparser SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaparser.cpp)
 pgdial_add_test(NAME tst_hbaldapurl SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaldapurl.cpp)
+pgdial_add_test(NAME tst_hbacatoi SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbacatoi.cpp)
 pgdial_add_test(NAME tst_hbaimpact SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaimpact.cpp)
