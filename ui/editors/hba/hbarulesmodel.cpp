@@ -57,12 +57,6 @@ bool hasAddress(const QString &type)
     return type != u"local";
 }
 
-// Dead-rule codes are explained from the model's own analysis (it names the shadowing rule).
-bool isDeadRuleCode(const QString &code)
-{
-    return code == u"hba.shadowed-rule" || code == u"hba.redundant-rule" || code == u"hba.conflicting-rule";
-}
-
 } // namespace
 
 HbaRulesModel::HbaRulesModel(ProjectDocument *document, ProjectContext *context, QObject *parent)
@@ -125,7 +119,7 @@ void HbaRulesModel::reparse()
                     row.lines.append(text->line(l - 1));
                 row.firstSpanLine = rule->line;
                 row.comment = trailingComment(row.lines.last());
-                m_rows.append(row);
+                m_rows.append(std::move(row));
                 i = rule->lastLine - 1;
                 continue;
             }
@@ -154,7 +148,7 @@ void HbaRulesModel::reparse()
             row.lines = {rest};
             row.firstSpanLine = 1;
             row.comment = trailingComment(rest);
-            m_rows.append(row);
+            m_rows.append(std::move(row));
         }
         m_analyzer = std::make_unique<HbaAnalyzer>(m_file);
     }
@@ -165,50 +159,12 @@ void HbaRulesModel::reparse()
 
 void HbaRulesModel::updateMarkers()
 {
-    m_markers.clear();
-    m_shadowNotes.clear();
-    if (m_analyzer) {
-        const QList<const HbaRule *> &rules = m_analyzer->rules();
-        for (const HbaDeadRule &dead : m_analyzer->deadRules()) {
-            if (dead.rule->file != m_document->relativePath())
-                continue;
-            const int rowIndex = rowForLine(dead.rule->line);
-            if (rowIndex < 0)
-                continue;
-            QStringList by;
-            for (const int index : dead.shadowedBy)
-                by << tr("line %1 (%2)").arg(rules.at(index)->line).arg(HbaImpact::summary(*rules.at(index)));
-            QString note;
-            switch (dead.kind) {
-            case HbaDeadRule::Kind::Shadowed:
-                note = tr("Shadowed: never reached, because %1 take(s) every connection it would.");
-                break;
-            case HbaDeadRule::Kind::Redundant:
-                note = tr("Redundant: %1 already take(s) every connection it would, with the same method.");
-                break;
-            case HbaDeadRule::Kind::Conflicting:
-                note = tr("Conflicting: %1 take(s) every connection it would, with another method.");
-                break;
-            }
-            m_shadowNotes.insert(rowIndex, note.arg(by.join(u", "_s)));
-        }
-    }
     Diagnostics diagnostics = m_file.diagnostics;
     if (m_context)
         diagnostics += m_context->diagnosticsFor(m_document->relativePath());
-    QSet<QString> seen;
-    for (const Diagnostic &diagnostic : std::as_const(diagnostics)) {
-        if (diagnostic.file != m_document->relativePath() || isDeadRuleCode(diagnostic.code))
-            continue;
-        const int rowIndex = rowForLine(diagnostic.line);
-        if (rowIndex < 0 || m_rows.at(rowIndex).disabled)
-            continue;
-        const QString key = diagnostic.code + u'|' + QString::number(diagnostic.line) + u'|' + diagnostic.message;
-        if (seen.contains(key))
-            continue;
-        seen.insert(key);
-        m_markers[rowIndex].append(diagnostic);
-    }
+    m_markers.update(
+        m_analyzer.get(), diagnostics, m_document->relativePath(), [this](int line) { return rowForLine(line); },
+        [this](int row) { return m_rows.at(row).disabled; });
     if (!m_rows.isEmpty())
         Q_EMIT dataChanged(index(0, 0), index(int(m_rows.size()) - 1, ColumnCount - 1));
 }
@@ -290,15 +246,9 @@ QVariant HbaRulesModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const Row &row = m_rows.at(index.row());
-    const Diagnostics markers = m_markers.value(index.row());
-    const bool shadowed = m_shadowNotes.contains(index.row());
-    int severity = -1;
-    for (const Diagnostic &marker : markers)
-        severity = std::max(severity, int(marker.severity));
-    if (row.rule.hasError())
-        severity = int(Severity::Error);
-    else if (shadowed)
-        severity = std::max(severity, int(Severity::Warning));
+    const Diagnostics markers = m_markers.diagnostics(index.row());
+    const bool shadowed = m_markers.isDead(index.row());
+    const int severity = m_markers.severity(index.row(), row.rule.hasError());
 
     switch (role) {
     case Qt::DisplayRole:
@@ -350,7 +300,7 @@ QVariant HbaRulesModel::data(const QModelIndex &index, int role) const
         if (row.rule.hasError())
             lines << tr("Error: %1").arg(row.rule.error);
         if (shadowed)
-            lines << m_shadowNotes.value(index.row());
+            lines << m_markers.deadNote(index.row());
         for (const Diagnostic &marker : markers) {
             if (marker.message == row.rule.error)
                 continue;

@@ -5,6 +5,7 @@
 #include "hba/hbaeditor.h"
 #include "hba/hbafile.h"
 #include "hba/hbaimpact.h"
+#include "hbarulemarkers.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -103,8 +104,7 @@ private:
     core::hba::HbaFile m_file;
     std::unique_ptr<core::hba::HbaAnalyzer> m_analyzer;
     QList<Row> m_rows;
-    QHash<int, QString> m_shadowNotes;      // row → "never reached" explanation
-    QHash<int, core::Diagnostics> m_markers; // row → its diagnostics
+    HbaRuleMarkers m_markers; // per row: diagnostics and the "never reached" explanation
     int m_highlightedLine = 0;
 
     void reparse();
