@@ -29,9 +29,49 @@ struct NumericAddress
     socklen_t length = 0;
 };
 
-NumericAddress numericAddress(const QByteArray &host)
+// Plain dotted-quad decimal ("10.1.2.0", no leading zeros): the form nearly every rule uses.
+// glibc's inet_aton-based numeric parse gives the same bytes for it, so it skips getaddrinfo()
+// (whose allocation and locking dominated parsing large files). Anything else returns false and
+// goes through getaddrinfo(), which keeps the shorthand, octal and hex forms exact.
+bool plainDottedQuad(QByteArrayView host, quint8 out[4])
+{
+    const char *p = host.constData();
+    const char *end = p + host.size();
+    for (int part = 0; part < 4; ++part) {
+        if (p == end || *p < '0' || *p > '9')
+            return false;
+        if (*p == '0' && p + 1 != end && p[1] >= '0' && p[1] <= '9')
+            return false; // octal in inet_aton
+        int value = 0;
+        int digits = 0;
+        while (p != end && *p >= '0' && *p <= '9' && digits < 4) {
+            value = value * 10 + (*p - '0');
+            ++p;
+            ++digits;
+        }
+        if (value > 255 || digits > 3)
+            return false;
+        out[part] = quint8(value);
+        if (part < 3) {
+            if (p == end || *p != '.')
+                return false;
+            ++p;
+        }
+    }
+    return p == end;
+}
+
+NumericAddress numericAddress(QByteArrayView hostView)
 {
     NumericAddress result;
+    if (quint8 bytes[4]; plainDottedQuad(hostView, bytes)) {
+        auto *in = reinterpret_cast<sockaddr_in *>(&result.storage);
+        in->sin_family = AF_INET;
+        std::memcpy(&in->sin_addr, bytes, 4);
+        result.length = sizeof(sockaddr_in);
+        return result;
+    }
+    const QByteArray host = hostView.toByteArray(); // NUL-terminated for getaddrinfo()
     addrinfo hints{};
     hints.ai_flags = AI_NUMERICHOST;
     hints.ai_family = AF_UNSPEC;
@@ -51,6 +91,23 @@ NumericAddress numericAddress(const QByteArray &host)
 
 QString numericHost(const sockaddr_storage &storage, socklen_t length)
 {
+    if (storage.ss_family == AF_INET) {
+        // What getnameinfo(NI_NUMERICHOST) prints for IPv4 (inet_ntop), without its overhead.
+        const auto *bytes = reinterpret_cast<const quint8 *>(&reinterpret_cast<const sockaddr_in *>(&storage)->sin_addr);
+        char text[16];
+        char *p = text;
+        for (int i = 0; i < 4; ++i) {
+            if (i > 0)
+                *p++ = '.';
+            const int value = bytes[i];
+            if (value >= 100)
+                *p++ = char('0' + value / 100);
+            if (value >= 10)
+                *p++ = char('0' + value / 10 % 10);
+            *p++ = char('0' + value % 10);
+        }
+        return QString::fromLatin1(text, p - text);
+    }
     char host[NI_MAXHOST] = {};
     if (::getnameinfo(reinterpret_cast<const sockaddr *>(&storage), length, host, sizeof host, nullptr, 0,
                       NI_NUMERICHOST) != 0)
@@ -73,7 +130,7 @@ QByteArray addressBytes(const sockaddr_storage &storage)
 }
 
 // strtol() + the range check of pg_sockaddr_cidr_mask().
-std::optional<int> cidrBits(const QByteArray &bits, int family)
+std::optional<int> cidrBits(QByteArrayView bits, int family)
 {
     qsizetype i = 0;
     while (i < bits.size() && (bits.at(i) == ' ' || (bits.at(i) >= '\t' && bits.at(i) <= '\r')))
@@ -97,7 +154,7 @@ std::optional<int> cidrBits(const QByteArray &bits, int family)
     return static_cast<int>(value);
 }
 
-QByteArray maskFromBits(int bits, int length)
+QByteArray computeMaskFromBits(int bits, int length)
 {
     QByteArray mask(length, '\0');
     for (int i = 0; i < length; ++i) {
@@ -106,6 +163,16 @@ QByteArray maskFromBits(int bits, int length)
     }
     return mask;
 }
+
+// Masks and their printed form per prefix length, built once: nearly every rule has /N, and
+// sharing them spares two allocations per rule.
+struct PrefixMask
+{
+    QByteArray mask;
+    QString text;
+};
+
+const PrefixMask &prefixMask(int bits, int family);
 
 int prefixFromMask(const QByteArray &mask)
 {
@@ -143,6 +210,23 @@ QString maskText(const QByteArray &mask, int family)
     return numericHost(storage, length);
 }
 
+const PrefixMask &prefixMask(int bits, int family)
+{
+    auto build = [](int length) {
+        QList<PrefixMask> table;
+        for (int b = 0; b <= length * 8; ++b) {
+            PrefixMask entry;
+            entry.mask = computeMaskFromBits(b, length);
+            entry.text = maskText(entry.mask, length == 4 ? AF_INET : AF_INET6);
+            table.append(entry);
+        }
+        return table;
+    };
+    static const QList<PrefixMask> v4 = build(4);
+    static const QList<PrefixMask> v6 = build(16);
+    return family == AF_INET ? v4.at(bits) : v6.at(bits);
+}
+
 } // namespace
 
 bool HbaAddressParser::isNumericHost(const QByteArray &host)
@@ -170,13 +254,12 @@ bool HbaAddressParser::parse(const HbaRawLine &line, int &index, HbaRule &rule, 
     } else if (!token.quoted && token.bytes == "samenet") {
         address.kind = HbaAddressKind::SameNet;
     } else {
-        QByteArray host = token.bytes;
-        const qsizetype slash = host.indexOf('/');
-        std::optional<QByteArray> bits;
-        if (slash >= 0) {
-            bits = host.mid(slash + 1);
-            host.truncate(slash);
-        }
+        const QByteArrayView written(token.bytes);
+        const qsizetype slash = written.indexOf('/');
+        const QByteArrayView host = slash >= 0 ? written.first(slash) : written;
+        std::optional<QByteArrayView> bits;
+        if (slash >= 0)
+            bits = written.sliced(slash + 1);
         const NumericAddress parsed = numericAddress(host);
         if (parsed.status == EAI_NONAME) {
             if (bits)
@@ -201,7 +284,9 @@ bool HbaAddressParser::parse(const HbaRawLine &line, int &index, HbaRule &rule, 
                     return problem.fail(rule, u"hba.invalid-cidr-mask"_s,
                                 u"invalid CIDR mask in address \"%1\""_s.arg(address.text), field.span);
                 address.prefixLength = *prefix;
-                address.mask = maskFromBits(*prefix, static_cast<int>(address.address.size()));
+                const PrefixMask &shared = prefixMask(*prefix, address.family);
+                address.mask = shared.mask;
+                address.parsedMaskText = shared.text;
             } else {
                 const bool v4 = address.family == AF_INET;
                 auto addPrefixFix = [&] {

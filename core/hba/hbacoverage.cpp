@@ -34,41 +34,77 @@ quint8 HbaCoverage::typeMask(HbaConnectionType type)
     return 0;
 }
 
+namespace {
+
+void appendText(std::u16string &out, const QString &text)
+{
+    out.append(reinterpret_cast<const char16_t *>(text.utf16()), size_t(text.size()));
+}
+
+} // namespace
+
 // Two tokens with the same key accept exactly the same names.
-QByteArray HbaCoverage::databaseKey(const HbaToken &token)
+void HbaCoverage::appendDatabaseKey(std::u16string &out, const HbaToken &token)
 {
     switch (token.kind) {
     case HbaTokenKind::All:
-        return QByteArrayLiteral("*");
+        out += u'*';
+        return;
     case HbaTokenKind::Replication:
-        return QByteArrayLiteral("R");
+        out += u'R';
+        return;
     case HbaTokenKind::SameUser:
-        return QByteArrayLiteral("U");
+        out += u'U';
+        return;
     case HbaTokenKind::SameRole:
     case HbaTokenKind::SameGroup:
-        return QByteArrayLiteral("G");
+        out += u'G';
+        return;
     case HbaTokenKind::Regex:
-        return '/' + token.value.toUtf8();
+        out += u'/';
+        appendText(out, token.value);
+        return;
     case HbaTokenKind::Literal:
     case HbaTokenKind::Group:
         break;
     }
-    return '=' + token.text.toUtf8();
+    out += u'=';
+    appendText(out, token.text);
+}
+
+void HbaCoverage::appendUserKey(std::u16string &out, const HbaToken &token)
+{
+    switch (token.kind) {
+    case HbaTokenKind::All:
+        out += u'*';
+        return;
+    case HbaTokenKind::Group:
+        out += u'+';
+        appendText(out, token.value);
+        return;
+    case HbaTokenKind::Regex:
+        out += u'/';
+        appendText(out, token.value);
+        return;
+    default:
+        break;
+    }
+    out += u'=';
+    appendText(out, token.text);
+}
+
+QByteArray HbaCoverage::databaseKey(const HbaToken &token)
+{
+    std::u16string key;
+    appendDatabaseKey(key, token);
+    return QStringView(key.data(), qsizetype(key.size())).toUtf8();
 }
 
 QByteArray HbaCoverage::userKey(const HbaToken &token)
 {
-    switch (token.kind) {
-    case HbaTokenKind::All:
-        return QByteArrayLiteral("*");
-    case HbaTokenKind::Group:
-        return '+' + token.value.toUtf8();
-    case HbaTokenKind::Regex:
-        return '/' + token.value.toUtf8();
-    default:
-        break;
-    }
-    return '=' + token.text.toUtf8();
+    std::u16string key;
+    appendUserKey(key, token);
+    return QStringView(key.data(), qsizetype(key.size())).toUtf8();
 }
 
 namespace {

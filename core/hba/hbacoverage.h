@@ -4,6 +4,8 @@
 
 #include <QByteArray>
 
+#include <string>
+
 namespace pgdial::core::hba {
 
 // Set relations between the connections two rules take, from the rule texts alone and
@@ -27,6 +29,10 @@ public:
     // Two database (user) tokens with the same key accept exactly the same names.
     static QByteArray databaseKey(const HbaToken &token);
     static QByteArray userKey(const HbaToken &token);
+    // The same keys in UTF-16, appended to `out`: the shadow finder builds them in one reused
+    // buffer instead of allocating a key per token.
+    static void appendDatabaseKey(std::u16string &out, const HbaToken &token);
+    static void appendUserKey(std::u16string &out, const HbaToken &token);
 };
 
 } // namespace pgdial::core::hba

@@ -5,6 +5,8 @@
 #include <QCoreApplication>
 #include <QRegularExpression>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace pgdial::core::hba {
@@ -14,6 +16,22 @@ namespace {
 QString text(const HbaRawToken &token)
 {
     return QString::fromUtf8(token.bytes);
+}
+
+// The keywords and connection types every rule repeats, as shared constant strings: a token
+// that spells one gets the constant instead of a freshly decoded copy (no allocation).
+QString internedText(const QByteArray &bytes)
+{
+    static const QString constants[] = {u"all"_s,       u"sameuser"_s,  u"samerole"_s,     u"samegroup"_s,
+                                        u"replication"_s, u"local"_s,   u"host"_s,         u"hostssl"_s,
+                                        u"hostnossl"_s, u"hostgssenc"_s, u"hostnogssenc"_s};
+    if (bytes.size() <= 12) {
+        for (const QString &constant : constants) {
+            if (constant.size() == bytes.size() && QLatin1StringView(bytes) == constant)
+                return constant;
+        }
+    }
+    return QString::fromUtf8(bytes);
 }
 
 
@@ -74,6 +92,12 @@ QStringList HbaLineParser::knownMethods(int majorVersion)
 HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *problems) const
 {
     HbaRule rule;
+    parse(line, rule, problems);
+    return rule;
+}
+
+void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLineProblem> *problems) const
+{
     rule.file = line.file;
     rule.line = line.lineNumber;
     rule.lastLine = line.lastLine;
@@ -83,7 +107,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
         rule.viewError = line.error;
         rule.errorRejectsFile = true;
         problems->append({line.errorCode, line.errorSpan.isValid() ? line.errorSpan : line.lineSpan, {}, {}, false});
-        return rule;
+        return;
     }
 
     HbaLineProblem problem;
@@ -99,9 +123,9 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
         problem.fail(rule, u"hba.multiple-values"_s, u"multiple values specified for connection type"_s, typeField.span);
         problem.suggestion = QCoreApplication::translate("HbaParser", "Write exactly one connection type per line.");
         report();
-        return rule;
+        return;
     }
-    const QString typeText = text(typeField.tokens.first());
+    const QString typeText = internedText(typeField.tokens.first().bytes);
     const auto type = connectionTypeFromName(typeText);
     if (!type) {
         problem.fail(rule, u"hba.invalid-connection-type"_s, u"invalid connection type \"%1\""_s.arg(typeText),
@@ -118,7 +142,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
                 "HbaParser", "Use local, host, hostssl, hostnossl, hostgssenc or hostnogssenc.");
         }
         report();
-        return rule;
+        return;
     }
     rule.type = *type;
     if (rule.type == HbaConnectionType::HostSsl && !m_options.sslEnabled) {
@@ -144,9 +168,10 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
         }
         const HbaRawField &field = fields.at(index);
         span = field.span;
+        out.reserve(field.tokens.size());
         for (const HbaRawToken &raw : field.tokens) {
             HbaToken token;
-            token.text = text(raw);
+            token.text = internedText(raw.bytes);
             token.quoted = raw.quoted;
             token.value = token.text;
             token.sourceFile = raw.sourceFile;
@@ -179,18 +204,18 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
                 else if (token.text == u"replication"_s)
                     token.kind = HbaTokenKind::Replication;
             }
-            out.append(token);
+            out.append(std::move(token));
         }
         return true;
     };
     if (!readList(true, rule.databases, rule.databaseSpan) || !readList(false, rule.users, rule.userSpan))
-        return rule;
+        return;
 
     if (rule.type != HbaConnectionType::Local) {
         ++index;
         if (!HbaAddressParser::parse(line, index, rule, problem)) {
             report();
-            return rule;
+            return;
         }
     }
 
@@ -199,7 +224,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
     if (index >= fields.size()) {
         problem.fail(rule, u"hba.missing-field"_s, u"end-of-line before authentication method"_s, line.lineSpan);
         report();
-        return rule;
+        return;
     }
     const HbaRawField &methodField = fields.at(index);
     rule.methodSpan = methodField.span;
@@ -207,12 +232,17 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
         problem.fail(rule, u"hba.multiple-values"_s, u"multiple values specified for authentication type"_s,
              methodField.span);
         report();
-        return rule;
+        return;
     }
-    const QString method = text(methodField.tokens.first());
-    rule.methodAsWritten = method;
     const QStringList &known = m_knownMethods;
-    if (!known.contains(method)) {
+    const QByteArray &methodBytes = methodField.tokens.first().bytes;
+    // A known method name becomes the list's own constant string (no allocation per rule).
+    const auto knownMethod = std::find_if(known.cbegin(), known.cend(), [&methodBytes](const QString &name) {
+        return name.size() == methodBytes.size() && QLatin1StringView(methodBytes) == name;
+    });
+    const QString method = knownMethod != known.cend() ? *knownMethod : text(methodField.tokens.first());
+    rule.methodAsWritten = method;
+    if (knownMethod == known.cend()) {
         problem.fail(rule, u"hba.invalid-method"_s, u"invalid authentication method \"%1\""_s.arg(method),
              methodField.span);
         const QString intended = intendedMethod(method, known);
@@ -231,20 +261,20 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
             problem.suggestion = QCoreApplication::translate("HbaParser", "Valid methods: %1.").arg(known.join(u", "_s));
         }
         report();
-        return rule;
+        return;
     }
     if (m_unsupported.contains(method)) {
         problem.fail(rule, u"hba.unsupported-method"_s,
              u"invalid authentication method \"%1\": not supported by this build"_s.arg(method), methodField.span);
         report();
-        return rule;
+        return;
     }
     if (method == u"md5"_s && m_options.dbUserNamespace && version <= 16) {
         problem.fail(rule, u"hba.md5-db-user-namespace"_s,
              u"MD5 authentication is not supported when \"db_user_namespace\" is enabled"_s, methodField.span);
         problem.replacementText = u"scram-sha-256"_s;
         report();
-        return rule;
+        return;
     }
     rule.method = method;
     if (rule.type == HbaConnectionType::Local && method == u"ident"_s)
@@ -253,7 +283,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
         problem.fail(rule, u"hba.method-not-allowed"_s, u"gssapi authentication is not supported on local sockets"_s,
              methodField.span);
         report();
-        return rule;
+        return;
     }
     if (rule.type != HbaConnectionType::Local && rule.method == u"peer"_s) {
         problem.fail(rule, u"hba.method-not-allowed"_s, u"peer authentication is only supported on local sockets"_s,
@@ -261,7 +291,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
         problem.suggestion = QCoreApplication::translate("HbaParser",
                                                          "Use ident (or a password method) for TCP connections.");
         report();
-        return rule;
+        return;
     }
     if (rule.type != HbaConnectionType::HostSsl && rule.method == u"cert"_s) {
         problem.fail(rule, u"hba.method-not-allowed"_s,
@@ -271,7 +301,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
             problem.replacementText = u"hostssl"_s;
         }
         report();
-        return rule;
+        return;
     }
 
     // Options: every later field, each a comma list of name=value.
@@ -285,7 +315,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
                 problem.fail(rule, u"hba.invalid-option"_s,
                      u"authentication option not in name=value format: %1"_s.arg(token), raw.span);
                 report();
-                return rule;
+                return;
             }
             HbaOption option{token.left(equals), token.mid(equals + 1), raw.span};
             problem = HbaLineProblem();
@@ -293,7 +323,7 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
             if (!m_optionChecker.check(option.name, option.value, rule, problem)) {
                 rule.options.append(option);
                 report();
-                return rule;
+                return;
             }
             if (problem.warning)
                 report();
@@ -302,9 +332,8 @@ HbaRule HbaLineParser::parse(const HbaRawLine &line, QList<HbaLineProblem> *prob
     }
     if (!m_optionChecker.checkMandatory(rule, problem)) {
         report();
-        return rule;
+        return;
     }
-    return rule;
 }
 
 } // namespace pgdial::core::hba

@@ -17,6 +17,9 @@ public:
     explicit HbaLineParser(const HbaParseOptions &options);
 
     HbaRule parse(const HbaRawLine &line, QList<HbaLineProblem> *problems) const;
+    // The same, filling a default-constructed `rule` in place (the parser builds the file's rule
+    // list this way: moving thousands of rules cost more than parsing them).
+    void parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLineProblem> *problems) const;
 
     // The methods this server knows at all (before build support), for the version.
     static QStringList knownMethods(int majorVersion);

@@ -65,56 +65,76 @@ std::optional<Fix> spanFix(const QString &file, const QString &absolutePath, con
     return fix;
 }
 
-void finish(HbaFile &file, const QString &mainAbsolute, const HbaParseOptions &options, const HbaTokenizer &tokenizer,
-            QList<HbaRawLine> &rawLines)
+// Turns the tokenizer's lines into rules and diagnostics as they come (no list of raw lines is
+// kept), then applies the file-level rules.
+class RuleCollector
 {
-    const HbaLineParser parser(options);
-    QHash<QString, QList<QByteArray>> fileLines;
-    int ruleNumber = 0;
-    bool anyError = false;
-    file.rules.reserve(rawLines.size());
-    for (const HbaRawLine &raw : std::as_const(rawLines)) {
-        QList<HbaLineProblem> problems;
-        HbaRule rule = parser.parse(raw, &problems);
+public:
+    RuleCollector(HbaFile &file, const HbaParseOptions &options, const HbaTokenizer &tokenizer)
+        : m_file(file), m_parser(options), m_tokenizer(tokenizer)
+    {
+    }
+
+    void add(const HbaRawLine &raw)
+    {
+        m_problems.clear();
+        HbaRule &rule = m_file.rules.emplace_back();
+        m_parser.parse(raw, rule, &m_problems);
         if (rule.hasError())
-            anyError = true;
+            m_anyError = true;
         else
-            rule.ruleNumber = ++ruleNumber;
-        for (const HbaLineProblem &problem : std::as_const(problems)) {
+            rule.ruleNumber = ++m_ruleNumber;
+        for (const HbaLineProblem &problem : std::as_const(m_problems))
+            m_file.diagnostics.append(diagnosticFor(problem, raw, rule));
+    }
+
+    void finish(const QString &mainAbsolute)
+    {
+        if (!m_anyError && m_ruleNumber == 0) {
             Diagnostic diagnostic;
-            diagnostic.severity = problem.warning ? Severity::Warning : Severity::Error;
-            diagnostic.code = problem.code;
-            diagnostic.file = raw.file;
-            const HbaSpan span = problem.span.isValid() ? problem.span : raw.lineSpan;
-            diagnostic.line = span.begin.line > 0 ? span.begin.line : raw.lineNumber;
-            diagnostic.column = span.begin.column;
-            diagnostic.message = problem.warning || rule.error.isEmpty() ? QString() : rule.error;
-            if (problem.warning) {
-                if (problem.code == u"hba.hostssl-ssl-off"_s || problem.code == u"hba.hostgssenc-unsupported"_s)
-                    diagnostic.message = rule.error.isEmpty() || rule.errorRejectsFile
-                                             ? QCoreApplication::translate("HbaParser", "this record can never match")
-                                             : rule.error;
-                else
-                    diagnostic.message = QCoreApplication::translate("HbaParser", "invalid ldapscheme value");
-            }
-            diagnostic.suggestion = problem.suggestion;
-            if (problem.replacementText)
-                diagnostic.fix = spanFix(raw.file, raw.absolutePath, span, *problem.replacementText, fileLines, tokenizer);
-            file.diagnostics.append(diagnostic);
+            diagnostic.code = u"hba.no-entries"_s;
+            diagnostic.file = m_file.mainFile;
+            diagnostic.message = u"configuration file \"%1\" contains no entries"_s.arg(mainAbsolute);
+            diagnostic.suggestion = QCoreApplication::translate(
+                "HbaParser", "The server refuses a pg_hba.conf without rules; nobody could connect.");
+            m_file.diagnostics.append(diagnostic);
         }
-        file.rules.append(std::move(rule));
+        m_file.ok = !m_anyError && m_ruleNumber > 0;
     }
-    if (!anyError && ruleNumber == 0) {
+
+private:
+    Diagnostic diagnosticFor(const HbaLineProblem &problem, const HbaRawLine &raw, const HbaRule &rule)
+    {
         Diagnostic diagnostic;
-        diagnostic.code = u"hba.no-entries"_s;
-        diagnostic.file = file.mainFile;
-        diagnostic.message = u"configuration file \"%1\" contains no entries"_s.arg(mainAbsolute);
-        diagnostic.suggestion = QCoreApplication::translate(
-            "HbaParser", "The server refuses a pg_hba.conf without rules; nobody could connect.");
-        file.diagnostics.append(diagnostic);
+        diagnostic.severity = problem.warning ? Severity::Warning : Severity::Error;
+        diagnostic.code = problem.code;
+        diagnostic.file = raw.file;
+        const HbaSpan span = problem.span.isValid() ? problem.span : raw.lineSpan;
+        diagnostic.line = span.begin.line > 0 ? span.begin.line : raw.lineNumber;
+        diagnostic.column = span.begin.column;
+        diagnostic.message = problem.warning || rule.error.isEmpty() ? QString() : rule.error;
+        if (problem.warning) {
+            if (problem.code == u"hba.hostssl-ssl-off"_s || problem.code == u"hba.hostgssenc-unsupported"_s)
+                diagnostic.message = rule.error.isEmpty() || rule.errorRejectsFile
+                                         ? QCoreApplication::translate("HbaParser", "this record can never match")
+                                         : rule.error;
+            else
+                diagnostic.message = QCoreApplication::translate("HbaParser", "invalid ldapscheme value");
+        }
+        diagnostic.suggestion = problem.suggestion;
+        if (problem.replacementText)
+            diagnostic.fix = spanFix(raw.file, raw.absolutePath, span, *problem.replacementText, m_fileLines, m_tokenizer);
+        return diagnostic;
     }
-    file.ok = !anyError && ruleNumber > 0;
-}
+
+    HbaFile &m_file;
+    const HbaLineParser m_parser;
+    const HbaTokenizer &m_tokenizer;
+    QHash<QString, QList<QByteArray>> m_fileLines;
+    QList<HbaLineProblem> m_problems;
+    int m_ruleNumber = 0;
+    bool m_anyError = false;
+};
 
 } // namespace
 
@@ -128,9 +148,12 @@ HbaFile HbaParser::parse(const QByteArray &contents, const QString &path, const 
     file.majorVersion = options.majorVersion;
     file.files.append(file.mainFile);
     HbaTokenizer tokenizer(options, file.baseDirectory, file);
-    QList<HbaRawLine> rawLines;
-    tokenizer.tokenizeFile(absolute, contents, 0, rawLines);
-    finish(file, absolute, options, tokenizer, rawLines);
+    // At most one rule per line of the main file (included files may add more): reserving up
+    // front spares moving thousands of rules while the list grows.
+    file.rules.reserve(contents.count('\n') + 1);
+    RuleCollector collector(file, options, tokenizer);
+    tokenizer.tokenizeFile(absolute, contents, 0, [&collector](const HbaRawLine &raw) { collector.add(raw); });
+    collector.finish(absolute);
     return file;
 }
 

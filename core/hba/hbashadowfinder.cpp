@@ -4,10 +4,14 @@
 
 #include <QHash>
 #include <QSet>
+#include <QVarLengthArray>
 
 #include <algorithm>
 #include <bitset>
 #include <climits>
+#include <string>
+#include <string_view>
+#include <unordered_map>
 
 #include <sys/socket.h>
 
@@ -15,56 +19,90 @@ namespace pgdial::core::hba {
 
 namespace {
 
-QByteArray prefixMask(int bytes, int prefix)
+// Keys are built in one reused UTF-16 buffer and interned to small integers, so that the index is
+// keyed by three ints and looking up a key allocates nothing (only a key seen for the first time
+// is stored).
+struct KeyHash
 {
-    QByteArray mask(bytes, '\0');
-    for (int i = 0; i < bytes; ++i) {
-        const int bits = qBound(0, prefix - 8 * i, 8);
-        mask[i] = char(bits == 0 ? 0 : (0xff << (8 - bits)) & 0xff);
+    using is_transparent = void;
+    size_t operator()(std::u16string_view key) const noexcept { return std::hash<std::u16string_view>{}(key); }
+};
+using KeyTable = std::unordered_map<std::u16string, int, KeyHash, std::equal_to<>>;
+
+int lookup(const KeyTable &table, std::u16string_view key)
+{
+    const auto it = table.find(key);
+    return it == table.end() ? -1 : it->second;
+}
+
+int intern(KeyTable &table, std::u16string_view key)
+{
+    const auto it = table.find(key);
+    if (it != table.end())
+        return it->second;
+    const int id = int(table.size());
+    table.emplace(std::u16string(key), id);
+    return id;
+}
+
+void appendText(std::u16string &out, const QString &text)
+{
+    out.append(reinterpret_cast<const char16_t *>(text.utf16()), size_t(text.size()));
+}
+
+// A network: family, prefix length and the address with its host bits cleared.
+void appendCidrKey(std::u16string &out, int family, int prefix, const QByteArray &address)
+{
+    out += u'c';
+    out += family == AF_INET6 ? u'6' : u'4';
+    out += char16_t(prefix);
+    for (qsizetype i = 0; i < address.size(); ++i) {
+        const int bits = qBound(0, prefix - 8 * int(i), 8);
+        const int mask = bits == 0 ? 0 : (0xff << (8 - bits)) & 0xff;
+        out += char16_t(static_cast<quint8>(address.at(i)) & mask);
     }
-    return mask;
-}
-
-QByteArray applyMask(const QByteArray &address, const QByteArray &mask)
-{
-    QByteArray result = address;
-    for (qsizetype i = 0; i < result.size() && i < mask.size(); ++i)
-        result[i] = char(result.at(i) & mask.at(i));
-    return result;
-}
-
-QByteArray cidrKey(int family, int prefix, const QByteArray &address)
-{
-    QByteArray key("c");
-    key += char(family == AF_INET6 ? '6' : '4');
-    key += char(prefix);
-    key += applyMask(address, prefixMask(int(address.size()), prefix));
-    return key;
 }
 
 // The index key of a rule's own address.
-QByteArray addressKey(const HbaRule &rule)
+void appendAddressKey(std::u16string &out, const HbaRule &rule)
 {
-    if (rule.type == HbaConnectionType::Local || !rule.address)
-        return QByteArrayLiteral("L");
+    if (rule.type == HbaConnectionType::Local || !rule.address) {
+        out += u'L';
+        return;
+    }
     const HbaAddress &address = *rule.address;
     switch (address.kind) {
     case HbaAddressKind::All:
-        return QByteArrayLiteral("a");
+        out += u'a';
+        return;
     case HbaAddressKind::SameHost:
-        return QByteArrayLiteral("H");
+        out += u'H';
+        return;
     case HbaAddressKind::SameNet:
-        return QByteArrayLiteral("N");
+        out += u'N';
+        return;
     case HbaAddressKind::HostName:
-        return 'h' + address.text.toLower().toUtf8();
+        out += u'h';
+        appendText(out, address.text.toLower());
+        return;
     case HbaAddressKind::HostSuffix:
-        return 's' + address.text.toLower().toUtf8();
+        out += u's';
+        appendText(out, address.text.toLower());
+        return;
     case HbaAddressKind::Cidr:
-        if (address.prefixLength >= 0)
-            return cidrKey(address.family, address.prefixLength, address.address);
-        return "n" + address.mask.toHex() + applyMask(address.address, address.mask);
+        if (address.prefixLength >= 0) {
+            appendCidrKey(out, address.family, address.prefixLength, address.address);
+            return;
+        }
+        // A non-contiguous netmask: the mask itself and the masked address.
+        out += u'n';
+        for (qsizetype i = 0; i < address.mask.size(); ++i)
+            out += char16_t(static_cast<quint8>(address.mask.at(i)));
+        out += u'/';
+        for (qsizetype i = 0; i < address.address.size() && i < address.mask.size(); ++i)
+            out += char16_t(static_cast<quint8>(address.address.at(i) & address.mask.at(i)));
+        return;
     }
-    return {};
 }
 
 bool isContiguousCidr(const HbaAddress &address)
@@ -73,53 +111,76 @@ bool isContiguousCidr(const HbaAddress &address)
         && (address.family == AF_INET || address.family == AF_INET6);
 }
 
-// Every address key whose rules accept all the addresses `rule` accepts.
-QList<QByteArray> addressCoverKeys(const HbaRule &rule, const std::bitset<129> &prefixes4,
-                                   const std::bitset<129> &prefixes6)
+using Ids = QVarLengthArray<int, 16>;
+
+// The ids of every known address key whose rules accept all the addresses `rule` accepts.
+void addressCoverIds(const HbaRule &rule, const std::bitset<129> &prefixes4, const std::bitset<129> &prefixes6,
+                     const KeyTable &table, std::u16string &buffer, Ids &ids)
 {
-    if (rule.type == HbaConnectionType::Local || !rule.address)
-        return {QByteArrayLiteral("L")};
+    auto add = [&] {
+        if (const int id = lookup(table, buffer); id >= 0)
+            ids.append(id);
+        buffer.clear();
+    };
+    buffer.clear();
+    if (rule.type == HbaConnectionType::Local || !rule.address) {
+        buffer += u'L';
+        add();
+        return;
+    }
     const HbaAddress &address = *rule.address;
-    QList<QByteArray> keys{QByteArrayLiteral("a")};
+    buffer += u'a';
+    add();
     switch (address.kind) {
     case HbaAddressKind::All:
         break;
     case HbaAddressKind::SameHost:
-        keys << QByteArrayLiteral("H") << QByteArrayLiteral("N"); // own addresses lie in own subnets
+        buffer += u'H'; // own addresses lie in own subnets
+        add();
+        buffer += u'N';
+        add();
         break;
     case HbaAddressKind::SameNet:
-        keys << QByteArrayLiteral("N");
+        buffer += u'N';
+        add();
         break;
     case HbaAddressKind::HostName:
     case HbaAddressKind::HostSuffix: {
         const QString name = address.text.toLower();
-        keys << addressKey(rule);
+        appendAddressKey(buffer, rule);
+        add();
         // hostname_match(): ".suffix" takes every name that ends with it.
-        for (qsizetype dot = name.indexOf(u'.', 1); dot > 0; dot = name.indexOf(u'.', dot + 1))
-            keys << 's' + name.mid(dot).toUtf8();
-        if (address.kind == HbaAddressKind::HostName && name.startsWith(u'.'))
-            keys << 's' + name.toUtf8();
+        for (qsizetype dot = name.indexOf(u'.', 1); dot > 0; dot = name.indexOf(u'.', dot + 1)) {
+            buffer += u's';
+            appendText(buffer, name.mid(dot));
+            add();
+        }
+        if (address.kind == HbaAddressKind::HostName && name.startsWith(u'.')) {
+            buffer += u's';
+            appendText(buffer, name);
+            add();
+        }
         break;
     }
     case HbaAddressKind::Cidr:
         if (isContiguousCidr(address)) {
             const std::bitset<129> &prefixes = address.family == AF_INET6 ? prefixes6 : prefixes4;
             for (int q = 0; q <= address.prefixLength && q < 129; ++q) {
-                if (prefixes.test(size_t(q)))
-                    keys << cidrKey(address.family, q, address.address);
+                if (prefixes.test(size_t(q))) {
+                    appendCidrKey(buffer, address.family, q, address.address);
+                    add();
+                }
             }
         } else {
-            keys << addressKey(rule);
+            appendAddressKey(buffer, rule);
+            add();
         }
         break;
     }
-    return keys;
 }
 
 constexpr int maxPieces = 4096;
 
-// Keys are interned to small integers so that the index is keyed by three ints, and a lookup of a
-// key no earlier rule has stops at the interning table.
 struct ElementKey
 {
     int database;
@@ -133,27 +194,6 @@ size_t qHash(const ElementKey &key, size_t seed = 0)
     return qHashMulti(seed, key.database, key.user, key.address);
 }
 
-int intern(QHash<QByteArray, int> &table, const QByteArray &key)
-{
-    const auto it = table.constFind(key);
-    if (it != table.constEnd())
-        return *it;
-    const int id = int(table.size());
-    table.insert(key, id);
-    return id;
-}
-
-QList<int> knownIds(const QHash<QByteArray, int> &table, const QList<QByteArray> &keys)
-{
-    QList<int> ids;
-    for (const QByteArray &key : keys) {
-        const int id = table.value(key, -1);
-        if (id >= 0)
-            ids.append(id);
-    }
-    return ids;
-}
-
 } // namespace
 
 QList<HbaDeadRule> HbaShadowFinder::find(const QList<const HbaRule *> &m_rules)
@@ -165,12 +205,15 @@ QList<HbaDeadRule> HbaShadowFinder::find(const QList<const HbaRule *> &m_rules)
         quint8 mask;
     };
     QHash<ElementKey, QList<Entry>> index;
-    QHash<QByteArray, int> databaseIds;
-    QHash<QByteArray, int> userIds;
-    QHash<QByteArray, int> addressIds;
+    KeyTable databaseIds;
+    KeyTable userIds;
+    KeyTable addressIds;
     std::bitset<129> prefixes4;
     std::bitset<129> prefixes6;
-    const QByteArray any = QByteArrayLiteral("*");
+    constexpr std::u16string_view any = u"*";
+    std::u16string buffer;
+    QVarLengthArray<std::u16string, 4> ownDatabaseKeys;
+    QVarLengthArray<std::u16string, 4> ownUserKeys;
 
     for (int i = 0; i < m_rules.size(); ++i) {
         const HbaRule &rule = *m_rules.at(i);
@@ -179,28 +222,40 @@ QList<HbaDeadRule> HbaShadowFinder::find(const QList<const HbaRule *> &m_rules)
         if (mask == 0 || elements == 0 || elements > maxPieces)
             continue; // nothing provable; too large to index (conservative: it shadows nothing)
 
-        QList<QByteArray> ownDatabaseKeys;
-        for (const HbaToken &database : rule.databases)
-            ownDatabaseKeys.append(HbaCoverage::databaseKey(database));
-        QList<QByteArray> ownUserKeys;
-        for (const HbaToken &user : rule.users)
-            ownUserKeys.append(HbaCoverage::userKey(user));
+        // Reused from rule to rule: the strings keep their capacity.
+        ownDatabaseKeys.resize(rule.databases.size());
+        for (qsizetype d = 0; d < rule.databases.size(); ++d) {
+            ownDatabaseKeys[d].clear();
+            HbaCoverage::appendDatabaseKey(ownDatabaseKeys[d], rule.databases.at(d));
+        }
+        ownUserKeys.resize(rule.users.size());
+        for (qsizetype u = 0; u < rule.users.size(); ++u) {
+            ownUserKeys[u].clear();
+            HbaCoverage::appendUserKey(ownUserKeys[u], rule.users.at(u));
+        }
 
         // Is every (connection kind, database token, user token) piece taken by an earlier rule?
-        const QList<int> addressCandidates = knownIds(addressIds, addressCoverKeys(rule, prefixes4, prefixes6));
+        Ids addressCandidates;
+        addressCoverIds(rule, prefixes4, prefixes6, addressIds, buffer, addressCandidates);
         QSet<int> shadowers;
         bool covered = !addressCandidates.isEmpty();
         for (qsizetype d = 0; d < rule.databases.size() && covered; ++d) {
             const HbaToken &database = rule.databases.at(d);
-            QList<QByteArray> databaseKeys{ownDatabaseKeys.at(d)};
-            if (database.kind != HbaTokenKind::Replication && database.kind != HbaTokenKind::All)
-                databaseKeys << any;
-            const QList<int> databaseCandidates = knownIds(databaseIds, databaseKeys);
+            Ids databaseCandidates;
+            if (const int id = lookup(databaseIds, ownDatabaseKeys[d]); id >= 0)
+                databaseCandidates.append(id);
+            if (database.kind != HbaTokenKind::Replication && database.kind != HbaTokenKind::All) {
+                if (const int id = lookup(databaseIds, any); id >= 0)
+                    databaseCandidates.append(id);
+            }
             for (qsizetype u = 0; u < rule.users.size() && covered; ++u) {
-                QList<QByteArray> userKeys{ownUserKeys.at(u)};
-                if (rule.users.at(u).kind != HbaTokenKind::All)
-                    userKeys << any;
-                const QList<int> userCandidates = knownIds(userIds, userKeys);
+                Ids userCandidates;
+                if (const int id = lookup(userIds, ownUserKeys[u]); id >= 0)
+                    userCandidates.append(id);
+                if (rule.users.at(u).kind != HbaTokenKind::All) {
+                    if (const int id = lookup(userIds, any); id >= 0)
+                        userCandidates.append(id);
+                }
                 int best[4] = {INT_MAX, INT_MAX, INT_MAX, INT_MAX};
                 for (int dk : databaseCandidates) {
                     for (int uk : userCandidates) {
@@ -252,10 +307,12 @@ QList<HbaDeadRule> HbaShadowFinder::find(const QList<const HbaRule *> &m_rules)
             continue; // a dead rule adds nothing for later rules
         }
 
-        const int ownAddress = intern(addressIds, addressKey(rule));
-        for (const QByteArray &databaseKeyText : ownDatabaseKeys) {
+        buffer.clear();
+        appendAddressKey(buffer, rule);
+        const int ownAddress = intern(addressIds, buffer);
+        for (const std::u16string &databaseKeyText : ownDatabaseKeys) {
             const int databaseId = intern(databaseIds, databaseKeyText);
-            for (const QByteArray &userKeyText : ownUserKeys)
+            for (const std::u16string &userKeyText : ownUserKeys)
                 index[ElementKey{databaseId, intern(userIds, userKeyText), ownAddress}].append(Entry{i, mask});
         }
         if (rule.address && isContiguousCidr(*rule.address) && rule.type != HbaConnectionType::Local)

@@ -84,6 +84,28 @@ QList<LogicalLine> logicalLines(const QByteArray &contents, int majorVersion)
         LogicalLine line;
         line.firstLine = static_cast<int>(i + 1);
         line.serverLineNumber = serverLine;
+        {
+            // The usual line: no NUL byte, no continuation. Its bytes are a window on `contents`
+            // (which outlives the logical lines), so no copy is made.
+            const Physical &ph = physical.at(i);
+            const bool hasNul = std::memchr(data + ph.start, '\0', size_t(ph.length)) != nullptr;
+            qsizetype length = ph.length;
+            while (length > 0 && data[ph.start + length - 1] == '\r')
+                --length;
+            const bool continued = majorVersion >= 14 && length > 0 && data[ph.start + length - 1] == '\\';
+            if (!continued && !hasNul) {
+                line.lastLine = line.firstLine;
+                if (ph.length > 0)
+                    line.pieces.append({0, line.firstLine, 1});
+                if (length > 0)
+                    line.bytes = QByteArray::fromRawData(data + ph.start, length);
+                line.end = {line.lastLine, static_cast<int>(ph.length + 1)};
+                ++serverLine;
+                ++i;
+                result.append(std::move(line));
+                continue;
+            }
+        }
         qsizetype lastBackslashLength = 0;
         int continuations = 0;
         while (i < physical.size()) {
@@ -137,25 +159,28 @@ struct NextToken
     qsizetype end = 0;
 };
 
-// next_token() of hba.c.
+// next_token() of hba.c. The text is collected in a stack buffer and becomes one QByteArray at
+// the end: one allocation per token (appending byte by byte reallocated several times).
 NextToken nextToken(const QByteArray &line, qsizetype &p, int majorVersion)
 {
     NextToken token;
     const qsizetype n = line.size();
-    while (p < n && (isBlank(line.at(p)) || line.at(p) == ','))
+    const char *data = line.constData();
+    while (p < n && (isBlank(data[p]) || data[p] == ','))
         ++p;
     token.begin = p;
     token.end = p;
     bool inQuote = false;
     bool wasQuote = false;
     bool sawQuote = false;
-    while (p < n && (!isBlank(line.at(p)) || inQuote)) {
-        const char c = line.at(p);
+    QVarLengthArray<char, 128> text;
+    while (p < n && (!isBlank(data[p]) || inQuote)) {
+        const char c = data[p];
         if (c == '#' && !inQuote) {
             p = n;
             break;
         }
-        if (majorVersion <= 15 && token.text.size() >= maxTokenLength) {
+        if (majorVersion <= 15 && text.size() >= maxTokenLength) {
             token.tooLong = true;
             p = n;
             return token;
@@ -165,7 +190,7 @@ NextToken nextToken(const QByteArray &line, qsizetype &p, int majorVersion)
             break;
         }
         if (c != '"' || wasQuote)
-            token.text.append(c);
+            text.append(c);
         if (inQuote && c == '"')
             wasQuote = !wasQuote;
         else
@@ -173,13 +198,15 @@ NextToken nextToken(const QByteArray &line, qsizetype &p, int majorVersion)
         if (c == '"') {
             inQuote = !inQuote;
             sawQuote = true;
-            if (token.text.isEmpty())
+            if (text.isEmpty())
                 token.initialQuote = true;
         }
         ++p;
         token.end = p;
     }
-    token.found = sawQuote || !token.text.isEmpty();
+    if (!text.isEmpty())
+        token.text = QByteArray(text.constData(), text.size());
+    token.found = sawQuote || !text.isEmpty();
     return token;
 }
 
@@ -279,16 +306,16 @@ void HbaTokenizer::expandAtFile(const QByteArray &name, const QString &outerFile
     }
 }
 
-bool HbaTokenizer::handleInclude(HbaRawLine &line, const QString &absolutePath, int depth, QList<HbaRawLine> &out)
+bool HbaTokenizer::handleInclude(HbaRawLine &line, const QString &absolutePath, int depth, const LineSink &sink)
 {
     if (m_options.majorVersion < 16 || !line.error.isEmpty() || line.fields.size() != 2)
         return false;
-    const QByteArray directive = line.fields.at(0).tokens.value(0).bytes;
+    const QByteArray &directive = line.fields.at(0).tokens.first().bytes;
     if (directive != "include" && directive != "include_if_exists" && directive != "include_dir")
         return false;
     HbaInclude include;
     include.directive = QString::fromUtf8(directive);
-    include.target = QString::fromUtf8(line.fields.at(1).tokens.value(0).bytes);
+    include.target = QString::fromUtf8(line.fields.at(1).tokens.first().bytes);
     include.file = line.file;
     include.line = line.lineNumber;
     line.errorSpan = line.fields.at(1).span;
@@ -308,7 +335,7 @@ bool HbaTokenizer::handleInclude(HbaRawLine &line, const QString &absolutePath, 
         include.resolvedFiles.append(relative(fullName));
         if (!m_file.files.contains(relative(fullName)))
             m_file.files.append(relative(fullName));
-        tokenizeFile(fullName, *contents, depth + 1, out);
+        tokenizeFile(fullName, *contents, depth + 1, sink);
         return {};
     };
 
@@ -356,12 +383,23 @@ bool HbaTokenizer::handleInclude(HbaRawLine &line, const QString &absolutePath, 
 void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &contents, int depth,
                                 QList<HbaRawLine> &out)
 {
-    const QString relativeName = relative(absolutePath);
+    tokenizeFile(absolutePath, contents, depth, [&out](const HbaRawLine &line) { out.append(line); });
+}
+
+void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &contents, int depth,
+                                const LineSink &sink)
+{
     const QList<LogicalLine> lines = logicalLines(contents, m_options.majorVersion);
+    // One line object for the whole file: its field list keeps its capacity from line to line,
+    // so tokenizing a rule allocates little more than its tokens' bytes.
+    HbaRawLine line;
+    line.file = relative(absolutePath);
+    line.absolutePath = absolutePath;
     for (const LogicalLine &logical : lines) {
-        HbaRawLine line;
-        line.file = relativeName;
-        line.absolutePath = absolutePath;
+        line.fields.clear();
+        line.error.clear();
+        line.errorCode.clear();
+        line.errorSpan = {};
         line.lineNumber = logical.serverLineNumber;
         line.lastLine = logical.lastLine;
         line.lineSpan = HbaSpan{{logical.firstLine, 1}, logical.end};
@@ -369,7 +407,7 @@ void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &c
             line.error = u"authentication file line too long"_s;
             line.errorCode = u"hba.line-too-long"_s;
             line.errorSpan = line.lineSpan;
-            out.append(std::move(line));
+            sink(line);
             continue;
         }
         qsizetype p = 0;
@@ -379,7 +417,7 @@ void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &c
             qsizetype fieldBegin = -1;
             qsizetype fieldEnd = -1;
             do {
-                const NextToken token = nextToken(bytes, p, m_options.majorVersion);
+                NextToken token = nextToken(bytes, p, m_options.majorVersion);
                 if (token.tooLong) {
                     line.error = u"authentication file token too long"_s;
                     line.errorCode = u"hba.token-too-long"_s;
@@ -392,12 +430,12 @@ void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &c
                     fieldBegin = token.begin;
                 fieldEnd = token.end;
                 HbaRawToken raw;
-                raw.bytes = token.text;
+                raw.bytes = std::move(token.text);
                 raw.quoted = token.initialQuote;
                 raw.span = spanOf(logical, token.begin, token.end);
-                if (!token.initialQuote && token.text.size() > 1 && token.text.startsWith('@')) {
+                if (!token.initialQuote && raw.bytes.size() > 1 && raw.bytes.startsWith('@')) {
                     QString error;
-                    expandAtFile(token.text.mid(1), absolutePath, depth + 1, raw, field, &error);
+                    expandAtFile(raw.bytes.mid(1), absolutePath, depth + 1, raw, field, &error);
                     if (!error.isEmpty()) {
                         line.error = error;
                         line.errorCode = u"hba.file-not-found"_s;
@@ -416,9 +454,9 @@ void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &c
         }
         if (line.fields.isEmpty() && line.error.isEmpty())
             continue;
-        if (handleInclude(line, absolutePath, depth, out))
+        if (handleInclude(line, absolutePath, depth, sink))
             continue;
-        out.append(std::move(line));
+        sink(line);
     }
 }
 

@@ -6,6 +6,9 @@
 #include <QByteArray>
 #include <QList>
 #include <QString>
+#include <QVarLengthArray>
+
+#include <functional>
 
 namespace pgdial::core::hba {
 
@@ -22,7 +25,8 @@ struct HbaRawToken
 
 struct HbaRawField
 {
-    QList<HbaRawToken> tokens;
+    // Nearly every field is one token: kept inline, so a field costs no allocation of its own.
+    QVarLengthArray<HbaRawToken, 1> tokens;
     HbaSpan span;
 };
 
@@ -52,6 +56,10 @@ public:
     // files it includes) to `out`.
     void tokenizeFile(const QString &absolutePath, const QByteArray &contents, int depth,
                       QList<HbaRawLine> &out);
+    // The same, handing each line to `sink` as soon as it is read. The line is only valid during
+    // the call (the tokenizer reuses it for the next line).
+    using LineSink = std::function<void(const HbaRawLine &)>;
+    void tokenizeFile(const QString &absolutePath, const QByteArray &contents, int depth, const LineSink &sink);
 
     // Reads a file through the options' reader (or the disk). nullopt + message on failure.
     std::optional<QByteArray> readFile(const QString &absolutePath, QString *error) const;
@@ -63,7 +71,7 @@ private:
     struct Position;
     void expandAtFile(const QByteArray &name, const QString &outerFile, int depth, HbaRawToken &reference,
                       HbaRawField &field, QString *error);
-    bool handleInclude(HbaRawLine &line, const QString &absolutePath, int depth, QList<HbaRawLine> &out);
+    bool handleInclude(HbaRawLine &line, const QString &absolutePath, int depth, const LineSink &sink);
     QString relative(const QString &absolutePath) const;
 
     const HbaParseOptions &m_options;
