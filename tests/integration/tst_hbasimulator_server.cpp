@@ -22,7 +22,7 @@ using pgdial::test::PgTestServer;
 
 namespace {
 
-const QByteArray hbaFile = "local all postgres trust\n"
+const QByteArray rolesFile = "local all postgres trust\n"
                            "# roles: alice (scram), bob (md5), carol (scram, member of staff)\n"
                            "local appdb alice scram-sha-256\n"
                            "local all +staff md5\n"
@@ -35,6 +35,18 @@ const QByteArray hbaFile = "local all postgres trust\n"
                            "hostssl all all 127.0.0.1/32 password\n"
                            "host appdb all 127.0.0.0/8 reject\n"
                            "host sales,reports alice,bob 127.0.0.1 255.255.255.255 md5\n";
+
+// The second file: @file lists, samehost / samenet (the machine's real interfaces), physical
+// replication connections, a user regex (PG16+; a literal name before) and quoted names.
+const QByteArray listsFile = "local all postgres trust\n"
+                             "host replication alice 127.0.0.1/32 md5\n"
+                             "host replication all samehost reject\n"
+                             "host @dbs.list @users.list samehost scram-sha-256\n"
+                             "host \"appdb\" +staff samenet md5\n"
+                             "host all /^b 127.0.0.1/32 md5\n"
+                             "host all all 127.0.0.1/32 reject\n";
+const QByteArray dbsList = "sales  # the shop\nreports\n";
+const QByteArray usersList = "alice, \"carol\"\n";
 
 struct ServerAnswer
 {
@@ -55,17 +67,21 @@ private slots:
 
 private:
     static bool makeCertificate(PgTestServer &server, QString *error);
-    static ServerAnswer probe(PgTestServer &server, HbaTransport transport, const QString &database, const QString &user);
+    static ServerAnswer probe(PgTestServer &server, HbaTransport transport, const QString &database, const QString &user,
+                              bool replication = false);
 };
 
 void TestHbaSimulatorServer::serverAndSimulatorAgree_data()
 {
     QTest::addColumn<int>("major");
+    QTest::addColumn<QString>("fileName");
     const QList<PgInstallation> installations = PgInstallation::available();
     if (installations.isEmpty())
         QSKIP("no PostgreSQL server installed");
-    for (const PgInstallation &installation : installations)
-        QTest::newRow(qPrintable(QStringLiteral("pg%1").arg(installation.major))) << installation.major;
+    for (const PgInstallation &installation : installations) {
+        for (const char *name : {"roles-ssl", "lists-replication"})
+            QTest::addRow("pg%d/%s", installation.major, name) << installation.major << QString::fromLatin1(name);
+    }
 }
 
 bool TestHbaSimulatorServer::makeCertificate(PgTestServer &server, QString *error)
@@ -91,7 +107,7 @@ bool TestHbaSimulatorServer::makeCertificate(PgTestServer &server, QString *erro
 }
 
 ServerAnswer TestHbaSimulatorServer::probe(PgTestServer &server, HbaTransport transport, const QString &database,
-                                           const QString &user)
+                                           const QString &user, bool replication)
 {
     const qsizetype logStart = server.log().size();
     QString info = QStringLiteral("port=%1 dbname='%2' user='%3' password=wrong-password connect_timeout=10 "
@@ -102,6 +118,8 @@ ServerAnswer TestHbaSimulatorServer::probe(PgTestServer &server, HbaTransport tr
         info += " host='" + server.socketDir() + "'";
     else
         info += QStringLiteral(" host=127.0.0.1 sslmode=") + (transport == HbaTransport::TcpSsl ? "require" : "disable");
+    if (replication)
+        info += " replication=true";
     PGconn *conn = PQconnectdb(info.toUtf8().constData());
     const bool connected = PQstatus(conn) == CONNECTION_OK;
     const QString message = QString::fromUtf8(PQerrorMessage(conn));
@@ -111,7 +129,7 @@ ServerAnswer TestHbaSimulatorServer::probe(PgTestServer &server, HbaTransport tr
     answer.text = message;
     if (connected)
         return answer; // nothing in the file lets a wrong password in; Unknown fails the test
-    if (message.contains("rejects connection")) {
+    if (message.contains("pg_hba.conf rejects")) { // "rejects connection", "rejects replication connection"
         answer.kind = ServerAnswer::Rejected;
         return answer;
     }
@@ -137,13 +155,16 @@ ServerAnswer TestHbaSimulatorServer::probe(PgTestServer &server, HbaTransport tr
 void TestHbaSimulatorServer::serverAndSimulatorAgree()
 {
     QFETCH(int, major);
+    QFETCH(QString, fileName);
+    const bool lists = fileName == "lists-replication";
+    const QByteArray &hbaFile = lists ? listsFile : rolesFile;
     PgTestServer::Options serverOptions;
     serverOptions.major = major;
     PgTestServer server(serverOptions);
     QVERIFY2(server.init(), qPrintable(server.errorString()));
     QString certificateError;
-    const bool ssl = makeCertificate(server, &certificateError);
-    if (!ssl)
+    const bool ssl = !lists && makeCertificate(server, &certificateError);
+    if (!ssl && !lists)
         qWarning("no SSL certificate (%s): testing without SSL", qPrintable(certificateError));
     QByteArray config = "log_connections = on\n";
     if (ssl)
@@ -151,6 +172,10 @@ void TestHbaSimulatorServer::serverAndSimulatorAgree()
             + server.baseDir().toUtf8() + "/server.key'\n";
     QVERIFY(server.appendConfig(config));
     QVERIFY(!server.writeFile(server.dataDir() + "/pg_hba.conf", hbaFile).isEmpty());
+    if (lists) {
+        QVERIFY(!server.writeFile(server.dataDir() + "/dbs.list", dbsList).isEmpty());
+        QVERIFY(!server.writeFile(server.dataDir() + "/users.list", usersList).isEmpty());
+    }
     QVERIFY2(server.start(), qPrintable(server.errorString()));
 
     const QString setup = "CREATE ROLE alice LOGIN PASSWORD 'secret-a';"
@@ -179,15 +204,26 @@ void TestHbaSimulatorServer::serverAndSimulatorAgree()
     options.majorVersion = major;
     const HbaFile parsed = HbaParser::parse(hbaFile, server.dataDir() + "/pg_hba.conf", options);
     QVERIFY(parsed.ok);
-    const HbaMatcher matcher(parsed);
+    HbaMatcher matcher(parsed);
+    matcher.setInterfaces(HbaMatcher::machineInterfaces()); // the server runs on this machine
 
     struct Attempt
     {
         HbaTransport transport;
         const char *database;
         const char *user;
+        bool replication = false;
     };
-    QList<Attempt> attempts{
+    QList<Attempt> attempts;
+    if (lists) {
+        attempts = {
+            {HbaTransport::Tcp, "postgres", "alice", true}, {HbaTransport::Tcp, "postgres", "bob", true},
+            {HbaTransport::Tcp, "sales", "alice"},          {HbaTransport::Tcp, "reports", "carol"},
+            {HbaTransport::Tcp, "sales", "bob"},            {HbaTransport::Tcp, "appdb", "carol"},
+            {HbaTransport::Tcp, "appdb", "bob"},            {HbaTransport::Tcp, "appdb", "alice"},
+            {HbaTransport::Local, "appdb", "alice"},        {HbaTransport::Tcp, "postgres", "ghost"},
+        };
+    } else attempts = {
         {HbaTransport::Local, "appdb", "alice"},   {HbaTransport::Local, "appdb", "carol"},
         {HbaTransport::Local, "sales", "bob"},     {HbaTransport::Local, "sales", "ghost"},
         {HbaTransport::Tcp, "appdb", "alice"},     {HbaTransport::Tcp, "appdb", "bob"},
@@ -207,18 +243,22 @@ void TestHbaSimulatorServer::serverAndSimulatorAgree()
     for (const Attempt &attempt : attempts) {
         HbaConnectionAttempt simulated;
         simulated.transport = attempt.transport;
-        simulated.database = attempt.database;
+        simulated.database = attempt.replication ? QStringLiteral("replication") : QString(attempt.database);
+        simulated.physicalReplication = attempt.replication;
         simulated.user = attempt.user;
         simulated.userExists = existing.contains(simulated.user);
         simulated.memberOf = HbaConnectionAttempt::memberships(simulated.user, graph);
         if (attempt.transport != HbaTransport::Local)
             simulated.clientAddress = *HbaIpAddress::parse("127.0.0.1");
         const HbaMatchResult result = matcher.match(simulated);
-        const ServerAnswer answer = probe(server, attempt.transport, attempt.database, attempt.user);
-        const QString label = QStringLiteral("PG%1 %2 db=%3 user=%4: server said: %5")
+        const ServerAnswer answer = probe(server, attempt.transport, attempt.database, attempt.user, attempt.replication);
+        const QString label = QStringLiteral("PG%1 %2 %3 db=%4 user=%5%6: server said: %7")
                                   .arg(major)
+                                  .arg(fileName)
                                   .arg(int(attempt.transport))
-                                  .arg(attempt.database, attempt.user, answer.text.left(600));
+                                  .arg(attempt.database, attempt.user,
+                                       attempt.replication ? QStringLiteral(" (replication)") : QString(),
+                                       answer.text.left(600));
         switch (answer.kind) {
         case ServerAnswer::Matched:
             QVERIFY2(result.rule, qPrintable(label));
@@ -238,10 +278,10 @@ void TestHbaSimulatorServer::serverAndSimulatorAgree()
         ++kinds[answer.kind];
     }
     QCOMPARE(compared, attempts.size());
-    // The file is built so that every kind of verdict occurs.
-    QVERIFY(kinds.value(ServerAnswer::Matched) >= 10);
-    QVERIFY(kinds.value(ServerAnswer::Rejected) >= 3);
-    QVERIFY(kinds.value(ServerAnswer::NoEntry) >= 2);
+    // The files are built so that every kind of verdict occurs.
+    QVERIFY(kinds.value(ServerAnswer::Matched) >= (lists ? 4 : 10));
+    QVERIFY(kinds.value(ServerAnswer::Rejected) >= (lists ? 2 : 3));
+    QVERIFY(kinds.value(ServerAnswer::NoEntry) >= 1);
     server.stop();
 }
 
