@@ -48,6 +48,7 @@ private Q_SLOTS:
     void cleanup();
     void configFormEditUndoRedoSave();
     void sourceEditsShowInTheForm();
+    void missingKeyAddedFromTheForm();
     void envTableEditUndoRedoSave();
     void urlBuilderRoundTrip();
     void secretsMaskedUntilRevealed();
@@ -258,6 +259,57 @@ void tst_AppEditor::configFormEditUndoRedoSave()
     QCOMPARE(accept.answered, 1);
     QCOMPARE(test::readBytes(m_dir->filePath(configPath)), expected(QStringLiteral("config.yaml.expected")));
     QVERIFY(!doc->isModified());
+}
+
+void tst_AppEditor::missingKeyAddedFromTheForm()
+{
+    ui::AppConfigEditor *editor = configEditor();
+    QVERIFY(editor);
+    ui::ProjectDocument *doc = document(configPath);
+    const QByteArray original = doc->bytes();
+    const QByteArray recycleLine = "  pool_recycle: 1800         # Recycle connections after 30 minutes\n";
+    const qsizetype at = original.indexOf(recycleLine);
+    QVERIFY(at > 0);
+    const int recycleIndex = int(original.left(at).count('\n'));
+    QVERIFY(doc->applyEdits({core::LineEdit{recycleIndex, 1, {}, {}}}, QStringLiteral("remove pool_recycle")));
+    doc->undoStack()->clear();
+    doc->undoStack()->setClean();
+    QByteArray without = original;
+    without.remove(at, recycleLine.size());
+    QCOMPARE(doc->bytes(), without);
+
+    // The missing key shows the app's default and invites a value.
+    auto *recycle = editor->findChild<QLineEdit *>(QStringLiteral("field_pool_recycle"));
+    QVERIFY(recycle && recycle->isVisible() && recycle->isEnabled() && !recycle->isReadOnly());
+    QVERIFY(recycle->text().isEmpty());
+    QVERIFY(recycle->placeholderText().contains(QStringLiteral("type a value")));
+    QCOMPARE(editor->sourceText(QStringLiteral("pool_recycle")), QStringLiteral("the app's built-in default"));
+    QVERIFY(editor->grab().save(screenshotFolder() + QStringLiteral("/app-config-missing-key.png")));
+
+    retype(recycle, QStringLiteral("900"));
+    QTest::keyClick(recycle, Qt::Key_Return);
+    // One new line after the section's last key, at its indentation; nothing else changed.
+    const QByteArray lastKey = "  user_pw_env_var: \"${DATABASE_PASSWORD_ENV_VAR:-POSTGRES_APP_USER_PW}\"\n";
+    QByteArray expectedBytes = without;
+    expectedBytes.insert(without.indexOf(lastKey) + lastKey.size(), "  pool_recycle: 900\n");
+    QCOMPARE(doc->bytes(), expectedBytes);
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Add database.pool_recycle"));
+    QCOMPARE(editor->effectiveText(QStringLiteral("pool_recycle")), QStringLiteral("900"));
+    QVERIFY(editor->sourceText(QStringLiteral("pool_recycle")).contains(QStringLiteral("config.yaml line")));
+
+    doc->undoStack()->undo();
+    QCOMPARE(doc->bytes(), without);
+    QVERIFY(recycle->text().isEmpty());
+    doc->undoStack()->redo();
+    QCOMPARE(doc->bytes(), expectedBytes);
+
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    QTest::keyClick(editor->input(QStringLiteral("pool_size")), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(accept.answered, 1);
+    QCOMPARE(test::readBytes(m_dir->filePath(configPath)), expectedBytes);
 }
 
 void tst_AppEditor::sourceEditsShowInTheForm()
