@@ -50,6 +50,7 @@ private Q_SLOTS:
     void sourceEditsShowInTheForm();
     void missingKeyAddedFromTheForm();
     void envTableEditUndoRedoSave();
+    void envCommentEditable();
     void urlBuilderRoundTrip();
     void secretsMaskedUntilRevealed();
     void envModelUnderTester();
@@ -339,6 +340,59 @@ void tst_AppEditor::sourceEditsShowInTheForm()
     doc->undoStack()->undo();
     doc->undoStack()->undo();
     QCOMPARE(editor->findChild<QSpinBox *>(QStringLiteral("field_max_overflow_number"))->value(), 15);
+}
+
+void tst_AppEditor::envCommentEditable()
+{
+    ui::EnvEditor *editor = envEditor();
+    QVERIFY(editor);
+    ui::ProjectDocument *doc = document(envPath);
+    const QByteArray original = doc->bytes();
+    QTableView *view = editor->view();
+    ui::EnvTableModel *model = editor->model();
+    const int dbUser = model->rowForKey(QStringLiteral("APP_DB_USER"));
+    const QModelIndex comment = model->index(dbUser, ui::EnvTableModel::CommentColumn);
+    // The group heading is shown; the row has no comment of its own yet, so the editor starts empty.
+    QCOMPARE(comment.data().toString(), QStringLiteral("Database names and users"));
+    QVERIFY(model->flags(comment) & Qt::ItemIsEditable);
+
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(dbUser, ui::EnvTableModel::CommentColumn));
+    QTest::keyClick(view, Qt::Key_F2);
+    auto *cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(cellEditor);
+    QVERIFY(cellEditor->text().isEmpty());
+    QTest::keyClicks(cellEditor, QStringLiteral("the app's login role"));
+    QTest::keyClick(cellEditor, Qt::Key_Return);
+    QTRY_VERIFY(doc->bytes().contains("\nAPP_DB_USER=appuser  # the app's login role\n"));
+    QByteArray expectedBytes = original;
+    expectedBytes.replace("\nAPP_DB_USER=appuser\n", "\nAPP_DB_USER=appuser  # the app's login role\n");
+    QCOMPARE(doc->bytes(), expectedBytes); // only that line changed
+    QCOMPARE(model->index(dbUser, ui::EnvTableModel::CommentColumn).data().toString(),
+             QStringLiteral("the app's login role"));
+
+    // Emptying the comment removes " # ..." again; undo and redo walk both steps.
+    view->setCurrentIndex(view->model()->index(dbUser, ui::EnvTableModel::CommentColumn));
+    QTest::keyClick(view, Qt::Key_F2);
+    cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(cellEditor);
+    QCOMPARE(cellEditor->text(), QStringLiteral("the app's login role"));
+    retype(cellEditor, QString());
+    QTest::keyClick(cellEditor, Qt::Key_Return);
+    QTRY_COMPARE(doc->bytes(), original);
+    QCOMPARE(doc->undoStack()->count(), 2);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->bytes(), expectedBytes);
+    doc->undoStack()->redo();
+    QCOMPARE(doc->bytes(), original);
+    doc->undoStack()->undo();
+
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    QTest::keyClick(view, Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(accept.answered, 1);
+    QCOMPARE(test::readBytes(m_dir->filePath(envPath)), expectedBytes);
 }
 
 void tst_AppEditor::envTableEditUndoRedoSave()
