@@ -214,6 +214,36 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             continue;
         }
         const ParsedValue parsed = ValueParser::parse(*info, value, m_major);
+        if (!parsed.ok() && parsed.dependsOnMachine && !m_facts.runsOnThisMachine) {
+            // Judged for this machine only: the server's machine may well have the locale.
+            diagnose(Severity::Warning, u"conf.machine-dependent-value"_s, item, item.valueColumn, info->name,
+                     tr("%1 on this machine; a server on a machine without it refuses the file").arg(parsed.hint),
+                     tr("Make sure the server's machine has it, or use a value that exists everywhere (C, POSIX)"));
+            verdict.applied = true;
+            settings[i] = value;
+            finalSetting.insert(info->name.toLower(), value);
+            continue;
+        }
+        // SSL is in every packaged build; warning on each ssl = on would only be noise.
+        const bool presumed = !m_facts.buildFeatures && parsed.buildFeature == "ssl"_L1;
+        if (parsed.ok() && !parsed.buildFeature.isEmpty() && !presumed
+            && (!m_facts.buildFeatures || !m_facts.buildFeatures->contains(parsed.buildFeature))) {
+            const QString feature = parsed.buildFeature;
+            if (!m_facts.buildFeatures) {
+                diagnose(Severity::Warning, u"conf.build-dependent-value"_s, item, item.valueColumn, info->name,
+                         tr("%1 = %2 needs a server built with %3; a server built without it refuses the whole file")
+                             .arg(info->name, parsed.setting, feature),
+                         tr("Check the server's build (pg_config --configure, or SHOW %1 on a server with the value)").arg(info->name));
+            } else {
+                verdict.error = couldNotApply;
+                diagnose(Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
+                         tr("%1 = %2 is not supported by this server's build (it lacks %3)").arg(info->name, parsed.setting, feature),
+                         info->enumValues.isEmpty() ? tr("Use off") : tr("Available values: %1.").arg(info->enumValues.join(u", "_s)));
+                continue;
+            }
+        }
+        if (parsed.ok() && !parsed.cautionCode.isEmpty())
+            diagnose(Severity::Warning, parsed.cautionCode, item, item.valueColumn, info->name, parsed.caution);
         if (!parsed.ok()) {
             verdict.error = couldNotApply;
             QString code = u"conf.invalid-value"_s;

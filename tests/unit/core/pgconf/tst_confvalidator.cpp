@@ -21,6 +21,8 @@ private Q_SLOTS:
     void versionMessages();
     void duplicateNamesWinner();
     void sharedBuffersAgainstRam();
+    void checkHooksAndBuilds_data();
+    void checkHooksAndBuilds();
 
 private:
     static ConfValidation run(const QByteArray &text, int major, std::optional<qint64> ram = {});
@@ -184,6 +186,100 @@ void tst_ConfValidator::sharedBuffersAgainstRam()
     QCOMPARE(codes(run("shared_buffers = 4GB\n", 17, ram).diagnostics), QStringLiteral("conf.shared-buffers-ram"));
     QCOMPARE(codes(run("shared_buffers = 2GB\n", 17, ram).diagnostics), QString());
     QCOMPARE(codes(run("shared_buffers = 4GB\n", 17).diagnostics), QString());
+}
+
+
+// Check hooks (time zones, locales, ...) and values that need a build feature: errors where the
+// server refuses them whatever it runs on, warnings where it depends on the server's build or
+// machine and pgdial does not know them (ConfServerFacts).
+void tst_ConfValidator::checkHooksAndBuilds_data()
+{
+    QTest::addColumn<int>("major");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("facts"); // unknown | here-lz4 | here
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("applied");
+    QTest::addColumn<QString>("codes");
+
+    QTest::newRow("zone, POSIX spec, hours") << 17 << QByteArray("timezone = 'Europe/Berlin'\nlog_timezone = '<+03>-3'\n")
+                                           << "unknown" << true << "tt" << "";
+    QTest::newRow("zone names ignore case") << 17 << QByteArray("timezone = 'AMERICA/new_york'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("hours for timezone") << 17 << QByteArray("timezone = '-7.5'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("168 hours out of range") << 17 << QByteArray("timezone = '168'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("abbreviation is no zone") << 17 << QByteArray("timezone = 'PST'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("POSIX with rules") << 17 << QByteArray("log_timezone = 'PST8PDT,M3.2.0,M11.1.0/3'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("POSIX bad rule") << 17 << QByteArray("log_timezone = 'AAA3BBB,M13.2.0,M11.1.0'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("empty time zone") << 17 << QByteArray("log_timezone = ''\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("posix/ copy needs system tzdata") << 17 << QByteArray("timezone = 'posix/Europe/Berlin'\n") << "unknown" << true << "t"
+                                                     << "conf.system-tzdata";
+    QTest::newRow("right/ uses leap seconds") << 17 << QByteArray("timezone = 'right/UTC'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("lc_messages empty") << 17 << QByteArray("lc_messages = ''\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("missing locale elsewhere: warning") << 17 << QByteArray("lc_numeric = 'xx_XX.UTF-8'\n") << "unknown" << true << "t"
+                                                       << "conf.machine-dependent-value";
+    QTest::newRow("missing locale here: error") << 17 << QByteArray("lc_numeric = 'xx_XX.UTF-8'\n") << "here" << false << "f"
+                                                << "conf.invalid-value";
+    QTest::newRow("abbreviation files") << 17 << QByteArray("timezone_abbreviations = 'India'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("abbreviation file case") << 17 << QByteArray("timezone_abbreviations = 'india'\n") << "unknown" << false << "f"
+                                            << "conf.invalid-value";
+    QTest::newRow("client_encoding alias") << 17 << QByteArray("client_encoding = 'ISO-8859-1'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("client_encoding unknown") << 17 << QByteArray("client_encoding = 'utf-9'\n") << "unknown" << false << "f"
+                                             << "conf.invalid-value";
+    QTest::newRow("slot name") << 17 << QByteArray("primary_slot_name = 'Standby'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("backtrace_functions") << 17 << QByteArray("backtrace_functions = 'a-b'\n") << "unknown" << false << "f"
+                                         << "conf.invalid-value";
+    QTest::newRow("SLRU multiple of 16") << 17 << QByteArray("notify_buffers = 24\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("SLRU 0 is auto") << 17 << QByteArray("transaction_buffers = 0\n") << "unknown" << true << "t" << "";
+    QTest::newRow("text search config unknown") << 17 << QByteArray("default_text_search_config = 'public.mine'\n") << "unknown"
+                                                << true << "t" << "conf.unknown-text-search-config";
+    QTest::newRow("text search config built in") << 14 << QByteArray("default_text_search_config = 'pg_catalog.Yiddish'\n")
+                                                 << "unknown" << true << "t" << "";
+    QTest::newRow("lz4, build unknown") << 17 << QByteArray("wal_compression = lz4\ndefault_toast_compression = LZ4\n") << "unknown"
+                                        << true << "tt" << "conf.build-dependent-value,conf.build-dependent-value";
+    QTest::newRow("lz4, build has it") << 17 << QByteArray("wal_compression = lz4\n") << "here-lz4" << true << "t" << "";
+    QTest::newRow("lz4, build lacks it") << 16 << QByteArray("wal_compression = lz4\n") << "here" << false << "f" << "conf.invalid-value";
+    QTest::newRow("lz4 in the generating build too") << 15 << QByteArray("wal_compression = zstd\n") << "unknown" << true << "t"
+                                                     << "conf.build-dependent-value";
+    QTest::newRow("lz4 before 15: a boolean") << 14 << QByteArray("wal_compression = lz4\n") << "unknown" << false << "f"
+                                              << "conf.invalid-value";
+    QTest::newRow("no value exists anywhere") << 17 << QByteArray("wal_compression = lz5\n") << "unknown" << false << "f"
+                                              << "conf.invalid-value";
+    QTest::newRow("io_uring") << 18 << QByteArray("io_method = io_uring\n") << "unknown" << true << "t" << "conf.build-dependent-value";
+    QTest::newRow("bonjour off is fine") << 17 << QByteArray("bonjour = off\n") << "unknown" << true << "t" << "";
+    QTest::newRow("bonjour on") << 17 << QByteArray("bonjour = on\n") << "unknown" << true << "t" << "conf.build-dependent-value";
+    QTest::newRow("bonjour on, build known") << 17 << QByteArray("bonjour = on\n") << "here" << false << "f" << "conf.invalid-value";
+    QTest::newRow("ssl presumed") << 17 << QByteArray("ssl = on\n") << "unknown" << true << "t" << "";
+    QTest::newRow("ssl known absent") << 17 << QByteArray("ssl = on\n") << "here" << false << "f" << "conf.invalid-value";
+}
+
+void tst_ConfValidator::checkHooksAndBuilds()
+{
+    QFETCH(int, major);
+    QFETCH(QByteArray, text);
+    QFETCH(QString, facts);
+    QFETCH(bool, ok);
+    QFETCH(QString, applied);
+    QFETCH(QString, codes);
+    ConfLoader loader;
+    loader.setOverride("/virtual/postgresql.conf", text);
+    const ConfLoadResult load = loader.load("/virtual/postgresql.conf");
+    ConfValidator validator(ParameterCatalog::forVersion(major), major);
+    if (facts != "unknown") {
+        ConfServerFacts serverFacts;
+        serverFacts.runsOnThisMachine = true;
+        serverFacts.buildFeatures = QSet<QString>();
+        if (facts == "here-lz4")
+            serverFacts.buildFeatures->insert("lz4");
+        validator.setServerFacts(serverFacts);
+    }
+    const ConfValidation validation = validator.validate(load);
+    QString appliedFlags;
+    for (const ConfItemVerdict &verdict : validation.items)
+        appliedFlags += verdict.applied ? 't' : 'f';
+    QCOMPARE(tst_ConfValidator::codes(validation.diagnostics), codes);
+    QCOMPARE(validation.ok, ok);
+    QCOMPARE(appliedFlags, applied);
+    for (const Diagnostic &d : validation.diagnostics)
+        QCOMPARE(d.severity == Severity::Error, d.code == "conf.invalid-value");
 }
 
 QTEST_GUILESS_MAIN(tst_ConfValidator)
