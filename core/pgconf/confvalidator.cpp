@@ -268,6 +268,31 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         finalSetting.insert(info->name.toLower(), parsed.setting);
     }
 
+    // The five recovery targets exclude each other: their assign hooks (which the view does not
+    // run) stop the server as soon as one is assigned while another is set, even to ''.
+    {
+        QString target; // the recovery target parameter currently set, lower-case
+        for (qsizetype i = 0; i < count; ++i) {
+            const ParameterInfo *info = infos[i];
+            if (ignored[i] || !validation.items[i].applied || !info)
+                continue;
+            const QString key = info->name.toLower();
+            if (key != "recovery_target"_L1 && key != "recovery_target_lsn"_L1 && key != "recovery_target_name"_L1
+                && key != "recovery_target_time"_L1 && key != "recovery_target_xid"_L1)
+                continue;
+            if (!target.isEmpty() && target != key) {
+                const ConfItem &item = load.items.at(i);
+                diagnose(Severity::Error, u"conf.multiple-recovery-targets"_s, item, item.nameColumn, info->name,
+                         tr("%1 is set while %2 is already set; the server stops with \"multiple recovery targets specified\"")
+                             .arg(info->name, target),
+                         tr("Keep only one of recovery_target, recovery_target_lsn, recovery_target_name, recovery_target_time "
+                            "and recovery_target_xid"));
+                break;
+            }
+            target = settings[i].isEmpty() ? QString() : key;
+        }
+    }
+
     // Duplicates: the earlier line names the line that wins. (Texts translated once: a large file
     // can have thousands of overridden lines.)
     const QString overriddenByRefused = tr("\"%1\" is set again at %2, whose value the server refuses; this line is ignored all the same, so the default applies");

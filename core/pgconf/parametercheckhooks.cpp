@@ -1,5 +1,8 @@
 #include "parametercheckhooks.h"
 
+#include "syncstandbynames.h"
+#include "valueparser.h"
+
 #include <QCoreApplication>
 #include <QFile>
 #include <QSet>
@@ -255,6 +258,66 @@ CheckHookVerdict checkTimezoneAbbreviations(const QString &value)
     return refuse(tr("There is no time zone abbreviation file \"%1\"; PostgreSQL ships Default, Australia and India.").arg(value));
 }
 
+// A list of keywords (SplitIdentifierString, case-insensitive), as check hooks of list
+// parameters read it: createrole_self_grant, restrict_nonsystem_relation_kind, debug_io_direct.
+CheckHookVerdict checkKeywordList(const QString &value, const QStringList &keywords)
+{
+    const auto names = ValueParser::splitIdentifiers(value);
+    if (!names)
+        return refuse(tr("List syntax is invalid."));
+    for (const QString &name : *names) {
+        if (!keywords.contains(name, Qt::CaseInsensitive))
+            return refuse(tr("Unrecognized key word: \"%1\".").arg(name));
+    }
+    return {};
+}
+
+// check_wal_consistency_checking: list syntax; before 15 the resource manager names too (from
+// 15 on unknown names may be custom resource managers, checked after preloading).
+CheckHookVerdict checkWalConsistency(const QString &value, int major)
+{
+    const auto names = ValueParser::splitIdentifiers(value);
+    if (!names)
+        return refuse(tr("List syntax is invalid."));
+    if (major >= 15)
+        return {};
+    static const QStringList masked = {u"all"_s, u"heap2"_s, u"heap"_s, u"btree"_s, u"hash"_s, u"gin"_s, u"gist"_s,
+                                       u"sequence"_s, u"spgist"_s, u"brin"_s, u"generic"_s};
+    for (const QString &name : *names) {
+        if (!masked.contains(name, Qt::CaseInsensitive))
+            return refuse(tr("Unrecognized key word: \"%1\".").arg(name));
+    }
+    return {};
+}
+
+CheckHookVerdict checkSlotList(const QString &value)
+{
+    const auto names = ValueParser::splitIdentifiers(value);
+    if (!names)
+        return refuse(tr("List syntax is invalid."));
+    for (const QString &name : *names) {
+        if (const CheckHookVerdict verdict = checkSlotName(name); !verdict.ok)
+            return verdict;
+    }
+    return {};
+}
+
+// pg_lsn_in_internal: 1-8 hex digits, '/', 1-8 hex digits.
+bool isLsn(const QString &value)
+{
+    const qsizetype slash = value.indexOf(u'/');
+    auto hex = [](QStringView part) {
+        if (part.isEmpty() || part.size() > 8)
+            return false;
+        for (QChar c : part) {
+            if (!((c >= u'0' && c <= u'9') || (c >= u'a' && c <= u'f') || (c >= u'A' && c <= u'F')))
+                return false;
+        }
+        return true;
+    };
+    return slash > 0 && hex(QStringView(value).left(slash)) && hex(QStringView(value).mid(slash + 1));
+}
+
 // get_stack_depth_rlimit minus STACK_DEPTH_SLOP, for this machine; 0 when unlimited/unknown.
 qint64 stackLimitKb()
 {
@@ -373,6 +436,46 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &
         return checkSlotName(value);
     if (name == "backtrace_functions"_L1)
         return checkBacktraceFunctions(value);
+    if (name == "synchronous_standby_names"_L1) {
+        QString detail;
+        if (SyncStandbyNames::check(value, &detail))
+            return CheckHookVerdict{};
+        return refuse(detail);
+    }
+    if (name == "synchronized_standby_slots"_L1)
+        return checkSlotList(value);
+    if (name == "createrole_self_grant"_L1)
+        return checkKeywordList(value, {u"set"_s, u"inherit"_s});
+    if (name == "restrict_nonsystem_relation_kind"_L1)
+        return checkKeywordList(value, {u"view"_s, u"foreign-table"_s});
+    if (name == "debug_io_direct"_L1)
+        return checkKeywordList(value, {u"data"_s, u"wal"_s, u"wal_init"_s});
+    if (name == "wal_consistency_checking"_L1)
+        return checkWalConsistency(value, major);
+    if (name == "recovery_target"_L1) {
+        if (value.isEmpty() || value == "immediate"_L1)
+            return CheckHookVerdict{};
+        return refuse(tr("The only allowed value is \"immediate\"."));
+    }
+    if (name == "recovery_target_lsn"_L1) {
+        if (value.isEmpty() || isLsn(value))
+            return CheckHookVerdict{};
+        return refuse(tr("A WAL location looks like 0/1A2B3C4D (two groups of 1-8 hex digits)."));
+    }
+    if (name == "recovery_target_name"_L1) {
+        if (value.toUtf8().size() < 64)
+            return CheckHookVerdict{};
+        return refuse(tr("recovery_target_name is too long (maximum 63 characters)."));
+    }
+    if (name == "recovery_target_time"_L1) {
+        // Words the hook rejects outright; other text is parsed as a timestamp, which pgdial
+        // does not judge.
+        static const QStringList special = {u"now"_s, u"today"_s, u"tomorrow"_s, u"yesterday"_s};
+        static const QStringList notDates = {u"epoch"_s, u"infinity"_s, u"-infinity"_s};
+        if (special.contains(value) || notDates.contains(value.trimmed(), Qt::CaseInsensitive))
+            return refuse(tr("recovery_target_time needs a point in time (2024-05-01 10:00:00+00)."));
+        return CheckHookVerdict{};
+    }
     if (name == "default_text_search_config"_L1) {
         // Without a database to look in the server accepts any name at start-up; a missing
         // configuration only shows when a session uses it.

@@ -250,6 +250,11 @@ std::optional<QString> dateStyleSetting(const QString &value)
 
 } // namespace
 
+std::optional<QStringList> ValueParser::splitIdentifiers(const QString &value, QChar separator)
+{
+    return splitIdentifierList(value, separator);
+}
+
 std::optional<double> ValueParser::convertToBaseUnit(double value, const QString &unitName, const QString &baseUnit)
 {
     const std::vector<UnitFactor> table = conversionTable(baseUnit);

@@ -46,6 +46,9 @@ public:
     static std::optional<double> parseReal(const QString &value, const QString &unit, QString *hint, bool *badUnit);
     // Converts `value` given in `unitName` ("MB") to the base unit `baseUnit` ("8kB"), with the
     // server's rounding to the next smaller unit; nullopt when the unit is not valid for it.
+    // The server's SplitIdentifierString: NAME[, NAME...] with "quoted" names, unquoted ones
+    // folded to lower case; nullopt when the list syntax is invalid.
+    static std::optional<QStringList> splitIdentifiers(const QString &value, QChar separator = u',');
     static std::optional<double> convertToBaseUnit(double value, const QString &unitName, const QString &baseUnit);
 };
 

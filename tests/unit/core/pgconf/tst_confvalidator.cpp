@@ -233,6 +233,27 @@ void tst_ConfValidator::checkHooksAndBuilds_data()
                                                 << true << "t" << "conf.unknown-text-search-config";
     QTest::newRow("text search config built in") << 14 << QByteArray("default_text_search_config = 'pg_catalog.Yiddish'\n")
                                                  << "unknown" << true << "t" << "";
+    QTest::newRow("standby names grammar") << 17 << QByteArray("synchronous_standby_names = 'FIRST 2 (a, \"b c\", *)'\n")
+                                           << "unknown" << true << "t" << "";
+    QTest::newRow("standby names: FIRST without a number") << 13 << QByteArray("synchronous_standby_names = 'first (a)'\n")
+                                                           << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("standby names: ANY 0") << 17 << QByteArray("synchronous_standby_names = 'ANY 0 (a)'\n") << "unknown" << false
+                                          << "f" << "conf.invalid-value";
+    QTest::newRow("standby names: a number alone is a name") << 17 << QByteArray("synchronous_standby_names = '2'\n") << "unknown"
+                                                             << true << "t" << "";
+    QTest::newRow("recovery_target is immediate") << 17 << QByteArray("recovery_target = 'Immediate'\n") << "unknown" << false << "f"
+                                                  << "conf.invalid-value";
+    QTest::newRow("LSN") << 17 << QByteArray("recovery_target_lsn = '123456789/0'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("two recovery targets") << 17 << QByteArray("recovery_target_lsn = '0/1A2B'\nrecovery_target_name = ''\n")
+                                          << "unknown" << false << "tt" << "conf.multiple-recovery-targets";
+    QTest::newRow("empty target first is fine") << 17 << QByteArray("recovery_target_name = ''\nrecovery_target_lsn = '0/1A2B'\n")
+                                                << "unknown" << true << "tt" << "";
+    QTest::newRow("wal_consistency_checking names before 15") << 14 << QByteArray("wal_consistency_checking = 'nosuch'\n")
+                                                              << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("wal_consistency_checking custom from 15") << 15 << QByteArray("wal_consistency_checking = 'nosuch'\n")
+                                                             << "unknown" << true << "t" << "";
+    QTest::newRow("createrole_self_grant keywords") << 17 << QByteArray("createrole_self_grant = 'set, bogus'\n") << "unknown"
+                                                    << false << "f" << "conf.invalid-value";
     QTest::newRow("lz4, build unknown") << 17 << QByteArray("wal_compression = lz4\ndefault_toast_compression = LZ4\n") << "unknown"
                                         << true << "tt" << "conf.build-dependent-value,conf.build-dependent-value";
     QTest::newRow("lz4, build has it") << 17 << QByteArray("wal_compression = lz4\n") << "here-lz4" << true << "t" << "";
@@ -279,7 +300,7 @@ void tst_ConfValidator::checkHooksAndBuilds()
     QCOMPARE(validation.ok, ok);
     QCOMPARE(appliedFlags, applied);
     for (const Diagnostic &d : validation.diagnostics)
-        QCOMPARE(d.severity == Severity::Error, d.code == "conf.invalid-value");
+        QCOMPARE(d.severity == Severity::Error, d.code == "conf.invalid-value" || d.code == "conf.multiple-recovery-targets");
 }
 
 QTEST_GUILESS_MAIN(tst_ConfValidator)
