@@ -500,6 +500,11 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkInteger(const QString 
             return CheckHookVerdict{};
         return refuse(tr("\"%1\" must be a multiple of 16").arg(name));
     }
+    if (name == "vacuum_buffer_usage_limit"_L1 && major >= 16) {
+        if (value == 0 || (value >= 128 && value <= 16777216))
+            return CheckHookVerdict{};
+        return refuse(tr("\"vacuum_buffer_usage_limit\" must be 0 or between 128 kB and 16777216 kB"));
+    }
     if (name == "max_stack_depth"_L1) {
         const qint64 limit = stackLimitKb();
         if (limit <= 0 || value <= double(limit))
