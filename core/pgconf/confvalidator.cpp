@@ -1,5 +1,6 @@
 #include "confvalidator.h"
 
+#include "moduleparameters.h"
 #include "valueformatter.h"
 #include "valueparser.h"
 
@@ -18,25 +19,6 @@ QString tr(const char *text)
 
 const QString couldNotApply = u"setting could not be applied"_s;
 const QString unrecognized = u"unrecognized configuration parameter"_s;
-
-// Parameters of the contrib modules whose prefixes become reserved when they are preloaded
-// (PostgreSQL 15+). Only modules listed here are judged, so an unknown extension never gets a
-// false warning.
-const QHash<QString, QStringList> &moduleParameters()
-{
-    static const QHash<QString, QStringList> modules = {
-        {u"pg_stat_statements"_s, {u"max"_s, u"track"_s, u"track_utility"_s, u"track_planning"_s, u"save"_s}},
-        {u"auto_explain"_s, {u"log_min_duration"_s, u"log_parameter_max_length"_s, u"log_analyze"_s, u"log_settings"_s,
-                             u"log_verbose"_s, u"log_buffers"_s, u"log_wal"_s, u"log_triggers"_s, u"log_timing"_s,
-                             u"log_format"_s, u"log_level"_s, u"log_nested_statements"_s, u"sample_rate"_s,
-                             u"log_serialize"_s}},
-        {u"pg_prewarm"_s, {u"autoprewarm"_s, u"autoprewarm_interval"_s}},
-        {u"auth_delay"_s, {u"milliseconds"_s}},
-        {u"basic_archive"_s, {u"archive_directory"_s}},
-        {u"passwordcheck"_s, {u"min_password_length"_s}},
-    };
-    return modules;
-}
 
 QString lower(const QByteArray &name)
 {
@@ -174,7 +156,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 module = module.section(u'/', -1).toLower();
                 if (module.endsWith(".so"_L1))
                     module.chop(3);
-                if (moduleParameters().contains(module))
+                if (ModuleParameters::isKnownModule(module))
                     reservedPrefixes.insert(module);
             }
         }
@@ -192,15 +174,25 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         const QString value = QString::fromUtf8(item.value);
         if (!info) {
             const QString prefix = lower(item.name).section(u'.', 0, 0);
-            const QString suffix = lower(item.name).section(u'.', 1);
-            if (reservedPrefixes.contains(prefix) && !moduleParameters().value(prefix).contains(suffix)) {
-                verdict.error = couldNotApply;
-                const QStringList candidates = moduleParameters().value(prefix);
-                diagnose(Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn, QString::fromUtf8(item.name),
-                         tr("\"%1\" is not a parameter of the preloaded module \"%2\"; the server removes it with a warning")
-                             .arg(QString::fromUtf8(item.name), prefix),
-                         tr("Parameters of %1: %2").arg(prefix, candidates.join(u", "_s)));
-                continue;
+            if (reservedPrefixes.contains(prefix)) {
+                const ParameterInfo *moduleInfo = ModuleParameters::find(lower(item.name), m_major);
+                if (!moduleInfo) {
+                    verdict.error = couldNotApply;
+                    diagnose(Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn, QString::fromUtf8(item.name),
+                             tr("\"%1\" is not a parameter of the preloaded module \"%2\"; the server removes it with a warning")
+                                 .arg(QString::fromUtf8(item.name), prefix),
+                             tr("Parameters of %1: %2").arg(prefix, ModuleParameters::names(prefix, m_major).join(u", "_s)));
+                    continue;
+                }
+                // The module checks the value when it loads: a bad one is a warning, the default stays.
+                const ParsedValue parsed = ValueParser::parse(*moduleInfo, value, m_major);
+                if (!parsed.ok()) {
+                    verdict.error = couldNotApply;
+                    diagnose(Severity::Warning, u"conf.module-invalid-value"_s, item, item.valueColumn, moduleInfo->name,
+                             tr("%1; the module \"%2\" keeps its default (the server only warns)").arg(parsed.message, prefix),
+                             parsed.hint);
+                    continue;
+                }
             }
             verdict.applied = true; // a placeholder for an extension's parameter: any value goes
             settings[i] = value;

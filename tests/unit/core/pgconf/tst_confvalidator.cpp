@@ -86,7 +86,8 @@ void tst_ConfValidator::validate_data()
                          << "unrecognized configuration parameter" << "conf.byte-order-mark";
     QTest::newRow("reserved prefix 15")
         << 15 << QByteArray("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.maxx = 10\npg_stat_statements.max = 10\n")
-        << true << "tft" << "|setting could not be applied|" << "conf.reserved-prefix";
+        << true << "tff" << "|setting could not be applied|setting could not be applied"
+        << "conf.reserved-prefix,conf.module-invalid-value"; // max is at least 100: seen on Debian's 15
     QTest::newRow("no reservation in 14")
         << 14 << QByteArray("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.maxx = 10\n") << true
         << "tt" << "|" << "";
@@ -254,6 +255,14 @@ void tst_ConfValidator::checkHooksAndBuilds_data()
                                                              << "unknown" << true << "t" << "";
     QTest::newRow("createrole_self_grant keywords") << 17 << QByteArray("createrole_self_grant = 'set, bogus'\n") << "unknown"
                                                     << false << "f" << "conf.invalid-value";
+    QTest::newRow("preloaded module: bad value warns") << 15
+        << QByteArray("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.max = 'abc'\npg_stat_statements.track = top\n")
+        << "unknown" << true << "tft" << "conf.module-invalid-value";
+    QTest::newRow("preloaded module: unknown name warns") << 17
+        << QByteArray("shared_preload_libraries = 'auto_explain'\nauto_explain.log_serialize = on\nauto_explain.sample_rate = 2\n")
+        << "unknown" << true << "tff" << "conf.reserved-prefix,conf.module-invalid-value";
+    QTest::newRow("module not preloaded: placeholder") << 17 << QByteArray("pg_stat_statements.max = 'abc'\n") << "unknown" << true
+                                                       << "t" << "";
     QTest::newRow("lz4, build unknown") << 17 << QByteArray("wal_compression = lz4\ndefault_toast_compression = LZ4\n") << "unknown"
                                         << true << "tt" << "conf.build-dependent-value,conf.build-dependent-value";
     QTest::newRow("lz4, build has it") << 17 << QByteArray("wal_compression = lz4\n") << "here-lz4" << true << "t" << "";
