@@ -1,5 +1,6 @@
 #include "confvalidator.h"
 
+#include "moduleparameters.h"
 #include "valueformatter.h"
 #include "valueparser.h"
 
@@ -18,25 +19,6 @@ QString tr(const char *text)
 
 const QString couldNotApply = u"setting could not be applied"_s;
 const QString unrecognized = u"unrecognized configuration parameter"_s;
-
-// Parameters of the contrib modules whose prefixes become reserved when they are preloaded
-// (PostgreSQL 15+). Only modules listed here are judged, so an unknown extension never gets a
-// false warning.
-const QHash<QString, QStringList> &moduleParameters()
-{
-    static const QHash<QString, QStringList> modules = {
-        {u"pg_stat_statements"_s, {u"max"_s, u"track"_s, u"track_utility"_s, u"track_planning"_s, u"save"_s}},
-        {u"auto_explain"_s, {u"log_min_duration"_s, u"log_parameter_max_length"_s, u"log_analyze"_s, u"log_settings"_s,
-                             u"log_verbose"_s, u"log_buffers"_s, u"log_wal"_s, u"log_triggers"_s, u"log_timing"_s,
-                             u"log_format"_s, u"log_level"_s, u"log_nested_statements"_s, u"sample_rate"_s,
-                             u"log_serialize"_s}},
-        {u"pg_prewarm"_s, {u"autoprewarm"_s, u"autoprewarm_interval"_s}},
-        {u"auth_delay"_s, {u"milliseconds"_s}},
-        {u"basic_archive"_s, {u"archive_directory"_s}},
-        {u"passwordcheck"_s, {u"min_password_length"_s}},
-    };
-    return modules;
-}
 
 QString lower(const QByteArray &name)
 {
@@ -174,7 +156,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 module = module.section(u'/', -1).toLower();
                 if (module.endsWith(".so"_L1))
                     module.chop(3);
-                if (moduleParameters().contains(module))
+                if (ModuleParameters::isKnownModule(module))
                     reservedPrefixes.insert(module);
             }
         }
@@ -192,15 +174,25 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         const QString value = QString::fromUtf8(item.value);
         if (!info) {
             const QString prefix = lower(item.name).section(u'.', 0, 0);
-            const QString suffix = lower(item.name).section(u'.', 1);
-            if (reservedPrefixes.contains(prefix) && !moduleParameters().value(prefix).contains(suffix)) {
-                verdict.error = couldNotApply;
-                const QStringList candidates = moduleParameters().value(prefix);
-                diagnose(Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn, QString::fromUtf8(item.name),
-                         tr("\"%1\" is not a parameter of the preloaded module \"%2\"; the server removes it with a warning")
-                             .arg(QString::fromUtf8(item.name), prefix),
-                         tr("Parameters of %1: %2").arg(prefix, candidates.join(u", "_s)));
-                continue;
+            if (reservedPrefixes.contains(prefix)) {
+                const ParameterInfo *moduleInfo = ModuleParameters::find(lower(item.name), m_major);
+                if (!moduleInfo) {
+                    verdict.error = couldNotApply;
+                    diagnose(Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn, QString::fromUtf8(item.name),
+                             tr("\"%1\" is not a parameter of the preloaded module \"%2\"; the server removes it with a warning")
+                                 .arg(QString::fromUtf8(item.name), prefix),
+                             tr("Parameters of %1: %2").arg(prefix, ModuleParameters::names(prefix, m_major).join(u", "_s)));
+                    continue;
+                }
+                // The module checks the value when it loads: a bad one is a warning, the default stays.
+                const ParsedValue parsed = ValueParser::parse(*moduleInfo, value, m_major);
+                if (!parsed.ok()) {
+                    verdict.error = couldNotApply;
+                    diagnose(Severity::Warning, u"conf.module-invalid-value"_s, item, item.valueColumn, moduleInfo->name,
+                             tr("%1; the module \"%2\" keeps its default (the server only warns)").arg(parsed.message, prefix),
+                             parsed.hint);
+                    continue;
+                }
             }
             verdict.applied = true; // a placeholder for an extension's parameter: any value goes
             settings[i] = value;
@@ -214,6 +206,36 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             continue;
         }
         const ParsedValue parsed = ValueParser::parse(*info, value, m_major);
+        if (!parsed.ok() && parsed.dependsOnMachine && !m_facts.runsOnThisMachine) {
+            // Judged for this machine only: the server's machine may well have the locale.
+            diagnose(Severity::Warning, u"conf.machine-dependent-value"_s, item, item.valueColumn, info->name,
+                     tr("%1 on this machine; a server on a machine without it refuses the file").arg(parsed.hint),
+                     tr("Make sure the server's machine has it, or use a value that exists everywhere (C, POSIX)"));
+            verdict.applied = true;
+            settings[i] = value;
+            finalSetting.insert(info->name.toLower(), value);
+            continue;
+        }
+        // SSL is in every packaged build; warning on each ssl = on would only be noise.
+        const bool presumed = !m_facts.buildFeatures && parsed.buildFeature == "ssl"_L1;
+        if (parsed.ok() && !parsed.buildFeature.isEmpty() && !presumed
+            && (!m_facts.buildFeatures || !m_facts.buildFeatures->contains(parsed.buildFeature))) {
+            const QString feature = parsed.buildFeature;
+            if (!m_facts.buildFeatures) {
+                diagnose(Severity::Warning, u"conf.build-dependent-value"_s, item, item.valueColumn, info->name,
+                         tr("%1 = %2 needs a server built with %3; a server built without it refuses the whole file")
+                             .arg(info->name, parsed.setting, feature),
+                         tr("Check the server's build (pg_config --configure, or SHOW %1 on a server with the value)").arg(info->name));
+            } else {
+                verdict.error = couldNotApply;
+                diagnose(Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
+                         tr("%1 = %2 is not supported by this server's build (it lacks %3)").arg(info->name, parsed.setting, feature),
+                         info->enumValues.isEmpty() ? tr("Use off") : tr("Available values: %1.").arg(info->enumValues.join(u", "_s)));
+                continue;
+            }
+        }
+        if (parsed.ok() && !parsed.cautionCode.isEmpty())
+            diagnose(Severity::Warning, parsed.cautionCode, item, item.valueColumn, info->name, parsed.caution);
         if (!parsed.ok()) {
             verdict.error = couldNotApply;
             QString code = u"conf.invalid-value"_s;
@@ -236,6 +258,31 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         verdict.applied = true;
         settings[i] = parsed.setting;
         finalSetting.insert(info->name.toLower(), parsed.setting);
+    }
+
+    // The five recovery targets exclude each other: their assign hooks (which the view does not
+    // run) stop the server as soon as one is assigned while another is set, even to ''.
+    {
+        QString target; // the recovery target parameter currently set, lower-case
+        for (qsizetype i = 0; i < count; ++i) {
+            const ParameterInfo *info = infos[i];
+            if (ignored[i] || !validation.items[i].applied || !info)
+                continue;
+            const QString key = info->name.toLower();
+            if (key != "recovery_target"_L1 && key != "recovery_target_lsn"_L1 && key != "recovery_target_name"_L1
+                && key != "recovery_target_time"_L1 && key != "recovery_target_xid"_L1)
+                continue;
+            if (!target.isEmpty() && target != key) {
+                const ConfItem &item = load.items.at(i);
+                diagnose(Severity::Error, u"conf.multiple-recovery-targets"_s, item, item.nameColumn, info->name,
+                         tr("%1 is set while %2 is already set; the server stops with \"multiple recovery targets specified\"")
+                             .arg(info->name, target),
+                         tr("Keep only one of recovery_target, recovery_target_lsn, recovery_target_name, recovery_target_time "
+                            "and recovery_target_xid"));
+                break;
+            }
+            target = settings[i].isEmpty() ? QString() : key;
+        }
     }
 
     // Duplicates: the earlier line names the line that wins. (Texts translated once: a large file

@@ -5,6 +5,7 @@
 #include "parametercatalog.h"
 
 #include <QList>
+#include <QSet>
 #include <QString>
 
 #include <optional>
@@ -29,6 +30,19 @@ struct ConfValidation
     bool ok = true;
 };
 
+// What pgdial knows about the server that will read the file, beyond its major version. Values
+// whose verdict depends on it are warnings while it is unknown.
+struct ConfServerFacts
+{
+    // Build features of that server ("lz4", "zstd", "liburing", "ssl", "bonjour", "windows",
+    // "fsync_writethrough"; ParameterInfo::buildDependentValues). nullopt: unknown.
+    std::optional<QSet<QString>> buildFeatures;
+    // The server runs on the machine pgdial runs on, so a locale missing here or a
+    // max_stack_depth over this machine's stack limit makes it refuse the file (errors, not
+    // warnings).
+    bool runsOnThisMachine = false;
+};
+
 // Judges a parsed postgresql.conf (with its includes) the way the server does (part A4, A6, A7,
 // A8 of the semantics reference): name check, value check per type/unit/range, duplicates,
 // reserved extension prefixes (15+), plus warnings for risky values the server accepts.
@@ -40,12 +54,15 @@ public:
     // The machine's memory, for the shared_buffers warning (ProjectSettings::ramBytes).
     void setRamBytes(std::optional<qint64> ramBytes) { m_ramBytes = ramBytes; }
 
+    void setServerFacts(ConfServerFacts facts) { m_facts = std::move(facts); }
+
     ConfValidation validate(const ConfLoadResult &load) const;
 
 private:
     const ParameterCatalog &m_catalog;
     int m_major = 0;
     std::optional<qint64> m_ramBytes;
+    ConfServerFacts m_facts;
 };
 
 } // namespace pgdial::core::pgconf

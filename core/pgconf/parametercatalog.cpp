@@ -145,6 +145,9 @@ std::optional<ParameterCatalog> ParameterCatalog::fromJson(const QByteArray &jso
             info.hiddenEnumValues.append(it.key());
             info.hiddenEnumTargets.insert(it.key(), it.value().toString());
         }
+        const QJsonObject build = object.value("bd"_L1).toObject();
+        for (auto it = build.begin(); it != build.end(); ++it)
+            info.buildDependentValues.insert(it.key(), it.value().toString());
         info.bootValue = object.value("b"_L1).toString();
         info.inSample = object.value("i"_L1).toInt() != 0;
         info.category = object.value("g"_L1).toString();

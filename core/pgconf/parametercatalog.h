@@ -37,6 +37,10 @@ struct ParameterInfo
     QStringList enumValues;       // visible values, as pg_settings lists them
     QStringList hiddenEnumValues; // also accepted: "hot_standby", "true", "1", ...
     QHash<QString, QString> hiddenEnumTargets; // hidden value (lower-case) -> canonical visible value
+    // Values that exist in PostgreSQL but only in builds with a feature (lower-case value ->
+    // feature: "lz4" -> "lz4", for a bool "on" -> "ssl"). Enum ones may be missing from
+    // enumValues (the generating build lacked them); see scripts/generate-catalog BUILD_DEPENDENT.
+    QHash<QString, QString> buildDependentValues;
     ParameterContext context = ParameterContext::User;
     QString category;
     QString shortDescription;

@@ -1,5 +1,7 @@
 #include "valueparser.h"
 
+#include "parametercheckhooks.h"
+
 #include <QCoreApplication>
 
 #include <clocale>
@@ -248,6 +250,11 @@ std::optional<QString> dateStyleSetting(const QString &value)
 
 } // namespace
 
+std::optional<QStringList> ValueParser::splitIdentifiers(const QString &value, QChar separator)
+{
+    return splitIdentifierList(value, separator);
+}
+
 std::optional<double> ValueParser::convertToBaseUnit(double value, const QString &unitName, const QString &baseUnit)
 {
     const std::vector<UnitFactor> table = conversionTable(baseUnit);
@@ -356,6 +363,7 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
             return fail(ValueProblem::Invalid, QCoreApplication::translate("pgdial::pgconf", "parameter \"%1\" requires a Boolean value").arg(parameter.name));
         result.boolean = *parsed;
         result.setting = *parsed ? u"on"_s : u"off"_s;
+        result.buildFeature = parameter.buildDependentValues.value(result.setting);
         return result;
     }
     case ParameterType::Integer:
@@ -379,12 +387,28 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
                         QCoreApplication::translate("pgdial::pgconf", "%1%2 is outside the valid range for parameter \"%3\" (%4%5 .. %6%7)")
                             .arg(show(*parsed), unit, parameter.name, show(min), bound, show(max), bound));
         }
+        if (isInteger) {
+            if (const auto hook = ParameterCheckHooks::checkInteger(parameter.name.toLower(), *parsed, major); hook && !hook->ok) {
+                fail(ValueProblem::Invalid, invalidValueMessage(parameter, result.setting), hook->detail);
+                result.dependsOnMachine = hook->dependsOnMachine;
+                return result;
+            }
+        }
         return result;
     }
     case ParameterType::Enum: {
         for (const QString &option : parameter.enumValues) {
             if (option.compare(value, Qt::CaseInsensitive) == 0) {
                 result.setting = option;
+                result.buildFeature = parameter.buildDependentValues.value(option);
+                return result;
+            }
+        }
+        // Values of builds with a feature the catalog's generating build lacked (lz4, zstd, ...).
+        for (auto it = parameter.buildDependentValues.cbegin(); it != parameter.buildDependentValues.cend(); ++it) {
+            if (it.key().compare(value, Qt::CaseInsensitive) == 0) {
+                result.setting = it.key();
+                result.buildFeature = it.value();
                 return result;
             }
         }
@@ -413,6 +437,20 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
         if ((name == "search_path"_L1 || name == "temp_tablespaces"_L1) && !splitIdentifierList(value))
             return fail(ValueProblem::Invalid, invalidValueMessage(parameter, value),
                         QCoreApplication::translate("pgdial::pgconf", "List syntax is invalid."));
+        if (const auto hook = ParameterCheckHooks::checkString(name, value, major)) {
+            if (!hook->ok) {
+                fail(ValueProblem::Invalid, invalidValueMessage(parameter, value), hook->detail);
+                result.dependsOnMachine = hook->dependsOnMachine;
+                return result;
+            }
+            if (hook->needsSystemTzdata) {
+                result.cautionCode = u"conf.system-tzdata"_s;
+                result.caution = hook->detail;
+            } else if (hook->unverifiable) {
+                result.cautionCode = u"conf.unknown-text-search-config"_s;
+                result.caution = hook->detail;
+            }
+        }
         result.setting = value;
         return result;
     }

@@ -20,6 +20,15 @@ struct ParsedValue
     double number = 0;    // integer and real parameters: the value in the parameter's base unit
     bool boolean = false; // bool parameters
     QString setting;      // what pg_settings.setting would show ("125", "on", "replica", the text)
+    // The value exists in PostgreSQL but needs a server built with this feature ("lz4", "ssl",
+    // "bonjour"; scripts/generate-catalog BUILD_DEPENDENT). ConfValidator decides what that means.
+    QString buildFeature;
+    // The problem (a missing locale, a stack limit) was judged for the machine pgdial runs on.
+    bool dependsOnMachine = false;
+    // Accepted, but with a warning worth showing (code, text): posix/ time zones, text search
+    // configurations that are not built in.
+    QString cautionCode;
+    QString caution;
 
     bool ok() const { return problem == ValueProblem::None; }
 };
@@ -37,6 +46,9 @@ public:
     static std::optional<double> parseReal(const QString &value, const QString &unit, QString *hint, bool *badUnit);
     // Converts `value` given in `unitName` ("MB") to the base unit `baseUnit` ("8kB"), with the
     // server's rounding to the next smaller unit; nullopt when the unit is not valid for it.
+    // The server's SplitIdentifierString: NAME[, NAME...] with "quoted" names, unquoted ones
+    // folded to lower case; nullopt when the list syntax is invalid.
+    static std::optional<QStringList> splitIdentifiers(const QString &value, QChar separator = u',');
     static std::optional<double> convertToBaseUnit(double value, const QString &unitName, const QString &baseUnit);
 };
 

@@ -5,6 +5,7 @@
 #include "pgconf/confvalidator.h"
 #include "pgconf/effectivesettings.h"
 #include "pgconf/parametercatalog.h"
+#include "pgconf/valueparser.h"
 
 #include <QCoreApplication>
 #include <QDir>
@@ -68,11 +69,25 @@ bool ConfTuningTarget::reload(QString *error)
     return true;
 }
 
+QString ConfTuningTarget::buildDependentRefusal(const pgconf::ParameterCatalog &catalog, const QString &name, const QString &value)
+{
+    const pgconf::ParameterInfo *info = catalog.find(name);
+    if (!info)
+        return {};
+    const pgconf::ParsedValue parsed = pgconf::ValueParser::parse(*info, value, catalog.major());
+    if (!parsed.ok() || parsed.buildFeature.isEmpty() || info->enumValues.contains(parsed.setting, Qt::CaseInsensitive))
+        return {};
+    return QCoreApplication::translate("pgdial::core::tuning::ConfTuningTarget", "%1 = %2 needs a server built with %3")
+        .arg(name, value, parsed.buildFeature);
+}
+
 Result<QStringList> ConfTuningTarget::set(const QList<QPair<QString, QString>> &values)
 {
     const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(m_major);
     QStringList changes;
     for (const auto &[name, value] : values) {
+        if (const QString refusal = buildDependentRefusal(catalog, name, value); !refusal.isEmpty())
+            return makeError(u"tune.build-dependent-value"_s, refusal);
         // Each edit is computed on the text as the previous ones left it.
         pgconf::ConfLoader loader;
         for (const auto &[file, text] : m_documents)

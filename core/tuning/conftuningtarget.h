@@ -12,6 +12,10 @@
 #include <QString>
 #include <QStringList>
 
+namespace pgdial::core::pgconf {
+class ParameterCatalog;
+}
+
 namespace pgdial::core::tuning {
 
 // One file's edit, for undo: applying `inverse` to that file's document restores it.
@@ -29,6 +33,10 @@ class ConfTuningTarget
 {
 public:
     static Result<ConfTuningTarget> open(const QString &topFile, int major);
+
+    // Why tuning must not write `value`: it needs a build feature the catalog's build lacks
+    // (PGTune's lz4, io_uring), which could make the server refuse the whole file. Empty: fine.
+    static QString buildDependentRefusal(const pgconf::ParameterCatalog &catalog, const QString &name, const QString &value);
 
     ServerSettingLookup lookup() const { return m_lookup; }
 

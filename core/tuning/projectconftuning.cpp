@@ -1,5 +1,7 @@
 #include "projectconftuning.h"
 
+#include "conftuningtarget.h"
+
 #include "pgconf/confloader.h"
 #include "pgconf/confprojectanalyzer.h"
 #include "pgconf/parametercatalog.h"
@@ -57,6 +59,10 @@ Result<ProjectConfTuning::Plan> ProjectConfTuning::plan(const Project &project, 
 
     Plan plan;
     for (const auto &[name, value] : values) {
+        if (const QString refusal = ConfTuningTarget::buildDependentRefusal(catalog, name, value); !refusal.isEmpty()) {
+            plan.refused.append({name, refusal});
+            continue;
+        }
         // Each edit is computed on the text the previous ones left (line numbers move on insert).
         pgconf::ConfLoader loader(&scratch);
         const pgconf::ConfLoadResult load = loader.load(top->absolutePath);

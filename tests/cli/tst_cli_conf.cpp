@@ -20,6 +20,7 @@ private Q_SLOTS:
     void exitCodes();
     void usageErrors_data();
     void usageErrors();
+    void serverFacts();
 };
 
 static QJsonObject runJson(const QString &file, int expectedExit)
@@ -96,6 +97,25 @@ void tst_CliConf::exitCodes()
     QCOMPARE(json.exitCode, exitCode);
     const auto text = runCli({"conf", pgdial::test::testDataDir() + "/pgconf/" + caseName + "/postgresql.conf"});
     QCOMPARE(text.exitCode, exitCode);
+}
+
+// lz4 depends on the server's build: a warning while it is unknown, an error when
+// --build-features says the build lacks it; --local-server judges locales here.
+void tst_CliConf::serverFacts()
+{
+    const QString compression = pgdial::test::testDataDir() + "/pgconf/build-dependent-compression/postgresql.conf";
+    const auto unknown = runCli({"conf", compression, "--json", "--pg-version", "16"});
+    QCOMPARE(unknown.exitCode, 0);
+    QVERIFY(unknown.out.contains("conf.build-dependent-value"));
+    QCOMPARE(runCli({"conf", compression, "--pg-version", "16", "--build-features", "zstd"}).exitCode, 1);
+    QCOMPARE(runCli({"conf", compression, "--pg-version", "16", "--build-features", "lz4,zstd"}).exitCode, 0);
+    const QString locales = pgdial::test::testDataDir() + "/pgconf/locale-checks/postgresql.conf";
+    const auto elsewhere = runCli({"conf", locales, "--json"});
+    QCOMPARE(elsewhere.exitCode, 1); // lc_messages = '' is refused everywhere
+    QVERIFY(elsewhere.out.contains("conf.machine-dependent-value"));
+    const auto here = runCli({"conf", locales, "--json", "--local-server"});
+    QCOMPARE(here.exitCode, 1);
+    QVERIFY(!here.out.contains("conf.machine-dependent-value"));
 }
 
 void tst_CliConf::usageErrors_data()

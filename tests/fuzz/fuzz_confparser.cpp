@@ -1,9 +1,12 @@
 // The postgresql.conf lexer, line parser and include resolution on arbitrary bytes: never crash
-// or hang, positions stay inside the line, and the pg_file_settings rows stay consistent.
+// or hang, positions stay inside the line, and the pg_file_settings rows stay consistent. The
+// validator (check hooks: time zone specs, synchronous_standby_names, lists) judges the result.
 #include "pgconf/conffilesettings.h"
 #include "pgconf/conflexer.h"
 #include "pgconf/confloader.h"
 #include "pgconf/confparser.h"
+#include "pgconf/confvalidator.h"
+#include "pgconf/parametercatalog.h"
 
 #include <QDir>
 
@@ -50,6 +53,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
             std::abort();
     }
     if (!result.errorRows.isEmpty() && !result.parseFailed)
+        std::abort();
+
+    // Phases 2 and 3 for a major picked by the input, with the server's build and machine
+    // unknown and known: one verdict per item, and an error whenever the file is refused.
+    const int major = 13 + (size > 0 ? data[0] % 6 : 0);
+    ConfValidator validator(ParameterCatalog::forVersion(major), major);
+    if (size > 1 && (data[1] & 1)) {
+        ConfServerFacts facts;
+        facts.buildFeatures = QSet<QString>{QStringLiteral("lz4")};
+        facts.runsOnThisMachine = true;
+        validator.setServerFacts(facts);
+    }
+    const ConfValidation validation = validator.validate(result);
+    if (validation.items.size() != result.items.size())
+        std::abort();
+    if (!result.parseFailed && !validation.ok && !pgdial::core::hasErrors(validation.diagnostics))
         std::abort();
     return 0;
 }

@@ -153,7 +153,25 @@ void tst_ConfEditorServer::edits()
     const int major = m_probe->major();
     const QMap<QString, QByteArray> original = readCase(caseDir);
     const ConfLoadResult loaded = load(caseDir);
-    const ConfValidation validation = ConfValidator(ParameterCatalog::forVersion(major), major).validate(loaded);
+    // The probe server runs here, and its build's features show in the values pg_settings offers.
+    ConfServerFacts facts;
+    facts.runsOnThisMachine = true;
+    facts.buildFeatures = QSet<QString>();
+    const QueryResult features = m_probe->server().query(
+        "select string_agg(coalesce(array_to_string(enumvals, ','), setting), ',') from pg_settings "
+        "where name in ('wal_compression', 'default_toast_compression', 'io_method', 'ssl_library')");
+    const QStringList offered = features.rows.isEmpty() ? QStringList() : features.rows.first().first().split(',');
+    for (const QString feature : {"lz4", "zstd"}) {
+        if (offered.contains(feature))
+            facts.buildFeatures->insert(feature);
+    }
+    if (offered.contains("io_uring"))
+        facts.buildFeatures->insert("liburing");
+    if (offered.contains("OpenSSL"))
+        facts.buildFeatures->insert("ssl");
+    ConfValidator validator(ParameterCatalog::forVersion(major), major);
+    validator.setServerFacts(facts);
+    const ConfValidation validation = validator.validate(loaded);
     if (!validation.ok)
         QSKIP("the server refuses this file; edits are only checked on accepted files");
 

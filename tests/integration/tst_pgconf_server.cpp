@@ -79,18 +79,46 @@ struct Outcome
     QList<Row> rows;
 };
 
-Outcome pgdialOutcome(const QString &caseDir, int major)
+// The build features of a probe's server (ConfServerFacts::buildFeatures), read from the values
+// its pg_settings offers. No server here is built with Bonjour, and no view says so: left out.
+QSet<QString> serverBuildFeatures(PgConfProbe &probe)
+{
+    QSet<QString> features;
+    const QueryResult result = probe.server().query(
+        "select name, coalesce(array_to_string(enumvals, ','), setting) from pg_settings where name in "
+        "('wal_compression', 'default_toast_compression', 'io_method', 'wal_sync_method', "
+        "'dynamic_shared_memory_type', 'shared_memory_type', 'ssl_library')");
+    for (const QStringList &row : result.rows) {
+        if (row.at(0) == "ssl_library") {
+            if (!row.at(1).isEmpty())
+                features.insert("ssl");
+            continue;
+        }
+        const QStringList values = row.at(1).split(',');
+        for (const char *feature : {"lz4", "zstd", "windows", "fsync_writethrough"}) {
+            if (values.contains(feature))
+                features.insert(feature);
+        }
+        if (values.contains("io_uring"))
+            features.insert("liburing");
+    }
+    return features;
+}
+
+Outcome pgdialOutcome(const QString &caseDir, int major, const ConfServerFacts &facts)
 {
     ConfLoader loader;
     const ConfLoadResult load = loader.load(caseDir + "/postgresql.conf");
     Outcome outcome;
 #ifdef PGDIAL_HAVE_CONF_VALIDATOR
     ConfValidator validator(ParameterCatalog::forVersion(major), major);
+    validator.setServerFacts(facts);
     const ConfValidation validation = validator.validate(load);
     const QList<ConfFileSetting> settings = confFileSettings(load, &validation);
     outcome.ok = !load.parseFailed && validation.ok;
 #else
     Q_UNUSED(major);
+    Q_UNUSED(facts);
     const QList<ConfFileSetting> settings = confFileSettings(load);
     outcome.ok = !load.parseFailed;
 #endif
@@ -141,6 +169,7 @@ private slots:
 
 private:
     std::map<int, std::unique_ptr<PgConfProbe>> m_probes;
+    std::map<int, ConfServerFacts> m_facts; // per major: the probe server's build, on this machine
     QStringList m_cases;
 };
 
@@ -157,6 +186,10 @@ void TestPgconfServer::initTestCase()
         auto probe = std::make_unique<PgConfProbe>(installation.major);
         probe->setAlwaysCheckStartup(qEnvironmentVariableIntValue("PGDIAL_PGCONF_ALWAYS_STARTUP") == 1);
         QVERIFY2(probe->start(), qPrintable(probe->errorString()));
+        ConfServerFacts facts;
+        facts.buildFeatures = serverBuildFeatures(*probe);
+        facts.runsOnThisMachine = true;
+        m_facts[installation.major] = facts;
         m_probes[installation.major] = std::move(probe);
     }
 }
@@ -199,7 +232,7 @@ void TestPgconfServer::agreesWithServers()
         if (verdict.startupChecked && verdict.acceptedByView && *verdict.acceptedByView != verdict.accepted)
             problems << QString("PG%1 %2: the view says accepted=%3 but postgres -C says %4")
                             .arg(major).arg(name).arg(*verdict.acceptedByView).arg(verdict.accepted);
-        const Outcome ours = pgdialOutcome(source, major);
+        const Outcome ours = pgdialOutcome(source, major, m_facts[major]);
         const QString prefix = QString("PG%1 %2: ").arg(major).arg(name);
 #ifdef PGDIAL_HAVE_CONF_VALIDATOR
         const bool compareVerdicts = true;

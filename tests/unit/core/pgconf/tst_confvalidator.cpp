@@ -21,6 +21,8 @@ private Q_SLOTS:
     void versionMessages();
     void duplicateNamesWinner();
     void sharedBuffersAgainstRam();
+    void checkHooksAndBuilds_data();
+    void checkHooksAndBuilds();
 
 private:
     static ConfValidation run(const QByteArray &text, int major, std::optional<qint64> ram = {});
@@ -84,7 +86,8 @@ void tst_ConfValidator::validate_data()
                          << "unrecognized configuration parameter" << "conf.byte-order-mark";
     QTest::newRow("reserved prefix 15")
         << 15 << QByteArray("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.maxx = 10\npg_stat_statements.max = 10\n")
-        << true << "tft" << "|setting could not be applied|" << "conf.reserved-prefix";
+        << true << "tff" << "|setting could not be applied|setting could not be applied"
+        << "conf.reserved-prefix,conf.module-invalid-value"; // max is at least 100: seen on Debian's 15
     QTest::newRow("no reservation in 14")
         << 14 << QByteArray("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.maxx = 10\n") << true
         << "tt" << "|" << "";
@@ -184,6 +187,129 @@ void tst_ConfValidator::sharedBuffersAgainstRam()
     QCOMPARE(codes(run("shared_buffers = 4GB\n", 17, ram).diagnostics), QStringLiteral("conf.shared-buffers-ram"));
     QCOMPARE(codes(run("shared_buffers = 2GB\n", 17, ram).diagnostics), QString());
     QCOMPARE(codes(run("shared_buffers = 4GB\n", 17).diagnostics), QString());
+}
+
+
+// Check hooks (time zones, locales, ...) and values that need a build feature: errors where the
+// server refuses them whatever it runs on, warnings where it depends on the server's build or
+// machine and pgdial does not know them (ConfServerFacts).
+void tst_ConfValidator::checkHooksAndBuilds_data()
+{
+    QTest::addColumn<int>("major");
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QString>("facts"); // unknown | here-lz4 | here
+    QTest::addColumn<bool>("ok");
+    QTest::addColumn<QString>("applied");
+    QTest::addColumn<QString>("codes");
+
+    QTest::newRow("zone, POSIX spec, hours") << 17 << QByteArray("timezone = 'Europe/Berlin'\nlog_timezone = '<+03>-3'\n")
+                                           << "unknown" << true << "tt" << "";
+    QTest::newRow("zone names ignore case") << 17 << QByteArray("timezone = 'AMERICA/new_york'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("hours for timezone") << 17 << QByteArray("timezone = '-7.5'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("168 hours out of range") << 17 << QByteArray("timezone = '168'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("abbreviation is no zone") << 17 << QByteArray("timezone = 'PST'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("POSIX with rules") << 17 << QByteArray("log_timezone = 'PST8PDT,M3.2.0,M11.1.0/3'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("POSIX bad rule") << 17 << QByteArray("log_timezone = 'AAA3BBB,M13.2.0,M11.1.0'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("empty time zone") << 17 << QByteArray("log_timezone = ''\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("posix/ copy needs system tzdata") << 17 << QByteArray("timezone = 'posix/Europe/Berlin'\n") << "unknown" << true << "t"
+                                                     << "conf.system-tzdata";
+    QTest::newRow("right/ uses leap seconds") << 17 << QByteArray("timezone = 'right/UTC'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("lc_messages empty") << 17 << QByteArray("lc_messages = ''\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("missing locale elsewhere: warning") << 17 << QByteArray("lc_numeric = 'xx_XX.UTF-8'\n") << "unknown" << true << "t"
+                                                       << "conf.machine-dependent-value";
+    QTest::newRow("missing locale here: error") << 17 << QByteArray("lc_numeric = 'xx_XX.UTF-8'\n") << "here" << false << "f"
+                                                << "conf.invalid-value";
+    QTest::newRow("abbreviation files") << 17 << QByteArray("timezone_abbreviations = 'India'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("abbreviation file case") << 17 << QByteArray("timezone_abbreviations = 'india'\n") << "unknown" << false << "f"
+                                            << "conf.invalid-value";
+    QTest::newRow("client_encoding alias") << 17 << QByteArray("client_encoding = 'ISO-8859-1'\n") << "unknown" << true << "t" << "";
+    QTest::newRow("client_encoding unknown") << 17 << QByteArray("client_encoding = 'utf-9'\n") << "unknown" << false << "f"
+                                             << "conf.invalid-value";
+    QTest::newRow("slot name") << 17 << QByteArray("primary_slot_name = 'Standby'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("backtrace_functions") << 17 << QByteArray("backtrace_functions = 'a-b'\n") << "unknown" << false << "f"
+                                         << "conf.invalid-value";
+    QTest::newRow("SLRU multiple of 16") << 17 << QByteArray("notify_buffers = 24\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("SLRU 0 is auto") << 17 << QByteArray("transaction_buffers = 0\n") << "unknown" << true << "t" << "";
+    QTest::newRow("text search config unknown") << 17 << QByteArray("default_text_search_config = 'public.mine'\n") << "unknown"
+                                                << true << "t" << "conf.unknown-text-search-config";
+    QTest::newRow("text search config built in") << 14 << QByteArray("default_text_search_config = 'pg_catalog.Yiddish'\n")
+                                                 << "unknown" << true << "t" << "";
+    QTest::newRow("standby names grammar") << 17 << QByteArray("synchronous_standby_names = 'FIRST 2 (a, \"b c\", *)'\n")
+                                           << "unknown" << true << "t" << "";
+    QTest::newRow("standby names: FIRST without a number") << 13 << QByteArray("synchronous_standby_names = 'first (a)'\n")
+                                                           << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("standby names: ANY 0") << 17 << QByteArray("synchronous_standby_names = 'ANY 0 (a)'\n") << "unknown" << false
+                                          << "f" << "conf.invalid-value";
+    QTest::newRow("standby names: a number alone is a name") << 17 << QByteArray("synchronous_standby_names = '2'\n") << "unknown"
+                                                             << true << "t" << "";
+    QTest::newRow("recovery_target is immediate") << 17 << QByteArray("recovery_target = 'Immediate'\n") << "unknown" << false << "f"
+                                                  << "conf.invalid-value";
+    QTest::newRow("LSN") << 17 << QByteArray("recovery_target_lsn = '123456789/0'\n") << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("two recovery targets") << 17 << QByteArray("recovery_target_lsn = '0/1A2B'\nrecovery_target_name = ''\n")
+                                          << "unknown" << false << "tt" << "conf.multiple-recovery-targets";
+    QTest::newRow("empty target first is fine") << 17 << QByteArray("recovery_target_name = ''\nrecovery_target_lsn = '0/1A2B'\n")
+                                                << "unknown" << true << "tt" << "";
+    QTest::newRow("wal_consistency_checking names before 15") << 14 << QByteArray("wal_consistency_checking = 'nosuch'\n")
+                                                              << "unknown" << false << "f" << "conf.invalid-value";
+    QTest::newRow("wal_consistency_checking custom from 15") << 15 << QByteArray("wal_consistency_checking = 'nosuch'\n")
+                                                             << "unknown" << true << "t" << "";
+    QTest::newRow("createrole_self_grant keywords") << 17 << QByteArray("createrole_self_grant = 'set, bogus'\n") << "unknown"
+                                                    << false << "f" << "conf.invalid-value";
+    QTest::newRow("preloaded module: bad value warns") << 15
+        << QByteArray("shared_preload_libraries = 'pg_stat_statements'\npg_stat_statements.max = 'abc'\npg_stat_statements.track = top\n")
+        << "unknown" << true << "tft" << "conf.module-invalid-value";
+    QTest::newRow("preloaded module: unknown name warns") << 17
+        << QByteArray("shared_preload_libraries = 'auto_explain'\nauto_explain.log_serialize = on\nauto_explain.sample_rate = 2\n")
+        << "unknown" << true << "tff" << "conf.reserved-prefix,conf.module-invalid-value";
+    QTest::newRow("module not preloaded: placeholder") << 17 << QByteArray("pg_stat_statements.max = 'abc'\n") << "unknown" << true
+                                                       << "t" << "";
+    QTest::newRow("lz4, build unknown") << 17 << QByteArray("wal_compression = lz4\ndefault_toast_compression = LZ4\n") << "unknown"
+                                        << true << "tt" << "conf.build-dependent-value,conf.build-dependent-value";
+    QTest::newRow("lz4, build has it") << 17 << QByteArray("wal_compression = lz4\n") << "here-lz4" << true << "t" << "";
+    QTest::newRow("lz4, build lacks it") << 16 << QByteArray("wal_compression = lz4\n") << "here" << false << "f" << "conf.invalid-value";
+    QTest::newRow("lz4 in the generating build too") << 15 << QByteArray("wal_compression = zstd\n") << "unknown" << true << "t"
+                                                     << "conf.build-dependent-value";
+    QTest::newRow("lz4 before 15: a boolean") << 14 << QByteArray("wal_compression = lz4\n") << "unknown" << false << "f"
+                                              << "conf.invalid-value";
+    QTest::newRow("no value exists anywhere") << 17 << QByteArray("wal_compression = lz5\n") << "unknown" << false << "f"
+                                              << "conf.invalid-value";
+    QTest::newRow("io_uring") << 18 << QByteArray("io_method = io_uring\n") << "unknown" << true << "t" << "conf.build-dependent-value";
+    QTest::newRow("bonjour off is fine") << 17 << QByteArray("bonjour = off\n") << "unknown" << true << "t" << "";
+    QTest::newRow("bonjour on") << 17 << QByteArray("bonjour = on\n") << "unknown" << true << "t" << "conf.build-dependent-value";
+    QTest::newRow("bonjour on, build known") << 17 << QByteArray("bonjour = on\n") << "here" << false << "f" << "conf.invalid-value";
+    QTest::newRow("ssl presumed") << 17 << QByteArray("ssl = on\n") << "unknown" << true << "t" << "";
+    QTest::newRow("ssl known absent") << 17 << QByteArray("ssl = on\n") << "here" << false << "f" << "conf.invalid-value";
+}
+
+void tst_ConfValidator::checkHooksAndBuilds()
+{
+    QFETCH(int, major);
+    QFETCH(QByteArray, text);
+    QFETCH(QString, facts);
+    QFETCH(bool, ok);
+    QFETCH(QString, applied);
+    QFETCH(QString, codes);
+    ConfLoader loader;
+    loader.setOverride("/virtual/postgresql.conf", text);
+    const ConfLoadResult load = loader.load("/virtual/postgresql.conf");
+    ConfValidator validator(ParameterCatalog::forVersion(major), major);
+    if (facts != "unknown") {
+        ConfServerFacts serverFacts;
+        serverFacts.runsOnThisMachine = true;
+        serverFacts.buildFeatures = QSet<QString>();
+        if (facts == "here-lz4")
+            serverFacts.buildFeatures->insert("lz4");
+        validator.setServerFacts(serverFacts);
+    }
+    const ConfValidation validation = validator.validate(load);
+    QString appliedFlags;
+    for (const ConfItemVerdict &verdict : validation.items)
+        appliedFlags += verdict.applied ? 't' : 'f';
+    QCOMPARE(tst_ConfValidator::codes(validation.diagnostics), codes);
+    QCOMPARE(validation.ok, ok);
+    QCOMPARE(appliedFlags, applied);
+    for (const Diagnostic &d : validation.diagnostics)
+        QCOMPARE(d.severity == Severity::Error, d.code == "conf.invalid-value" || d.code == "conf.multiple-recovery-targets");
 }
 
 QTEST_GUILESS_MAIN(tst_ConfValidator)
