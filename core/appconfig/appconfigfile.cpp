@@ -269,9 +269,21 @@ AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &
         }
         const YAML::Node database = root["database"];
         if (database.IsDefined()) {
-            for (auto it = root.begin(); it != root.end(); ++it)
-                if (it->first.IsScalar() && it->first.Scalar() == "database")
+            for (auto it = root.begin(); it != root.end(); ++it) {
+                if (it->first.IsScalar() && it->first.Scalar() == "database") {
                     file.m_databaseLine = it->first.Mark().line + 1;
+                    file.m_databaseColumn = it->first.Mark().column + 1;
+                }
+            }
+            file.m_databaseFlow = database.IsMap() && database.Style() == YAML::EmitterStyle::Flow;
+            if (database.IsMap()) {
+                for (auto it = database.begin(); it != database.end(); ++it) {
+                    const YAML::Mark key = it->first.Mark();
+                    if (file.m_databaseKeyColumn == 0)
+                        file.m_databaseKeyColumn = key.column + 1;
+                    file.m_databaseLastKeyLine = std::max(file.m_databaseLastKeyLine, key.line + 1);
+                }
+            }
             if (!database.IsMap() && !database.IsNull()) {
                 diagnose(Severity::Error, u"app.invalid-type"_s, database.Mark().line + 1, database.Mark().column + 1,
                          tr("database: must be a mapping of settings (url:, pool_size:, ...)"));
@@ -381,6 +393,68 @@ Result<LineEdit> AppConfigFile::setField(const TextDocument &document, const QSt
     if (!current)
         return makeError(u"app.missing-key"_s, tr("database.%1 is not in %2").arg(key, m_fileName));
     return replaceScalar(document, *current, value);
+}
+
+Result<LineEdit> AppConfigFile::addField(const TextDocument &document, const QString &key, const QString &value) const
+{
+    if (!m_loaded || m_databaseLine < 1)
+        return makeError(u"app.yaml-not-editable"_s, tr("%1 has no database: section to add %2 to").arg(m_fileName, key));
+    if (field(key) || scalar({u"database"_s, key}))
+        return makeError(u"app.duplicate-key"_s, tr("database.%1 is already in %2").arg(key, m_fileName));
+    if (m_databaseFlow)
+        return makeError(u"app.yaml-not-editable"_s,
+                         tr("The database: section of %1 is written as { ... }; add %2 in the text").arg(m_fileName, key));
+    // Block mapping: the new key goes after the last key's lines, at the keys' indentation (or two
+    // columns deeper than "database:" when the section is still empty).
+    const int indent = m_databaseKeyColumn > 0 ? m_databaseKeyColumn - 1 : m_databaseColumn - 1 + 2;
+    const int keyLine = m_databaseLastKeyLine > 0 ? m_databaseLastKeyLine : m_databaseLine;
+    auto indentation = [](const QByteArray &line) {
+        qsizetype i = 0;
+        while (i < line.size() && line.at(i) == ' ')
+            ++i;
+        return i;
+    };
+    auto isBlankOrComment = [&](const QByteArray &line) {
+        const qsizetype i = indentation(line);
+        return i >= line.size() || line.at(i) == '#';
+    };
+    int last = keyLine; // 1-based last line belonging to that key (a nested block or a continuation)
+    for (int i = keyLine; i < document.lineCount(); ++i) {
+        const QByteArray &line = document.line(i);
+        if (isBlankOrComment(line))
+            continue;
+        if (indentation(line) <= indent)
+            break;
+        last = i + 1;
+    }
+    const QByteArray text = QByteArray(indent, ' ') + key.toUtf8() + ": "
+        + formatScalar(value, ScalarStyle::Plain, false, false);
+    LineEdit edit;
+    if (last == document.lineCount() && document.ending(last - 1) == LineEnding::None) {
+        const LineEnding ending = document.dominantEnding() == LineEnding::None ? LineEnding::Lf : document.dominantEnding();
+        edit = LineEdit{last - 1, 1, {document.line(last - 1), text}, {ending, LineEnding::None}};
+    } else {
+        edit = LineEdit{last, 0, {text}, {}};
+    }
+    // Read the result back: the key must hold `value` and nothing else may change meaning.
+    TextDocument edited = document;
+    edited.apply(edit);
+    const AppConfigFile after = parse(edited, m_fileName);
+    const std::optional<ConfigScalar> added = after.field(key);
+    // An empty "database:" was a null scalar of its own; it becomes the mapping holding the key.
+    const QStringList emptySection{u"database"_s};
+    const qsizetype wasEmpty = scalar(emptySection) ? 1 : 0;
+    bool othersKept = after.m_scalars.size() == m_scalars.size() + 1 - wasEmpty;
+    for (const ConfigScalar &before : m_scalars) {
+        if (before.path == emptySection)
+            continue;
+        const std::optional<ConfigScalar> now = after.scalar(before.path);
+        othersKept = othersKept && now && now->value == before.value;
+    }
+    if (!after.isLoaded() || !added || added->value != value || !othersKept)
+        return makeError(u"app.yaml-not-editable"_s,
+                         tr("pgdial cannot add database.%1 to %2 safely; add it in the text").arg(key, m_fileName));
+    return edit;
 }
 
 } // namespace pgdial::core::appconfig

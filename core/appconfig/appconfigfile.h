@@ -59,6 +59,10 @@ public:
     // when the value allows it and adding quotes when it needs them. Fails for block scalars,
     // aliases and missing keys.
     Result<LineEdit> setField(const TextDocument &document, const QString &key, const QString &value) const;
+    // Lossless insertion of database.<key>: one new line after the section's last key, at its keys'
+    // indentation, the value written plainly when YAML allows. The result is read back; anything
+    // that would not read back exactly (a flow mapping, odd layouts) fails instead.
+    Result<LineEdit> addField(const TextDocument &document, const QString &key, const QString &value) const;
     static Result<LineEdit> replaceScalar(const TextDocument &document, const ConfigScalar &scalar, const QString &value);
     // The source text that makes YAML read `value`, preferring `preferred`.
     static QByteArray formatScalar(const QString &value, ScalarStyle preferred, bool inFlow, bool mustStayString);
@@ -68,6 +72,10 @@ private:
     bool m_loaded = false;
     Diagnostics m_diagnostics;
     int m_databaseLine = 0;
+    int m_databaseColumn = 0;      // 1-based column of the "database" key
+    int m_databaseKeyColumn = 0;   // 1-based column of the section's keys (0: no keys yet)
+    int m_databaseLastKeyLine = 0; // 1-based line of the section's last key
+    bool m_databaseFlow = false;   // database: { ... }
     QList<ConfigScalar> m_fields;
     QList<ConfigScalar> m_scalars; // every scalar reachable through mappings (no sequences, no aliases walked)
 };

@@ -359,4 +359,83 @@ LineEdit EnvFile::draftValueEdit(const TextDocument &document, const QString &ke
     return LineEdit{entry->line - 1, entry->lastLine - entry->line + 1, {line}, {}};
 }
 
+qsizetype EnvFile::afterValue(const TextDocument &document, const EnvEntry &entry) const
+{
+    if (entry.lastLine < 1 || entry.lastLine > document.lineCount())
+        return -1;
+    const QByteArray &last = document.line(entry.lastLine - 1);
+    if (entry.quote == EnvQuote::None) {
+        for (qsizetype i = entry.valueColumn - 1; i < last.size(); ++i) {
+            if (last.at(i) == '#' && i > 0 && isBlank(last.at(i - 1))) {
+                qsizetype start = i;
+                while (start > entry.valueColumn - 1 && isBlank(last.at(start - 1)))
+                    --start;
+                return start;
+            }
+        }
+        qsizetype end = last.size();
+        while (end > entry.valueColumn - 1 && isBlank(last.at(end - 1)))
+            --end;
+        return end;
+    }
+    const char quote = entry.quote == EnvQuote::Single ? '\'' : '"';
+    const qsizetype from = entry.line == entry.lastLine ? entry.valueColumn : 0;
+    for (qsizetype i = from; i < last.size(); ++i) {
+        if (quote == '"' && last.at(i) == '\\') {
+            ++i;
+            continue;
+        }
+        if (last.at(i) == quote)
+            return i + 1;
+    }
+    return last.size();
+}
+
+QString EnvFile::inlineComment(const TextDocument &document, const QString &key) const
+{
+    const std::optional<EnvEntry> entry = find(key);
+    const qsizetype after = entry ? afterValue(document, *entry) : -1;
+    if (after < 0)
+        return {};
+    const QByteArray rest = document.line(entry->lastLine - 1).mid(after).trimmed();
+    if (!rest.startsWith('#'))
+        return {};
+    return QString::fromUtf8(rest.mid(1)).trimmed();
+}
+
+Result<LineEdit> EnvFile::setComment(const TextDocument &document, const QString &key, const QString &comment) const
+{
+    const std::optional<EnvEntry> entry = find(key);
+    const qsizetype after = entry ? afterValue(document, *entry) : -1;
+    if (after < 0)
+        return makeError(u"env.missing-key"_s, tr("%1 is not set in %2").arg(key, m_fileName));
+    if (comment.contains(u'\n') || comment.contains(u'\r'))
+        return makeError(u"env.ambiguous-edit"_s, tr("A comment is one line"));
+    const QByteArray &last = document.line(entry->lastLine - 1);
+    const QByteArray rest = last.mid(after);
+    qsizetype hash = rest.indexOf('#');
+    if (hash >= 0 && !rest.left(hash).trimmed().isEmpty())
+        hash = -1; // text after a closing quote that is not a comment: leave it be
+    QByteArray line = last.left(after);
+    const QByteArray text = comment.trimmed().toUtf8();
+    if (!text.isEmpty())
+        line += (hash >= 0 ? rest.left(hash) : QByteArray("  ")) + "# " + text;
+    else if (hash < 0)
+        line = last; // nothing to remove
+    const LineEdit edit{entry->lastLine - 1, 1, {line}, {}};
+    TextDocument edited = document;
+    edited.apply(edit);
+    const EnvFile reread = parse(edited, m_fileName);
+    bool kept = reread.inlineComment(edited, key) == QString::fromUtf8(text);
+    for (const QString &other : keys()) {
+        const std::optional<EnvEntry> now = reread.find(other);
+        kept = kept && now && now->value == find(other)->value;
+    }
+    if (!kept)
+        return makeError(u"env.ambiguous-edit"_s,
+                         tr("pgdial cannot write this comment for %1 without changing how %2 reads; edit it in the text")
+                             .arg(key, m_fileName));
+    return edit;
+}
+
 } // namespace pgdial::core::appconfig

@@ -56,10 +56,19 @@ public:
     // closed by it), it is refused with env.ambiguous-edit instead of silently changing other values.
     Result<LineEdit> setValue(const TextDocument &document, const QString &key, const QString &value) const;
 
+    // The trailing "# comment" of KEY's winning assignment, without "#" and surrounding blanks.
+    QString inlineComment(const TextDocument &document, const QString &key) const;
+    // A lossless edit of that comment: only the assignment's last line changes; an empty comment
+    // removes " # ..."; the spacing before an existing "#" is kept. Read back like setValue.
+    Result<LineEdit> setComment(const TextDocument &document, const QString &key, const QString &comment) const;
+
     // How `value` is written after `=` so that this parser reads it back unchanged, preferring `quote`.
     static QByteArray formatValue(const QString &value, EnvQuote preferred);
 
 private:
+    // Where the text after the value starts on the assignment's last line (0-based; the blanks and
+    // comment or trailing text that follow the value), or -1 when the line is not there.
+    qsizetype afterValue(const TextDocument &document, const EnvEntry &entry) const;
     LineEdit draftValueEdit(const TextDocument &document, const QString &key, const QString &value) const;
 
     QString m_fileName;

@@ -64,4 +64,14 @@ std::optional<QString> SubstitutionDefault::variable(const QString &text)
     return parts->inner.contains(u'$') ? std::nullopt : std::optional<QString>(parts->name);
 }
 
+std::optional<QString> SubstitutionDefault::current(const QString &text)
+{
+    const std::optional<Parts> parts = split(text);
+    if (!parts)
+        return std::nullopt;
+    if (split(parts->inner))
+        return current(parts->inner);
+    return parts->inner.contains(u'$') ? std::nullopt : std::optional<QString>(parts->inner);
+}
+
 } // namespace pgdial::core::appconfig

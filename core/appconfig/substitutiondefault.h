@@ -19,6 +19,8 @@ public:
 
     // The variable whose default replace() changes, when it can.
     static std::optional<QString> variable(const QString &text);
+    // The default replace() changes, as written, when it can.
+    static std::optional<QString> current(const QString &text);
 };
 
 } // namespace pgdial::core::appconfig

@@ -125,12 +125,15 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
             Diagnostic d;
             d.severity = entry.documentedForProductionOnly ? Severity::Info : Severity::Warning;
             d.code = u"env.missing-key"_s;
-            d.file = env->relativePath;
+            // Located where the key is documented: .env has no line for it (the fix adds one).
+            d.file = example->relativePath;
+            d.line = entry.line;
+            d.column = 1;
             d.message = entry.documentedForProductionOnly
                 ? tr("%1 (production only in %2) is not set in %3").arg(key, example->relativePath, env->relativePath)
                 : tr("%1 is documented in %2 but not set in %3").arg(key, example->relativePath, env->relativePath);
             d.suggestion = tr("Add %1=... to %2").arg(key, env->relativePath);
-            d.related.append(example->relativePath + u':' + QString::number(entry.line));
+            d.related.append(env->relativePath);
             // The fix adds the key without a value: values in .env.example may be placeholders or secrets.
             if (const Result<LineEdit> edit = actual.setValue(*env->document, key, QString()))
                 d.fix = Fix{tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath, {*edit}};

@@ -354,4 +354,28 @@ std::optional<HbaEdit> HbaEditor::editField(const TextDocument &document, const 
                     tr("Change a field of the rule on line %1 to \"%2\"").arg(rule.line).arg(text));
 }
 
+std::optional<HbaEdit> HbaEditor::setComment(const TextDocument &document, const HbaRule &rule, const QString &comment)
+{
+    if (!validRange(document, rule) || rule.line != rule.lastLine || !rule.methodSpan.isValid()
+        || comment.contains(u'\n') || comment.contains(u'\r'))
+        return std::nullopt;
+    const int lineIndex = rule.line - 1;
+    const QByteArray &content = document.line(lineIndex);
+    // The rule's text ends with its last field; whatever follows is blanks and the comment.
+    int end = rule.methodSpan.end.column - 1;
+    for (const HbaSpan &option : rule.optionSpans)
+        end = std::max(end, option.end.column - 1);
+    if (end < 0 || end > content.size())
+        return std::nullopt;
+    const QByteArray rest = content.mid(end);
+    const qsizetype hash = rest.indexOf('#');
+    const QByteArray text = comment.trimmed().toUtf8();
+    QByteArray line = content.left(end);
+    if (!text.isEmpty())
+        line += (hash >= 0 ? rest.left(hash) : QByteArray("  ")) + "# " + text;
+    return makeEdit(rule.file, lineIndex, 1, {line}, {document.ending(lineIndex)},
+                    text.isEmpty() ? tr("Remove the comment of the rule on line %1").arg(rule.line)
+                                   : tr("Comment the rule on line %1").arg(rule.line));
+}
+
 } // namespace pgdial::core::hba

@@ -51,6 +51,10 @@ public:
     static std::optional<HbaEdit> editField(const TextDocument &document, const HbaRule &rule, HbaField field,
                                             const QString &text);
 
+    // Sets the trailing "# comment" of a single-line rule (an empty text removes " # ..."), keeping
+    // the spacing before an existing "#". nullopt for rules over several lines.
+    static std::optional<HbaEdit> setComment(const TextDocument &document, const HbaRule &rule, const QString &comment);
+
     // Quotes a database or role name when the server would otherwise read it differently
     // (blanks, commas, quotes, '#', keywords, leading '+', '@' or '/').
     static QString quoteName(const QString &name);

@@ -3,10 +3,10 @@
 // update) against reading that postgresql.conf once (ProjectConfTuning::read: parse, includes,
 // validation), measured in the same run. Run: build/dev/tests/bench_tuning (label bench).
 #include "document/documentmanager.h"
-#include "../gui/guitesthelpers.h"
 #include "mainwindow/mainwindow.h"
 #include "project.h"
 #include "testenvironment.h"
+#include "testfiles.h"
 #include "testpaths.h"
 #include "tools/tuning/tuningwizard.h"
 #include "tuning/parameterlimits.h"

@@ -174,7 +174,7 @@ void tst_CliAppConfig::checkCoversAppConfig()
         found.append(d.toObject().value("file").toString() + ":" + d.toObject().value("code").toString());
     QVERIFY2(found.contains(".env:url.pool-parameter"), qPrintable(found.join(' ')));
     QVERIFY2(found.contains("config.yaml:app.out-of-range"), qPrintable(found.join(' ')));
-    QVERIFY2(found.contains(".env:env.missing-key"), qPrintable(found.join(' ')));
+    QVERIFY2(found.contains(".env.example:env.missing-key"), qPrintable(found.join(' ')));
 }
 
 QTEST_GUILESS_MAIN(tst_CliAppConfig)

@@ -1,5 +1,6 @@
 // pgdial-cli pool --apply: the recommendation written into the project's files, byte for byte.
 #include "clirunner.h"
+#include "testfiles.h"
 #include "testpaths.h"
 
 #include <QDir>
@@ -36,20 +37,6 @@ QString poolData(const QString &relative)
 }
 
 // A writable copy of tests/data/tuning/pool/project.
-bool copyProject(const QString &to)
-{
-    const QString from = poolData(QStringLiteral("project"));
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(source);
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-        QFile::setPermissions(target, QFile::permissions(source) | QFile::WriteOwner);
-    }
-    return true;
-}
-
 QStringList poolArgs(const QString &project, const QStringList &extra)
 {
     return QStringList{QStringLiteral("pool"), QStringLiteral("--rps"), QStringLiteral("100"),
@@ -78,7 +65,7 @@ private Q_SLOTS:
 void tst_CliPool::readsProjectThroughAppConfigEngine()
 {
     QTemporaryDir dir;
-    QVERIFY(copyProject(dir.path()));
+    QVERIFY(pgdial::test::copyFolder(poolData(QStringLiteral("project")), dir.path()));
     const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--json")}));
     QVERIFY2(run.exitCode == 1 || run.exitCode == 0, run.err.constData());
     const QJsonObject project = QJsonDocument::fromJson(run.out).object().value(QStringLiteral("project")).toObject();
@@ -102,7 +89,7 @@ void tst_CliPool::applyFitsWritesConfigOnly()
     // 4 processes need 25 at peak: 7 each; pool_size 7, max_overflow 4 -> 44 of 97: fits, the
     // server is left alone.
     QTemporaryDir dir;
-    QVERIFY(copyProject(dir.path()));
+    QVERIFY(pgdial::test::copyFolder(poolData(QStringLiteral("project")), dir.path()));
     const QByteArray conf = readAll(dir.filePath(QStringLiteral("postgresql.conf")));
     const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--apply")}));
     QVERIFY2(run.exitCode == 0, run.err.constData());
@@ -127,7 +114,7 @@ void tst_CliPool::applyDoesNotFitWritesBothFiles()
     // 10 instances x 4 workers = 40 pools of 1 + 1, plus 80 other clients = 160 > 97; shrinking
     // cannot help, so the server change is applied too: 160 + 10% + 3 reserved = 179.
     QTemporaryDir dir;
-    QVERIFY(copyProject(dir.path()));
+    QVERIFY(pgdial::test::copyFolder(poolData(QStringLiteral("project")), dir.path()));
     const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--instances"), QStringLiteral("10"),
                                                   QStringLiteral("--other-clients"), QStringLiteral("80"),
                                                   QStringLiteral("--apply")}));
@@ -144,7 +131,7 @@ void tst_CliPool::applyDoesNotFitWritesBothFiles()
 void tst_CliPool::applyJsonListsChanges()
 {
     QTemporaryDir dir;
-    QVERIFY(copyProject(dir.path()));
+    QVERIFY(pgdial::test::copyFolder(poolData(QStringLiteral("project")), dir.path()));
     const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--apply"), QStringLiteral("--json")}));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QJsonParseError error;
@@ -184,7 +171,7 @@ void tst_CliPool::applyExampleProject()
 void tst_CliPool::applyRefusesExpressionWithoutDefault()
 {
     QTemporaryDir dir;
-    QVERIFY(copyProject(dir.path()));
+    QVERIFY(pgdial::test::copyFolder(poolData(QStringLiteral("project")), dir.path()));
     const QString config = dir.filePath(QStringLiteral("config.yaml"));
     QByteArray bytes = readAll(config);
     bytes.replace("\"${APP_POOL:-10}\"", "${APP_POOL}");
@@ -204,7 +191,7 @@ void tst_CliPool::applyRefusesExpressionWithoutDefault()
 void tst_CliPool::applyNotesEnvOverride()
 {
     QTemporaryDir dir;
-    QVERIFY(copyProject(dir.path()));
+    QVERIFY(pgdial::test::copyFolder(poolData(QStringLiteral("project")), dir.path()));
     writeAll(dir.filePath(QStringLiteral(".env")), "# local\nAPP_POOL=12\n");
     const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--apply")}));
     QVERIFY2(run.exitCode == 0, run.err.constData());

@@ -1,39 +1,19 @@
 #pragma once
 
-// Small helpers shared by the GUI tests: a writable copy of the example project, and answering
-// the modal dialogs the window opens (they run their own event loop, so the answer is given
-// from a timer while the dialog is up).
+// Small helpers shared by the GUI tests (the file helpers are in testfiles.h): answering the
+// modal dialogs the window opens (they run their own event loop, so the answer is given from a
+// timer while the dialog is up).
+
+#include "testfiles.h"
 
 #include <QAbstractButton>
 #include <QApplication>
-#include <QDir>
-#include <QDirIterator>
-#include <QFile>
 #include <QTimer>
 #include <QWidget>
 
 #include <memory>
 
 namespace pgdial::test {
-
-inline bool copyFolder(const QString &from, const QString &to)
-{
-    QDirIterator it(from, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = to + QLatin1Char('/') + QDir(from).relativeFilePath(source);
-        if (!QDir().mkpath(QFileInfo(target).absolutePath()) || !QFile::copy(source, target))
-            return false;
-        QFile::setPermissions(target, QFile::permissions(source) | QFile::WriteOwner);
-    }
-    return true;
-}
-
-inline QByteArray readBytes(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
 
 // Clicks `button` (an objectName) in the next modal dialog named `dialog` that appears, once.
 // `answered` counts the answers given.

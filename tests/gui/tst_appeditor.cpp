@@ -48,7 +48,9 @@ private Q_SLOTS:
     void cleanup();
     void configFormEditUndoRedoSave();
     void sourceEditsShowInTheForm();
+    void missingKeyAddedFromTheForm();
     void envTableEditUndoRedoSave();
+    void envCommentEditable();
     void urlBuilderRoundTrip();
     void secretsMaskedUntilRevealed();
     void envModelUnderTester();
@@ -260,6 +262,57 @@ void tst_AppEditor::configFormEditUndoRedoSave()
     QVERIFY(!doc->isModified());
 }
 
+void tst_AppEditor::missingKeyAddedFromTheForm()
+{
+    ui::AppConfigEditor *editor = configEditor();
+    QVERIFY(editor);
+    ui::ProjectDocument *doc = document(configPath);
+    const QByteArray original = doc->bytes();
+    const QByteArray recycleLine = "  pool_recycle: 1800         # Recycle connections after 30 minutes\n";
+    const qsizetype at = original.indexOf(recycleLine);
+    QVERIFY(at > 0);
+    const int recycleIndex = int(original.left(at).count('\n'));
+    QVERIFY(doc->applyEdits({core::LineEdit{recycleIndex, 1, {}, {}}}, QStringLiteral("remove pool_recycle")));
+    doc->undoStack()->clear();
+    doc->undoStack()->setClean();
+    QByteArray without = original;
+    without.remove(at, recycleLine.size());
+    QCOMPARE(doc->bytes(), without);
+
+    // The missing key shows the app's default and invites a value.
+    auto *recycle = editor->findChild<QLineEdit *>(QStringLiteral("field_pool_recycle"));
+    QVERIFY(recycle && recycle->isVisible() && recycle->isEnabled() && !recycle->isReadOnly());
+    QVERIFY(recycle->text().isEmpty());
+    QVERIFY(recycle->placeholderText().contains(QStringLiteral("type a value")));
+    QCOMPARE(editor->sourceText(QStringLiteral("pool_recycle")), QStringLiteral("the app's built-in default"));
+    QVERIFY(editor->grab().save(screenshotFolder() + QStringLiteral("/app-config-missing-key.png")));
+
+    retype(recycle, QStringLiteral("900"));
+    QTest::keyClick(recycle, Qt::Key_Return);
+    // One new line after the section's last key, at its indentation; nothing else changed.
+    const QByteArray lastKey = "  user_pw_env_var: \"${DATABASE_PASSWORD_ENV_VAR:-POSTGRES_APP_USER_PW}\"\n";
+    QByteArray expectedBytes = without;
+    expectedBytes.insert(without.indexOf(lastKey) + lastKey.size(), "  pool_recycle: 900\n");
+    QCOMPARE(doc->bytes(), expectedBytes);
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QCOMPARE(doc->undoStack()->undoText(), QStringLiteral("Add database.pool_recycle"));
+    QCOMPARE(editor->effectiveText(QStringLiteral("pool_recycle")), QStringLiteral("900"));
+    QVERIFY(editor->sourceText(QStringLiteral("pool_recycle")).contains(QStringLiteral("config.yaml line")));
+
+    doc->undoStack()->undo();
+    QCOMPARE(doc->bytes(), without);
+    QVERIFY(recycle->text().isEmpty());
+    doc->undoStack()->redo();
+    QCOMPARE(doc->bytes(), expectedBytes);
+
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    QTest::keyClick(editor->input(QStringLiteral("pool_size")), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(accept.answered, 1);
+    QCOMPARE(test::readBytes(m_dir->filePath(configPath)), expectedBytes);
+}
+
 void tst_AppEditor::sourceEditsShowInTheForm()
 {
     ui::AppConfigEditor *editor = configEditor();
@@ -287,6 +340,59 @@ void tst_AppEditor::sourceEditsShowInTheForm()
     doc->undoStack()->undo();
     doc->undoStack()->undo();
     QCOMPARE(editor->findChild<QSpinBox *>(QStringLiteral("field_max_overflow_number"))->value(), 15);
+}
+
+void tst_AppEditor::envCommentEditable()
+{
+    ui::EnvEditor *editor = envEditor();
+    QVERIFY(editor);
+    ui::ProjectDocument *doc = document(envPath);
+    const QByteArray original = doc->bytes();
+    QTableView *view = editor->view();
+    ui::EnvTableModel *model = editor->model();
+    const int dbUser = model->rowForKey(QStringLiteral("APP_DB_USER"));
+    const QModelIndex comment = model->index(dbUser, ui::EnvTableModel::CommentColumn);
+    // The group heading is shown; the row has no comment of its own yet, so the editor starts empty.
+    QCOMPARE(comment.data().toString(), QStringLiteral("Database names and users"));
+    QVERIFY(model->flags(comment) & Qt::ItemIsEditable);
+
+    view->setFocus();
+    view->setCurrentIndex(view->model()->index(dbUser, ui::EnvTableModel::CommentColumn));
+    QTest::keyClick(view, Qt::Key_F2);
+    auto *cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(cellEditor);
+    QVERIFY(cellEditor->text().isEmpty());
+    QTest::keyClicks(cellEditor, QStringLiteral("the app's login role"));
+    QTest::keyClick(cellEditor, Qt::Key_Return);
+    QTRY_VERIFY(doc->bytes().contains("\nAPP_DB_USER=appuser  # the app's login role\n"));
+    QByteArray expectedBytes = original;
+    expectedBytes.replace("\nAPP_DB_USER=appuser\n", "\nAPP_DB_USER=appuser  # the app's login role\n");
+    QCOMPARE(doc->bytes(), expectedBytes); // only that line changed
+    QCOMPARE(model->index(dbUser, ui::EnvTableModel::CommentColumn).data().toString(),
+             QStringLiteral("the app's login role"));
+
+    // Emptying the comment removes " # ..." again; undo and redo walk both steps.
+    view->setCurrentIndex(view->model()->index(dbUser, ui::EnvTableModel::CommentColumn));
+    QTest::keyClick(view, Qt::Key_F2);
+    cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
+    QVERIFY(cellEditor);
+    QCOMPARE(cellEditor->text(), QStringLiteral("the app's login role"));
+    retype(cellEditor, QString());
+    QTest::keyClick(cellEditor, Qt::Key_Return);
+    QTRY_COMPARE(doc->bytes(), original);
+    QCOMPARE(doc->undoStack()->count(), 2);
+    doc->undoStack()->undo();
+    QCOMPARE(doc->bytes(), expectedBytes);
+    doc->undoStack()->redo();
+    QCOMPARE(doc->bytes(), original);
+    doc->undoStack()->undo();
+
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    QTest::keyClick(view, Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(accept.answered, 1);
+    QCOMPARE(test::readBytes(m_dir->filePath(envPath)), expectedBytes);
 }
 
 void tst_AppEditor::envTableEditUndoRedoSave()

@@ -49,6 +49,7 @@ private Q_SLOTS:
     void pageIsTheFirstTab();
     void editThroughTableUndoRedoSave();
     void invalidInputIsRefusedWithTheEnginesMessage();
+    void commentColumnIsEditable();
     void methodComboUpdatesModelAndDiagnostics();
     void shadowedRuleNamesTheRuleThatShadowsIt();
     void altUpDownMoveRulesWithoutWarningWhenNothingChanges();
@@ -212,6 +213,47 @@ void tst_HbaRuleEditor::editThroughTableUndoRedoSave()
     QTRY_COMPARE(save.answered, 1);
     QCOMPARE(test::readBytes(hbaPath()), expected);
     QVERIFY(!doc->isModified());
+}
+
+void tst_HbaRuleEditor::commentColumnIsEditable()
+{
+    focusTable(10, Model::CommentColumn);
+    QTest::keyClick(view(), Qt::Key_F2);
+    auto *editor = qobject_cast<QLineEdit *>(view()->indexWidget(model()->index(10, Model::CommentColumn)));
+    QVERIFY(editor);
+    QCOMPARE(editor->text(), QStringLiteral("Private network"));
+    editor->selectAll();
+    QTest::keyClicks(editor, "office VPN");
+    QTest::keyClick(editor, Qt::Key_Return);
+    ui::ProjectDocument *doc = document();
+    const int line = model()->row(10).rule.line;
+    const QByteArray expected = originalWith([line](QList<QByteArray> &lines) {
+        lines[line - 1].replace("# Private network", "# office VPN");
+    });
+    // A comment changes nobody's access: no warning, one undo step, only that line.
+    QTRY_COMPARE(doc->bytes(), expected);
+    QCOMPARE(doc->undoStack()->count(), 1);
+    QCOMPARE(model()->index(10, Model::CommentColumn).data().toString(), QStringLiteral("office VPN"));
+
+    // Emptying the cell removes the comment, and the rule keeps its fields.
+    focusTable(10, Model::CommentColumn);
+    QTest::keyClick(view(), Qt::Key_F2);
+    editor = qobject_cast<QLineEdit *>(view()->indexWidget(model()->index(10, Model::CommentColumn)));
+    QVERIFY(editor);
+    editor->selectAll();
+    QTest::keyClick(editor, Qt::Key_Delete);
+    QTest::keyClick(editor, Qt::Key_Return);
+    QTRY_COMPARE(doc->undoStack()->count(), 2);
+    QVERIFY(!doc->text()->line(line - 1).contains('#'));
+    QCOMPARE(model()->index(10, Model::AddressColumn).data().toString(), QStringLiteral("10.10.0.0/16"));
+
+    focusTable(10);
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(doc->bytes(), expected);
+    test::DialogAnswerer save(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    QTest::keyClick(view(), Qt::Key_S, Qt::ControlModifier);
+    QTRY_COMPARE(save.answered, 1);
+    QCOMPARE(test::readBytes(hbaPath()), expected);
 }
 
 void tst_HbaRuleEditor::invalidInputIsRefusedWithTheEnginesMessage()

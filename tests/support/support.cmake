@@ -8,6 +8,7 @@ add_library(pgdial_testsupport STATIC
     ${CMAKE_CURRENT_LIST_DIR}/pgtestserver.cpp ${CMAKE_CURRENT_LIST_DIR}/pgtestserver.h
     ${CMAKE_CURRENT_LIST_DIR}/testcertificates.cpp ${CMAKE_CURRENT_LIST_DIR}/testcertificates.h
     ${CMAKE_CURRENT_LIST_DIR}/testenvironment.cpp ${CMAKE_CURRENT_LIST_DIR}/testenvironment.h
+    ${CMAKE_CURRENT_LIST_DIR}/testfiles.h
     ${CMAKE_CURRENT_LIST_DIR}/testpaths.h)
 target_include_directories(pgdial_testsupport PUBLIC "${CMAKE_CURRENT_LIST_DIR}")
 target_compile_definitions(pgdial_testsupport PUBLIC

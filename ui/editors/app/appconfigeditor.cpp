@@ -1,12 +1,12 @@
 #include "appconfigeditor.h"
 
+#include "appconfig/substitutiondefault.h"
 #include "checks/appconfigchecker.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "project.h"
 #include "secretmasker.h"
 #include "urlbuilderdialog.h"
-#include "variableexpression.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -29,6 +29,7 @@ using core::appconfig::AppConfigFile;
 using core::appconfig::DatabaseConfig;
 using core::appconfig::DatabaseField;
 using core::appconfig::Provenance;
+using core::appconfig::SubstitutionDefault;
 
 namespace {
 
@@ -270,11 +271,15 @@ void AppConfigEditor::refresh()
             if (!row.text->hasFocus())
                 row.text->setCursorPosition(0);
         }
-        row.text->setReadOnly(!editable || shown != raw);
-        row.text->setEnabled(field.has_value());
-        row.text->setPlaceholderText(field ? QString() : tr("not in %1").arg(path));
+        // A missing key can be added: typing a value writes "key: value" into the database: section.
+        const bool addable = !field && file.isLoaded() && m_hasSection;
+        row.text->setReadOnly(addable ? false : (!editable || shown != raw));
+        row.text->setEnabled(field.has_value() || addable);
+        row.text->setPlaceholderText(field     ? QString()
+                                     : addable ? tr("not in %1: type a value to add it").arg(path)
+                                               : tr("not in %1").arg(path));
         if (row.builder) {
-            const bool wholeOrPlain = !raw.contains(u"${"_s) || VariableExpression::parse(raw).has_value();
+            const bool wholeOrPlain = !raw.contains(u"${"_s) || SubstitutionDefault::current(raw).has_value();
             row.builder->setEnabled(editable && wholeOrPlain);
         }
 
@@ -328,16 +333,16 @@ void AppConfigEditor::commit(const QString &key, const QString &raw)
 {
     const core::TextDocument *text = m_document->text();
     const std::optional<DatabaseField> field = m_config.field(key);
-    if (!text || !field || field->scalar.value == raw)
+    if (!text || (field && field->scalar.value == raw) || (!field && raw.isEmpty()))
         return;
     const AppConfigFile file = AppConfigFile::parse(*text, m_document->relativePath());
-    const core::Result<core::LineEdit> edit = file.setField(*text, key, raw);
+    const core::Result<core::LineEdit> edit = field ? file.setField(*text, key, raw) : file.addField(*text, key, raw);
     if (!edit) {
         m_rows[key].problem->setPixmap(QIcon(u":/icons/error.svg"_s).pixmap(16, 16));
         m_rows[key].problem->setToolTip(edit.error().message);
         return;
     }
-    m_document->applyEdits({*edit}, tr("Set database.%1").arg(key));
+    m_document->applyEdits({*edit}, field ? tr("Set database.%1").arg(key) : tr("Add database.%1").arg(key));
 }
 
 void AppConfigEditor::editUrl()
@@ -346,20 +351,17 @@ void AppConfigEditor::editUrl()
     if (!field)
         return;
     const QString raw = field->scalar.value;
-    std::optional<VariableExpression> expression = VariableExpression::parse(raw);
-    if (!expression && raw.contains(u"${"_s))
+    // A ${VAR:-default} URL: the builder edits the default, and the variable stays as written.
+    const std::optional<QString> fallback = SubstitutionDefault::current(raw);
+    if (!fallback && raw.contains(u"${"_s))
         return;
-    UrlBuilderDialog dialog(expression ? expression->fallback : raw, m_document->secretsRevealed(), this);
-    if (expression)
-        dialog.setWindowTitle(tr("Connection String Builder: default of ${%1}").arg(expression->name));
+    UrlBuilderDialog dialog(fallback.value_or(raw), m_document->secretsRevealed(), this);
+    if (fallback)
+        dialog.setWindowTitle(tr("Connection String Builder: default of ${%1}")
+                                  .arg(SubstitutionDefault::variable(raw).value_or(QString())));
     if (dialog.exec() != QDialog::Accepted)
         return;
-    if (expression) {
-        expression->fallback = dialog.url();
-        commit(u"url"_s, expression->text());
-    } else {
-        commit(u"url"_s, dialog.url());
-    }
+    commit(u"url"_s, fallback ? SubstitutionDefault::replace(raw, dialog.url()).value_or(raw) : dialog.url());
 }
 
 QString AppConfigEditor::keyAt(int line) const

@@ -178,6 +178,7 @@ EnvEditor::EnvEditor(ProjectDocument *document, ProjectContext *context, QWidget
 
     connect(m_filter, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(m_model, &EnvTableModel::valueEditRequested, this, &EnvEditor::setValue);
+    connect(m_model, &EnvTableModel::commentEditRequested, this, &EnvEditor::setComment);
     connect(m_add, &QToolButton::clicked, this, &EnvEditor::addVariable);
     connect(m_newValue, &QLineEdit::returnPressed, this, &EnvEditor::addVariable);
     connect(m_delete, &QToolButton::clicked, this, &EnvEditor::deleteCurrent);
@@ -249,6 +250,7 @@ void EnvEditor::refresh()
             ? tr("%1, with its ${VARIABLE} references substituted").arg(use->provenance.describe())
             : QString();
         row.comment = commentFor(*text, entry);
+        row.inlineComment = env.inlineComment(*text, key);
         row.secret = isSecret(key, entry.value);
         int assignments = 0;
         for (const EnvEntry &e : env.entries())
@@ -309,6 +311,21 @@ void EnvEditor::setValue(const QString &key, const QString &value)
         return;
     }
     m_document->applyEdits({*edit}, existing ? tr("Set %1").arg(key) : tr("Add %1").arg(key));
+}
+
+void EnvEditor::setComment(const QString &key, const QString &comment)
+{
+    const core::TextDocument *text = m_document->text();
+    if (!text || key.isEmpty())
+        return;
+    const EnvFile env = EnvFile::parse(*text, m_document->relativePath());
+    const core::Result<core::LineEdit> edit = env.setComment(*text, key, comment);
+    if (!edit) {
+        m_summary->setText(edit.error().message);
+        return;
+    }
+    m_document->applyEdits({*edit}, comment.isEmpty() ? tr("Remove the comment of %1").arg(key)
+                                                      : tr("Comment %1").arg(key));
 }
 
 void EnvEditor::addVariable()

@@ -40,6 +40,8 @@ public:
     QString currentKey() const;
 
     void setValue(const QString &key, const QString &value);
+    // Sets (or, with an empty text, removes) the "# comment" on KEY's line: one undo step.
+    void setComment(const QString &key, const QString &comment);
     void addVariable();
     void deleteCurrent();
     void editCurrentUrl();

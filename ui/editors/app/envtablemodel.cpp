@@ -103,6 +103,10 @@ QVariant EnvTableModel::data(const QModelIndex &index, int role) const
                                                 : tr("%1\nfrom %2").arg(shown(row, row.effective), row.provenance);
             return shown(row, row.effective);
         case CommentColumn:
+            if (role == Qt::ToolTipRole && !row.missing && row.line > 0)
+                return row.inlineComment.isEmpty()
+                    ? tr("The comment heading this group; double-click to give %1 a comment of its own").arg(row.key)
+                    : tr("The comment on %1's line; double-click to edit it").arg(row.key);
             return m_revealed ? row.comment : core::SecretMasker::maskLine(row.comment);
         case StatusColumn:
             if (role == Qt::ToolTipRole && row.missing)
@@ -112,7 +116,11 @@ QVariant EnvTableModel::data(const QModelIndex &index, int role) const
         }
         return {};
     case Qt::EditRole:
-        return index.column() == ValueColumn ? QVariant(row.value) : data(index, Qt::DisplayRole);
+        if (index.column() == ValueColumn)
+            return row.value;
+        if (index.column() == CommentColumn)
+            return row.inlineComment;
+        return data(index, Qt::DisplayRole);
     case Qt::DecorationRole:
         if (index.column() == StatusColumn && row.missing)
             return QIcon(u":/icons/warning.svg"_s);
@@ -172,16 +180,26 @@ Qt::ItemFlags EnvTableModel::flags(const QModelIndex &index) const
     const Row &row = m_rows[index.row()];
     if (index.column() == ValueColumn && (m_revealed || shown(row, row.value) == row.value))
         flags |= Qt::ItemIsEditable;
+    if (index.column() == CommentColumn && !row.missing && row.line > 0
+        && (m_revealed || core::SecretMasker::maskLine(row.inlineComment) == row.inlineComment))
+        flags |= Qt::ItemIsEditable;
     return flags;
 }
 
 bool EnvTableModel::setData(const QModelIndex &index, const QVariant &value, int role)
 {
-    if (role != Qt::EditRole || !isValidRow(index) || index.column() != ValueColumn
-        || !(flags(index) & Qt::ItemIsEditable))
+    if (role != Qt::EditRole || !isValidRow(index) || !(flags(index) & Qt::ItemIsEditable))
         return false;
     const Row &row = m_rows[index.row()];
     const QString text = value.toString();
+    if (index.column() == CommentColumn) {
+        if (text.trimmed() == row.inlineComment)
+            return false;
+        Q_EMIT commentEditRequested(row.key, text.trimmed());
+        return true;
+    }
+    if (index.column() != ValueColumn)
+        return false;
     if (text == row.value && !row.missing)
         return false;
     Q_EMIT valueEditRequested(row.key, text);

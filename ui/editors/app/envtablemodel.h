@@ -10,7 +10,7 @@ namespace pgdial::ui {
 // value after ${VAR} substitution, the comment that documents it, and a status (missing from .env
 // but documented in .env.example, not in .env, overridden). Secrets are masked unless revealed,
 // and then cannot be edited in place. The model never writes the file: an edit of the Value column
-// becomes valueEditRequested(), and the editor applies it to the document, whose change comes
+// becomes valueEditRequested(), one of the Comment column commentEditRequested(), and the editor applies it to the document, whose change comes
 // back through setRows().
 class EnvTableModel final : public QAbstractTableModel
 {
@@ -27,7 +27,8 @@ public:
         QString value;       // as written (unquoted), before substitution
         QString effective;   // after substitution
         QString provenance;  // where the effective value comes from
-        QString comment;
+        QString comment;       // the inline comment, else the comment heading the group
+        QString inlineComment; // the assignment's own "# ..." (what editing the Comment column changes)
         QString status;      // empty when nothing is special
         int line = 0;        // 1-based; 0 for a key missing from this file
         int lastLine = 0;
@@ -54,6 +55,7 @@ public:
 
 Q_SIGNALS:
     void valueEditRequested(const QString &key, const QString &value);
+    void commentEditRequested(const QString &key, const QString &comment);
 
 private:
     QList<Row> m_rows;

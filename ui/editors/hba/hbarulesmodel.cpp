@@ -402,9 +402,9 @@ Qt::ItemFlags HbaRulesModel::flags(const QModelIndex &index) const
         return Qt::ItemIsDropEnabled;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemIsDragEnabled;
     const Row &row = m_rows.at(index.row());
-    // Disabled rules, rules over several physical lines and the comment are edited in Source.
+    // Disabled rules and rules over several physical lines are edited in Source.
     const bool singleLine = row.rule.line == row.rule.lastLine;
-    if (!row.disabled && singleLine && index.column() != CommentColumn && row.rule.methodSpan.isValid()
+    if (!row.disabled && singleLine && row.rule.methodSpan.isValid()
         && (index.column() != AddressColumn || row.rule.addressSpan.isValid())
         && (index.column() != OptionsColumn || !holdsSecret(row.rule) || m_document->secretsRevealed()))
         flags |= Qt::ItemIsEditable;
@@ -462,7 +462,7 @@ std::optional<HbaEdit> HbaRulesModel::fieldEdit(int rowIndex, int column, const 
     }
     const Row &row = m_rows.at(rowIndex);
     const QString newText = value.trimmed();
-    if (newText.isEmpty() && column != OptionsColumn) {
+    if (newText.isEmpty() && column != OptionsColumn && column != CommentColumn) {
         if (error)
             *error = tr("The field cannot be empty.");
         return std::nullopt;
@@ -504,6 +504,9 @@ std::optional<HbaEdit> HbaRulesModel::fieldEdit(int rowIndex, int column, const 
                 content.truncate(at);
         }
         break;
+    case CommentColumn:
+        edit = HbaEditor::setComment(*text, row.rule, newText);
+        break;
     }
     if (!edit) {
         if (error)
@@ -520,6 +523,8 @@ std::optional<HbaEdit> HbaRulesModel::fieldEdit(int rowIndex, int column, const 
             *error = parsed.rules.size() == 1 ? parsed.rules.first().error : tr("This does not make one rule.");
         return std::nullopt;
     }
+    if (column == CommentColumn)
+        return edit; // HbaEditor's own description says what happened
     static const QStringList names{u"type"_s, u"databases"_s, u"users"_s, u"address"_s, u"method"_s, u"options"_s};
     edit->description = tr("Set the %1 of the rule on line %2 to \"%3\"").arg(names.value(column), QString::number(row.rule.line), newText);
     return edit;

@@ -27,6 +27,10 @@ private Q_SLOTS:
     void hostile_data();
     void hostile();
     void otherKeysKept();
+    void addField_data();
+    void addField();
+    void addFieldRefused_data();
+    void addFieldRefused();
 };
 
 static QByteArray exampleBytes()
@@ -293,6 +297,74 @@ void tst_AppConfigFile::otherKeysKept()
     for (const char *section : {"app", "temporal", "logging"})
         QCOMPARE(YAML::Dump(after[section]), YAML::Dump(before[section]));
     QCOMPARE(after["database"]["pool_size"].as<int>(), 30);
+}
+
+void tst_AppConfigFile::addField_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<QByteArray>("expected");
+
+    QTest::newRow("after-last-key") << QByteArray("database:\n  url: x\n  pool_size: 5\napp:\n  name: a\n")
+                                    << "pool_recycle" << "3600"
+                                    << QByteArray("database:\n  url: x\n  pool_size: 5\n  pool_recycle: 3600\napp:\n  name: a\n");
+    QTest::newRow("four-spaces-comment-after")
+        << QByteArray("database:\n    url: x  # the url\n\n# app settings\napp: 1\n") << "pool_timeout" << "30"
+        << QByteArray("database:\n    url: x  # the url\n    pool_timeout: 30\n\n# app settings\napp: 1\n");
+    QTest::newRow("nested-block-last") << QByteArray("database:\n  url: x\n  options:\n    a: 1\n    b: 2\nz: 1\n")
+                                       << "max_overflow" << "10"
+                                       << QByteArray("database:\n  url: x\n  options:\n    a: 1\n    b: 2\n  max_overflow: 10\nz: 1\n");
+    QTest::newRow("no-final-newline") << QByteArray("database:\n  url: x") << "pool_size" << "7"
+                                      << QByteArray("database:\n  url: x\n  pool_size: 7");
+    QTest::newRow("crlf") << QByteArray("database:\r\n  url: x\r\n") << "pool_size" << "7"
+                          << QByteArray("database:\r\n  url: x\r\n  pool_size: 7\r\n");
+    QTest::newRow("empty-section") << QByteArray("database:\napp: 1\n") << "url" << "postgresql://h/db"
+                                   << QByteArray("database:\n  url: postgresql://h/db\napp: 1\n");
+    QTest::newRow("variable") << QByteArray("database:\n  url: x\n") << "pool_recycle" << "${POOL_RECYCLE:-1800}"
+                              << QByteArray("database:\n  url: x\n  pool_recycle: ${POOL_RECYCLE:-1800}\n");
+    QTest::newRow("needs-quotes") << QByteArray("database:\n  url: x\n") << "user" << "a: b #c"
+                                  << QByteArray("database:\n  url: x\n  user: \"a: b #c\"\n");
+    QTest::newRow("multi-line-scalar-last")
+        << QByteArray("database:\n  url: >\n    postgresql://h/db\n  \nother: 1\n") << "pool_size" << "3"
+        << QByteArray("database:\n  url: >\n    postgresql://h/db\n  pool_size: 3\n  \nother: 1\n");
+}
+
+void tst_AppConfigFile::addField()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    QFETCH(QByteArray, expected);
+    TextDocument document = TextDocument::fromBytes(input);
+    const AppConfigFile file = AppConfigFile::parse(document, "config.yaml");
+    const Result<LineEdit> edit = file.addField(document, key, value);
+    QVERIFY2(edit, qPrintable(edit ? QString() : edit.error().message));
+    const LineEdit inverse = document.apply(*edit);
+    QCOMPARE(document.toBytes(), expected);
+    QCOMPARE(AppConfigFile::parse(document, "config.yaml").field(key)->value, value);
+    document.apply(inverse);
+    QCOMPARE(document.toBytes(), input);
+}
+
+void tst_AppConfigFile::addFieldRefused_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("key");
+    QTest::newRow("flow") << QByteArray("database: {url: x}\n") << "pool_size";
+    QTest::newRow("present") << QByteArray("database:\n  pool_size: 1\n") << "pool_size";
+    QTest::newRow("no-section") << QByteArray("app: 1\n") << "pool_size";
+    QTest::newRow("not-yaml") << QByteArray("database: [\n") << "pool_size";
+    QTest::newRow("null-written") << QByteArray("database: ~\n") << "pool_size";
+}
+
+void tst_AppConfigFile::addFieldRefused()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, key);
+    const TextDocument document = TextDocument::fromBytes(input);
+    const AppConfigFile file = AppConfigFile::parse(document, "config.yaml");
+    QVERIFY(!file.addField(document, key, QStringLiteral("5")));
 }
 
 QTEST_GUILESS_MAIN(tst_AppConfigFile)

@@ -20,6 +20,8 @@ private Q_SLOTS:
     void setValue();
     void setValueAppends();
     void setValueRefusesToReinterpretOtherLines();
+    void setComment_data();
+    void setComment();
     void exampleProductionSection();
 };
 
@@ -178,6 +180,42 @@ void tst_EnvFile::setValueRefusesToReinterpretOtherLines()
     QCOMPARE(refused.error().code, QStringLiteral("env.ambiguous-edit"));
     QVERIFY2(refused.error().message.contains(QStringLiteral("line 1")), qPrintable(refused.error().message));
     QVERIFY(file.setValue(document, QStringLiteral("B"), QStringLiteral("plain")));
+}
+
+void tst_EnvFile::setComment_data()
+{
+    QTest::addColumn<QByteArray>("input");
+    QTest::addColumn<QString>("comment");
+    QTest::addColumn<QByteArray>("expected");
+    QTest::newRow("add") << QByteArray("A=1\nB=2\n") << "the pool" << QByteArray("A=1  # the pool\nB=2\n");
+    QTest::newRow("replace-keeps-spacing") << QByteArray("A=1    # old\nB=2\n") << "new"
+                                           << QByteArray("A=1    # new\nB=2\n");
+    QTest::newRow("remove") << QByteArray("A=1  # old\nB=2\n") << "" << QByteArray("A=1\nB=2\n");
+    QTest::newRow("double-quoted") << QByteArray("A=\"x # y\" # old\r\n") << "new" << QByteArray("A=\"x # y\" # new\r\n");
+    QTest::newRow("single-quoted-add") << QByteArray("export A='x'") << "c" << QByteArray("export A='x'  # c");
+    QTest::newRow("multi-line") << QByteArray("A=\"one\ntwo\" # old\nB=2\n") << "new"
+                                << QByteArray("A=\"one\ntwo\" # new\nB=2\n");
+    QTest::newRow("empty-value") << QByteArray("A= # old\n") << "new" << QByteArray("A= # new\n");
+    QTest::newRow("hash-in-value") << QByteArray("A=x#y\n") << "c" << QByteArray("A=x#y  # c\n");
+}
+
+void tst_EnvFile::setComment()
+{
+    QFETCH(QByteArray, input);
+    QFETCH(QString, comment);
+    QFETCH(QByteArray, expected);
+    TextDocument document = TextDocument::fromBytes(input);
+    const EnvFile file = EnvFile::parse(document, QStringLiteral(".env"));
+    const QString value = file.find(QStringLiteral("A"))->value;
+    const Result<LineEdit> edit = file.setComment(document, QStringLiteral("A"), comment);
+    QVERIFY2(edit, qPrintable(edit ? QString() : edit.error().message));
+    const LineEdit inverse = document.apply(*edit);
+    QCOMPARE(document.toBytes(), expected);
+    const EnvFile reread = EnvFile::parse(document, QStringLiteral(".env"));
+    QCOMPARE(reread.find(QStringLiteral("A"))->value, value);
+    QCOMPARE(reread.inlineComment(document, QStringLiteral("A")), comment);
+    document.apply(inverse);
+    QCOMPARE(document.toBytes(), input);
 }
 
 void tst_EnvFile::setValueAppends()

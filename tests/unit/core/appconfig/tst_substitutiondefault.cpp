@@ -45,6 +45,11 @@ void tst_SubstitutionDefault::replace()
     const std::optional<QString> replaced = SubstitutionDefault::replace(text, newDefault);
     QCOMPARE(replaced.value_or(QString()), expected);
     QCOMPARE(SubstitutionDefault::variable(text).value_or(QString()), variable);
+    // current() is the default replace() changes: writing it back gives the text unchanged.
+    const std::optional<QString> current = SubstitutionDefault::current(text);
+    QCOMPARE(current.has_value(), !expected.isEmpty());
+    if (current)
+        QCOMPARE(SubstitutionDefault::replace(text, *current).value_or(QString()), text);
 }
 
 QTEST_GUILESS_MAIN(tst_SubstitutionDefault)

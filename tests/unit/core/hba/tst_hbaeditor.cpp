@@ -43,6 +43,8 @@ private slots:
     void moveRule();
     void disableAndEnable();
     void editField();
+    void editFieldKeepsComment();
+    void setComment();
     void quoteName();
     void rejectionParsing_data();
     void rejectionParsing();
@@ -146,6 +148,52 @@ void TestHbaEditor::editField()
     // Only line 5 changed.
     QCOMPARE(method->edit.firstIndex, 4);
     QCOMPARE(method->edit.removeCount, 1);
+}
+
+void TestHbaEditor::editFieldKeepsComment()
+{
+    const QByteArray input = "host  all  app  10.0.0.0/8  scram-sha-256  # office\nlocal all all peer map=x # m\n";
+    const HbaFile parsed = parseHba(input);
+    const TextDocument document = TextDocument::fromBytes(input);
+    const HbaRule &host = parsed.rules.at(0);
+    for (const HbaField field : {HbaField::Type, HbaField::Database, HbaField::User, HbaField::Address,
+                                 HbaField::Method, HbaField::Options}) {
+        const QString text = field == HbaField::Type       ? QStringLiteral("hostssl")
+                             : field == HbaField::Address  ? QStringLiteral("192.168.0.0/16")
+                             : field == HbaField::Method   ? QStringLiteral("md5")
+                             : field == HbaField::Options  ? QStringLiteral("clientcert=verify-full")
+                                                           : QStringLiteral("other");
+        const auto edit = HbaEditor::editField(document, host, field, text);
+        QVERIFY(edit);
+        QVERIFY2(applied(input, *edit).split('\n').at(0).endsWith("  # office"), applied(input, *edit).constData());
+    }
+    const auto options = HbaEditor::editField(document, parsed.rules.at(1), HbaField::Options, "map=y");
+    QVERIFY(options);
+    QCOMPARE(applied(input, *options).split('\n').at(1), QByteArray("local all all peer map=y # m"));
+}
+
+void TestHbaEditor::setComment()
+{
+    const QByteArray input = "host  all  app  10.0.0.0/8  scram-sha-256    # office\nlocal all all peer map=x\n";
+    const HbaFile parsed = parseHba(input);
+    const TextDocument document = TextDocument::fromBytes(input);
+    const auto replaced = HbaEditor::setComment(document, parsed.rules.at(0), "VPN");
+    QVERIFY(replaced);
+    QCOMPARE(applied(input, *replaced),
+             QByteArray("host  all  app  10.0.0.0/8  scram-sha-256    # VPN\nlocal all all peer map=x\n"));
+    const auto removed = HbaEditor::setComment(document, parsed.rules.at(0), "");
+    QVERIFY(removed);
+    QCOMPARE(applied(input, *removed), QByteArray("host  all  app  10.0.0.0/8  scram-sha-256\nlocal all all peer map=x\n"));
+    const auto added = HbaEditor::setComment(document, parsed.rules.at(1), "ident map");
+    QVERIFY(added);
+    QCOMPARE(applied(input, *added),
+             QByteArray("host  all  app  10.0.0.0/8  scram-sha-256    # office\nlocal all all peer map=x  # ident map\n"));
+    // The rule reads the same after each edit.
+    for (const auto &edit : {*replaced, *removed, *added}) {
+        const HbaFile after = parseHba(applied(input, edit));
+        QCOMPARE(after.rules.size(), 2);
+        QVERIFY(!after.rules.at(0).hasError() && !after.rules.at(1).hasError());
+    }
 }
 
 void TestHbaEditor::quoteName()
