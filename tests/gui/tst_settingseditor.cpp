@@ -51,6 +51,7 @@ private Q_SLOTS:
     void resetUndoRedoSave();
     void changedToggleRestartsAfterSave();
     void enumEditorIsACombo();
+    void stringEditorQuotesTheValue();
     void filtersAndToggles();
     void sourceTabEditShowsInTable();
     void revealLineSelectsTheRow();
@@ -386,6 +387,32 @@ void tst_SettingsEditor::enumEditorIsACombo()
     combo->setCurrentIndex(combo->findText(QStringLiteral("logical")));
     QTest::keyClick(combo, Qt::Key_Return);
     QTRY_COMPARE(editor()->model()->valueOf(QStringLiteral("wal_level")), QStringLiteral("logical"));
+}
+
+void tst_SettingsEditor::stringEditorQuotesTheValue()
+{
+    const QByteArray original = conf()->bytes();
+    QWidget *opened = openEditorOn(QStringLiteral("listen_addresses"));
+    auto *edit = view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor"));
+    QVERIFY(opened && edit);
+    QCOMPARE(edit->text(), QStringLiteral("*"));
+    edit->selectAll();
+    QTest::keyClicks(edit, "127.0.0.1, 10.0.0.5");
+    QTest::keyClick(edit, Qt::Key_Return);
+    // A one-widget editor commits on Return through a queued call (QAbstractItemDelegate).
+    QTRY_COMPARE(conf()->undoStack()->count(), 1);
+    QVERIFY2(editor()->message().isEmpty(), qPrintable(editor()->message()));
+    // Written as the server reads it: quoted, the comment after the value kept.
+    QByteArray expected = original;
+    expected.replace("\nlisten_addresses = '*'", "\nlisten_addresses = '127.0.0.1, 10.0.0.5'");
+    const QList<QByteArray> got = conf()->bytes().split('\n');
+    const QList<QByteArray> want = expected.split('\n');
+    QCOMPARE(got.size(), want.size());
+    for (int i = 0; i < got.size(); ++i)
+        QCOMPARE(got.at(i), want.at(i));
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("listen_addresses")), QStringLiteral("127.0.0.1, 10.0.0.5"));
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(conf()->bytes(), original);
 }
 
 void tst_SettingsEditor::filtersAndToggles()
