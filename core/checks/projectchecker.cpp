@@ -10,10 +10,12 @@ namespace pgdial::core {
 Diagnostics ProjectChecker::check(Project &project)
 {
     Diagnostics diagnostics = project.loadDiagnostics();
-    diagnostics += pgconf::ConfProjectAnalyzer::check(project); // every top-level postgresql.conf
-    // What the project's postgresql.conf sets (ssl, port, max_connections, password_encryption...),
-    // for the app-vs-server checks and the hba lint.
-    const ServerSettingLookup settings = pgconf::ConfProjectAnalyzer::lookup(project);
+    // Every top-level postgresql.conf, read once for its own diagnostics and for what the main
+    // one sets (ssl, port, max_connections, password_encryption...), which the app-vs-server
+    // checks and the hba lint need. An unchanged configuration comes from the project's cache.
+    const QList<pgconf::ConfAnalysis> analyses = pgconf::ConfProjectAnalyzer::analyze(project);
+    diagnostics += pgconf::ConfProjectAnalyzer::diagnosticsOf(analyses);
+    const ServerSettingLookup settings = pgconf::ConfProjectAnalyzer::lookupOf(analyses);
     diagnostics += AppConfigChecker::check(project, settings);
     diagnostics += hba::checkProjectHbaFiles(project, settings);
     sortDiagnostics(diagnostics);

@@ -55,6 +55,29 @@ bool validCustomName(const QString &name)
     return pattern.match(name).hasMatch();
 }
 
+template <typename KeyOf>
+bool matchesKey(const QByteArray &name, const QString &canonicalKey, const KeyOf &keyOf)
+{
+    // Most lines name another parameter: settle plain ASCII names by bytes instead of building a
+    // QString and a catalog lookup per line (a 20,000-line file has thousands of them). Only a
+    // name without a dot may be a catalog alias of the key, so only those ask keyOf.
+    bool ascii = true;
+    bool equal = name.size() == canonicalKey.size();
+    bool dotted = false;
+    for (qsizetype i = 0; i < name.size() && ascii; ++i) {
+        const char c = name.at(i);
+        ascii = (static_cast<unsigned char>(c) & 0x80) == 0;
+        dotted = dotted || c == '.';
+        const char lower = c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
+        equal = equal && canonicalKey.at(i).unicode() == char16_t(static_cast<unsigned char>(lower));
+    }
+    if (ascii && equal)
+        return true;
+    if (ascii && dotted)
+        return false;
+    return keyOf(name) == canonicalKey;
+}
+
 } // namespace
 
 ConfEditor::ConfEditor(const ConfLoadResult &load, const ParameterCatalog &catalog, DocumentProvider documents)
@@ -76,7 +99,7 @@ QList<int> ConfEditor::activeItems(const QString &canonicalKey) const
 {
     QList<int> indexes;
     for (qsizetype i = 0; i < m_load.items.size(); ++i) {
-        if (keyOf(m_load.items.at(i).name) == canonicalKey)
+        if (matchesKey(m_load.items.at(i).name, canonicalKey, [this](const QByteArray &written) { return keyOf(written); }))
             indexes.append(int(i));
     }
     return indexes;
@@ -136,7 +159,7 @@ Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value
     // 2. A commented-out sample line: activate it (the top file's first, else any file's).
     const ConfSampleLine *sample = nullptr;
     for (const ConfSampleLine &candidate : m_load.samples) {
-        if (candidate.valueColumn <= 0 || keyOf(candidate.name) != key)
+        if (candidate.valueColumn <= 0 || !matchesKey(candidate.name, key, [this](const QByteArray &written) { return keyOf(written); }))
             continue;
         if (!sample || (sample->file != topFile && candidate.file == topFile))
             sample = &candidate;

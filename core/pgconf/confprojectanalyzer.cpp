@@ -1,5 +1,6 @@
 #include "confprojectanalyzer.h"
 
+#include "confanalysiscache.h"
 #include "confeditor.h"
 #include "confloader.h"
 #include "parametercatalog.h"
@@ -63,12 +64,12 @@ void addFixes(Project &project, const ParameterCatalog &catalog, ConfAnalysis &a
     }
 }
 
-ConfAnalysis analyzeOne(Project &project, const ProjectFile &file)
+ConfAnalysis readAndJudge(Project &project, const QString &relativePath, const QString &absolutePath)
 {
     ConfAnalysis analysis;
-    analysis.file = file.relativePath;
+    analysis.file = relativePath;
     ConfLoader loader(&project);
-    analysis.load = loader.load(file.absolutePath);
+    analysis.load = loader.load(absolutePath);
     const int major = project.settings.pgVersion;
     const ParameterCatalog &catalog = ParameterCatalog::forVersion(major);
     ConfValidator validator(catalog, major);
@@ -77,6 +78,35 @@ ConfAnalysis analyzeOne(Project &project, const ProjectFile &file)
     analysis.effective = EffectiveSettings::compute(analysis.load, analysis.validation, catalog);
     addFixes(project, catalog, analysis);
     return analysis;
+}
+
+ConfAnalysis analyzeOne(Project &project, const QString &relativePath, const QString &absolutePath)
+{
+    ConfAnalysisCache *cache = project.confAnalysisCache();
+    if (cache) {
+        if (std::optional<ConfAnalysis> known = cache->find(project, relativePath))
+            return std::move(*known);
+    }
+    ConfAnalysis analysis = readAndJudge(project, relativePath, absolutePath);
+    if (cache)
+        cache->store(project, analysis);
+    return analysis;
+}
+
+std::optional<ConfAnalysis> pickMain(QList<ConfAnalysis> analyses)
+{
+    qsizetype best = -1;
+    auto rank = [](const ConfAnalysis &analysis) {
+        const bool named = QFileInfo(analysis.file).fileName() == "postgresql.conf"_L1;
+        return std::pair{named ? 0 : 1, analysis.file.count(u'/')};
+    };
+    for (qsizetype i = 0; i < analyses.size(); ++i) {
+        if (best < 0 || rank(analyses.at(i)) < rank(analyses.at(best)))
+            best = i;
+    }
+    if (best < 0)
+        return std::nullopt;
+    return std::move(analyses[best]);
 }
 
 } // namespace
@@ -92,7 +122,7 @@ QList<ConfAnalysis> ConfProjectAnalyzer::analyze(Project &project)
     QList<ConfAnalysis> analyses;
     QSet<QString> includedSomewhere;
     for (const auto &file : candidates) {
-        ConfAnalysis analysis = analyzeOne(project, *file);
+        ConfAnalysis analysis = analyzeOne(project, file->relativePath, file->absolutePath);
         for (const QString &read : analysis.load.files) {
             if (read != analysis.file)
                 includedSomewhere.insert(read);
@@ -104,39 +134,43 @@ QList<ConfAnalysis> ConfProjectAnalyzer::analyze(Project &project)
     return analyses;
 }
 
-Diagnostics ConfProjectAnalyzer::check(Project &project)
+ConfAnalysis ConfProjectAnalyzer::analyzeFile(Project &project, const QString &topFile)
+{
+    const auto file = project.findFile(topFile);
+    return analyzeOne(project, topFile, file ? file->absolutePath : project.absolutePathOf(topFile));
+}
+
+Diagnostics ConfProjectAnalyzer::diagnosticsOf(const QList<ConfAnalysis> &analyses)
 {
     Diagnostics diagnostics;
-    for (const ConfAnalysis &analysis : analyze(project)) {
+    for (const ConfAnalysis &analysis : analyses) {
         diagnostics += analysis.load.diagnostics;
         diagnostics += analysis.validation.diagnostics;
     }
     return diagnostics;
 }
 
+ServerSettingLookup ConfProjectAnalyzer::lookupOf(const QList<ConfAnalysis> &analyses)
+{
+    const std::optional<ConfAnalysis> best = pickMain(analyses);
+    if (!best)
+        return [](const QString &) { return std::optional<ServerSetting>(); };
+    return best->effective.lookup();
+}
+
+Diagnostics ConfProjectAnalyzer::check(Project &project)
+{
+    return diagnosticsOf(analyze(project));
+}
+
 std::optional<ConfAnalysis> ConfProjectAnalyzer::mainAnalysis(Project &project)
 {
-    QList<ConfAnalysis> analyses = analyze(project);
-    qsizetype best = -1;
-    auto rank = [](const ConfAnalysis &analysis) {
-        const bool named = QFileInfo(analysis.file).fileName() == "postgresql.conf"_L1;
-        return std::pair{named ? 0 : 1, analysis.file.count(u'/')};
-    };
-    for (qsizetype i = 0; i < analyses.size(); ++i) {
-        if (best < 0 || rank(analyses.at(i)) < rank(analyses.at(best)))
-            best = i;
-    }
-    if (best < 0)
-        return std::nullopt;
-    return std::move(analyses[best]);
+    return pickMain(analyze(project));
 }
 
 ServerSettingLookup ConfProjectAnalyzer::lookup(Project &project)
 {
-    const std::optional<ConfAnalysis> best = mainAnalysis(project);
-    if (!best)
-        return [](const QString &) { return std::optional<ServerSetting>(); };
-    return best->effective.lookup();
+    return lookupOf(analyze(project));
 }
 
 } // namespace pgdial::core::pgconf

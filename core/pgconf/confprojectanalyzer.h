@@ -33,6 +33,13 @@ class ConfProjectAnalyzer
 {
 public:
     static QList<ConfAnalysis> analyze(Project &project);
+    // One configuration: `topFile` (project-relative) with its includes. Reused from the
+    // project's ConfAnalysisCache while its texts and settings are unchanged.
+    static ConfAnalysis analyzeFile(Project &project, const QString &topFile);
+
+    // What check() and lookup() give, from analyses already made (ProjectChecker reads once).
+    static Diagnostics diagnosticsOf(const QList<ConfAnalysis> &analyses);
+    static ServerSettingLookup lookupOf(const QList<ConfAnalysis> &analyses);
 
     // Parse-phase and validation diagnostics of every top-level postgresql.conf (ProjectChecker).
     static Diagnostics check(Project &project);

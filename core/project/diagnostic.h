@@ -24,6 +24,8 @@ struct Fix
     QString description;
     QString file; // same convention as Diagnostic::file
     QList<LineEdit> edits;
+
+    bool operator==(const Fix &) const = default;
 };
 
 // One finding about the project. Codes are stable identifiers ("conf.unknown-parameter"),
@@ -43,6 +45,8 @@ struct Diagnostic
 
     // "file:line:column: severity: message [code]"
     QString toText() const;
+
+    bool operator==(const Diagnostic &) const = default;
 };
 
 using Diagnostics = QList<Diagnostic>;

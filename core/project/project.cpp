@@ -1,5 +1,6 @@
 #include "project.h"
 
+#include "pgconf/confanalysiscache.h"
 #include "projectscanner.h"
 #include "textfilereader.h"
 
@@ -39,6 +40,7 @@ Result<Project> Project::open(const QString &folder)
         return root.error();
     Project project;
     project.m_rootPath = *root;
+    project.m_confCache = std::make_shared<pgconf::ConfAnalysisCache>();
     const ProjectScan scan = ProjectScanner().scan(project.m_rootPath);
     project.m_scanDiagnostics = scan.diagnostics;
     for (const DiscoveredFile &found : scan.files)
@@ -58,6 +60,7 @@ Result<Project> Project::openFile(const QString &filePath, FileKind kind)
         return root.error();
     Project project;
     project.m_rootPath = *root;
+    project.m_confCache = std::make_shared<pgconf::ConfAnalysisCache>();
     project.addFile(info.absoluteFilePath(), kind);
     return project;
 }

@@ -13,6 +13,10 @@
 
 namespace pgdial::core {
 
+namespace pgconf {
+class ConfAnalysisCache;
+}
+
 // A folder holding one application's database configuration, loaded into memory.
 // Files are shared so that editors and checks can keep a handle on one while the list grows
 // (includes discovered while parsing join the project as files of their own).
@@ -46,12 +50,18 @@ public:
     // Scan problems plus every file's load diagnostics.
     Diagnostics loadDiagnostics() const;
 
+    // Analyses of its postgresql.conf files, shared with every detachedCopy() (entries are
+    // checked against the copy's texts): the table and the checks read a text once. Null for a
+    // default-constructed project (then nothing is cached).
+    pgconf::ConfAnalysisCache *confAnalysisCache() const { return m_confCache.get(); }
+
     ProjectSettings settings;
 
 private:
     QString m_rootPath;
     QList<std::shared_ptr<ProjectFile>> m_files;
     Diagnostics m_scanDiagnostics;
+    std::shared_ptr<pgconf::ConfAnalysisCache> m_confCache;
 };
 
 } // namespace pgdial::core

@@ -1,8 +1,20 @@
 #include "textdocument.h"
 
 #include <algorithm>
+#include <atomic>
 
 namespace pgdial::core {
+
+namespace {
+
+quint64 nextRevision()
+{
+    // Shared by every document of every thread: a revision never names two different texts.
+    static std::atomic<quint64> counter{0};
+    return ++counter;
+}
+
+} // namespace
 
 QByteArray lineEndingBytes(LineEnding ending)
 {
@@ -20,6 +32,7 @@ QByteArray lineEndingBytes(LineEnding ending)
 TextDocument TextDocument::fromBytes(const QByteArray &bytes)
 {
     TextDocument document;
+    document.m_revision = nextRevision();
     qsizetype start = 0;
     const qsizetype size = bytes.size();
     while (start < size) {
@@ -109,6 +122,7 @@ QList<QByteArray> splitContents(const QList<QByteArray> &lines)
 
 LineEdit TextDocument::apply(const LineEdit &requested)
 {
+    m_revision = nextRevision();
     LineEdit edit = requested;
     const int total = lineCount();
     edit.firstIndex = std::clamp(edit.firstIndex, 0, total);

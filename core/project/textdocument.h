@@ -32,6 +32,11 @@ public:
     // The ending new lines get: the file's majority (CRLF only when most lines use it).
     LineEnding dominantEnding() const;
 
+    // Identifies this exact text: every load and every apply() takes a new number from one
+    // process-wide counter, and a copy keeps it. Equal revisions of one file mean equal lines, so
+    // analyses of a text can be reused by detached copies of the project (ConfAnalysisCache).
+    quint64 revision() const { return m_revision; }
+
     // Applies the edit and returns its exact inverse. Lines given without endings take the
     // ending of the line they replace, or the dominant ending; "no final newline" is kept.
     LineEdit apply(const LineEdit &edit);
@@ -46,6 +51,7 @@ private:
     QList<Line> m_lines;
     int m_crlfCount = 0;
     int m_lfCount = 0;
+    quint64 m_revision = 0; // 0: the empty default text
 
     void count(const Line &line, int delta);
 };

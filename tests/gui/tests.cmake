@@ -13,3 +13,4 @@ pgdial_add_test(NAME tst_appeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_appedit
 pgdial_add_test(NAME tst_objectnames SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_objectnames.cpp GUI)
 pgdial_add_test(NAME tst_problemspanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_problemspanel.cpp GUI)
 pgdial_add_test(NAME tst_hbaruleeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbaruleeditor.cpp GUI)
+pgdial_add_test(NAME tst_diagnosticsmodel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_diagnosticsmodel.cpp GUI)

@@ -48,7 +48,10 @@ private Q_SLOTS:
     void invalidValueIsRefused();
     void booleanCheckBoxAndProblemBadge();
     void resetToDefaultCommentsTheLineOut();
+    void resetUndoRedoSave();
+    void changedToggleRestartsAfterSave();
     void enumEditorIsACombo();
+    void stringEditorQuotesTheValue();
     void filtersAndToggles();
     void sourceTabEditShowsInTable();
     void revealLineSelectsTheRow();
@@ -320,6 +323,61 @@ void tst_SettingsEditor::resetToDefaultCommentsTheLineOut()
     QVERIFY(!editor()->message().isEmpty());
 }
 
+void tst_SettingsEditor::resetUndoRedoSave()
+{
+    const QByteArray original = conf()->bytes();
+    QByteArray expected = original;
+    expected.replace("\nwork_mem = 4MB", "\n#work_mem = 4MB");
+    QVERIFY(editor()->selectParameter(QStringLiteral("work_mem")));
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_Delete);
+    QCOMPARE(conf()->bytes(), expected);
+    const QModelIndex workMem = editor()->model()->indexOf(QStringLiteral("work_mem"));
+    QVERIFY(workMem.data(ui::SettingsModel::ChangedRole).toBool());
+    // Undo brings the line back and the table with it; redo comments it out again.
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(conf()->bytes(), original);
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("work_mem")), QStringLiteral("4MB"));
+    QVERIFY(!workMem.data(ui::SettingsModel::ChangedRole).toBool());
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(conf()->bytes(), expected);
+    QVERIFY(!workMem.data(ui::SettingsModel::IsSetRole).toBool());
+    // Saved through the preview: the file on disk has the line commented out, nothing else.
+    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    QTest::keyClick(view(), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(accept.answered, 1);
+    QCOMPARE(test::readBytes(confPath()), expected);
+}
+
+void tst_SettingsEditor::changedToggleRestartsAfterSave()
+{
+    auto *changed = editor()->findChild<QToolButton *>(QStringLiteral("settingsOnlyChanged"));
+    QVERIFY(changed->toolTip().contains(QStringLiteral("saved")));
+    QTest::mouseClick(changed, Qt::LeftButton);
+    QVERIFY(visibleNames().isEmpty());
+    QVERIFY(editor()->setParameter(QStringLiteral("max_connections"), QStringLiteral("150")));
+    QVERIFY(editor()->setParameter(QStringLiteral("work_mem"), QStringLiteral("8MB")));
+    QCOMPARE(visibleNames(), (QStringList{QStringLiteral("max_connections"), QStringLiteral("work_mem")}));
+
+    // Saved: nothing differs from the file on disk any more.
+    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_S, Qt::ControlModifier);
+    QCOMPARE(accept.answered, 1);
+    QVERIFY(!conf()->isModified());
+    QVERIFY(visibleNames().isEmpty());
+    QVERIFY(!editor()->model()->indexOf(QStringLiteral("work_mem")).data(ui::SettingsModel::ChangedRole).toBool());
+
+    // Changed again since the save, and undo past the save shows the saved value as the reference.
+    QVERIFY(editor()->setParameter(QStringLiteral("work_mem"), QStringLiteral("16MB")));
+    QCOMPARE(visibleNames(), QStringList{QStringLiteral("work_mem")});
+    conf()->undoStack()->undo();
+    QVERIFY(visibleNames().isEmpty());
+    conf()->undoStack()->undo(); // back to 4MB, which is not what was saved
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("work_mem")), QStringLiteral("4MB"));
+    QCOMPARE(visibleNames(), QStringList{QStringLiteral("work_mem")});
+}
+
 void tst_SettingsEditor::enumEditorIsACombo()
 {
     openEditorOn(QStringLiteral("wal_level"));
@@ -329,6 +387,32 @@ void tst_SettingsEditor::enumEditorIsACombo()
     combo->setCurrentIndex(combo->findText(QStringLiteral("logical")));
     QTest::keyClick(combo, Qt::Key_Return);
     QTRY_COMPARE(editor()->model()->valueOf(QStringLiteral("wal_level")), QStringLiteral("logical"));
+}
+
+void tst_SettingsEditor::stringEditorQuotesTheValue()
+{
+    const QByteArray original = conf()->bytes();
+    QWidget *opened = openEditorOn(QStringLiteral("listen_addresses"));
+    auto *edit = view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor"));
+    QVERIFY(opened && edit);
+    QCOMPARE(edit->text(), QStringLiteral("*"));
+    edit->selectAll();
+    QTest::keyClicks(edit, "127.0.0.1, 10.0.0.5");
+    QTest::keyClick(edit, Qt::Key_Return);
+    // A one-widget editor commits on Return through a queued call (QAbstractItemDelegate).
+    QTRY_COMPARE(conf()->undoStack()->count(), 1);
+    QVERIFY2(editor()->message().isEmpty(), qPrintable(editor()->message()));
+    // Written as the server reads it: quoted, the comment after the value kept.
+    QByteArray expected = original;
+    expected.replace("\nlisten_addresses = '*'", "\nlisten_addresses = '127.0.0.1, 10.0.0.5'");
+    const QList<QByteArray> got = conf()->bytes().split('\n');
+    const QList<QByteArray> want = expected.split('\n');
+    QCOMPARE(got.size(), want.size());
+    for (int i = 0; i < got.size(); ++i)
+        QCOMPARE(got.at(i), want.at(i));
+    QCOMPARE(editor()->model()->valueOf(QStringLiteral("listen_addresses")), QStringLiteral("127.0.0.1, 10.0.0.5"));
+    QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(conf()->bytes(), original);
 }
 
 void tst_SettingsEditor::filtersAndToggles()

@@ -77,6 +77,7 @@ void ProjectDocument::markSaved()
 {
     m_savedBytes = bytes();
     m_undo->setClean();
+    Q_EMIT saved();
 }
 
 void ProjectDocument::reload(const QByteArray &diskBytes)

@@ -78,6 +78,8 @@ Q_SIGNALS:
     // Once per applyEdits / undo / redo, after every linesChanged of that step.
     void contentsChanged();
     void modifiedChanged(bool modified);
+    // The text was written to disk (after markSaved): "changed since saved" starts again.
+    void saved();
     void secretsRevealedChanged(bool revealed);
 
 private:

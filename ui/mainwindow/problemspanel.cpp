@@ -104,7 +104,11 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
             [this](int) { m_filter->setFileFilter(m_files->currentData().toString()); });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) { activateRow(index.row()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &ProblemsPanel::updateApplyFix);
+    // The model updates row-wise (no reset): the selected row may have gained or lost its fix.
     connect(m_filter, &QAbstractItemModel::modelReset, this, &ProblemsPanel::updateApplyFix);
+    connect(m_filter, &QAbstractItemModel::dataChanged, this, &ProblemsPanel::updateApplyFix);
+    connect(m_filter, &QAbstractItemModel::rowsRemoved, this, &ProblemsPanel::updateApplyFix);
+    connect(m_filter, &QAbstractItemModel::rowsInserted, this, &ProblemsPanel::updateApplyFix);
     connect(m_applyFix, &QToolButton::clicked, this, &ProblemsPanel::applyFix);
     updateCounts();
 }
@@ -123,6 +127,13 @@ void ProblemsPanel::setDiagnostics(const core::Diagnostics &diagnostics)
         }
     }
     files.sort();
+    QStringList listed;
+    for (int i = 1; i < m_files->count(); ++i)
+        listed.append(m_files->itemData(i).toString());
+    if (listed == files) {
+        updateCounts();
+        return; // the same files as before: keep the combo (and the filter) as they are
+    }
     const QSignalBlocker blocker(m_files);
     m_files->clear();
     m_files->addItem(tr("All files"), QString());

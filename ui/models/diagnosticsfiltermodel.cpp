@@ -9,30 +9,42 @@ DiagnosticsFilterModel::DiagnosticsFilterModel(QObject *parent) : QSortFilterPro
 
 void DiagnosticsFilterModel::setShowErrors(bool show)
 {
+    if (m_showErrors == show)
+        return;
     m_showErrors = show;
     invalidateFilter();
 }
 
 void DiagnosticsFilterModel::setShowWarnings(bool show)
 {
+    if (m_showWarnings == show)
+        return;
     m_showWarnings = show;
     invalidateFilter();
 }
 
 void DiagnosticsFilterModel::setShowInfos(bool show)
 {
+    if (m_showInfos == show)
+        return;
     m_showInfos = show;
     invalidateFilter();
 }
 
 void DiagnosticsFilterModel::setFileFilter(const QString &relativePath)
 {
+    // The Problems panel sets the file filter after every check: re-filtering every row for an
+    // unchanged filter would cost what the model's row-wise update saved.
+    if (m_file == relativePath)
+        return;
     m_file = relativePath;
     invalidateFilter();
 }
 
 void DiagnosticsFilterModel::setTextFilter(const QString &text)
 {
+    if (m_text == text)
+        return;
     m_text = text;
     invalidateFilter();
 }

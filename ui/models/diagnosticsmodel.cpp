@@ -2,6 +2,8 @@
 
 #include <QIcon>
 
+#include <algorithm>
+
 using namespace Qt::StringLiterals;
 
 namespace pgdial::ui {
@@ -10,9 +12,37 @@ DiagnosticsModel::DiagnosticsModel(QObject *parent) : QAbstractTableModel(parent
 
 void DiagnosticsModel::setDiagnostics(core::Diagnostics diagnostics)
 {
-    beginResetModel();
-    m_diagnostics = std::move(diagnostics);
-    endResetModel();
+    // A re-check after one edit changes a few rows at most: keep the rest (and the view's
+    // selection and scroll position) by touching only the rows between the unchanged head and
+    // tail. The lists are sorted, so an edit's findings stay together.
+    const qsizetype oldSize = m_diagnostics.size();
+    const qsizetype newSize = diagnostics.size();
+    qsizetype head = 0;
+    while (head < oldSize && head < newSize && m_diagnostics.at(head) == diagnostics.at(head))
+        ++head;
+    qsizetype tail = 0;
+    while (tail < oldSize - head && tail < newSize - head
+           && m_diagnostics.at(oldSize - 1 - tail) == diagnostics.at(newSize - 1 - tail))
+        ++tail;
+    const qsizetype oldMiddle = oldSize - head - tail;
+    const qsizetype newMiddle = newSize - head - tail;
+    const qsizetype common = std::min(oldMiddle, newMiddle);
+    for (qsizetype i = head; i < head + common; ++i)
+        m_diagnostics[i] = diagnostics.at(i);
+    if (common > 0)
+        Q_EMIT dataChanged(index(int(head), 0), index(int(head + common - 1), ColumnCount - 1));
+    const int first = int(head + common);
+    if (oldMiddle > newMiddle) {
+        beginRemoveRows({}, first, int(head + oldMiddle - 1));
+        m_diagnostics.remove(first, oldMiddle - newMiddle);
+        endRemoveRows();
+    } else if (newMiddle > oldMiddle) {
+        beginInsertRows({}, first, int(head + newMiddle - 1));
+        m_diagnostics.insert(first, newMiddle - oldMiddle, core::Diagnostic{});
+        for (qsizetype i = first; i < head + newMiddle; ++i)
+            m_diagnostics[i] = std::move(diagnostics[i]);
+        endInsertRows();
+    }
 }
 
 int DiagnosticsModel::rowCount(const QModelIndex &parent) const

@@ -54,7 +54,8 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
                               tr("Only the parameters that need a server restart to change"),
                               SettingsFilterModel::OnlyRestart);
     m_onlyChanged = addToggle(u"settingsOnlyChanged"_s, tr("Changed"),
-                              tr("Only the parameters changed since the file was opened"), SettingsFilterModel::OnlyChanged);
+                              tr("Only the parameters changed since the file was opened or last saved"),
+                              SettingsFilterModel::OnlyChanged);
     m_count->setObjectName(u"settingsCount"_s);
 
     auto *bar = new QHBoxLayout;
@@ -164,8 +165,10 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
     });
     if (DocumentManager *documents = m_context->documents()) {
         for (ProjectDocument *other : documents->documents()) {
-            if (other->kind() == core::FileKind::PostgresqlConf)
+            if (other->kind() == core::FileKind::PostgresqlConf) {
                 connect(other, &ProjectDocument::contentsChanged, this, [this, other] { onTextChanged(other); });
+                connect(other, &ProjectDocument::saved, this, [this, other] { onSaved(other); });
+            }
         }
     }
 
@@ -226,6 +229,26 @@ void SettingsEditor::onTextChanged(ProjectDocument *document)
         m_analyzer->invalidate();
 }
 
+void SettingsEditor::onSaved(ProjectDocument *document)
+{
+    const QString file = document->relativePath();
+    if (document != m_document && !m_files.contains(file))
+        return;
+    // "Changed" means since opened or last saved; the baseline must be the saved text, which a
+    // big configuration's worker may not have read yet.
+    m_pendingBaselines.insert(file);
+    if (m_analyzer->isCurrent())
+        applyPendingBaselines();
+}
+
+void SettingsEditor::applyPendingBaselines()
+{
+    for (const QString &file : std::as_const(m_pendingBaselines))
+        m_model->markBaseline(file);
+    m_pendingBaselines.clear();
+    updateCount();
+}
+
 void SettingsEditor::onSnapshot()
 {
     const SettingsSnapshot &snapshot = m_analyzer->snapshot();
@@ -235,6 +258,8 @@ void SettingsEditor::onSnapshot()
     const bool filesChanged = files != m_files;
     m_files = files;
     m_model->applySnapshot(snapshot);
+    if (!m_pendingBaselines.isEmpty() && m_analyzer->isCurrent())
+        applyPendingBaselines();
     if (filesChanged)
         onDiagnostics();
     updateDocumentation();

@@ -70,12 +70,15 @@ private:
     QTextBrowser *m_documentation;
     QAction *m_resetAction;
     QSet<QString> m_files; // the configuration's files (project-relative)
+    QSet<QString> m_pendingBaselines; // files saved whose text the table has not read yet
     QString m_documentationKey; // what the documentation pane shows (null: nothing selected)
 
     QToolButton *addToggle(const QString &objectName, const QString &text, const QString &tip, int toggle);
     void onSnapshot();
     void onDiagnostics();
     void onTextChanged(ProjectDocument *document);
+    void onSaved(ProjectDocument *document);
+    void applyPendingBaselines();
     void updateDocumentation();
     void updateCount();
     void showMessage(const QString &text);

@@ -10,6 +10,7 @@
 #include <QPalette>
 
 #include <algorithm>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::pgconf;
@@ -45,9 +46,9 @@ void SettingsModel::setVersion(int major)
     m_major = major;
     const ParameterCatalog &catalog = ParameterCatalog::forVersion(major);
     // "Changed since open" survives a change of target version.
-    QHash<QString, std::pair<bool, QString>> baselines;
+    QHash<QString, std::tuple<bool, QString, QString>> baselines;
     for (const Row &row : std::as_const(m_rows))
-        baselines.insert(row.info->name.toLower(), {row.baselineSet, row.baseline});
+        baselines.insert(row.info->name.toLower(), {row.baselineSet, row.baseline, row.baselineFile});
     m_rows.clear();
     m_categories.clear();
     m_rowByName.clear();
@@ -80,8 +81,7 @@ void SettingsModel::setVersion(int major)
         row.info = info;
         row.category = category;
         if (const auto baseline = baselines.constFind(info->name.toLower()); baseline != baselines.constEnd()) {
-            row.baselineSet = baseline->first;
-            row.baseline = baseline->second;
+            std::tie(row.baselineSet, row.baseline, row.baselineFile) = *baseline;
         }
         updateSearchText(row);
         const int index = int(m_rows.size());
@@ -151,10 +151,13 @@ void SettingsModel::setDiagnostics(const core::Diagnostics &diagnostics, const Q
     }
 }
 
-void SettingsModel::markBaseline()
+void SettingsModel::markBaseline(const QString &file)
 {
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
+        if (!file.isNull() && row.file != file && row.baselineFile != file)
+            continue;
+        row.baselineFile = row.file;
         if (row.baselineSet == row.set && row.baseline == row.value)
             continue;
         row.baselineSet = row.set;

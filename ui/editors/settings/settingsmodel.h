@@ -48,8 +48,9 @@ public:
     void applySnapshot(const SettingsSnapshot &snapshot);
     // Problem badges: diagnostics of the configuration's files that name a parameter.
     void setDiagnostics(const core::Diagnostics &diagnostics, const QSet<QString> &files);
-    // What "changed since open" compares with: the values as they are now.
-    void markBaseline();
+    // What "changed since open" compares with: the values as they are now. With `file`, only
+    // the rows whose value is or was set in that file (it was saved; the others keep theirs).
+    void markBaseline(const QString &file = {});
 
     const core::pgconf::ParameterInfo *parameter(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &name, int column = NameColumn) const;
@@ -79,8 +80,9 @@ private:
         QString file;    // project-relative
         int line = 0;
         QStringList overrides;
-        QString baseline; // value at open ("" when not set)
+        QString baseline; // value at open or last save ("" when not set)
         bool baselineSet = false;
+        QString baselineFile; // where the baseline value was set
         int errors = 0;
         int warnings = 0;
         QStringList problems;

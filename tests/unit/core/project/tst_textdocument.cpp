@@ -27,6 +27,7 @@ private Q_SLOTS:
     void randomEditsUndoToOriginal();
     void utf8Validation_data();
     void utf8Validation();
+    void revisionNamesOneText();
 };
 
 void tst_TextDocument::roundTripFiles_data()
@@ -191,6 +192,25 @@ void tst_TextDocument::utf8Validation()
     QFETCH(QByteArray, bytes);
     QFETCH(int, firstInvalid);
     QCOMPARE(int(firstInvalidUtf8(bytes)), firstInvalid);
+}
+
+void tst_TextDocument::revisionNamesOneText()
+{
+    TextDocument document = TextDocument::fromBytes("a = 1\nb = 2\n");
+    const quint64 loaded = document.revision();
+    QVERIFY(loaded != 0);
+    QVERIFY(TextDocument::fromBytes("a = 1\nb = 2\n").revision() != loaded); // another load, another text
+    // A copy is the same text; an edit of either side gives it a revision of its own.
+    TextDocument copy = document;
+    QCOMPARE(copy.revision(), loaded);
+    const LineEdit inverse = copy.apply(LineEdit{0, 1, {"a = 3"}, {}});
+    QVERIFY(copy.revision() != loaded);
+    QCOMPARE(document.revision(), loaded);
+    // Undoing gives back the bytes, not the old revision: nothing is reused across an undo.
+    const quint64 edited = copy.revision();
+    copy.apply(inverse);
+    QCOMPARE(copy.toBytes(), document.toBytes());
+    QVERIFY(copy.revision() != edited && copy.revision() != loaded);
 }
 
 QTEST_APPLESS_MAIN(tst_TextDocument)
