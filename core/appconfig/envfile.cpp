@@ -282,15 +282,7 @@ Result<LineEdit> EnvFile::setValue(const TextDocument &document, const QString &
     edited.apply(edit);
     const EnvFile after = parse(edited, m_fileName);
     const std::optional<EnvEntry> written = after.find(key);
-    bool othersKept = true;
-    for (const QString &other : keys()) {
-        if (other == key)
-            continue;
-        const std::optional<EnvEntry> before = find(other);
-        const std::optional<EnvEntry> now = after.find(other);
-        othersKept = othersKept && now && now->value == before->value;
-    }
-    if (written && written->value == value && othersKept)
+    if (written && written->value == value && valuesKeptIn(after, key))
         return edit;
     QString reason = tr("Writing %1 here would change how other lines of %2 are read").arg(key, m_fileName);
     for (const Diagnostic &d : m_diagnostics) {
@@ -322,41 +314,27 @@ LineEdit EnvFile::draftValueEdit(const TextDocument &document, const QString &ke
     const QByteArray last = document.line(entry->lastLine - 1);
     const QByteArray prefix = first.left(entry->valueColumn - 1);
     // What follows the value on its last line (spaces and an inline comment) is kept.
-    QByteArray suffix;
+    QByteArray suffix = last.mid(std::max<qsizetype>(afterValue(document, *entry), 0));
     if (entry->quote == EnvQuote::None) {
-        const qsizetype hash = [&] {
-            for (qsizetype i = entry->valueColumn - 1; i < last.size(); ++i)
-                if (last.at(i) == '#' && i > 0 && isBlank(last.at(i - 1)))
-                    return i;
-            return qsizetype(-1);
-        }();
-        if (hash >= 0) {
-            qsizetype start = hash;
-            while (start > entry->valueColumn - 1 && isBlank(last.at(start - 1)))
-                --start;
-            suffix = last.mid(start);
-            if (!suffix.isEmpty() && !isBlank(suffix.at(0)))
-                suffix.prepend(' ');
-        }
-    } else {
-        const char quote = entry->quote == EnvQuote::Single ? '\'' : '"';
-        qsizetype close = -1;
-        const qsizetype from = entry->line == entry->lastLine ? entry->valueColumn : 0;
-        for (qsizetype i = from; i < last.size(); ++i) {
-            if (quote == '"' && last.at(i) == '\\') {
-                ++i;
-                continue;
-            }
-            if (last.at(i) == quote) {
-                close = i;
-                break;
-            }
-        }
-        if (close >= 0)
-            suffix = last.mid(close + 1);
+        if (suffix.trimmed().isEmpty())
+            suffix.clear(); // trailing blanks of an unquoted value go with it
+        else if (!isBlank(suffix.at(0)))
+            suffix.prepend(' ');
     }
     const QByteArray line = prefix + formatValue(value, entry->quote) + suffix;
     return LineEdit{entry->line - 1, entry->lastLine - entry->line + 1, {line}, {}};
+}
+
+bool EnvFile::valuesKeptIn(const EnvFile &edited, const QString &except) const
+{
+    for (const QString &key : keys()) {
+        if (key == except)
+            continue;
+        const std::optional<EnvEntry> now = edited.find(key);
+        if (!now || now->value != find(key)->value)
+            return false;
+    }
+    return true;
 }
 
 qsizetype EnvFile::afterValue(const TextDocument &document, const EnvEntry &entry) const
@@ -426,12 +404,7 @@ Result<LineEdit> EnvFile::setComment(const TextDocument &document, const QString
     TextDocument edited = document;
     edited.apply(edit);
     const EnvFile reread = parse(edited, m_fileName);
-    bool kept = reread.inlineComment(edited, key) == QString::fromUtf8(text);
-    for (const QString &other : keys()) {
-        const std::optional<EnvEntry> now = reread.find(other);
-        kept = kept && now && now->value == find(other)->value;
-    }
-    if (!kept)
+    if (reread.inlineComment(edited, key) != QString::fromUtf8(text) || !valuesKeptIn(reread))
         return makeError(u"env.ambiguous-edit"_s,
                          tr("pgdial cannot write this comment for %1 without changing how %2 reads; edit it in the text")
                              .arg(key, m_fileName));

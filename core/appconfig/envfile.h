@@ -69,6 +69,8 @@ private:
     // Where the text after the value starts on the assignment's last line (0-based; the blanks and
     // comment or trailing text that follow the value), or -1 when the line is not there.
     qsizetype afterValue(const TextDocument &document, const EnvEntry &entry) const;
+    // Whether every key of this file (but `except`) has the same value in `edited`: an edit's read-back.
+    bool valuesKeptIn(const EnvFile &edited, const QString &except = {}) const;
     LineEdit draftValueEdit(const TextDocument &document, const QString &key, const QString &value) const;
 
     QString m_fileName;

@@ -1,5 +1,7 @@
 #include "linediff.h"
 
+#include "commonends.h"
+
 #include <algorithm>
 #include <vector>
 
@@ -104,13 +106,7 @@ QList<DiffLine> LineDiff::compute(const QList<QByteArray> &oldLines, const QList
 {
     const qsizetype oldSize = oldLines.size();
     const qsizetype newSize = newLines.size();
-    qsizetype head = 0;
-    while (head < oldSize && head < newSize && oldLines.at(head) == newLines.at(head))
-        ++head;
-    qsizetype tail = 0;
-    while (tail < oldSize - head && tail < newSize - head
-           && oldLines.at(oldSize - 1 - tail) == newLines.at(newSize - 1 - tail))
-        ++tail;
+    const auto [head, tail] = commonEnds(oldLines, newLines);
 
     QList<DiffLine> out;
     out.reserve(qMax(oldSize, newSize));

@@ -1,5 +1,7 @@
 #include "diagnosticsmodel.h"
 
+#include "commonends.h"
+
 #include <QIcon>
 
 #include <algorithm>
@@ -17,13 +19,7 @@ void DiagnosticsModel::setDiagnostics(core::Diagnostics diagnostics)
     // tail. The lists are sorted, so an edit's findings stay together.
     const qsizetype oldSize = m_diagnostics.size();
     const qsizetype newSize = diagnostics.size();
-    qsizetype head = 0;
-    while (head < oldSize && head < newSize && m_diagnostics.at(head) == diagnostics.at(head))
-        ++head;
-    qsizetype tail = 0;
-    while (tail < oldSize - head && tail < newSize - head
-           && m_diagnostics.at(oldSize - 1 - tail) == diagnostics.at(newSize - 1 - tail))
-        ++tail;
+    const auto [head, tail] = core::commonEnds(m_diagnostics, diagnostics);
     const qsizetype oldMiddle = oldSize - head - tail;
     const qsizetype newMiddle = newSize - head - tail;
     const qsizetype common = std::min(oldMiddle, newMiddle);
