@@ -4,16 +4,26 @@
 // modal dialogs the window opens (they run their own event loop, so the answer is given from a
 // timer while the dialog is up).
 
+#include "mainwindow/mainwindow.h"
 #include "testfiles.h"
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QSignalSpy>
 #include <QTimer>
 #include <QWidget>
 
 #include <memory>
 
 namespace pgdial::test {
+
+// Opens `folder` in `window` and waits until the project is loaded (or failed to load).
+inline bool loadInto(ui::MainWindow &window, const QString &folder)
+{
+    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
+    window.openProject(folder);
+    return loaded.wait(30000) && loaded.first().first().toBool();
+}
 
 // Clicks `button` (an objectName) in the next modal dialog named `dialog` that appears, once.
 // `answered` counts the answers given.

@@ -73,13 +73,6 @@ namespace {
 const QString configPath = QStringLiteral("config.yaml");
 const QString envPath = QStringLiteral(".env");
 
-bool loadInto(ui::MainWindow &window, const QString &folder)
-{
-    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
-    window.openProject(folder);
-    return loaded.wait(30000) && loaded.first().first().toBool();
-}
-
 QByteArray expected(const QString &name)
 {
     return test::readBytes(test::testDataDir() + QStringLiteral("/appeditor/") + name);
@@ -148,7 +141,7 @@ void tst_AppEditor::init()
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(loadInto(*m_window, m_dir->path()));
+    QVERIFY(test::loadInto(*m_window, m_dir->path()));
 }
 
 void tst_AppEditor::cleanup()

@@ -71,13 +71,6 @@ private:
 
 namespace {
 
-bool loadInto(ui::MainWindow &window, const QString &folder)
-{
-    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
-    window.openProject(folder);
-    return loaded.wait(30000) && loaded.first().first().toBool();
-}
-
 QByteArray expectedConf()
 {
     return test::readBytes(test::testDataDir() + QStringLiteral("/editing/postgresql.conf.expected"));
@@ -97,7 +90,7 @@ void tst_Editing::init()
     m_window = std::make_unique<ui::MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(loadInto(*m_window, m_dir->path()));
+    QVERIFY(test::loadInto(*m_window, m_dir->path()));
     QCOMPARE(m_window->editorArea()->currentPath(), QString::fromLatin1(confRelative));
     // These tests are about the raw editor; the Settings table is the page a conf file opens on.
     ui::DocumentPage *page = m_window->editorArea()->editorFor(QString::fromLatin1(confRelative));
@@ -277,7 +270,7 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
 
     // A fresh window on the same folder starts with them; the folder holds nothing new.
     ui::MainWindow again;
-    QVERIFY(loadInto(again, m_dir->path()));
+    QVERIFY(test::loadInto(again, m_dir->path()));
     QCOMPARE(again.project()->settings.pgVersion, 15);
     QCOMPARE(again.findChild<QLabel *>(QStringLiteral("targetVersionLabel"))->text(), QStringLiteral("PostgreSQL 15"));
     QDirIterator it(m_dir->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);

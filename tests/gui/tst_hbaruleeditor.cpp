@@ -84,13 +84,6 @@ private:
 
 namespace {
 
-bool loadInto(ui::MainWindow &window, const QString &folder)
-{
-    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
-    window.openProject(folder);
-    return loaded.wait(30000) && loaded.first().first().toBool();
-}
-
 QByteArray join(const QList<QByteArray> &lines)
 {
     return lines.join('\n');
@@ -123,7 +116,7 @@ void tst_HbaRuleEditor::init()
     m_window->resize(1400, 860);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(loadInto(*m_window, m_dir->path()));
+    QVERIFY(test::loadInto(*m_window, m_dir->path()));
     m_window->showFile(QString::fromLatin1(hbaRelative));
     QVERIFY(page());
     QCOMPARE(model()->rowCount(), 13);

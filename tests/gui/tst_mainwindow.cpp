@@ -1,4 +1,5 @@
 #include "editors/sourceview.h"
+#include "guitesthelpers.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/problemspanel.h"
@@ -34,17 +35,6 @@ private Q_SLOTS:
     void missingFolderReportsFailure();
 };
 
-namespace {
-
-bool loadInto(ui::MainWindow &window, const QString &folder)
-{
-    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
-    window.openProject(folder);
-    return loaded.wait(30000) && loaded.first().first().toBool();
-}
-
-} // namespace
-
 void tst_MainWindow::initTestCase()
 {
     test::isolateTestEnvironment();
@@ -54,7 +44,7 @@ void tst_MainWindow::opensExampleProject()
 {
     ui::MainWindow window;
     window.show();
-    QVERIFY(loadInto(window, test::exampleProject()));
+    QVERIFY(test::loadInto(window, test::exampleProject()));
     QVERIFY(window.project());
     QCOMPARE(window.project()->name(), QStringLiteral("api-forge"));
     QVERIFY(window.windowTitle().contains(QStringLiteral("api-forge")));
@@ -65,7 +55,7 @@ void tst_MainWindow::opensExampleProject()
 void tst_MainWindow::treeListsEveryFile()
 {
     ui::MainWindow window;
-    QVERIFY(loadInto(window, test::exampleProject()));
+    QVERIFY(test::loadInto(window, test::exampleProject()));
     auto *tree = window.findChild<QTreeView *>(QStringLiteral("projectTree"));
     QVERIFY(tree);
     QStringList listed;
@@ -140,7 +130,7 @@ void tst_MainWindow::problemsActivationOpensFile()
 
     ui::MainWindow window;
     window.show();
-    QVERIFY(loadInto(window, dir.path()));
+    QVERIFY(test::loadInto(window, dir.path()));
     auto *view = window.findChild<QTableView *>(QStringLiteral("problemsView"));
     QVERIFY(view);
     QCOMPARE(view->model()->rowCount(), 1);
@@ -160,7 +150,7 @@ void tst_MainWindow::problemsActivationOpensFile()
 void tst_MainWindow::secretsAreMaskedInTheSourceView()
 {
     ui::MainWindow window;
-    QVERIFY(loadInto(window, test::exampleProject()));
+    QVERIFY(test::loadInto(window, test::exampleProject()));
     window.showFile(QStringLiteral(".env"));
     auto *view = window.editorArea()->currentWidget()->findChild<ui::SourceView *>();
     QVERIFY(view);

@@ -78,17 +78,6 @@ private:
     QStringList visibleNames() const;
 };
 
-namespace {
-
-bool loadInto(ui::MainWindow &window, const QString &folder)
-{
-    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
-    window.openProject(folder);
-    return loaded.wait(30000) && loaded.first().first().toBool();
-}
-
-} // namespace
-
 void tst_SettingsEditor::initTestCase()
 {
     test::isolateTestEnvironment();
@@ -108,7 +97,7 @@ void tst_SettingsEditor::openProject()
     m_window->resize(1280, 800);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(loadInto(*m_window, m_dir->path()));
+    QVERIFY(test::loadInto(*m_window, m_dir->path()));
     m_window->showFile(QString::fromLatin1(confRelative));
     QCOMPARE(m_window->editorArea()->currentPath(), QString::fromLatin1(confRelative));
     QVERIFY(editor());

@@ -77,13 +77,6 @@ private:
 
 namespace {
 
-bool loadInto(ui::MainWindow &window, const QString &folder)
-{
-    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
-    window.openProject(folder);
-    return loaded.wait(30000) && loaded.first().first().toBool();
-}
-
 void chooseData(QComboBox *box, int value)
 {
     const int index = box->findData(value);
@@ -111,7 +104,7 @@ void tst_TuningWizard::init()
     m_window->resize(1500, 950);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(loadInto(*m_window, m_dir->path()));
+    QVERIFY(test::loadInto(*m_window, m_dir->path()));
     QVERIFY(wizard());
     m_tester = std::make_unique<QAbstractItemModelTester>(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
