@@ -9,6 +9,9 @@
 
 #include <QAbstractButton>
 #include <QApplication>
+#include <QLabel>
+#include <QMap>
+#include <QMenuBar>
 #include <QSignalSpy>
 #include <QTimer>
 #include <QWidget>
@@ -58,5 +61,31 @@ private:
     std::unique_ptr<QTimer> m_timer;
     bool m_once = true;
 };
+
+// The Alt+letter mnemonics that clash while `tool` is shown: its visible buttons and buddied
+// labels, and the window's menu bar. One "Alt+X: text, text" line per clashing key; empty when
+// every key reaches one widget (Qt ignores or cycles on an ambiguous one).
+inline QStringList clashingMnemonics(QWidget *tool, QMenuBar *menuBar)
+{
+    QMap<QString, QStringList> users;
+    auto add = [&](const QString &text) {
+        const QKeySequence key = QKeySequence::mnemonic(text);
+        if (!key.isEmpty())
+            users[key.toString()].append(text);
+    };
+    for (QAction *action : menuBar->actions())
+        add(action->text());
+    for (QAbstractButton *button : tool->findChildren<QAbstractButton *>())
+        if (button->isVisibleTo(tool))
+            add(button->text());
+    for (QLabel *label : tool->findChildren<QLabel *>())
+        if (label->buddy() && label->isVisibleTo(tool))
+            add(label->text());
+    QStringList clashes;
+    for (auto it = users.cbegin(); it != users.cend(); ++it)
+        if (it.value().size() > 1)
+            clashes.append(it.key() + QLatin1String(": ") + it.value().join(QLatin1String(", ")));
+    return clashes;
+}
 
 } // namespace pgdial::test

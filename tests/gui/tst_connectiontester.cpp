@@ -1,6 +1,11 @@
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
+#include "editors/rawtexteditor.h"
+#include "editors/sourceview.h"
 #include "fakepglistener.h"
+#include "guitesthelpers.h"
+#include "mainwindow/documentpage.h"
+#include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
 #include "pgtestserver.h"
 #include "probe/connectionprobe.h"
@@ -61,6 +66,7 @@ private Q_SLOTS:
     void addThisRuleInsertsAndUndoes();
     void historyShowsEveryRun();
     void modelsPassTheTester();
+    void keyboardReachesEveryControl();
 
 private:
     QTemporaryDir m_home;
@@ -297,6 +303,13 @@ void tst_ConnectionTester::refusedPortPointsAtThePortSetting()
     QCOMPARE(shown.size(), 1);
     QCOMPARE(shown.first().at(0).toString(), QStringLiteral("pg/postgresql.conf"));
     QCOMPARE(shown.first().at(1).toInt(), 1);
+    // ... in the editor: the file's tab in front, its Source page's cursor on that line.
+    QCOMPARE(m_window->editorArea()->currentPath(), QStringLiteral("pg/postgresql.conf"));
+    ui::DocumentPage *page = m_window->editorArea()->editorFor(QStringLiteral("pg/postgresql.conf"));
+    QVERIFY(page);
+    page->showSource();
+    Q_EMIT location->linkActivated(href.captured(1));
+    QCOMPARE(page->sourceEditor()->sourceView()->textCursor().blockNumber(), 0);
 }
 
 void tst_ConnectionTester::cancelReturnsWithin200Ms()
@@ -484,6 +497,24 @@ void tst_ConnectionTester::modelsPassTheTester()
     }
     timeline.clear();
     QCOMPARE(history.rowCount(), m_tester->historyModel()->rowCount());
+}
+
+void tst_ConnectionTester::keyboardReachesEveryControl()
+{
+    // Ctrl+Shift+T brings the tool to the front of its tab group with the cursor in the
+    // connection string, ready for Ctrl+Return.
+    auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("connectionTesterDock"));
+    auto *pool = m_window->findChild<QDockWidget *>(QStringLiteral("poolCalculatorDock"));
+    pool->toggleViewAction()->trigger();
+    QTRY_VERIFY(pool->isVisible() && !pool->visibleRegion().isEmpty());
+    dock->toggleViewAction()->trigger(); // hides the tester
+    QVERIFY(!dock->isVisible());
+    QTest::keyClick(m_window.get(), Qt::Key_T, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(dock->isVisible() && !dock->visibleRegion().isEmpty());
+    QTRY_VERIFY(m_tester->conninfoField()->isAncestorOf(QApplication::focusWidget())
+                || QApplication::focusWidget() == m_tester->conninfoField());
+    const QStringList clashes = test::clashingMnemonics(m_tester, m_window->menuBar());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 QTEST_MAIN(tst_ConnectionTester)

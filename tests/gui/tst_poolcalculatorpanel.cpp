@@ -104,9 +104,17 @@ void tst_PoolCalculatorPanel::dockAndShortcut()
     m_dock->hide();
     QAction *toggle = m_dock->toggleViewAction();
     QCOMPARE(toggle->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
+    // Opened while another tool of its tab group is in front: brought forward, cursor in the
+    // formula's first input.
+    QTest::keyClick(m_window.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("tuningWizardDock"))->isVisible());
     QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(m_dock->isVisible());
+    QTRY_VERIFY(!m_dock->visibleRegion().isEmpty());
+    QTRY_COMPARE(QApplication::focusWidget(), input<QDoubleSpinBox>("poolRequests"));
     QCOMPARE(m_dock->windowTitle(), QStringLiteral("Pool Calculator"));
+    const QStringList clashes = test::clashingMnemonics(m_panel, m_window->menuBar());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 void tst_PoolCalculatorPanel::prefilledFromProject()

@@ -165,9 +165,18 @@ void tst_TuningWizard::dockAndShortcut()
     QVERIFY(tool);
     QVERIFY(!tool->isVisible());
     QCOMPARE(tool->toggleViewAction()->shortcut(), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
+    // Behind another tool of the same tab group, the shortcut still brings it to the front, with
+    // the cursor in its first input.
+    QTest::keyClick(m_window.get(), Qt::Key_P, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(m_window->findChild<QDockWidget *>(QStringLiteral("poolCalculatorDock"))->isVisible());
     QTest::keyClick(m_window.get(), Qt::Key_U, Qt::ControlModifier | Qt::ShiftModifier);
     QTRY_VERIFY(tool->isVisible());
+    QTRY_VERIFY(!tool->visibleRegion().isEmpty());
+    QTRY_COMPARE(QApplication::focusWidget(), widget<QSpinBox>("tuningRamSpin"));
     QVERIFY(m_window->findChild<QMenu *>(QStringLiteral("menuTools"))->actions().contains(tool->toggleViewAction()));
+    // Every Alt+letter reaches one field or button.
+    const QStringList clashes = test::clashingMnemonics(wizard(), m_window->menuBar());
+    QVERIFY2(clashes.isEmpty(), qPrintable(clashes.join(QLatin1Char('\n'))));
 }
 
 void tst_TuningWizard::inputsPrefilledAndRecomputed()

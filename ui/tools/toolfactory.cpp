@@ -21,32 +21,32 @@ QString tr(const char *text)
     return QCoreApplication::translate("pgdial::ui::ToolFactory", text);
 }
 
-QDockWidget *dock(QMainWindow *window, const QString &objectName, const QString &title, QWidget *content,
-                  const QKeySequence &shortcut)
+struct ToolSpec
 {
-    auto *result = new QDockWidget(title, window);
-    result->setObjectName(objectName);
+    QString dockName;
+    QString actionName;
+    QString title;
+    QKeySequence shortcut;
+    QString toolTip;
+};
+
+// Every tool the same way: the dock, its toggle in the Tools menu with a shortcut, and opening
+// it brings it to the front of the tab group with the keyboard focus in its first input (the
+// docks are tabbed together, so a shown dock may still sit behind another tab).
+QDockWidget *toolDock(QMainWindow *window, const ToolSpec &spec, QWidget *content)
+{
+    auto *result = new QDockWidget(spec.title, window);
+    result->setObjectName(spec.dockName);
     content->setParent(result);
     result->setWidget(content);
-    result->toggleViewAction()->setShortcut(shortcut);
-    result->toggleViewAction()->setObjectName(QString(objectName + u"Toggle"_s));
-    return result;
-}
-
-QDockWidget *connectionTesterDock(ProjectContext *context, QMainWindow *window)
-{
-    auto *result = new QDockWidget(tr("Connection Tester"), window);
-    result->setObjectName(u"connectionTesterDock"_s);
-    result->setWidget(new ConnectionTesterWidget(context, result));
     QAction *toggle = result->toggleViewAction();
-    toggle->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T));
-    toggle->setObjectName(u"actionConnectionTester"_s);
-    toggle->setToolTip(tr("Test a connection string stage by stage and see what to change when it fails"));
-    // Opening the tool puts the cursor in the connection string, ready for Ctrl+Return.
+    toggle->setShortcut(spec.shortcut);
+    toggle->setObjectName(spec.actionName);
+    toggle->setToolTip(u"%1 (%2)"_s.arg(spec.toolTip, spec.shortcut.toString(QKeySequence::NativeText)));
     QObject::connect(toggle, &QAction::triggered, result, [result](bool checked) {
         if (checked) {
             result->raise();
-            result->widget()->setFocus();
+            result->widget()->setFocus(Qt::ShortcutFocusReason);
         }
     });
     return result;
@@ -56,22 +56,23 @@ QDockWidget *connectionTesterDock(ProjectContext *context, QMainWindow *window)
 
 QList<QDockWidget *> createToolDocks(ProjectContext *context, QMainWindow *window)
 {
-    QList<QDockWidget *> docks;
-    docks.append(connectionTesterDock(context, window));
-    QDockWidget *pool = dock(window, u"poolCalculatorDock"_s, tr("Pool Calculator"), new PoolCalculatorPanel(context),
-                             QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P));
-    pool->toggleViewAction()->setToolTip(tr("Size the application's pools and see the connection budget"));
-    docks.append(pool);
-
-    auto *tuning = new QDockWidget(tr("Tuning Wizard"), window);
-    tuning->setObjectName(u"tuningWizardDock"_s);
-    tuning->setWidget(new TuningWizard(context, tuning));
-    tuning->toggleViewAction()->setShortcut(QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U));
-    tuning->toggleViewAction()->setObjectName(u"actionToolTuningWizard"_s);
-    tuning->toggleViewAction()->setToolTip(tr("Suggest postgresql.conf settings for the server's machine and workload"));
-    docks.append(tuning);
-
-    return docks;
+    return {
+        toolDock(window,
+                 {u"connectionTesterDock"_s, u"actionConnectionTester"_s, tr("Connection Tester"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
+                  tr("Test a connection string stage by stage and see what to change when it fails")},
+                 new ConnectionTesterWidget(context)),
+        toolDock(window,
+                 {u"poolCalculatorDock"_s, u"poolCalculatorDockToggle"_s, tr("Pool Calculator"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+                  tr("Size the application's pools and see the connection budget")},
+                 new PoolCalculatorPanel(context)),
+        toolDock(window,
+                 {u"tuningWizardDock"_s, u"actionToolTuningWizard"_s, tr("Tuning Wizard"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
+                  tr("Suggest postgresql.conf settings for the server's machine and workload")},
+                 new TuningWizard(context)),
+    };
 }
 
 } // namespace pgdial::ui::ToolFactory

@@ -35,7 +35,7 @@ ConnectionTesterWidget::ConnectionTesterWidget(ProjectContext *context, QWidget 
     , m_probe(new ConnectionProbe(this))
     , m_conninfo(new ConninfoField(this))
     , m_admin(new ConninfoField(this))
-    , m_test(new QPushButton(tr("&Test"), this))
+    , m_test(new QPushButton(tr("Te&st"), this))  // Alt+T is the Tools menu
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QLabel(this))
     , m_stages(new QTreeView(this))

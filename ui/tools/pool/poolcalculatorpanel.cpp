@@ -92,6 +92,8 @@ PoolCalculatorPanel::PoolCalculatorPanel(ProjectContext *context, QWidget *paren
     auto *outer = new QVBoxLayout(this);
     outer->setContentsMargins(0, 0, 0, 0);
     outer->addWidget(scroll);
+    // Opening the tool (Ctrl+Shift+P) starts at the first input of the guide's formula.
+    setFocusProxy(m_requests);
 
     for (QDoubleSpinBox *box : {m_requests, m_queryMs, m_requestMs})
         connect(box, &QDoubleSpinBox::valueChanged, this, &PoolCalculatorPanel::recompute);

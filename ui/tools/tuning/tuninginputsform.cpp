@@ -121,16 +121,17 @@ TuningInputsForm::TuningInputsForm(QWidget *parent)
         else
             grid->addWidget(field, row, column * 2 + 1);
     };
+    // Mnemonics unique in the window: none of the menu bar's (F, E, P, V, T, H) nor the buttons'.
     add(0, 0, tr("&RAM:"), m_ram, ramRow);
-    add(0, 1, tr("C&PUs:"), m_cpus);
+    add(0, 1, tr("CP&Us:"), m_cpus);
     add(1, 0, tr("&Storage:"), m_storage);
     add(1, 1, tr("&Workload:"), m_workload);
     add(2, 0, tr("&Data size:"), m_dbSize);
-    add(2, 1, tr("&Version:"), m_version);
+    add(2, 1, tr("Versio&n:"), m_version);
     add(3, 0, tr("Max &connections:"), m_connections);
-    add(3, 1, tr("Pool &demand:"), m_poolDemand);
+    add(3, 1, tr("Pool de&mand:"), m_poolDemand);
     add(4, 0, tr("&OS:"), m_os);
-    add(4, 1, tr("Pro&file:"), m_profile);
+    add(4, 1, tr("Profi&le:"), m_profile);
     grid->addWidget(m_machineNote, 5, 0, 1, 4);
     grid->setColumnStretch(1, 1);
     grid->setColumnStretch(3, 1);
@@ -143,6 +144,7 @@ TuningInputsForm::TuningInputsForm(QWidget *parent)
     connect(m_profile, &QComboBox::currentIndexChanged, this, &TuningInputsForm::updateVersionRange);
     updateRamRange();
     updateVersionRange();
+    setFocusProxy(m_ram);
 }
 
 void TuningInputsForm::updateRamRange()

@@ -79,8 +79,8 @@ TuningWizard::TuningWizard(ProjectContext *context, QWidget *parent)
       m_warnings(new QLabel(this)),
       m_status(new QLabel(this)),
       m_apply(new QPushButton(tr("&Apply Checked"), this)),
-      m_copyConf(new QPushButton(tr("Copy as postgresql.&conf"), this)),
-      m_copyAlter(new QPushButton(tr("Copy as ALTER &SYSTEM"), this)),
+      m_copyConf(new QPushButton(tr("Copy as post&gresql.conf"), this)),
+      m_copyAlter(new QPushButton(tr("Copy as ALTER S&YSTEM"), this)),
       m_reloadTimer(new QTimer(this))
 {
     setObjectName(u"tuningWizard"_s);
@@ -163,6 +163,7 @@ TuningWizard::TuningWizard(ProjectContext *context, QWidget *parent)
     connect(m_context, &ProjectContext::projectChanged, this, &TuningWizard::onProjectChanged);
     connect(m_context, &ProjectContext::settingsChanged, this, &TuningWizard::onProjectChanged);
     connect(m_context->documents(), &DocumentManager::edited, this, &TuningWizard::onDocumentEdited);
+    setFocusProxy(m_form);
     onProjectChanged();
 }
 
