@@ -193,6 +193,7 @@ void tst_ConnectionTester::candidatesComeFromTheProject()
     QVERIFY(field->itemText(0).contains(QLatin1String("scramuser:")));
     field->selectCandidate(0);
     QVERIFY(field->conninfo().contains(QLatin1String("scram-pw")));
+    QCOMPARE(field->lineEdit()->cursorPosition(), 0); // the scheme and user in view, not the sslrootcert path
     QVERIFY(field->origin());
     QCOMPARE(field->origin()->file, QStringLiteral(".env"));
     QCOMPARE(field->origin()->line, 2);

@@ -19,7 +19,16 @@ ConninfoField::ConninfoField(QWidget *parent) : QComboBox(parent)
     lineEdit()->setPlaceholderText(tr("postgresql://user@host:5432/dbname?sslmode=require, or host=... port=..."));
     lineEdit()->setObjectName(u"conninfoLineEdit"_s);
     connect(lineEdit(), &QLineEdit::editingFinished, this, &ConninfoField::maskTyped);
-    connect(this, &QComboBox::activated, this, [this] { m_typed.clear(); });
+    connect(this, &QComboBox::activated, this, [this] {
+        m_typed.clear();
+        showStart();
+    });
+}
+
+void ConninfoField::showStart()
+{
+    // The start says what the string is (scheme, user, host); the tail is often a long sslrootcert path.
+    lineEdit()->setCursorPosition(0);
 }
 
 void ConninfoField::selectCandidate(int row)
@@ -27,6 +36,7 @@ void ConninfoField::selectCandidate(int row)
     setCurrentIndex(row);
     setEditText(itemText(row));
     m_typed.clear();
+    showStart();
 }
 
 QString ConninfoField::displayText(const Candidate &candidate)
@@ -47,6 +57,7 @@ void ConninfoField::setCandidates(const QList<Candidate> &candidates)
         setCurrentIndex(0);
     else
         setEditText(current);
+    showStart();
 }
 
 std::optional<int> ConninfoField::candidateRow() const
@@ -62,6 +73,7 @@ void ConninfoField::setTypedConninfo(const QString &conninfo)
 {
     setEditText(conninfo);
     maskTyped();
+    showStart();
 }
 
 void ConninfoField::maskTyped()
@@ -74,6 +86,8 @@ void ConninfoField::maskTyped()
     const QString masked = ConninfoInspector::maskConninfoText(unmasked);
     if (masked != text)
         setEditText(masked);
+    if (!lineEdit()->hasFocus())
+        showStart();
 }
 
 QString ConninfoField::conninfo() const

@@ -41,6 +41,7 @@ private:
     QString m_typed; // the last typed string, unmasked; empty when a candidate was picked
 
     void maskTyped();
+    void showStart();
     std::optional<int> candidateRow() const;
     static QString displayText(const Candidate &candidate);
 };
