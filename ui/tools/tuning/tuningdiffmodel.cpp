@@ -146,6 +146,7 @@ QVariant TuningDiffModel::data(const QModelIndex &index, int role) const
         return {};
     case Qt::ToolTipRole:
         switch (index.column()) {
+        case CurrentColumn: // also where the "Set in" column is hidden (a narrow dock)
         case SourceColumn:
             return row.current ? tr("Set in %1, line %2 (double-click to open it)").arg(row.current->file).arg(row.current->line)
                                : tr("Not set in the project's postgresql.conf: the server's default applies");

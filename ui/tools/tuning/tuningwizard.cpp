@@ -14,6 +14,7 @@
 #include "tuninginputsform.h"
 
 #include <QClipboard>
+#include <QEvent>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 #include <QGuiApplication>
@@ -106,8 +107,15 @@ TuningWizard::TuningWizard(ProjectContext *context, QWidget *parent)
     m_table->verticalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
     QHeaderView *header = m_table->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(TuningDiffModel::ReasonColumn, QHeaderView::Stretch);
+    // Sized by fitReasonColumn(): a stretched last column got what the others left, 50 px in a
+    // dock, and each reason became a tower of one word per line.
+    header->setSectionResizeMode(TuningDiffModel::ReasonColumn, QHeaderView::Fixed);
     header->setMinimumSectionSize(40);
+    m_table->viewport()->installEventFilter(this);
+    connect(header, &QHeaderView::sectionResized, this, [this](int section) {
+        if (section != TuningDiffModel::ReasonColumn)
+            fitReasonColumn();
+    });
     m_table->setToolTip(tr("Check the rows to apply or copy; double-click a row to open the line that sets it"));
 
     m_apply->setObjectName(u"tuningApplyButton"_s);
@@ -418,6 +426,37 @@ void TuningWizard::copyAsConf()
 void TuningWizard::copyAsAlterSystem()
 {
     copy(true);
+}
+
+bool TuningWizard::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize)
+        fitReasonColumn();
+    return QWidget::eventFilter(watched, event);
+}
+
+void TuningWizard::fitReasonColumn()
+{
+    // The reason gets at least about 36 characters a line; in a narrow dock the "Set in" column
+    // goes first (the Current cell's tooltip and a double-click still give the line), then the
+    // table scrolls sideways rather than squeeze the reasons.
+    QHeaderView *header = m_table->horizontalHeader();
+    const int minimum = fontMetrics().averageCharWidth() * 36;
+    const int available = m_table->viewport()->width();
+    auto others = [header] {
+        int width = 0;
+        for (int column = 0; column < TuningDiffModel::ReasonColumn; ++column)
+            width += header->isSectionHidden(column) ? 0 : header->sectionSize(column);
+        return width;
+    };
+    // Its width when shown (a hidden section has none): what a typical cell needs.
+    const int source = std::max(header->sectionSizeHint(TuningDiffModel::SourceColumn),
+                                fontMetrics().horizontalAdvance(u"postgresql.conf:999"_s) + 12);
+    const int withSource = others() + (header->isSectionHidden(TuningDiffModel::SourceColumn) ? source : 0);
+    header->setSectionHidden(TuningDiffModel::SourceColumn, available - withSource < minimum);
+    const int width = std::max(minimum, available - others());
+    if (header->sectionSize(TuningDiffModel::ReasonColumn) != width)
+        header->resizeSection(TuningDiffModel::ReasonColumn, width);
 }
 
 void TuningWizard::showSource(const QModelIndex &index)

@@ -52,6 +52,9 @@ public:
     // A read of postgresql.conf has not been delivered yet.
     bool configurationPending() const { return m_confDelivered < m_confRequested; }
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     ProjectContext *m_context;
     core::tuning::MachineInfo m_machine;
@@ -79,6 +82,7 @@ private:
     void showSource(const QModelIndex &index);
     void copy(bool alterSystem);
     void showStatus(const QString &text);
+    void fitReasonColumn();
 };
 
 } // namespace pgdial::ui
