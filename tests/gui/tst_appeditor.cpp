@@ -1,5 +1,6 @@
-// The Application editor (config.yaml's database: form, the .env table, the connection-string
-// builder) driven through its widgets in a real MainWindow.
+// The Application editor (config.yaml's database: form, the connection-string builder, secrets
+// masking across both editors) driven through its widgets in a real MainWindow. The .env table's
+// own tests are in tst_enveditor.cpp.
 #include "appconfig/appconfigfile.h"
 #include "appconfig/connectionurl.h"
 #include "appconfig/envfile.h"
@@ -49,11 +50,8 @@ private Q_SLOTS:
     void configFormEditUndoRedoSave();
     void sourceEditsShowInTheForm();
     void missingKeyAddedFromTheForm();
-    void envTableEditUndoRedoSave();
-    void envCommentEditable();
     void urlBuilderRoundTrip();
     void secretsMaskedUntilRevealed();
-    void envModelUnderTester();
     void screenshots();
     void darkPaletteWindow();
 
@@ -335,135 +333,6 @@ void tst_AppEditor::sourceEditsShowInTheForm()
     QCOMPARE(editor->findChild<QSpinBox *>(QStringLiteral("field_max_overflow_number"))->value(), 15);
 }
 
-void tst_AppEditor::envCommentEditable()
-{
-    ui::EnvEditor *editor = envEditor();
-    QVERIFY(editor);
-    ui::ProjectDocument *doc = document(envPath);
-    const QByteArray original = doc->bytes();
-    QTableView *view = editor->view();
-    ui::EnvTableModel *model = editor->model();
-    const int dbUser = model->rowForKey(QStringLiteral("APP_DB_USER"));
-    const QModelIndex comment = model->index(dbUser, ui::EnvTableModel::CommentColumn);
-    // The group heading is shown; the row has no comment of its own yet, so the editor starts empty.
-    QCOMPARE(comment.data().toString(), QStringLiteral("Database names and users"));
-    QVERIFY(model->flags(comment) & Qt::ItemIsEditable);
-
-    view->setFocus();
-    view->setCurrentIndex(view->model()->index(dbUser, ui::EnvTableModel::CommentColumn));
-    QTest::keyClick(view, Qt::Key_F2);
-    auto *cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-    QVERIFY(cellEditor);
-    QVERIFY(cellEditor->text().isEmpty());
-    QTest::keyClicks(cellEditor, QStringLiteral("the app's login role"));
-    QTest::keyClick(cellEditor, Qt::Key_Return);
-    QTRY_VERIFY(doc->bytes().contains("\nAPP_DB_USER=appuser  # the app's login role\n"));
-    QByteArray expectedBytes = original;
-    expectedBytes.replace("\nAPP_DB_USER=appuser\n", "\nAPP_DB_USER=appuser  # the app's login role\n");
-    QCOMPARE(doc->bytes(), expectedBytes); // only that line changed
-    QCOMPARE(model->index(dbUser, ui::EnvTableModel::CommentColumn).data().toString(),
-             QStringLiteral("the app's login role"));
-
-    // Emptying the comment removes " # ..." again; undo and redo walk both steps.
-    view->setCurrentIndex(view->model()->index(dbUser, ui::EnvTableModel::CommentColumn));
-    QTest::keyClick(view, Qt::Key_F2);
-    cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-    QVERIFY(cellEditor);
-    QCOMPARE(cellEditor->text(), QStringLiteral("the app's login role"));
-    retype(cellEditor, QString());
-    QTest::keyClick(cellEditor, Qt::Key_Return);
-    QTRY_COMPARE(doc->bytes(), original);
-    QCOMPARE(doc->undoStack()->count(), 2);
-    doc->undoStack()->undo();
-    QCOMPARE(doc->bytes(), expectedBytes);
-    doc->undoStack()->redo();
-    QCOMPARE(doc->bytes(), original);
-    doc->undoStack()->undo();
-
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
-    QTest::keyClick(view, Qt::Key_S, Qt::ControlModifier);
-    QCOMPARE(accept.answered, 1);
-    QCOMPARE(test::readBytes(m_dir->filePath(envPath)), expectedBytes);
-}
-
-void tst_AppEditor::envTableEditUndoRedoSave()
-{
-    ui::EnvEditor *editor = envEditor();
-    QVERIFY(editor);
-    ui::ProjectDocument *doc = document(envPath);
-    const QByteArray original = doc->bytes();
-    QTableView *view = editor->view();
-    ui::EnvTableModel *model = editor->model();
-
-    // Keys .env.example documents and .env lacks are listed and marked.
-    const int missing = model->rowForKey(QStringLiteral("DATABASE_PASSWORD_FILE_PATH"));
-    QVERIFY(missing >= 0);
-    QVERIFY(model->index(missing, 0).data(ui::EnvTableModel::MissingRole).toBool());
-    QCOMPARE(model->index(missing, ui::EnvTableModel::StatusColumn).data().toString(), QStringLiteral("missing (production only)"));
-    QVERIFY(model->index(missing, ui::EnvTableModel::StatusColumn).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral(".env.example line ")));
-    const int dbUser = model->rowForKey(QStringLiteral("APP_DB_USER"));
-    QCOMPARE(model->index(dbUser, ui::EnvTableModel::CommentColumn).data().toString(),
-             QStringLiteral("Database names and users"));
-
-    // Edit APP_DB_USER in place (the table's own editor).
-    view->setFocus();
-    const QModelIndex userValue = view->model()->index(dbUser, ui::EnvTableModel::ValueColumn);
-    view->setCurrentIndex(userValue);
-    QTest::keyClick(view, Qt::Key_F2);
-    auto *cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
-    QVERIFY(cellEditor);
-    QCOMPARE(cellEditor->text(), QStringLiteral("appuser"));
-    retype(cellEditor, QStringLiteral("svcuser"));
-    QTest::keyClick(cellEditor, Qt::Key_Return);
-    // The delegate commits from a queued call.
-    QTRY_VERIFY(doc->bytes().contains("\nAPP_DB_USER=svcuser\n"));
-    QVERIFY(doc->bytes().contains("\nAPP_DB_USER=svcuser\n"));
-
-    // Delete TEMPORAL_VIS_DB with the Delete key.
-    view->setFocus();
-    view->setCurrentIndex(view->model()->index(model->rowForKey(QStringLiteral("TEMPORAL_VIS_DB")), 0));
-    QTest::keyClick(view, Qt::Key_Delete);
-    QVERIFY(!doc->bytes().contains("TEMPORAL_VIS_DB"));
-
-    // Add a variable from the bar.
-    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("envNewKey")), QStringLiteral("LOG_LEVEL"));
-    QTest::keyClicks(editor->findChild<QLineEdit *>(QStringLiteral("envNewValue")), QStringLiteral("debug"));
-    QTest::mouseClick(editor->findChild<QToolButton *>(QStringLiteral("envAddButton")), Qt::LeftButton);
-    QCOMPARE(doc->bytes(), expected(QStringLiteral("env.expected")));
-    QCOMPARE(editor->currentKey(), QStringLiteral("LOG_LEVEL"));
-
-    // The model, and config.yaml's form (effective value and its source) follow.
-    const core::appconfig::EnvFile env = core::appconfig::EnvFile::parse(*doc->text(), envPath);
-    QCOMPARE(env.find(QStringLiteral("APP_DB_USER"))->value, QStringLiteral("svcuser"));
-    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::EnvTableModel::EffectiveColumn).data().toString(),
-             QStringLiteral("svcuser"));
-    QVERIFY(waitForCheck());
-    ui::AppConfigEditor *form = configEditor();
-    QCOMPARE(form->effectiveText(QStringLiteral("user")), QStringLiteral("svcuser"));
-    // TEMPORAL_VIS_DB is documented in .env.example, so it is now listed as missing.
-    m_window->context()->requestShow(envPath, 0);
-    const int nowMissing = model->rowForKey(QStringLiteral("TEMPORAL_VIS_DB"));
-    QVERIFY(nowMissing >= 0 && model->index(nowMissing, 0).data(ui::EnvTableModel::MissingRole).toBool());
-
-    QCOMPARE(doc->undoStack()->count(), 3);
-    for (int i = 0; i < 3; ++i)
-        doc->undoStack()->undo();
-    QCOMPARE(doc->bytes(), original);
-    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::EnvTableModel::ValueColumn).data().toString(),
-             QStringLiteral("appuser"));
-    for (int i = 0; i < 3; ++i)
-        doc->undoStack()->redo();
-    QCOMPARE(doc->bytes(), expected(QStringLiteral("env.expected")));
-
-    test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
-    QTest::keyClick(view, Qt::Key_S, Qt::ControlModifier);
-    QCOMPARE(accept.answered, 1);
-    QCOMPARE(test::readBytes(m_dir->filePath(envPath)), expected(QStringLiteral("env.expected")));
-}
-
 void tst_AppEditor::urlBuilderRoundTrip()
 {
     ui::UrlBuilderDialog dialog(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"), true);
@@ -535,38 +404,6 @@ void tst_AppEditor::secretsMaskedUntilRevealed()
     QTest::mouseClick(env->findChild<QCheckBox *>(QStringLiteral("revealSecrets")), Qt::LeftButton);
     const int url = env->model()->rowForKey(QStringLiteral("DATABASE_URL"));
     QVERIFY(env->model()->index(url, ui::EnvTableModel::ValueColumn).data().toString().contains(QStringLiteral("devpass")));
-}
-
-void tst_AppEditor::envModelUnderTester()
-{
-    ui::EnvTableModel model;
-    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ui::EnvTableModel::Row a;
-    a.key = QStringLiteral("A");
-    a.value = QStringLiteral("1");
-    a.line = 1;
-    ui::EnvTableModel::Row secret;
-    secret.key = QStringLiteral("DB_PASSWORD");
-    secret.value = QStringLiteral("hunter2");
-    secret.secret = true;
-    secret.line = 2;
-    ui::EnvTableModel::Row missing;
-    missing.key = QStringLiteral("B");
-    missing.missing = true;
-    model.setRows({a, secret, missing});
-    QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.index(1, ui::EnvTableModel::ValueColumn).data().toString(), QString(6, QChar(0x2022)));
-    QVERIFY(!(model.flags(model.index(1, ui::EnvTableModel::ValueColumn)) & Qt::ItemIsEditable));
-    model.setSecretsRevealed(true);
-    QCOMPARE(model.index(1, ui::EnvTableModel::ValueColumn).data().toString(), QStringLiteral("hunter2"));
-    QSignalSpy requested(&model, &ui::EnvTableModel::valueEditRequested);
-    QVERIFY(model.setData(model.index(2, ui::EnvTableModel::ValueColumn), QStringLiteral("2")));
-    QCOMPARE(requested.count(), 1);
-    QCOMPARE(model.rowForLine(2), 1);
-    a.value = QStringLiteral("changed");
-    model.setRows({a, secret, missing});
-    model.setRows({missing});
-    model.setRows({});
 }
 
 void tst_AppEditor::screenshots()

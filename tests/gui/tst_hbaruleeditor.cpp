@@ -1,6 +1,7 @@
 // The visual pg_hba.conf editor in the main window, on a copy of the example project: edits
 // through the table's widgets, undo/redo/save, the rule actions and their shortcuts, drag and
-// drop, the "changes who gets in" warning, the simulator and the pasted server error.
+// drop, the "changes who gets in" warning. The simulator and the pasted server error are in
+// tst_hbasimulatorpane.cpp.
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
 #include "editors/hba/hbaeditorpage.h"
@@ -59,8 +60,6 @@ private Q_SLOTS:
     void addDuplicateToggleDelete();
     void sourceEditsReachTheTable();
     void revealLineSelectsTheRule();
-    void simulatorHighlightsTheEnginesMatch();
-    void pastedErrorProposesAndInsertsARule();
     void modelsUnderTester();
     void screenshot();
 
@@ -553,108 +552,6 @@ void tst_HbaRuleEditor::revealLineSelectsTheRule()
     // Through the window, as the Problems panel does it.
     m_window->showFile(QString::fromLatin1(hbaRelative), 138);
     QCOMPARE(page()->currentRow(), 12);
-}
-
-void tst_HbaRuleEditor::simulatorHighlightsTheEnginesMatch()
-{
-    ui::HbaSimulatorPane *simulator = page()->simulator();
-    QCOMPARE(simulator->objectName(), QStringLiteral("hbaSimulator"));
-    auto *transport = simulator->findChild<QComboBox *>(QStringLiteral("hbaSimTransport"));
-    auto *database = simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimDatabase"));
-    auto *user = simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimUser"));
-    auto *address = simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimAddress"));
-    QVERIFY(transport && database && user && address);
-
-    struct Case
-    {
-        int transport; // combo index: local, tcp, tcp+ssl, tcp+gss
-        const char *address;
-        const char *user;
-    };
-    const Case cases[] = {{2, "10.10.3.7", "app"}, {1, "10.10.3.7", "app"}, {0, "", "postgres"},
-                          {0, "", "app"},          {2, "8.8.8.8", "app"},   {1, "::1", "app"}};
-    const core::hba::HbaFile file = model()->parse(m_original);
-    const core::hba::HbaMatcher matcher(file);
-    for (const Case &c : cases) {
-        transport->setCurrentIndex(c.transport);
-        database->selectAll();
-        QTest::keyClicks(database, "appdb");
-        user->selectAll();
-        QTest::keyClicks(user, c.user);
-        address->clear();
-        QTest::keyClicks(address, c.address);
-        const std::optional<core::hba::HbaConnectionAttempt> attempt = simulator->attempt();
-        QVERIFY(attempt);
-        const core::hba::HbaMatchResult result = matcher.match(*attempt);
-        QVERIFY(result.rule);
-        const int row = model()->rowForLine(result.rule->line);
-        QCOMPARE(model()->highlightedRow(), row);
-        QVERIFY(model()->index(row, 0).data(Model::HighlightedRole).toBool());
-        // The explanation: one line per earlier rule with the engine's reason, then the match.
-        const QList<ui::HbaTraceModel::Step> &steps = simulator->traceModel()->steps();
-        QCOMPARE(steps.size(), result.trace.size() + 1);
-        for (int i = 0; i < result.trace.size(); ++i)
-            QCOMPARE(steps.at(i).verdict, result.trace.at(i).reason);
-        QVERIFY(steps.last().matched);
-        QCOMPARE(steps.last().line, result.rule->line);
-    }
-    // TCP+SSL from 10.10.3.7 is the private-network rule on line 134.
-    transport->setCurrentIndex(2);
-    address->clear();
-    QTest::keyClicks(address, "10.10.3.7");
-    QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 134);
-    QVERIFY(simulator->findChild<QLabel *>(QStringLiteral("hbaSimResult"))->text().contains(QStringLiteral("scram-sha-256")));
-    // An edit that moves the match follows at once.
-    focusTable(11);
-    test::DialogAnswerer apply(QStringLiteral("hbaImpactDialog"), QStringLiteral("hbaImpactApplyButton"));
-    QTest::keyClick(view(), Qt::Key_Up, Qt::AltModifier);
-    QTRY_COMPARE(apply.answered, 1);
-    QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 134);
-    QCOMPARE(model()->index(model()->highlightedRow(), Model::MethodColumn).data().toString(), QStringLiteral("reject"));
-}
-
-void tst_HbaRuleEditor::pastedErrorProposesAndInsertsARule()
-{
-    ui::HbaPasteErrorPane *pane = page()->pasteErrorPane();
-    auto *text = pane->findChild<QPlainTextEdit *>(QStringLiteral("hbaPasteErrorText"));
-    auto *propose = pane->findChild<QPushButton *>(QStringLiteral("hbaProposeRuleButton"));
-    auto *insert = pane->findChild<QPushButton *>(QStringLiteral("hbaInsertProposalButton"));
-    QVERIFY(text && propose && insert);
-    const QString message = QStringLiteral(
-        "psql: error: connection to server at \"db.internal\" (192.168.7.1), port 5432 failed: FATAL:  no "
-        "pg_hba.conf entry for host \"192.168.7.9\", user \"app\", database \"appdb\", SSL encryption");
-    text->setPlainText(message);
-    QVERIFY(!insert->isEnabled());
-    QTest::mouseClick(propose, Qt::LeftButton);
-    QVERIFY(pane->proposal());
-    QCOMPARE(pane->proposal()->ruleText, QStringLiteral("hostssl appdb app 192.168.7.9/32 scram-sha-256"));
-    // Placed before the IPv4 deny-all, the first rule that would decide otherwise.
-    QCOMPARE(pane->proposal()->beforeLine, 137);
-    const core::hba::HbaRuleProposal engine = core::hba::HbaRuleProposer::propose(
-        model()->parse(m_original), *core::hba::HbaRejection::parse(message));
-    QCOMPARE(pane->proposal()->fields, engine.fields);
-    QCOMPARE(pane->proposal()->beforeLine, engine.beforeLine);
-    QVERIFY(pane->findChild<QLabel *>(QStringLiteral("hbaProposalText"))->text().contains(QStringLiteral("192.168.7.9/32")));
-    // The simulator now shows that connection: rejected by line 137 today.
-    QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 137);
-
-    QVERIFY(insert->isEnabled());
-    QTest::mouseClick(insert, Qt::LeftButton);
-    const QByteArray expected = originalWith([](QList<QByteArray> &lines) {
-        // In the file's usual columns (those of the local/host lines).
-        lines.insert(136, "hostssl appdb           app             192.168.7.9/32          scram-sha-256");
-    });
-    QCOMPARE(document()->text()->lineText(136), QString::fromLatin1(expected.split('\n').at(136)));
-    QCOMPARE(document()->bytes(), expected);
-    QCOMPARE(document()->undoStack()->count(), 1);
-    QCOMPARE(page()->currentRow(), 11);
-    // And now it gets in.
-    QCOMPARE(model()->highlightedRow(), 11);
-
-    // Text without such a message proposes nothing.
-    text->setPlainText(QStringLiteral("FATAL:  password authentication failed for user \"app\""));
-    QVERIFY(!pane->propose());
-    QVERIFY(!insert->isEnabled());
 }
 
 void tst_HbaRuleEditor::modelsUnderTester()

@@ -1,0 +1,234 @@
+// The pg_hba.conf editor's side panes in the main window, on a copy of the example project: the
+// simulator (which rule the engine matches) and the pasted server error (the rule it proposes,
+// inserted as one undo step). Split from tst_hbaruleeditor.cpp, same fixture.
+#include "document/documentmanager.h"
+#include "document/projectdocument.h"
+#include "editors/hba/hbaeditorpage.h"
+#include "editors/hba/hbaimpactdialog.h"
+#include "editors/hba/hbaimpactmodel.h"
+#include "editors/hba/hbapasteerrorpane.h"
+#include "editors/hba/hbarulesmodel.h"
+#include "editors/hba/hbasimulatorpane.h"
+#include "editors/hba/hbatracemodel.h"
+#include "guitesthelpers.h"
+#include "hba/hbafile.h"
+#include "hba/hbaimpact.h"
+#include "hba/hbamatcher.h"
+#include "hba/hbarejection.h"
+#include "mainwindow/documentpage.h"
+#include "mainwindow/editorarea.h"
+#include "mainwindow/mainwindow.h"
+#include "testenvironment.h"
+#include "testpaths.h"
+
+#include <QAbstractItemModelTester>
+#include <QComboBox>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMimeData>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSignalSpy>
+#include <QTabWidget>
+#include <QTableView>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace pgdial;
+using Model = ui::HbaRulesModel;
+
+class tst_HbaSimulatorPane final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase();
+    void init();
+    void cleanup();
+    void simulatorHighlightsTheEnginesMatch();
+    void pastedErrorProposesAndInsertsARule();
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<ui::MainWindow> m_window;
+    QByteArray m_original;
+    static constexpr const char *hbaRelative = "infra/docker/prod/postgres/pg_hba.conf";
+    QString hbaPath() const { return m_dir->filePath(QString::fromLatin1(hbaRelative)); }
+    ui::ProjectDocument *document() const
+    {
+        return m_window->documents()->document(QString::fromLatin1(hbaRelative));
+    }
+    ui::HbaEditorPage *page() const;
+    Model *model() const { return page()->model(); }
+    QTableView *view() const { return page()->view(); }
+    void focusTable(int row, int column = 0);
+    // The original file with `change` applied to its lines ('\n'-split, so the last is "").
+    QByteArray originalWith(const std::function<void(QList<QByteArray> &)> &change) const;
+};
+
+namespace {
+
+QByteArray join(const QList<QByteArray> &lines)
+{
+    return lines.join('\n');
+}
+
+} // namespace
+
+void tst_HbaSimulatorPane::initTestCase()
+{
+    test::isolateTestEnvironment();
+}
+
+void tst_HbaSimulatorPane::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
+    m_original = test::readBytes(hbaPath());
+    QVERIFY(!m_original.isEmpty());
+    m_window = std::make_unique<ui::MainWindow>();
+    m_window->resize(1400, 860);
+    m_window->show();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QVERIFY(test::loadInto(*m_window, m_dir->path()));
+    m_window->showFile(QString::fromLatin1(hbaRelative));
+    QVERIFY(page());
+    QCOMPARE(model()->rowCount(), 13);
+}
+
+void tst_HbaSimulatorPane::cleanup()
+{
+    if (m_window) {
+        for (ui::ProjectDocument *document : m_window->documents()->documents())
+            document->undoStack()->setClean();
+    }
+    m_window.reset();
+    m_dir.reset();
+}
+
+ui::HbaEditorPage *tst_HbaSimulatorPane::page() const
+{
+    ui::DocumentPage *documentPage = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
+    return documentPage ? qobject_cast<ui::HbaEditorPage *>(documentPage->page(QStringLiteral("hbaEditor"))) : nullptr;
+}
+
+void tst_HbaSimulatorPane::focusTable(int row, int column)
+{
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    view()->setFocus();
+    view()->setCurrentIndex(model()->index(row, column));
+    QCOMPARE(page()->currentRow(), row);
+}
+
+QByteArray tst_HbaSimulatorPane::originalWith(const std::function<void(QList<QByteArray> &)> &change) const
+{
+    QList<QByteArray> lines = m_original.split('\n');
+    change(lines);
+    return join(lines);
+}
+
+void tst_HbaSimulatorPane::simulatorHighlightsTheEnginesMatch()
+{
+    ui::HbaSimulatorPane *simulator = page()->simulator();
+    QCOMPARE(simulator->objectName(), QStringLiteral("hbaSimulator"));
+    auto *transport = simulator->findChild<QComboBox *>(QStringLiteral("hbaSimTransport"));
+    auto *database = simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimDatabase"));
+    auto *user = simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimUser"));
+    auto *address = simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimAddress"));
+    QVERIFY(transport && database && user && address);
+
+    struct Case
+    {
+        int transport; // combo index: local, tcp, tcp+ssl, tcp+gss
+        const char *address;
+        const char *user;
+    };
+    const Case cases[] = {{2, "10.10.3.7", "app"}, {1, "10.10.3.7", "app"}, {0, "", "postgres"},
+                          {0, "", "app"},          {2, "8.8.8.8", "app"},   {1, "::1", "app"}};
+    const core::hba::HbaFile file = model()->parse(m_original);
+    const core::hba::HbaMatcher matcher(file);
+    for (const Case &c : cases) {
+        transport->setCurrentIndex(c.transport);
+        database->selectAll();
+        QTest::keyClicks(database, "appdb");
+        user->selectAll();
+        QTest::keyClicks(user, c.user);
+        address->clear();
+        QTest::keyClicks(address, c.address);
+        const std::optional<core::hba::HbaConnectionAttempt> attempt = simulator->attempt();
+        QVERIFY(attempt);
+        const core::hba::HbaMatchResult result = matcher.match(*attempt);
+        QVERIFY(result.rule);
+        const int row = model()->rowForLine(result.rule->line);
+        QCOMPARE(model()->highlightedRow(), row);
+        QVERIFY(model()->index(row, 0).data(Model::HighlightedRole).toBool());
+        // The explanation: one line per earlier rule with the engine's reason, then the match.
+        const QList<ui::HbaTraceModel::Step> &steps = simulator->traceModel()->steps();
+        QCOMPARE(steps.size(), result.trace.size() + 1);
+        for (int i = 0; i < result.trace.size(); ++i)
+            QCOMPARE(steps.at(i).verdict, result.trace.at(i).reason);
+        QVERIFY(steps.last().matched);
+        QCOMPARE(steps.last().line, result.rule->line);
+    }
+    // TCP+SSL from 10.10.3.7 is the private-network rule on line 134.
+    transport->setCurrentIndex(2);
+    address->clear();
+    QTest::keyClicks(address, "10.10.3.7");
+    QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 134);
+    QVERIFY(simulator->findChild<QLabel *>(QStringLiteral("hbaSimResult"))->text().contains(QStringLiteral("scram-sha-256")));
+    // An edit that moves the match follows at once.
+    focusTable(11);
+    test::DialogAnswerer apply(QStringLiteral("hbaImpactDialog"), QStringLiteral("hbaImpactApplyButton"));
+    QTest::keyClick(view(), Qt::Key_Up, Qt::AltModifier);
+    QTRY_COMPARE(apply.answered, 1);
+    QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 134);
+    QCOMPARE(model()->index(model()->highlightedRow(), Model::MethodColumn).data().toString(), QStringLiteral("reject"));
+}
+
+void tst_HbaSimulatorPane::pastedErrorProposesAndInsertsARule()
+{
+    ui::HbaPasteErrorPane *pane = page()->pasteErrorPane();
+    auto *text = pane->findChild<QPlainTextEdit *>(QStringLiteral("hbaPasteErrorText"));
+    auto *propose = pane->findChild<QPushButton *>(QStringLiteral("hbaProposeRuleButton"));
+    auto *insert = pane->findChild<QPushButton *>(QStringLiteral("hbaInsertProposalButton"));
+    QVERIFY(text && propose && insert);
+    const QString message = QStringLiteral(
+        "psql: error: connection to server at \"db.internal\" (192.168.7.1), port 5432 failed: FATAL:  no "
+        "pg_hba.conf entry for host \"192.168.7.9\", user \"app\", database \"appdb\", SSL encryption");
+    text->setPlainText(message);
+    QVERIFY(!insert->isEnabled());
+    QTest::mouseClick(propose, Qt::LeftButton);
+    QVERIFY(pane->proposal());
+    QCOMPARE(pane->proposal()->ruleText, QStringLiteral("hostssl appdb app 192.168.7.9/32 scram-sha-256"));
+    // Placed before the IPv4 deny-all, the first rule that would decide otherwise.
+    QCOMPARE(pane->proposal()->beforeLine, 137);
+    const core::hba::HbaRuleProposal engine = core::hba::HbaRuleProposer::propose(
+        model()->parse(m_original), *core::hba::HbaRejection::parse(message));
+    QCOMPARE(pane->proposal()->fields, engine.fields);
+    QCOMPARE(pane->proposal()->beforeLine, engine.beforeLine);
+    QVERIFY(pane->findChild<QLabel *>(QStringLiteral("hbaProposalText"))->text().contains(QStringLiteral("192.168.7.9/32")));
+    // The simulator now shows that connection: rejected by line 137 today.
+    QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 137);
+
+    QVERIFY(insert->isEnabled());
+    QTest::mouseClick(insert, Qt::LeftButton);
+    const QByteArray expected = originalWith([](QList<QByteArray> &lines) {
+        // In the file's usual columns (those of the local/host lines).
+        lines.insert(136, "hostssl appdb           app             192.168.7.9/32          scram-sha-256");
+    });
+    QCOMPARE(document()->text()->lineText(136), QString::fromLatin1(expected.split('\n').at(136)));
+    QCOMPARE(document()->bytes(), expected);
+    QCOMPARE(document()->undoStack()->count(), 1);
+    QCOMPARE(page()->currentRow(), 11);
+    // And now it gets in.
+    QCOMPARE(model()->highlightedRow(), 11);
+
+    // Text without such a message proposes nothing.
+    text->setPlainText(QStringLiteral("FATAL:  password authentication failed for user \"app\""));
+    QVERIFY(!pane->propose());
+    QVERIFY(!insert->isEnabled());
+}
+
+QTEST_MAIN(tst_HbaSimulatorPane)
+#include "tst_hbasimulatorpane.moc"
