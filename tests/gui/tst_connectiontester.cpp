@@ -17,6 +17,8 @@
 #include "tools/connectiontester/probetimelinemodel.h"
 
 #include <QAbstractItemModelTester>
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
@@ -211,6 +213,20 @@ void tst_ConnectionTester::typedPasswordsAreMasked()
     field.setTypedConninfo(QStringLiteral("postgresql://u:Pa55@db/x"));
     QVERIFY(!field.currentText().contains(QLatin1String("Pa55")));
     QCOMPARE(field.conninfo(), QStringLiteral("postgresql://u:Pa55@db/x"));
+    // Pasted with Ctrl+V: masked once the field is left (Return or Tab), the real string kept.
+    ui::ConninfoField pasted;
+    pasted.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&pasted));
+    QGuiApplication::clipboard()->setText(QStringLiteral("postgresql://u:Cl1pSecret@db/x?sslmode=require"));
+    pasted.lineEdit()->setFocus();
+    QTest::keyClick(pasted.lineEdit(), Qt::Key_V, Qt::ControlModifier);
+    QTest::keyClick(pasted.lineEdit(), Qt::Key_Return);
+    QVERIFY2(!pasted.currentText().contains(QLatin1String("Cl1pSecret")), qPrintable(pasted.currentText()));
+    QCOMPARE(pasted.conninfo(), QStringLiteral("postgresql://u:Cl1pSecret@db/x?sslmode=require"));
+    QGuiApplication::clipboard()->clear();
+    pasted.close(); // a window of its own: give the activation back to the main window
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     // Nothing of it reaches the settings.
     QSettings settings;
     for (const QString &key : settings.allKeys())
