@@ -32,6 +32,7 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption version = pgVersionOption();
     parser.addOption(format);
     parser.addOption(version);
+    parser.addOptions(serverFactsOptions());
     parser.addPositionalArgument(u"folder"_s, QCoreApplication::translate("cli", "Project folder (default: .)."),
                                  u"[FOLDER]"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
@@ -60,6 +61,7 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
     }
     core::Project &project = *opened;
     project.settings.pgVersion = pgVersion;
+    applyServerFacts(parser, project.settings);
     project.settings.useProcessEnvironment = true;
     const core::Diagnostics diagnostics = core::ProjectChecker::check(project);
 

@@ -47,6 +47,32 @@ QCommandLineOption CliCommand::pgVersionOption()
                               u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
 }
 
+QList<QCommandLineOption> CliCommand::serverFactsOptions()
+{
+    // Unknown by default, so the values whose verdict depends on them (lz4, locales, ...) are
+    // warnings; naming them turns those into errors or nothing.
+    return {
+        QCommandLineOption(u"build-features"_s,
+                           QCoreApplication::translate("cli", "The server's build features, comma-separated (%1); values "
+                                                              "needing a missing one are errors instead of warnings.")
+                               .arg(core::ProjectSettings::knownBuildFeatures().join(u", "_s)),
+                           u"LIST"_s),
+        QCommandLineOption(u"local-server"_s, QCoreApplication::translate("cli", "The server runs on this machine: locales and the "
+                                                                                 "stack limit are judged here, as errors.")),
+    };
+}
+
+void CliCommand::applyServerFacts(const QCommandLineParser &parser, core::ProjectSettings &settings)
+{
+    settings.serverOnThisMachine = parser.isSet(u"local-server"_s);
+    if (parser.isSet(u"build-features"_s)) {
+        QSet<QString> features;
+        for (const QString &feature : parser.value(u"build-features"_s).split(u',', Qt::SkipEmptyParts))
+            features.insert(feature.trimmed().toLower());
+        settings.serverBuildFeatures = features;
+    }
+}
+
 std::optional<int> CliCommand::pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output, int minimum)
 {
     bool ok = false;

@@ -55,6 +55,11 @@ protected:
     // pgdial knows; nullopt after writing the usage error (the command then returns ExitUsage).
     static std::optional<int> pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output,
                                         int minimum = core::ProjectSettings::minPgVersion);
+
+    // `--build-features LIST` and `--local-server`: what the server reading the postgresql.conf
+    // files is (ProjectSettings::serverBuildFeatures, serverOnThisMachine), the same in conf and check.
+    static QList<QCommandLineOption> serverFactsOptions();
+    static void applyServerFacts(const QCommandLineParser &parser, core::ProjectSettings &settings);
 };
 
 } // namespace pgdial::cli

@@ -35,20 +35,9 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption json(u"json"_s, QCoreApplication::translate(
                                                  "cli", "Print {ok, file_settings, diagnostics} as JSON."));
     const QCommandLineOption version = pgVersionOption();
-    // What the server's build and machine are, for the values whose verdict depends on them
-    // (lz4, locales, ...): unknown by default, so those values are warnings.
-    const QCommandLineOption buildFeatures(
-        u"build-features"_s,
-        QCoreApplication::translate("cli", "The server's build features, comma-separated (lz4, zstd, liburing, ssl, bonjour); "
-                                           "values needing a missing one are errors instead of warnings."),
-        u"LIST"_s);
-    const QCommandLineOption localServer(
-        u"local-server"_s, QCoreApplication::translate("cli", "The server runs on this machine: locales and the stack limit "
-                                                              "are judged here, as errors."));
     parser.addOption(json);
     parser.addOption(version);
-    parser.addOption(buildFeatures);
-    parser.addOption(localServer);
+    parser.addOptions(serverFactsOptions());
     parser.addPositionalArgument(u"file"_s, QCoreApplication::translate("cli", "The postgresql.conf to read."),
                                  u"FILE"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
@@ -71,6 +60,7 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     }
     core::Project &project = *opened;
     project.settings.pgVersion = pgVersion;
+    applyServerFacts(parser, project.settings);
 
     core::pgconf::ConfLoader loader(&project);
     const core::pgconf::ConfLoadResult load = loader.load(QFileInfo(filePath).absoluteFilePath());
@@ -79,15 +69,7 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     // Phases 2 and 3 of the server's reading (names, values) and the risky-value warnings.
     core::pgconf::ConfValidator validator(core::pgconf::ParameterCatalog::forVersion(pgVersion), pgVersion);
     validator.setRamBytes(project.settings.ramBytes);
-    core::pgconf::ConfServerFacts facts;
-    facts.runsOnThisMachine = parser.isSet(localServer);
-    if (parser.isSet(buildFeatures)) {
-        QSet<QString> features;
-        for (const QString &feature : parser.value(buildFeatures).split(u',', Qt::SkipEmptyParts))
-            features.insert(feature.trimmed().toLower());
-        facts.buildFeatures = features;
-    }
-    validator.setServerFacts(facts);
+    validator.setServerFacts({project.settings.serverBuildFeatures, project.settings.serverOnThisMachine});
     const core::pgconf::ConfValidation validation = validator.validate(load);
     diagnostics += validation.diagnostics;
     const QList<core::pgconf::ConfFileSetting> rows = core::pgconf::confFileSettings(load, &validation);

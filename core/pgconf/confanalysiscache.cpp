@@ -11,7 +11,9 @@ std::optional<ConfAnalysis> ConfAnalysisCache::find(const Project &project, cons
     QMutexLocker lock(&m_mutex);
     const auto found = m_entries.constFind(topFile);
     bool valid = found != m_entries.constEnd() && found->major == project.settings.pgVersion
-                 && found->ramBytes == project.settings.ramBytes;
+                 && found->ramBytes == project.settings.ramBytes
+                 && found->buildFeatures == project.settings.serverBuildFeatures
+                 && found->serverOnThisMachine == project.settings.serverOnThisMachine;
     if (valid) {
         for (const FileRevision &read : found->files) {
             const auto file = project.findFile(read.file);
@@ -40,6 +42,8 @@ void ConfAnalysisCache::store(const Project &project, const ConfAnalysis &analys
     Entry entry;
     entry.major = project.settings.pgVersion;
     entry.ramBytes = project.settings.ramBytes;
+    entry.buildFeatures = project.settings.serverBuildFeatures;
+    entry.serverOnThisMachine = project.settings.serverOnThisMachine;
     entry.analysis = analysis;
     for (const QString &read : analysis.load.files) {
         const auto file = project.findFile(read);

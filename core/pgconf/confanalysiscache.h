@@ -47,6 +47,8 @@ private:
         QList<FileRevision> files;
         int major = 0;
         std::optional<qint64> ramBytes;
+        std::optional<QSet<QString>> buildFeatures;
+        bool serverOnThisMachine = false;
         ConfAnalysis analysis;
     };
 

@@ -74,6 +74,7 @@ ConfAnalysis readAndJudge(Project &project, const QString &relativePath, const Q
     const ParameterCatalog &catalog = ParameterCatalog::forVersion(major);
     ConfValidator validator(catalog, major);
     validator.setRamBytes(project.settings.ramBytes);
+    validator.setServerFacts(ConfServerFacts{project.settings.serverBuildFeatures, project.settings.serverOnThisMachine});
     analysis.validation = validator.validate(analysis.load);
     analysis.effective = EffectiveSettings::compute(analysis.load, analysis.validation, catalog);
     addFixes(project, catalog, analysis);

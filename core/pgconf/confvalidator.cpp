@@ -1,6 +1,7 @@
 #include "confvalidator.h"
 
 #include "moduleparameters.h"
+#include "startupchecks.h"
 #include "valueformatter.h"
 #include "valueparser.h"
 
@@ -283,6 +284,16 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             }
             target = settings[i].isEmpty() ? QString() : key;
         }
+    }
+
+    // What the server checks after reading the file: combinations of the values it applied.
+    {
+        QList<StartupAssignment> assignments;
+        for (qsizetype i = 0; i < count; ++i) {
+            if (!ignored[i] && validation.items[i].applied && infos[i])
+                assignments.append(StartupAssignment{infos[i]->name.toLower(), settings[i], &load.items.at(i)});
+        }
+        validation.diagnostics += StartupChecks(m_catalog, m_major).check(assignments);
     }
 
     // Duplicates: the earlier line names the line that wins. (Texts translated once: a large file

@@ -5,8 +5,10 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSet>
 
+#include <algorithm>
 #include <clocale>
 #include <cmath>
 #include <cstdlib>
@@ -474,6 +476,31 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &
         static const QStringList notDates = {u"epoch"_s, u"infinity"_s, u"-infinity"_s};
         if (special.contains(value) || notDates.contains(value.trimmed(), Qt::CaseInsensitive))
             return refuse(tr("recovery_target_time needs a point in time (2024-05-01 10:00:00+00)."));
+        // The hook wants a date (DTK_DATE): text without a single digit never is one
+        // ("garbage", "allballs"); an ISO date and time must have its fields in range.
+        if (!value.isEmpty() && !std::any_of(value.cbegin(), value.cend(), [](QChar c) { return c.isDigit(); }))
+            return refuse(tr("recovery_target_time needs a point in time (2024-05-01 10:00:00+00)."));
+        static const QRegularExpression iso(
+            uR"(^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)"_s);
+        if (const QRegularExpressionMatch m = iso.match(value); m.hasMatch()) {
+            const int year = m.captured(1).toInt();
+            const int month = m.captured(2).toInt();
+            const int day = m.captured(3).toInt();
+            static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+            const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+            bool valid = month >= 1 && month <= 12 && day >= 1;
+            if (valid)
+                valid = day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
+            if (m.hasCaptured(4)) {
+                const int hour = m.captured(4).toInt();
+                const int minute = m.captured(5).toInt();
+                const int second = m.hasCaptured(6) ? m.captured(6).toInt() : 0;
+                // 24:00:00 is the end of the day; a leap second (:60) is accepted.
+                valid = valid && minute <= 59 && second <= 60 && (hour <= 23 || (hour == 24 && minute == 0 && second == 0));
+            }
+            if (!valid)
+                return refuse(tr("\"%1\" is not a valid date and time.").arg(value));
+        }
         return CheckHookVerdict{};
     }
     if (name == "default_text_search_config"_L1) {

@@ -1,5 +1,8 @@
 #pragma once
 
+#include <QSet>
+#include <QString>
+#include <QStringList>
 #include <QtGlobal>
 
 #include <optional>
@@ -19,6 +22,20 @@ struct ProjectSettings
     std::optional<int> cpus;             // the database machine's CPU count, when known
     std::optional<int> appInstances;     // app instances sharing the server (pool budget)
     bool useProcessEnvironment = false;  // let the process environment override .env values
+    // What pgdial knows of the server that reads the project's postgresql.conf, for the values
+    // whose verdict depends on it (pgconf::ConfServerFacts). Build features: "ssl", "lz4",
+    // "zstd", "liburing", "bonjour" (knownBuildFeatures()); nullopt: unknown, so values needing
+    // one are warnings, not errors.
+    std::optional<QSet<QString>> serverBuildFeatures;
+    // The server runs on the machine pgdial runs on: locales and the stack limit are judged here.
+    bool serverOnThisMachine = false;
+
+    // The build features a user can name, in the order the UI lists them.
+    static QStringList knownBuildFeatures()
+    {
+        return {QStringLiteral("ssl"), QStringLiteral("lz4"), QStringLiteral("zstd"), QStringLiteral("liburing"),
+                QStringLiteral("bonjour")};
+    }
 };
 
 } // namespace pgdial::core

@@ -23,6 +23,8 @@ private Q_SLOTS:
     void checkMissingFolder_data();
     void checkMissingFolder();
     void checkFindsErrors();
+    void serverFacts();
+    void startupChecks();
     void badOptions_data();
     void badOptions();
 };
@@ -131,6 +133,38 @@ void tst_CliCheck::checkFindsErrors()
     const QJsonObject first = report.value(QStringLiteral("diagnostics")).toArray().first().toObject();
     QCOMPARE(first.value(QStringLiteral("code")).toString(), QStringLiteral("project.binary-file"));
     QCOMPARE(first.value(QStringLiteral("line")).toInt(), 2);
+}
+
+// check takes conf's --build-features and --local-server and judges the project's
+// postgresql.conf files with them.
+void tst_CliCheck::serverFacts()
+{
+    const QString compression = pgdial::test::testDataDir() + "/pgconf/build-dependent-compression";
+    const auto unknown = runCli({"check", compression, "--format", "json", "--pg-version", "16"});
+    QCOMPARE(unknown.exitCode, 0);
+    QVERIFY(unknown.out.contains("conf.build-dependent-value"));
+    const auto without = runCli({"check", compression, "--format", "json", "--pg-version", "16", "--build-features", "zstd"});
+    QCOMPARE(without.exitCode, 1);
+    QVERIFY(!without.out.contains("conf.build-dependent-value"));
+    QVERIFY(without.out.contains("conf.invalid-value"));
+    QCOMPARE(runCli({"check", compression, "--pg-version", "16", "--build-features", "lz4, zstd"}).exitCode, 0);
+    const QString locales = pgdial::test::testDataDir() + "/pgconf/locale-checks";
+    const auto elsewhere = runCli({"check", locales, "--format", "json"});
+    QVERIFY(elsewhere.out.contains("conf.machine-dependent-value"));
+    const auto here = runCli({"check", locales, "--format", "json", "--local-server"});
+    QCOMPARE(here.exitCode, 1);
+    QVERIFY(!here.out.contains("conf.machine-dependent-value"));
+    QVERIFY(runCli({"check", "--help"}).out.contains("--build-features"));
+}
+
+// What the server refuses only after reading the file is an error of check too.
+void tst_CliCheck::startupChecks()
+{
+    const QString minimal = pgdial::test::testDataDir() + "/pgconf/startup-wal-level-minimal-alone";
+    const auto result = runCli({"check", minimal, "--format", "json"});
+    QCOMPARE(result.exitCode, 1);
+    QVERIFY(result.out.contains("conf.startup-conflict"));
+    QCOMPARE(runCli({"check", pgdial::test::testDataDir() + "/pgconf/startup-wal-level-minimal-no-senders"}).exitCode, 0);
 }
 
 void tst_CliCheck::badOptions_data()

@@ -19,6 +19,7 @@
 #include "widgets/diffpreviewdialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
@@ -267,6 +268,35 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     QCOMPARE(label->text(), QStringLiteral("PostgreSQL 15"));
     QVERIFY(updated.wait(5000));
     QCOMPARE(ui::ProjectSettingsStore::load(m_dir->path()).pgVersion, 15);
+    QVERIFY(!ui::ProjectSettingsStore::load(m_dir->path()).serverBuildFeatures);
+    QVERIFY(!ui::ProjectSettingsStore::load(m_dir->path()).serverOnThisMachine);
+
+    // The server facts: the feature boxes follow "I know the build"; an empty build survives.
+    auto *known = dialog.findChild<QCheckBox *>(QStringLiteral("projectBuildKnown"));
+    auto *lz4 = dialog.findChild<QCheckBox *>(QStringLiteral("projectBuildFeature_lz4"));
+    auto *local = dialog.findChild<QCheckBox *>(QStringLiteral("projectLocalServer"));
+    QVERIFY(known && lz4 && local);
+    QVERIFY(!known->isChecked());
+    QVERIFY(!lz4->isEnabled());
+    QVERIFY(!known->toolTip().isEmpty() && !local->toolTip().isEmpty());
+    known->setChecked(true);
+    QVERIFY(lz4->isEnabled());
+    QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString>{});
+    lz4->setChecked(true);
+    local->setChecked(true);
+    QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString>{QStringLiteral("lz4")});
+    m_window->setProjectSettings(dialog.settings());
+    const core::ProjectSettings stored = ui::ProjectSettingsStore::load(m_dir->path());
+    QCOMPARE(stored.serverBuildFeatures, QSet<QString>{QStringLiteral("lz4")});
+    QVERIFY(stored.serverOnThisMachine);
+    ui::ProjectSettingsDialog reopened(stored);
+    QVERIFY(reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildKnown"))->isChecked());
+    QVERIFY(reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildFeature_lz4"))->isChecked());
+    QVERIFY(!reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildFeature_zstd"))->isChecked());
+    if (const QString shots = qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR"); !shots.isEmpty()) {
+        reopened.adjustSize();
+        reopened.grab().save(shots + QStringLiteral("/projectsettingsdialog.png"));
+    }
 
     // A fresh window on the same folder starts with them; the folder holds nothing new.
     ui::MainWindow again;

@@ -3,6 +3,8 @@
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
 #include "editors/settings/settingsanalyzer.h"
+#include "editors/settings/settingsdelegate.h"
+#include "project.h"
 #include "editors/settings/settingseditor.h"
 #include "editors/settings/settingsfiltermodel.h"
 #include "editors/settings/settingsmodel.h"
@@ -51,6 +53,7 @@ private Q_SLOTS:
     void resetUndoRedoSave();
     void changedToggleRestartsAfterSave();
     void enumEditorIsACombo();
+    void buildDependentEnumValues();
     void stringEditorQuotesTheValue();
     void filtersAndToggles();
     void sourceTabEditShowsInTable();
@@ -376,6 +379,37 @@ void tst_SettingsEditor::enumEditorIsACombo()
     combo->setCurrentIndex(combo->findText(QStringLiteral("logical")));
     QTest::keyClick(combo, Qt::Key_Return);
     QTRY_COMPARE(editor()->model()->valueOf(QStringLiteral("wal_level")), QStringLiteral("logical"));
+}
+
+// lz4 and zstd exist only in servers built with them: offered (marked) while the build is
+// unknown, offered when the project's build has them, never when it lacks them.
+void tst_SettingsEditor::buildDependentEnumValues()
+{
+    const auto &catalog = core::pgconf::ParameterCatalog::forVersion(17);
+    const core::pgconf::ParameterInfo *compression = catalog.find(QStringLiteral("wal_compression"));
+    QVERIFY(compression);
+    auto offered = [&](const std::optional<QSet<QString>> &features) {
+        QStringList values;
+        for (const auto &choice : ui::SettingsDelegate::enumChoices(*compression, features))
+            values.append(choice.value + (choice.feature.isEmpty() ? QString() : QStringLiteral("*")));
+        return values;
+    };
+    QVERIFY(offered(std::nullopt).contains(QStringLiteral("lz4*")));
+    QVERIFY(offered(std::nullopt).contains(QStringLiteral("zstd*")));
+    QVERIFY(offered(QSet<QString>{QStringLiteral("lz4")}).contains(QStringLiteral("lz4*")));
+    QVERIFY(!offered(QSet<QString>{QStringLiteral("lz4")}).contains(QStringLiteral("zstd*")));
+    QVERIFY(offered(QSet<QString>{}).contains(QStringLiteral("pglz")));
+    QVERIFY(!offered(QSet<QString>{}).contains(QStringLiteral("lz4*")));
+
+    // Through the table: the project says the build has none of them.
+    core::ProjectSettings settings = m_window->project()->settings;
+    settings.serverBuildFeatures = QSet<QString>{};
+    m_window->setProjectSettings(settings);
+    openEditorOn(QStringLiteral("wal_compression"));
+    auto *combo = view()->findChild<QComboBox *>(QStringLiteral("settingsEnumEditor"));
+    QVERIFY(combo);
+    QCOMPARE(combo->findText(QStringLiteral("lz4")), -1);
+    QVERIFY(combo->findText(QStringLiteral("pglz")) >= 0);
 }
 
 void tst_SettingsEditor::stringEditorQuotesTheValue()

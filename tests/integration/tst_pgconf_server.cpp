@@ -4,7 +4,9 @@
 // and applied/error flags must agree with the server's.
 //
 // One server per major (PgConfProbe): each case is written into the folder its config_file
-// points at; `postgres -C` says whether it would start, pg_file_settings lists the rows.
+// points at; `postgres -C` says whether it would start, pg_file_settings lists the rows. The
+// startup-* cases are judged by a real start of a second cluster instead (PgConfProbe::
+// probeByStarting), since -C exits before the postmaster's checks of value combinations.
 // Known limit of the comparison (A8): the view judges restart-only parameters against the values
 // the probe server runs with, so their applied/error columns are not compared.
 #include "pgconf/conffilesettings.h"
@@ -222,9 +224,14 @@ void TestPgconfServer::agreesWithServers()
     QStringList needValidator;
     // The servers of the different majors are asked at the same time: each probe has its own
     // server, folder and connections, and the time goes into waiting for processes.
+    // Cases named startup-* are judged by starting a server with them: their verdict comes from
+    // checks the server makes after reading the file, which `postgres -C` never reaches.
+    const bool byStarting = name.startsWith("startup-");
     std::map<int, std::future<ServerConfVerdict>> pending;
     for (auto &[major, probe] : m_probes)
-        pending[major] = std::async(std::launch::async, [&probe = probe, &files] { return probe->probe(files); });
+        pending[major] = std::async(std::launch::async, [&probe = probe, &files, byStarting] {
+            return byStarting ? probe->probeByStarting(files) : probe->probe(files);
+        });
     for (auto &[major, probe] : m_probes) {
         const ServerConfVerdict verdict = pending[major].get();
         QVERIFY2(verdict.probed, qPrintable(verdict.error));

@@ -40,6 +40,14 @@ bool PgConfProbe::start()
         return false;
     }
     QDir().mkpath(caseDir());
+    // The cluster probeByStarting() starts: a copy taken while the probe's own is still stopped
+    // (a clean shutdown state), so that the two never share a data folder or a lock file.
+    const ProcessResult copied = m_server->run(QStringLiteral("/bin/cp"), {QStringLiteral("-a"), m_server->dataDir(), startDataDir()});
+    if (copied.exitCode != 0) {
+        m_error = QStringLiteral("cannot copy the data folder: ") + QString::fromUtf8(copied.err);
+        return false;
+    }
+    m_server->writeFile(startSocketDir() + QStringLiteral("/.keep-owner"), {}); // a folder the server user owns
     if (m_server->writeFile(mainFile(), "# pgdial conf probe: cases are written here\n").isEmpty()) {
         m_error = QStringLiteral("cannot write ") + mainFile();
         return false;
@@ -151,6 +159,63 @@ ServerConfVerdict PgConfProbe::probeCurrent()
     }
     verdict.probed = true;
     return verdict;
+}
+
+QString PgConfProbe::startDataDir() const
+{
+    return m_server->baseDir() + QStringLiteral("/startdata");
+}
+
+QString PgConfProbe::startSocketDir() const
+{
+    return m_server->baseDir() + QStringLiteral("/startsock");
+}
+
+ServerConfVerdict PgConfProbe::probeByStarting(const QMap<QString, QByteArray> &files)
+{
+    const bool always = m_alwaysCheckStartup;
+    m_alwaysCheckStartup = false;
+    ServerConfVerdict verdict = probe(files);
+    m_alwaysCheckStartup = always;
+    if (!verdict.probed)
+        return verdict;
+    verdict.probed = startAndStop(verdict);
+    return verdict;
+}
+
+bool PgConfProbe::startAndStop(ServerConfVerdict &verdict) const
+{
+    // Only the plumbing comes from the command line (a private socket folder, no TCP), so every
+    // value the checks look at is the file's.
+    const QString log = m_server->baseDir() + QStringLiteral("/start.log");
+    QFile::remove(log);
+    const QString options = QStringLiteral("-c config_file=%1 -c port=%2 -c listen_addresses='' -c unix_socket_directories=%3")
+                                .arg(mainFile())
+                                .arg(m_server->port())
+                                .arg(startSocketDir());
+    const QStringList data{QStringLiteral("-D"), startDataDir()};
+    const ProcessResult started = m_server->run(
+        QStringLiteral("pg_ctl"),
+        data + QStringList{QStringLiteral("-l"), log, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
+                           QStringLiteral("-s"), QStringLiteral("-o"), options, QStringLiteral("start")},
+        45000);
+    QFile logFile(log);
+    if (logFile.open(QIODevice::ReadOnly))
+        verdict.startupLog = logFile.readAll();
+    verdict.startupLog += started.err;
+    // Always stopped, whatever pg_ctl said: a start that timed out may still be running.
+    if (started.exitCode == 0 || QFile::exists(startDataDir() + QStringLiteral("/postmaster.pid")))
+        m_server->run(QStringLiteral("pg_ctl"),
+                      data + QStringList{QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-s"), QStringLiteral("-w"),
+                                         QStringLiteral("stop")},
+                      60000);
+    if (started.timedOut) {
+        verdict.error = QStringLiteral("pg_ctl start timed out");
+        return false;
+    }
+    verdict.accepted = started.exitCode == 0;
+    verdict.started = true;
+    return true;
 }
 
 bool PgConfProbe::checkStartup(ServerConfVerdict &verdict) const

@@ -33,7 +33,8 @@ struct ServerConfVerdict
     bool accepted = false;    // the server would start with this file as config_file
     std::optional<bool> acceptedByView; // what the view alone says, when it is enough to tell
     bool startupChecked = false; // `accepted` comes from `postgres -C` (else from the view alone)
-    QByteArray startupLog;    // what `postgres -C` printed (FATAL lines and all), when it ran
+    bool started = false;     // `accepted` comes from a real start attempt (probeByStarting)
+    QByteArray startupLog;    // what `postgres -C` or the start attempt printed (FATAL lines and all)
     QList<ServerFileSetting> rows; // pg_file_settings, rows with a NULL sourcefile left out
 };
 
@@ -71,6 +72,13 @@ public:
     ServerConfVerdict probe(const QMap<QString, QByteArray> &files);
     // Same, for files already in caseDir().
     ServerConfVerdict probeCurrent();
+    // Like probe(), but whether the server starts is judged by starting one: a second cluster
+    // (a copy of the probe's, made before it first started) is started with the case as
+    // config_file and stopped again at once. It sees what `postgres -C` cannot, because -C exits
+    // right after reading the file: the postmaster's checks of value combinations, the process
+    // count, the WAL sizes the control file imposes. Costs a start (about a second when the
+    // server comes up, little when it refuses early).
+    ServerConfVerdict probeByStarting(const QMap<QString, QByteArray> &files);
 
     // Run `postgres -C` for every case, not only when the view leaves the verdict open.
     void setAlwaysCheckStartup(bool always) { m_alwaysCheckStartup = always; }
@@ -88,6 +96,9 @@ private:
     bool m_alwaysCheckStartup = false;
 
     bool checkStartup(ServerConfVerdict &verdict) const;
+    bool startAndStop(ServerConfVerdict &verdict) const;
+    QString startDataDir() const;
+    QString startSocketDir() const;
 };
 
 } // namespace pgdial::test

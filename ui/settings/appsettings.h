@@ -45,6 +45,8 @@ inline constexpr char projectPgVersionKey[] = "pgVersion";
 inline constexpr char projectRamBytesKey[] = "ramBytes";
 inline constexpr char projectCpusKey[] = "cpus";
 inline constexpr char projectAppInstancesKey[] = "appInstances";
+inline constexpr char projectBuildFeaturesKey[] = "serverBuildFeatures"; // absent: unknown
+inline constexpr char projectServerOnThisMachineKey[] = "serverOnThisMachine";
 
 core::BackupPolicy currentBackupPolicy();
 

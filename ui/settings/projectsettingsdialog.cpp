@@ -1,9 +1,11 @@
 #include "projectsettingsdialog.h"
 
+#include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QFormLayout>
+#include <QHBoxLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QSpinBox>
@@ -25,6 +27,8 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settin
     , m_ramGiB(new QDoubleSpinBox(this))
     , m_cpus(new QSpinBox(this))
     , m_instances(new QSpinBox(this))
+    , m_buildKnown(new QCheckBox(tr("I know which features the server was built with:"), this))
+    , m_localServer(new QCheckBox(tr("The server runs on this computer"), this))
 {
     setObjectName(u"projectSettingsDialog"_s);
     setWindowTitle(tr("Project Settings"));
@@ -58,6 +62,32 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settin
     m_instances->setSpecialValueText(tr("Unknown"));
     m_instances->setValue(settings.appInstances.value_or(0));
 
+    m_buildKnown->setObjectName(u"projectBuildKnown"_s);
+    m_buildKnown->setToolTip(tr("Some values exist only in servers built with a library (wal_compression = lz4 or zstd, "
+                                "io_method = io_uring, ssl = on, bonjour = on). While the build is unknown they are warnings; "
+                                "once you tick what the server has, a value needing a missing feature is an error, as the "
+                                "server refuses the file. Ask the server: SHOW ssl_library, or pg_config --configure."));
+    m_buildKnown->setChecked(settings.serverBuildFeatures.has_value());
+    auto *features = new QHBoxLayout;
+    for (const QString &feature : core::ProjectSettings::knownBuildFeatures()) {
+        auto *box = new QCheckBox(feature, this);
+        box->setObjectName(u"projectBuildFeature_"_s + feature);
+        box->setToolTip(tr("The server was built with %1").arg(feature));
+        box->setChecked(settings.serverBuildFeatures && settings.serverBuildFeatures->contains(feature));
+        features->addWidget(box);
+        m_features.append(box);
+    }
+    features->addStretch();
+    connect(m_buildKnown, &QCheckBox::toggled, this, &ProjectSettingsDialog::updateFeaturesEnabled);
+    updateFeaturesEnabled();
+
+    m_localServer->setObjectName(u"projectLocalServer"_s);
+    m_localServer->setToolTip(tr("Whether a locale exists (lc_messages, lc_monetary, ...) and how deep the stack may go "
+                                 "(max_stack_depth) depend on the server's machine. Tick this when the server runs here: "
+                                 "pgdial then judges them on this computer, and a value this machine lacks is an error. "
+                                 "Otherwise they are warnings."));
+    m_localServer->setChecked(settings.serverOnThisMachine);
+
     auto *note = new QLabel(tr("Stored in your own settings for this folder, never in the project's files."), this);
     note->setWordWrap(true);
     note->setForegroundRole(QPalette::PlaceholderText);
@@ -73,6 +103,9 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settin
     form->addRow(tr("Machine &memory:"), m_ramGiB);
     form->addRow(tr("Machine &CPUs:"), m_cpus);
     form->addRow(tr("App &instances:"), m_instances);
+    form->addRow(tr("Server build:"), m_buildKnown);
+    form->addRow(QString(), features);
+    form->addRow(tr("Server machine:"), m_localServer);
     form->addRow(note);
     form->addRow(buttons);
 }
@@ -85,7 +118,23 @@ core::ProjectSettings ProjectSettingsDialog::settings() const
                                          : std::nullopt;
     out.cpus = m_cpus->value() > 0 ? std::optional<int>(m_cpus->value()) : std::nullopt;
     out.appInstances = m_instances->value() > 0 ? std::optional<int>(m_instances->value()) : std::nullopt;
+    out.serverBuildFeatures.reset();
+    if (m_buildKnown->isChecked()) {
+        QSet<QString> features;
+        for (const QCheckBox *box : m_features) {
+            if (box->isChecked())
+                features.insert(box->text());
+        }
+        out.serverBuildFeatures = features;
+    }
+    out.serverOnThisMachine = m_localServer->isChecked();
     return out;
+}
+
+void ProjectSettingsDialog::updateFeaturesEnabled()
+{
+    for (QCheckBox *box : std::as_const(m_features))
+        box->setEnabled(m_buildKnown->isChecked());
 }
 
 } // namespace pgdial::ui

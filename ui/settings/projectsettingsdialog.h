@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QSpinBox;
@@ -11,7 +12,9 @@ class QSpinBox;
 namespace pgdial::ui {
 
 // Edits one project's settings: the PostgreSQL version the files target, the database
-// machine's memory and CPUs (for tuning checks) and how many app instances share the server.
+// machine's memory and CPUs (for tuning checks), how many app instances share the server, and
+// what pgdial knows of the server (its build features, whether it runs on this machine), which
+// turns the warnings about build- and machine-dependent values into firm verdicts.
 class ProjectSettingsDialog final : public QDialog
 {
     Q_OBJECT
@@ -28,6 +31,11 @@ private:
     QDoubleSpinBox *m_ramGiB;
     QSpinBox *m_cpus;
     QSpinBox *m_instances;
+    QCheckBox *m_buildKnown;
+    QList<QCheckBox *> m_features; // one per ProjectSettings::knownBuildFeatures()
+    QCheckBox *m_localServer;
+
+    void updateFeaturesEnabled();
 };
 
 } // namespace pgdial::ui

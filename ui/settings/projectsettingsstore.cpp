@@ -45,6 +45,11 @@ core::ProjectSettings ProjectSettingsStore::load(const QString &projectPath)
         out.cpus = cpus;
     if (const int instances = store.value(key(settings::projectAppInstancesKey)).toInt(); instances > 0)
         out.appInstances = instances;
+    if (store.contains(key(settings::projectBuildFeaturesKey))) {
+        const QStringList features = store.value(key(settings::projectBuildFeaturesKey)).toStringList();
+        out.serverBuildFeatures = QSet<QString>(features.cbegin(), features.cend());
+    }
+    out.serverOnThisMachine = store.value(key(settings::projectServerOnThisMachineKey), false).toBool();
     return out;
 }
 
@@ -63,6 +68,15 @@ void ProjectSettingsStore::save(const QString &projectPath, const core::ProjectS
     setOrRemove(settings::projectRamBytesKey, settings.ramBytes);
     setOrRemove(settings::projectCpusKey, settings.cpus);
     setOrRemove(settings::projectAppInstancesKey, settings.appInstances);
+    if (settings.serverBuildFeatures) {
+        QStringList features(settings.serverBuildFeatures->cbegin(), settings.serverBuildFeatures->cend());
+        features.sort();
+        // An empty list must survive the round trip (known: built without any of them).
+        store.setValue(key(settings::projectBuildFeaturesKey), QVariant::fromValue(features));
+    } else {
+        store.remove(key(settings::projectBuildFeaturesKey));
+    }
+    store.setValue(key(settings::projectServerOnThisMachineKey), settings.serverOnThisMachine);
 }
 
 } // namespace pgdial::ui

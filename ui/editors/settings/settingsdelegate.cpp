@@ -56,7 +56,19 @@ QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     case ParameterType::Enum: {
         auto *combo = new QComboBox(parent);
         combo->setObjectName(u"settingsEnumEditor"_s);
-        combo->addItems(info->enumValues);
+        for (const EnumChoice &choice : enumChoices(*info, m_buildFeatures)) {
+            combo->addItem(choice.value);
+            if (choice.feature.isEmpty())
+                continue;
+            // Only while the build is unknown: a known build without it never offers it.
+            const int row = combo->count() - 1;
+            combo->setItemData(row, tr("Needs a server built with %1; tell pgdial the server's build in Project Settings")
+                                        .arg(choice.feature),
+                               Qt::ToolTipRole);
+            QFont italic = combo->font();
+            italic.setItalic(true);
+            combo->setItemData(row, italic, Qt::FontRole);
+        }
         combo->setToolTip(tr("Allowed: %1").arg(allowed));
         return combo;
     }
@@ -82,6 +94,30 @@ QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
     }
     }
     return nullptr;
+}
+
+QList<SettingsDelegate::EnumChoice> SettingsDelegate::enumChoices(const ParameterInfo &info,
+                                                                  const std::optional<QSet<QString>> &buildFeatures)
+{
+    QList<EnumChoice> choices;
+    auto offer = [&](const QString &value) {
+        const QString feature = info.buildDependentValues.value(value.toLower());
+        if (!feature.isEmpty() && buildFeatures && !buildFeatures->contains(feature))
+            return;
+        choices.append(EnumChoice{value, feature});
+    };
+    for (const QString &value : info.enumValues)
+        offer(value);
+    // Values the catalog's generating build lacked are in buildDependentValues only.
+    QStringList missing;
+    for (auto it = info.buildDependentValues.cbegin(); it != info.buildDependentValues.cend(); ++it) {
+        if (!info.enumValues.contains(it.key(), Qt::CaseInsensitive))
+            missing.append(it.key());
+    }
+    missing.sort();
+    for (const QString &value : std::as_const(missing))
+        offer(value);
+    return choices;
 }
 
 void SettingsDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QSet>
+#include <QString>
 #include <QStyledItemDelegate>
+
+#include <optional>
 
 namespace pgdial::core::pgconf {
 struct ParameterInfo;
@@ -23,6 +27,20 @@ public:
 
     // The target major, for the value check's wording.
     void setMajor(int major) { m_major = major; }
+    // The server's build features (ProjectSettings::serverBuildFeatures): enum pickers offer a
+    // build-dependent value (lz4, zstd, io_uring, ...) only when the build has it, and mark it
+    // as build-dependent while the build is unknown (nullopt).
+    void setBuildFeatures(std::optional<QSet<QString>> features) { m_buildFeatures = std::move(features); }
+    const std::optional<QSet<QString>> &buildFeatures() const { return m_buildFeatures; }
+
+    // What an enum picker offers: each value with the build feature it needs (empty: none).
+    struct EnumChoice
+    {
+        QString value;
+        QString feature;
+    };
+    static QList<EnumChoice> enumChoices(const core::pgconf::ParameterInfo &info,
+                                         const std::optional<QSet<QString>> &buildFeatures);
 
     QWidget *createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
     void setEditorData(QWidget *editor, const QModelIndex &index) const override;
@@ -43,6 +61,7 @@ protected:
 
 private:
     int m_major = 17;
+    std::optional<QSet<QString>> m_buildFeatures;
 };
 
 } // namespace pgdial::ui

@@ -155,8 +155,12 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
     connect(m_context, &ProjectContext::diagnosticsChanged, this, &SettingsEditor::onDiagnostics);
     connect(m_context, &ProjectContext::settingsChanged, this, [this, spanCategories] {
         const int major = m_context->project() ? m_context->project()->settings.pgVersion : m_model->major();
-        if (major == m_model->major())
+        if (m_context->project())
+            m_delegate->setBuildFeatures(m_context->project()->settings.serverBuildFeatures);
+        if (major == m_model->major()) {
+            m_analyzer->invalidate(); // the server facts may have changed the verdicts
             return;
+        }
         m_delegate->setMajor(major);
         m_model->setVersion(major);
         m_analyzer->invalidate();
@@ -174,6 +178,8 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
 
     const int major = m_analyzer->snapshot().major;
     m_delegate->setMajor(major);
+    if (m_context->project())
+        m_delegate->setBuildFeatures(m_context->project()->settings.serverBuildFeatures);
     m_model->setVersion(major);
     onSnapshot();
     m_model->markBaseline();

@@ -6,3 +6,4 @@ pgdial_add_test(NAME tst_confvalidator SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_con
 pgdial_add_test(NAME tst_effectivesettings SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_effectivesettings.cpp)
 pgdial_add_test(NAME tst_confeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confeditor.cpp)
 pgdial_add_test(NAME tst_confanalysiscache SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confanalysiscache.cpp)
+pgdial_add_test(NAME tst_startupchecks SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_startupchecks.cpp)
