@@ -3,6 +3,7 @@
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
 #include "editors/sourceview.h"
+#include "exampleprojectwindow.h"
 #include "guitesthelpers.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
@@ -35,7 +36,7 @@
 
 using namespace pgdial;
 
-class tst_Editing final : public QObject
+class tst_Editing final : public QObject, private test::ExampleProjectWindow
 {
     Q_OBJECT
 
@@ -57,8 +58,6 @@ private Q_SLOTS:
     void dialogScreenshots();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
     static constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
     QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
     ui::SourceView *currentView() const
@@ -86,12 +85,9 @@ void tst_Editing::initTestCase()
 
 void tst_Editing::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
-    m_window = std::make_unique<ui::MainWindow>();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(test::loadInto(*m_window, m_dir->path()));
+    openExampleProject();
+    if (QTest::currentTestFailed())
+        return;
     QCOMPARE(m_window->editorArea()->currentPath(), QString::fromLatin1(confRelative));
     // These tests are about the raw editor; the Settings table is the page a conf file opens on.
     ui::DocumentPage *page = m_window->editorArea()->editorFor(QString::fromLatin1(confRelative));
@@ -101,13 +97,7 @@ void tst_Editing::init()
 
 void tst_Editing::cleanup()
 {
-    // Drop pending edits without the prompt so the next test starts clean.
-    if (m_window) {
-        for (ui::ProjectDocument *document : m_window->documents()->documents())
-            document->undoStack()->setClean();
-    }
-    m_window.reset();
-    m_dir.reset();
+    closeExampleProject();
 }
 
 // max_connections = 100 -> 200, and a new line "work_mem = 8MB" after it, typed key by key.

@@ -12,40 +12,34 @@
 #include "editors/app/urlbuilderdialog.h"
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
+#include "appeditorfixture.h"
 #include "guitesthelpers.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
 #include "testenvironment.h"
 #include "testpaths.h"
+
 #include <QAbstractItemModelTester>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
-#include <QPlainTextEdit>
 #include <QToolButton>
 #include <QUndoStack>
-#include <functional>
 
-#include <QAbstractItemModelTester>
-#include <QLineEdit>
-#include <QSignalSpy>
-#include <QTableView>
-#include <QTemporaryDir>
-#include <QTest>
-#include <QToolButton>
-#include <QUndoStack>
+#include <functional>
 
 using namespace pgdial;
 
-class tst_EnvEditor final : public QObject
+class tst_EnvEditor final : public QObject, private test::AppEditorFixture
 {
     Q_OBJECT
 
@@ -56,22 +50,9 @@ private Q_SLOTS:
     void envTableEditUndoRedoSave();
     void envCommentEditable();
     void envModelUnderTester();
-
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
-
-    ui::ProjectDocument *document(const QString &path) const { return m_window->documents()->document(path); }
-    ui::DocumentPage *open(const QString &path);
-    ui::AppConfigEditor *configEditor();
-    ui::EnvEditor *envEditor();
-    bool waitForCheck();
 };
 
 namespace {
-
-const QString configPath = QStringLiteral("config.yaml");
-const QString envPath = QStringLiteral(".env");
 
 QByteArray expected(const QString &name)
 {
@@ -95,47 +76,12 @@ void tst_EnvEditor::initTestCase()
 
 void tst_EnvEditor::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
-    m_window = std::make_unique<ui::MainWindow>();
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(test::loadInto(*m_window, m_dir->path()));
+    openExampleProject({1400, 900});
 }
 
 void tst_EnvEditor::cleanup()
 {
-    if (m_window) {
-        for (ui::ProjectDocument *d : m_window->documents()->documents())
-            d->undoStack()->setClean();
-    }
-    m_window.reset();
-    m_dir.reset();
-}
-
-ui::DocumentPage *tst_EnvEditor::open(const QString &path)
-{
-    m_window->context()->requestShow(path, 0);
-    return m_window->editorArea()->editorFor(path);
-}
-
-ui::AppConfigEditor *tst_EnvEditor::configEditor()
-{
-    ui::DocumentPage *page = open(configPath);
-    return page ? qobject_cast<ui::AppConfigEditor *>(page->page(QStringLiteral("appConfigEditor"))) : nullptr;
-}
-
-ui::EnvEditor *tst_EnvEditor::envEditor()
-{
-    ui::DocumentPage *page = open(envPath);
-    return page ? qobject_cast<ui::EnvEditor *>(page->page(QStringLiteral("envEditor"))) : nullptr;
-}
-
-bool tst_EnvEditor::waitForCheck()
-{
-    QSignalSpy checked(m_window->context(), &ui::ProjectContext::diagnosticsChanged);
-    return checked.wait(10000);
+    closeExampleProject();
 }
 
 void tst_EnvEditor::envCommentEditable()

@@ -12,6 +12,7 @@
 #include "editors/hba/hbasimulatorpane.h"
 #include "editors/hba/hbatracemodel.h"
 #include "guitesthelpers.h"
+#include "hbaeditorfixture.h"
 #include "hba/hbafile.h"
 #include "hba/hbaimpact.h"
 #include "hba/hbamatcher.h"
@@ -39,7 +40,7 @@
 using namespace pgdial;
 using Model = ui::HbaRulesModel;
 
-class tst_HbaRuleEditor final : public QObject
+class tst_HbaRuleEditor final : public QObject, private test::HbaEditorFixture
 {
     Q_OBJECT
 
@@ -62,31 +63,9 @@ private Q_SLOTS:
     void revealLineSelectsTheRule();
     void modelsUnderTester();
     void screenshot();
-
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
-    QByteArray m_original;
-    static constexpr const char *hbaRelative = "infra/docker/prod/postgres/pg_hba.conf";
-    QString hbaPath() const { return m_dir->filePath(QString::fromLatin1(hbaRelative)); }
-    ui::ProjectDocument *document() const
-    {
-        return m_window->documents()->document(QString::fromLatin1(hbaRelative));
-    }
-    ui::HbaEditorPage *page() const;
-    Model *model() const { return page()->model(); }
-    QTableView *view() const { return page()->view(); }
-    void focusTable(int row, int column = 0);
-    // The original file with `change` applied to its lines ('\n'-split, so the last is "").
-    QByteArray originalWith(const std::function<void(QList<QByteArray> &)> &change) const;
 };
 
 namespace {
-
-QByteArray join(const QList<QByteArray> &lines)
-{
-    return lines.join('\n');
-}
 
 // 0-based index of the line starting with `prefix` (must be unique enough: the first one).
 qsizetype indexOf(const QList<QByteArray> &lines, const QByteArray &prefix)
@@ -107,50 +86,12 @@ void tst_HbaRuleEditor::initTestCase()
 
 void tst_HbaRuleEditor::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
-    m_original = test::readBytes(hbaPath());
-    QVERIFY(!m_original.isEmpty());
-    m_window = std::make_unique<ui::MainWindow>();
-    m_window->resize(1400, 860);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(test::loadInto(*m_window, m_dir->path()));
-    m_window->showFile(QString::fromLatin1(hbaRelative));
-    QVERIFY(page());
-    QCOMPARE(model()->rowCount(), 13);
+    openHbaEditor();
 }
 
 void tst_HbaRuleEditor::cleanup()
 {
-    if (m_window) {
-        for (ui::ProjectDocument *document : m_window->documents()->documents())
-            document->undoStack()->setClean();
-    }
-    m_window.reset();
-    m_dir.reset();
-}
-
-ui::HbaEditorPage *tst_HbaRuleEditor::page() const
-{
-    ui::DocumentPage *documentPage = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
-    return documentPage ? qobject_cast<ui::HbaEditorPage *>(documentPage->page(QStringLiteral("hbaEditor"))) : nullptr;
-}
-
-void tst_HbaRuleEditor::focusTable(int row, int column)
-{
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    view()->setFocus();
-    view()->setCurrentIndex(model()->index(row, column));
-    QCOMPARE(page()->currentRow(), row);
-}
-
-QByteArray tst_HbaRuleEditor::originalWith(const std::function<void(QList<QByteArray> &)> &change) const
-{
-    QList<QByteArray> lines = m_original.split('\n');
-    change(lines);
-    return join(lines);
+    closeExampleProject();
 }
 
 void tst_HbaRuleEditor::pageIsTheFirstTab()

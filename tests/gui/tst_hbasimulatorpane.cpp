@@ -11,6 +11,7 @@
 #include "editors/hba/hbasimulatorpane.h"
 #include "editors/hba/hbatracemodel.h"
 #include "guitesthelpers.h"
+#include "hbaeditorfixture.h"
 #include "hba/hbafile.h"
 #include "hba/hbaimpact.h"
 #include "hba/hbamatcher.h"
@@ -38,7 +39,7 @@
 using namespace pgdial;
 using Model = ui::HbaRulesModel;
 
-class tst_HbaSimulatorPane final : public QObject
+class tst_HbaSimulatorPane final : public QObject, private test::HbaEditorFixture
 {
     Q_OBJECT
 
@@ -48,32 +49,7 @@ private Q_SLOTS:
     void cleanup();
     void simulatorHighlightsTheEnginesMatch();
     void pastedErrorProposesAndInsertsARule();
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
-    QByteArray m_original;
-    static constexpr const char *hbaRelative = "infra/docker/prod/postgres/pg_hba.conf";
-    QString hbaPath() const { return m_dir->filePath(QString::fromLatin1(hbaRelative)); }
-    ui::ProjectDocument *document() const
-    {
-        return m_window->documents()->document(QString::fromLatin1(hbaRelative));
-    }
-    ui::HbaEditorPage *page() const;
-    Model *model() const { return page()->model(); }
-    QTableView *view() const { return page()->view(); }
-    void focusTable(int row, int column = 0);
-    // The original file with `change` applied to its lines ('\n'-split, so the last is "").
-    QByteArray originalWith(const std::function<void(QList<QByteArray> &)> &change) const;
 };
-
-namespace {
-
-QByteArray join(const QList<QByteArray> &lines)
-{
-    return lines.join('\n');
-}
-
-} // namespace
 
 void tst_HbaSimulatorPane::initTestCase()
 {
@@ -82,50 +58,12 @@ void tst_HbaSimulatorPane::initTestCase()
 
 void tst_HbaSimulatorPane::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
-    m_original = test::readBytes(hbaPath());
-    QVERIFY(!m_original.isEmpty());
-    m_window = std::make_unique<ui::MainWindow>();
-    m_window->resize(1400, 860);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(test::loadInto(*m_window, m_dir->path()));
-    m_window->showFile(QString::fromLatin1(hbaRelative));
-    QVERIFY(page());
-    QCOMPARE(model()->rowCount(), 13);
+    openHbaEditor();
 }
 
 void tst_HbaSimulatorPane::cleanup()
 {
-    if (m_window) {
-        for (ui::ProjectDocument *document : m_window->documents()->documents())
-            document->undoStack()->setClean();
-    }
-    m_window.reset();
-    m_dir.reset();
-}
-
-ui::HbaEditorPage *tst_HbaSimulatorPane::page() const
-{
-    ui::DocumentPage *documentPage = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
-    return documentPage ? qobject_cast<ui::HbaEditorPage *>(documentPage->page(QStringLiteral("hbaEditor"))) : nullptr;
-}
-
-void tst_HbaSimulatorPane::focusTable(int row, int column)
-{
-    m_window->activateWindow();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    view()->setFocus();
-    view()->setCurrentIndex(model()->index(row, column));
-    QCOMPARE(page()->currentRow(), row);
-}
-
-QByteArray tst_HbaSimulatorPane::originalWith(const std::function<void(QList<QByteArray> &)> &change) const
-{
-    QList<QByteArray> lines = m_original.split('\n');
-    change(lines);
-    return join(lines);
+    closeExampleProject();
 }
 
 void tst_HbaSimulatorPane::simulatorHighlightsTheEnginesMatch()

@@ -6,6 +6,7 @@
 #include "editors/app/enveditor.h"
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
+#include "exampleprojectwindow.h"
 #include "guitesthelpers.h"
 #include "document/projectcontext.h"
 #include "mainwindow/documentpage.h"
@@ -26,7 +27,7 @@
 
 using namespace pgdial;
 
-class tst_ProblemsPanel final : public QObject
+class tst_ProblemsPanel final : public QObject, private test::ExampleProjectWindow
 {
     Q_OBJECT
 
@@ -38,8 +39,6 @@ private Q_SLOTS:
     void problemsDoubleClickLandsOnTheRow();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
 };
 
 namespace {
@@ -56,21 +55,12 @@ void tst_ProblemsPanel::initTestCase()
 
 void tst_ProblemsPanel::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
-    m_window = std::make_unique<ui::MainWindow>();
-    m_window->resize(1400, 900);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QSignalSpy loaded(m_window.get(), &ui::MainWindow::projectLoaded);
-    m_window->openProject(m_dir->path());
-    QVERIFY(loaded.wait(30000) && loaded.first().first().toBool());
+    openExampleProject({1400, 900});
 }
 
 void tst_ProblemsPanel::cleanup()
 {
-    m_window.reset();
-    m_dir.reset();
+    closeExampleProject();
 }
 
 void tst_ProblemsPanel::problemsPanelFilters()

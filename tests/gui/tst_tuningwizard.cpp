@@ -3,6 +3,7 @@
 // the chosen lines, Undo back to the original bytes, Copy in TuningFormatter's two layouts.
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
+#include "exampleprojectwindow.h"
 #include "guitesthelpers.h"
 #include "mainwindow/mainwindow.h"
 #include "testenvironment.h"
@@ -37,7 +38,7 @@ using namespace pgdial;
 using namespace pgdial::core::tuning;
 using ui::TuningDiffModel;
 
-class tst_TuningWizard final : public QObject
+class tst_TuningWizard final : public QObject, private test::ExampleProjectWindow
 {
     Q_OBJECT
 
@@ -57,8 +58,6 @@ private Q_SLOTS:
     void screenshot();
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
     static constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
 
@@ -100,13 +99,9 @@ void tst_TuningWizard::initTestCase()
 
 void tst_TuningWizard::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
-    m_window = std::make_unique<ui::MainWindow>();
-    m_window->resize(1500, 950);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(test::loadInto(*m_window, m_dir->path()));
+    openExampleProject({1500, 950});
+    if (QTest::currentTestFailed())
+        return;
     QVERIFY(wizard());
     m_tester = std::make_unique<QAbstractItemModelTester>(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
@@ -114,12 +109,7 @@ void tst_TuningWizard::init()
 void tst_TuningWizard::cleanup()
 {
     m_tester.reset();
-    if (m_window) {
-        for (ui::ProjectDocument *document : m_window->documents()->documents())
-            document->undoStack()->setClean();
-    }
-    m_window.reset();
-    m_dir.reset();
+    closeExampleProject();
 }
 
 void tst_TuningWizard::setMachine(bool pgtune)
