@@ -25,8 +25,20 @@ protected:
     // the window keeps its own default.
     void openExampleProject(QSize size = {})
     {
+        copyExampleProject();
+        if (!QTest::currentTestFailed())
+            openWindowOnCopy(size);
+    }
+
+    // The two halves of openExampleProject(), for a test that changes the copy before the
+    // window reads it.
+    void copyExampleProject()
+    {
         m_dir = std::make_unique<QTemporaryDir>();
         QVERIFY(copyFolder(exampleProject(), m_dir->path()));
+    }
+    void openWindowOnCopy(QSize size = {})
+    {
         m_window = std::make_unique<ui::MainWindow>();
         if (size.isValid())
             m_window->resize(size);

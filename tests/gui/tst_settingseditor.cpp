@@ -12,6 +12,7 @@
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
 #include "guitesthelpers.h"
+#include "settingseditorfixture.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
@@ -36,7 +37,7 @@
 
 using namespace pgdial;
 
-class tst_SettingsEditor final : public QObject
+class tst_SettingsEditor final : public QObject, private test::SettingsEditorFixture
 {
     Q_OBJECT
 
@@ -62,23 +63,6 @@ private Q_SLOTS:
     void versionNotes();
     void includedFileEditsItsOwnDocument();
     void screenshot();
-
-private:
-    std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
-    static constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
-    QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
-    ui::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
-    ui::DocumentPage *page() const { return m_window->editorArea()->editorFor(QString::fromLatin1(confRelative)); }
-    ui::SettingsEditor *editor() const
-    {
-        return page() ? qobject_cast<ui::SettingsEditor *>(page()->page(QStringLiteral("settingsEditor"))) : nullptr;
-    }
-    QTreeView *view() const { return editor()->findChild<QTreeView *>(QStringLiteral("settingsView")); }
-    void openProject();
-    // Makes the value cell of NAME current and opens its editor with F2.
-    QWidget *openEditorOn(const QString &name);
-    QStringList visibleNames() const;
 };
 
 void tst_SettingsEditor::initTestCase()
@@ -88,57 +72,14 @@ void tst_SettingsEditor::initTestCase()
 
 void tst_SettingsEditor::init()
 {
-    m_dir = std::make_unique<QTemporaryDir>();
-    QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
-    if (QByteArray(QTest::currentTestFunction()) != "includedFileEditsItsOwnDocument")
-        openProject();
-}
-
-void tst_SettingsEditor::openProject()
-{
-    m_window = std::make_unique<ui::MainWindow>();
-    m_window->resize(1280, 800);
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QVERIFY(test::loadInto(*m_window, m_dir->path()));
-    m_window->showFile(QString::fromLatin1(confRelative));
-    QCOMPARE(m_window->editorArea()->currentPath(), QString::fromLatin1(confRelative));
-    QVERIFY(editor());
-    // The settings table is what a DBA sees first.
-    QCOMPARE(page()->currentWidget(), editor());
+    copyExampleProject();
+    if (!QTest::currentTestFailed() && QByteArray(QTest::currentTestFunction()) != "includedFileEditsItsOwnDocument")
+        openSettingsEditor();
 }
 
 void tst_SettingsEditor::cleanup()
 {
-    if (m_window) {
-        for (ui::ProjectDocument *document : m_window->documents()->documents())
-            document->undoStack()->setClean();
-    }
-    m_window.reset();
-    m_dir.reset();
-}
-
-QWidget *tst_SettingsEditor::openEditorOn(const QString &name)
-{
-    if (!editor()->selectParameter(name))
-        return nullptr;
-    QTreeView *tree = view();
-    tree->setFocus();
-    tree->setCurrentIndex(tree->currentIndex().siblingAtColumn(ui::SettingsModel::ValueColumn));
-    QTest::keyClick(tree, Qt::Key_F2);
-    return tree->indexWidget(tree->currentIndex()) ? tree->indexWidget(tree->currentIndex()) : QApplication::focusWidget();
-}
-
-QStringList tst_SettingsEditor::visibleNames() const
-{
-    QStringList names;
-    const QAbstractItemModel *model = view()->model();
-    for (int category = 0; category < model->rowCount(); ++category) {
-        const QModelIndex parent = model->index(category, 0);
-        for (int row = 0; row < model->rowCount(parent); ++row)
-            names.append(model->index(row, 0, parent).data(ui::SettingsModel::NameRole).toString());
-    }
-    return names;
+    closeExampleProject();
 }
 
 void tst_SettingsEditor::modelsUnderTester()
@@ -567,7 +508,7 @@ void tst_SettingsEditor::includedFileEditsItsOwnDocument()
     top.write("include = 'conf.d/tuning.conf'\n");
     top.close();
     const QByteArray topBytes = test::readBytes(confPath());
-    openProject();
+    openSettingsEditor();
 
     const QModelIndex row = editor()->model()->indexOf(QStringLiteral("effective_io_concurrency"), ui::SettingsModel::SourceColumn);
     QCOMPARE(row.data().toString(), QStringLiteral("conf.d/tuning.conf:2"));
