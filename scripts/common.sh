@@ -6,6 +6,8 @@ cd "$repo"
 # Let every clone of the repository share ccache's results (paths are hashed relative to it).
 export CCACHE_BASEDIR="$repo"
 export CCACHE_NOHASHDIR=1
+# The targets use precompiled headers, which ccache refuses to cache without this.
+export CCACHE_SLOPPINESS=${CCACHE_SLOPPINESS:-pch_defines,time_macros,include_file_mtime,include_file_ctime}
 
 # Every line says when (clock time and minutes since the outermost script started) and how much CPU
 # the script's finished child processes have used so far: on a shared machine wall times swing with

@@ -357,21 +357,31 @@ void tst_ConnectionTester::cancelReturnsWithin200Ms()
 
 namespace {
 
-// Nanoseconds the calling thread has spent runnable but waiting for a CPU (the scheduler's share
-// of any delay), from /proc/thread-self/schedstat; -1 when the kernel does not say.
-qint64 runQueueWaitNs()
+// What the calling thread's time went to, from /proc/thread-self/schedstat: nanoseconds on a CPU
+// and nanoseconds runnable but waiting for one (the scheduler's share of any delay); what is left
+// of a stretch of wall time the thread spent asleep, waiting on something.
+struct ThreadTimes
+{
+    qint64 onCpuNs = -1;
+    qint64 runQueueNs = -1;
+};
+
+ThreadTimes threadTimes()
 {
     QFile file(QStringLiteral("/proc/thread-self/schedstat"));
     if (!file.open(QIODevice::ReadOnly))
-        return -1;
+        return {};
     const QList<QByteArray> fields = file.readAll().simplified().split(' ');
-    return fields.size() >= 2 ? fields.at(1).toLongLong() : -1;
+    if (fields.size() < 2)
+        return {};
+    return {fields.at(0).toLongLong(), fields.at(1).toLongLong()};
 }
 
 // The UI thread's event-loop latency while something runs: the largest gap between the ticks of
-// a 5 ms timer, raw, and without the time the thread sat runnable in the kernel's run queue (on a
+// a 5 ms timer, raw; without the time the thread sat runnable in the kernel's run queue (on a
 // shared, loaded machine that part is the scheduler's, not the code's: what remains is time the
-// UI thread spent working or waiting on something).
+// UI thread spent working or waiting on something); and the part of a gap it spent asleep, which
+// is waiting proper (a blocking read, connect or lock) whatever the build's speed.
 class EventLoopLatency
 {
 public:
@@ -380,26 +390,34 @@ public:
         m_tick.setInterval(5);
         QObject::connect(&m_tick, &QTimer::timeout, &m_tick, [this] {
             const qint64 now = m_clock.elapsed();
-            const qint64 wait = runQueueWaitNs();
+            const ThreadTimes times = threadTimes();
             const qint64 gap = now - m_lastTick;
             maxGap = std::max(maxGap, gap);
-            const qint64 queued = (wait >= 0 && m_lastWait >= 0) ? (wait - m_lastWait) / 1000000 : 0;
-            maxOwnGap = std::max(maxOwnGap, gap - queued);
+            if (times.runQueueNs >= 0 && m_last.runQueueNs >= 0) {
+                const qint64 queued = (times.runQueueNs - m_last.runQueueNs) / 1000000;
+                const qint64 working = (times.onCpuNs - m_last.onCpuNs) / 1000000;
+                maxOwnGap = std::max(maxOwnGap, gap - queued);
+                maxAsleep = std::max(maxAsleep, gap - queued - working);
+            } else {
+                maxOwnGap = std::max(maxOwnGap, gap);
+                maxAsleep = std::max(maxAsleep, gap);
+            }
             m_lastTick = now;
-            m_lastWait = wait;
+            m_last = times;
         });
         m_clock.start();
-        m_lastWait = runQueueWaitNs();
+        m_last = threadTimes();
         m_tick.start();
     }
     qint64 maxGap = 0;    // wall time
     qint64 maxOwnGap = 0; // wall time minus run-queue wait
+    qint64 maxAsleep = 0; // wall time minus run-queue wait and time on a CPU
 
 private:
     QElapsedTimer m_clock;
     QTimer m_tick;
     qint64 m_lastTick = 0;
-    qint64 m_lastWait = -1;
+    ThreadTimes m_last;
 };
 
 } // namespace
@@ -407,24 +425,27 @@ private:
 void tst_ConnectionTester::uiThreadNeverBlocks()
 {
 #if defined(__SANITIZE_ADDRESS__)
-    // Under the sanitizers every instruction costs several times more, so a wall-clock budget says
-    // nothing about the product; the dev build asserts it. The probe still runs here for ASan's sake.
-    constexpr bool timingMeaningful = false;
+    constexpr bool sanitized = true;
+#elif defined(__has_feature)
+    constexpr bool sanitized = __has_feature(address_sanitizer);
 #else
-    constexpr bool timingMeaningful = true;
+    constexpr bool sanitized = false;
 #endif
     // The same measurement with nothing running, as the baseline of this run.
     qint64 idleGap = 0;
+    qint64 idleAsleep = 0;
     {
         EventLoopLatency idle;
         QTest::qWait(600);
         idleGap = idle.maxGap;
+        idleAsleep = idle.maxAsleep;
     }
     m_tester->conninfoField()->selectCandidate(0);
     m_tester->adminField()->setTypedConninfo(admin());
     QSignalSpy finished(m_tester, &ConnectionTesterWidget::probeFinished);
     qint64 maxGap = 0;
     qint64 maxOwnGap = 0;
+    qint64 maxAsleep = 0;
     {
         EventLoopLatency latency;
         m_tester->findChild<QPushButton *>(QStringLiteral("testButton"))->click();
@@ -432,15 +453,23 @@ void tst_ConnectionTester::uiThreadNeverBlocks()
         QTest::qWait(20);
         maxGap = latency.maxGap;
         maxOwnGap = latency.maxOwnGap;
+        maxAsleep = latency.maxAsleep;
     }
     const ProbeReport report = finished.first().first().value<ProbeReport>();
     QVERIFY2(report.ok(), qPrintable(report.toText()));
     qInfo("during the probe (%lld ms, every stage): largest event-loop gap %lld ms wall (idle baseline %lld ms), "
-          "%lld ms without run-queue waits",
-          report.ms, maxGap, idleGap, maxOwnGap);
-    if (!timingMeaningful)
-        QSKIP("event-loop latency is asserted in the unsanitized build only");
-    QVERIFY2(maxOwnGap < 50, qPrintable(QStringLiteral("%1 ms (wall %2 ms)").arg(maxOwnGap).arg(maxGap)));
+          "%lld ms without run-queue waits, %lld ms asleep (idle baseline %lld ms)",
+          report.ms, maxGap, idleGap, maxOwnGap, maxAsleep, idleAsleep);
+    // Waiting is judged in every build: a connect, read or handshake on the UI thread would sleep
+    // it while the server forks, authenticates and answers, for a whole stage (the probe takes
+    // 150-450 ms here); the timer's own sleep is 5 ms, late wake-ups on a loaded machine ~12 ms.
+    QVERIFY2(maxAsleep < 30, qPrintable(QStringLiteral("asleep %1 ms in one event-loop turn (idle baseline %2 ms)")
+                                            .arg(maxAsleep)
+                                            .arg(idleAsleep)));
+    // Working time says how heavy the UI's own handling is; under the sanitizers every instruction
+    // costs several times more, so that budget is asserted in the unsanitized build only.
+    if (!sanitized)
+        QVERIFY2(maxOwnGap < 50, qPrintable(QStringLiteral("%1 ms (wall %2 ms)").arg(maxOwnGap).arg(maxGap)));
 }
 
 void tst_ConnectionTester::addThisRuleInsertsAndUndoes()

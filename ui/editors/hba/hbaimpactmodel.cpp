@@ -24,7 +24,7 @@ QVariant HbaImpactModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const core::hba::HbaImpactChange &change = m_changes.at(index.row());
-    auto side = [this](const QString &outcome, int line) {
+    auto side = [](const QString &outcome, int line) {
         return line > 0 ? tr("%1 (line %2)").arg(outcome).arg(line) : tr("%1 (no rule matches)").arg(outcome);
     };
     if (role == Qt::DisplayRole) {
