@@ -230,7 +230,11 @@ void tst_PoolCalculatorPanel::trafficModelUnderTester()
     for (const auto &[rps, row] : cases) {
         model.setRequestsPerSecond(rps);
         QCOMPARE(model.currentRow(), row);
-        QCOMPARE(model.index(row, 0).data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+        for (int other = 0; other < model.rowCount(); ++other) {
+            QCOMPARE(model.index(other, 0).data(Qt::DecorationRole).isValid(), other == row);
+            QCOMPARE(model.index(other, 0).data(Qt::FontRole).value<QFont>().bold(), other == row);
+            QVERIFY(!model.index(other, 0).data(Qt::CheckStateRole).isValid());
+        }
     }
     QCOMPARE(model.index(3, ui::PoolTrafficTableModel::PoolSize).data().toInt(), 30);
     QCOMPARE(model.index(3, ui::PoolTrafficTableModel::PoolTimeout).data().toInt(), 60);

@@ -1,6 +1,7 @@
 #include "pooltraffictablemodel.h"
 
 #include <QApplication>
+#include <QStyle>
 #include <QFont>
 #include <QPalette>
 
@@ -56,8 +57,11 @@ QVariant PoolTrafficTableModel::data(const QModelIndex &index, int role) const
         return current ? QVariant(QApplication::palette().brush(QPalette::Highlight)) : QVariant();
     case Qt::ForegroundRole:
         return current ? QVariant(QApplication::palette().brush(QPalette::HighlightedText)) : QVariant();
-    case Qt::CheckStateRole:
-        return index.column() == Traffic ? QVariant(int(current ? Qt::Checked : Qt::Unchecked)) : QVariant();
+    case Qt::DecorationRole:
+        // A marker, not a check box: the row follows the requests per second and cannot be
+        // clicked on or off (unchecked boxes also all but vanish in dark palettes).
+        return index.column() == Traffic && current ? QVariant(QApplication::style()->standardIcon(QStyle::SP_ArrowRight))
+                                                    : QVariant();
     case Qt::ToolTipRole:
         return current ? tr("The guide's row for this traffic") : QVariant();
     default:
