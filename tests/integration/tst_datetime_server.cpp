@@ -187,8 +187,8 @@ void tst_DateTimeServer::startupAgrees()
         }
     }
     QVERIFY2(cases.size() >= 10, "the lists should hold abbreviations");
-    cases << Case{{u"timezone_abbreviations = 'Australia'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 SAT"_s};
-    cases << Case{{u"timezone_abbreviations = 'Default'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 SAT"_s};
+    cases << Case{{u"timezone_abbreviations = 'Australia'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 SAT UTC"_s};
+    cases << Case{{u"timezone_abbreviations = 'Default'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 SAT UTC"_s};
     cases << Case{{u"datestyle = 'ISO, DMY'"_s}, u"recovery_target_time"_s, u"13/1/2024"_s};
     cases << Case{{}, u"recovery_target_time"_s, u"13/1/2024"_s};
     cases << Case{{u"datestyle = 'German'"_s}, u"recovery_target_time"_s, u"31.12.2024"_s};
