@@ -357,7 +357,12 @@ int DateTimeDecoder::decodeDateTime(Fields &fields, int *dtype, Tm *tm, int *tz)
         case Special: {
             // Abbreviations (when loaded) win over the built-in words.
             int val = 0;
-            int type = DateTimeTokens::abbreviation(text, m_context.abbreviations);
+            // 18 first asks the session's zone (the file's earlier timezone line) for the word.
+            int type = UnknownField;
+            if (m_major >= 18 && !m_context.timeZone.empty() && DateTimeTokens::zoneUsesAbbreviation(m_context.timeZone, text))
+                type = DynTzType;
+            if (type == UnknownField)
+                type = DateTimeTokens::abbreviation(text, m_context.abbreviations);
             if (type == UnknownField) {
                 if (const Token *token = DateTimeTokens::dateKeyword(text, m_major)) {
                     type = token->type;

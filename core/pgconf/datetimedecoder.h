@@ -16,6 +16,9 @@ struct DateTimeContext
     enum class Order { YMD, DMY, MDY };
     Order order = Order::MDY;   // the boot value "ISO, MDY"
     std::string abbreviations;  // "" (none loaded), "Default", "Australia" or "India"
+    // The timezone of earlier lines ("" for the boot value GMT): 18 also knows the abbreviations
+    // that zone uses (EDT after timezone = 'America/New_York') without any table.
+    std::string timeZone;
 };
 
 // PostgreSQL's timestamp input as check_recovery_target_time uses it: ParseDateTime +

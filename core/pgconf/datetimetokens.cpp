@@ -2,6 +2,10 @@
 
 #include "parametercheckhooks.h"
 
+#include <QFile>
+#include <QHash>
+#include <QMutex>
+#include <QSet>
 #include <QString>
 
 #include <cerrno>
@@ -286,6 +290,72 @@ bool DateTimeTokens::isZoneName(const char *name)
         && ParameterCheckHooks::isKnownTimeZone(zone.mid(6)))
         return true;
     return name[0] != ':' && ParameterCheckHooks::isPosixTimeZone(QByteArray(name));
+}
+
+namespace {
+
+// The abbreviations of a TZif file: the NUL-separated strings of its data blocks (version 1
+// with 32-bit times, then version 2+ with 64-bit ones; "slim" files leave the first empty).
+QSet<QByteArray> tzifAbbreviations(const QByteArray &data)
+{
+    QSet<QByteArray> names;
+    qint64 at = 0;
+    for (int block = 0; block < 2; ++block) {
+        if (data.size() < at + 44 || data.mid(at, 4) != "TZif")
+            break;
+        auto count = [&](qint64 offset) {
+            const auto *p = reinterpret_cast<const unsigned char *>(data.constData() + at + offset);
+            return qint64(p[0]) << 24 | qint64(p[1]) << 16 | qint64(p[2]) << 8 | qint64(p[3]);
+        };
+        const qint64 timeSize = block == 0 ? 4 : 8;
+        const qint64 isUtCount = count(20), isStdCount = count(24), leapCount = count(28);
+        const qint64 timeCount = count(32), typeCount = count(36), charCount = count(40);
+        const qint64 chars = at + 44 + timeCount * (timeSize + 1) + typeCount * 6;
+        if (chars + charCount > data.size())
+            break;
+        for (const QByteArray &name : data.mid(chars, charCount).split('\0')) {
+            if (!name.isEmpty())
+                names.insert(name.toLower());
+        }
+        if (data.at(at + 4) < '2')
+            break;
+        at = chars + charCount + leapCount * (timeSize + 4) + isStdCount + isUtCount;
+    }
+    return names;
+}
+
+QString canonicalZoneFile(const std::string &zone)
+{
+    const QString wanted = QString::fromStdString(zone);
+    QFile list(QStringLiteral(":/pgdial/catalog/timezones.txt"));
+    if (!list.open(QIODevice::ReadOnly))
+        return {};
+    for (const QByteArray &line : list.readAll().split('\n')) {
+        const QString name = QString::fromUtf8(line.trimmed());
+        if (!name.isEmpty() && name.compare(wanted, Qt::CaseInsensitive) == 0)
+            return QStringLiteral("/usr/share/zoneinfo/") + name;
+    }
+    return {};
+}
+
+} // namespace
+
+bool DateTimeTokens::zoneUsesAbbreviation(const std::string &zone, const char *lowToken)
+{
+    static QMutex mutex;
+    static QHash<QByteArray, QSet<QByteArray>> cache;
+    const QByteArray key = QByteArray::fromStdString(zone).toLower();
+    QMutexLocker locker(&mutex);
+    auto it = cache.find(key);
+    if (it == cache.end()) {
+        QSet<QByteArray> names;
+        const QString path = canonicalZoneFile(zone);
+        QFile file(path);
+        if (!path.isEmpty() && file.open(QIODevice::ReadOnly))
+            names = tzifAbbreviations(file.read(1 << 20));
+        it = cache.insert(key, names);
+    }
+    return it->contains(QByteArray(lowToken));
 }
 
 int DateTimeTokens::strtoint(const char *text, char **end, bool *overflow)

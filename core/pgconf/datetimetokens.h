@@ -73,6 +73,9 @@ public:
     // The kind (TzType, DtzType, DynTzType) of a time zone abbreviation of the share/timezonesets
     // file `set` ("Default", "Australia", "India"; "" for none loaded), else UnknownField.
     static int abbreviation(const char *lowToken, const std::string &set);
+    // Whether the zone `zone` (a tz database name, any case) uses the abbreviation, as its TZif
+    // file in the system's tz database says; false when that file is not there.
+    static bool zoneUsesAbbreviation(const std::string &zone, const char *lowToken);
     // A zone name pg_tzset() loads: the tz database, or a POSIX TZ specification.
     static bool isZoneName(const char *name);
 

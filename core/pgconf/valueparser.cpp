@@ -487,6 +487,8 @@ void ValueParser::updateDateTimeContext(DateTimeContext *context, const QString 
             order = DateTimeContext::Order::DMY;
         if (order)
             context->order = *order;
+    } else if (lower == "timezone"_L1) {
+        context->timeZone = setting.toStdString();
     } else if (lower == "timezone_abbreviations"_L1) {
         context->abbreviations = setting.toStdString();
     }

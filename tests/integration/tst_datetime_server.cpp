@@ -193,6 +193,11 @@ void tst_DateTimeServer::startupAgrees()
     cases << Case{{}, u"recovery_target_time"_s, u"13/1/2024"_s};
     cases << Case{{u"datestyle = 'German'"_s}, u"recovery_target_time"_s, u"31.12.2024"_s};
     cases << Case{{u"DateStyle = 'SQL, DMY'"_s, u"datestyle = 'Postgres'"_s}, u"recovery_target_time"_s, u"31/12/2024"_s};
+    // 18 knows the abbreviations of the zone set on an earlier line.
+    cases << Case{{u"timezone = 'America/New_York'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 EDT"_s};
+    cases << Case{{u"timezone = 'america/new_york'"_s}, u"recovery_target_time"_s, u"1800-05-01 10:00 LMT"_s};
+    cases << Case{{u"timezone = 'Europe/Berlin'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 CEST"_s};
+    cases << Case{{u"timezone = 'Europe/Berlin'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 EDT"_s};
     cases << Case{{}, u"timezone"_s, u"INTERVAL 'abc'"_s};
     cases << Case{{}, u"timezone"_s, u"INTERVAL '1 day'"_s};
     cases << Case{{}, u"timezone"_s, u"INTERVAL '+05:30'"_s};

@@ -57,6 +57,7 @@ private Q_SLOTS:
     void intervalFields();
     void messages();
     void contextFollowsEarlierLines();
+    void zoneAbbreviationsFrom18();
     void boundedInput();
 };
 
@@ -257,6 +258,20 @@ void tst_DateTimeDecoder::contextFollowsEarlierLines()
     // second zone then clashes with it.
     QVERIFY(!accepts("recovery_target_time", u"2024-05-01 10:00 SAT UTC"_s, 17, context));
     QVERIFY(accepts("recovery_target_time", u"2024-05-01 10:00 SAT UTC"_s, 17, withAbbreviations()));
+}
+
+void tst_DateTimeDecoder::zoneAbbreviationsFrom18()
+{
+    if (!QFile::exists(u"/usr/share/zoneinfo/America/New_York"_s))
+        QSKIP("no system tz database to read the zone's abbreviations from");
+    DateTimeContext context;
+    ValueParser::updateDateTimeContext(&context, u"TimeZone"_s, u"america/new_york"_s);
+    QCOMPARE(context.timeZone, std::string("america/new_york"));
+    QVERIFY(accepts("recovery_target_time", u"2024-05-01 10:00 EDT"_s, 18, context));
+    QVERIFY(!accepts("recovery_target_time", u"2024-05-01 10:00 EDT"_s, 17, context));
+    QVERIFY(accepts("recovery_target_time", u"1800-05-01 10:00 LMT"_s, 18, context));
+    QVERIFY(!accepts("recovery_target_time", u"2024-05-01 10:00 CEST"_s, 18, context));
+    QVERIFY(!accepts("recovery_target_time", u"2024-05-01 10:00 EDT"_s, 18, {}));
 }
 
 void tst_DateTimeDecoder::boundedInput()
