@@ -1,25 +1,12 @@
 #pragma once
 
+#include "datefielddecoder.h"
+#include "datetimecontext.h"
 #include "datetimetokens.h"
 
 #include <string>
 
 namespace pgdial::core::pgconf {
-
-// What the server's date/time input depends on besides the text, at the moment postgresql.conf
-// is read: DateStyle's field order and whether a timezone_abbreviations file is loaded. At
-// start-up the abbreviations are installed only after the file has been read, so while it is
-// read they are known only when the file itself set timezone_abbreviations on an earlier line
-// (a plain "...Z" or "... PST" is refused otherwise); DateStyle likewise counts from its line on.
-struct DateTimeContext
-{
-    enum class Order { YMD, DMY, MDY };
-    Order order = Order::MDY;   // the boot value "ISO, MDY"
-    std::string abbreviations;  // "" (none loaded), "Default", "Australia" or "India"
-    // The timezone of earlier lines ("" for the boot value GMT): 18 also knows the abbreviations
-    // that zone uses (EDT after timezone = 'America/New_York') without any table.
-    std::string timeZone;
-};
 
 // PostgreSQL's timestamp input as check_recovery_target_time uses it: ParseDateTime +
 // DecodeDateTime (with DecodeDate, DecodeTime, DecodeNumber, DecodeNumberField, ValidateDate)
@@ -43,23 +30,12 @@ public:
     static bool acceptsRecoveryTargetTime(const char *value, int major, const DateTimeContext &context);
 
 private:
-    struct Tm
-    {
-        int year = 0, mon = 0, mday = 0, hour = 0, min = 0, sec = 0, yday = 0;
-        long long fsec = 0; // microseconds
-    };
-
-    int decodeDateTime(dt::Fields &fields, int *dtype, Tm *tm, int *tz) const;
-    int decodeDate(std::string text, int fmask, int *tmask, bool *is2digits, Tm *tm) const;
-    int decodeTime(const char *text, int *tmask, Tm *tm) const;
-    int decodeNumber(const std::string &text, bool haveTextMonth, int fmask, int *tmask, Tm *tm, bool *is2digits) const;
-    int decodeNumberField(std::string text, int fmask, int *tmask, Tm *tm, bool *is2digits) const;
-    int parseFractionalSecond(const char *text, long long *fsec) const;
-    static int validateDate(int fmask, bool isJulian, bool is2digits, bool bc, Tm *tm);
-    static bool toTimestamp(const Tm &tm, int tz);
+    int decodeDateTime(dt::Fields &fields, int *dtype, DateTimeTm *tm, int *tz) const;
+    static bool toTimestamp(const DateTimeTm &tm, int tz);
 
     int m_major;
     DateTimeContext m_context;
+    DateFieldDecoder m_fields;
 };
 
 } // namespace pgdial::core::pgconf
