@@ -165,6 +165,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
 
     // Phase 3: values, in order. A bad value skips its line; at start-up it is fatal.
     QHash<QString, QString> finalSetting; // canonical name -> the setting of the line that wins
+    DateTimeContext dateTimeContext;      // datestyle and timezone_abbreviations as read so far
     QList<QString> settings(count);
     for (qsizetype i = 0; i < count; ++i) {
         if (ignored[i])
@@ -206,7 +207,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                      tr("Remove the line: the value is fixed when PostgreSQL is built or the cluster is created"));
             continue;
         }
-        const ParsedValue parsed = ValueParser::parse(*info, value, m_major);
+        const ParsedValue parsed = ValueParser::parse(*info, value, m_major, dateTimeContext);
         if (!parsed.ok() && parsed.dependsOnMachine && !m_facts.runsOnThisMachine) {
             // Judged for this machine only: the server's machine may well have the locale.
             diagnose(Severity::Warning, u"conf.machine-dependent-value"_s, item, item.valueColumn, info->name,
@@ -259,6 +260,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         verdict.applied = true;
         settings[i] = parsed.setting;
         finalSetting.insert(info->name.toLower(), parsed.setting);
+        ValueParser::updateDateTimeContext(&dateTimeContext, info->name, value);
     }
 
     // The five recovery targets exclude each other: their assign hooks (which the view does not

@@ -1,5 +1,6 @@
 #include "parametercheckhooks.h"
 
+#include "datetimecheckhooks.h"
 #include "syncstandbynames.h"
 #include "valueparser.h"
 
@@ -370,12 +371,12 @@ bool ParameterCheckHooks::isPosixTimeZone(const QByteArray &spec)
     return p && *p == '\0';
 }
 
-CheckHookVerdict ParameterCheckHooks::checkTimeZone(const QString &value, bool logTimezone)
+CheckHookVerdict ParameterCheckHooks::checkTimeZone(const QString &value, bool logTimezone, int major)
 {
     const QByteArray bytes = value.toUtf8();
     if (!logTimezone) {
         if (bytes.left(8).compare("interval", Qt::CaseInsensitive) == 0)
-            return {}; // INTERVAL '...': the server parses it as an interval; pgdial does not judge it
+            return DateTimeCheckHooks::intervalTimeZone(value, major);
         // A number of hours (SQL sign convention), possibly fractional.
         char *end = nullptr;
         const double hours = strtod_l(bytes.constData(), &end, cLocale());
@@ -419,12 +420,13 @@ bool ParameterCheckHooks::isBuiltInTextSearchConfig(const QString &name, int maj
     return configs.contains(config) || (major >= 14 && since14.contains(config)) || (major >= 18 && config == "estonian"_L1);
 }
 
-std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &name, const QString &value, int major)
+std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &name, const QString &value, int major,
+                                                                 const DateTimeContext &context)
 {
     if (name == "timezone"_L1)
-        return checkTimeZone(value, false);
+        return checkTimeZone(value, false, major);
     if (name == "log_timezone"_L1)
-        return checkTimeZone(value, true);
+        return checkTimeZone(value, true, major);
     if (name == "lc_messages"_L1 || name == "lc_monetary"_L1 || name == "lc_numeric"_L1 || name == "lc_time"_L1)
         return checkLocale(name, value);
     if (name == "timezone_abbreviations"_L1)
@@ -469,40 +471,8 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &
             return CheckHookVerdict{};
         return refuse(tr("recovery_target_name is too long (maximum 63 characters)."));
     }
-    if (name == "recovery_target_time"_L1) {
-        // Words the hook rejects outright; other text is parsed as a timestamp, which pgdial
-        // does not judge.
-        static const QStringList special = {u"now"_s, u"today"_s, u"tomorrow"_s, u"yesterday"_s};
-        static const QStringList notDates = {u"epoch"_s, u"infinity"_s, u"-infinity"_s};
-        if (special.contains(value) || notDates.contains(value.trimmed(), Qt::CaseInsensitive))
-            return refuse(tr("recovery_target_time needs a point in time (2024-05-01 10:00:00+00)."));
-        // The hook wants a date (DTK_DATE): text without a single digit never is one
-        // ("garbage", "allballs"); an ISO date and time must have its fields in range.
-        if (!value.isEmpty() && !std::any_of(value.cbegin(), value.cend(), [](QChar c) { return c.isDigit(); }))
-            return refuse(tr("recovery_target_time needs a point in time (2024-05-01 10:00:00+00)."));
-        static const QRegularExpression iso(
-            uR"(^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T]+(\d{1,2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?)?)"_s);
-        if (const QRegularExpressionMatch m = iso.match(value); m.hasMatch()) {
-            const int year = m.captured(1).toInt();
-            const int month = m.captured(2).toInt();
-            const int day = m.captured(3).toInt();
-            static constexpr int days[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-            const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
-            bool valid = month >= 1 && month <= 12 && day >= 1;
-            if (valid)
-                valid = day <= days[month - 1] + (month == 2 && leap ? 1 : 0);
-            if (m.hasCaptured(4)) {
-                const int hour = m.captured(4).toInt();
-                const int minute = m.captured(5).toInt();
-                const int second = m.hasCaptured(6) ? m.captured(6).toInt() : 0;
-                // 24:00:00 is the end of the day; a leap second (:60) is accepted.
-                valid = valid && minute <= 59 && second <= 60 && (hour <= 23 || (hour == 24 && minute == 0 && second == 0));
-            }
-            if (!valid)
-                return refuse(tr("\"%1\" is not a valid date and time.").arg(value));
-        }
-        return CheckHookVerdict{};
-    }
+    if (name == "recovery_target_time"_L1)
+        return DateTimeCheckHooks::recoveryTargetTime(value, major, context);
     if (name == "default_text_search_config"_L1) {
         // Without a database to look in the server accepts any name at start-up; a missing
         // configuration only shows when a session uses it.

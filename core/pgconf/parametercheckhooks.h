@@ -1,5 +1,7 @@
 #pragma once
 
+#include "datetimedecoder.h"
+
 #include <QByteArray>
 #include <QString>
 
@@ -30,13 +32,15 @@ struct CheckHookVerdict
 class ParameterCheckHooks
 {
 public:
-    // nullopt: no hook pgdial runs for this parameter (lower-case name) and value.
-    static std::optional<CheckHookVerdict> checkString(const QString &name, const QString &value, int major);
+    // nullopt: no hook pgdial runs for this parameter (lower-case name) and value. `context`: what
+    // earlier lines of the file set that date/time input depends on (recovery_target_time).
+    static std::optional<CheckHookVerdict> checkString(const QString &name, const QString &value, int major,
+                                                       const DateTimeContext &context = {});
     // `value` in the parameter's base unit, after range checks.
     static std::optional<CheckHookVerdict> checkInteger(const QString &name, double value, int major);
 
     // check_timezone (`logTimezone` false: also hours and INTERVAL forms) / check_log_timezone.
-    static CheckHookVerdict checkTimeZone(const QString &value, bool logTimezone);
+    static CheckHookVerdict checkTimeZone(const QString &value, bool logTimezone, int major = 17);
     // A zone of the server's tz database (resources/catalog/timezones.txt), case-insensitive.
     static bool isKnownTimeZone(const QString &name);
     // tzcode's tzparse() as PostgreSQL calls it for a name that is no zone file ("UTC+3",

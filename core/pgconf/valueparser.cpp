@@ -347,7 +347,7 @@ std::optional<double> ValueParser::parseReal(const QString &text, const QString 
     return applyUnit(number, end, unit, hint, badUnit);
 }
 
-ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &value, int major)
+ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &value, int major, const DateTimeContext &context)
 {
     ParsedValue result;
     auto fail = [&](ValueProblem problem, QString message, QString hint = {}) {
@@ -437,7 +437,7 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
         if ((name == "search_path"_L1 || name == "temp_tablespaces"_L1) && !splitIdentifierList(value))
             return fail(ValueProblem::Invalid, invalidValueMessage(parameter, value),
                         QCoreApplication::translate("pgdial::pgconf", "List syntax is invalid."));
-        if (const auto hook = ParameterCheckHooks::checkString(name, value, major)) {
+        if (const auto hook = ParameterCheckHooks::checkString(name, value, major, context)) {
             if (!hook->ok) {
                 fail(ValueProblem::Invalid, invalidValueMessage(parameter, value), hook->detail);
                 result.dependsOnMachine = hook->dependsOnMachine;
@@ -456,6 +456,42 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
     }
     }
     return result;
+}
+
+} // namespace pgdial::core::pgconf
+
+namespace pgdial::core::pgconf {
+
+void ValueParser::updateDateTimeContext(DateTimeContext *context, const QString &name, const QString &setting)
+{
+    const QString lower = name.toLower();
+    if (lower == "datestyle"_L1) {
+        // check_datestyle starts from the current order: "SQL" alone keeps it, German implies DMY.
+        const auto words = splitIdentifierList(setting);
+        if (!words)
+            return;
+        std::optional<DateTimeContext::Order> order;
+        bool german = false;
+        for (const QString &word : *words) {
+            const QString t = word.toLower();
+            if (t == "ymd"_L1)
+                order = DateTimeContext::Order::YMD;
+            else if (t == "dmy"_L1 || t.startsWith("euro"_L1))
+                order = DateTimeContext::Order::DMY;
+            else if (t == "mdy"_L1 || t == "us"_L1 || t.startsWith("noneuro"_L1) || t == "default"_L1)
+                order = DateTimeContext::Order::MDY;
+            else if (t == "german"_L1)
+                german = true;
+        }
+        if (!order && german)
+            order = DateTimeContext::Order::DMY;
+        if (order)
+            context->order = *order;
+    } else if (lower == "timezone"_L1) {
+        context->timeZone = setting.toStdString();
+    } else if (lower == "timezone_abbreviations"_L1) {
+        context->abbreviations = setting.toStdString();
+    }
 }
 
 } // namespace pgdial::core::pgconf

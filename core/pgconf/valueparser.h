@@ -1,5 +1,6 @@
 #pragma once
 
+#include "datetimedecoder.h"
 #include "parametercatalog.h"
 
 #include <QString>
@@ -37,7 +38,12 @@ class ValueParser
 {
 public:
     // `major` matters for message wording (17+ prints units in range bounds) and version quirks.
-    static ParsedValue parse(const ParameterInfo &parameter, const QString &value, int major);
+    // `context`: what earlier lines of the file set that date/time input depends on.
+    static ParsedValue parse(const ParameterInfo &parameter, const QString &value, int major,
+                             const DateTimeContext &context = {});
+    // The date/time context after a line `name = value` was applied (datestyle,
+    // timezone_abbreviations; anything else leaves it as it is).
+    static void updateDateTimeContext(DateTimeContext *context, const QString &name, const QString &value);
 
     // The building blocks, exposed for tests and the formatter.
     static std::optional<bool> parseBool(const QString &value);

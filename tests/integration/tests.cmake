@@ -13,3 +13,4 @@ pgdial_add_test(NAME tst_hbaparser_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_
 pgdial_add_test(NAME tst_hbasimulator_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbasimulator_server.cpp INTEGRATION TIMEOUT 600)
 pgdial_add_test(NAME tst_connectionprobe SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectionprobe.cpp INTEGRATION)
 add_dependencies(tst_connectionprobe pgdial-cli)
+pgdial_add_test(NAME tst_datetime_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_datetime_server.cpp INTEGRATION TIMEOUT 300)

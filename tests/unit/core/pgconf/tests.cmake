@@ -7,3 +7,4 @@ pgdial_add_test(NAME tst_effectivesettings SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst
 pgdial_add_test(NAME tst_confeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confeditor.cpp)
 pgdial_add_test(NAME tst_confanalysiscache SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confanalysiscache.cpp)
 pgdial_add_test(NAME tst_startupchecks SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_startupchecks.cpp)
+pgdial_add_test(NAME tst_datetimedecoder SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_datetimedecoder.cpp)
