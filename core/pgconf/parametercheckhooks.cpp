@@ -182,7 +182,10 @@ CheckHookVerdict checkLocale(const QString &name, const QString &value)
         return {};
     }
     CheckHookVerdict verdict = refuse(tr("The locale \"%1\" is not installed on this machine.").arg(value));
-    verdict.dependsOnMachine = true;
+    // Only a name shaped like a locale (language[_territory][.codeset][@modifier], an alias) can
+    // exist on another machine; "SQL, DMY" or "100" exists nowhere.
+    static const QRegularExpression localeShape(uR"(^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)?(@[A-Za-z0-9_=,-]+)?$)"_s);
+    verdict.dependsOnMachine = localeShape.match(value).hasMatch();
     return verdict;
 }
 
