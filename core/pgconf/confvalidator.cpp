@@ -162,13 +162,12 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         }
     }
 
-    // Earlier lines of exactly the same name text are ignored, but only for parameters the server
-    // has a record of when it reads the file: a custom name's placeholder is created by its first
-    // line only when that line is applied, so repeated custom names are all applied, in order.
+    // Earlier lines of exactly the same name text are ignored when the server has a record of the
+    // name. For a custom name that is its placeholder, which a server running with this file
+    // made at start-up (so its pg_file_settings ignores the earlier lines, as pgdial does); a
+    // server that never read the name before applies every line (scripts/confdiff's probe).
     for (qsizetype i = 0; i < count; ++i) {
-        const ConfItem &item = load.items.at(i);
-        const bool hasRecord = infos[i] || reservedPrefixes.contains(lower(item.name).section(u'.', 0, 0));
-        if (hasRecord && lastByText.value(item.name) != i)
+        if (lastByText.value(load.items.at(i).name) != i)
             ignored[i] = true;
     }
 

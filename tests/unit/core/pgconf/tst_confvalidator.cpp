@@ -98,8 +98,8 @@ void tst_ConfValidator::validate_data()
     QTest::newRow("listen everywhere with ssl") << 17 << QByteArray("listen_addresses = '*'\nssl = on\n") << true << "tt"
                                                 << "|" << "";
     // Found by scripts/confdiff against servers 13-18.
-    QTest::newRow("repeated custom name: every line applied")
-        << 17 << QByteArray("a.b = 1\na.b = 2\nA.b = 3\n") << true << "ttt" << "||" << "conf.duplicate-parameter,conf.duplicate-parameter";
+    QTest::newRow("repeated custom name: as a server started with the file")
+        << 17 << QByteArray("a.b = 1\na.b = 2\nA.b = 3\n") << true << "ftt" << "||" << "conf.duplicate-parameter,conf.duplicate-parameter";
     QTest::newRow("hidden parameter is_superuser is internal")
         << 13 << QByteArray("is_superuser = on\n") << false << "f" << "setting could not be applied" << "conf.internal-parameter";
     QTest::newRow("hidden parameter seed") << 18 << QByteArray("seed = 0.5\n") << true << "t" << "" << "";
