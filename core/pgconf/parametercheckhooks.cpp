@@ -544,6 +544,8 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkInteger(const QString 
         verdict.dependsOnMachine = true;
         return verdict;
     }
+    if (name == "io_max_concurrency"_L1 && major >= 18 && value == 0) // check_io_max_concurrency
+        return refuse(tr("Only -1 or values bigger than 0 are valid."));
     return std::nullopt;
 }
 

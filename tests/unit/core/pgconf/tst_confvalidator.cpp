@@ -273,6 +273,10 @@ void tst_ConfValidator::checkHooksAndBuilds_data()
     QTest::newRow("slot name") << 17 << QByteArray("primary_slot_name = 'Standby'\n") << "unknown" << false << "f" << "conf.invalid-value";
     QTest::newRow("backtrace_functions") << 17 << QByteArray("backtrace_functions = 'a-b'\n") << "unknown" << false << "f"
                                          << "conf.invalid-value";
+    QTest::newRow("io_max_concurrency 0 refused on 18") << 18 << QByteArray("io_max_concurrency = 0\n") << "unknown" << false << "f"
+                                                        << "conf.invalid-value";
+    QTest::newRow("io_max_concurrency -1 and 1 on 18") << 18 << QByteArray("io_max_concurrency = -1\nio_max_concurrency = 1\n")
+                                                       << "unknown" << true << "ft" << "conf.duplicate-parameter";
     QTest::newRow("SLRU multiple of 16") << 17 << QByteArray("notify_buffers = 24\n") << "unknown" << false << "f" << "conf.invalid-value";
     QTest::newRow("SLRU 0 is auto") << 17 << QByteArray("transaction_buffers = 0\n") << "unknown" << true << "t" << "";
     // The server starts with it; pg_file_settings (a query in a new cluster's database) lists it as not applied.
