@@ -182,9 +182,10 @@ CheckHookVerdict checkLocale(const QString &name, const QString &value)
         return {};
     }
     CheckHookVerdict verdict = refuse(tr("The locale \"%1\" is not installed on this machine.").arg(value));
-    // Only a name shaped like a locale (language[_territory][.codeset][@modifier], an alias) can
-    // exist on another machine; "SQL, DMY" or "100" exists nowhere.
-    static const QRegularExpression localeShape(uR"(^[A-Za-z][A-Za-z0-9_-]*(\.[A-Za-z0-9_-]+)?(@[A-Za-z0-9_=,-]+)?$)"_s);
+    // Only a name shaped like a locale can exist on another machine: language[_territory]
+    // [.codeset][@modifier], an alias, or Windows' "English_United States.1252" and
+    // "Norwegian (Bokmål)_Norway.1252"; "SQL, DMY", "::1" or "100" exist nowhere.
+    static const QRegularExpression localeShape(uR"(^[\p{L}][\p{L}0-9_.@ ()=-]*$)"_s);
     verdict.dependsOnMachine = localeShape.match(value).hasMatch();
     return verdict;
 }

@@ -262,6 +262,8 @@ void tst_ConfValidator::checkHooksAndBuilds_data()
                                                        << "conf.machine-dependent-value";
     QTest::newRow("no locale anywhere: error") << 13 << QByteArray("lc_messages = '::1'\nlc_time = 'SQL, DMY'\n") << "unknown" << false
                                                << "ff" << "conf.invalid-value,conf.invalid-value";
+    QTest::newRow("windows locale elsewhere: warning") << 17 << QByteArray("lc_monetary = 'English_United States.1252'\n") << "unknown"
+                                                       << true << "t" << "conf.machine-dependent-value";
     QTest::newRow("missing locale here: error") << 17 << QByteArray("lc_numeric = 'xx_XX.UTF-8'\n") << "here" << false << "f"
                                                 << "conf.invalid-value";
     QTest::newRow("abbreviation files") << 17 << QByteArray("timezone_abbreviations = 'India'\n") << "unknown" << true << "t" << "";
