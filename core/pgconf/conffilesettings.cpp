@@ -3,6 +3,7 @@
 #include <QHash>
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QStringDecoder>
 
 #include <algorithm>
 
@@ -60,6 +61,18 @@ QList<ConfFileSetting> confFileSettings(const ConfLoadResult &load, const ConfVa
     return rows;
 }
 
+namespace {
+
+// QString::fromUtf8 drops a leading byte order mark, but the server keeps it as part of the first
+// name (A1), and pg_file_settings shows it: "\ufeffwork_mem".
+QString textKeepingBom(const QByteArray &bytes)
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::ConvertInitialBom);
+    return decoder.decode(bytes);
+}
+
+} // namespace
+
 QJsonArray confFileSettingsToJson(const QList<ConfFileSetting> &rows)
 {
     QJsonArray array;
@@ -68,8 +81,8 @@ QJsonArray confFileSettingsToJson(const QList<ConfFileSetting> &rows)
             {u"sourcefile"_s, row.sourcefile},
             {u"sourceline"_s, row.sourceline},
             {u"seqno"_s, row.seqno},
-            {u"name"_s, row.name ? QJsonValue(QString::fromUtf8(*row.name)) : QJsonValue(QJsonValue::Null)},
-            {u"setting"_s, row.setting ? QJsonValue(QString::fromUtf8(*row.setting)) : QJsonValue(QJsonValue::Null)},
+            {u"name"_s, row.name ? QJsonValue(textKeepingBom(*row.name)) : QJsonValue(QJsonValue::Null)},
+            {u"setting"_s, row.setting ? QJsonValue(textKeepingBom(*row.setting)) : QJsonValue(QJsonValue::Null)},
             {u"applied"_s, row.applied},
             {u"error"_s, row.error ? QJsonValue(*row.error) : QJsonValue(QJsonValue::Null)},
         });

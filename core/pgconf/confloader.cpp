@@ -244,13 +244,18 @@ bool ConfLoader::parseBytes(const QString &absolutePath, const QByteArray &bytes
             continue;
         ConfLine &line = *parsedLine;
         if (line.kind == ConfLineKind::SyntaxError) {
+            // The server's line: one less for a last line cut short without '\n' (even line 0),
+            // which is where its log and pg_file_settings put the error. The diagnostic follows it
+            // as far as a 1-based line can.
             const QString message = line.nearEndOfLine
-                ? tr("syntax error in file \"%1\" line %2, near end of line").arg(relative).arg(line.line)
+                ? tr("syntax error in file \"%1\" line %2, near end of line").arg(relative).arg(line.reportedLine)
                 : tr("syntax error in file \"%1\" line %2, near token \"%3\"")
                       .arg(relative)
-                      .arg(line.line)
+                      .arg(line.reportedLine)
                       .arg(display(line.nearToken));
-            addDiagnostic(u"conf.syntax-error"_s, absolutePath, line.line, line.errorColumn, message,
+            const bool shifted = line.reportedLine != line.line && line.reportedLine >= 1;
+            addDiagnostic(u"conf.syntax-error"_s, absolutePath, shifted ? line.reportedLine : line.line,
+                          shifted ? 1 : line.errorColumn, message,
                           tr("Write NAME = VALUE; quote values that hold dots, blanks, commas or a unit after a "
                              "fraction ('127.0.0.1', 'pg_catalog.english', '4 MB', '0.5ms'), and lists "
                              "('stderr,csvlog')"));

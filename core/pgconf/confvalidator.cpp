@@ -4,6 +4,7 @@
 #include "startupchecks.h"
 #include "valueformatter.h"
 #include "valueparser.h"
+#include "viewonlychecks.h"
 
 #include <QCoreApplication>
 
@@ -143,8 +144,6 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         const ConfItem &item = load.items.at(i);
         const QString key = infos[i] ? infos[i]->name.toLower() : lower(item.name);
         winner.insert(key, i);
-        if (lastByText.value(item.name) != i)
-            ignored[i] = true;
     }
     // Reserved prefixes of preloaded modules (15+), judged only for modules pgdial knows.
     QSet<QString> reservedPrefixes;
@@ -161,6 +160,15 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                     reservedPrefixes.insert(module);
             }
         }
+    }
+
+    // Earlier lines of exactly the same name text are ignored when the server has a record of the
+    // name. For a custom name that is its placeholder, which a server running with this file
+    // made at start-up (so its pg_file_settings ignores the earlier lines, as pgdial does); a
+    // server that never read the name before applies every line (scripts/confdiff's probe).
+    for (qsizetype i = 0; i < count; ++i) {
+        if (lastByText.value(load.items.at(i).name) != i)
+            ignored[i] = true;
     }
 
     // Phase 3: values, in order. A bad value skips its line; at start-up it is fatal.
@@ -257,10 +265,24 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             diagnose(Severity::Error, code, item, item.valueColumn, info->name, parsed.message, suggestion);
             continue;
         }
-        verdict.applied = true;
         settings[i] = parsed.setting;
         finalSetting.insert(info->name.toLower(), parsed.setting);
         ValueParser::updateDateTimeContext(&dateTimeContext, info->name, value);
+        const bool refusedAtStartup = ViewOnlyChecks::refusedAtStartup(info->name.toLower(), parsed.setting);
+        if (refusedAtStartup) {
+            diagnose(Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
+                     tr("The server cannot look roles up while it reads the file at start-up: it refuses %1 = '%2'")
+                         .arg(info->name, parsed.setting),
+                     tr("Remove the line; set the role per database or user (ALTER ROLE ... SET role), or on connection"));
+        }
+        if (const auto refusal = ViewOnlyChecks::refusal(info->name.toLower(), parsed.setting, m_major)) {
+            // Only the view (a query in a database) refuses it.
+            verdict.error = couldNotApply;
+            if (parsed.cautionCode.isEmpty() && !refusedAtStartup)
+                diagnose(Severity::Warning, u"conf.view-only-refusal"_s, item, item.valueColumn, info->name, *refusal);
+            continue;
+        }
+        verdict.applied = true;
     }
 
     // The five recovery targets exclude each other: their assign hooks (which the view does not

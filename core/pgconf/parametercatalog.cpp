@@ -202,6 +202,37 @@ QList<int> ParameterCatalog::versionsHaving(const QString &name)
     return versions;
 }
 
+namespace {
+
+// Parameters every server 13-18 knows but pg_settings never lists (GUC_NO_SHOW_ALL), so the
+// generated catalogs lack them. The server accepts them in the file like any other name:
+// is_superuser is internal ("cannot be changed"), the others take a value.
+const ParameterInfo *hiddenParameter(const QString &key)
+{
+    static const QHash<QString, ParameterInfo> hidden = [] {
+        QHash<QString, ParameterInfo> parameters;
+        auto add = [&](const QString &name, ParameterType type, ParameterContext context) -> ParameterInfo & {
+            ParameterInfo info;
+            info.name = name;
+            info.type = type;
+            info.context = context;
+            return parameters.insert(name, info).value();
+        };
+        add(u"is_superuser"_s, ParameterType::Bool, ParameterContext::Internal).bootValue = u"off"_s;
+        add(u"role"_s, ParameterType::String, ParameterContext::User).bootValue = u"none"_s;
+        add(u"session_authorization"_s, ParameterType::String, ParameterContext::Superuser);
+        ParameterInfo &seed = add(u"seed"_s, ParameterType::Real, ParameterContext::User);
+        seed.min = -1.0; // pg 13-18: setseed() range
+        seed.max = 1.0;
+        seed.bootValue = u"0"_s;
+        return parameters;
+    }();
+    const auto it = hidden.constFind(key);
+    return it == hidden.cend() ? nullptr : &*it;
+}
+
+} // namespace
+
 const ParameterInfo *ParameterCatalog::find(const QString &name) const
 {
     QString key = asciiLower(name);
@@ -209,7 +240,7 @@ const ParameterInfo *ParameterCatalog::find(const QString &name) const
     if (it == m_index.cend()) {
         const auto alias = m_aliases.constFind(key);
         if (alias == m_aliases.cend())
-            return nullptr;
+            return m_parameters.isEmpty() ? nullptr : hiddenParameter(key);
         it = m_index.constFind(asciiLower(*alias));
         if (it == m_index.cend())
             return nullptr;

@@ -183,7 +183,11 @@ CheckHookVerdict checkLocale(const QString &name, const QString &value)
         return {};
     }
     CheckHookVerdict verdict = refuse(tr("The locale \"%1\" is not installed on this machine.").arg(value));
-    verdict.dependsOnMachine = true;
+    // Only a name shaped like a locale can exist on another machine: language[_territory]
+    // [.codeset][@modifier], an alias, or Windows' "English_United States.1252" and
+    // "Norwegian (Bokmål)_Norway.1252"; "SQL, DMY", "::1" or "100" exist nowhere.
+    static const QRegularExpression localeShape(uR"(^[\p{L}][\p{L}0-9_.@ ()=-]*$)"_s);
+    verdict.dependsOnMachine = localeShape.match(value).hasMatch();
     return verdict;
 }
 
@@ -511,6 +515,8 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkInteger(const QString 
         verdict.dependsOnMachine = true;
         return verdict;
     }
+    if (name == "io_max_concurrency"_L1 && major >= 18 && value == 0) // check_io_max_concurrency
+        return refuse(tr("Only -1 or values bigger than 0 are valid."));
     return std::nullopt;
 }
 

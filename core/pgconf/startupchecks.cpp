@@ -250,6 +250,23 @@ Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignments) co
                    .arg(name)
                    .arg(2 * defaultWalSegmentMb));
     }
+
+    // 16+: the archiver refuses to run with both an archive_command and an archive_library
+    // ("both archive_command and archive_library set"); the server starts, WAL piles up.
+    if (m_major >= 16) {
+        const Value command = final.get(u"archive_command"_s);
+        const Value library = final.get(u"archive_library"_s);
+        if (!command.setting.isEmpty() && !library.setting.isEmpty()) {
+            const qsizetype before = diagnostics.size();
+            report(u"conf.archive-command-and-library"_s, {{u"archive_command"_s, command}, {u"archive_library"_s, library}},
+                   tr("archive_command and archive_library are both set: the server starts, but its archiver fails "
+                      "(\"both \"archive_command\" and \"archive_library\" set\") and no WAL is archived while "
+                      "archive_mode is on"),
+                   tr("Keep only one of them: clear archive_command (set it to '') or archive_library"));
+            if (diagnostics.size() > before)
+                diagnostics.last().severity = Severity::Warning;
+        }
+    }
     return diagnostics;
 }
 

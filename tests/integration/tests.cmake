@@ -14,3 +14,12 @@ pgdial_add_test(NAME tst_hbasimulator_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/t
 pgdial_add_test(NAME tst_connectionprobe SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_connectionprobe.cpp INTEGRATION)
 add_dependencies(tst_connectionprobe pgdial-cli)
 pgdial_add_test(NAME tst_datetime_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_datetime_server.cpp INTEGRATION TIMEOUT 300)
+# scripts/confdiff, a quick fixed-seed run on one server (about 30 s): generated postgresql.conf
+# files read by pgdial-cli and by the server must agree. The full tool runs by hand (README).
+find_package(Python3 COMPONENTS Interpreter QUIET)
+if(Python3_Interpreter_FOUND)
+    add_test(NAME confdiff_quick
+             COMMAND ${Python3_EXECUTABLE} ${PROJECT_SOURCE_DIR}/scripts/confdiff --majors preferred --cases 40 --seed 3
+                     --jobs 1 --local-server --quiet --cli $<TARGET_FILE:pgdial-cli>)
+    set_tests_properties(confdiff_quick PROPERTIES LABELS integration TIMEOUT 300 SKIP_RETURN_CODE 77)
+endif()

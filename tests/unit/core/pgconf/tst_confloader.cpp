@@ -73,6 +73,8 @@ private slots:
     void includes();
     void includedFilesJoinTheProject();
     void samplesAndIncludesAreListed();
+    void endOfLineErrorAtTheServersLine_data();
+    void endOfLineErrorAtTheServersLine();
 };
 
 void TestConfLoader::includes_data()
@@ -198,6 +200,32 @@ void TestConfLoader::samplesAndIncludesAreListed()
     QCOMPARE(result.diagnostics.size(), 1);
     QCOMPARE(result.diagnostics.first().code, QString("conf.include-skipped"));
     QCOMPARE(result.diagnostics.first().severity, Severity::Info);
+}
+
+// Found by scripts/confdiff: a last line cut short without '\n' is reported one line early by the
+// server ("line 0" for a one-line file), in its log as in pg_file_settings.
+void TestConfLoader::endOfLineErrorAtTheServersLine_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<int>("line");
+    QTest::addColumn<QString>("message");
+    QTest::newRow("second line") << QByteArray("work_mem = 1MB\nx") << 1 << "line 1, near end of line";
+    QTest::newRow("only line") << QByteArray("x") << 1 << "line 0, near end of line";
+    QTest::newRow("with newline") << QByteArray("work_mem = 1MB\nx\n") << 2 << "line 2, near end of line";
+    QTest::newRow("near a token") << QByteArray("work_mem = 1MB\nx = 1 2") << 2 << "line 2, near token \"2\"";
+}
+
+void TestConfLoader::endOfLineErrorAtTheServersLine()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(int, line);
+    QFETCH(QString, message);
+    ConfLoader loader;
+    loader.setOverride("/virtual/postgresql.conf", text);
+    const ConfLoadResult result = loader.load("/virtual/postgresql.conf");
+    QCOMPARE(result.diagnostics.size(), 1);
+    QCOMPARE(result.diagnostics.first().line, line);
+    QVERIFY2(result.diagnostics.first().message.contains(message), qPrintable(result.diagnostics.first().message));
 }
 
 QTEST_GUILESS_MAIN(TestConfLoader)

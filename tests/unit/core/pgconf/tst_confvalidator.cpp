@@ -97,6 +97,36 @@ void tst_ConfValidator::validate_data()
                                                    << "conf.listen-all-without-ssl";
     QTest::newRow("listen everywhere with ssl") << 17 << QByteArray("listen_addresses = '*'\nssl = on\n") << true << "tt"
                                                 << "|" << "";
+    // Found by scripts/confdiff against servers 13-18.
+    QTest::newRow("repeated custom name: as a server started with the file")
+        << 17 << QByteArray("a.b = 1\na.b = 2\nA.b = 3\n") << true << "ftt" << "||" << "conf.duplicate-parameter,conf.duplicate-parameter";
+    QTest::newRow("hidden parameter is_superuser is internal")
+        << 13 << QByteArray("is_superuser = on\n") << false << "f" << "setting could not be applied" << "conf.internal-parameter";
+    QTest::newRow("hidden parameter seed") << 18 << QByteArray("seed = 0.5\n") << true << "t" << "" << "";
+    QTest::newRow("hidden parameter seed out of range")
+        << 18 << QByteArray("seed = 2\n") << false << "f" << "setting could not be applied" << "conf.out-of-range";
+    QTest::newRow("role none") << 16 << QByteArray("role = none\n") << true << "t" << "" << "";
+    QTest::newRow("role refused at start-up, applied by the view")
+        << 16 << QByteArray("role = postgres\n") << false << "t" << "" << "conf.invalid-value";
+    QTest::newRow("session_authorization of a missing role")
+        << 13 << QByteArray("session_authorization = nobody\n") << false << "f" << "setting could not be applied"
+        << "conf.invalid-value";
+    QTest::newRow("view refuses a missing tablespace")
+        << 17 << QByteArray("default_tablespace = 'fast'\ntemp_tablespaces = 'fast'\n")
+        << true << "ft" << "setting could not be applied|" << "conf.view-only-refusal";
+    QTest::newRow("view refuses a missing access method")
+        << 15 << QByteArray("default_table_access_method = HEAP\n") << true << "f" << "setting could not be applied"
+        << "conf.view-only-refusal";
+    QTest::newRow("view refuses transaction characteristics")
+        << 14 << QByteArray("transaction_deferrable = off\ntransaction_isolation = serializable\ntransaction_read_only = on\n")
+        << true << "fft" << "setting could not be applied|setting could not be applied|"
+        << "conf.view-only-refusal,conf.view-only-refusal";
+    QTest::newRow("view refuses unknown resource managers from 15")
+        << 15 << QByteArray("wal_consistency_checking = 'heap, Btree'\nwal_consistency_checking = 'mine'\n") << true << "ff"
+        << "|setting could not be applied" << "conf.view-only-refusal,conf.duplicate-parameter";
+    QTest::newRow("view refuses a text search configuration that is not built in")
+        << 16 << QByteArray("default_text_search_config = 'pg_catalog.German'\ndefault_text_search_config = '\"German\"'\n")
+        << true << "ff" << "|setting could not be applied" << "conf.unknown-text-search-config,conf.duplicate-parameter";
     QTest::newRow("syntax error stops") << 17 << QByteArray("work_mem = 4MB\nport = 1 2\n") << false << "f" << "" << "";
 }
 
@@ -230,6 +260,10 @@ void tst_ConfValidator::checkHooksAndBuilds_data()
     QTest::newRow("lc_messages empty") << 17 << QByteArray("lc_messages = ''\n") << "unknown" << false << "f" << "conf.invalid-value";
     QTest::newRow("missing locale elsewhere: warning") << 17 << QByteArray("lc_numeric = 'xx_XX.UTF-8'\n") << "unknown" << true << "t"
                                                        << "conf.machine-dependent-value";
+    QTest::newRow("no locale anywhere: error") << 13 << QByteArray("lc_messages = '::1'\nlc_time = 'SQL, DMY'\n") << "unknown" << false
+                                               << "ff" << "conf.invalid-value,conf.invalid-value";
+    QTest::newRow("windows locale elsewhere: warning") << 17 << QByteArray("lc_monetary = 'English_United States.1252'\n") << "unknown"
+                                                       << true << "t" << "conf.machine-dependent-value";
     QTest::newRow("missing locale here: error") << 17 << QByteArray("lc_numeric = 'xx_XX.UTF-8'\n") << "here" << false << "f"
                                                 << "conf.invalid-value";
     QTest::newRow("abbreviation files") << 17 << QByteArray("timezone_abbreviations = 'India'\n") << "unknown" << true << "t" << "";
@@ -241,10 +275,15 @@ void tst_ConfValidator::checkHooksAndBuilds_data()
     QTest::newRow("slot name") << 17 << QByteArray("primary_slot_name = 'Standby'\n") << "unknown" << false << "f" << "conf.invalid-value";
     QTest::newRow("backtrace_functions") << 17 << QByteArray("backtrace_functions = 'a-b'\n") << "unknown" << false << "f"
                                          << "conf.invalid-value";
+    QTest::newRow("io_max_concurrency 0 refused on 18") << 18 << QByteArray("io_max_concurrency = 0\n") << "unknown" << false << "f"
+                                                        << "conf.invalid-value";
+    QTest::newRow("io_max_concurrency -1 and 1 on 18") << 18 << QByteArray("io_max_concurrency = -1\nio_max_concurrency = 1\n")
+                                                       << "unknown" << true << "ft" << "conf.duplicate-parameter";
     QTest::newRow("SLRU multiple of 16") << 17 << QByteArray("notify_buffers = 24\n") << "unknown" << false << "f" << "conf.invalid-value";
     QTest::newRow("SLRU 0 is auto") << 17 << QByteArray("transaction_buffers = 0\n") << "unknown" << true << "t" << "";
+    // The server starts with it; pg_file_settings (a query in a new cluster's database) lists it as not applied.
     QTest::newRow("text search config unknown") << 17 << QByteArray("default_text_search_config = 'public.mine'\n") << "unknown"
-                                                << true << "t" << "conf.unknown-text-search-config";
+                                                << true << "f" << "conf.unknown-text-search-config";
     QTest::newRow("text search config built in") << 14 << QByteArray("default_text_search_config = 'pg_catalog.Yiddish'\n")
                                                  << "unknown" << true << "t" << "";
     QTest::newRow("standby names grammar") << 17 << QByteArray("synchronous_standby_names = 'FIRST 2 (a, \"b c\", *)'\n")
@@ -265,7 +304,7 @@ void tst_ConfValidator::checkHooksAndBuilds_data()
     QTest::newRow("wal_consistency_checking names before 15") << 14 << QByteArray("wal_consistency_checking = 'nosuch'\n")
                                                               << "unknown" << false << "f" << "conf.invalid-value";
     QTest::newRow("wal_consistency_checking custom from 15") << 15 << QByteArray("wal_consistency_checking = 'nosuch'\n")
-                                                             << "unknown" << true << "t" << "";
+                                                             << "unknown" << true << "f" << "conf.view-only-refusal";
     QTest::newRow("createrole_self_grant keywords") << 17 << QByteArray("createrole_self_grant = 'set, bogus'\n") << "unknown"
                                                     << false << "f" << "conf.invalid-value";
     QTest::newRow("preloaded module: bad value warns") << 15

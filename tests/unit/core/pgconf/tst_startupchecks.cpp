@@ -20,6 +20,7 @@ private Q_SLOTS:
     void check();
     void serverWording_data();
     void serverWording();
+    void archiveCommandAndLibrary();
 
 private:
     static ConfValidation run(const QByteArray &text, int major);
@@ -170,6 +171,27 @@ void tst_StartupChecks::serverWording()
     for (const Diagnostic &d : validation.diagnostics)
         messages.append(d.message);
     QVERIFY2(messages.join('\n').contains(fragment), qPrintable(messages.join('\n')));
+}
+
+void tst_StartupChecks::archiveCommandAndLibrary()
+{
+    const QByteArray both("archive_mode = on\narchive_command = 'cp %p /archive/%f'\narchive_library = 'basic_archive'\n");
+    const QByteArray cleared("archive_library = 'basic_archive'\narchive_command = 'cp %p /archive/%f'\narchive_command = ''\n");
+    for (int major = 15; major <= 18; ++major) { // archive_library came with 15
+        const ConfValidation validation = run(both, major);
+        QVERIFY(validation.ok); // the server starts; only its archiver fails
+        const auto found = std::find_if(validation.diagnostics.cbegin(), validation.diagnostics.cend(),
+                                        [](const Diagnostic &d) { return d.code == "conf.archive-command-and-library"; });
+        QCOMPARE(found != validation.diagnostics.cend(), major >= 16); // 15 archives with the library
+        if (found != validation.diagnostics.cend()) {
+            QCOMPARE(found->severity, Severity::Warning);
+            QCOMPARE(found->line, 3);
+            QCOMPARE(found->related.join(','), QString("postgresql.conf:2"));
+            QVERIFY(!found->suggestion.isEmpty());
+        }
+        for (const Diagnostic &d : run(cleared, major).diagnostics)
+            QVERIFY2(d.code != "conf.archive-command-and-library", qPrintable(d.message));
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_StartupChecks)
