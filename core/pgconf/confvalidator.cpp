@@ -266,16 +266,17 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             continue;
         }
         settings[i] = parsed.setting;
-        finalSetting.insert(info->name.toLower(), parsed.setting);
+        const QString canonicalName = info->name.toLower();
+        finalSetting.insert(canonicalName, parsed.setting);
         ValueParser::updateDateTimeContext(&dateTimeContext, info->name, value);
-        const bool refusedAtStartup = ViewOnlyChecks::refusedAtStartup(info->name.toLower(), parsed.setting);
+        const bool refusedAtStartup = ViewOnlyChecks::refusedAtStartup(canonicalName, parsed.setting);
         if (refusedAtStartup) {
             diagnose(Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
                      tr("The server cannot look roles up while it reads the file at start-up: it refuses %1 = '%2'")
                          .arg(info->name, parsed.setting),
                      tr("Remove the line; set the role per database or user (ALTER ROLE ... SET role), or on connection"));
         }
-        if (const auto refusal = ViewOnlyChecks::refusal(info->name.toLower(), parsed.setting, m_major)) {
+        if (const auto refusal = ViewOnlyChecks::refusal(canonicalName, parsed.setting, m_major)) {
             // Only the view (a query in a database) refuses it.
             verdict.error = couldNotApply;
             if (parsed.cautionCode.isEmpty() && !refusedAtStartup)

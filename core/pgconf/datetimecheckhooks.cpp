@@ -71,7 +71,7 @@ CheckHookVerdict DateTimeCheckHooks::recoveryTargetTime(const QString &value, in
         return refuse(tr("timestamp out of range: \"%1\". %2").arg(value, fix));
     if (result.error == dt::Ok && result.type != dt::Date)
         return refuse(tr("\"%1\" is not a point in time (epoch, infinity and the like are refused). %2").arg(value, fix));
-    if (result.error == 1)
+    if (result.error == dt::TimeOnly)
         return refuse(tr("\"%1\" is a time of day without a date. %2").arg(value, fix));
     if (result.error == dt::FieldOverflow)
         return refuse(tr("date/time field value out of range: \"%1\". %2").arg(value, fix));

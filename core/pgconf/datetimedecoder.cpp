@@ -419,7 +419,7 @@ int DateTimeDecoder::decodeDateTime(Fields &fields, int *dtype, DateTimeTm *tm, 
     if (*dtype == Date) {
         if ((fmask & DateMask) != DateMask) {
             if ((fmask & TimeMask) == TimeMask)
-                return 1; // a time without a date
+                return TimeOnly;
             return BadFormat;
         }
         // A "DST" modifier goes only with a fixed abbreviation.

@@ -34,7 +34,7 @@ constexpr int DateMask = mask(YearType) | mask(MonthType) | mask(DayType);
 constexpr int TimeMask = mask(HourType) | mask(MinuteType) | AllSecsMask;
 
 // DTERR_* codes: 0 is success, a positive 1 from DecodeDateTime means "time only".
-enum Error { Ok = 0, BadFormat = -1, FieldOverflow = -2, MdFieldOverflow = -3, IntervalOverflow = -4,
+enum Error { Ok = 0, TimeOnly = 1, BadFormat = -1, FieldOverflow = -2, MdFieldOverflow = -3, IntervalOverflow = -4,
              TzDispOverflow = -5, BadTimezone = -6 };
 
 enum { Am = 0, Pm = 1, Hr24 = 2 }; // AMPM values

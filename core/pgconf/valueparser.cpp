@@ -203,49 +203,65 @@ bool validLogDestination(const QString &value, int major)
     return true;
 }
 
-// check_datestyle: an output style (ISO, SQL, Postgres, German) and/or a field order
-// (YMD, DMY/Euro..., MDY/US/NonEuro...), no two different ones of a kind; "default" fits anything.
-// Returns what the server stores ("SQL, DMY"), filling gaps from the boot value "ISO, MDY".
-std::optional<QString> dateStyleSetting(const QString &value)
+// check_datestyle's reading of the words: an output style (ISO, SQL, Postgres, German) and/or a
+// field order (YMD, DMY/Euro..., MDY/US/NonEuro...), no two different ones of a kind; "default"
+// fits anything. nullopt when the server refuses the value. Empty parts were not given.
+struct DateStyleWords
+{
+    QString style;
+    QString order;
+    bool german = false;
+    bool sawDefault = false;
+};
+
+std::optional<DateStyleWords> readDateStyle(const QString &value)
 {
     const auto names = splitIdentifierList(value);
     if (!names)
         return std::nullopt;
-    QString style;
-    QString order;
+    DateStyleWords words;
     auto setOnce = [](QString &slot, const QString &newValue) {
         if (!slot.isEmpty() && slot != newValue)
             return false;
         slot = newValue;
         return true;
     };
-    bool german = false;
     for (const QString &token : *names) {
         const QString t = token.toLower();
         bool ok = true;
         if (t == "iso"_L1)
-            ok = setOnce(style, u"ISO"_s);
+            ok = setOnce(words.style, u"ISO"_s);
         else if (t == "sql"_L1)
-            ok = setOnce(style, u"SQL"_s);
+            ok = setOnce(words.style, u"SQL"_s);
         else if (t.startsWith("postgres"_L1))
-            ok = setOnce(style, u"Postgres"_s);
+            ok = setOnce(words.style, u"Postgres"_s);
         else if (t == "german"_L1) {
-            ok = setOnce(style, u"German"_s);
-            german = true;
+            ok = setOnce(words.style, u"German"_s);
+            words.german = true;
         } else if (t == "ymd"_L1)
-            ok = setOnce(order, u"YMD"_s);
+            ok = setOnce(words.order, u"YMD"_s);
         else if (t == "dmy"_L1 || t.startsWith("euro"_L1))
-            ok = setOnce(order, u"DMY"_s);
+            ok = setOnce(words.order, u"DMY"_s);
         else if (t == "mdy"_L1 || t == "us"_L1 || t.startsWith("noneuro"_L1))
-            ok = setOnce(order, u"MDY"_s);
-        else if (t != "default"_L1)
+            ok = setOnce(words.order, u"MDY"_s);
+        else if (t == "default"_L1)
+            words.sawDefault = true;
+        else
             return std::nullopt;
         if (!ok)
             return std::nullopt;
     }
-    if (order.isEmpty())
-        order = german ? u"DMY"_s : u"MDY"_s;
-    return (style.isEmpty() ? u"ISO"_s : style) + u", "_s + order;
+    return words;
+}
+
+// What the server stores ("SQL, DMY"), filling gaps from the boot value "ISO, MDY".
+std::optional<QString> dateStyleSetting(const QString &value)
+{
+    const auto words = readDateStyle(value);
+    if (!words)
+        return std::nullopt;
+    const QString order = !words->order.isEmpty() ? words->order : words->german ? u"DMY"_s : u"MDY"_s;
+    return (words->style.isEmpty() ? u"ISO"_s : words->style) + u", "_s + order;
 }
 
 } // namespace
@@ -458,35 +474,22 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
     return result;
 }
 
-} // namespace pgdial::core::pgconf
-
-namespace pgdial::core::pgconf {
-
 void ValueParser::updateDateTimeContext(DateTimeContext *context, const QString &name, const QString &setting)
 {
     const QString lower = name.toLower();
     if (lower == "datestyle"_L1) {
         // check_datestyle starts from the current order: "SQL" alone keeps it, German implies DMY.
-        const auto words = splitIdentifierList(setting);
+        const auto words = readDateStyle(setting);
         if (!words)
             return;
-        std::optional<DateTimeContext::Order> order;
-        bool german = false;
-        for (const QString &word : *words) {
-            const QString t = word.toLower();
-            if (t == "ymd"_L1)
-                order = DateTimeContext::Order::YMD;
-            else if (t == "dmy"_L1 || t.startsWith("euro"_L1))
-                order = DateTimeContext::Order::DMY;
-            else if (t == "mdy"_L1 || t == "us"_L1 || t.startsWith("noneuro"_L1) || t == "default"_L1)
-                order = DateTimeContext::Order::MDY;
-            else if (t == "german"_L1)
-                german = true;
-        }
-        if (!order && german)
-            order = DateTimeContext::Order::DMY;
-        if (order)
-            context->order = *order;
+        if (words->order == "YMD"_L1)
+            context->order = DateTimeContext::Order::YMD;
+        else if (words->order == "DMY"_L1)
+            context->order = DateTimeContext::Order::DMY;
+        else if (words->order == "MDY"_L1 || words->sawDefault)
+            context->order = DateTimeContext::Order::MDY;
+        else if (words->german)
+            context->order = DateTimeContext::Order::DMY;
     } else if (lower == "timezone"_L1) {
         context->timeZone = setting.toStdString();
     } else if (lower == "timezone_abbreviations"_L1) {
