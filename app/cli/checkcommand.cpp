@@ -1,10 +1,10 @@
-#include "checkcommand.h"
+#include "cli/checkcommand.h"
 
 #include "checks/projectchecker.h"
-#include "diagnosticformatter.h"
-#include "filekind.h"
-#include "project.h"
-#include "projectsettings.h"
+#include "base/diagnosticformatter.h"
+#include "project/filekind.h"
+#include "project/project.h"
+#include "project/projectsettings.h"
 
 #include <QDir>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "projectsettings.h"
+#include "project/projectsettings.h"
 
 #include <QCommandLineParser>
 #include <QString>

@@ -1,13 +1,13 @@
-#include "commandregistry.h"
+#include "cli/commandregistry.h"
 
-#include "checkcommand.h"
-#include "envcommand.h"
-#include "urlcommand.h"
-#include "confeditcommand.h"
-#include "poolcommand.h"
-#include "hbacommand.h"
-#include "probecommand.h"
-#include "tunecommand.h"
+#include "cli/checkcommand.h"
+#include "cli/envcommand.h"
+#include "cli/urlcommand.h"
+#include "cli/confeditcommand.h"
+#include "cli/poolcommand.h"
+#include "cli/hbacommand.h"
+#include "cli/probecommand.h"
+#include "cli/tunecommand.h"
 
 namespace pgdial::cli {
 

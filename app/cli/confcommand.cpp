@@ -1,13 +1,13 @@
-#include "confcommand.h"
+#include "cli/confcommand.h"
 
-#include "diagnosticformatter.h"
-#include "filekind.h"
+#include "base/diagnosticformatter.h"
+#include "project/filekind.h"
 #include "pgconf/conffilesettings.h"
 #include "pgconf/confloader.h"
 #include "pgconf/confvalidator.h"
 #include "pgconf/parametercatalog.h"
-#include "project.h"
-#include "projectsettings.h"
+#include "project/project.h"
+#include "project/projectsettings.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

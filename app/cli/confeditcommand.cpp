@@ -1,12 +1,12 @@
-#include "confeditcommand.h"
+#include "cli/confeditcommand.h"
 
-#include "confcommand.h"
+#include "cli/confcommand.h"
 #include "pgconf/confeditor.h"
 #include "pgconf/confloader.h"
 #include "pgconf/parametercatalog.h"
-#include "projectsettings.h"
-#include "safefilewriter.h"
-#include "textdocument.h"
+#include "project/projectsettings.h"
+#include "base/safefilewriter.h"
+#include "base/textdocument.h"
 #include <QSet>
 
 #include <QCoreApplication>

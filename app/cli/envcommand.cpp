@@ -1,12 +1,12 @@
-#include "envcommand.h"
+#include "cli/envcommand.h"
 
 #include "appconfig/appconfigfile.h"
 #include "appconfig/databaseconfig.h"
 #include "appconfig/envfile.h"
 #include "checks/appconfigchecker.h"
-#include "diagnosticformatter.h"
-#include "project.h"
-#include "secretmasker.h"
+#include "base/diagnosticformatter.h"
+#include "project/project.h"
+#include "base/secretmasker.h"
 
 #include <QDir>
 #include <QJsonDocument>

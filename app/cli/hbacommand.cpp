@@ -1,10 +1,10 @@
-#include "hbacommand.h"
+#include "cli/hbacommand.h"
 
-#include "diagnosticformatter.h"
+#include "base/diagnosticformatter.h"
 #include "hba/hbafile.h"
-#include "hbalintcommand.h"
-#include "hbamatchcommand.h"
-#include "projectsettings.h"
+#include "cli/hbalintcommand.h"
+#include "cli/hbamatchcommand.h"
+#include "project/projectsettings.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

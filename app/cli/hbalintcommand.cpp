@@ -1,10 +1,10 @@
-#include "hbalintcommand.h"
+#include "cli/hbalintcommand.h"
 
-#include "diagnosticformatter.h"
+#include "base/diagnosticformatter.h"
 #include "hba/hbaanalyzer.h"
 #include "hba/hbafile.h"
 #include "hba/hbalint.h"
-#include "projectsettings.h"
+#include "project/projectsettings.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,9 +1,9 @@
-#include "hbamatchcommand.h"
+#include "cli/hbamatchcommand.h"
 
 #include "hba/hbafile.h"
 #include "hba/hbamatcher.h"
 #include "hba/hbarejection.h"
-#include "projectsettings.h"
+#include "project/projectsettings.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

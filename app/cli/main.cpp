@@ -1,5 +1,5 @@
 // pgdial-cli: the headless front end over pgdial_core, for scripts and CI.
-#include "commandregistry.h"
+#include "cli/commandregistry.h"
 #include "pgdialversion.h"
 
 #include <QCoreApplication>

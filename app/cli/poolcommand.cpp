@@ -1,7 +1,7 @@
-#include "poolcommand.h"
+#include "cli/poolcommand.h"
 
-#include "project.h"
-#include "safefilewriter.h"
+#include "project/project.h"
+#include "base/safefilewriter.h"
 #include "tuning/poolcalculator.h"
 #include "tuning/poolsettingswriter.h"
 #include "tuning/projectpoolsettings.h"

@@ -1,8 +1,8 @@
-#include "probecommand.h"
+#include "cli/probecommand.h"
 
 #include "probe/connectionprobe.h"
 #include "probe/projectconninfo.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QJsonDocument>
 

@@ -1,6 +1,6 @@
-#include "tunecommand.h"
+#include "cli/tunecommand.h"
 
-#include "safefilewriter.h"
+#include "base/safefilewriter.h"
 #include "pgconf/valueformatter.h"
 #include "tuning/conftuningtarget.h"
 #include "tuning/machinedetector.h"
@@ -8,7 +8,7 @@
 #include "tuning/pgtuneprofile.h"
 #include "tuning/projectconftuning.h"
 #include "tuning/projectpoolsettings.h"
-#include "project.h"
+#include "project/project.h"
 #include "tuning/tuningdiff.h"
 #include "tuning/tuningformatter.h"
 

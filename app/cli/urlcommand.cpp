@@ -1,11 +1,11 @@
-#include "urlcommand.h"
+#include "cli/urlcommand.h"
 
 #include "appconfig/connectionurl.h"
 #include "appconfig/connectionurlchecker.h"
 #include "appconfig/envfile.h"
 #include "appconfig/variableresolver.h"
-#include "diagnosticformatter.h"
-#include "textfilereader.h"
+#include "base/diagnosticformatter.h"
+#include "base/textfilereader.h"
 
 #include <QDir>
 #include <QFileInfo>

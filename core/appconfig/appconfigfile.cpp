@@ -1,6 +1,6 @@
-#include "appconfigfile.h"
+#include "appconfig/appconfigfile.h"
 
-#include "yamlguard.h"
+#include "appconfig/yamlguard.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,6 +1,6 @@
-#include "composefile.h"
+#include "appconfig/composefile.h"
 
-#include "yamlguard.h"
+#include "appconfig/yamlguard.h"
 
 #include <QCoreApplication>
 #include <QDir>

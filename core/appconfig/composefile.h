@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "textdocument.h"
+#include "base/diagnostic.h"
+#include "base/textdocument.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "connectionurl.h"
+#include "appconfig/connectionurl.h"
 
-#include "secretmasker.h"
+#include "base/secretmasker.h"
 
 #include <QCoreApplication>
 #include <QUrl>

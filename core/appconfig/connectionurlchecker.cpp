@@ -1,6 +1,6 @@
-#include "connectionurlchecker.h"
+#include "appconfig/connectionurlchecker.h"
 
-#include "secretmasker.h"
+#include "base/secretmasker.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "connectionurl.h"
-#include "diagnostic.h"
+#include "appconfig/connectionurl.h"
+#include "base/diagnostic.h"
 
 #include <QString>
 

@@ -1,4 +1,4 @@
-#include "connectionurlformatter.h"
+#include "appconfig/connectionurlformatter.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "connectionurl.h"
+#include "appconfig/connectionurl.h"
 
 #include <QList>
 #include <QString>

@@ -1,7 +1,7 @@
-#include "databaseconfig.h"
+#include "appconfig/databaseconfig.h"
 
-#include "connectionurl.h"
-#include "connectionurlchecker.h"
+#include "appconfig/connectionurl.h"
+#include "appconfig/connectionurlchecker.h"
 
 #include <QCoreApplication>
 #include <QDir>

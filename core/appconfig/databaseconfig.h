@@ -1,8 +1,8 @@
 #pragma once
 
-#include "appconfigfile.h"
-#include "diagnostic.h"
-#include "variableresolver.h"
+#include "appconfig/appconfigfile.h"
+#include "base/diagnostic.h"
+#include "appconfig/variableresolver.h"
 
 #include <QList>
 #include <QString>

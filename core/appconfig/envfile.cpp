@@ -1,4 +1,4 @@
-#include "envfile.h"
+#include "appconfig/envfile.h"
 
 #include <QCoreApplication>
 

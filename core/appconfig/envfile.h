@@ -1,9 +1,9 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "lineedit.h"
-#include "result.h"
-#include "textdocument.h"
+#include "base/diagnostic.h"
+#include "base/lineedit.h"
+#include "base/result.h"
+#include "base/textdocument.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "substitutiondefault.h"
+#include "appconfig/substitutiondefault.h"
 
 #include <QRegularExpression>
 

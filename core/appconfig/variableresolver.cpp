@@ -1,4 +1,4 @@
-#include "variableresolver.h"
+#include "appconfig/variableresolver.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "envfile.h"
+#include "base/diagnostic.h"
+#include "appconfig/envfile.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "yamlguard.h"
+#include "appconfig/yamlguard.h"
 
-#include "textfilereader.h"
+#include "base/textfilereader.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "diagnosticformatter.h"
+#include "base/diagnosticformatter.h"
 
 #include "pgdialversion.h"
 

@@ -1,6 +1,6 @@
-#include "linediff.h"
+#include "base/linediff.h"
 
-#include "commonends.h"
+#include "base/commonends.h"
 
 #include <algorithm>
 #include <vector>

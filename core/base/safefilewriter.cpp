@@ -1,4 +1,4 @@
-#include "safefilewriter.h"
+#include "base/safefilewriter.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "textdocument.h"
+#include "base/textdocument.h"
 
 #include <algorithm>
 #include <atomic>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "lineedit.h"
+#include "base/lineedit.h"
 
 #include <QByteArray>
 #include <QList>

@@ -1,4 +1,4 @@
-#include "textfilereader.h"
+#include "base/textfilereader.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "appclientlocator.h"
+#include "checks/appclientlocator.h"
 
 #include <QCoreApplication>
 

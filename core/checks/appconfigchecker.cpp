@@ -1,4 +1,4 @@
-#include "appconfigchecker.h"
+#include "checks/appconfigchecker.h"
 
 #include "appconfig/appconfigfile.h"
 #include "appconfig/composefile.h"
@@ -6,10 +6,10 @@
 #include "appconfig/connectionurlchecker.h"
 #include "appconfig/databaseconfig.h"
 #include "appconfig/envfile.h"
-#include "apphbachecks.h"
-#include "appserverchecks.h"
+#include "checks/apphbachecks.h"
+#include "checks/appserverchecks.h"
 #include "hba/hbafile.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "appconfig/variableresolver.h"
-#include "diagnostic.h"
-#include "serversetting.h"
+#include "base/diagnostic.h"
+#include "project/serversetting.h"
 
 #include <QString>
 

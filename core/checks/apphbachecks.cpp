@@ -1,7 +1,7 @@
-#include "apphbachecks.h"
+#include "checks/apphbachecks.h"
 
-#include "appclientlocator.h"
-#include "appserverchecks.h"
+#include "checks/appclientlocator.h"
+#include "checks/appserverchecks.h"
 #include "hba/hbamatcher.h"
 #include "hba/hbarejection.h"
 

@@ -2,10 +2,10 @@
 
 #include "appconfig/composefile.h"
 #include "appconfig/connectionurl.h"
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 #include "hba/hbafile.h"
-#include "serversetting.h"
-#include "textdocument.h"
+#include "project/serversetting.h"
+#include "base/textdocument.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "appserverchecks.h"
+#include "checks/appserverchecks.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -3,8 +3,8 @@
 #include "appconfig/composefile.h"
 #include "appconfig/connectionurl.h"
 #include "appconfig/databaseconfig.h"
-#include "diagnostic.h"
-#include "serversetting.h"
+#include "base/diagnostic.h"
+#include "project/serversetting.h"
 
 #include <QList>
 #include <QString>

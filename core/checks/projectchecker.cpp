@@ -1,9 +1,9 @@
-#include "projectchecker.h"
+#include "checks/projectchecker.h"
 
-#include "appconfigchecker.h"
+#include "checks/appconfigchecker.h"
 #include "pgconf/confprojectanalyzer.h"
 #include "hba/hbaprojectcheck.h"
-#include "project.h"
+#include "project/project.h"
 
 namespace pgdial::core {
 

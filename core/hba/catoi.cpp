@@ -1,4 +1,4 @@
-#include "catoi.h"
+#include "hba/catoi.h"
 
 #include <limits>
 

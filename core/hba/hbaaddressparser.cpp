@@ -1,4 +1,4 @@
-#include "hbaaddressparser.h"
+#include "hba/hbaaddressparser.h"
 
 #include <QCoreApplication>
 

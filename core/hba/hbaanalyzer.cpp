@@ -1,7 +1,7 @@
-#include "hbaanalyzer.h"
+#include "hba/hbaanalyzer.h"
 
-#include "hbacoverage.h"
-#include "hbashadowfinder.h"
+#include "hba/hbacoverage.h"
+#include "hba/hbashadowfinder.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "hbaconnectionattempt.h"
+#include "hba/hbaconnectionattempt.h"
 
 #include <QHash>
 #include <QSet>

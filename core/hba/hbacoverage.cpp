@@ -1,4 +1,4 @@
-#include "hbacoverage.h"
+#include "hba/hbacoverage.h"
 
 #include <QRegularExpression>
 

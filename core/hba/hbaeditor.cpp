@@ -1,4 +1,4 @@
-#include "hbaeditor.h"
+#include "hba/hbaeditor.h"
 
 #include <QCoreApplication>
 #include <QMap>

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "hba/hbarule.h"
-#include "lineedit.h"
-#include "textdocument.h"
+#include "base/lineedit.h"
+#include "base/textdocument.h"
 
 #include <QString>
 #include <QStringList>

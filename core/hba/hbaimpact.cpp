@@ -1,4 +1,4 @@
-#include "hbaimpact.h"
+#include "hba/hbaimpact.h"
 
 #include "hba/hbamatcher.h"
 

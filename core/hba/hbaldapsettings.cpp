@@ -1,7 +1,7 @@
-#include "hbaldapsettings.h"
+#include "hba/hbaldapsettings.h"
 
-#include "catoi.h"
-#include "hbaldapurl.h"
+#include "hba/catoi.h"
+#include "hba/hbaldapurl.h"
 
 using namespace Qt::StringLiterals;
 

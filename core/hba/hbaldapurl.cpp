@@ -1,4 +1,4 @@
-#include "hbaldapurl.h"
+#include "hba/hbaldapurl.h"
 
 #include <cstdlib>
 #include <cstring>

@@ -1,6 +1,6 @@
-#include "hbalineparser.h"
+#include "hba/hbalineparser.h"
 
-#include "hbaaddressparser.h"
+#include "hba/hbaaddressparser.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,4 +1,4 @@
-#include "hbalint.h"
+#include "hba/hbalint.h"
 
 #include "hba/hbaanalyzer.h"
 #include "hba/hbaconnectionattempt.h"

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 #include "hba/hbafile.h"
-#include "serversetting.h"
-#include "textdocument.h"
+#include "project/serversetting.h"
+#include "base/textdocument.h"
 
 #include <QSet>
 #include <QString>

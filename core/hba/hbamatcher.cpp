@@ -1,4 +1,4 @@
-#include "hbamatcher.h"
+#include "hba/hbamatcher.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
-#include "hbaoptionchecker.h"
+#include "hba/hbaoptionchecker.h"
 
-#include "catoi.h"
-#include "hbaldapsettings.h"
-#include "hbaldapurl.h"
+#include "hba/catoi.h"
+#include "hba/hbaldapsettings.h"
+#include "hba/hbaldapurl.h"
 
 #include <QCoreApplication>
 

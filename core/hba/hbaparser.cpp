@@ -1,6 +1,6 @@
-#include "hbafile.h"
-#include "hbalineparser.h"
-#include "hbatokenizer.h"
+#include "hba/hbafile.h"
+#include "hba/hbalineparser.h"
+#include "hba/hbatokenizer.h"
 
 #include <QCoreApplication>
 #include <QDir>

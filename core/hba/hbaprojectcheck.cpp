@@ -1,9 +1,9 @@
-#include "hbaprojectcheck.h"
+#include "hba/hbaprojectcheck.h"
 
 #include "hba/hbaanalyzer.h"
 #include "hba/hbafile.h"
 #include "hba/hbalint.h"
-#include "project.h"
+#include "project/project.h"
 
 namespace pgdial::core::hba {
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "serversetting.h"
+#include "base/diagnostic.h"
+#include "project/serversetting.h"
 
 namespace pgdial::core {
 class Project;

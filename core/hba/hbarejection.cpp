@@ -1,4 +1,4 @@
-#include "hbarejection.h"
+#include "hba/hbarejection.h"
 
 #include "hba/hbaanalyzer.h"
 

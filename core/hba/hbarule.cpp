@@ -1,6 +1,6 @@
-#include "hbarule.h"
+#include "hba/hbarule.h"
 
-#include "hbaldapsettings.h"
+#include "hba/hbaldapsettings.h"
 
 using namespace Qt::StringLiterals;
 

@@ -1,6 +1,6 @@
-#include "hbashadowfinder.h"
+#include "hba/hbashadowfinder.h"
 
-#include "hbacoverage.h"
+#include "hba/hbacoverage.h"
 
 #include <QHash>
 #include <QSet>

@@ -1,4 +1,4 @@
-#include "hbatokenizer.h"
+#include "hba/hbatokenizer.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
-#include "confanalysiscache.h"
+#include "pgconf/confanalysiscache.h"
 
-#include "project.h"
+#include "project/project.h"
 
 #include <QMutexLocker>
 

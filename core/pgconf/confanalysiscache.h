@@ -1,6 +1,6 @@
 #pragma once
 
-#include "confprojectanalyzer.h"
+#include "pgconf/confprojectanalyzer.h"
 
 #include <QHash>
 #include <QMutex>

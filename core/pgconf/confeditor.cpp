@@ -1,7 +1,7 @@
-#include "confeditor.h"
+#include "pgconf/confeditor.h"
 
-#include "valueformatter.h"
-#include "valueparser.h"
+#include "pgconf/valueformatter.h"
+#include "pgconf/valueparser.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

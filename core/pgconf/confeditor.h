@@ -1,10 +1,10 @@
 #pragma once
 
-#include "confitem.h"
-#include "lineedit.h"
-#include "parametercatalog.h"
-#include "result.h"
-#include "textdocument.h"
+#include "pgconf/confitem.h"
+#include "base/lineedit.h"
+#include "pgconf/parametercatalog.h"
+#include "base/result.h"
+#include "base/textdocument.h"
 
 #include <QList>
 #include <QString>

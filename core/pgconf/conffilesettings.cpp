@@ -1,4 +1,4 @@
-#include "conffilesettings.h"
+#include "pgconf/conffilesettings.h"
 
 #include <QHash>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "confitem.h"
-#include "confvalidator.h"
+#include "pgconf/confitem.h"
+#include "pgconf/confvalidator.h"
 
 #include <QByteArray>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "conflexer.h"
+#include "pgconf/conflexer.h"
 
 namespace pgdial::core::pgconf {
 

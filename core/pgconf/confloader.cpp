@@ -1,8 +1,8 @@
-#include "confloader.h"
+#include "pgconf/confloader.h"
 
-#include "confparser.h"
-#include "filekind.h"
-#include "project.h"
+#include "pgconf/confparser.h"
+#include "project/filekind.h"
+#include "project/project.h"
 
 #include <QCoreApplication>
 #include <QDir>

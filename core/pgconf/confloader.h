@@ -1,6 +1,6 @@
 #pragma once
 
-#include "confitem.h"
+#include "pgconf/confitem.h"
 
 #include <QByteArray>
 #include <QHash>

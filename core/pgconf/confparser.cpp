@@ -1,6 +1,6 @@
-#include "confparser.h"
+#include "pgconf/confparser.h"
 
-#include "conflexer.h"
+#include "pgconf/conflexer.h"
 
 namespace pgdial::core::pgconf {
 

@@ -1,10 +1,10 @@
-#include "confprojectanalyzer.h"
+#include "pgconf/confprojectanalyzer.h"
 
-#include "confanalysiscache.h"
-#include "confeditor.h"
-#include "confloader.h"
-#include "parametercatalog.h"
-#include "project.h"
+#include "pgconf/confanalysiscache.h"
+#include "pgconf/confeditor.h"
+#include "pgconf/confloader.h"
+#include "pgconf/parametercatalog.h"
+#include "project/project.h"
 
 #include <QCoreApplication>
 #include <QFileInfo>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "confitem.h"
-#include "confvalidator.h"
-#include "diagnostic.h"
-#include "effectivesettings.h"
-#include "serversetting.h"
+#include "pgconf/confitem.h"
+#include "pgconf/confvalidator.h"
+#include "base/diagnostic.h"
+#include "pgconf/effectivesettings.h"
+#include "project/serversetting.h"
 
 #include <QList>
 #include <QString>

@@ -1,10 +1,10 @@
-#include "confvalidator.h"
+#include "pgconf/confvalidator.h"
 
-#include "moduleparameters.h"
-#include "startupchecks.h"
-#include "valueformatter.h"
-#include "valueparser.h"
-#include "viewonlychecks.h"
+#include "pgconf/moduleparameters.h"
+#include "pgconf/startupchecks.h"
+#include "pgconf/valueformatter.h"
+#include "pgconf/valueparser.h"
+#include "pgconf/viewonlychecks.h"
 
 #include <QCoreApplication>
 

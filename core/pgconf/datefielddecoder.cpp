@@ -1,4 +1,4 @@
-#include "datefielddecoder.h"
+#include "pgconf/datefielddecoder.h"
 
 #include <cmath>
 #include <cstdint>

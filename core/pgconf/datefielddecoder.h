@@ -1,7 +1,7 @@
 #pragma once
 
-#include "datetimecontext.h"
-#include "datetimetokens.h"
+#include "pgconf/datetimecontext.h"
+#include "pgconf/datetimetokens.h"
 
 #include <string>
 

@@ -1,6 +1,6 @@
-#include "datetimecheckhooks.h"
+#include "pgconf/datetimecheckhooks.h"
 
-#include "intervaldecoder.h"
+#include "pgconf/intervaldecoder.h"
 
 #include <QCoreApplication>
 

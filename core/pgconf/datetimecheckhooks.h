@@ -1,7 +1,7 @@
 #pragma once
 
-#include "datetimedecoder.h"
-#include "parametercheckhooks.h"
+#include "pgconf/datetimedecoder.h"
+#include "pgconf/parametercheckhooks.h"
 
 #include <QString>
 

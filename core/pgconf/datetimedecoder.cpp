@@ -1,4 +1,4 @@
-#include "datetimedecoder.h"
+#include "pgconf/datetimedecoder.h"
 
 #include <cmath>
 #include <cstdint>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "datefielddecoder.h"
-#include "datetimecontext.h"
-#include "datetimetokens.h"
+#include "pgconf/datefielddecoder.h"
+#include "pgconf/datetimecontext.h"
+#include "pgconf/datetimetokens.h"
 
 #include <string>
 

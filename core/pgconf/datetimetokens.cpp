@@ -1,6 +1,6 @@
-#include "datetimetokens.h"
+#include "pgconf/datetimetokens.h"
 
-#include "parametercheckhooks.h"
+#include "pgconf/parametercheckhooks.h"
 
 #include <QFile>
 #include <QHash>

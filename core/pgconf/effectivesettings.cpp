@@ -1,6 +1,6 @@
-#include "effectivesettings.h"
+#include "pgconf/effectivesettings.h"
 
-#include "valueparser.h"
+#include "pgconf/valueparser.h"
 
 #include <memory>
 

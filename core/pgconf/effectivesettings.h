@@ -1,9 +1,9 @@
 #pragma once
 
-#include "confitem.h"
-#include "confvalidator.h"
-#include "parametercatalog.h"
-#include "serversetting.h"
+#include "pgconf/confitem.h"
+#include "pgconf/confvalidator.h"
+#include "pgconf/parametercatalog.h"
+#include "project/serversetting.h"
 
 #include <QHash>
 #include <QList>

@@ -1,6 +1,6 @@
-#include "intervaldecoder.h"
+#include "pgconf/intervaldecoder.h"
 
-#include "datetimetokens.h"
+#include "pgconf/datetimetokens.h"
 
 #include <climits>
 #include <cmath>

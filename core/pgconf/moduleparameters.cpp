@@ -1,4 +1,4 @@
-#include "moduleparameters.h"
+#include "pgconf/moduleparameters.h"
 
 #include <QList>
 

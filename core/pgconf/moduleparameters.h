@@ -1,6 +1,6 @@
 #pragma once
 
-#include "parametercatalog.h"
+#include "pgconf/parametercatalog.h"
 
 #include <QString>
 #include <QStringList>

@@ -1,4 +1,4 @@
-#include "parametercatalog.h"
+#include "pgconf/parametercatalog.h"
 
 #include <QFile>
 #include <QJsonArray>

@@ -1,8 +1,8 @@
-#include "parametercheckhooks.h"
+#include "pgconf/parametercheckhooks.h"
 
-#include "datetimecheckhooks.h"
-#include "syncstandbynames.h"
-#include "valueparser.h"
+#include "pgconf/datetimecheckhooks.h"
+#include "pgconf/syncstandbynames.h"
+#include "pgconf/valueparser.h"
 
 #include <QCoreApplication>
 #include <QFile>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "datetimedecoder.h"
+#include "pgconf/datetimedecoder.h"
 
 #include <QByteArray>
 #include <QString>

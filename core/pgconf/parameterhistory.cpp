@@ -1,7 +1,7 @@
-#include "parameterhistory.h"
+#include "pgconf/parameterhistory.h"
 
-#include "parametercatalog.h"
-#include "valueformatter.h"
+#include "pgconf/parametercatalog.h"
+#include "pgconf/valueformatter.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "startupchecks.h"
+#include "pgconf/startupchecks.h"
 
 #include <QCoreApplication>
 #include <QHash>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "confitem.h"
-#include "diagnostic.h"
-#include "parametercatalog.h"
+#include "pgconf/confitem.h"
+#include "base/diagnostic.h"
+#include "pgconf/parametercatalog.h"
 
 #include <QList>
 #include <QString>

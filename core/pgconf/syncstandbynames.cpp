@@ -1,4 +1,4 @@
-#include "syncstandbynames.h"
+#include "pgconf/syncstandbynames.h"
 
 #include <QByteArray>
 #include <QCoreApplication>

@@ -1,4 +1,4 @@
-#include "valueformatter.h"
+#include "pgconf/valueformatter.h"
 
 #include <QRegularExpression>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "parametercatalog.h"
-#include "valueparser.h"
+#include "pgconf/parametercatalog.h"
+#include "pgconf/valueparser.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,6 +1,6 @@
-#include "valueparser.h"
+#include "pgconf/valueparser.h"
 
-#include "parametercheckhooks.h"
+#include "pgconf/parametercheckhooks.h"
 
 #include <QCoreApplication>
 

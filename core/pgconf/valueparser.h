@@ -1,7 +1,7 @@
 #pragma once
 
-#include "datetimedecoder.h"
-#include "parametercatalog.h"
+#include "pgconf/datetimedecoder.h"
+#include "pgconf/parametercatalog.h"
 
 #include <QString>
 

@@ -1,7 +1,7 @@
-#include "viewonlychecks.h"
+#include "pgconf/viewonlychecks.h"
 
-#include "parametercheckhooks.h"
-#include "valueparser.h"
+#include "pgconf/parametercheckhooks.h"
+#include "pgconf/valueparser.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
-#include "connectionprobe.h"
+#include "probe/connectionprobe.h"
 
-#include "conninfoinspector.h"
-#include "probecontrol.h"
-#include "proberunner.h"
+#include "probe/conninfoinspector.h"
+#include "probe/probecontrol.h"
+#include "probe/proberunner.h"
 
 #include <QCoreApplication>
 #include <QMetaObject>

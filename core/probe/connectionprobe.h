@@ -1,8 +1,8 @@
 #pragma once
 
-#include "probeoptions.h"
-#include "probereport.h"
-#include "probestage.h"
+#include "probe/probeoptions.h"
+#include "probe/probereport.h"
+#include "probe/probestage.h"
 
 #include <QObject>
 

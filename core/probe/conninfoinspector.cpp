@@ -1,6 +1,6 @@
-#include "conninfoinspector.h"
+#include "probe/conninfoinspector.h"
 
-#include "secretmasker.h"
+#include "base/secretmasker.h"
 
 #include <QCoreApplication>
 #include <QDir>

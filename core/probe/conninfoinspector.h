@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probestage.h"
+#include "probe/probestage.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "hostresolver.h"
+#include "probe/hostresolver.h"
 
 #include <QCoreApplication>
 

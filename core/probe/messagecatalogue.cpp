@@ -1,4 +1,4 @@
-#include "messagecatalogue.h"
+#include "probe/messagecatalogue.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

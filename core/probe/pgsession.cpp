@@ -1,4 +1,4 @@
-#include "pgsession.h"
+#include "probe/pgsession.h"
 
 #include <QCoreApplication>
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "probecontrol.h"
+#include "probe/probecontrol.h"
 
 #include <QList>
 #include <QString>

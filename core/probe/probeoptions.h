@@ -1,6 +1,6 @@
 #pragma once
 
-#include "serversetting.h"
+#include "project/serversetting.h"
 
 #include <QString>
 

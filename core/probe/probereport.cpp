@@ -1,4 +1,4 @@
-#include "probereport.h"
+#include "probe/probereport.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "probestage.h"
-#include "verdict.h"
+#include "probe/probestage.h"
+#include "probe/verdict.h"
 
 #include <QJsonObject>
 #include <QList>

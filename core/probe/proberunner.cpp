@@ -1,11 +1,11 @@
-#include "proberunner.h"
+#include "probe/proberunner.h"
 
-#include "hostresolver.h"
-#include "messagecatalogue.h"
-#include "pgsession.h"
-#include "probesocket.h"
-#include "serverchecks.h"
-#include "tlsinspector.h"
+#include "probe/hostresolver.h"
+#include "probe/messagecatalogue.h"
+#include "probe/pgsession.h"
+#include "probe/probesocket.h"
+#include "probe/serverchecks.h"
+#include "probe/tlsinspector.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

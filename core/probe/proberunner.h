@@ -1,11 +1,11 @@
 #pragma once
 
-#include "conninfoinspector.h"
-#include "messagecatalogue.h"
-#include "probecontrol.h"
-#include "probeoptions.h"
-#include "probereport.h"
-#include "socketaddress.h"
+#include "probe/conninfoinspector.h"
+#include "probe/messagecatalogue.h"
+#include "probe/probecontrol.h"
+#include "probe/probeoptions.h"
+#include "probe/probereport.h"
+#include "probe/socketaddress.h"
 
 #include <functional>
 

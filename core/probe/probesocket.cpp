@@ -1,4 +1,4 @@
-#include "probesocket.h"
+#include "probe/probesocket.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "probecontrol.h"
-#include "socketaddress.h"
+#include "probe/probecontrol.h"
+#include "probe/socketaddress.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "probestage.h"
+#include "probe/probestage.h"
 
 #include <QJsonArray>
 

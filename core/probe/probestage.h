@@ -1,6 +1,6 @@
 #pragma once
 
-#include "verdict.h"
+#include "probe/verdict.h"
 
 #include <QJsonObject>
 #include <QString>

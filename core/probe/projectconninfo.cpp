@@ -1,4 +1,4 @@
-#include "projectconninfo.h"
+#include "probe/projectconninfo.h"
 
 #include "appconfig/appconfigfile.h"
 #include "appconfig/databaseconfig.h"

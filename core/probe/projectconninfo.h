@@ -1,7 +1,7 @@
 #pragma once
 
-#include "probeoptions.h"
-#include "project.h"
+#include "probe/probeoptions.h"
+#include "project/project.h"
 
 #include <QList>
 

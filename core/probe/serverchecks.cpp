@@ -1,6 +1,6 @@
-#include "serverchecks.h"
+#include "probe/serverchecks.h"
 
-#include "pgsession.h"
+#include "probe/pgsession.h"
 
 #include <QCoreApplication>
 #include <QJsonArray>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "messagecatalogue.h"
-#include "probecontrol.h"
-#include "probeoptions.h"
-#include "probestage.h"
+#include "probe/messagecatalogue.h"
+#include "probe/probecontrol.h"
+#include "probe/probeoptions.h"
+#include "probe/probestage.h"
 
 namespace pgdial::core::probe {
 

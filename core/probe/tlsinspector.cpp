@@ -1,7 +1,7 @@
-#include "tlsinspector.h"
+#include "probe/tlsinspector.h"
 
-#include "hostresolver.h"
-#include "probesocket.h"
+#include "probe/hostresolver.h"
+#include "probe/probesocket.h"
 
 #include <QCoreApplication>
 #include <QDateTime>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "probecontrol.h"
-#include "probestage.h"
-#include "socketaddress.h"
+#include "probe/probecontrol.h"
+#include "probe/probestage.h"
+#include "probe/socketaddress.h"
 
 #include <QString>
 

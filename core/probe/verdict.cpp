@@ -1,4 +1,4 @@
-#include "verdict.h"
+#include "probe/verdict.h"
 
 #include <QList>
 

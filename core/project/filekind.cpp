@@ -1,4 +1,4 @@
-#include "filekind.h"
+#include "project/filekind.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "filekindclassifier.h"
+#include "project/filekindclassifier.h"
 
 #include <QList>
 #include <QRegularExpression>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "filekind.h"
+#include "project/filekind.h"
 
 #include <QByteArray>
 #include <QString>

@@ -1,8 +1,8 @@
-#include "project.h"
+#include "project/project.h"
 
 #include "pgconf/confanalysiscache.h"
-#include "projectscanner.h"
-#include "textfilereader.h"
+#include "project/projectscanner.h"
+#include "base/textfilereader.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "filekind.h"
-#include "projectfile.h"
-#include "projectsettings.h"
-#include "result.h"
+#include "base/diagnostic.h"
+#include "project/filekind.h"
+#include "project/projectfile.h"
+#include "project/projectsettings.h"
+#include "base/result.h"
 
 #include <QList>
 #include <QString>

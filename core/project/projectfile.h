@@ -1,8 +1,8 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "filekind.h"
-#include "textdocument.h"
+#include "base/diagnostic.h"
+#include "project/filekind.h"
+#include "base/textdocument.h"
 
 #include <QDateTime>
 #include <QFileDevice>

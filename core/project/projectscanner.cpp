@@ -1,6 +1,6 @@
-#include "projectscanner.h"
+#include "project/projectscanner.h"
 
-#include "filekindclassifier.h"
+#include "project/filekindclassifier.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "filekind.h"
+#include "base/diagnostic.h"
+#include "project/filekind.h"
 
 #include <QList>
 #include <QString>

@@ -1,4 +1,4 @@
-#include "parameterlimits.h"
+#include "tuning/parameterlimits.h"
 
 #include "pgconf/parametercatalog.h"
 

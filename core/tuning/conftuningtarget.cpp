@@ -1,4 +1,4 @@
-#include "conftuningtarget.h"
+#include "tuning/conftuningtarget.h"
 
 #include "pgconf/confeditor.h"
 #include "pgconf/confloader.h"

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "lineedit.h"
-#include "result.h"
-#include "serversetting.h"
-#include "textdocument.h"
+#include "base/lineedit.h"
+#include "base/result.h"
+#include "project/serversetting.h"
+#include "base/textdocument.h"
 
 #include <QHash>
 #include <map>

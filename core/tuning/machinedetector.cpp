@@ -1,4 +1,4 @@
-#include "machinedetector.h"
+#include "tuning/machinedetector.h"
 
 #include <QDir>
 #include <QFile>

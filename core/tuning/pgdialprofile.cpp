@@ -1,6 +1,6 @@
-#include "pgdialprofile.h"
+#include "tuning/pgdialprofile.h"
 
-#include "pgtuneprofile.h"
+#include "tuning/pgtuneprofile.h"
 
 #include <QCoreApplication>
 

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "parameterlimits.h"
-#include "tuninginputs.h"
-#include "tuningresult.h"
+#include "tuning/parameterlimits.h"
+#include "tuning/tuninginputs.h"
+#include "tuning/tuningresult.h"
 
 #include <optional>
 

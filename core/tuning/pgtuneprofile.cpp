@@ -1,4 +1,4 @@
-#include "pgtuneprofile.h"
+#include "tuning/pgtuneprofile.h"
 
 #include <cmath>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tuninginputs.h"
-#include "tuningresult.h"
+#include "tuning/tuninginputs.h"
+#include "tuning/tuningresult.h"
 
 namespace pgdial::core::tuning {
 

@@ -1,4 +1,4 @@
-#include "poolcalculator.h"
+#include "tuning/poolcalculator.h"
 
 #include <QCoreApplication>
 

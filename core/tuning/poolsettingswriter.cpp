@@ -1,4 +1,4 @@
-#include "poolsettingswriter.h"
+#include "tuning/poolsettingswriter.h"
 
 #include "appconfig/appconfigfile.h"
 #include "appconfig/substitutiondefault.h"
@@ -6,8 +6,8 @@
 #include "pgconf/confeditor.h"
 #include "pgconf/confloader.h"
 #include "pgconf/parametercatalog.h"
-#include "project.h"
-#include "projectpoolsettings.h"
+#include "project/project.h"
+#include "tuning/projectpoolsettings.h"
 
 #include <QCoreApplication>
 

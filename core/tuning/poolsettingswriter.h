@@ -1,7 +1,7 @@
 #pragma once
 
-#include "lineedit.h"
-#include "result.h"
+#include "base/lineedit.h"
+#include "base/result.h"
 
 #include <QList>
 #include <QString>

@@ -1,11 +1,11 @@
-#include "projectconftuning.h"
+#include "tuning/projectconftuning.h"
 
-#include "conftuningtarget.h"
+#include "tuning/conftuningtarget.h"
 
 #include "pgconf/confloader.h"
 #include "pgconf/confprojectanalyzer.h"
 #include "pgconf/parametercatalog.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QCoreApplication>
 

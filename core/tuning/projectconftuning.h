@@ -1,8 +1,8 @@
 #pragma once
 
 #include "pgconf/confeditor.h"
-#include "result.h"
-#include "serversetting.h"
+#include "base/result.h"
+#include "project/serversetting.h"
 
 #include <QList>
 #include <QPair>

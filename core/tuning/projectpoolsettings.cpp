@@ -1,4 +1,4 @@
-#include "projectpoolsettings.h"
+#include "tuning/projectpoolsettings.h"
 
 #include "appconfig/appconfigfile.h"
 #include "appconfig/databaseconfig.h"
@@ -7,7 +7,7 @@
 #include "pgconf/confvalidator.h"
 #include "pgconf/effectivesettings.h"
 #include "pgconf/parametercatalog.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <algorithm>
 

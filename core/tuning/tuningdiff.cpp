@@ -1,6 +1,6 @@
-#include "tuningdiff.h"
+#include "tuning/tuningdiff.h"
 
-#include "pgtuneprofile.h"
+#include "tuning/pgtuneprofile.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "parameterlimits.h"
-#include "serversetting.h"
-#include "tuninginputs.h"
-#include "tuningresult.h"
+#include "tuning/parameterlimits.h"
+#include "project/serversetting.h"
+#include "tuning/tuninginputs.h"
+#include "tuning/tuningresult.h"
 
 #include <QList>
 

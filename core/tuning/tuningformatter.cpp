@@ -1,4 +1,4 @@
-#include "tuningformatter.h"
+#include "tuning/tuningformatter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

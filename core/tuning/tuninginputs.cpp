@@ -1,4 +1,4 @@
-#include "tuninginputs.h"
+#include "tuning/tuninginputs.h"
 
 #include <QRegularExpression>
 

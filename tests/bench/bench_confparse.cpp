@@ -7,7 +7,7 @@
 #include "pgconf/confloader.h"
 #include "pgconf/confvalidator.h"
 #include "pgconf/parametercatalog.h"
-#include "pgconfprobe.h"
+#include "support/pgconfprobe.h"
 
 #include <QElapsedTimer>
 #include <QtTest>

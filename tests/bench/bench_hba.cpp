@@ -5,7 +5,7 @@
 // Quick by default (small sizes, no server) so it can run with ctest; the real figures need
 // PGDIAL_BENCH=1 (sizes 10,000 / 1,000 and the server baseline).
 
-#include "pgtestserver.h"
+#include "support/pgtestserver.h"
 
 #include "hba/hbaanalyzer.h"
 #include "hba/hbafile.h"

@@ -1,6 +1,6 @@
-#include "pgtestserver.h"
+#include "support/pgtestserver.h"
 #include "probe/connectionprobe.h"
-#include "testcertificates.h"
+#include "support/testcertificates.h"
 
 #include <QElapsedTimer>
 #include <QProcess>

@@ -19,9 +19,9 @@
 #include "editors/settings/settingsmodel.h"
 #include "editors/settings/settingssnapshot.h"
 #include "models/diagnosticsmodel.h"
-#include "project.h"
-#include "testpaths.h"
-#include "../gui/guitesthelpers.h"
+#include "project/project.h"
+#include "support/testpaths.h"
+#include "gui/guitesthelpers.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>

@@ -4,8 +4,8 @@
 // per-keystroke times and their ratio.
 #include "document/projectdocument.h"
 #include "editors/sourceview.h"
-#include "projectfile.h"
-#include "textdocument.h"
+#include "project/projectfile.h"
+#include "base/textdocument.h"
 
 #include <QElapsedTimer>
 #include <QPlainTextEdit>

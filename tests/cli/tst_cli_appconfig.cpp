@@ -1,5 +1,5 @@
-#include "clirunner.h"
-#include "testpaths.h"
+#include "support/clirunner.h"
+#include "support/testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // pgdial-cli conf FILE --json: the pg_file_settings-shaped report, run as a user would.
-#include "clirunner.h"
-#include "testpaths.h"
+#include "support/clirunner.h"
+#include "support/testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 // `pgdial-cli hba match` and `pgdial-cli hba lint`, run as a user would.
 
-#include "clirunner.h"
+#include "support/clirunner.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

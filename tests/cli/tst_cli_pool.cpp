@@ -1,7 +1,7 @@
 // pgdial-cli pool --apply: the recommendation written into the project's files, byte for byte.
-#include "clirunner.h"
-#include "testfiles.h"
-#include "testpaths.h"
+#include "support/clirunner.h"
+#include "support/testfiles.h"
+#include "support/testpaths.h"
 
 #include <QDir>
 #include <QDirIterator>

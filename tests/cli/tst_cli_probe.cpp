@@ -1,5 +1,5 @@
-#include "clirunner.h"
-#include "pgtestserver.h"
+#include "support/clirunner.h"
+#include "support/pgtestserver.h"
 
 #include <QDir>
 #include <QFile>

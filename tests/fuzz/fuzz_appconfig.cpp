@@ -6,7 +6,7 @@
 #include "appconfig/connectionurlchecker.h"
 #include "appconfig/envfile.h"
 #include "appconfig/variableresolver.h"
-#include "textdocument.h"
+#include "base/textdocument.h"
 
 #include <cstdint>
 #include <cstdlib>

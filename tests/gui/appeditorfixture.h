@@ -6,7 +6,7 @@
 #include "document/projectcontext.h"
 #include "editors/app/appconfigeditor.h"
 #include "editors/app/enveditor.h"
-#include "exampleprojectwindow.h"
+#include "gui/exampleprojectwindow.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 

@@ -5,9 +5,9 @@
 
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
-#include "guitesthelpers.h"
+#include "gui/guitesthelpers.h"
 #include "mainwindow/mainwindow.h"
-#include "testpaths.h"
+#include "support/testpaths.h"
 
 #include <QSize>
 #include <QTemporaryDir>

@@ -5,7 +5,7 @@
 // timer while the dialog is up).
 
 #include "mainwindow/mainwindow.h"
-#include "testfiles.h"
+#include "support/testfiles.h"
 
 #include <QAbstractButton>
 #include <QApplication>

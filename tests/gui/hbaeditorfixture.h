@@ -5,10 +5,10 @@
 
 #include "editors/hba/hbaeditorpage.h"
 #include "editors/hba/hbarulesmodel.h"
-#include "exampleprojectwindow.h"
+#include "gui/exampleprojectwindow.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
-#include "testfiles.h"
+#include "support/testfiles.h"
 
 #include <QTableView>
 

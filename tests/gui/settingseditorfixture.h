@@ -4,7 +4,7 @@
 
 #include "editors/settings/settingseditor.h"
 #include "editors/settings/settingsmodel.h"
-#include "exampleprojectwindow.h"
+#include "gui/exampleprojectwindow.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 

@@ -13,13 +13,13 @@
 #include "editors/app/urlbuilderdialog.h"
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
-#include "appeditorfixture.h"
-#include "guitesthelpers.h"
+#include "gui/appeditorfixture.h"
+#include "gui/guitesthelpers.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
-#include "testenvironment.h"
-#include "testpaths.h"
+#include "support/testenvironment.h"
+#include "support/testpaths.h"
 
 #include <QAbstractItemModelTester>
 #include <QCheckBox>

@@ -4,7 +4,7 @@
 // QAbstractItemModelTester end with exactly the new list.
 #include "models/diagnosticsfiltermodel.h"
 #include "models/diagnosticsmodel.h"
-#include "testenvironment.h"
+#include "support/testenvironment.h"
 
 #include <QAbstractItemModelTester>
 #include <QRandomGenerator>

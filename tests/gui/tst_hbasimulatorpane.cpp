@@ -10,8 +10,8 @@
 #include "editors/hba/hbarulesmodel.h"
 #include "editors/hba/hbasimulatorpane.h"
 #include "editors/hba/hbatracemodel.h"
-#include "guitesthelpers.h"
-#include "hbaeditorfixture.h"
+#include "gui/guitesthelpers.h"
+#include "gui/hbaeditorfixture.h"
 #include "hba/hbafile.h"
 #include "hba/hbaimpact.h"
 #include "hba/hbamatcher.h"
@@ -19,8 +19,8 @@
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
-#include "testenvironment.h"
-#include "testpaths.h"
+#include "support/testenvironment.h"
+#include "support/testpaths.h"
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>

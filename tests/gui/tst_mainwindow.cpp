@@ -1,14 +1,14 @@
 #include "editors/sourceview.h"
-#include "guitesthelpers.h"
+#include "gui/guitesthelpers.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/problemspanel.h"
 #include "models/diagnosticsfiltermodel.h"
 #include "models/diagnosticsmodel.h"
 #include "models/projecttreemodel.h"
-#include "project.h"
-#include "testenvironment.h"
-#include "testpaths.h"
+#include "project/project.h"
+#include "support/testenvironment.h"
+#include "support/testpaths.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

@@ -3,14 +3,14 @@
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
 #include "editors/app/urlbuilderdialog.h"
-#include "guitesthelpers.h"
+#include "gui/guitesthelpers.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
-#include "project.h"
+#include "project/project.h"
 #include "settings/preferencesdialog.h"
 #include "settings/projectsettingsdialog.h"
-#include "testenvironment.h"
-#include "testpaths.h"
+#include "support/testenvironment.h"
+#include "support/testpaths.h"
 #include "widgets/diffpreviewdialog.h"
 
 #include <QAbstractButton>

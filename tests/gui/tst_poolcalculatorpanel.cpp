@@ -2,10 +2,10 @@
 // series following the inputs, the red over-the-limit segment, Apply as one undo step per file.
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
-#include "guitesthelpers.h"
+#include "gui/guitesthelpers.h"
 #include "mainwindow/mainwindow.h"
-#include "testenvironment.h"
-#include "testpaths.h"
+#include "support/testenvironment.h"
+#include "support/testpaths.h"
 #include "tools/pool/poolbudgetchart.h"
 #include "tools/pool/poolcalculatorpanel.h"
 #include "tools/pool/pooltraffictablemodel.h"

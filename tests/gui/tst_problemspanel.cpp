@@ -6,16 +6,16 @@
 #include "editors/app/enveditor.h"
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
-#include "exampleprojectwindow.h"
-#include "guitesthelpers.h"
+#include "gui/exampleprojectwindow.h"
+#include "gui/guitesthelpers.h"
 #include "document/projectcontext.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/problemspanel.h"
 #include "models/diagnosticsmodel.h"
-#include "testenvironment.h"
-#include "testpaths.h"
+#include "support/testenvironment.h"
+#include "support/testpaths.h"
 
 #include <QComboBox>
 #include <QSignalSpy>

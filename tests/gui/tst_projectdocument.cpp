@@ -1,11 +1,11 @@
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
 #include "document/revalidator.h"
-#include "guitesthelpers.h"
-#include "project.h"
-#include "testenvironment.h"
-#include "testpaths.h"
-#include "textdocument.h"
+#include "gui/guitesthelpers.h"
+#include "project/project.h"
+#include "support/testenvironment.h"
+#include "support/testpaths.h"
+#include "base/textdocument.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>

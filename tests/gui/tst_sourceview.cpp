@@ -1,10 +1,10 @@
 #include "document/projectdocument.h"
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
-#include "projectfile.h"
-#include "testenvironment.h"
-#include "testpaths.h"
-#include "textdocument.h"
+#include "project/projectfile.h"
+#include "support/testenvironment.h"
+#include "support/testpaths.h"
+#include "base/textdocument.h"
 
 #include <QDirIterator>
 

@@ -5,10 +5,10 @@
 #include "pgconf/confloader.h"
 #include "pgconf/confvalidator.h"
 #include "pgconf/parametercatalog.h"
-#include "pgconfprobe.h"
-#include "pginstallation.h"
-#include "testpaths.h"
-#include "textdocument.h"
+#include "support/pgconfprobe.h"
+#include "support/pginstallation.h"
+#include "support/testpaths.h"
+#include "base/textdocument.h"
 
 #include <QDirIterator>
 #include <QTest>

@@ -1,6 +1,6 @@
 #include "pgconf/parametercatalog.h"
 #include "pgconf/valueparser.h"
-#include "pgtestserver.h"
+#include "support/pgtestserver.h"
 
 #include <QTest>
 

@@ -1,8 +1,8 @@
-#include "clirunner.h"
-#include "fakepglistener.h"
-#include "pgtestserver.h"
+#include "support/clirunner.h"
+#include "support/fakepglistener.h"
+#include "support/pgtestserver.h"
 #include "probe/connectionprobe.h"
-#include "testcertificates.h"
+#include "support/testcertificates.h"
 
 #include <QElapsedTimer>
 #include <QJsonArray>

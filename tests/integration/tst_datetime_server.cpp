@@ -11,8 +11,8 @@
 
 #include "pgconf/parametercheckhooks.h"
 #include "pgconf/valueparser.h"
-#include "pgtestserver.h"
-#include "testpaths.h"
+#include "support/pgtestserver.h"
+#include "support/testpaths.h"
 
 #include <QFile>
 #include <QTest>

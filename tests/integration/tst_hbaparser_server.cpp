@@ -1,6 +1,6 @@
 #include "hba/hbafile.h"
-#include "hbaserver.h"
-#include "testpaths.h"
+#include "support/hbaserver.h"
+#include "support/testpaths.h"
 
 #include <QDir>
 #include <QTest>

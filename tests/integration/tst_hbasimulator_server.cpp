@@ -2,8 +2,8 @@
 // server reports (the log's "Connection matched ... line N" DETAIL after a deliberately wrong
 // password, or the "rejects" / "no pg_hba.conf entry" message) equals HbaMatcher's answer.
 
-#include "pginstallation.h"
-#include "pgtestserver.h"
+#include "support/pginstallation.h"
+#include "support/pgtestserver.h"
 
 #include "hba/hbafile.h"
 #include "hba/hbamatcher.h"

@@ -15,9 +15,9 @@
 #include "pgconf/confvalidator.h"
 #include "pgconf/parametercatalog.h"
 #endif
-#include "pgconfprobe.h"
-#include "pginstallation.h"
-#include "testpaths.h"
+#include "support/pgconfprobe.h"
+#include "support/pginstallation.h"
+#include "support/testpaths.h"
 
 #include <QDirIterator>
 

@@ -3,7 +3,7 @@
 // configuration exactly as startup does (invalid values fail it) without allocating anything;
 // two small sizes are started for real and checked through pg_file_settings.
 
-#include "pgtestserver.h"
+#include "support/pgtestserver.h"
 #include "tuning/pgdialprofile.h"
 #include "tuning/tuningformatter.h"
 

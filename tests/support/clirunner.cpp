@@ -1,6 +1,6 @@
-#include "clirunner.h"
+#include "support/clirunner.h"
 
-#include "testpaths.h"
+#include "support/testpaths.h"
 
 #include <QProcess>
 

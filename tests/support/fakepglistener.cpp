@@ -1,4 +1,4 @@
-#include "fakepglistener.h"
+#include "support/fakepglistener.h"
 
 #include <arpa/inet.h>
 #include <netinet/in.h>

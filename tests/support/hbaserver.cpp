@@ -1,4 +1,4 @@
-#include "hbaserver.h"
+#include "support/hbaserver.h"
 
 #include <QDir>
 #include <QDirIterator>

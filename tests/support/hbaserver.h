@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pgtestserver.h"
+#include "support/pgtestserver.h"
 
 #include <QByteArray>
 #include <QList>

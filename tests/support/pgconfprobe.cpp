@@ -1,4 +1,4 @@
-#include "pgconfprobe.h"
+#include "support/pgconfprobe.h"
 
 #include <QDir>
 #include <QFile>

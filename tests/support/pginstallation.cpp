@@ -1,4 +1,4 @@
-#include "pginstallation.h"
+#include "support/pginstallation.h"
 
 #include <QDir>
 #include <QFileInfo>

@@ -1,4 +1,4 @@
-#include "pgtestserver.h"
+#include "support/pgtestserver.h"
 
 #include <QDir>
 #include <QFile>

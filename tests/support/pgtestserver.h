@@ -1,6 +1,6 @@
 #pragma once
 
-#include "pginstallation.h"
+#include "support/pginstallation.h"
 
 #include <QByteArray>
 #include <QList>

@@ -10,7 +10,8 @@ add_library(pgdial_testsupport STATIC
     ${CMAKE_CURRENT_LIST_DIR}/testenvironment.cpp ${CMAKE_CURRENT_LIST_DIR}/testenvironment.h
     ${CMAKE_CURRENT_LIST_DIR}/testfiles.h
     ${CMAKE_CURRENT_LIST_DIR}/testpaths.h)
-target_include_directories(pgdial_testsupport PUBLIC "${CMAKE_CURRENT_LIST_DIR}")
+# Includes name their folder from tests/: "support/testpaths.h", "gui/guitesthelpers.h".
+target_include_directories(pgdial_testsupport PUBLIC "${PROJECT_SOURCE_DIR}/tests")
 target_compile_definitions(pgdial_testsupport PUBLIC
     PGDIAL_SOURCE_DIR="${PROJECT_SOURCE_DIR}"
     PGDIAL_TEST_DATA_DIR="${PROJECT_SOURCE_DIR}/tests/data"

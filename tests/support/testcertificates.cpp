@@ -1,6 +1,6 @@
-#include "testcertificates.h"
+#include "support/testcertificates.h"
 
-#include "pgtestserver.h"
+#include "support/pgtestserver.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "lineeditcommand.h"
+#include "commands/lineeditcommand.h"
 
 #include "document/projectdocument.h"
 

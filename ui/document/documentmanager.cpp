@@ -1,7 +1,7 @@
-#include "documentmanager.h"
+#include "document/documentmanager.h"
 
-#include "project.h"
-#include "projectdocument.h"
+#include "project/project.h"
+#include "document/projectdocument.h"
 
 #include <QFile>
 #include <QFileInfo>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "projectdocument.h"
-#include "result.h"
-#include "safefilewriter.h"
+#include "document/projectdocument.h"
+#include "base/result.h"
+#include "base/safefilewriter.h"
 
 #include <QHash>
 #include <QList>

@@ -1,7 +1,7 @@
-#include "projectcontext.h"
+#include "document/projectcontext.h"
 
-#include "documentmanager.h"
-#include "project.h"
+#include "document/documentmanager.h"
+#include "project/project.h"
 
 namespace pgdial::ui {
 

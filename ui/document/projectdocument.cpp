@@ -1,7 +1,7 @@
-#include "projectdocument.h"
+#include "document/projectdocument.h"
 
 #include "commands/lineeditcommand.h"
-#include "projectfile.h"
+#include "project/projectfile.h"
 
 #include <QUndoStack>
 

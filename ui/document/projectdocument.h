@@ -1,7 +1,7 @@
 #pragma once
 
-#include "filekind.h"
-#include "lineedit.h"
+#include "project/filekind.h"
+#include "base/lineedit.h"
 
 #include <QByteArray>
 #include <QObject>

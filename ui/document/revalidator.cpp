@@ -1,7 +1,7 @@
-#include "revalidator.h"
+#include "document/revalidator.h"
 
 #include "checks/projectchecker.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QFutureWatcher>
 #include <QTimer>

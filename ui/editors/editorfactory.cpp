@@ -1,7 +1,7 @@
-#include "editorfactory.h"
+#include "editors/editorfactory.h"
 
-#include "app/appconfigeditor.h"
-#include "app/enveditor.h"
+#include "editors/app/appconfigeditor.h"
+#include "editors/app/enveditor.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "editors/hba/hbaeditorpage.h"

@@ -1,7 +1,7 @@
-#include "rawtexteditor.h"
+#include "editors/rawtexteditor.h"
 
 #include "document/projectdocument.h"
-#include "sourceview.h"
+#include "editors/sourceview.h"
 
 #include <QCheckBox>
 #include <QHBoxLayout>

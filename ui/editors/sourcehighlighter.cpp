@@ -1,4 +1,4 @@
-#include "sourcehighlighter.h"
+#include "editors/sourcehighlighter.h"
 
 #include <QGuiApplication>
 #include <QPalette>

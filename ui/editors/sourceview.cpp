@@ -1,9 +1,9 @@
-#include "sourceview.h"
+#include "editors/sourceview.h"
 
 #include "document/projectdocument.h"
-#include "secretmasker.h"
-#include "sourcehighlighter.h"
-#include "textdocument.h"
+#include "base/secretmasker.h"
+#include "editors/sourcehighlighter.h"
+#include "base/textdocument.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>

@@ -1,7 +1,7 @@
 #pragma once
 
 #include "document/projectdocument.h"
-#include "filekind.h"
+#include "project/filekind.h"
 
 #include <QPlainTextEdit>
 #include <QPointer>

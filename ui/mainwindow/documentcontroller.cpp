@@ -1,4 +1,4 @@
-#include "documentcontroller.h"
+#include "mainwindow/documentcontroller.h"
 
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"

@@ -1,4 +1,4 @@
-#include "documentpage.h"
+#include "mainwindow/documentpage.h"
 
 #include "document/projectdocument.h"
 #include "editors/editorfactory.h"

@@ -1,7 +1,7 @@
-#include "editorarea.h"
+#include "mainwindow/editorarea.h"
 
 #include "document/projectdocument.h"
-#include "documentpage.h"
+#include "mainwindow/documentpage.h"
 
 #include <QFileInfo>
 

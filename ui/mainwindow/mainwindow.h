@@ -1,7 +1,7 @@
 #pragma once
 
-#include "projectloader.h"
-#include "projectsettings.h"
+#include "mainwindow/projectloader.h"
+#include "project/projectsettings.h"
 
 #include <QMainWindow>
 

@@ -1,4 +1,4 @@
-#include "problemspanel.h"
+#include "mainwindow/problemspanel.h"
 
 #include "models/diagnosticsfiltermodel.h"
 #include "models/diagnosticsmodel.h"

@@ -1,7 +1,7 @@
-#include "projectloader.h"
+#include "mainwindow/projectloader.h"
 
 #include "checks/projectchecker.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "diagnostic.h"
-#include "projectsettings.h"
+#include "base/diagnostic.h"
+#include "project/projectsettings.h"
 
 #include <QFutureWatcher>
 #include <QObject>

@@ -1,7 +1,7 @@
-#include "diagnosticsfiltermodel.h"
+#include "models/diagnosticsfiltermodel.h"
 
-#include "diagnostic.h"
-#include "diagnosticsmodel.h"
+#include "base/diagnostic.h"
+#include "models/diagnosticsmodel.h"
 
 namespace pgdial::ui {
 

@@ -1,6 +1,6 @@
-#include "diagnosticsmodel.h"
+#include "models/diagnosticsmodel.h"
 
-#include "commonends.h"
+#include "base/commonends.h"
 
 #include <QIcon>
 

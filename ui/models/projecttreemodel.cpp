@@ -1,6 +1,6 @@
-#include "projecttreemodel.h"
+#include "models/projecttreemodel.h"
 
-#include "project.h"
+#include "project/project.h"
 
 #include <QFileInfo>
 

@@ -1,4 +1,4 @@
-#include "appsettings.h"
+#include "settings/appsettings.h"
 
 namespace pgdial::ui::settings {
 

@@ -1,6 +1,6 @@
-#include "preferencesdialog.h"
+#include "settings/preferencesdialog.h"
 
-#include "appsettings.h"
+#include "settings/appsettings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

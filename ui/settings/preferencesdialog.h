@@ -1,6 +1,6 @@
 #pragma once
 
-#include "safefilewriter.h"
+#include "base/safefilewriter.h"
 
 #include <QDialog>
 

@@ -1,4 +1,4 @@
-#include "projectsettingsdialog.h"
+#include "settings/projectsettingsdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

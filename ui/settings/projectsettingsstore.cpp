@@ -1,6 +1,6 @@
-#include "projectsettingsstore.h"
+#include "settings/projectsettingsstore.h"
 
-#include "appsettings.h"
+#include "settings/appsettings.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

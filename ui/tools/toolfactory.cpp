@@ -1,7 +1,7 @@
-#include "toolfactory.h"
+#include "tools/toolfactory.h"
 
-#include "connectiontester/connectiontesterwidget.h"
-#include "pool/poolcalculatorpanel.h"
+#include "tools/connectiontester/connectiontesterwidget.h"
+#include "tools/pool/poolcalculatorpanel.h"
 #include "tools/tuning/tuningwizard.h"
 
 #include <QAction>

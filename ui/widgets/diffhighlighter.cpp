@@ -1,4 +1,4 @@
-#include "diffhighlighter.h"
+#include "widgets/diffhighlighter.h"
 
 #include <QGuiApplication>
 #include <QPalette>

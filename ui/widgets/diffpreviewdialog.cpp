@@ -1,8 +1,8 @@
-#include "diffpreviewdialog.h"
+#include "widgets/diffpreviewdialog.h"
 
-#include "diffhighlighter.h"
-#include "linediff.h"
-#include "secretmasker.h"
+#include "widgets/diffhighlighter.h"
+#include "base/linediff.h"
+#include "base/secretmasker.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>

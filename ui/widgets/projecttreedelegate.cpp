@@ -1,4 +1,4 @@
-#include "projecttreedelegate.h"
+#include "widgets/projecttreedelegate.h"
 
 #include "models/projecttreemodel.h"
 

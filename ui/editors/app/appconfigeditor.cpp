@@ -1,12 +1,12 @@
-#include "appconfigeditor.h"
+#include "editors/app/appconfigeditor.h"
 
 #include "appconfig/substitutiondefault.h"
 #include "checks/appconfigchecker.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
-#include "project.h"
-#include "secretmasker.h"
-#include "urlbuilderdialog.h"
+#include "project/project.h"
+#include "base/secretmasker.h"
+#include "editors/app/urlbuilderdialog.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>

@@ -1,12 +1,12 @@
-#include "enveditor.h"
+#include "editors/app/enveditor.h"
 
 #include "appconfig/envfile.h"
 #include "appconfig/variableresolver.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
-#include "project.h"
-#include "secretmasker.h"
-#include "urlbuilderdialog.h"
+#include "project/project.h"
+#include "base/secretmasker.h"
+#include "editors/app/urlbuilderdialog.h"
 
 #include <QAction>
 #include <QCheckBox>

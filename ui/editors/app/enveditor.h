@@ -1,7 +1,7 @@
 #pragma once
 
 #include "editors/documenteditor.h"
-#include "envtablemodel.h"
+#include "editors/app/envtablemodel.h"
 
 #include <QPointer>
 #include <QWidget>

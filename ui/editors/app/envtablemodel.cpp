@@ -1,6 +1,6 @@
-#include "envtablemodel.h"
+#include "editors/app/envtablemodel.h"
 
-#include "secretmasker.h"
+#include "base/secretmasker.h"
 
 #include <QApplication>
 #include <QFont>

@@ -1,6 +1,6 @@
-#include "urlbuilderdialog.h"
+#include "editors/app/urlbuilderdialog.h"
 
-#include "secretmasker.h"
+#include "base/secretmasker.h"
 
 #include <algorithm>
 

@@ -1,13 +1,13 @@
-#include "hbaeditorpage.h"
+#include "editors/hba/hbaeditorpage.h"
 
 #include "document/projectdocument.h"
 #include "hba/hbaimpact.h"
-#include "hbaimpactdialog.h"
-#include "hbapasteerrorpane.h"
-#include "hbaruledelegate.h"
-#include "hbarulesmodel.h"
-#include "hbasimulatorpane.h"
-#include "textdocument.h"
+#include "editors/hba/hbaimpactdialog.h"
+#include "editors/hba/hbapasteerrorpane.h"
+#include "editors/hba/hbaruledelegate.h"
+#include "editors/hba/hbarulesmodel.h"
+#include "editors/hba/hbasimulatorpane.h"
+#include "base/textdocument.h"
 
 #include <QAction>
 #include <QHeaderView>

@@ -1,6 +1,6 @@
-#include "hbaimpactdialog.h"
+#include "editors/hba/hbaimpactdialog.h"
 
-#include "hbaimpactmodel.h"
+#include "editors/hba/hbaimpactmodel.h"
 
 #include <QDialogButtonBox>
 #include <QHeaderView>

@@ -1,4 +1,4 @@
-#include "hbaimpactmodel.h"
+#include "editors/hba/hbaimpactmodel.h"
 
 using namespace Qt::StringLiterals;
 

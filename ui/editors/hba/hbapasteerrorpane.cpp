@@ -1,7 +1,7 @@
-#include "hbapasteerrorpane.h"
+#include "editors/hba/hbapasteerrorpane.h"
 
 #include "document/projectdocument.h"
-#include "hbarulesmodel.h"
+#include "editors/hba/hbarulesmodel.h"
 
 #include <QComboBox>
 #include <QHBoxLayout>

@@ -1,6 +1,6 @@
-#include "hbaruledelegate.h"
+#include "editors/hba/hbaruledelegate.h"
 
-#include "hbarulesmodel.h"
+#include "editors/hba/hbarulesmodel.h"
 
 #include <QComboBox>
 #include <QKeyEvent>

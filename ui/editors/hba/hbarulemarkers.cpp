@@ -1,4 +1,4 @@
-#include "hbarulemarkers.h"
+#include "editors/hba/hbarulemarkers.h"
 
 #include "hba/hbaimpact.h"
 

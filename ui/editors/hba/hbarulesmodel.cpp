@@ -1,11 +1,11 @@
-#include "hbarulesmodel.h"
+#include "editors/hba/hbarulesmodel.h"
 
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "hba/hbalineparser.h"
-#include "project.h"
-#include "secretmasker.h"
-#include "textdocument.h"
+#include "project/project.h"
+#include "base/secretmasker.h"
+#include "base/textdocument.h"
 
 #include <QBrush>
 #include <QDataStream>

@@ -1,11 +1,11 @@
 #pragma once
 
-#include "diagnostic.h"
+#include "base/diagnostic.h"
 #include "hba/hbaanalyzer.h"
 #include "hba/hbaeditor.h"
 #include "hba/hbafile.h"
 #include "hba/hbaimpact.h"
-#include "hbarulemarkers.h"
+#include "editors/hba/hbarulemarkers.h"
 
 #include <QAbstractTableModel>
 #include <QHash>

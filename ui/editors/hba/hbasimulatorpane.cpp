@@ -1,10 +1,10 @@
-#include "hbasimulatorpane.h"
+#include "editors/hba/hbasimulatorpane.h"
 
 #include "document/projectdocument.h"
 #include "hba/hbaimpact.h"
 #include "hba/hbamatcher.h"
-#include "hbarulesmodel.h"
-#include "hbatracemodel.h"
+#include "editors/hba/hbarulesmodel.h"
+#include "editors/hba/hbatracemodel.h"
 
 #include <QCheckBox>
 #include <QComboBox>

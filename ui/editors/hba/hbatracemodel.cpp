@@ -1,4 +1,4 @@
-#include "hbatracemodel.h"
+#include "editors/hba/hbatracemodel.h"
 
 #include "hba/hbaimpact.h"
 

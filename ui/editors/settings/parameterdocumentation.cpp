@@ -1,4 +1,4 @@
-#include "parameterdocumentation.h"
+#include "editors/settings/parameterdocumentation.h"
 
 #include "pgconf/parameterhistory.h"
 #include "pgconf/valueformatter.h"

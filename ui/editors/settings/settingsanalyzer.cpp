@@ -1,6 +1,6 @@
-#include "settingsanalyzer.h"
+#include "editors/settings/settingsanalyzer.h"
 
-#include "project.h"
+#include "project/project.h"
 
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>

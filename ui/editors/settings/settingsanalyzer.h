@@ -1,6 +1,6 @@
 #pragma once
 
-#include "settingssnapshot.h"
+#include "editors/settings/settingssnapshot.h"
 
 #include <QObject>
 

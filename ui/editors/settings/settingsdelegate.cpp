@@ -1,9 +1,9 @@
-#include "settingsdelegate.h"
+#include "editors/settings/settingsdelegate.h"
 
-#include "parameterdocumentation.h"
+#include "editors/settings/parameterdocumentation.h"
 #include "pgconf/parametercatalog.h"
-#include "settingsmodel.h"
-#include "unitvalueeditor.h"
+#include "editors/settings/settingsmodel.h"
+#include "editors/settings/unitvalueeditor.h"
 #include "pgconf/valueparser.h"
 
 #include <QAbstractProxyModel>

@@ -1,4 +1,4 @@
-#include "settingseditor.h"
+#include "editors/settings/settingseditor.h"
 
 #include "pgconf/confeditor.h"
 #include "pgconf/confloader.h"
@@ -6,12 +6,12 @@
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "mainwindow/documentpage.h"
-#include "parameterdocumentation.h"
-#include "project.h"
-#include "settingsanalyzer.h"
-#include "settingsdelegate.h"
-#include "settingsfiltermodel.h"
-#include "settingsmodel.h"
+#include "editors/settings/parameterdocumentation.h"
+#include "project/project.h"
+#include "editors/settings/settingsanalyzer.h"
+#include "editors/settings/settingsdelegate.h"
+#include "editors/settings/settingsfiltermodel.h"
+#include "editors/settings/settingsmodel.h"
 
 #include <QAction>
 #include <QApplication>

@@ -1,6 +1,6 @@
-#include "settingsfiltermodel.h"
+#include "editors/settings/settingsfiltermodel.h"
 
-#include "settingsmodel.h"
+#include "editors/settings/settingsmodel.h"
 
 namespace pgdial::ui {
 

@@ -1,7 +1,7 @@
-#include "settingsmodel.h"
+#include "editors/settings/settingsmodel.h"
 
-#include "parameterdocumentation.h"
-#include "settingssnapshot.h"
+#include "editors/settings/parameterdocumentation.h"
+#include "editors/settings/settingssnapshot.h"
 
 #include <QApplication>
 #include <QFileInfo>

@@ -1,6 +1,6 @@
-#include "settingssnapshot.h"
+#include "editors/settings/settingssnapshot.h"
 
-#include "project.h"
+#include "project/project.h"
 
 namespace pgdial::ui {
 

@@ -1,4 +1,4 @@
-#include "unitvalueeditor.h"
+#include "editors/settings/unitvalueeditor.h"
 
 #include "pgconf/valueformatter.h"
 

@@ -1,13 +1,13 @@
-#include "connectiontesterwidget.h"
+#include "tools/connectiontester/connectiontesterwidget.h"
 
-#include "conninfofield.h"
+#include "tools/connectiontester/conninfofield.h"
 #include "document/projectcontext.h"
 #include "probe/connectionprobe.h"
 #include "probe/projectconninfo.h"
-#include "probehistorymodel.h"
-#include "probetimelinemodel.h"
-#include "project.h"
-#include "verdictpanel.h"
+#include "tools/connectiontester/probehistorymodel.h"
+#include "tools/connectiontester/probetimelinemodel.h"
+#include "project/project.h"
+#include "tools/connectiontester/verdictpanel.h"
 
 #include <QHBoxLayout>
 #include <QHeaderView>

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "hbaruleinserter.h"
+#include "tools/connectiontester/hbaruleinserter.h"
 #include "probe/probereport.h"
-#include "serversetting.h"
+#include "project/serversetting.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,4 +1,4 @@
-#include "conninfofield.h"
+#include "tools/connectiontester/conninfofield.h"
 
 #include "probe/conninfoinspector.h"
 

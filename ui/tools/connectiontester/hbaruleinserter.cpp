@@ -1,10 +1,10 @@
-#include "hbaruleinserter.h"
+#include "tools/connectiontester/hbaruleinserter.h"
 
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "hba/hbafile.h"
 #include "hba/hbarejection.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QCoreApplication>
 

@@ -1,4 +1,4 @@
-#include "probehistorymodel.h"
+#include "tools/connectiontester/probehistorymodel.h"
 
 #include <QApplication>
 #include <QIcon>

@@ -1,4 +1,4 @@
-#include "probetimelinemodel.h"
+#include "tools/connectiontester/probetimelinemodel.h"
 
 #include <QApplication>
 #include <QIcon>

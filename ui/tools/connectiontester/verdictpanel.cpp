@@ -1,6 +1,6 @@
-#include "verdictpanel.h"
+#include "tools/connectiontester/verdictpanel.h"
 
-#include "probetimelinemodel.h"
+#include "tools/connectiontester/probetimelinemodel.h"
 
 #include <QHBoxLayout>
 #include <QLabel>

@@ -1,4 +1,4 @@
-#include "poolbudgetchart.h"
+#include "tools/pool/poolbudgetchart.h"
 
 #include <QBarCategoryAxis>
 #include <QBarSet>

@@ -1,11 +1,11 @@
-#include "poolcalculatorpanel.h"
+#include "tools/pool/poolcalculatorpanel.h"
 
 #include "document/documentmanager.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
-#include "poolbudgetchart.h"
-#include "pooltraffictablemodel.h"
-#include "project.h"
+#include "tools/pool/poolbudgetchart.h"
+#include "tools/pool/pooltraffictablemodel.h"
+#include "project/project.h"
 #include "tuning/poolsettingswriter.h"
 
 #include <QDoubleSpinBox>

@@ -1,4 +1,4 @@
-#include "pooltraffictablemodel.h"
+#include "tools/pool/pooltraffictablemodel.h"
 
 #include <QApplication>
 #include <QStyle>

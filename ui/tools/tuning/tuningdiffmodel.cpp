@@ -1,4 +1,4 @@
-#include "tuningdiffmodel.h"
+#include "tools/tuning/tuningdiffmodel.h"
 
 #include <QApplication>
 #include <QColor>

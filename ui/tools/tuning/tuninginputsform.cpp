@@ -1,4 +1,4 @@
-#include "tuninginputsform.h"
+#include "tools/tuning/tuninginputsform.h"
 
 #include <QComboBox>
 #include <QGridLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "projectsettings.h"
+#include "project/projectsettings.h"
 #include "tuning/machinedetector.h"
 #include "tuning/tuninginputs.h"
 

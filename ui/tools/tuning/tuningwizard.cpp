@@ -1,17 +1,17 @@
-#include "tuningwizard.h"
+#include "tools/tuning/tuningwizard.h"
 
 #include "document/documentmanager.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
-#include "project.h"
+#include "project/project.h"
 #include "tuning/parameterlimits.h"
 #include "tuning/pgdialprofile.h"
 #include "tuning/pgtuneprofile.h"
 #include "tuning/projectpoolsettings.h"
 #include "tuning/tuningdiff.h"
 #include "tuning/tuningformatter.h"
-#include "tuningdiffmodel.h"
-#include "tuninginputsform.h"
+#include "tools/tuning/tuningdiffmodel.h"
+#include "tools/tuning/tuninginputsform.h"
 
 #include <QClipboard>
 #include <QEvent>

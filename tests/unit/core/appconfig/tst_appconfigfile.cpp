@@ -1,5 +1,5 @@
 #include "appconfig/appconfigfile.h"
-#include "testpaths.h"
+#include "support/testpaths.h"
 
 #include <QElapsedTimer>
 #include <QFile>

@@ -1,4 +1,4 @@
-#include "linediff.h"
+#include "base/linediff.h"
 
 #include <QRandomGenerator>
 #include <QTest>

@@ -1,4 +1,4 @@
-#include "safefilewriter.h"
+#include "base/safefilewriter.h"
 
 #include <QDir>
 #include <QFile>

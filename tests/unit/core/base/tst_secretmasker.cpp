@@ -1,4 +1,4 @@
-#include "secretmasker.h"
+#include "base/secretmasker.h"
 
 #include <QTest>
 

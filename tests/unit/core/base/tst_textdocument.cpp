@@ -1,6 +1,6 @@
-#include "testpaths.h"
-#include "textdocument.h"
-#include "textfilereader.h"
+#include "support/testpaths.h"
+#include "base/textdocument.h"
+#include "base/textfilereader.h"
 
 #include <QDirIterator>
 #include <QRandomGenerator>

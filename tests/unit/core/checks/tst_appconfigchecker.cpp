@@ -1,6 +1,6 @@
 #include "checks/appconfigchecker.h"
-#include "project.h"
-#include "testpaths.h"
+#include "project/project.h"
+#include "support/testpaths.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,7 +3,7 @@
 #include "checks/appclientlocator.h"
 #include "checks/apphbachecks.h"
 #include "hba/hbafile.h"
-#include "textdocument.h"
+#include "base/textdocument.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "hbatesthelpers.h"
+#include "unit/core/hba/hbatesthelpers.h"
 
 #include "hba/hbaeditor.h"
 #include "hba/hbarejection.h"

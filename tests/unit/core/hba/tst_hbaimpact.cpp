@@ -1,5 +1,5 @@
 // HbaImpact: "does this change who gets in?" from sample connections and HbaMatcher.
-#include "hbatesthelpers.h"
+#include "unit/core/hba/hbatesthelpers.h"
 
 #include "hba/hbaimpact.h"
 

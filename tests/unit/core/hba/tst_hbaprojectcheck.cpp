@@ -1,5 +1,5 @@
 #include "checks/projectchecker.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QDir>
 #include <QFile>

@@ -5,7 +5,7 @@
 #include "checks/projectchecker.h"
 #include "pgconf/confanalysiscache.h"
 #include "pgconf/confprojectanalyzer.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QtTest>
 

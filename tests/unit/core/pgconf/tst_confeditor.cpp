@@ -1,7 +1,7 @@
 #include "pgconf/confeditor.h"
 #include "pgconf/confloader.h"
 #include "pgconf/parametercatalog.h"
-#include "textdocument.h"
+#include "base/textdocument.h"
 
 #include <QTest>
 

@@ -2,7 +2,7 @@
 // Each row writes a small tree of files into a temporary folder, loads main.conf and renders
 // the rows in server order:  FILE:LINE name=value  or  FILE:LINE !error
 #include "pgconf/confloader.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QtTest>
 

@@ -6,7 +6,7 @@
 #include "pgconf/intervaldecoder.h"
 #include "pgconf/parametercheckhooks.h"
 #include "pgconf/valueparser.h"
-#include "testpaths.h"
+#include "support/testpaths.h"
 
 #include <QFile>
 #include <QTest>

@@ -3,7 +3,7 @@
 #include "pgconf/confprojectanalyzer.h"
 #include "pgconf/confvalidator.h"
 #include "pgconf/effectivesettings.h"
-#include "project.h"
+#include "project/project.h"
 
 #include <QTemporaryDir>
 #include <QTest>

@@ -1,6 +1,6 @@
-#include "project.h"
-#include "testpaths.h"
-#include "textfilereader.h"
+#include "project/project.h"
+#include "support/testpaths.h"
+#include "base/textfilereader.h"
 
 #include <QFile>
 #include <QTemporaryDir>

@@ -1,4 +1,4 @@
-#include "testpaths.h"
+#include "support/testpaths.h"
 #include "tuning/conftuningtarget.h"
 #include "tuning/pgdialprofile.h"
 #include "tuning/pgtuneprofile.h"

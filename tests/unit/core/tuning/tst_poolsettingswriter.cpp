@@ -1,6 +1,6 @@
 // PoolSettingsWriter and ProjectPoolSettings: pool values read through the appconfig and pgconf
 // engines, and written back as lossless edits (the bytes after applying them are compared whole).
-#include "project.h"
+#include "project/project.h"
 #include "tuning/poolsettingswriter.h"
 #include "tuning/projectpoolsettings.h"
 
