@@ -54,44 +54,44 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
     }
     const QString folder = parser.positionalArguments().value(0, u"."_s);
 
-    core::Result<core::Project> opened = core::Project::open(folder);
+    core::base::Result<core::project::Project> opened = core::project::Project::open(folder);
     if (!opened) {
         output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
         return ExitUsage;
     }
-    core::Project &project = *opened;
+    core::project::Project &project = *opened;
     project.settings.pgVersion = pgVersion;
     applyServerFacts(parser, project.settings);
     project.settings.useProcessEnvironment = true;
-    const core::Diagnostics diagnostics = core::ProjectChecker::check(project);
+    const core::base::Diagnostics diagnostics = core::ProjectChecker::check(project);
 
     if (formatName == u"json") {
         QJsonArray files;
         for (const auto &file : project.files())
             files.append(QJsonObject{{u"path"_s, file->relativePath},
-                                     {u"kind"_s, core::fileKindId(file->kind)},
+                                     {u"kind"_s, core::project::fileKindId(file->kind)},
                                      {u"loaded"_s, file->isLoaded()}});
         const QJsonObject report{
             {u"project"_s, QDir::toNativeSeparators(project.rootPath())},
             {u"pg_version"_s, pgVersion},
-            {u"ok"_s, !core::hasErrors(diagnostics)},
+            {u"ok"_s, !core::base::hasErrors(diagnostics)},
             {u"files"_s, files},
-            {u"diagnostics"_s, core::DiagnosticFormatter::toJson(diagnostics)},
-            {u"summary"_s, core::DiagnosticFormatter::summary(diagnostics)},
+            {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
+            {u"summary"_s, core::base::DiagnosticFormatter::summary(diagnostics)},
         };
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else if (formatName == u"sarif") {
-        output.out(core::DiagnosticFormatter::toSarif(diagnostics, project.rootPath()));
+        output.out(core::base::DiagnosticFormatter::toSarif(diagnostics, project.rootPath()));
     } else {
-        output.out(core::DiagnosticFormatter::toText(diagnostics));
-        const QJsonObject counts = core::DiagnosticFormatter::summary(diagnostics);
+        output.out(core::base::DiagnosticFormatter::toText(diagnostics));
+        const QJsonObject counts = core::base::DiagnosticFormatter::summary(diagnostics);
         output.err(QCoreApplication::translate("cli", "%1 file(s) checked: %2 error(s), %3 warning(s), %4 info(s)\n")
                        .arg(project.files().size())
                        .arg(counts.value(u"errors"_s).toInt())
                        .arg(counts.value(u"warnings"_s).toInt())
                        .arg(counts.value(u"infos"_s).toInt()));
     }
-    return core::hasErrors(diagnostics) ? ExitProblems : ExitClean;
+    return core::base::hasErrors(diagnostics) ? ExitProblems : ExitClean;
 }
 
 } // namespace pgdial::cli

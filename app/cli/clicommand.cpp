@@ -41,10 +41,10 @@ QCommandLineOption CliCommand::pgVersionOption()
 {
     return QCommandLineOption(u"pg-version"_s,
                               QCoreApplication::translate("cli", "Target PostgreSQL major version (%1-%2, default %3).")
-                                  .arg(core::ProjectSettings::minPgVersion)
-                                  .arg(core::ProjectSettings::maxPgVersion)
-                                  .arg(core::ProjectSettings::defaultPgVersion),
-                              u"N"_s, QString::number(core::ProjectSettings::defaultPgVersion));
+                                  .arg(core::project::ProjectSettings::minPgVersion)
+                                  .arg(core::project::ProjectSettings::maxPgVersion)
+                                  .arg(core::project::ProjectSettings::defaultPgVersion),
+                              u"N"_s, QString::number(core::project::ProjectSettings::defaultPgVersion));
 }
 
 QList<QCommandLineOption> CliCommand::serverFactsOptions()
@@ -55,14 +55,14 @@ QList<QCommandLineOption> CliCommand::serverFactsOptions()
         QCommandLineOption(u"build-features"_s,
                            QCoreApplication::translate("cli", "The server's build features, comma-separated (%1); values "
                                                               "needing a missing one are errors instead of warnings.")
-                               .arg(core::ProjectSettings::knownBuildFeatures().join(u", "_s)),
+                               .arg(core::project::ProjectSettings::knownBuildFeatures().join(u", "_s)),
                            u"LIST"_s),
         QCommandLineOption(u"local-server"_s, QCoreApplication::translate("cli", "The server runs on this machine: locales and the "
                                                                                  "stack limit are judged here, as errors.")),
     };
 }
 
-void CliCommand::applyServerFacts(const QCommandLineParser &parser, core::ProjectSettings &settings)
+void CliCommand::applyServerFacts(const QCommandLineParser &parser, core::project::ProjectSettings &settings)
 {
     settings.serverOnThisMachine = parser.isSet(u"local-server"_s);
     if (parser.isSet(u"build-features"_s)) {
@@ -77,11 +77,11 @@ std::optional<int> CliCommand::pgVersionFrom(const QCommandLineParser &parser, c
 {
     bool ok = false;
     const int version = parser.value(u"pg-version"_s).toInt(&ok);
-    if (ok && version >= minimum && version <= core::ProjectSettings::maxPgVersion)
+    if (ok && version >= minimum && version <= core::project::ProjectSettings::maxPgVersion)
         return version;
     output.err(QCoreApplication::translate("cli", "pgdial-cli: --pg-version must be a major version from %1 to %2\n")
                    .arg(minimum)
-                   .arg(core::ProjectSettings::maxPgVersion));
+                   .arg(core::project::ProjectSettings::maxPgVersion));
     return std::nullopt;
 }
 

@@ -54,12 +54,12 @@ protected:
     // The value of --pg-version, from `minimum` (PGTune also knows 10-12) to the newest major
     // pgdial knows; nullopt after writing the usage error (the command then returns ExitUsage).
     static std::optional<int> pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output,
-                                        int minimum = core::ProjectSettings::minPgVersion);
+                                        int minimum = core::project::ProjectSettings::minPgVersion);
 
     // `--build-features LIST` and `--local-server`: what the server reading the postgresql.conf
     // files is (ProjectSettings::serverBuildFeatures, serverOnThisMachine), the same in conf and check.
     static QList<QCommandLineOption> serverFactsOptions();
-    static void applyServerFacts(const QCommandLineParser &parser, core::ProjectSettings &settings);
+    static void applyServerFacts(const QCommandLineParser &parser, core::project::ProjectSettings &settings);
 };
 
 } // namespace pgdial::cli

@@ -53,18 +53,18 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     }
     const QString filePath = parser.positionalArguments().constFirst();
 
-    core::Result<core::Project> opened = core::Project::openFile(filePath, core::FileKind::PostgresqlConf);
+    core::base::Result<core::project::Project> opened = core::project::Project::openFile(filePath, core::project::FileKind::PostgresqlConf);
     if (!opened) {
         output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
         return ExitUsage;
     }
-    core::Project &project = *opened;
+    core::project::Project &project = *opened;
     project.settings.pgVersion = pgVersion;
     applyServerFacts(parser, project.settings);
 
     core::pgconf::ConfLoader loader(&project);
     const core::pgconf::ConfLoadResult load = loader.load(QFileInfo(filePath).absoluteFilePath());
-    core::Diagnostics diagnostics = project.loadDiagnostics();
+    core::base::Diagnostics diagnostics = project.loadDiagnostics();
     diagnostics += load.diagnostics;
     // Phases 2 and 3 of the server's reading (names, values) and the risky-value warnings.
     core::pgconf::ConfValidator validator(core::pgconf::ParameterCatalog::forVersion(pgVersion), pgVersion);
@@ -73,18 +73,18 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     const core::pgconf::ConfValidation validation = validator.validate(load);
     diagnostics += validation.diagnostics;
     const QList<core::pgconf::ConfFileSetting> rows = core::pgconf::confFileSettings(load, &validation);
-    const bool ok = !load.parseFailed && validation.ok && !core::hasErrors(diagnostics);
-    core::sortDiagnostics(diagnostics);
+    const bool ok = !load.parseFailed && validation.ok && !core::base::hasErrors(diagnostics);
+    core::base::sortDiagnostics(diagnostics);
 
     if (parser.isSet(json)) {
         const QJsonObject report{
             {u"ok"_s, ok},
             {u"file_settings"_s, core::pgconf::confFileSettingsToJson(rows)},
-            {u"diagnostics"_s, core::DiagnosticFormatter::toJson(diagnostics)},
+            {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
         };
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
-        output.out(core::DiagnosticFormatter::toText(diagnostics));
+        output.out(core::base::DiagnosticFormatter::toText(diagnostics));
         output.err(ok ? QCoreApplication::translate("cli", "%1: a server would accept this file (%2 setting line(s))\n")
                             .arg(filePath)
                             .arg(load.items.size())

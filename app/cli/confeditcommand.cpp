@@ -87,15 +87,15 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
     const core::pgconf::ParameterCatalog &catalog = core::pgconf::ParameterCatalog::forVersion(major);
 
     // Every file is read once; edits accumulate in memory and are written only when all succeed.
-    QHash<QString, core::TextDocument> documents; // by the loader's relative name
+    QHash<QString, core::base::TextDocument> documents; // by the loader's relative name
     QSet<QString> changed;
     auto absoluteOf = [&](const QString &relative) { return QDir::cleanPath(QDir(topDir).filePath(relative)); };
-    auto documentFor = [&](const QString &relative) -> const core::TextDocument * {
+    auto documentFor = [&](const QString &relative) -> const core::base::TextDocument * {
         if (!documents.contains(relative)) {
             QFile file(absoluteOf(relative));
             if (!file.open(QIODevice::ReadOnly))
                 return nullptr;
-            documents.insert(relative, core::TextDocument::fromBytes(file.readAll()));
+            documents.insert(relative, core::base::TextDocument::fromBytes(file.readAll()));
         }
         return &documents[relative];
     };
@@ -135,8 +135,8 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
     }
 
     if (!parser.isSet(dryRun)) {
-        core::SafeFileWriter writer;
-        writer.backupPolicy = parser.isSet(noBackup) ? core::BackupPolicy::None : core::BackupPolicy::Single;
+        core::base::SafeFileWriter writer;
+        writer.backupPolicy = parser.isSet(noBackup) ? core::base::BackupPolicy::None : core::base::BackupPolicy::Single;
         for (const QString &file : changed) {
             const auto written = writer.write(absoluteOf(file), documents.value(file).toBytes());
             if (!written) {

@@ -22,9 +22,9 @@ QString shown(const QString &name, const QString &value)
 {
     // user_pw_env_var names the variable that holds the password; the name is not a secret.
     const bool namesVariable = name.endsWith(u"_env_var"_s, Qt::CaseInsensitive);
-    if (!namesVariable && core::SecretMasker::isSecretKey(name) && core::SecretMasker::isSecretValue(value))
-        return QString(6, core::SecretMasker::maskCharacter);
-    return core::SecretMasker::maskUrlPassword(value);
+    if (!namesVariable && core::base::SecretMasker::isSecretKey(name) && core::base::SecretMasker::isSecretValue(value))
+        return QString(6, core::base::SecretMasker::maskCharacter);
+    return core::base::SecretMasker::maskUrlPassword(value);
 }
 
 } // namespace
@@ -55,17 +55,17 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
         output.err(QCoreApplication::translate("cli", "pgdial-cli: env takes one folder\n"));
         return ExitUsage;
     }
-    core::Result<core::Project> opened = core::Project::open(parser.positionalArguments().value(0, u"."_s));
+    core::base::Result<core::project::Project> opened = core::project::Project::open(parser.positionalArguments().value(0, u"."_s));
     if (!opened) {
         output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
         return ExitUsage;
     }
-    core::Project &project = *opened;
+    core::project::Project &project = *opened;
     project.settings.useProcessEnvironment = !parser.isSet(ignore);
     const core::appconfig::VariableResolver resolver = core::AppConfigChecker::resolverFor(project);
 
-    core::Diagnostics diagnostics;
-    for (const auto &file : project.filesOfKind(core::FileKind::Env))
+    core::base::Diagnostics diagnostics;
+    for (const auto &file : project.filesOfKind(core::project::FileKind::Env))
         if (file->isLoaded())
             diagnostics.append(core::appconfig::EnvFile::parse(*file->document, file->relativePath).diagnostics());
 
@@ -81,7 +81,7 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
     }
 
     QJsonArray settings;
-    for (const auto &file : project.filesOfKind(core::FileKind::AppConfig)) {
+    for (const auto &file : project.filesOfKind(core::project::FileKind::AppConfig)) {
         if (!file->isLoaded())
             continue;
         const core::appconfig::AppConfigFile config = core::appconfig::AppConfigFile::parse(*file->document, file->relativePath);
@@ -116,15 +116,15 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
             {u"process_environment"_s, project.settings.useProcessEnvironment},
             {u"variables"_s, variables},
             {u"settings"_s, settings},
-            {u"ok"_s, !core::hasErrors(diagnostics)},
-            {u"diagnostics"_s, core::DiagnosticFormatter::toJson(diagnostics)},
+            {u"ok"_s, !core::base::hasErrors(diagnostics)},
+            {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
         };
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
         output.out(text);
-        output.out(core::DiagnosticFormatter::toText(diagnostics));
+        output.out(core::base::DiagnosticFormatter::toText(diagnostics));
     }
-    return core::hasErrors(diagnostics) ? ExitProblems : ExitClean;
+    return core::base::hasErrors(diagnostics) ? ExitProblems : ExitClean;
 }
 
 } // namespace pgdial::cli

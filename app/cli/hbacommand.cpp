@@ -155,12 +155,12 @@ int HbaCommand::runFile(const QStringList &arguments, const CliOutput &output)
                                  {u"pg_version"_s, pgVersion},
                                  {u"file"_s, path},
                                  {u"rules"_s, rules},
-                                 {u"diagnostics"_s, core::DiagnosticFormatter::toJson(file.diagnostics)}};
+                                 {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(file.diagnostics)}};
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
         for (const core::hba::HbaRule &rule : file.rules)
             output.out(ruleLine(rule));
-        output.out(core::DiagnosticFormatter::toText(file.diagnostics));
+        output.out(core::base::DiagnosticFormatter::toText(file.diagnostics));
         output.err(file.ok ? translate("the server would load this file (%1 rule(s))\n").arg(file.validRules().size())
                            : translate("the server would refuse this file and keep its old rules\n"));
     }

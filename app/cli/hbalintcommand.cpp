@@ -77,7 +77,7 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
     core::hba::HbaParseOptions options;
     options.majorVersion = pgVersion;
     const core::hba::HbaFile file = core::hba::HbaParser::parseFile(path, options);
-    core::Diagnostics diagnostics = file.diagnostics;
+    core::base::Diagnostics diagnostics = file.diagnostics;
     const core::hba::HbaAnalyzer analyzer(file);
     if (file.ok) {
         core::hba::HbaLintOptions lintOptions;
@@ -85,7 +85,7 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
         diagnostics += core::hba::HbaLint::lint(file, lintOptions);
         diagnostics += analyzer.diagnostics();
     }
-    core::sortDiagnostics(diagnostics);
+    core::base::sortDiagnostics(diagnostics);
 
     if (formatName == u"json") {
         QJsonArray dead;
@@ -104,14 +104,14 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
         const QJsonObject report{{u"ok"_s, file.ok},
                                  {u"pg_version"_s, pgVersion},
                                  {u"dead_rules"_s, dead},
-                                 {u"diagnostics"_s, core::DiagnosticFormatter::toJson(diagnostics)},
-                                 {u"summary"_s, core::DiagnosticFormatter::summary(diagnostics)}};
+                                 {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
+                                 {u"summary"_s, core::base::DiagnosticFormatter::summary(diagnostics)}};
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else if (formatName == u"sarif") {
-        output.out(core::DiagnosticFormatter::toSarif(diagnostics, QFileInfo(path).absolutePath()));
+        output.out(core::base::DiagnosticFormatter::toSarif(diagnostics, QFileInfo(path).absolutePath()));
     } else {
-        output.out(core::DiagnosticFormatter::toText(diagnostics));
-        const QJsonObject counts = core::DiagnosticFormatter::summary(diagnostics);
+        output.out(core::base::DiagnosticFormatter::toText(diagnostics));
+        const QJsonObject counts = core::base::DiagnosticFormatter::summary(diagnostics);
         output.err(translate("%1 rule(s): %2 error(s), %3 warning(s), %4 info(s); %5 dead rule(s)\n")
                        .arg(file.rules.size())
                        .arg(counts.value(u"errors"_s).toInt())
@@ -119,7 +119,7 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
                        .arg(counts.value(u"infos"_s).toInt())
                        .arg(file.ok ? analyzer.deadRules().size() : 0));
     }
-    return core::hasErrors(diagnostics) ? ExitProblems : ExitClean;
+    return core::base::hasErrors(diagnostics) ? ExitProblems : ExitClean;
 }
 
 } // namespace pgdial::cli

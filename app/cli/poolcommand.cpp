@@ -36,16 +36,16 @@ QJsonValue sourced(const std::optional<SourcedNumber> &number)
 // What --apply changes: the recommended pools in config.yaml and, when the recommendation is a
 // server change, max_connections in postgresql.conf. Everything is planned before anything is
 // written, so a refusal leaves every file as it was.
-core::Result<QList<PoolFileEdit>> planApply(const core::Project &project, const PoolRecommendation &r,
+core::base::Result<QList<PoolFileEdit>> planApply(const core::project::Project &project, const PoolRecommendation &r,
                                             const PoolInputs &in)
 {
     QList<PoolFileEdit> plan;
-    const core::Result<PoolFileEdit> app = PoolSettingsWriter::appConfigEdits(project, {r.poolSize, r.maxOverflow, r.poolTimeout});
+    const core::base::Result<PoolFileEdit> app = PoolSettingsWriter::appConfigEdits(project, {r.poolSize, r.maxOverflow, r.poolTimeout});
     if (!app)
         return app.error();
     plan.append(*app);
     if (r.verdict == PoolVerdict::DoesNotFit && r.suggestedMaxConnections > in.maxConnections) {
-        const core::Result<QList<PoolFileEdit>> server = PoolSettingsWriter::serverEdits(project, r.suggestedMaxConnections);
+        const core::base::Result<QList<PoolFileEdit>> server = PoolSettingsWriter::serverEdits(project, r.suggestedMaxConnections);
         if (!server)
             return server.error();
         plan.append(*server);
@@ -54,16 +54,16 @@ core::Result<QList<PoolFileEdit>> planApply(const core::Project &project, const 
 }
 
 // Applies each file's edits to the project's document and writes it (backup first).
-core::Result<QStringList> writePlan(core::Project &project, const QList<PoolFileEdit> &plan)
+core::base::Result<QStringList> writePlan(core::project::Project &project, const QList<PoolFileEdit> &plan)
 {
     QStringList written;
     for (const PoolFileEdit &change : plan) {
         if (change.edits.isEmpty())
             continue;
-        const std::shared_ptr<core::ProjectFile> file = project.findFile(change.file);
-        for (const core::LineEdit &edit : change.edits)
+        const std::shared_ptr<core::project::ProjectFile> file = project.findFile(change.file);
+        for (const core::base::LineEdit &edit : change.edits)
             file->document->apply(edit);
-        const core::Result<QString> saved = core::SafeFileWriter().write(file->absolutePath, file->document->toBytes());
+        const core::base::Result<QString> saved = core::base::SafeFileWriter().write(file->absolutePath, file->document->toBytes());
         if (!saved)
             return saved.error();
         written.append(change.file);
@@ -151,9 +151,9 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     if (parser.isSet(apply) && !parser.isSet(project))
         return fail(tr("--apply needs --project FOLDER"));
     ProjectPoolSettings fromProject;
-    std::optional<core::Project> openedProject;
+    std::optional<core::project::Project> openedProject;
     if (parser.isSet(project)) {
-        core::Result<core::Project> opened = core::Project::open(parser.value(project));
+        core::base::Result<core::project::Project> opened = core::project::Project::open(parser.value(project));
         if (!opened)
             return fail(opened.error().message + u" ["_s + opened.error().code + u']');
         fromProject = ProjectPoolSettings::read(*opened);
@@ -202,10 +202,10 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     QStringList changes;
     QStringList notes;
     if (parser.isSet(apply)) {
-        const core::Result<QList<PoolFileEdit>> plan = planApply(*openedProject, r, in);
+        const core::base::Result<QList<PoolFileEdit>> plan = planApply(*openedProject, r, in);
         if (!plan)
             return fail(plan.error().message);
-        const core::Result<QStringList> written = writePlan(*openedProject, *plan);
+        const core::base::Result<QStringList> written = writePlan(*openedProject, *plan);
         if (!written)
             return fail(written.error().message);
         for (const PoolFileEdit &change : *plan) {

@@ -73,7 +73,7 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
     options.timeoutMs = int(qMax<qint64>(100, qint64(seconds * 1000) - millisecondsSinceStart() - exitMarginMs));
     options.adminConninfo = parser.value(admin);
     if (parser.isSet(project)) {
-        core::Result<core::Project> opened = core::Project::open(parser.value(project));
+        core::base::Result<core::project::Project> opened = core::project::Project::open(parser.value(project));
         if (!opened) {
             output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
             return ExitUsage;

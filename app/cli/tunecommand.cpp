@@ -18,7 +18,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::tuning;
-using pgdial::core::Result;
+using pgdial::core::base::Result;
 
 namespace pgdial::cli {
 
@@ -128,7 +128,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     const bool pgtune = profileName == u"pgtune";
 
     // PGTune's own table goes back to 10; pgdial's profile and catalogs start at 13.
-    const std::optional<int> pgVersion = pgVersionFrom(parser, output, pgtune ? 10 : core::ProjectSettings::minPgVersion);
+    const std::optional<int> pgVersion = pgVersionFrom(parser, output, pgtune ? 10 : core::project::ProjectSettings::minPgVersion);
     if (!pgVersion)
         return ExitUsage;
     in.pgVersion = *pgVersion;
@@ -191,7 +191,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         const auto appInstances = intOption(parser.value(instances), 1, 10000);
         if (!appInstances)
             return usageError(output, tr("--instances must be 1..10000"));
-        Result<core::Project> opened = core::Project::open(parser.value(project));
+        Result<core::project::Project> opened = core::project::Project::open(parser.value(project));
         if (!opened)
             return usageError(output, opened.error().message);
         if (againstPath.isEmpty()) {
@@ -257,7 +257,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     if (!opened)
         return usageError(output, opened.error().message);
     ConfTuningTarget &target = *opened;
-    const core::ServerSettingLookup lookup = target.lookup();
+    const core::project::ServerSettingLookup lookup = target.lookup();
     const QList<TuningDiffRow> rows
         = TuningDiff::compare(chosen, other, lookup, catalogParameterLimits(), std::max(13, in.pgVersion));
     const QStringList existing = TuningDiff::existingWarnings(lookup, in);
@@ -274,7 +274,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         if (!applied)
             return usageError(output, applied.error().message);
         for (const QString &file : target.changedFiles()) {
-            const core::Result<QString> written = core::SafeFileWriter().write(target.absolutePath(file), target.bytes(file));
+            const core::base::Result<QString> written = core::base::SafeFileWriter().write(target.absolutePath(file), target.bytes(file));
             if (!written)
                 return usageError(output, written.error().message);
             if (!written->isEmpty())

@@ -90,7 +90,7 @@ int UrlCommand::run(const QStringList &arguments, const CliOutput &output)
     QString baseDirectory = QDir::currentPath();
     if (parser.isSet(envFile)) {
         const QString path = parser.value(envFile);
-        core::TextFileLoad load = core::readTextFile(path, QFileInfo(path).fileName());
+        core::base::TextFileLoad load = core::base::readTextFile(path, QFileInfo(path).fileName());
         if (!load.document) {
             output.err(u"pgdial-cli: "_s + load.diagnostics.value(0).message + u"\n"_s);
             return ExitUsage;
@@ -110,7 +110,7 @@ int UrlCommand::run(const QStringList &arguments, const CliOutput &output)
     context.baseDirectory = baseDirectory;
     context.environmentMode = parser.isSet(mode) ? parser.value(mode)
                                                  : resolver.lookup(u"APP_ENVIRONMENT"_s).value_or(core::appconfig::VariableUse{}).value;
-    core::Diagnostics diagnostics = resolved.diagnostics;
+    core::base::Diagnostics diagnostics = resolved.diagnostics;
     diagnostics.append(core::appconfig::ConnectionUrlChecker::check(url, context));
 
     if (parser.isSet(json)) {
@@ -125,8 +125,8 @@ int UrlCommand::run(const QStringList &arguments, const CliOutput &output)
             {u"scheme"_s, url.scheme},
             {u"driver"_s, url.driver},
             {u"variables"_s, variables},
-            {u"ok"_s, !core::hasErrors(diagnostics)},
-            {u"diagnostics"_s, core::DiagnosticFormatter::toJson(diagnostics)},
+            {u"ok"_s, !core::base::hasErrors(diagnostics)},
+            {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
         };
         if (url.isPostgres()) {
             report.insert(u"libpq_form"_s, masked(url.libpqForm, url.kind));
@@ -157,9 +157,9 @@ int UrlCommand::run(const QStringList &arguments, const CliOutput &output)
             text += QCoreApplication::translate("cli", "sqlite:   %1\n").arg(url.sqlitePath);
         }
         output.out(text);
-        output.out(core::DiagnosticFormatter::toText(diagnostics));
+        output.out(core::base::DiagnosticFormatter::toText(diagnostics));
     }
-    return core::hasErrors(diagnostics) ? ExitProblems : ExitClean;
+    return core::base::hasErrors(diagnostics) ? ExitProblems : ExitClean;
 }
 
 } // namespace pgdial::cli

@@ -180,20 +180,20 @@ const QStringList &AppConfigFile::databaseKeys()
     return keys;
 }
 
-AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &fileName)
+AppConfigFile AppConfigFile::parse(const base::TextDocument &document, const QString &fileName)
 {
     AppConfigFile file;
     file.m_fileName = fileName;
     // Size first, without copying a huge document.
     const QByteArray bytes = document.byteSize() > YamlGuard::maxBytes ? QByteArray(YamlGuard::maxBytes + 1, ' ')
                                                                        : document.toBytes();
-    if (const std::optional<Diagnostic> refused = YamlGuard::check(bytes, fileName)) {
+    if (const std::optional<base::Diagnostic> refused = YamlGuard::check(bytes, fileName)) {
         file.m_diagnostics.append(*refused);
         return file;
     }
-    auto diagnose = [&](Severity severity, const QString &code, int line, int column, const QString &message,
+    auto diagnose = [&](base::Severity severity, const QString &code, int line, int column, const QString &message,
                         const QString &suggestion = {}) {
-        Diagnostic d;
+        base::Diagnostic d;
         d.severity = severity;
         d.code = code;
         d.file = fileName;
@@ -206,7 +206,7 @@ AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &
     try {
         const YAML::Node root = YAML::Load(std::string(bytes.constData(), static_cast<size_t>(bytes.size())));
         if (ExpansionCounter().count(root, YamlGuard::maxExpandedNodes) < 0) {
-            diagnose(Severity::Error, u"app.yaml-alias-bomb"_s, 0, 0,
+            diagnose(base::Severity::Error, u"app.yaml-alias-bomb"_s, 0, 0,
                      tr("With its aliases expanded this YAML has more than %1 nodes (or an alias refers to itself); "
                         "pgdial refuses it")
                          .arg(YamlGuard::maxExpandedNodes),
@@ -216,7 +216,7 @@ AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &
         file.m_loaded = true;
         if (!root.IsMap()) {
             if (root.IsDefined() && !root.IsNull())
-                diagnose(Severity::Error, u"app.yaml-not-mapping"_s, root.Mark().line + 1, root.Mark().column + 1,
+                diagnose(base::Severity::Error, u"app.yaml-not-mapping"_s, root.Mark().line + 1, root.Mark().column + 1,
                          tr("config.yaml must be a mapping of sections (database:, ...)"));
             return file;
         }
@@ -285,7 +285,7 @@ AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &
                 }
             }
             if (!database.IsMap() && !database.IsNull()) {
-                diagnose(Severity::Error, u"app.invalid-type"_s, database.Mark().line + 1, database.Mark().column + 1,
+                diagnose(base::Severity::Error, u"app.invalid-type"_s, database.Mark().line + 1, database.Mark().column + 1,
                          tr("database: must be a mapping of settings (url:, pool_size:, ...)"));
             } else if (database.IsMap()) {
                 for (auto it = database.begin(); it != database.end(); ++it) {
@@ -295,7 +295,7 @@ AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &
                     if (!databaseKeys().contains(key))
                         continue;
                     if (!it->second.IsScalar() && !it->second.IsNull())
-                        diagnose(Severity::Error, u"app.invalid-type"_s, it->second.Mark().line + 1,
+                        diagnose(base::Severity::Error, u"app.invalid-type"_s, it->second.Mark().line + 1,
                                  it->second.Mark().column + 1,
                                  tr("database.%1 must be a single value, not a list or mapping").arg(key));
                 }
@@ -310,12 +310,12 @@ AppConfigFile AppConfigFile::parse(const TextDocument &document, const QString &
         }
     } catch (const YAML::Exception &e) {
         file.m_loaded = false;
-        diagnose(Severity::Error, u"app.yaml-syntax"_s, e.mark.is_null() ? 0 : e.mark.line + 1,
+        diagnose(base::Severity::Error, u"app.yaml-syntax"_s, e.mark.is_null() ? 0 : e.mark.line + 1,
                  e.mark.is_null() ? 0 : e.mark.column + 1,
                  tr("YAML syntax error: %1").arg(toQString(e.msg)), tr("Fix the YAML at this position"));
     } catch (const std::exception &e) {
         file.m_loaded = false;
-        diagnose(Severity::Error, u"app.yaml-syntax"_s, 0, 0, tr("The YAML could not be read: %1").arg(QString::fromUtf8(e.what())));
+        diagnose(base::Severity::Error, u"app.yaml-syntax"_s, 0, 0, tr("The YAML could not be read: %1").arg(QString::fromUtf8(e.what())));
     }
     return file;
 }
@@ -370,39 +370,39 @@ QByteArray AppConfigFile::formatScalar(const QString &value, ScalarStyle preferr
     return out + '"';
 }
 
-Result<LineEdit> AppConfigFile::replaceScalar(const TextDocument &document, const ConfigScalar &scalar,
+base::Result<base::LineEdit> AppConfigFile::replaceScalar(const base::TextDocument &document, const ConfigScalar &scalar,
                                              const QString &value)
 {
     const QString name = scalar.path.join(u'.');
     if (scalar.aliased)
-        return makeError(u"app.yaml-not-editable"_s,
+        return base::makeError(u"app.yaml-not-editable"_s,
                          tr("%1 is an alias (*name): edit the anchored value instead").arg(name));
     if (scalar.length <= 0 || scalar.line < 1 || scalar.line > document.lineCount())
-        return makeError(u"app.yaml-not-editable"_s,
+        return base::makeError(u"app.yaml-not-editable"_s,
                          tr("%1 spans several lines or uses escapes pgdial does not rewrite; edit it in the text").arg(name));
     const QByteArray &line = document.line(scalar.line - 1);
     const bool mustStayString = scalar.style != ScalarStyle::Plain || !looksLikeNonString(scalar.value);
     const QByteArray text = formatScalar(value, scalar.style, scalar.inFlow, mustStayString);
     QByteArray replaced = line.left(scalar.column - 1) + text + line.mid(scalar.column - 1 + scalar.length);
-    return LineEdit{scalar.line - 1, 1, {replaced}, {}};
+    return base::LineEdit{scalar.line - 1, 1, {replaced}, {}};
 }
 
-Result<LineEdit> AppConfigFile::setField(const TextDocument &document, const QString &key, const QString &value) const
+base::Result<base::LineEdit> AppConfigFile::setField(const base::TextDocument &document, const QString &key, const QString &value) const
 {
     const std::optional<ConfigScalar> current = field(key);
     if (!current)
-        return makeError(u"app.missing-key"_s, tr("database.%1 is not in %2").arg(key, m_fileName));
+        return base::makeError(u"app.missing-key"_s, tr("database.%1 is not in %2").arg(key, m_fileName));
     return replaceScalar(document, *current, value);
 }
 
-Result<LineEdit> AppConfigFile::addField(const TextDocument &document, const QString &key, const QString &value) const
+base::Result<base::LineEdit> AppConfigFile::addField(const base::TextDocument &document, const QString &key, const QString &value) const
 {
     if (!m_loaded || m_databaseLine < 1)
-        return makeError(u"app.yaml-not-editable"_s, tr("%1 has no database: section to add %2 to").arg(m_fileName, key));
+        return base::makeError(u"app.yaml-not-editable"_s, tr("%1 has no database: section to add %2 to").arg(m_fileName, key));
     if (field(key) || scalar({u"database"_s, key}))
-        return makeError(u"app.duplicate-key"_s, tr("database.%1 is already in %2").arg(key, m_fileName));
+        return base::makeError(u"app.duplicate-key"_s, tr("database.%1 is already in %2").arg(key, m_fileName));
     if (m_databaseFlow)
-        return makeError(u"app.yaml-not-editable"_s,
+        return base::makeError(u"app.yaml-not-editable"_s,
                          tr("The database: section of %1 is written as { ... }; add %2 in the text").arg(m_fileName, key));
     // Block mapping: the new key goes after the last key's lines, at the keys' indentation (or two
     // columns deeper than "database:" when the section is still empty).
@@ -429,15 +429,15 @@ Result<LineEdit> AppConfigFile::addField(const TextDocument &document, const QSt
     }
     const QByteArray text = QByteArray(indent, ' ') + key.toUtf8() + ": "
         + formatScalar(value, ScalarStyle::Plain, false, false);
-    LineEdit edit;
-    if (last == document.lineCount() && document.ending(last - 1) == LineEnding::None) {
-        const LineEnding ending = document.dominantEnding() == LineEnding::None ? LineEnding::Lf : document.dominantEnding();
-        edit = LineEdit{last - 1, 1, {document.line(last - 1), text}, {ending, LineEnding::None}};
+    base::LineEdit edit;
+    if (last == document.lineCount() && document.ending(last - 1) == base::LineEnding::None) {
+        const base::LineEnding ending = document.dominantEnding() == base::LineEnding::None ? base::LineEnding::Lf : document.dominantEnding();
+        edit = base::LineEdit{last - 1, 1, {document.line(last - 1), text}, {ending, base::LineEnding::None}};
     } else {
-        edit = LineEdit{last, 0, {text}, {}};
+        edit = base::LineEdit{last, 0, {text}, {}};
     }
     // Read the result back: the key must hold `value` and nothing else may change meaning.
-    TextDocument edited = document;
+    base::TextDocument edited = document;
     edited.apply(edit);
     const AppConfigFile after = parse(edited, m_fileName);
     const std::optional<ConfigScalar> added = after.field(key);
@@ -452,7 +452,7 @@ Result<LineEdit> AppConfigFile::addField(const TextDocument &document, const QSt
         othersKept = othersKept && now && now->value == before.value;
     }
     if (!after.isLoaded() || !added || added->value != value || !othersKept)
-        return makeError(u"app.yaml-not-editable"_s,
+        return base::makeError(u"app.yaml-not-editable"_s,
                          tr("pgdial cannot add database.%1 to %2 safely; add it in the text").arg(key, m_fileName));
     return edit;
 }

@@ -40,7 +40,7 @@ struct ConfigScalar
 class AppConfigFile
 {
 public:
-    static AppConfigFile parse(const TextDocument &document, const QString &fileName);
+    static AppConfigFile parse(const base::TextDocument &document, const QString &fileName);
 
     // url, app_db, owner_user, user, ro_user, pool_size, max_overflow, pool_timeout, pool_recycle,
     // environment_mode, user_pw_file_path, user_pw_env_var
@@ -48,7 +48,7 @@ public:
 
     QString fileName() const { return m_fileName; }
     bool isLoaded() const { return m_loaded; } // parsed as YAML (possibly without a database section)
-    const Diagnostics &diagnostics() const { return m_diagnostics; }
+    const base::Diagnostics &diagnostics() const { return m_diagnostics; }
     bool hasDatabaseSection() const { return m_databaseLine > 0; }
     int databaseLine() const { return m_databaseLine; }
     const QList<ConfigScalar> &databaseFields() const { return m_fields; } // the known keys present, in file order
@@ -58,19 +58,19 @@ public:
     // Lossless edit of database.<key>: replaces only the scalar's bytes, keeping its quoting style
     // when the value allows it and adding quotes when it needs them. Fails for block scalars,
     // aliases and missing keys.
-    Result<LineEdit> setField(const TextDocument &document, const QString &key, const QString &value) const;
+    base::Result<base::LineEdit> setField(const base::TextDocument &document, const QString &key, const QString &value) const;
     // Lossless insertion of database.<key>: one new line after the section's last key, at its keys'
     // indentation, the value written plainly when YAML allows. The result is read back; anything
     // that would not read back exactly (a flow mapping, odd layouts) fails instead.
-    Result<LineEdit> addField(const TextDocument &document, const QString &key, const QString &value) const;
-    static Result<LineEdit> replaceScalar(const TextDocument &document, const ConfigScalar &scalar, const QString &value);
+    base::Result<base::LineEdit> addField(const base::TextDocument &document, const QString &key, const QString &value) const;
+    static base::Result<base::LineEdit> replaceScalar(const base::TextDocument &document, const ConfigScalar &scalar, const QString &value);
     // The source text that makes YAML read `value`, preferring `preferred`.
     static QByteArray formatScalar(const QString &value, ScalarStyle preferred, bool inFlow, bool mustStayString);
 
 private:
     QString m_fileName;
     bool m_loaded = false;
-    Diagnostics m_diagnostics;
+    base::Diagnostics m_diagnostics;
     int m_databaseLine = 0;
     int m_databaseColumn = 0;      // 1-based column of the "database" key
     int m_databaseKeyColumn = 0;   // 1-based column of the section's keys (0: no keys yet)

@@ -75,12 +75,12 @@ bool ComposeService::isPostgres() const
         || name == u"postgres" || name == u"db" || name == u"database";
 }
 
-ComposeFile ComposeFile::parse(const TextDocument &document, const QString &fileName)
+ComposeFile ComposeFile::parse(const base::TextDocument &document, const QString &fileName)
 {
     ComposeFile file;
     file.m_fileName = fileName;
     const QByteArray bytes = document.toBytes();
-    if (const std::optional<Diagnostic> refused = YamlGuard::check(bytes, fileName)) {
+    if (const std::optional<base::Diagnostic> refused = YamlGuard::check(bytes, fileName)) {
         file.m_diagnostics.append(*refused);
         return file;
     }
@@ -179,8 +179,8 @@ ComposeFile ComposeFile::parse(const TextDocument &document, const QString &file
             }
         }
     } catch (const YAML::Exception &e) {
-        Diagnostic d;
-        d.severity = Severity::Warning;
+        base::Diagnostic d;
+        d.severity = base::Severity::Warning;
         d.code = u"app.compose-syntax"_s;
         d.file = fileName;
         d.line = e.mark.is_null() ? 0 : e.mark.line + 1;

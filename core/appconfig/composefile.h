@@ -51,19 +51,19 @@ struct ComposeService
 class ComposeFile
 {
 public:
-    static ComposeFile parse(const TextDocument &document, const QString &fileName);
+    static ComposeFile parse(const base::TextDocument &document, const QString &fileName);
 
     QString fileName() const { return m_fileName; }
     const QList<ComposeService> &services() const { return m_services; }
     // Subnets declared for each top-level network (networks.<name>.ipam.config[].subnet), CIDR text.
     QStringList subnets(const QString &network) const { return m_subnets.value(network); }
-    const Diagnostics &diagnostics() const { return m_diagnostics; }
+    const base::Diagnostics &diagnostics() const { return m_diagnostics; }
 
 private:
     QString m_fileName;
     QList<ComposeService> m_services;
     QHash<QString, QStringList> m_subnets;
-    Diagnostics m_diagnostics;
+    base::Diagnostics m_diagnostics;
 };
 
 } // namespace pgdial::core::appconfig

@@ -91,10 +91,10 @@ QString ConnectionUrl::masked() const
     if (kind == UrlKind::PostgresKeyValue) {
         static const QRegularExpression password(uR"((\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S*))"_s);
         QString out = text;
-        out.replace(password, u"\\1"_s + QString(6, SecretMasker::maskCharacter));
+        out.replace(password, u"\\1"_s + QString(6, base::SecretMasker::maskCharacter));
         return out;
     }
-    return SecretMasker::maskUrlPassword(text);
+    return base::SecretMasker::maskUrlPassword(text);
 }
 
 QList<ConnectionParameter> ConnectionUrl::maskedParameters() const
@@ -102,7 +102,7 @@ QList<ConnectionParameter> ConnectionUrl::maskedParameters() const
     QList<ConnectionParameter> out = parameters;
     for (ConnectionParameter &parameter : out)
         if (parameter.keyword == u"password" && !parameter.value.isEmpty() && !parameter.value.startsWith(u"${"))
-            parameter.value = QString(6, SecretMasker::maskCharacter);
+            parameter.value = QString(6, base::SecretMasker::maskCharacter);
     return out;
 }
 
@@ -252,7 +252,7 @@ ConnectionUrl ConnectionUrlParser::parse(const QString &input)
     char *error = nullptr;
     PQconninfoOption *options = PQconninfoParse(conninfo.constData(), &error);
     if (!options) {
-        url.libpqError = SecretMasker::maskUrlPassword(error ? QString::fromUtf8(error).trimmed() : tr("out of memory"));
+        url.libpqError = base::SecretMasker::maskUrlPassword(error ? QString::fromUtf8(error).trimmed() : tr("out of memory"));
         PQfreemem(error);
         return url;
     }

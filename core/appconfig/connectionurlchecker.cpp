@@ -97,10 +97,10 @@ QString encodePart(const QString &part)
     return out;
 }
 
-Diagnostic make(const ConnectionUrlChecker::Context &context, Severity severity, const QString &code,
+base::Diagnostic make(const ConnectionUrlChecker::Context &context, base::Severity severity, const QString &code,
                 const QString &message, const QString &suggestion = {})
 {
-    Diagnostic d;
+    base::Diagnostic d;
     d.severity = severity;
     d.code = code;
     d.file = context.file;
@@ -139,30 +139,30 @@ QString ConnectionUrlChecker::encodePassword(const QString &text)
     return result + text.mid(info.at);
 }
 
-Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context &context)
+base::Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context &context)
 {
-    Diagnostics out;
+    base::Diagnostics out;
     const QString raw = context.rawText.isEmpty() ? url.text : context.rawText;
     const bool production = context.environmentMode == u"production";
 
     switch (url.kind) {
     case UrlKind::Empty:
-        out.append(make(context, Severity::Error, u"url.empty"_s, tr("The connection URL is empty"),
+        out.append(make(context, base::Severity::Error, u"url.empty"_s, tr("The connection URL is empty"),
                         tr("Set DATABASE_URL, e.g. postgresql://user@host:5432/dbname")));
         return out;
     case UrlKind::Unsupported:
         if (url.scheme == u"jdbc")
-            out.append(make(context, Severity::Error, u"url.jdbc-url"_s,
+            out.append(make(context, base::Severity::Error, u"url.jdbc-url"_s,
                             tr("This is a JDBC URL (jdbc:postgresql://...); libpq and SQLAlchemy do not read it"),
                             tr("Remove the \"jdbc:\" prefix and replace JDBC-only parameters (ssl=true → sslmode=require)")));
         else
-            out.append(make(context, Severity::Error, u"url.unsupported-scheme"_s,
+            out.append(make(context, base::Severity::Error, u"url.unsupported-scheme"_s,
                             tr("\"%1://\" is not a PostgreSQL or SQLite URL").arg(url.scheme),
                             tr("Use postgresql://, postgresql+asyncpg://, postgresql+psycopg:// or sqlite:///")));
         return out;
     case UrlKind::Sqlite:
         if (production)
-            out.append(make(context, Severity::Warning, u"url.sqlite-in-production"_s,
+            out.append(make(context, base::Severity::Warning, u"url.sqlite-in-production"_s,
                             tr("SQLite (%1) is configured while the environment mode is production; the guide allows "
                                "SQLite for development and tests only")
                                 .arg(url.sqlitePath),
@@ -183,12 +183,12 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
             const bool path = isSecretReference(written) && (rawPw.startsWith(u'/') || rawPw.startsWith(u"./"_s));
             if (needsEncoding(rawPw) && !path) {
                 const QString encoded = encodePassword(url.text);
-                Diagnostic d = make(context, Severity::Error, u"url.unencoded-password"_s,
+                base::Diagnostic d = make(context, base::Severity::Error, u"url.unencoded-password"_s,
                                     tr("The password holds characters that must be percent-encoded in a URL (@ # / ? "
                                        "% or spaces); libpq and SQLAlchemy would split the URL at them"),
                                     tr("Write the password percent-encoded (@ → %40, # → %23, / → %2F, ? → %3F, "
                                        "% → %25, : → %3A, space → %20): %1")
-                                        .arg(SecretMasker::maskUrlPassword(encoded)));
+                                        .arg(base::SecretMasker::maskUrlPassword(encoded)));
                 out.append(d);
             }
         }
@@ -196,7 +196,7 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
 
     // libpq's own complaints about a URL split at an unencoded character are consequences of it.
     const bool misSplit = std::any_of(out.cbegin(), out.cend(),
-                                      [](const Diagnostic &d) { return d.code == u"url.unencoded-password"; });
+                                      [](const base::Diagnostic &d) { return d.code == u"url.unencoded-password"; });
     const QStringList &known = ConnectionUrlParser::libpqKeywords();
     bool explainedQuery = misSplit;
     for (const ConnectionParameter &parameter : url.query) {
@@ -209,13 +209,13 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
             continue;
         explainedQuery = true;
         if (poolParameters().contains(key)) {
-            out.append(make(context, Severity::Error, u"url.pool-parameter"_s,
+            out.append(make(context, base::Severity::Error, u"url.pool-parameter"_s,
                             tr("libpq rejects the URL query parameter \"%1\": it is a SQLAlchemy pool setting, not a "
                                "connection parameter")
                                 .arg(key),
                             tr("Remove ?%1=... from the URL and set database.%1 in config.yaml").arg(key)));
         } else if (jdbcParameters().contains(key) || key == u"ssl") {
-            out.append(make(context, Severity::Error, u"url.jdbc-parameter"_s,
+            out.append(make(context, base::Severity::Error, u"url.jdbc-parameter"_s,
                             tr("libpq rejects the URL query parameter \"%1=%2\": it belongs to the JDBC driver")
                                 .arg(key, parameter.value),
                             key == u"ssl" || key == u"sslfactory" || key == u"useSSL"
@@ -223,19 +223,19 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
                                 : tr("Remove it; libpq's parameters are listed in the PostgreSQL manual, section "
                                      "\"Parameter Key Words\"")));
         } else {
-            out.append(make(context, Severity::Error, u"url.unknown-parameter"_s,
+            out.append(make(context, base::Severity::Error, u"url.unknown-parameter"_s,
                             tr("libpq rejects the URL query parameter \"%1\"").arg(key),
                             tr("Remove it, or use one of libpq's connection parameters (sslmode, connect_timeout, "
                                "application_name, options, ...)")));
         }
     }
     if (!url.parsed && !explainedQuery)
-        out.append(make(context, Severity::Error, u"url.parse-error"_s,
+        out.append(make(context, base::Severity::Error, u"url.parse-error"_s,
                         tr("libpq cannot parse this connection string: %1").arg(url.libpqError),
                         tr("Check the format: postgresql://user:password@host:port/dbname?sslmode=require")));
     if (url.parsed && !url.libpqAccepts && !misSplit) {
         const bool sslmode = url.libpqError.contains(u"sslmode"_s);
-        out.append(make(context, Severity::Error, sslmode ? u"url.invalid-sslmode"_s : u"url.invalid-option"_s,
+        out.append(make(context, base::Severity::Error, sslmode ? u"url.invalid-sslmode"_s : u"url.invalid-option"_s,
                         tr("libpq refuses this connection string: %1").arg(url.libpqError),
                         sslmode ? tr("Use one of disable, allow, prefer, require, verify-ca, verify-full")
                                 : tr("Correct the value")));
@@ -245,13 +245,13 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
 
     // Driver views.
     if (url.driver == u"asyncpg" && url.value(u"sslmode"_s))
-        out.append(make(context, Severity::Warning, u"url.asyncpg-sslmode"_s,
+        out.append(make(context, base::Severity::Warning, u"url.asyncpg-sslmode"_s,
                         tr("asyncpg's view: SQLAlchemy passes the URL's query to asyncpg.connect(), which has no "
                            "\"sslmode\" argument"),
                         tr("With postgresql+asyncpg:// write ?ssl=%1 instead of ?sslmode=%1")
                             .arg(url.value(u"sslmode"_s).value_or(QString()))));
     if (url.scheme.compare(u"postgres"_s, Qt::CaseInsensitive) == 0)
-        out.append(make(context, Severity::Warning, u"url.postgres-scheme"_s,
+        out.append(make(context, base::Severity::Warning, u"url.postgres-scheme"_s,
                         tr("SQLAlchemy's view: \"postgres://\" is no longer accepted (\"No such driver: postgres\"), "
                            "although libpq reads it"),
                         tr("Write postgresql:// (or postgresql+asyncpg://)")));
@@ -261,7 +261,7 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
     if (const std::optional<QString> written = rawPassword(raw); written && isSecretReference(*written)) {
         const QString password = rawPassword(url.text).value_or(QString());
         if (password.startsWith(u'/') || password.startsWith(u"./"_s))
-            out.append(make(context, Severity::Warning, u"url.password-is-path"_s,
+            out.append(make(context, base::Severity::Warning, u"url.password-is-path"_s,
                             tr("The password comes from %1, which holds a file path: the path itself would be sent as "
                                "the password")
                                 .arg(*written),
@@ -273,14 +273,14 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
     const QString sslmode = url.effectiveSslMode();
     const std::optional<QString> rootcert = url.value(u"sslrootcert"_s);
     if (rootcert && *rootcert == u"system" && sslmode != u"verify-full")
-        out.append(make(context, Severity::Error, u"url.sslrootcert-system"_s,
+        out.append(make(context, base::Severity::Error, u"url.sslrootcert-system"_s,
                         tr("sslrootcert=system needs sslmode=verify-full (libpq 16+ refuses weaker modes with it; "
                            "older libpq looks for a file named \"system\")"),
                         tr("Set sslmode=verify-full")));
     // Verification needs the CA: without sslrootcert, libpq (and asyncpg, which mirrors it) reads
     // ~/.postgresql/root.crt of the user the app runs as, which containers seldom have.
     if ((sslmode == u"verify-full" || sslmode == u"verify-ca") && (!rootcert || rootcert->isEmpty()))
-        out.append(make(context, Severity::Warning, u"url.verify-without-rootcert"_s,
+        out.append(make(context, base::Severity::Warning, u"url.verify-without-rootcert"_s,
                         tr("sslmode=%1 without sslrootcert: the server's certificate is checked against "
                            "~/.postgresql/root.crt of the user the app runs as (or PGSSLROOTCERT); where that file is "
                            "missing the connection fails with \"root certificate file ... does not exist\"")
@@ -295,7 +295,7 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
                              *path);
         const QFileInfo file(info.filePath());
         if (!file.exists()) {
-            out.append(make(context, Severity::Warning, u"url.ssl-file-missing"_s,
+            out.append(make(context, base::Severity::Warning, u"url.ssl-file-missing"_s,
                             tr("%1 file \"%2\" does not exist here (it may exist only inside the container)")
                                 .arg(keyword, *path),
                             tr("Check the path, or mount the file where the app runs")));
@@ -308,7 +308,7 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
             const bool rootOwned = file.ownerId() == 0;
             const bool groupWrite = p & (QFileDevice::WriteGroup | QFileDevice::ExeGroup);
             if (others || (group && !rootOwned) || (rootOwned && groupWrite))
-                out.append(make(context, Severity::Error, u"url.ssl-key-permissions"_s,
+                out.append(make(context, base::Severity::Error, u"url.ssl-key-permissions"_s,
                                 tr("The private key \"%1\" is readable by group or others; libpq refuses it").arg(*path),
                                 tr("chmod 0600 %1 (0640 is allowed when root owns it)").arg(*path)));
         }
@@ -316,7 +316,7 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
 
     if (production) {
         if (sslmode != u"require" && sslmode != u"verify-ca" && sslmode != u"verify-full")
-            out.append(make(context, Severity::Warning, u"url.production-without-tls"_s,
+            out.append(make(context, base::Severity::Warning, u"url.production-without-tls"_s,
                             tr("The environment mode is production but the URL does not require TLS (sslmode=%1)")
                                 .arg(sslmode),
                             tr("Add ?sslmode=require, or better verify-full with sslrootcert")));
@@ -324,7 +324,7 @@ Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Context 
         const bool keyValuePassword = url.kind == UrlKind::PostgresKeyValue && url.value(u"password"_s)
             && !raw.contains(u"${"_s);
         if ((written && !written->isEmpty() && !isSecretReference(*written)) || keyValuePassword)
-            out.append(make(context, Severity::Warning, u"url.inline-password"_s,
+            out.append(make(context, base::Severity::Warning, u"url.inline-password"_s,
                             tr("A password is written inline in the URL while the environment mode is production"),
                             tr("Take it from a secret: ${POSTGRES_APP_USER_PW} or user_pw_file_path in config.yaml")));
     }

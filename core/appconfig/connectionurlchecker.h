@@ -23,7 +23,7 @@ public:
         QString baseDirectory;    // relative sslrootcert/sslcert/sslkey paths are taken from here
     };
 
-    static Diagnostics check(const ConnectionUrl &url, const Context &context);
+    static base::Diagnostics check(const ConnectionUrl &url, const Context &context);
 
     // The URL with the userinfo's user name and password percent-encoded (what to write instead).
     // Unchanged when there is nothing to encode or no userinfo.

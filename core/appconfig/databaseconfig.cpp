@@ -85,12 +85,12 @@ std::optional<int> DatabaseConfig::intValue(const QString &key) const
     return ok ? std::optional<int>(number) : std::nullopt;
 }
 
-Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, const QString &projectRoot)
+base::Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, const QString &projectRoot)
 {
-    Diagnostics out;
-    auto at = [&](const DatabaseField &field, Severity severity, const QString &code, const QString &message,
+    base::Diagnostics out;
+    auto at = [&](const DatabaseField &field, base::Severity severity, const QString &code, const QString &message,
                   const QString &suggestion) {
-        Diagnostic d;
+        base::Diagnostic d;
         d.severity = severity;
         d.code = code;
         d.file = config.fileName();
@@ -116,13 +116,13 @@ Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, cons
             ? tr(" (value \"%1\" from %2)").arg(field->value(), field->substitution.provenance().describe())
             : QString();
         if (!ok) {
-            out.append(at(*field, Severity::Error, u"app.invalid-value"_s,
+            out.append(at(*field, base::Severity::Error, u"app.invalid-value"_s,
                           tr("%1 must be an integer%2").arg(b.key, from), tr("Write a whole number from %1 to %2").arg(b.min).arg(b.max)));
         } else if (number > b.max) {
-            out.append(at(*field, Severity::Error, u"app.out-of-range"_s, tr("%1 must be <= %2%3").arg(b.key).arg(b.max).arg(from),
+            out.append(at(*field, base::Severity::Error, u"app.out-of-range"_s, tr("%1 must be <= %2%3").arg(b.key).arg(b.max).arg(from),
                           tr("Use a value from %1 to %2").arg(b.min).arg(b.max)));
         } else if (number < b.min) {
-            out.append(at(*field, Severity::Error, u"app.out-of-range"_s, tr("%1 must be >= %2%3").arg(b.key).arg(b.min).arg(from),
+            out.append(at(*field, base::Severity::Error, u"app.out-of-range"_s, tr("%1 must be >= %2%3").arg(b.key).arg(b.min).arg(from),
                           tr("Use a value from %1 to %2").arg(b.min).arg(b.max)));
         }
     }
@@ -131,7 +131,7 @@ Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, cons
     for (const QString &key : {u"app_db"_s, u"owner_user"_s, u"user"_s, u"ro_user"_s}) {
         const std::optional<DatabaseField> field = config.field(key);
         if (field && field->value().trimmed().isEmpty() && !field->scalar.value.trimmed().isEmpty())
-            out.append(at(*field, Severity::Warning, u"app.empty-value"_s,
+            out.append(at(*field, base::Severity::Warning, u"app.empty-value"_s,
                           tr("database.%1 resolves to an empty value (%2)")
                               .arg(key, field->substitution.provenance().describe()),
                           tr("Set the variable it refers to, or give the expression a default: ${NAME:-value}")));
@@ -140,7 +140,7 @@ Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, cons
     const QString mode = config.environmentMode();
     if (const std::optional<DatabaseField> field = config.field(u"environment_mode"_s)) {
         if (mode != u"development" && mode != u"production" && mode != u"testing")
-            out.append(at(*field, Severity::Error, u"app.invalid-environment-mode"_s,
+            out.append(at(*field, base::Severity::Error, u"app.invalid-environment-mode"_s,
                           tr("environment_mode is \"%1\" (from %2); it must be development, production or testing")
                               .arg(mode, field->substitution.provenance().describe()),
                           tr("Set APP_ENVIRONMENT to development, production or testing")));
@@ -149,8 +149,8 @@ Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, cons
     if (mode == u"production") {
         const std::optional<DatabaseField> pwFile = config.field(u"user_pw_file_path"_s);
         if (!pwFile || pwFile->value().trimmed().isEmpty()) {
-            Diagnostic d;
-            d.severity = Severity::Warning;
+            base::Diagnostic d;
+            d.severity = base::Severity::Warning;
             d.code = u"app.production-password-file"_s;
             d.file = config.fileName();
             d.line = pwFile ? pwFile->scalar.line : 0;
@@ -161,11 +161,11 @@ Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, cons
             const QString path = pwFile->value().trimmed();
             const QFileInfo info(QDir(projectRoot), path);
             if (!info.exists()) {
-                out.append(at(*pwFile, Severity::Warning, u"app.secret-file-missing"_s,
+                out.append(at(*pwFile, base::Severity::Warning, u"app.secret-file-missing"_s,
                               tr("The password file \"%1\" does not exist here (it may exist only inside the container)").arg(path),
                               tr("Create the secret (infra/secrets/generate_secrets.sh) or mount it at this path")));
             } else if (info.permissions() & (QFileDevice::ReadOther | QFileDevice::WriteOther)) {
-                out.append(at(*pwFile, Severity::Warning, u"app.secret-file-permissions"_s,
+                out.append(at(*pwFile, base::Severity::Warning, u"app.secret-file-permissions"_s,
                               tr("The password file \"%1\" is readable by every user on the machine").arg(path),
                               tr("chmod 0600 %1 (or 0640 with the app's group)").arg(path)));
             }
@@ -175,7 +175,7 @@ Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config, cons
     return out;
 }
 
-Diagnostics DatabaseConfigValidator::validateUrl(const DatabaseConfig &config, const QString &projectRoot)
+base::Diagnostics DatabaseConfigValidator::validateUrl(const DatabaseConfig &config, const QString &projectRoot)
 {
     const std::optional<DatabaseField> url = config.field(u"url"_s);
     if (!url)
@@ -205,8 +205,8 @@ Diagnostics DatabaseConfigValidator::validateUrl(const DatabaseConfig &config, c
             ? QString()
             : url->scalar.value;
     }
-    Diagnostics out = ConnectionUrlChecker::check(parsed, context);
-    for (Diagnostic &d : out) {
+    base::Diagnostics out = ConnectionUrlChecker::check(parsed, context);
+    for (base::Diagnostic &d : out) {
         if (!envPlace.isEmpty())
             d.related.append(configPlace);
         d.message += tr(" (database.url = %1, from %2)").arg(parsed.masked(), url->substitution.provenance().describe());

@@ -45,9 +45,9 @@ private:
 class DatabaseConfigValidator
 {
 public:
-    static Diagnostics validate(const DatabaseConfig &config, const QString &projectRoot);
+    static base::Diagnostics validate(const DatabaseConfig &config, const QString &projectRoot);
     // Diagnostics about the resolved URL, placed where its text is written (.env line or config.yaml).
-    static Diagnostics validateUrl(const DatabaseConfig &config, const QString &projectRoot);
+    static base::Diagnostics validateUrl(const DatabaseConfig &config, const QString &projectRoot);
 };
 
 } // namespace pgdial::core::appconfig

@@ -52,7 +52,7 @@ QString tr(const char *text)
 
 } // namespace
 
-EnvFile EnvFile::parse(const TextDocument &document, const QString &fileName)
+EnvFile EnvFile::parse(const base::TextDocument &document, const QString &fileName)
 {
     EnvFile file;
     file.m_fileName = fileName;
@@ -62,9 +62,9 @@ EnvFile EnvFile::parse(const TextDocument &document, const QString &fileName)
     qsizetype pos = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     bool productionSection = false;
 
-    auto addDiagnostic = [&](Severity severity, const QString &code, qsizetype offset, const QString &message,
+    auto addDiagnostic = [&](base::Severity severity, const QString &code, qsizetype offset, const QString &message,
                              const QString &suggestion = {}) {
-        Diagnostic d;
+        base::Diagnostic d;
         d.severity = severity;
         d.code = code;
         d.file = fileName;
@@ -113,7 +113,7 @@ EnvFile EnvFile::parse(const TextDocument &document, const QString &fileName)
                 ++pos;
         }
         if (pos == keyStart) {
-            addDiagnostic(Severity::Warning, u"env.invalid-line"_s, keyStart,
+            addDiagnostic(base::Severity::Warning, u"env.invalid-line"_s, keyStart,
                           tr("This line is not a KEY=value assignment, a comment or blank; it is ignored"),
                           tr("Write it as KEY=value, or comment it out with #"));
             pos = eol + 1;
@@ -124,7 +124,7 @@ EnvFile EnvFile::parse(const TextDocument &document, const QString &fileName)
         while (pos < end && isBlank(bytes.at(pos)))
             ++pos;
         if (pos >= end || bytes.at(pos) != '=') {
-            addDiagnostic(Severity::Warning, u"env.invalid-line"_s, pos >= end ? keyStart : pos,
+            addDiagnostic(base::Severity::Warning, u"env.invalid-line"_s, pos >= end ? keyStart : pos,
                           pos >= end ? tr("\"%1\" has no \"=\": the key is not set").arg(entry.key)
                                      : tr("Expected \"=\" after \"%1\"; the line is ignored").arg(entry.key),
                           tr("Write it as %1=value").arg(entry.key));
@@ -166,7 +166,7 @@ EnvFile EnvFile::parse(const TextDocument &document, const QString &fileName)
                 value += c;
             }
             if (!closed) {
-                addDiagnostic(Severity::Error, u"env.unterminated-quote"_s, pos,
+                addDiagnostic(base::Severity::Error, u"env.unterminated-quote"_s, pos,
                               tr("The %1-quoted value of %2 is never closed; the rest of the line is taken as its value")
                                   .arg(quote == '"' ? tr("double") : tr("single"), entry.key),
                               tr("Add the closing %1").arg(QLatin1Char(quote)));
@@ -183,7 +183,7 @@ EnvFile EnvFile::parse(const TextDocument &document, const QString &fileName)
             while (rest < end && isBlank(bytes.at(rest)))
                 ++rest;
             if (rest < end && bytes.at(rest) != '#')
-                addDiagnostic(Severity::Warning, u"env.trailing-text"_s, rest,
+                addDiagnostic(base::Severity::Warning, u"env.trailing-text"_s, rest,
                               tr("Text after the closing quote of %1 is ignored").arg(entry.key),
                               tr("Put it inside the quotes, or start a comment with \" #\""));
         } else {
@@ -203,8 +203,8 @@ EnvFile EnvFile::parse(const TextDocument &document, const QString &fileName)
         entry.documentedForProductionOnly = productionSection;
         for (const EnvEntry &earlier : std::as_const(file.m_entries)) {
             if (earlier.key == entry.key) {
-                Diagnostic d;
-                d.severity = Severity::Info;
+                base::Diagnostic d;
+                d.severity = base::Severity::Info;
                 d.code = u"env.duplicate-key"_s;
                 d.file = fileName;
                 d.line = entry.line;
@@ -275,40 +275,40 @@ QByteArray EnvFile::formatValue(const QString &value, EnvQuote preferred)
     return out + '"';
 }
 
-Result<LineEdit> EnvFile::setValue(const TextDocument &document, const QString &key, const QString &value) const
+base::Result<base::LineEdit> EnvFile::setValue(const base::TextDocument &document, const QString &key, const QString &value) const
 {
-    const LineEdit edit = draftValueEdit(document, key, value);
-    TextDocument edited = document;
+    const base::LineEdit edit = draftValueEdit(document, key, value);
+    base::TextDocument edited = document;
     edited.apply(edit);
     const EnvFile after = parse(edited, m_fileName);
     const std::optional<EnvEntry> written = after.find(key);
     if (written && written->value == value && valuesKeptIn(after, key))
         return edit;
     QString reason = tr("Writing %1 here would change how other lines of %2 are read").arg(key, m_fileName);
-    for (const Diagnostic &d : m_diagnostics) {
+    for (const base::Diagnostic &d : m_diagnostics) {
         if (d.code == u"env.unterminated-quote"_s) {
             reason += tr(": the quote opened on line %1 is never closed, and this value would close it").arg(d.line);
             break;
         }
     }
-    return makeError(u"env.ambiguous-edit"_s, reason);
+    return base::makeError(u"env.ambiguous-edit"_s, reason);
 }
 
-LineEdit EnvFile::draftValueEdit(const TextDocument &document, const QString &key, const QString &value) const
+base::LineEdit EnvFile::draftValueEdit(const base::TextDocument &document, const QString &key, const QString &value) const
 {
     const std::optional<EnvEntry> entry = find(key);
     if (!entry || entry->lastLine > document.lineCount()) {
         // Append, after a last line that has content (keep an existing trailing blank line).
         const QByteArray line = key.toUtf8() + '=' + formatValue(value, EnvQuote::None);
         const int count = document.lineCount();
-        if (count > 0 && document.line(count - 1).isEmpty() && document.ending(count - 1) == LineEnding::None)
-            return LineEdit{count - 1, 1, {line}, {}};
-        if (count > 0 && document.ending(count - 1) == LineEnding::None) {
+        if (count > 0 && document.line(count - 1).isEmpty() && document.ending(count - 1) == base::LineEnding::None)
+            return base::LineEdit{count - 1, 1, {line}, {}};
+        if (count > 0 && document.ending(count - 1) == base::LineEnding::None) {
             // The file has no final newline: keep it that way, ending the old last line.
-            const LineEnding ending = document.dominantEnding() == LineEnding::None ? LineEnding::Lf : document.dominantEnding();
-            return LineEdit{count - 1, 1, {document.line(count - 1), line}, {ending, LineEnding::None}};
+            const base::LineEnding ending = document.dominantEnding() == base::LineEnding::None ? base::LineEnding::Lf : document.dominantEnding();
+            return base::LineEdit{count - 1, 1, {document.line(count - 1), line}, {ending, base::LineEnding::None}};
         }
-        return LineEdit{count, 0, {line}, {}};
+        return base::LineEdit{count, 0, {line}, {}};
     }
     const QByteArray first = document.line(entry->line - 1);
     const QByteArray last = document.line(entry->lastLine - 1);
@@ -322,7 +322,7 @@ LineEdit EnvFile::draftValueEdit(const TextDocument &document, const QString &ke
             suffix.prepend(' ');
     }
     const QByteArray line = prefix + formatValue(value, entry->quote) + suffix;
-    return LineEdit{entry->line - 1, entry->lastLine - entry->line + 1, {line}, {}};
+    return base::LineEdit{entry->line - 1, entry->lastLine - entry->line + 1, {line}, {}};
 }
 
 bool EnvFile::valuesKeptIn(const EnvFile &edited, const QString &except) const
@@ -337,7 +337,7 @@ bool EnvFile::valuesKeptIn(const EnvFile &edited, const QString &except) const
     return true;
 }
 
-qsizetype EnvFile::afterValue(const TextDocument &document, const EnvEntry &entry) const
+qsizetype EnvFile::afterValue(const base::TextDocument &document, const EnvEntry &entry) const
 {
     if (entry.lastLine < 1 || entry.lastLine > document.lineCount())
         return -1;
@@ -369,7 +369,7 @@ qsizetype EnvFile::afterValue(const TextDocument &document, const EnvEntry &entr
     return last.size();
 }
 
-QString EnvFile::inlineComment(const TextDocument &document, const QString &key) const
+QString EnvFile::inlineComment(const base::TextDocument &document, const QString &key) const
 {
     const std::optional<EnvEntry> entry = find(key);
     const qsizetype after = entry ? afterValue(document, *entry) : -1;
@@ -381,14 +381,14 @@ QString EnvFile::inlineComment(const TextDocument &document, const QString &key)
     return QString::fromUtf8(rest.mid(1)).trimmed();
 }
 
-Result<LineEdit> EnvFile::setComment(const TextDocument &document, const QString &key, const QString &comment) const
+base::Result<base::LineEdit> EnvFile::setComment(const base::TextDocument &document, const QString &key, const QString &comment) const
 {
     const std::optional<EnvEntry> entry = find(key);
     const qsizetype after = entry ? afterValue(document, *entry) : -1;
     if (after < 0)
-        return makeError(u"env.missing-key"_s, tr("%1 is not set in %2").arg(key, m_fileName));
+        return base::makeError(u"env.missing-key"_s, tr("%1 is not set in %2").arg(key, m_fileName));
     if (comment.contains(u'\n') || comment.contains(u'\r'))
-        return makeError(u"env.ambiguous-edit"_s, tr("A comment is one line"));
+        return base::makeError(u"env.ambiguous-edit"_s, tr("A comment is one line"));
     const QByteArray &last = document.line(entry->lastLine - 1);
     const QByteArray rest = last.mid(after);
     qsizetype hash = rest.indexOf('#');
@@ -400,12 +400,12 @@ Result<LineEdit> EnvFile::setComment(const TextDocument &document, const QString
         line += (hash >= 0 ? rest.left(hash) : QByteArray("  ")) + "# " + text;
     else if (hash < 0)
         line = last; // nothing to remove
-    const LineEdit edit{entry->lastLine - 1, 1, {line}, {}};
-    TextDocument edited = document;
+    const base::LineEdit edit{entry->lastLine - 1, 1, {line}, {}};
+    base::TextDocument edited = document;
     edited.apply(edit);
     const EnvFile reread = parse(edited, m_fileName);
     if (reread.inlineComment(edited, key) != QString::fromUtf8(text) || !valuesKeptIn(reread))
-        return makeError(u"env.ambiguous-edit"_s,
+        return base::makeError(u"env.ambiguous-edit"_s,
                          tr("pgdial cannot write this comment for %1 without changing how %2 reads; edit it in the text")
                              .arg(key, m_fileName));
     return edit;

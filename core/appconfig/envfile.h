@@ -40,13 +40,13 @@ struct EnvEntry
 class EnvFile
 {
 public:
-    static EnvFile parse(const TextDocument &document, const QString &fileName);
+    static EnvFile parse(const base::TextDocument &document, const QString &fileName);
 
     QString fileName() const { return m_fileName; }
     const QList<EnvEntry> &entries() const { return m_entries; } // every assignment, in order
     QStringList keys() const;                                   // unique, in order of first use
     std::optional<EnvEntry> find(const QString &key) const;     // the assignment that wins
-    const Diagnostics &diagnostics() const { return m_diagnostics; }
+    const base::Diagnostics &diagnostics() const { return m_diagnostics; }
 
     // A lossless edit that sets KEY to `value` in `document` (the document this was parsed from):
     // the winning assignment's value is replaced, keeping its quoting when the value allows it and
@@ -54,13 +54,13 @@ public:
     // The edit is checked by reading the result back: when it would not read back as `value`, or
     // would change how another assignment reads (a quote an earlier line never closes would now be
     // closed by it), it is refused with env.ambiguous-edit instead of silently changing other values.
-    Result<LineEdit> setValue(const TextDocument &document, const QString &key, const QString &value) const;
+    base::Result<base::LineEdit> setValue(const base::TextDocument &document, const QString &key, const QString &value) const;
 
     // The trailing "# comment" of KEY's winning assignment, without "#" and surrounding blanks.
-    QString inlineComment(const TextDocument &document, const QString &key) const;
+    QString inlineComment(const base::TextDocument &document, const QString &key) const;
     // A lossless edit of that comment: only the assignment's last line changes; an empty comment
     // removes " # ..."; the spacing before an existing "#" is kept. Read back like setValue.
-    Result<LineEdit> setComment(const TextDocument &document, const QString &key, const QString &comment) const;
+    base::Result<base::LineEdit> setComment(const base::TextDocument &document, const QString &key, const QString &comment) const;
 
     // How `value` is written after `=` so that this parser reads it back unchanged, preferring `quote`.
     static QByteArray formatValue(const QString &value, EnvQuote preferred);
@@ -68,14 +68,14 @@ public:
 private:
     // Where the text after the value starts on the assignment's last line (0-based; the blanks and
     // comment or trailing text that follow the value), or -1 when the line is not there.
-    qsizetype afterValue(const TextDocument &document, const EnvEntry &entry) const;
+    qsizetype afterValue(const base::TextDocument &document, const EnvEntry &entry) const;
     // Whether every key of this file (but `except`) has the same value in `edited`: an edit's read-back.
     bool valuesKeptIn(const EnvFile &edited, const QString &except = {}) const;
-    LineEdit draftValueEdit(const TextDocument &document, const QString &key, const QString &value) const;
+    base::LineEdit draftValueEdit(const base::TextDocument &document, const QString &key, const QString &value) const;
 
     QString m_fileName;
     QList<EnvEntry> m_entries;
-    Diagnostics m_diagnostics;
+    base::Diagnostics m_diagnostics;
 };
 
 } // namespace pgdial::core::appconfig

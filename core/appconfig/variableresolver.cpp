@@ -138,8 +138,8 @@ Substitution VariableResolver::substitute(const QString &text, const QString &fi
     Expansion expansion;
     substituteInto(text, file, line, column, codePrefix, 0, expansion, result, result.value);
     if (expansion.truncated) {
-        Diagnostic d;
-        d.severity = Severity::Error;
+        base::Diagnostic d;
+        d.severity = base::Severity::Error;
         d.code = codePrefix + u".expansion-too-large"_s;
         d.file = file;
         d.line = line;
@@ -156,9 +156,9 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                                       const QString &codePrefix, int depth, Expansion &expansion, Substitution &result,
                                       QString &out) const
 {
-    auto diagnose = [&](Severity severity, const QString &code, qsizetype offset, const QString &message,
+    auto diagnose = [&](base::Severity severity, const QString &code, qsizetype offset, const QString &message,
                         const QString &suggestion) {
-        Diagnostic d;
+        base::Diagnostic d;
         d.severity = severity;
         d.code = codePrefix + u'.' + code;
         d.file = file;
@@ -199,7 +199,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                 result.uses.append(*use);
             } else {
                 result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
-                diagnose(Severity::Warning, u"unresolved-variable"_s, i,
+                diagnose(base::Severity::Warning, u"unresolved-variable"_s, i,
                          tr("$%1 is not set anywhere; it becomes an empty string").arg(name),
                          tr("Set %1 in .env, or write ${%1:-default}").arg(name));
             }
@@ -227,7 +227,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
             }
         }
         if (close < 0) {
-            diagnose(Severity::Error, u"invalid-substitution"_s, i, tr("\"${\" is never closed with \"}\""),
+            diagnose(base::Severity::Error, u"invalid-substitution"_s, i, tr("\"${\" is never closed with \"}\""),
                      tr("Close the expression with \"}\", or write $$ for a literal dollar sign"));
             out += text.mid(i);
             return;
@@ -251,7 +251,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
             }
         }
         if (name.isEmpty() || (e < inner.size() && op.isEmpty())) {
-            diagnose(Severity::Error, u"invalid-substitution"_s, i,
+            diagnose(base::Severity::Error, u"invalid-substitution"_s, i,
                      tr("\"${%1}\" is not a valid substitution").arg(inner),
                      tr("Write ${NAME}, ${NAME:-default}, ${NAME-default} or ${NAME:?message}"));
             out += text.mid(i, close - i + 1);
@@ -278,7 +278,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                 result.uses.append(*found);
             } else {
                 result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
-                diagnose(Severity::Warning, u"unresolved-variable"_s, i,
+                diagnose(base::Severity::Warning, u"unresolved-variable"_s, i,
                          tr("${%1} is not set anywhere and has no default; it becomes an empty string").arg(name),
                          tr("Set %1 in .env, or give a default: ${%1:-value}").arg(name));
             }
@@ -299,7 +299,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
             } else {
                 result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
                 const QString message = expandArgument();
-                diagnose(Severity::Error, u"required-variable"_s, i,
+                diagnose(base::Severity::Error, u"required-variable"_s, i,
                          message.isEmpty() ? tr("%1 is required but %2").arg(name, isSet ? tr("empty") : tr("not set"))
                                            : tr("%1 is required but %2: %3")
                                                  .arg(name, isSet ? tr("empty") : tr("not set"), message),

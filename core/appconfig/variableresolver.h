@@ -42,7 +42,7 @@ struct Substitution
 {
     QString value;
     QList<VariableUse> uses;  // in order of appearance (nested defaults included)
-    Diagnostics diagnostics;  // unresolved, required-but-empty, malformed expressions
+    base::Diagnostics diagnostics;  // unresolved, required-but-empty, malformed expressions
     bool hasVariables() const { return !uses.isEmpty(); }
     // The provenance of the value as a whole: the first variable's source, or Literal.
     Provenance provenance() const;

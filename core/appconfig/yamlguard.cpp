@@ -25,26 +25,26 @@ bool startsToken(const QByteArray &line, qsizetype i)
 
 } // namespace
 
-std::optional<Diagnostic> YamlGuard::check(const QByteArray &bytes, const QString &fileName)
+std::optional<base::Diagnostic> YamlGuard::check(const QByteArray &bytes, const QString &fileName)
 {
     auto refuse = [&](const QString &code, int line, int column, const QString &message, const QString &suggestion) {
-        Diagnostic d;
-        d.severity = Severity::Error;
+        base::Diagnostic d;
+        d.severity = base::Severity::Error;
         d.code = code;
         d.file = fileName;
         d.line = line;
         d.column = column;
         d.message = message;
         d.suggestion = suggestion;
-        return std::optional<Diagnostic>(d);
+        return std::optional<base::Diagnostic>(d);
     };
     if (bytes.size() > maxBytes)
         return refuse(u"app.yaml-too-large"_s, 0, 0,
                       tr("The file is larger than %1 MiB; pgdial refuses configuration YAML that large")
                           .arg(maxBytes / (1024 * 1024)),
                       tr("An application's config.yaml should be a few kilobytes: check that this is the right file"));
-    if (const qsizetype bad = firstInvalidUtf8(bytes); bad >= 0) {
-        const auto [line, column] = lineAndColumnOf(bytes, bad);
+    if (const qsizetype bad = base::firstInvalidUtf8(bytes); bad >= 0) {
+        const auto [line, column] = base::lineAndColumnOf(bytes, bad);
         return refuse(u"app.yaml-invalid-utf8"_s, line, column,
                       tr("YAML must be UTF-8, but the byte at this position is not"),
                       tr("Save the file as UTF-8"));

@@ -21,7 +21,7 @@ public:
     // Nodes a full walk would visit with every alias expanded (see expandedSizeExceeds).
     static constexpr qint64 maxExpandedNodes = 100000;
 
-    static std::optional<Diagnostic> check(const QByteArray &bytes, const QString &fileName);
+    static std::optional<base::Diagnostic> check(const QByteArray &bytes, const QString &fileName);
 };
 
 } // namespace pgdial::core::appconfig

@@ -2,7 +2,7 @@
 
 #include <QtGlobal>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 // How many leading and trailing elements two sequences share (never overlapping): the part a
 // diff or a model update between them can leave alone.
@@ -26,4 +26,4 @@ CommonEnds commonEnds(const List &before, const List &after)
     return ends;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

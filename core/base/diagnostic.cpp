@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 QString severityName(Severity severity)
 {
@@ -59,4 +59,4 @@ void sortDiagnostics(Diagnostics &diagnostics)
     });
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 enum class Severity {
     Info,
@@ -56,4 +56,4 @@ bool hasErrors(const Diagnostics &diagnostics);
 // Orders by file, then line, then column, then severity (errors first); stable otherwise.
 void sortDiagnostics(Diagnostics &diagnostics);
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

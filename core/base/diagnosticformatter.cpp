@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 QByteArray DiagnosticFormatter::toText(const Diagnostics &diagnostics)
 {
@@ -130,4 +130,4 @@ QByteArray DiagnosticFormatter::toSarif(const Diagnostics &diagnostics, const QS
     return QJsonDocument(sarif).toJson(QJsonDocument::Indented);
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

@@ -6,7 +6,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 // Renders diagnostics for tools: the compiler-style text line, a JSON object per diagnostic
 // (field names documented in docs/cli.md), and SARIF 2.1.0 for code-scanning services.
@@ -20,4 +20,4 @@ public:
     static QByteArray toSarif(const Diagnostics &diagnostics, const QString &rootPath);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

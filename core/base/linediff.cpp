@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 namespace {
 
@@ -191,4 +191,4 @@ QString LineDiff::unified(const QByteArray &oldBytes, const QByteArray &newBytes
     return out;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

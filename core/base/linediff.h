@@ -4,7 +4,7 @@
 #include <QList>
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 // One line of a diff: kept, removed from the old text, or added in the new one.
 struct DiffLine
@@ -35,4 +35,4 @@ public:
                            const QString &newName, int context = 3);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

@@ -3,7 +3,7 @@
 #include <QByteArray>
 #include <QList>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 enum class LineEnding : quint8 {
     None, // only possible on the last line: the file has no final newline
@@ -26,4 +26,4 @@ struct LineEdit
     bool operator==(const LineEdit &) const = default;
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

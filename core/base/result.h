@@ -6,7 +6,7 @@
 #include <utility>
 #include <variant>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 // An error as a value: a stable machine-readable code plus a message for people.
 struct Error
@@ -68,4 +68,4 @@ inline Error makeError(QString code, QString message)
     return Error{std::move(code), std::move(message)};
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

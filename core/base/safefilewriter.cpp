@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 namespace {
 
@@ -86,4 +86,4 @@ Result<QString> SafeFileWriter::write(const QString &path, const QByteArray &byt
     return backupPath;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

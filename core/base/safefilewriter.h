@@ -6,7 +6,7 @@
 #include <QDateTime>
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 enum class BackupPolicy {
     None,
@@ -27,4 +27,4 @@ public:
     static QString backupPathFor(const QString &path, BackupPolicy policy, const QDateTime &when);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

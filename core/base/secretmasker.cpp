@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 namespace {
 
@@ -64,4 +64,4 @@ QString SecretMasker::maskLine(const QString &line)
     return out;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

@@ -2,7 +2,7 @@
 
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 // Hides secrets in text that is about to be shown, logged or written to a report: passwords in
 // URLs (postgresql://user:****@host), and values of secret-looking keys (PASSWORD=, *_PW=,
@@ -18,4 +18,4 @@ public:
     static bool isSecretValue(const QString &value);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

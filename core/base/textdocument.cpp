@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <atomic>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 namespace {
 
@@ -195,4 +195,4 @@ LineEdit TextDocument::apply(const LineEdit &requested)
     return inverse;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 // A file's original bytes as lines, each with its own ending. Only "\n" ends a line (as in
 // PostgreSQL's own readers); a lone "\r" stays part of the line's content. A UTF-8 BOM stays in
@@ -58,4 +58,4 @@ private:
 
 QByteArray lineEndingBytes(LineEnding ending);
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 namespace {
 
@@ -158,4 +158,4 @@ TextFileLoad readTextFile(const QString &path, const QString &displayPath, qint6
     return load;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

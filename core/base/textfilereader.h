@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::base {
 
 constexpr qint64 maxTextFileBytes = 32 * 1024 * 1024;
 
@@ -30,4 +30,4 @@ qsizetype firstInvalidUtf8(const QByteArray &bytes);
 // 1-based line and byte column of a byte offset.
 std::pair<int, int> lineAndColumnOf(const QByteArray &bytes, qsizetype offset);
 
-} // namespace pgdial::core
+} // namespace pgdial::core::base

@@ -36,14 +36,14 @@ QString inFolder(const QString &folder, const QString &name)
 }
 
 // The app's connection against every top-level pg_hba.conf of the project (through the simulator).
-Diagnostics hbaChecks(const Project &project, const AppHbaChecks::Inputs &inputs, const ServerSettingLookup &lookup)
+base::Diagnostics hbaChecks(const project::Project &project, const AppHbaChecks::Inputs &inputs, const project::ServerSettingLookup &lookup)
 {
-    Diagnostics out;
-    const auto documentFor = [&project](const QString &relativePath) -> const TextDocument * {
-        const std::shared_ptr<ProjectFile> file = project.findFile(relativePath);
+    base::Diagnostics out;
+    const auto documentFor = [&project](const QString &relativePath) -> const base::TextDocument * {
+        const std::shared_ptr<project::ProjectFile> file = project.findFile(relativePath);
         return file && file->isLoaded() ? &*file->document : nullptr;
     };
-    for (const auto &file : project.filesOfKind(FileKind::PgHba)) {
+    for (const auto &file : project.filesOfKind(project::FileKind::PgHba)) {
         if (file->includedBy || !file->isLoaded())
             continue;
         hba::HbaParseOptions options;
@@ -78,13 +78,13 @@ void appendRole(QList<AppHbaChecks::Role> &roles, const AppHbaChecks::Role &role
 
 } // namespace
 
-appconfig::VariableResolver AppConfigChecker::resolverFor(const Project &project, const QString &folder)
+appconfig::VariableResolver AppConfigChecker::resolverFor(const project::Project &project, const QString &folder)
 {
     appconfig::VariableResolver resolver;
     resolver.setUseProcessEnvironment(project.settings.useProcessEnvironment);
     if (project.settings.useProcessEnvironment)
         resolver.setProcessEnvironment(appconfig::VariableResolver::systemEnvironment());
-    std::shared_ptr<ProjectFile> env = project.findFile(inFolder(folder, u".env"_s));
+    std::shared_ptr<project::ProjectFile> env = project.findFile(inFolder(folder, u".env"_s));
     if (!env || !env->isLoaded())
         env = project.findFile(u".env"_s);
     if (env && env->isLoaded())
@@ -92,24 +92,24 @@ appconfig::VariableResolver AppConfigChecker::resolverFor(const Project &project
     return resolver;
 }
 
-Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingLookup &lookup)
+base::Diagnostics AppConfigChecker::check(const project::Project &project, const project::ServerSettingLookup &lookup)
 {
-    Diagnostics out;
+    base::Diagnostics out;
 
     // .env files on their own, and against .env.example in the same folder.
-    for (const auto &file : project.filesOfKind(FileKind::Env))
+    for (const auto &file : project.filesOfKind(project::FileKind::Env))
         if (file->isLoaded())
             out.append(appconfig::EnvFile::parse(*file->document, file->relativePath).diagnostics());
-    for (const auto &example : project.filesOfKind(FileKind::EnvExample)) {
+    for (const auto &example : project.filesOfKind(project::FileKind::EnvExample)) {
         if (!example->isLoaded())
             continue;
         const appconfig::EnvFile documented = appconfig::EnvFile::parse(*example->document, example->relativePath);
         out.append(documented.diagnostics());
         const QString envPath = inFolder(folderOf(example->relativePath), u".env"_s);
-        const std::shared_ptr<ProjectFile> env = project.findFile(envPath);
+        const std::shared_ptr<project::ProjectFile> env = project.findFile(envPath);
         if (!env || !env->isLoaded()) {
-            Diagnostic d;
-            d.severity = Severity::Info;
+            base::Diagnostic d;
+            d.severity = base::Severity::Info;
             d.code = u"env.missing-env-file"_s;
             d.file = example->relativePath;
             d.message = tr("%1 documents the expected variables but there is no %2").arg(example->relativePath, envPath);
@@ -122,8 +122,8 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
             if (actual.find(key))
                 continue;
             const appconfig::EnvEntry entry = *documented.find(key);
-            Diagnostic d;
-            d.severity = entry.documentedForProductionOnly ? Severity::Info : Severity::Warning;
+            base::Diagnostic d;
+            d.severity = entry.documentedForProductionOnly ? base::Severity::Info : base::Severity::Warning;
             d.code = u"env.missing-key"_s;
             // Located where the key is documented: .env has no line for it (the fix adds one).
             d.file = example->relativePath;
@@ -135,21 +135,21 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
             d.suggestion = tr("Add %1=... to %2").arg(key, env->relativePath);
             d.related.append(env->relativePath);
             // The fix adds the key without a value: values in .env.example may be placeholders or secrets.
-            if (const Result<LineEdit> edit = actual.setValue(*env->document, key, QString()))
-                d.fix = Fix{tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath, {*edit}};
+            if (const base::Result<base::LineEdit> edit = actual.setValue(*env->document, key, QString()))
+                d.fix = base::Fix{tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath, {*edit}};
             out.append(d);
         }
     }
 
     QList<appconfig::ComposeFile> composeFiles;
-    for (const auto &file : project.filesOfKind(FileKind::Compose))
+    for (const auto &file : project.filesOfKind(project::FileKind::Compose))
         if (file->isLoaded())
             composeFiles.append(appconfig::ComposeFile::parse(*file->document, file->relativePath));
     for (const appconfig::ComposeFile &compose : std::as_const(composeFiles))
         out.append(compose.diagnostics());
 
     bool urlChecked = false;
-    for (const auto &file : project.filesOfKind(FileKind::AppConfig)) {
+    for (const auto &file : project.filesOfKind(project::FileKind::AppConfig)) {
         if (!file->isLoaded())
             continue;
         const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(*file->document, file->relativePath);
@@ -191,7 +191,7 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
                 inputs.workersSource = file->relativePath + u':' + QString::number(workers->line);
             }
         }
-        if (!project.filesOfKind(FileKind::PostgresqlConf).isEmpty())
+        if (!project.filesOfKind(project::FileKind::PostgresqlConf).isEmpty())
             out.append(AppServerChecks::check(inputs, lookup));
 
         // Each role of the three-role pattern, connecting to app_db the way the URL does.
@@ -209,7 +209,7 @@ Diagnostics AppConfigChecker::check(const Project &project, const ServerSettingL
 
     // Without a config.yaml that uses it, DATABASE_URL in .env is checked where it is written.
     if (!urlChecked) {
-        for (const auto &file : project.filesOfKind(FileKind::Env)) {
+        for (const auto &file : project.filesOfKind(project::FileKind::Env)) {
             if (!file->isLoaded())
                 continue;
             const appconfig::EnvFile env = appconfig::EnvFile::parse(*file->document, file->relativePath);

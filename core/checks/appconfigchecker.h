@@ -6,9 +6,11 @@
 
 #include <QString>
 
-namespace pgdial::core {
-
+namespace pgdial::core::project {
 class Project;
+} // namespace pgdial::core::project
+
+namespace pgdial::core {
 
 // The application-side checks of a project: each .env / .env.example / config.yaml on its own,
 // .env against .env.example, config.yaml's database section resolved against .env (and the process
@@ -16,11 +18,11 @@ class Project;
 class AppConfigChecker
 {
 public:
-    static Diagnostics check(const Project &project, const ServerSettingLookup &lookup);
+    static base::Diagnostics check(const project::Project &project, const project::ServerSettingLookup &lookup);
 
     // The resolver for files in `folder` (project-relative, "" for the root): that folder's .env,
     // else the root's, plus the process environment when the project settings say so.
-    static appconfig::VariableResolver resolverFor(const Project &project, const QString &folder = {});
+    static appconfig::VariableResolver resolverFor(const project::Project &project, const QString &folder = {});
 };
 
 } // namespace pgdial::core

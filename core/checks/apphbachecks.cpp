@@ -56,7 +56,7 @@ QList<HbaTransport> transportsFor(const QString &sslmode, bool serverSsl)
 }
 
 // What the password of a role is stored as when it is set under `password_encryption`.
-QString storedPasswordKind(const std::optional<ServerSetting> &setting, int pgVersion)
+QString storedPasswordKind(const std::optional<project::ServerSetting> &setting, int pgVersion)
 {
     if (!setting)
         return pgVersion >= 14 ? u"scram-sha-256"_s : u"md5"_s;
@@ -88,11 +88,11 @@ QStringList everyGroup(const hba::HbaFile &file, const QString &database)
 
 } // namespace
 
-Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, const QString &hbaPath,
-                                const ServerSettingLookup &lookup,
-                                const std::function<const TextDocument *(const QString &)> &documentFor)
+base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, const QString &hbaPath,
+                                const project::ServerSettingLookup &lookup,
+                                const std::function<const base::TextDocument *(const QString &)> &documentFor)
 {
-    Diagnostics out;
+    base::Diagnostics out;
     if (!hbaFile.ok)
         return out; // the server would not start with it; the hba checks say why
     const std::optional<AppClient> client = AppClientLocator::locate(in.url, in.composeFiles, hbaPath);
@@ -143,9 +143,9 @@ Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, c
         return refusal;
     };
 
-    auto make = [&](const Role &role, Severity severity, const QString &code, const QString &message,
+    auto make = [&](const Role &role, base::Severity severity, const QString &code, const QString &message,
                     const QString &suggestion, const QStringList &related) {
-        Diagnostic d;
+        base::Diagnostic d;
         d.severity = severity;
         d.code = code;
         d.file = role.file;
@@ -190,7 +190,7 @@ Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, c
                     const QString why = serverSsl
                         ? tr("the URL has sslmode=%1").arg(sslmode)
                         : tr("the server has ssl = off, so sslmode=%1 connects without SSL").arg(sslmode);
-                    out.append(make(role, Severity::Warning, u"app.hba-ssl-required"_s,
+                    out.append(make(role, base::Severity::Warning, u"app.hba-ssl-required"_s,
                                     tr("%1 is admitted from %2 only over SSL (%3:%4, %5), but %6: without SSL %7")
                                         .arg(who(role), client->description, overSsl->result.rule->file)
                                         .arg(overSsl->result.rule->line)
@@ -219,16 +219,16 @@ Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, c
                 proposal.fields[3] = client->addressForRule;
                 proposal.ruleText = proposal.fields.join(u' ');
             }
-            Diagnostic d = make(role, Severity::Warning, u"app.hba-not-admitted"_s,
+            base::Diagnostic d = make(role, base::Severity::Warning, u"app.hba-not-admitted"_s,
                                 tr("%1 is not admitted from %2 %3: in %4 %5")
                                     .arg(who(role), client->description, transportName(outcome->transport), hbaPath, refusedBy),
                                 proposal.beforeLine > 0
                                     ? tr("Add \"%1\" to %2 before line %3").arg(proposal.ruleText, proposal.file).arg(proposal.beforeLine)
                                     : tr("Add \"%1\" to the end of %2").arg(proposal.ruleText, proposal.file),
                                 relatedPlaces);
-            if (const TextDocument *document = documentFor ? documentFor(proposal.file) : nullptr) {
+            if (const base::TextDocument *document = documentFor ? documentFor(proposal.file) : nullptr) {
                 const hba::HbaEdit edit = hba::HbaRuleProposer::toEdit(*document, proposal);
-                d.fix = Fix{tr("Add \"%1\" to %2").arg(proposal.ruleText, proposal.file), proposal.file, {edit.edit}};
+                d.fix = base::Fix{tr("Add \"%1\" to %2").arg(proposal.ruleText, proposal.file), proposal.file, {edit.edit}};
             }
             out.append(d);
             continue;
@@ -238,7 +238,7 @@ Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, c
         const QStringList related{rulePlace(*rule), urlPlace, client->composePlace,
                                   encryptionSetting ? encryptionSetting->file + u':' + QString::number(encryptionSetting->line) : QString()};
         if (rule->method == u"scram-sha-256" && stored == u"md5") {
-            out.append(make(role, Severity::Warning, u"app.hba-scram-with-md5"_s,
+            out.append(make(role, base::Severity::Warning, u"app.hba-scram-with-md5"_s,
                             tr("%1 gets in through %2 with scram-sha-256, but password_encryption = md5%3 stores "
                                "passwords as MD5 hashes, which SCRAM cannot check: \"password authentication failed "
                                "for user \"%4\"\"")
@@ -248,7 +248,7 @@ Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, c
                                 .arg(role.user),
                             related));
         } else if (rule->method == u"md5" && stored == u"scram-sha-256") {
-            out.append(make(role, Severity::Info, u"app.hba-md5-with-scram"_s,
+            out.append(make(role, base::Severity::Info, u"app.hba-md5-with-scram"_s,
                             tr("%1 gets in through %2 with md5, but password_encryption = scram-sha-256 stores SCRAM "
                                "verifiers, so the server authenticates it with SCRAM anyway; md5 only keeps old MD5 "
                                "hashes working")
@@ -260,7 +260,7 @@ Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, c
         const bool needsCertificate = rule->method == u"cert"
             || (clientcert && *clientcert != u"no-verify" && *clientcert != u"0");
         if (needsCertificate && !client->local && !in.url.value(u"sslcert"_s)) {
-            out.append(make(role, Severity::Warning, u"app.hba-client-cert"_s,
+            out.append(make(role, base::Severity::Warning, u"app.hba-client-cert"_s,
                             tr("%1 gets in through %2, which requires a client certificate (%3), but the URL names no "
                                "sslcert/sslkey: libpq then sends ~/.postgresql/postgresql.crt of the app's user, or none")
                                 .arg(who(role), rulePlace(*rule),

@@ -44,9 +44,9 @@ public:
 
     // `hbaPath` is the project-relative path of the top-level pg_hba.conf that `hba` was parsed
     // from; `documentFor` returns the text of a project file (for the fix that adds a rule).
-    static Diagnostics check(const Inputs &inputs, const hba::HbaFile &hba, const QString &hbaPath,
-                             const ServerSettingLookup &lookup,
-                             const std::function<const TextDocument *(const QString &)> &documentFor);
+    static base::Diagnostics check(const Inputs &inputs, const hba::HbaFile &hba, const QString &hbaPath,
+                             const project::ServerSettingLookup &lookup,
+                             const std::function<const base::TextDocument *(const QString &)> &documentFor);
 };
 
 } // namespace pgdial::core

@@ -14,7 +14,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("AppServerChecks", text);
 }
 
-QString place(const std::optional<ServerSetting> &setting)
+QString place(const std::optional<project::ServerSetting> &setting)
 {
     return setting ? setting->file + u':' + QString::number(setting->line) : QString();
 }
@@ -60,13 +60,13 @@ std::optional<bool> AppServerChecks::parseBool(const QString &value)
     return std::nullopt;
 }
 
-Diagnostics AppServerChecks::check(const Inputs &in, const ServerSettingLookup &lookup)
+base::Diagnostics AppServerChecks::check(const Inputs &in, const project::ServerSettingLookup &lookup)
 {
-    Diagnostics out;
+    base::Diagnostics out;
     const auto setting = [&](const QString &name) { return lookup ? lookup(name) : std::nullopt; };
-    auto atField = [&](const QString &key, Severity severity, const QString &code, const QString &message,
+    auto atField = [&](const QString &key, base::Severity severity, const QString &code, const QString &message,
                        const QString &suggestion, const QStringList &related) {
-        Diagnostic d;
+        base::Diagnostic d;
         d.severity = severity;
         d.code = code;
         d.file = in.config.fileName();
@@ -81,9 +81,9 @@ Diagnostics AppServerChecks::check(const Inputs &in, const ServerSettingLookup &
                 d.related.append(r);
         return d;
     };
-    auto atUrl = [&](Severity severity, const QString &code, const QString &message, const QString &suggestion,
+    auto atUrl = [&](base::Severity severity, const QString &code, const QString &message, const QString &suggestion,
                      const QStringList &related) {
-        Diagnostic d;
+        base::Diagnostic d;
         d.severity = severity;
         d.code = code;
         d.file = in.urlFile;
@@ -110,7 +110,7 @@ Diagnostics AppServerChecks::check(const Inputs &in, const ServerSettingLookup &
         const qint64 demand = qint64(in.instances) * in.workers * (pool + overflow) + in.otherClients;
         if (demand > available) {
             out.append(atField(
-                u"pool_size"_s, Severity::Warning, u"app.pool-budget"_s,
+                u"pool_size"_s, base::Severity::Warning, u"app.pool-budget"_s,
                 tr("At peak the app opens %1 connections (%2 instance(s) × %3 worker(s) × (pool_size %4 + max_overflow %5)%6) "
                    "but the server admits %7 (max_connections %8 − superuser_reserved_connections %9%10)")
                     .arg(demand)
@@ -137,7 +137,7 @@ Diagnostics AppServerChecks::check(const Inputs &in, const ServerSettingLookup &
     const auto ssl = setting(u"ssl"_s);
     const bool serverSsl = ssl ? parseBool(ssl->value).value_or(false) : false;
     if ((sslmode == u"require" || sslmode == u"verify-ca" || sslmode == u"verify-full") && !serverSsl)
-        out.append(atUrl(Severity::Error, u"app.ssl-off"_s,
+        out.append(atUrl(base::Severity::Error, u"app.ssl-off"_s,
                          tr("The URL requires TLS (sslmode=%1) but the server's postgresql.conf has ssl = off%2; the "
                             "connection fails with \"server does not support SSL, but SSL was required\"")
                              .arg(sslmode, ssl ? QString() : tr(" (the default)")),
@@ -165,7 +165,7 @@ Diagnostics AppServerChecks::check(const Inputs &in, const ServerSettingLookup &
         QStringList ports;
         for (int p : std::as_const(published))
             ports.append(QString::number(p));
-        out.append(atUrl(Severity::Warning, u"app.port-mismatch"_s,
+        out.append(atUrl(base::Severity::Warning, u"app.port-mismatch"_s,
                          published.isEmpty()
                              ? tr("The URL connects to port %1 but the server listens on port %2").arg(urlPort).arg(serverPort)
                              : tr("The URL connects to port %1 but the server listens on %2 and compose publishes it on %3")
@@ -192,7 +192,7 @@ Diagnostics AppServerChecks::check(const Inputs &in, const ServerSettingLookup &
         const bool loopback = isLoopback(host);
         const bool forwarded = !publishedPlaces.isEmpty() && loopback;
         if (!loopback && (listensLoopbackOnly || addresses.isEmpty()) && !forwarded) {
-            out.append(atUrl(Severity::Warning, u"app.listen-addresses"_s,
+            out.append(atUrl(base::Severity::Warning, u"app.listen-addresses"_s,
                              tr("The URL connects to \"%1\" but the server listens only on %2 (listen_addresses%3)")
                                  .arg(host, addresses.isEmpty() ? tr("Unix sockets") : addresses.join(u", "_s),
                                       listen ? QString() : tr(", default")),
@@ -208,7 +208,7 @@ Diagnostics AppServerChecks::check(const Inputs &in, const ServerSettingLookup &
         const std::optional<qint64> idleMs = parseDurationMs(idle->value, 1);
         const std::optional<int> recycle = in.config.intValue(u"pool_recycle"_s);
         if (idleMs && *idleMs > 0 && recycle && qint64(*recycle) * 1000 >= *idleMs)
-            out.append(atField(u"pool_recycle"_s, Severity::Warning, u"app.pool-recycle-idle-timeout"_s,
+            out.append(atField(u"pool_recycle"_s, base::Severity::Warning, u"app.pool-recycle-idle-timeout"_s,
                                tr("pool_recycle (%1 s) is not shorter than the server's idle_session_timeout (%2); the server "
                                   "closes idle pooled connections first and the app gets \"terminating connection due to "
                                   "idle-session timeout\"")
@@ -225,7 +225,7 @@ Diagnostics AppServerChecks::check(const Inputs &in, const ServerSettingLookup &
         const std::optional<qint64> statementMs = parseDurationMs(statement->value, 1);
         const std::optional<int> poolTimeout = in.config.intValue(u"pool_timeout"_s);
         if (statementMs && *statementMs > 0 && poolTimeout && *statementMs > qint64(*poolTimeout) * 1000)
-            out.append(atField(u"pool_timeout"_s, Severity::Info, u"app.pool-timeout-statement-timeout"_s,
+            out.append(atField(u"pool_timeout"_s, base::Severity::Info, u"app.pool-timeout-statement-timeout"_s,
                                tr("Statements may run for up to statement_timeout (%1), longer than requests wait for a "
                                   "pooled connection (pool_timeout %2 s): under load, requests time out in the pool "
                                   "first")

@@ -31,7 +31,7 @@ public:
         int pgVersion = 17;
     };
 
-    static Diagnostics check(const Inputs &inputs, const ServerSettingLookup &lookup);
+    static base::Diagnostics check(const Inputs &inputs, const project::ServerSettingLookup &lookup);
 
     // PostgreSQL's time values ("30s", "1min", "5000") in milliseconds; `defaultUnitMs` for bare numbers.
     static std::optional<qint64> parseDurationMs(const QString &value, qint64 defaultUnitMs);

@@ -7,18 +7,18 @@
 
 namespace pgdial::core {
 
-Diagnostics ProjectChecker::check(Project &project)
+base::Diagnostics ProjectChecker::check(project::Project &project)
 {
-    Diagnostics diagnostics = project.loadDiagnostics();
+    base::Diagnostics diagnostics = project.loadDiagnostics();
     // Every top-level postgresql.conf, read once for its own diagnostics and for what the main
     // one sets (ssl, port, max_connections, password_encryption...), which the app-vs-server
     // checks and the hba lint need. An unchanged configuration comes from the project's cache.
     const QList<pgconf::ConfAnalysis> analyses = pgconf::ConfProjectAnalyzer::analyze(project);
     diagnostics += pgconf::ConfProjectAnalyzer::diagnosticsOf(analyses);
-    const ServerSettingLookup settings = pgconf::ConfProjectAnalyzer::lookupOf(analyses);
+    const project::ServerSettingLookup settings = pgconf::ConfProjectAnalyzer::lookupOf(analyses);
     diagnostics += AppConfigChecker::check(project, settings);
     diagnostics += hba::checkProjectHbaFiles(project, settings);
-    sortDiagnostics(diagnostics);
+    base::sortDiagnostics(diagnostics);
     return diagnostics;
 }
 

@@ -2,9 +2,11 @@
 
 #include "base/diagnostic.h"
 
-namespace pgdial::core {
-
+namespace pgdial::core::project {
 class Project;
+} // namespace pgdial::core::project
+
+namespace pgdial::core {
 
 // Runs every check pgdial has over a loaded project: each file's own validation (per engine)
 // and the checks that need several files. This is what `pgdial-cli check` and the Problems
@@ -12,7 +14,7 @@ class Project;
 class ProjectChecker
 {
 public:
-    static Diagnostics check(Project &project);
+    static base::Diagnostics check(project::Project &project);
 };
 
 } // namespace pgdial::core

@@ -125,15 +125,15 @@ QList<HbaOutcomeChange> HbaAnalyzer::moveImpact(int from, int to) const
     return changes;
 }
 
-Diagnostics HbaAnalyzer::diagnostics() const
+base::Diagnostics HbaAnalyzer::diagnostics() const
 {
-    Diagnostics result;
+    base::Diagnostics result;
     for (const HbaDeadRule &dead : m_dead) {
         QStringList related;
         for (int s : dead.shadowedBy)
             related << lineRef(*m_rules.at(s));
-        Diagnostic d;
-        d.severity = Severity::Warning;
+        base::Diagnostic d;
+        d.severity = base::Severity::Warning;
         d.file = dead.rule->file;
         d.line = dead.rule->line;
         d.column = dead.rule->typeSpan.isValid() ? dead.rule->typeSpan.begin.column : 0;

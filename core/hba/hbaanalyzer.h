@@ -48,7 +48,7 @@ public:
     QList<HbaOutcomeChange> moveImpact(int from, int to) const;
 
     // hba.shadowed-rule, hba.redundant-rule, hba.conflicting-rule (warnings).
-    Diagnostics diagnostics() const;
+    base::Diagnostics diagnostics() const;
 
     // True when every connection `inner` takes is also taken by `outer` (single-rule, sound).
     static bool covers(const HbaRule &outer, const HbaRule &inner);

@@ -62,7 +62,7 @@ struct Layout
     QList<int> columns; // empty: single spaces
 };
 
-Layout detectLayout(const TextDocument &document)
+Layout detectLayout(const base::TextDocument &document)
 {
     Layout layout;
     QList<QMap<int, int>> counts(5);
@@ -122,7 +122,7 @@ Layout detectLayout(const TextDocument &document)
 }
 
 HbaEdit makeEdit(const QString &file, int firstIndex, int removeCount, QList<QByteArray> lines,
-                 QList<LineEnding> endings, const QString &description)
+                 QList<base::LineEnding> endings, const QString &description)
 {
     HbaEdit edit;
     edit.file = file;
@@ -134,7 +134,7 @@ HbaEdit makeEdit(const QString &file, int firstIndex, int removeCount, QList<QBy
     return edit;
 }
 
-bool validRange(const TextDocument &document, const HbaRule &rule)
+bool validRange(const base::TextDocument &document, const HbaRule &rule)
 {
     return rule.line >= 1 && rule.lastLine >= rule.line && rule.lastLine <= document.lineCount();
 }
@@ -180,7 +180,7 @@ QString HbaEditor::quoteName(const QString &name)
     return u'"' + escaped + u'"';
 }
 
-QByteArray HbaEditor::formatRule(const TextDocument &document, const QStringList &fields)
+QByteArray HbaEditor::formatRule(const base::TextDocument &document, const QStringList &fields)
 {
     const Layout layout = detectLayout(document);
     QByteArray line;
@@ -204,7 +204,7 @@ QByteArray HbaEditor::formatRule(const TextDocument &document, const QStringList
     return line;
 }
 
-HbaEdit HbaEditor::insertRule(const TextDocument &document, const QString &file, int beforeLine,
+HbaEdit HbaEditor::insertRule(const base::TextDocument &document, const QString &file, int beforeLine,
                               const QStringList &fields)
 {
     const int index = std::clamp(beforeLine - 1, 0, document.lineCount());
@@ -213,7 +213,7 @@ HbaEdit HbaEditor::insertRule(const TextDocument &document, const QString &file,
                     tr("Insert \"%1\" before line %2").arg(QString::fromUtf8(line)).arg(index + 1));
 }
 
-std::optional<HbaEdit> HbaEditor::duplicateRule(const TextDocument &document, const HbaRule &rule)
+std::optional<HbaEdit> HbaEditor::duplicateRule(const base::TextDocument &document, const HbaRule &rule)
 {
     if (!validRange(document, rule))
         return std::nullopt;
@@ -221,18 +221,18 @@ std::optional<HbaEdit> HbaEditor::duplicateRule(const TextDocument &document, co
     for (int i = rule.line - 1; i < rule.lastLine; ++i)
         lines.append(document.line(i));
     // Inserting after a last line without a newline: that line gets one, the copy stays without.
-    if (rule.lastLine == document.lineCount() && document.ending(rule.lastLine - 1) == LineEnding::None) {
+    if (rule.lastLine == document.lineCount() && document.ending(rule.lastLine - 1) == base::LineEnding::None) {
         QList<QByteArray> replaced{document.line(rule.lastLine - 1)};
         replaced += lines;
-        QList<LineEnding> endings(replaced.size(), document.dominantEnding());
-        endings.last() = LineEnding::None;
+        QList<base::LineEnding> endings(replaced.size(), document.dominantEnding());
+        endings.last() = base::LineEnding::None;
         return makeEdit(rule.file, rule.lastLine - 1, 1, replaced, endings,
                         tr("Duplicate the rule on line %1").arg(rule.line));
     }
     return makeEdit(rule.file, rule.lastLine, 0, lines, {}, tr("Duplicate the rule on line %1").arg(rule.line));
 }
 
-std::optional<HbaEdit> HbaEditor::deleteRule(const TextDocument &document, const HbaRule &rule)
+std::optional<HbaEdit> HbaEditor::deleteRule(const base::TextDocument &document, const HbaRule &rule)
 {
     if (!validRange(document, rule))
         return std::nullopt;
@@ -240,7 +240,7 @@ std::optional<HbaEdit> HbaEditor::deleteRule(const TextDocument &document, const
                     tr("Delete the rule on line %1").arg(rule.line));
 }
 
-std::optional<HbaEdit> HbaEditor::moveRule(const TextDocument &document, const HbaRule &rule, int beforeLine)
+std::optional<HbaEdit> HbaEditor::moveRule(const base::TextDocument &document, const HbaRule &rule, int beforeLine)
 {
     if (!validRange(document, rule) || beforeLine < 1 || beforeLine > document.lineCount() + 1)
         return std::nullopt;
@@ -264,12 +264,12 @@ std::optional<HbaEdit> HbaEditor::moveRule(const TextDocument &document, const H
         for (int i = first; i <= last; ++i)
             order.append(i);
     }
-    QList<LineEnding> endings;
+    QList<base::LineEnding> endings;
     for (int k = 0; k < order.size(); ++k) {
         lines.append(document.line(order.at(k)));
         // Endings stay with positions, so "no final newline" stays at the end of the file.
-        LineEnding ending = document.ending(regionStart + k);
-        if (ending == LineEnding::None && k + 1 < order.size())
+        base::LineEnding ending = document.ending(regionStart + k);
+        if (ending == base::LineEnding::None && k + 1 < order.size())
             ending = document.dominantEnding();
         endings.append(ending);
     }
@@ -277,12 +277,12 @@ std::optional<HbaEdit> HbaEditor::moveRule(const TextDocument &document, const H
                     tr("Move the rule on line %1 before line %2").arg(rule.line).arg(beforeLine));
 }
 
-std::optional<HbaEdit> HbaEditor::disableRule(const TextDocument &document, const HbaRule &rule)
+std::optional<HbaEdit> HbaEditor::disableRule(const base::TextDocument &document, const HbaRule &rule)
 {
     if (!validRange(document, rule))
         return std::nullopt;
     QList<QByteArray> lines;
-    QList<LineEnding> endings;
+    QList<base::LineEnding> endings;
     for (int i = rule.line - 1; i < rule.lastLine; ++i) {
         lines.append('#' + document.line(i));
         endings.append(document.ending(i));
@@ -291,7 +291,7 @@ std::optional<HbaEdit> HbaEditor::disableRule(const TextDocument &document, cons
                     tr("Disable the rule on line %1").arg(rule.line));
 }
 
-std::optional<HbaEdit> HbaEditor::enableLine(const TextDocument &document, const QString &file, int line)
+std::optional<HbaEdit> HbaEditor::enableLine(const base::TextDocument &document, const QString &file, int line)
 {
     if (line < 1 || line > document.lineCount())
         return std::nullopt;
@@ -312,7 +312,7 @@ std::optional<HbaEdit> HbaEditor::enableLine(const TextDocument &document, const
                     tr("Enable the rule on line %1").arg(line));
 }
 
-std::optional<HbaEdit> HbaEditor::editField(const TextDocument &document, const HbaRule &rule, HbaField field,
+std::optional<HbaEdit> HbaEditor::editField(const base::TextDocument &document, const HbaRule &rule, HbaField field,
                                             const QString &text)
 {
     const HbaSpan span = spanOf(rule, field);
@@ -354,7 +354,7 @@ std::optional<HbaEdit> HbaEditor::editField(const TextDocument &document, const 
                     tr("Change a field of the rule on line %1 to \"%2\"").arg(rule.line).arg(text));
 }
 
-std::optional<HbaEdit> HbaEditor::setComment(const TextDocument &document, const HbaRule &rule, const QString &comment)
+std::optional<HbaEdit> HbaEditor::setComment(const base::TextDocument &document, const HbaRule &rule, const QString &comment)
 {
     if (!validRange(document, rule) || rule.line != rule.lastLine || !rule.methodSpan.isValid()
         || comment.contains(u'\n') || comment.contains(u'\r'))

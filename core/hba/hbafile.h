@@ -53,7 +53,7 @@ struct HbaFile
     QList<HbaRule> rules;    // one per non-empty logical line (includes followed), valid or not
     QList<HbaInclude> includes;
     QStringList files;       // every file read (main, included, @files), relative
-    Diagnostics diagnostics; // hba.* codes; errors make `ok` false
+    base::Diagnostics diagnostics; // hba.* codes; errors make `ok` false
     // Whether the server would load this file: no line error and at least one rule.
     bool ok = false;
 

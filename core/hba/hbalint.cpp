@@ -89,13 +89,13 @@ QString lineRef(const HbaRule &rule)
 
 } // namespace
 
-Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
+base::Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
 {
-    Diagnostics result;
+    base::Diagnostics result;
     auto setting = [&options](const QString &name) -> std::optional<QString> {
         if (!options.settings)
             return std::nullopt;
-        if (const std::optional<ServerSetting> found = options.settings(name))
+        if (const std::optional<project::ServerSetting> found = options.settings(name))
             return found->value;
         return std::nullopt;
     };
@@ -106,9 +106,9 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
     const std::optional<QString> caFile = setting(u"ssl_ca_file"_s);
     const bool noCaFile = !caFile || caFile->trimmed().isEmpty();
 
-    auto add = [&result](const HbaRule &rule, Severity severity, const QString &code, int column,
-                         const QString &message, const QString &suggestion) -> Diagnostic & {
-        Diagnostic d;
+    auto add = [&result](const HbaRule &rule, base::Severity severity, const QString &code, int column,
+                         const QString &message, const QString &suggestion) -> base::Diagnostic & {
+        base::Diagnostic d;
         d.severity = severity;
         d.code = code;
         d.file = rule.file;
@@ -128,19 +128,19 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
         const bool isLocal = rule.type == HbaConnectionType::Local;
 
         if (method == u"trust" && !isLocal) {
-            add(rule, Severity::Warning, u"hba.trust-remote"_s, methodColumn,
+            add(rule, base::Severity::Warning, u"hba.trust-remote"_s, methodColumn,
                 tr("\"trust\" on a network line lets anyone who can reach the server from %1 connect as "
                    "any listed role without a password")
                     .arg(rule.address ? rule.address->text : QString()),
                 tr("use scram-sha-256 (or cert) for network connections; keep trust for local sockets at most"));
         }
         if (method == u"password") {
-            add(rule, Severity::Warning, u"hba.password-method"_s, methodColumn,
+            add(rule, base::Severity::Warning, u"hba.password-method"_s, methodColumn,
                 tr("method \"password\" sends the password in clear text"),
                 tr("use scram-sha-256"));
         }
         if (method == u"md5" && passwordEncryption == u"scram-sha-256") {
-            add(rule, Severity::Warning, u"hba.md5-with-scram"_s, methodColumn,
+            add(rule, base::Severity::Warning, u"hba.md5-with-scram"_s, methodColumn,
                 tr("method \"md5\" while password_encryption is scram-sha-256: md5 still accepts old MD5 "
                    "password hashes and keeps a weaker method in use"),
                 tr("use scram-sha-256 once every role's password has been set again under scram-sha-256"))
@@ -148,19 +148,19 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
         }
         if (rule.address && (rule.type == HbaConnectionType::Host || rule.type == HbaConnectionType::HostNoSsl)
             && isPasswordMethod(method) && !isLoopback(*rule.address)) {
-            add(rule, Severity::Warning, u"hba.password-without-ssl"_s, columnOf(rule.typeSpan, rule),
+            add(rule, base::Severity::Warning, u"hba.password-without-ssl"_s, columnOf(rule.typeSpan, rule),
                 tr("\"%1\" line with password method \"%2\" for clients outside this machine: the password "
                    "exchange and the session may travel unencrypted")
                     .arg(connectionTypeName(rule.type), method),
                 tr("use hostssl for remote password logins"));
         }
         if (rule.address && matchesEveryAddress(*rule.address) && method != u"reject") {
-            add(rule, Severity::Warning, u"hba.open-to-all-addresses"_s, columnOf(rule.addressSpan, rule),
+            add(rule, base::Severity::Warning, u"hba.open-to-all-addresses"_s, columnOf(rule.addressSpan, rule),
                 tr("address \"%1\" admits clients from any address with method \"%2\"").arg(rule.address->text, method),
                 tr("narrow the address to the networks your clients use"));
         }
         if (rule.type == HbaConnectionType::HostSsl && sslExplicitlyOff) {
-            add(rule, Severity::Warning, u"hba.hostssl-ssl-off"_s, columnOf(rule.typeSpan, rule),
+            add(rule, base::Severity::Warning, u"hba.hostssl-ssl-off"_s, columnOf(rule.typeSpan, rule),
                 tr("hostssl line while postgresql.conf sets ssl = off: it can never match"),
                 tr("turn ssl on (with a certificate and key) or change the line"))
                 .parameter = u"ssl"_s;
@@ -169,7 +169,7 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
         const bool verifiesCertificates =
             method == u"cert" || (clientcert && *clientcert != u"no-verify" && *clientcert != u"0");
         if (verifiesCertificates && noCaFile) {
-            add(rule, Severity::Warning, u"hba.cert-without-ca"_s, methodColumn,
+            add(rule, base::Severity::Warning, u"hba.cert-without-ca"_s, methodColumn,
                 tr("client certificates are required but postgresql.conf sets no ssl_ca_file, so the server "
                    "cannot verify them and every such connection fails"),
                 tr("set ssl_ca_file to the CA that signs your client certificates"))
@@ -181,14 +181,14 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
             if (network != rule.address->address) {
                 const QString fixed = HbaIpAddress{rule.address->family, network}.toString() + u'/'
                     + QString::number(rule.address->prefixLength);
-                Diagnostic &d = add(rule, Severity::Warning, u"hba.cidr-host-bits"_s, columnOf(rule.addressSpan, rule),
+                base::Diagnostic &d = add(rule, base::Severity::Warning, u"hba.cidr-host-bits"_s, columnOf(rule.addressSpan, rule),
                                     tr("address \"%1\" has host bits set; the server matches the whole network %2")
                                         .arg(rule.address->text, fixed),
                                     tr("write the network address %1").arg(fixed));
-                const TextDocument *document = options.document ? options.document(rule.file) : nullptr;
+                const base::TextDocument *document = options.document ? options.document(rule.file) : nullptr;
                 if (document) {
                     if (const std::optional<HbaEdit> edit = HbaEditor::editField(*document, rule, HbaField::Address, fixed))
-                        d.fix = Fix{tr("Write %1").arg(fixed), rule.file, {edit->edit}};
+                        d.fix = base::Fix{tr("Write %1").arg(fixed), rule.file, {edit->edit}};
                 }
             }
         }
@@ -206,7 +206,7 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
                     break; // enough to make the point; keeps the lint linear
             }
             if (!hidden.isEmpty()) {
-                Diagnostic &d = add(rule, Severity::Warning, u"hba.catch-all-first"_s, columnOf(rule.typeSpan, rule),
+                base::Diagnostic &d = add(rule, base::Severity::Warning, u"hba.catch-all-first"_s, columnOf(rule.typeSpan, rule),
                                     tr("catch-all rule (all databases, all users) placed before more specific rules "
                                        "of the same connection type (%1), which it takes connections from")
                                         .arg(hidden.join(u", "_s)),
@@ -218,7 +218,7 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
             for (const HbaToken &token : rule.users) {
                 const bool named = token.kind == HbaTokenKind::Literal || token.kind == HbaTokenKind::Group;
                 if (named && !token.value.isEmpty() && !options.knownRoles->contains(token.value))
-                    add(rule, Severity::Info, u"hba.unknown-role"_s, columnOf(rule.userSpan, rule),
+                    add(rule, base::Severity::Info, u"hba.unknown-role"_s, columnOf(rule.userSpan, rule),
                         tr("role \"%1\" is not mentioned anywhere in the project").arg(token.value),
                         tr("check the name, or remove the rule if the role is gone"));
             }
@@ -226,7 +226,7 @@ Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &options)
         if (options.knownDatabases) {
             for (const HbaToken &token : rule.databases) {
                 if (token.kind == HbaTokenKind::Literal && !options.knownDatabases->contains(token.text))
-                    add(rule, Severity::Info, u"hba.unknown-database"_s, columnOf(rule.databaseSpan, rule),
+                    add(rule, base::Severity::Info, u"hba.unknown-database"_s, columnOf(rule.databaseSpan, rule),
                         tr("database \"%1\" is not mentioned anywhere in the project").arg(token.text),
                         tr("check the name, or remove the rule if the database is gone"));
             }

@@ -19,14 +19,14 @@ struct HbaLintOptions
     int majorVersion = 17; // for the server defaults (password_encryption is md5 before PG 14)
     // What the project's postgresql.conf sets (password_encryption, ssl, ssl_ca_file). A lookup
     // that finds nothing means "the server default".
-    ServerSettingLookup settings;
+    project::ServerSettingLookup settings;
     // Role and database names the project mentions (app config, URLs). nullopt: not known, so
     // the "never mentioned" info is not given.
     std::optional<QSet<QString>> knownRoles;
     std::optional<QSet<QString>> knownDatabases;
     // The text of a file the rules came from (by HbaRule::file), for machine-applicable fixes;
     // nullptr or unset: suggestions only.
-    std::function<const TextDocument *(const QString &file)> document;
+    std::function<const base::TextDocument *(const QString &file)> document;
 };
 
 // Security lint of a parsed pg_hba.conf: warnings (and infos) for weak or surprising rules, each
@@ -35,7 +35,7 @@ struct HbaLintOptions
 class HbaLint
 {
 public:
-    static Diagnostics lint(const HbaFile &file, const HbaLintOptions &options);
+    static base::Diagnostics lint(const HbaFile &file, const HbaLintOptions &options);
 };
 
 } // namespace pgdial::core::hba

@@ -31,7 +31,7 @@ QList<const HbaRule *> HbaFile::validRules() const
 namespace {
 
 // A fix that replaces one span of one physical line, as a LineEdit on that line.
-std::optional<Fix> spanFix(const QString &file, const QString &absolutePath, const HbaSpan &span,
+std::optional<base::Fix> spanFix(const QString &file, const QString &absolutePath, const HbaSpan &span,
                            const QString &replacement, QHash<QString, QList<QByteArray>> &cache,
                            const HbaTokenizer &tokenizer)
 {
@@ -54,14 +54,14 @@ std::optional<Fix> spanFix(const QString &file, const QString &absolutePath, con
     if (from < 0 || to < from || to > line.size())
         return std::nullopt;
     QByteArray replaced = line.left(from) + replacement.toUtf8() + line.mid(to);
-    Fix fix;
+    base::Fix fix;
     fix.file = file;
     fix.description = replacement.isEmpty()
                           ? QCoreApplication::translate("HbaParser", "Remove \"%1\"")
                                 .arg(QString::fromUtf8(line.mid(from, to - from)).trimmed())
                           : QCoreApplication::translate("HbaParser", "Replace \"%1\" with \"%2\"")
                                 .arg(QString::fromUtf8(line.mid(from, to - from)), replacement);
-    fix.edits.append(LineEdit{span.begin.line - 1, 1, {replaced}, {}});
+    fix.edits.append(base::LineEdit{span.begin.line - 1, 1, {replaced}, {}});
     return fix;
 }
 
@@ -91,7 +91,7 @@ public:
     void finish(const QString &mainAbsolute)
     {
         if (!m_anyError && m_ruleNumber == 0) {
-            Diagnostic diagnostic;
+            base::Diagnostic diagnostic;
             diagnostic.code = u"hba.no-entries"_s;
             diagnostic.file = m_file.mainFile;
             diagnostic.message = u"configuration file \"%1\" contains no entries"_s.arg(mainAbsolute);
@@ -103,10 +103,10 @@ public:
     }
 
 private:
-    Diagnostic diagnosticFor(const HbaLineProblem &problem, const HbaRawLine &raw, const HbaRule &rule)
+    base::Diagnostic diagnosticFor(const HbaLineProblem &problem, const HbaRawLine &raw, const HbaRule &rule)
     {
-        Diagnostic diagnostic;
-        diagnostic.severity = problem.warning ? Severity::Warning : Severity::Error;
+        base::Diagnostic diagnostic;
+        diagnostic.severity = problem.warning ? base::Severity::Warning : base::Severity::Error;
         diagnostic.code = problem.code;
         diagnostic.file = raw.file;
         const HbaSpan span = problem.span.isValid() ? problem.span : raw.lineSpan;
@@ -169,7 +169,7 @@ HbaFile HbaParser::parseFile(const QString &path, const HbaParseOptions &options
         file.baseDirectory = baseDirectory.isEmpty() ? QFileInfo(absolute).path() : QDir(baseDirectory).absolutePath();
         file.mainFile = QDir(file.baseDirectory).relativeFilePath(absolute);
         file.majorVersion = options.majorVersion;
-        Diagnostic diagnostic;
+        base::Diagnostic diagnostic;
         diagnostic.code = u"hba.file-not-found"_s;
         diagnostic.file = file.mainFile;
         diagnostic.message = u"could not open file \"%1\": %2"_s.arg(absolute, error);

@@ -7,11 +7,11 @@
 
 namespace pgdial::core::hba {
 
-Diagnostics checkProjectHbaFiles(const Project &project, const ServerSettingLookup &settings)
+base::Diagnostics checkProjectHbaFiles(const project::Project &project, const project::ServerSettingLookup &settings)
 {
-    Diagnostics diagnostics;
+    base::Diagnostics diagnostics;
     for (const auto &file : project.files()) {
-        if (file->kind != FileKind::PgHba || file->includedBy || !file->isLoaded())
+        if (file->kind != project::FileKind::PgHba || file->includedBy || !file->isLoaded())
             continue;
         HbaParseOptions options;
         options.majorVersion = project.settings.pgVersion;
@@ -23,7 +23,7 @@ Diagnostics checkProjectHbaFiles(const Project &project, const ServerSettingLook
         HbaLintOptions lintOptions;
         lintOptions.majorVersion = project.settings.pgVersion;
         lintOptions.settings = settings;
-        lintOptions.document = [&project](const QString &relativePath) -> const TextDocument * {
+        lintOptions.document = [&project](const QString &relativePath) -> const base::TextDocument * {
             for (const auto &candidate : project.files()) {
                 if (candidate->relativePath == relativePath && candidate->isLoaded())
                     return &*candidate->document;

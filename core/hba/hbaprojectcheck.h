@@ -3,9 +3,9 @@
 #include "base/diagnostic.h"
 #include "project/serversetting.h"
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::core::hba {
 
@@ -13,6 +13,6 @@ namespace pgdial::core::hba {
 // target version, validated, linted and analysed for dead rules. File names in the diagnostics
 // are project-relative. `settings` answers for the project's postgresql.conf (nothing found:
 // server defaults).
-Diagnostics checkProjectHbaFiles(const Project &project, const ServerSettingLookup &settings);
+base::Diagnostics checkProjectHbaFiles(const project::Project &project, const project::ServerSettingLookup &settings);
 
 } // namespace pgdial::core::hba

@@ -165,7 +165,7 @@ HbaRuleProposal HbaRuleProposer::propose(const HbaFile &file, const HbaRejection
     return proposal;
 }
 
-HbaEdit HbaRuleProposer::toEdit(const TextDocument &document, const HbaRuleProposal &proposal)
+HbaEdit HbaRuleProposer::toEdit(const base::TextDocument &document, const HbaRuleProposal &proposal)
 {
     const int beforeLine = proposal.beforeLine > 0 ? proposal.beforeLine : document.lineCount() + 1;
     return HbaEditor::insertRule(document, proposal.file, beforeLine, proposal.fields);

@@ -55,7 +55,7 @@ public:
     static HbaRuleProposal propose(const HbaFile &file, const HbaRejection &rejection,
                                    const QString &method = QStringLiteral("scram-sha-256"));
     // The same, as an edit of the document of `proposal.file`.
-    static HbaEdit toEdit(const TextDocument &document, const HbaRuleProposal &proposal);
+    static HbaEdit toEdit(const base::TextDocument &document, const HbaRuleProposal &proposal);
 };
 
 } // namespace pgdial::core::hba

@@ -6,7 +6,13 @@
 
 namespace pgdial::core::pgconf {
 
-std::optional<ConfAnalysis> ConfAnalysisCache::find(const Project &project, const QString &topFile) const
+ConfAnalysisCache *ConfAnalysisCache::of(const project::Project &project)
+{
+    project::ProjectAttachments *attachments = project.attachments();
+    return attachments ? &attachments->get<ConfAnalysisCache>() : nullptr;
+}
+
+std::optional<ConfAnalysis> ConfAnalysisCache::find(const project::Project &project, const QString &topFile) const
 {
     QMutexLocker lock(&m_mutex);
     const auto found = m_entries.constFind(topFile);
@@ -31,7 +37,7 @@ std::optional<ConfAnalysis> ConfAnalysisCache::find(const Project &project, cons
     return found->analysis;
 }
 
-void ConfAnalysisCache::store(const Project &project, const ConfAnalysis &analysis)
+void ConfAnalysisCache::store(const project::Project &project, const ConfAnalysis &analysis)
 {
     // What the disk holds beyond the project's documents decides these readings (a directory's
     // listing, a file that may appear): read them again every time, as before.

@@ -8,14 +8,14 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::core::pgconf {
 
 // The newest analysis of each top-level postgresql.conf, shared by a project and all its
-// detached copies (Project::confAnalysisCache), so that the settings table, the re-validation
+// detached copies (ConfAnalysisCache::of, kept in the project's attachments), so that the settings table, the re-validation
 // after an edit and the cross-file checks read a configuration once per text instead of once
 // each. An entry is valid while every file it read is in the project with the same
 // TextDocument::revision and the target version and RAM are unchanged. A configuration with an
@@ -25,10 +25,14 @@ namespace pgdial::core::pgconf {
 class ConfAnalysisCache
 {
 public:
+    // The cache of `project` and its detached copies; null for a default-constructed project
+    // (then nothing is cached).
+    static ConfAnalysisCache *of(const project::Project &project);
+
     // The stored analysis of `topFile` if it still describes `project`'s texts and settings.
-    std::optional<ConfAnalysis> find(const Project &project, const QString &topFile) const;
+    std::optional<ConfAnalysis> find(const project::Project &project, const QString &topFile) const;
     // Stores `analysis` (of `project`'s current texts), replacing the previous one of its file.
-    void store(const Project &project, const ConfAnalysis &analysis);
+    void store(const project::Project &project, const ConfAnalysis &analysis);
 
     // Forgets every entry (benchmarks measuring a cold reading).
     void clear();

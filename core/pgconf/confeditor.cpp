@@ -105,32 +105,32 @@ QList<int> ConfEditor::activeItems(const QString &canonicalKey) const
     return indexes;
 }
 
-Result<QByteArray> ConfEditor::lineOf(const QString &file, int line) const
+base::Result<QByteArray> ConfEditor::lineOf(const QString &file, int line) const
 {
-    const TextDocument *document = m_documents ? m_documents(file) : nullptr;
+    const base::TextDocument *document = m_documents ? m_documents(file) : nullptr;
     if (!document || line < 1 || line > document->lineCount())
-        return makeError(u"conf.edit-unavailable"_s, tr("%1:%2 is not available for editing").arg(file).arg(line));
+        return base::makeError(u"conf.edit-unavailable"_s, tr("%1:%2 is not available for editing").arg(file).arg(line));
     return document->line(line - 1);
 }
 
-Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value) const
+base::Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value) const
 {
     if (m_load.parseFailed || m_load.files.isEmpty())
-        return makeError(u"conf.edit-unparsable"_s, tr("The configuration has syntax or include errors; fix them before editing it"));
+        return base::makeError(u"conf.edit-unparsable"_s, tr("The configuration has syntax or include errors; fix them before editing it"));
     const ParameterInfo *info = m_catalog.find(name);
     if (!info && !validCustomName(name)) {
         const QStringList candidates = m_catalog.closestNames(name);
-        return makeError(u"conf.unknown-parameter"_s,
+        return base::makeError(u"conf.unknown-parameter"_s,
                          candidates.isEmpty() ? tr("Unrecognized configuration parameter \"%1\"").arg(name)
                                               : tr("Unrecognized configuration parameter \"%1\"; did you mean \"%2\"?")
                                                     .arg(name, candidates.join(u"\", \""_s)));
     }
     if (info && info->context == ParameterContext::Internal)
-        return makeError(u"conf.internal-parameter"_s, tr("Parameter \"%1\" cannot be changed").arg(info->name));
+        return base::makeError(u"conf.internal-parameter"_s, tr("Parameter \"%1\" cannot be changed").arg(info->name));
     if (info) {
         const ParsedValue parsed = ValueParser::parse(*info, value, m_catalog.major());
         if (!parsed.ok())
-            return makeError(u"conf.invalid-value"_s, parsed.hint.isEmpty() ? parsed.message : parsed.message + u" ("_s + parsed.hint + u')');
+            return base::makeError(u"conf.invalid-value"_s, parsed.hint.isEmpty() ? parsed.message : parsed.message + u" ("_s + parsed.hint + u')');
     }
     const QByteArray token = ValueFormatter::toToken(value);
     const QString key = info ? asciiLower(info->name) : asciiLower(name);
@@ -148,7 +148,7 @@ Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value
             return result;
         }
         const QByteArray rewritten = replaceKeepingComment(*line, item.valueColumn - 1, item.valueEndColumn - 1, token);
-        result.edits.append({item.file, LineEdit{item.line - 1, 1, {rewritten}, {}}});
+        result.edits.append({item.file, base::LineEdit{item.line - 1, 1, {rewritten}, {}}});
         result.changes.append(tr("%1:%2: %3 = %4 (was %5)")
                                   .arg(item.file).arg(item.line)
                                   .arg(QString::fromUtf8(item.name), QString::fromUtf8(token), QString::fromUtf8(item.rawValue)));
@@ -172,7 +172,7 @@ Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value
         QByteArray activated = line->left(sample->hashColumn - 1) + line->mid(sample->nameColumn - 1);
         activated = replaceKeepingComment(activated, sample->valueColumn - 1 - removed, sample->valueEndColumn - 1 - removed,
                                           token, removed);
-        result.edits.append({sample->file, LineEdit{sample->line - 1, 1, {activated}, {}}});
+        result.edits.append({sample->file, base::LineEdit{sample->line - 1, 1, {activated}, {}}});
         result.changes.append(tr("%1:%2: activated the commented-out line: %3 = %4 (the sample said %5)")
                                   .arg(sample->file).arg(sample->line)
                                   .arg(QString::fromUtf8(sample->name), QString::fromUtf8(token), QString::fromUtf8(sample->rawValue)));
@@ -180,9 +180,9 @@ Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value
     }
 
     // 3. A new line: after the last setting (or sample line) of the same category in the top file.
-    const TextDocument *document = m_documents ? m_documents(topFile) : nullptr;
+    const base::TextDocument *document = m_documents ? m_documents(topFile) : nullptr;
     if (!document)
-        return makeError(u"conf.edit-unavailable"_s, tr("%1 is not available for editing").arg(topFile));
+        return base::makeError(u"conf.edit-unavailable"_s, tr("%1 is not available for editing").arg(topFile));
     const QByteArray newLine = (info ? info->name : name).toUtf8() + " = " + token;
     int anchorLine = 0;
     QString anchorName;
@@ -208,7 +208,7 @@ Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value
         ++anchorLine;
     }
     if (anchorLine > 0 && anchorLine <= document->lineCount()) {
-        result.edits.append({topFile, LineEdit{anchorLine, 0, {newLine}, {}}});
+        result.edits.append({topFile, base::LineEdit{anchorLine, 0, {newLine}, {}}});
         result.changes.append(tr("%1:%2: added %3 after %4 (same category: %5)")
                                   .arg(topFile).arg(anchorLine + 1)
                                   .arg(QString::fromUtf8(newLine), anchorName, info->category));
@@ -218,27 +218,27 @@ Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value
     if (document->lineCount() > 0 && !document->line(document->lineCount() - 1).trimmed().isEmpty())
         lines.prepend(QByteArray());
     const int at = document->lineCount();
-    result.edits.append({topFile, LineEdit{at, 0, lines, {}}});
+    result.edits.append({topFile, base::LineEdit{at, 0, lines, {}}});
     result.changes.append(tr("%1:%2: added %3 at the end of the file").arg(topFile).arg(at + lines.size()).arg(QString::fromUtf8(newLine)));
     return result;
 }
 
-Result<ConfEditResult> ConfEditor::reset(const QString &name) const
+base::Result<ConfEditResult> ConfEditor::reset(const QString &name) const
 {
     if (m_load.parseFailed)
-        return makeError(u"conf.edit-unparsable"_s, tr("The configuration has syntax or include errors; fix them before editing it"));
+        return base::makeError(u"conf.edit-unparsable"_s, tr("The configuration has syntax or include errors; fix them before editing it"));
     const ParameterInfo *info = m_catalog.find(name);
     const QString key = info ? asciiLower(info->name) : asciiLower(name);
     const QList<int> active = activeItems(key);
     if (active.isEmpty())
-        return makeError(u"conf.not-set"_s, tr("\"%1\" is not set in this configuration").arg(name));
+        return base::makeError(u"conf.not-set"_s, tr("\"%1\" is not set in this configuration").arg(name));
     ConfEditResult result;
     for (int index : active) {
         const ConfItem &item = m_load.items.at(index);
         const auto line = lineOf(item.file, item.line);
         if (!line)
             return line.error();
-        result.edits.append({item.file, LineEdit{item.line - 1, 1, {'#' + *line}, {}}});
+        result.edits.append({item.file, base::LineEdit{item.line - 1, 1, {'#' + *line}, {}}});
         result.changes.append(tr("%1:%2: commented out %3 = %4")
                                   .arg(item.file).arg(item.line)
                                   .arg(QString::fromUtf8(item.name), QString::fromUtf8(item.rawValue)));
@@ -246,12 +246,12 @@ Result<ConfEditResult> ConfEditor::reset(const QString &name) const
     return result;
 }
 
-Result<ConfEditResult> ConfEditor::rename(int itemIndex, const QString &newName) const
+base::Result<ConfEditResult> ConfEditor::rename(int itemIndex, const QString &newName) const
 {
     if (itemIndex < 0 || itemIndex >= m_load.items.size())
-        return makeError(u"conf.edit-unavailable"_s, tr("No such setting line"));
+        return base::makeError(u"conf.edit-unavailable"_s, tr("No such setting line"));
     if (!m_catalog.find(newName) && !validCustomName(newName))
-        return makeError(u"conf.unknown-parameter"_s, tr("Unrecognized configuration parameter \"%1\"").arg(newName));
+        return base::makeError(u"conf.unknown-parameter"_s, tr("Unrecognized configuration parameter \"%1\"").arg(newName));
     const ConfItem &item = m_load.items.at(itemIndex);
     const auto line = lineOf(item.file, item.line);
     if (!line)
@@ -259,7 +259,7 @@ Result<ConfEditResult> ConfEditor::rename(int itemIndex, const QString &newName)
     const qsizetype start = item.nameColumn - 1;
     const QByteArray rewritten = line->left(start) + newName.toUtf8() + line->mid(start + item.name.size());
     ConfEditResult result;
-    result.edits.append({item.file, LineEdit{item.line - 1, 1, {rewritten}, {}}});
+    result.edits.append({item.file, base::LineEdit{item.line - 1, 1, {rewritten}, {}}});
     result.changes.append(tr("%1:%2: renamed %3 to %4").arg(item.file).arg(item.line).arg(QString::fromUtf8(item.name), newName));
     return result;
 }

@@ -18,7 +18,7 @@ namespace pgdial::core::pgconf {
 struct ConfFileEdit
 {
     QString file; // as ConfItem::file names it (project-relative, or relative to the top file's folder)
-    LineEdit edit;
+    base::LineEdit edit;
 };
 
 struct ConfEditResult
@@ -34,7 +34,7 @@ class ConfEditor
 {
 public:
     // The current text of a file read by `load`, by its ConfItem::file name (null when unavailable).
-    using DocumentProvider = std::function<const TextDocument *(const QString &file)>;
+    using DocumentProvider = std::function<const base::TextDocument *(const QString &file)>;
 
     ConfEditor(const ConfLoadResult &load, const ParameterCatalog &catalog, DocumentProvider documents);
 
@@ -42,13 +42,13 @@ public:
     // value of the line that wins; else activates the commented sample line; else inserts a line
     // after the last setting of the same category in the top file, or at its end with a comment.
     // Refuses unknown names and values the server would refuse.
-    Result<ConfEditResult> set(const QString &name, const QString &value) const;
+    base::Result<ConfEditResult> set(const QString &name, const QString &value) const;
 
     // Comments out every active line of NAME (the default applies again). An error when none is set.
-    Result<ConfEditResult> reset(const QString &name) const;
+    base::Result<ConfEditResult> reset(const QString &name) const;
 
     // Replaces the name of one setting line (ConfLoadResult::items index), e.g. a misspelled one.
-    Result<ConfEditResult> rename(int itemIndex, const QString &newName) const;
+    base::Result<ConfEditResult> rename(int itemIndex, const QString &newName) const;
 
 private:
     const ConfLoadResult &m_load;
@@ -57,7 +57,7 @@ private:
 
     QList<int> activeItems(const QString &canonicalKey) const;
     QString keyOf(const QByteArray &name) const;
-    Result<QByteArray> lineOf(const QString &file, int line) const;
+    base::Result<QByteArray> lineOf(const QString &file, int line) const;
 };
 
 } // namespace pgdial::core::pgconf

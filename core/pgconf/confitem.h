@@ -75,7 +75,7 @@ struct ConfLoadResult
     QList<ConfFileRow> errorRows;  // parse-phase error rows; merge with items by seqno for the view's order
     QList<ConfSampleLine> samples; // commented-out settings, every file, reading order
     QList<ConfInclude> includes;   // include directives met, reading order
-    Diagnostics diagnostics;       // conf.syntax-error, conf.include-* (Error), conf.include-skipped (Info)
+    base::Diagnostics diagnostics;       // conf.syntax-error, conf.include-* (Error), conf.include-skipped (Info)
     bool parseFailed = false;      // the server refuses the file before looking at names (A6 phase 1)
     QStringList files;             // project-relative paths of every file read, first-read order (top file first)
 };

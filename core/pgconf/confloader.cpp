@@ -67,8 +67,8 @@ void ConfLoader::addErrorRow(const QString &absoluteFile, int line, const QStrin
 void ConfLoader::addDiagnostic(const QString &code, const QString &absoluteFile, int line, int column,
                                const QString &message, const QString &suggestion, bool isError)
 {
-    Diagnostic diagnostic;
-    diagnostic.severity = isError ? Severity::Error : Severity::Info;
+    base::Diagnostic diagnostic;
+    diagnostic.severity = isError ? base::Severity::Error : base::Severity::Info;
     diagnostic.code = code;
     diagnostic.file = relativeName(absoluteFile);
     diagnostic.line = line;
@@ -92,7 +92,7 @@ std::optional<QByteArray> ConfLoader::readFile(const QString &absolutePath, bool
     if (m_project) {
         auto file = m_project->findFileByAbsolutePath(clean);
         if (!file)
-            file = m_project->addFile(clean, FileKind::PostgresqlConf, included);
+            file = m_project->addFile(clean, project::FileKind::PostgresqlConf, included);
         if (file->document)
             return file->document->toBytes();
     }

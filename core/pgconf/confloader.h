@@ -6,9 +6,9 @@
 #include <QHash>
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::core::pgconf {
 
@@ -23,7 +23,7 @@ namespace pgdial::core::pgconf {
 class ConfLoader
 {
 public:
-    explicit ConfLoader(Project *project = nullptr) : m_project(project) {}
+    explicit ConfLoader(project::Project *project = nullptr) : m_project(project) {}
 
     // Files whose bytes should be used instead of the disk (absolute path -> bytes): for tests,
     // the fuzzer and the benchmark. Consulted before the project and the disk.
@@ -41,7 +41,7 @@ public:
     static constexpr int maxFileReads = 2000;
 
 private:
-    Project *m_project = nullptr;
+    project::Project *m_project = nullptr;
     QHash<QString, QByteArray> m_overrides;
     QString m_topDir;
     ConfLoadResult m_result;

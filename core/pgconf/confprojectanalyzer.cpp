@@ -18,14 +18,14 @@ namespace {
 
 // Machine-applicable fixes: rename an unknown name to the closest known one ("did you mean"),
 // comment out a line that a later one overrides.
-void addFixes(Project &project, const ParameterCatalog &catalog, ConfAnalysis &analysis)
+void addFixes(project::Project &project, const ParameterCatalog &catalog, ConfAnalysis &analysis)
 {
-    auto documentOf = [&project](const QString &file) -> const TextDocument * {
+    auto documentOf = [&project](const QString &file) -> const base::TextDocument * {
         const auto projectFile = project.findFile(file);
         return projectFile && projectFile->document ? &*projectFile->document : nullptr;
     };
     const ConfEditor editor(analysis.load, catalog, documentOf);
-    auto itemAt = [&](const Diagnostic &diagnostic) -> int {
+    auto itemAt = [&](const base::Diagnostic &diagnostic) -> int {
         for (qsizetype i = 0; i < analysis.load.items.size(); ++i) {
             const ConfItem &item = analysis.load.items.at(i);
             if (item.file == diagnostic.file && item.line == diagnostic.line)
@@ -33,7 +33,7 @@ void addFixes(Project &project, const ParameterCatalog &catalog, ConfAnalysis &a
         }
         return -1;
     };
-    for (Diagnostic &diagnostic : analysis.validation.diagnostics) {
+    for (base::Diagnostic &diagnostic : analysis.validation.diagnostics) {
         const int index = itemAt(diagnostic);
         if (index < 0)
             continue;
@@ -43,7 +43,7 @@ void addFixes(Project &project, const ParameterCatalog &catalog, ConfAnalysis &a
             if (candidates.isEmpty())
                 continue;
             if (const auto renamed = editor.rename(index, candidates.first()); renamed && !renamed->edits.isEmpty()) {
-                Fix fix;
+                base::Fix fix;
                 fix.description = QCoreApplication::translate("pgdial::pgconf::ConfProjectAnalyzer", "Rename to %1")
                                       .arg(candidates.first());
                 fix.file = item.file;
@@ -52,19 +52,19 @@ void addFixes(Project &project, const ParameterCatalog &catalog, ConfAnalysis &a
                 diagnostic.fix = fix;
             }
         } else if (diagnostic.code == "conf.duplicate-parameter"_L1) {
-            const TextDocument *document = documentOf(item.file);
+            const base::TextDocument *document = documentOf(item.file);
             if (!document || item.line > document->lineCount())
                 continue;
-            Fix fix;
+            base::Fix fix;
             fix.description = QCoreApplication::translate("pgdial::pgconf::ConfProjectAnalyzer", "Comment out this line");
             fix.file = item.file;
-            fix.edits.append(LineEdit{item.line - 1, 1, {'#' + document->line(item.line - 1)}, {}});
+            fix.edits.append(base::LineEdit{item.line - 1, 1, {'#' + document->line(item.line - 1)}, {}});
             diagnostic.fix = fix;
         }
     }
 }
 
-ConfAnalysis readAndJudge(Project &project, const QString &relativePath, const QString &absolutePath)
+ConfAnalysis readAndJudge(project::Project &project, const QString &relativePath, const QString &absolutePath)
 {
     ConfAnalysis analysis;
     analysis.file = relativePath;
@@ -81,9 +81,9 @@ ConfAnalysis readAndJudge(Project &project, const QString &relativePath, const Q
     return analysis;
 }
 
-ConfAnalysis analyzeOne(Project &project, const QString &relativePath, const QString &absolutePath)
+ConfAnalysis analyzeOne(project::Project &project, const QString &relativePath, const QString &absolutePath)
 {
-    ConfAnalysisCache *cache = project.confAnalysisCache();
+    ConfAnalysisCache *cache = ConfAnalysisCache::of(project);
     if (cache) {
         if (std::optional<ConfAnalysis> known = cache->find(project, relativePath))
             return std::move(*known);
@@ -112,11 +112,11 @@ std::optional<ConfAnalysis> pickMain(QList<ConfAnalysis> analyses)
 
 } // namespace
 
-QList<ConfAnalysis> ConfProjectAnalyzer::analyze(Project &project)
+QList<ConfAnalysis> ConfProjectAnalyzer::analyze(project::Project &project)
 {
     // Copy the list first: loading adds the included files to the project.
-    QList<std::shared_ptr<ProjectFile>> candidates;
-    for (const auto &file : project.filesOfKind(FileKind::PostgresqlConf)) {
+    QList<std::shared_ptr<project::ProjectFile>> candidates;
+    for (const auto &file : project.filesOfKind(project::FileKind::PostgresqlConf)) {
         if (!file->includedBy && file->isLoaded())
             candidates.append(file);
     }
@@ -135,15 +135,15 @@ QList<ConfAnalysis> ConfProjectAnalyzer::analyze(Project &project)
     return analyses;
 }
 
-ConfAnalysis ConfProjectAnalyzer::analyzeFile(Project &project, const QString &topFile)
+ConfAnalysis ConfProjectAnalyzer::analyzeFile(project::Project &project, const QString &topFile)
 {
     const auto file = project.findFile(topFile);
     return analyzeOne(project, topFile, file ? file->absolutePath : project.absolutePathOf(topFile));
 }
 
-Diagnostics ConfProjectAnalyzer::diagnosticsOf(const QList<ConfAnalysis> &analyses)
+base::Diagnostics ConfProjectAnalyzer::diagnosticsOf(const QList<ConfAnalysis> &analyses)
 {
-    Diagnostics diagnostics;
+    base::Diagnostics diagnostics;
     for (const ConfAnalysis &analysis : analyses) {
         diagnostics += analysis.load.diagnostics;
         diagnostics += analysis.validation.diagnostics;
@@ -151,25 +151,25 @@ Diagnostics ConfProjectAnalyzer::diagnosticsOf(const QList<ConfAnalysis> &analys
     return diagnostics;
 }
 
-ServerSettingLookup ConfProjectAnalyzer::lookupOf(const QList<ConfAnalysis> &analyses)
+project::ServerSettingLookup ConfProjectAnalyzer::lookupOf(const QList<ConfAnalysis> &analyses)
 {
     const std::optional<ConfAnalysis> best = pickMain(analyses);
     if (!best)
-        return [](const QString &) { return std::optional<ServerSetting>(); };
+        return [](const QString &) { return std::optional<project::ServerSetting>(); };
     return best->effective.lookup();
 }
 
-Diagnostics ConfProjectAnalyzer::check(Project &project)
+base::Diagnostics ConfProjectAnalyzer::check(project::Project &project)
 {
     return diagnosticsOf(analyze(project));
 }
 
-std::optional<ConfAnalysis> ConfProjectAnalyzer::mainAnalysis(Project &project)
+std::optional<ConfAnalysis> ConfProjectAnalyzer::mainAnalysis(project::Project &project)
 {
     return pickMain(analyze(project));
 }
 
-ServerSettingLookup ConfProjectAnalyzer::lookup(Project &project)
+project::ServerSettingLookup ConfProjectAnalyzer::lookup(project::Project &project)
 {
     return lookupOf(analyze(project));
 }

@@ -11,9 +11,9 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::core::pgconf {
 
@@ -32,23 +32,23 @@ struct ConfAnalysis
 class ConfProjectAnalyzer
 {
 public:
-    static QList<ConfAnalysis> analyze(Project &project);
+    static QList<ConfAnalysis> analyze(project::Project &project);
     // One configuration: `topFile` (project-relative) with its includes. Reused from the
     // project's ConfAnalysisCache while its texts and settings are unchanged.
-    static ConfAnalysis analyzeFile(Project &project, const QString &topFile);
+    static ConfAnalysis analyzeFile(project::Project &project, const QString &topFile);
 
     // What check() and lookup() give, from analyses already made (ProjectChecker reads once).
-    static Diagnostics diagnosticsOf(const QList<ConfAnalysis> &analyses);
-    static ServerSettingLookup lookupOf(const QList<ConfAnalysis> &analyses);
+    static base::Diagnostics diagnosticsOf(const QList<ConfAnalysis> &analyses);
+    static project::ServerSettingLookup lookupOf(const QList<ConfAnalysis> &analyses);
 
     // Parse-phase and validation diagnostics of every top-level postgresql.conf (ProjectChecker).
-    static Diagnostics check(Project &project);
+    static base::Diagnostics check(project::Project &project);
 
     // What the project's main postgresql.conf sets (the one named postgresql.conf nearest the
     // project folder, else the first top-level one); a lookup that finds nothing when there is none.
-    static ServerSettingLookup lookup(Project &project);
+    static project::ServerSettingLookup lookup(project::Project &project);
     // The analysis lookup() reads: the main postgresql.conf with its includes (nullopt when none).
-    static std::optional<ConfAnalysis> mainAnalysis(Project &project);
+    static std::optional<ConfAnalysis> mainAnalysis(project::Project &project);
 };
 
 } // namespace pgdial::core::pgconf

@@ -73,9 +73,9 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         return validation;
     }
 
-    auto diagnose = [&](Severity severity, const QString &code, const ConfItem &item, int column,
-                        const QString &parameter, const QString &message, const QString &suggestion = {}) -> Diagnostic & {
-        Diagnostic diagnostic;
+    auto diagnose = [&](base::Severity severity, const QString &code, const ConfItem &item, int column,
+                        const QString &parameter, const QString &message, const QString &suggestion = {}) -> base::Diagnostic & {
+        base::Diagnostic diagnostic;
         diagnostic.severity = severity;
         diagnostic.code = code;
         diagnostic.file = item.file;
@@ -103,7 +103,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         const QString key = lower(item.name);
         const QList<int> versions = ParameterCatalog::versionsHaving(name);
         if (bom) {
-            diagnose(Severity::Error, u"conf.byte-order-mark"_s, item, item.nameColumn, name,
+            diagnose(base::Severity::Error, u"conf.byte-order-mark"_s, item, item.nameColumn, name,
                      tr("The file starts with a UTF-8 byte order mark, which the server reads as part of the name \"%1\"").arg(name),
                      tr("Save the file without a byte order mark"));
         } else if (!versions.isEmpty()) {
@@ -115,14 +115,14 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 when = tr("it was removed in PostgreSQL %1").arg(versions.last() + 1);
             else
                 when = tr("it exists in PostgreSQL %1").arg(versionList(versions));
-            diagnose(Severity::Error, u"conf.parameter-not-in-version"_s, item, item.nameColumn, name,
+            diagnose(base::Severity::Error, u"conf.parameter-not-in-version"_s, item, item.nameColumn, name,
                      tr("Parameter \"%1\" does not exist in PostgreSQL %2 (%3); the server refuses the whole file")
                          .arg(name).arg(m_major).arg(when),
                      replacement.isEmpty() ? tr("Remove the line, or choose another target version")
                                            : tr("Use \"%1\" instead").arg(replacement));
         } else {
             const QStringList candidates = m_catalog.closestNames(name);
-            diagnose(Severity::Error, u"conf.unknown-parameter"_s, item, item.nameColumn, name,
+            diagnose(base::Severity::Error, u"conf.unknown-parameter"_s, item, item.nameColumn, name,
                      tr("Unrecognized configuration parameter \"%1\"; the server refuses the whole file").arg(name),
                      candidates.isEmpty() ? tr("Remove the line or correct the name")
                                           : tr("Did you mean \"%1\"?").arg(candidates.join(u"\", \""_s)));
@@ -188,7 +188,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 const ParameterInfo *moduleInfo = ModuleParameters::find(lower(item.name), m_major);
                 if (!moduleInfo) {
                     verdict.error = couldNotApply;
-                    diagnose(Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn, QString::fromUtf8(item.name),
+                    diagnose(base::Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn, QString::fromUtf8(item.name),
                              tr("\"%1\" is not a parameter of the preloaded module \"%2\"; the server removes it with a warning")
                                  .arg(QString::fromUtf8(item.name), prefix),
                              tr("Parameters of %1: %2").arg(prefix, ModuleParameters::names(prefix, m_major).join(u", "_s)));
@@ -198,7 +198,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 const ParsedValue parsed = ValueParser::parse(*moduleInfo, value, m_major);
                 if (!parsed.ok()) {
                     verdict.error = couldNotApply;
-                    diagnose(Severity::Warning, u"conf.module-invalid-value"_s, item, item.valueColumn, moduleInfo->name,
+                    diagnose(base::Severity::Warning, u"conf.module-invalid-value"_s, item, item.valueColumn, moduleInfo->name,
                              tr("%1; the module \"%2\" keeps its default (the server only warns)").arg(parsed.message, prefix),
                              parsed.hint);
                     continue;
@@ -210,7 +210,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         }
         if (info->context == ParameterContext::Internal) {
             verdict.error = couldNotApply;
-            diagnose(Severity::Error, u"conf.internal-parameter"_s, item, item.nameColumn, info->name,
+            diagnose(base::Severity::Error, u"conf.internal-parameter"_s, item, item.nameColumn, info->name,
                      tr("Parameter \"%1\" cannot be changed; the server refuses the file").arg(info->name),
                      tr("Remove the line: the value is fixed when PostgreSQL is built or the cluster is created"));
             continue;
@@ -218,7 +218,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         const ParsedValue parsed = ValueParser::parse(*info, value, m_major, dateTimeContext);
         if (!parsed.ok() && parsed.dependsOnMachine && !m_facts.runsOnThisMachine) {
             // Judged for this machine only: the server's machine may well have the locale.
-            diagnose(Severity::Warning, u"conf.machine-dependent-value"_s, item, item.valueColumn, info->name,
+            diagnose(base::Severity::Warning, u"conf.machine-dependent-value"_s, item, item.valueColumn, info->name,
                      tr("%1 on this machine; a server on a machine without it refuses the file").arg(parsed.hint),
                      tr("Make sure the server's machine has it, or use a value that exists everywhere (C, POSIX)"));
             verdict.applied = true;
@@ -232,20 +232,20 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             && (!m_facts.buildFeatures || !m_facts.buildFeatures->contains(parsed.buildFeature))) {
             const QString feature = parsed.buildFeature;
             if (!m_facts.buildFeatures) {
-                diagnose(Severity::Warning, u"conf.build-dependent-value"_s, item, item.valueColumn, info->name,
+                diagnose(base::Severity::Warning, u"conf.build-dependent-value"_s, item, item.valueColumn, info->name,
                          tr("%1 = %2 needs a server built with %3; a server built without it refuses the whole file")
                              .arg(info->name, parsed.setting, feature),
                          tr("Check the server's build (pg_config --configure, or SHOW %1 on a server with the value)").arg(info->name));
             } else {
                 verdict.error = couldNotApply;
-                diagnose(Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
+                diagnose(base::Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
                          tr("%1 = %2 is not supported by this server's build (it lacks %3)").arg(info->name, parsed.setting, feature),
                          info->enumValues.isEmpty() ? tr("Use off") : tr("Available values: %1.").arg(info->enumValues.join(u", "_s)));
                 continue;
             }
         }
         if (parsed.ok() && !parsed.cautionCode.isEmpty())
-            diagnose(Severity::Warning, parsed.cautionCode, item, item.valueColumn, info->name, parsed.caution);
+            diagnose(base::Severity::Warning, parsed.cautionCode, item, item.valueColumn, info->name, parsed.caution);
         if (!parsed.ok()) {
             verdict.error = couldNotApply;
             QString code = u"conf.invalid-value"_s;
@@ -262,7 +262,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             } else if (suggestion.isEmpty() && info->type == ParameterType::Bool) {
                 suggestion = tr("Use on or off");
             }
-            diagnose(Severity::Error, code, item, item.valueColumn, info->name, parsed.message, suggestion);
+            diagnose(base::Severity::Error, code, item, item.valueColumn, info->name, parsed.message, suggestion);
             continue;
         }
         settings[i] = parsed.setting;
@@ -271,7 +271,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         ValueParser::updateDateTimeContext(&dateTimeContext, info->name, value);
         const bool refusedAtStartup = ViewOnlyChecks::refusedAtStartup(canonicalName, parsed.setting);
         if (refusedAtStartup) {
-            diagnose(Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
+            diagnose(base::Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
                      tr("The server cannot look roles up while it reads the file at start-up: it refuses %1 = '%2'")
                          .arg(info->name, parsed.setting),
                      tr("Remove the line; set the role per database or user (ALTER ROLE ... SET role), or on connection"));
@@ -280,7 +280,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             // Only the view (a query in a database) refuses it.
             verdict.error = couldNotApply;
             if (parsed.cautionCode.isEmpty() && !refusedAtStartup)
-                diagnose(Severity::Warning, u"conf.view-only-refusal"_s, item, item.valueColumn, info->name, *refusal);
+                diagnose(base::Severity::Warning, u"conf.view-only-refusal"_s, item, item.valueColumn, info->name, *refusal);
             continue;
         }
         verdict.applied = true;
@@ -300,7 +300,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 continue;
             if (!target.isEmpty() && target != key) {
                 const ConfItem &item = load.items.at(i);
-                diagnose(Severity::Error, u"conf.multiple-recovery-targets"_s, item, item.nameColumn, info->name,
+                diagnose(base::Severity::Error, u"conf.multiple-recovery-targets"_s, item, item.nameColumn, info->name,
                          tr("%1 is set while %2 is already set; the server stops with \"multiple recovery targets specified\"")
                              .arg(info->name, target),
                          tr("Keep only one of recovery_target, recovery_target_lsn, recovery_target_name, recovery_target_time "
@@ -339,7 +339,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             continue; // a different spelling of the name: this line still applies
         const QString winningPlace = place(winning);
         const QString message = (winnerRefused ? overriddenByRefused : overridden).arg(name, winningPlace);
-        Diagnostic &diagnostic = diagnose(Severity::Info, u"conf.duplicate-parameter"_s, item, item.nameColumn, name,
+        base::Diagnostic &diagnostic = diagnose(base::Severity::Info, u"conf.duplicate-parameter"_s, item, item.nameColumn, name,
                                           message, removeOne);
         diagnostic.related.append(winningPlace);
     }
@@ -368,12 +368,12 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         return index ? settings[*index] == "on"_L1 : fallback;
     };
     if (const auto index = winning(u"fsync"_s); index && settings[*index] == "off"_L1) {
-        diagnose(Severity::Warning, u"conf.fsync-off"_s, load.items.at(*index), load.items.at(*index).valueColumn, u"fsync"_s,
+        diagnose(base::Severity::Warning, u"conf.fsync-off"_s, load.items.at(*index), load.items.at(*index).valueColumn, u"fsync"_s,
                  tr("fsync is off: an operating system crash or power loss can corrupt the whole cluster"),
                  tr("Set fsync = on; for speed consider synchronous_commit = off instead"));
     }
     if (const auto index = winning(u"full_page_writes"_s); index && settings[*index] == "off"_L1) {
-        diagnose(Severity::Warning, u"conf.full-page-writes-off"_s, load.items.at(*index), load.items.at(*index).valueColumn,
+        diagnose(base::Severity::Warning, u"conf.full-page-writes-off"_s, load.items.at(*index), load.items.at(*index).valueColumn,
                  u"full_page_writes"_s,
                  tr("full_page_writes is off: a crash during a write can leave torn pages that recovery cannot repair"),
                  tr("Set full_page_writes = on unless the file system guarantees atomic 8kB writes"));
@@ -386,7 +386,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             everywhere |= a == "*"_L1 || a == "0.0.0.0"_L1 || a == "::"_L1;
         }
         if (everywhere && !boolOf(u"ssl"_s, false)) {
-            diagnose(Severity::Warning, u"conf.listen-all-without-ssl"_s, load.items.at(*index), load.items.at(*index).valueColumn,
+            diagnose(base::Severity::Warning, u"conf.listen-all-without-ssl"_s, load.items.at(*index), load.items.at(*index).valueColumn,
                      u"listen_addresses"_s,
                      tr("The server listens on every network interface but ssl is off: passwords and data cross the network in clear text"),
                      tr("Set ssl = on with a certificate, or listen only on the addresses clients use"));
@@ -396,7 +396,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         if (const auto index = winning(u"shared_buffers"_s)) {
             const double bytes = settings[*index].toDouble() * 8192.0; // pg_settings unit "8kB" (blocks)
             if (bytes > 0.4 * double(*m_ramBytes)) {
-                diagnose(Severity::Warning, u"conf.shared-buffers-ram"_s, load.items.at(*index), load.items.at(*index).valueColumn,
+                diagnose(base::Severity::Warning, u"conf.shared-buffers-ram"_s, load.items.at(*index), load.items.at(*index).valueColumn,
                          u"shared_buffers"_s,
                          tr("shared_buffers is %1, more than 40% of the machine's %2 of memory")
                              .arg(ValueFormatter::withUnit(bytes, u"B"_s), ValueFormatter::withUnit(double(*m_ramBytes), u"B"_s)),
@@ -406,7 +406,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         }
     }
 
-    validation.ok = !hasErrors(validation.diagnostics);
+    validation.ok = !base::hasErrors(validation.diagnostics);
     return validation;
 }
 

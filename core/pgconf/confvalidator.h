@@ -24,7 +24,7 @@ struct ConfItemVerdict
 struct ConfValidation
 {
     QList<ConfItemVerdict> items; // one per ConfLoadResult::items entry
-    Diagnostics diagnostics;      // conf.* findings (see docs/diagnostics.md)
+    base::Diagnostics diagnostics;      // conf.* findings (see docs/diagnostics.md)
     // Whether a server of that major would start with this file (no error that makes it refuse
     // the file). A missing library or a busy port is not the file's fault.
     bool ok = true;

@@ -102,14 +102,14 @@ const EffectiveSetting *EffectiveSettings::find(const QString &name) const
     return it == m_index.cend() ? nullptr : &m_settings.at(*it);
 }
 
-ServerSettingLookup EffectiveSettings::lookup() const
+project::ServerSettingLookup EffectiveSettings::lookup() const
 {
     auto copy = std::make_shared<EffectiveSettings>(*this);
-    return [copy](const QString &name) -> std::optional<ServerSetting> {
+    return [copy](const QString &name) -> std::optional<project::ServerSetting> {
         const EffectiveSetting *setting = copy->find(name);
         if (!setting)
             return std::nullopt;
-        return ServerSetting{asciiLower(setting->name), setting->value, setting->file, setting->line};
+        return project::ServerSetting{asciiLower(setting->name), setting->value, setting->file, setting->line};
     };
 }
 

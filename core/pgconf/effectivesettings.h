@@ -45,7 +45,7 @@ public:
     const EffectiveSetting *find(const QString &name) const;
 
     // A ServerSettingLookup over a copy of these settings (safe to keep after this object dies).
-    ServerSettingLookup lookup() const;
+    project::ServerSettingLookup lookup() const;
 
 private:
     QList<EffectiveSetting> m_settings;

@@ -67,9 +67,9 @@ QString named(const QString &name, int major)
 
 StartupChecks::StartupChecks(const ParameterCatalog &catalog, int major) : m_catalog(catalog), m_major(major) {}
 
-Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignments) const
+base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignments) const
 {
-    Diagnostics diagnostics;
+    base::Diagnostics diagnostics;
     Values final(m_catalog);
     for (const StartupAssignment &assignment : assignments)
         final.set(assignment.name, Value{assignment.setting, assignment.item});
@@ -86,8 +86,8 @@ Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignments) co
         }
         if (!last)
             return;
-        Diagnostic diagnostic;
-        diagnostic.severity = Severity::Error;
+        base::Diagnostic diagnostic;
+        diagnostic.severity = base::Severity::Error;
         diagnostic.code = code;
         diagnostic.file = last->second.item->file;
         diagnostic.line = last->second.item->line;
@@ -264,7 +264,7 @@ Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignments) co
                       "archive_mode is on"),
                    tr("Keep only one of them: clear archive_command (set it to '') or archive_library"));
             if (diagnostics.size() > before)
-                diagnostics.last().severity = Severity::Warning;
+                diagnostics.last().severity = base::Severity::Warning;
         }
     }
     return diagnostics;

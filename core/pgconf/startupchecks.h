@@ -32,7 +32,7 @@ class StartupChecks
 public:
     StartupChecks(const ParameterCatalog &catalog, int major);
 
-    Diagnostics check(const QList<StartupAssignment> &assignments) const;
+    base::Diagnostics check(const QList<StartupAssignment> &assignments) const;
 
     // The largest number of server processes the server allows (MAX_BACKENDS).
     static constexpr qint64 maxBackends = 262143;

@@ -305,7 +305,7 @@ QString ConninfoInspector::maskedConninfo() const
     for (const ConninfoParameter &parameter : m_parameters) {
         if (parameter.source != u"string")
             continue;
-        QString shown = parameter.secret ? QString(6, SecretMasker::maskCharacter) : parameter.value;
+        QString shown = parameter.secret ? QString(6, base::SecretMasker::maskCharacter) : parameter.value;
         if (shown.isEmpty() || shown.contains(u' ') || shown.contains(u'\'')) {
             shown.replace(u'\\', u"\\\\"_s);
             shown.replace(u'\'', u"\\'"_s);
@@ -319,10 +319,10 @@ QString ConninfoInspector::maskedConninfo() const
 QString ConninfoInspector::maskConninfoText(const QString &text)
 {
     static const QRegularExpression keyValue(uR"(((?:^|\s)(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+))"_s);
-    QString masked = SecretMasker::maskUrlPassword(text);
-    masked.replace(keyValue, u"\\1"_s + QString(6, SecretMasker::maskCharacter));
+    QString masked = base::SecretMasker::maskUrlPassword(text);
+    masked.replace(keyValue, u"\\1"_s + QString(6, base::SecretMasker::maskCharacter));
     static const QRegularExpression uriQuery(uR"(([?&](?:ssl)?password=)[^&\s]*)"_s);
-    masked.replace(uriQuery, u"\\1"_s + QString(6, SecretMasker::maskCharacter));
+    masked.replace(uriQuery, u"\\1"_s + QString(6, base::SecretMasker::maskCharacter));
     return masked;
 }
 
@@ -341,7 +341,7 @@ ProbeStage ConninfoInspector::toStage() const
     for (const ConninfoParameter &parameter : m_parameters) {
         if (parameter.source.isEmpty())
             continue;
-        const QString shown = parameter.secret ? QString(6, SecretMasker::maskCharacter) : parameter.value;
+        const QString shown = parameter.secret ? QString(6, base::SecretMasker::maskCharacter) : parameter.value;
         stage.lines.append(u"%1=%2 (%3)"_s.arg(parameter.keyword, shown, parameter.source));
         parameters.append(QJsonObject{{u"keyword"_s, parameter.keyword},
                                       {u"value"_s, shown},

@@ -34,7 +34,7 @@ struct ProbeOptions
     int stageTimeoutMs = 5000; // per-stage cap (resolve, tcp per address, tls); connect_timeout lowers it
     QString adminConninfo;    // optional: enables the checks stage and the password_failed reason
     std::optional<ConninfoOrigin> origin;
-    ServerSettingLookup serverSettings; // optional: the project's postgresql.conf
+    project::ServerSettingLookup serverSettings; // optional: the project's postgresql.conf
     QString hbaFile;                    // project-relative pg_hba.conf, for the rule to add
     RolePattern roles;                  // what the checks stage expects (with adminConninfo)
 };

@@ -160,7 +160,7 @@ QString ProbeRunner::suggestedHbaRule(const QString &serverMessage)
 void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
 {
     const auto setting = [&](const QString &name) {
-        return options.serverSettings ? options.serverSettings(name) : std::optional<ServerSetting>();
+        return options.serverSettings ? options.serverSettings(name) : std::optional<project::ServerSetting>();
     };
     switch (report.verdict) {
     case Verdict::SslNotSupported:

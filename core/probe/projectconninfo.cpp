@@ -31,10 +31,10 @@ QString folderOf(const QString &relativePath)
     return slash < 0 ? QString() : relativePath.left(slash);
 }
 
-QList<ProjectConninfo::Found> fromAppConfig(const Project &project)
+QList<ProjectConninfo::Found> fromAppConfig(const project::Project &project)
 {
     QList<ProjectConninfo::Found> found;
-    for (const auto &file : project.filesOfKind(FileKind::AppConfig)) {
+    for (const auto &file : project.filesOfKind(project::FileKind::AppConfig)) {
         if (!file->isLoaded())
             continue;
         const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(*file->document, file->relativePath);
@@ -62,15 +62,15 @@ QList<ProjectConninfo::Found> fromAppConfig(const Project &project)
     return found;
 }
 
-QList<ProjectConninfo::Found> fromEnvFiles(const Project &project)
+QList<ProjectConninfo::Found> fromEnvFiles(const project::Project &project)
 {
     QList<ProjectConninfo::Found> found;
     static const QRegularExpression assignment(uR"(^\s*(?:export\s+)?(DATABASE_URL|PGDIAL_PROBE_URL)\s*=\s*(.*?)\s*$)"_s);
-    for (const FileKind kind : {FileKind::Env, FileKind::EnvExample}) {
+    for (const project::FileKind kind : {project::FileKind::Env, project::FileKind::EnvExample}) {
         for (const auto &file : project.filesOfKind(kind)) {
             if (!file->isLoaded())
                 continue;
-            const TextDocument &document = *file->document;
+            const base::TextDocument &document = *file->document;
             for (int i = 0; i < document.lineCount(); ++i) {
                 const QRegularExpressionMatch match = assignment.match(document.lineText(i));
                 if (!match.hasMatch())
@@ -99,7 +99,7 @@ QString ProjectConninfo::toLibpqUrl(const QString &url)
     return result;
 }
 
-QList<ProjectConninfo::Found> ProjectConninfo::candidates(const Project &project)
+QList<ProjectConninfo::Found> ProjectConninfo::candidates(const project::Project &project)
 {
     QList<Found> all = fromAppConfig(project) + fromEnvFiles(project);
     QList<Found> unique;
@@ -112,7 +112,7 @@ QList<ProjectConninfo::Found> ProjectConninfo::candidates(const Project &project
     return unique;
 }
 
-std::optional<ProjectConninfo::Found> ProjectConninfo::find(const Project &project)
+std::optional<ProjectConninfo::Found> ProjectConninfo::find(const project::Project &project)
 {
     const QList<Found> all = candidates(project);
     if (all.isEmpty())
@@ -120,16 +120,16 @@ std::optional<ProjectConninfo::Found> ProjectConninfo::find(const Project &proje
     return all.first();
 }
 
-ServerSettingLookup ProjectConninfo::serverSettings(Project &project)
+project::ServerSettingLookup ProjectConninfo::serverSettings(project::Project &project)
 {
     return pgconf::ConfProjectAnalyzer::lookup(project);
 }
 
-QString ProjectConninfo::hbaFile(const Project &project)
+QString ProjectConninfo::hbaFile(const project::Project &project)
 {
     // The file the server reads: named pg_hba.conf and not included by another, nearest the root.
     QString best;
-    for (const auto &file : project.filesOfKind(FileKind::PgHba)) {
+    for (const auto &file : project.filesOfKind(project::FileKind::PgHba)) {
         if (file->includedBy)
             continue;
         const auto rank = [](const QString &path) {

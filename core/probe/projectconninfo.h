@@ -25,12 +25,12 @@ public:
     // substitution (origin: the .env line or default that provides the value), then each
     // DATABASE_URL / PGDIAL_PROBE_URL assignment of the .env files. Duplicates are dropped;
     // SQLite and other non-PostgreSQL URLs are skipped.
-    static QList<Found> candidates(const Project &project);
+    static QList<Found> candidates(const project::Project &project);
     // The first candidate.
-    static std::optional<Found> find(const Project &project);
-    static ServerSettingLookup serverSettings(Project &project);
+    static std::optional<Found> find(const project::Project &project);
+    static project::ServerSettingLookup serverSettings(project::Project &project);
     // The project's main pg_hba.conf (project-relative; empty when there is none).
-    static QString hbaFile(const Project &project);
+    static QString hbaFile(const project::Project &project);
     // "postgresql+asyncpg://..." -> "postgresql://..."
     static QString toLibpqUrl(const QString &url);
 };

@@ -287,7 +287,7 @@ void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const 
     }
 }
 
-void ServerChecks::settings(PgSession &admin, const ServerSettingLookup &lookup, const ProbeControl &control,
+void ServerChecks::settings(PgSession &admin, const project::ServerSettingLookup &lookup, const ProbeControl &control,
                             Outcome &outcome)
 {
     const auto rows = admin.query(

@@ -37,7 +37,7 @@ private:
     static void hbaRules(PgSession &admin, Verdict authVerdict, const ExplainContext &context,
                          const ProbeControl &control, Outcome &outcome);
     static void threeRoles(PgSession &admin, const RolePattern &roles, const ProbeControl &control, Outcome &outcome);
-    static void settings(PgSession &admin, const ServerSettingLookup &lookup, const ProbeControl &control,
+    static void settings(PgSession &admin, const project::ServerSettingLookup &lookup, const ProbeControl &control,
                          Outcome &outcome);
 };
 

@@ -4,7 +4,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 QString fileKindId(FileKind kind)
 {
@@ -62,4 +62,4 @@ QString fileKindDisplayName(FileKind kind)
     return {};
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

@@ -4,7 +4,7 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 enum class FileKind {
     AppConfig,      // the application's config.yaml
@@ -22,4 +22,4 @@ QString fileKindDisplayName(FileKind kind); // translated, plural, for the proje
 std::optional<FileKind> fileKindFromId(const QString &id);
 constexpr int fileKindCount = 8;
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

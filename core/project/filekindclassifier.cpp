@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 namespace {
 
@@ -129,4 +129,4 @@ std::optional<FileKind> FileKindClassifier::fromContent(const QString &fileName,
     return std::nullopt;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

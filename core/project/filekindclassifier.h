@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 // Decides what a file is from its name and, where the name is not enough, a sniff of its first
 // bytes: a "*.conf" full of host/local rules is a pg_hba.conf, a YAML file with a `database:`
@@ -22,4 +22,4 @@ public:
     static std::optional<FileKind> fromContent(const QString &fileName, const QByteArray &head);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

@@ -1,6 +1,5 @@
 #include "project/project.h"
 
-#include "pgconf/confanalysiscache.h"
 #include "project/projectscanner.h"
 #include "base/textfilereader.h"
 
@@ -10,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 namespace {
 
@@ -19,28 +18,28 @@ QString tr(const char *text)
     return QCoreApplication::translate("pgdial::core::Project", text);
 }
 
-Result<QString> usableFolder(const QString &folder)
+base::Result<QString> usableFolder(const QString &folder)
 {
     const QFileInfo info(folder);
     if (!info.exists())
-        return makeError(u"project.missing-folder"_s, tr("The folder \"%1\" does not exist").arg(folder));
+        return base::makeError(u"project.missing-folder"_s, tr("The folder \"%1\" does not exist").arg(folder));
     if (!info.isDir())
-        return makeError(u"project.not-a-folder"_s, tr("\"%1\" is not a folder").arg(folder));
+        return base::makeError(u"project.not-a-folder"_s, tr("\"%1\" is not a folder").arg(folder));
     if (!info.isReadable() || !info.isExecutable())
-        return makeError(u"project.unreadable-folder"_s, tr("The folder \"%1\" cannot be read").arg(folder));
+        return base::makeError(u"project.unreadable-folder"_s, tr("The folder \"%1\" cannot be read").arg(folder));
     return info.canonicalFilePath();
 }
 
 } // namespace
 
-Result<Project> Project::open(const QString &folder)
+base::Result<Project> Project::open(const QString &folder)
 {
-    Result<QString> root = usableFolder(folder);
+    base::Result<QString> root = usableFolder(folder);
     if (!root)
         return root.error();
     Project project;
     project.m_rootPath = *root;
-    project.m_confCache = std::make_shared<pgconf::ConfAnalysisCache>();
+    project.m_attachments = std::make_shared<ProjectAttachments>();
     const ProjectScan scan = ProjectScanner().scan(project.m_rootPath);
     project.m_scanDiagnostics = scan.diagnostics;
     for (const DiscoveredFile &found : scan.files)
@@ -48,19 +47,19 @@ Result<Project> Project::open(const QString &folder)
     return project;
 }
 
-Result<Project> Project::openFile(const QString &filePath, FileKind kind)
+base::Result<Project> Project::openFile(const QString &filePath, FileKind kind)
 {
     const QFileInfo info(filePath);
     if (!info.exists())
-        return makeError(u"project.missing-file"_s, tr("The file \"%1\" does not exist").arg(filePath));
+        return base::makeError(u"project.missing-file"_s, tr("The file \"%1\" does not exist").arg(filePath));
     if (!info.isFile())
-        return makeError(u"project.not-a-file"_s, tr("\"%1\" is not a regular file").arg(filePath));
-    Result<QString> root = usableFolder(info.absolutePath());
+        return base::makeError(u"project.not-a-file"_s, tr("\"%1\" is not a regular file").arg(filePath));
+    base::Result<QString> root = usableFolder(info.absolutePath());
     if (!root)
         return root.error();
     Project project;
     project.m_rootPath = *root;
-    project.m_confCache = std::make_shared<pgconf::ConfAnalysisCache>();
+    project.m_attachments = std::make_shared<ProjectAttachments>();
     project.addFile(info.absoluteFilePath(), kind);
     return project;
 }
@@ -130,19 +129,19 @@ std::shared_ptr<ProjectFile> Project::addFile(const QString &absolutePath, FileK
     const QFileInfo info(clean);
     file->permissions = info.permissions();
     file->lastModified = info.lastModified();
-    TextFileLoad load = readTextFile(clean, file->relativePath);
+    base::TextFileLoad load = base::readTextFile(clean, file->relativePath);
     file->document = std::move(load.document);
     file->loadDiagnostics = std::move(load.diagnostics);
     m_files.append(file);
     return file;
 }
 
-Diagnostics Project::loadDiagnostics() const
+base::Diagnostics Project::loadDiagnostics() const
 {
-    Diagnostics all = m_scanDiagnostics;
+    base::Diagnostics all = m_scanDiagnostics;
     for (const auto &file : m_files)
         all += file->loadDiagnostics;
     return all;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

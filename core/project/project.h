@@ -2,6 +2,7 @@
 
 #include "base/diagnostic.h"
 #include "project/filekind.h"
+#include "project/projectattachments.h"
 #include "project/projectfile.h"
 #include "project/projectsettings.h"
 #include "base/result.h"
@@ -11,11 +12,7 @@
 
 #include <memory>
 
-namespace pgdial::core {
-
-namespace pgconf {
-class ConfAnalysisCache;
-}
+namespace pgdial::core::project {
 
 // A folder holding one application's database configuration, loaded into memory.
 // Files are shared so that editors and checks can keep a handle on one while the list grows
@@ -25,9 +22,9 @@ class Project
 public:
     // Scans the folder and loads every file it recognises. Fails only when the folder itself is
     // unusable (missing, not a folder, unreadable); problems with single files become diagnostics.
-    static Result<Project> open(const QString &folder);
+    static base::Result<Project> open(const QString &folder);
     // A project made of one file (the CLI's `conf FILE` / `hba FILE`), rooted at its folder.
-    static Result<Project> openFile(const QString &filePath, FileKind kind);
+    static base::Result<Project> openFile(const QString &filePath, FileKind kind);
 
     // A copy whose files are copies too, for checks on another thread while the original is edited.
     // TextDocument lines are implicitly shared, so this costs little until either side changes.
@@ -48,20 +45,19 @@ public:
     QString absolutePathOf(const QString &relativePath) const;
 
     // Scan problems plus every file's load diagnostics.
-    Diagnostics loadDiagnostics() const;
+    base::Diagnostics loadDiagnostics() const;
 
-    // Analyses of its postgresql.conf files, shared with every detachedCopy() (entries are
-    // checked against the copy's texts): the table and the checks read a text once. Null for a
-    // default-constructed project (then nothing is cached).
-    pgconf::ConfAnalysisCache *confAnalysisCache() const { return m_confCache.get(); }
+    // What other layers keep for this project (pgconf's analysis cache), shared with every
+    // detachedCopy(). Null for a default-constructed project (then nothing is kept).
+    ProjectAttachments *attachments() const { return m_attachments.get(); }
 
     ProjectSettings settings;
 
 private:
     QString m_rootPath;
     QList<std::shared_ptr<ProjectFile>> m_files;
-    Diagnostics m_scanDiagnostics;
-    std::shared_ptr<pgconf::ConfAnalysisCache> m_confCache;
+    base::Diagnostics m_scanDiagnostics;
+    std::shared_ptr<ProjectAttachments> m_attachments;
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 // One file of a project: where it is, what it is, and its text (when it could be loaded).
 struct ProjectFile
@@ -18,8 +18,8 @@ struct ProjectFile
     FileKind kind = FileKind::AppConfig;
     QString relativePath; // to the project folder, '/'-separated; what diagnostics name
     QString absolutePath;
-    std::optional<TextDocument> document; // empty when the file could not be loaded
-    Diagnostics loadDiagnostics;          // why it could not be loaded, or warnings
+    std::optional<base::TextDocument> document; // empty when the file could not be loaded
+    base::Diagnostics loadDiagnostics;          // why it could not be loaded, or warnings
     QFileDevice::Permissions permissions;
     QDateTime lastModified;
     bool includedBy = false; // joined the project because another file includes it
@@ -27,4 +27,4 @@ struct ProjectFile
     bool isLoaded() const { return document.has_value(); }
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

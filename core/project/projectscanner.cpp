@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 bool ProjectScanner::isSkippedDirectory(const QString &name)
 {
@@ -62,8 +62,8 @@ ProjectScan ProjectScanner::scan(const QString &rootPath) const
         }
     }
     if (truncated) {
-        Diagnostic d;
-        d.severity = Severity::Warning;
+        base::Diagnostic d;
+        d.severity = base::Severity::Warning;
         d.code = u"project.scan-truncated"_s;
         d.file = u"."_s;
         d.message = QCoreApplication::translate("pgdial::core::ProjectScanner",
@@ -78,4 +78,4 @@ ProjectScan ProjectScanner::scan(const QString &rootPath) const
     return result;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

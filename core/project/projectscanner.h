@@ -6,7 +6,7 @@
 #include <QList>
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 struct DiscoveredFile
 {
@@ -18,7 +18,7 @@ struct DiscoveredFile
 struct ProjectScan
 {
     QList<DiscoveredFile> files; // sorted by relative path
-    Diagnostics diagnostics;     // e.g. the scan stopped at its limits
+    base::Diagnostics diagnostics;     // e.g. the scan stopped at its limits
 };
 
 // Walks a project folder for the files pgdial understands. It skips version-control, dependency
@@ -36,4 +36,4 @@ public:
     static bool isSkippedDirectory(const QString &name);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

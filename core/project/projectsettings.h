@@ -7,7 +7,7 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 // Per-project choices that are not in the project's files. The desktop app stores them in the
 // user's settings (never in the project folder); the CLI takes them from options.
@@ -38,4 +38,4 @@ struct ProjectSettings
     }
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

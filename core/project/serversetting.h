@@ -5,7 +5,7 @@
 #include <functional>
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 
 // One parameter as a project's postgresql.conf sets it, after includes (the occurrence that wins).
 struct ServerSetting
@@ -21,4 +21,4 @@ struct ServerSetting
 // cross-file checks, tuning) take one of these so they do not depend on how the file is parsed.
 using ServerSettingLookup = std::function<std::optional<ServerSetting>(const QString &name)>;
 
-} // namespace pgdial::core
+} // namespace pgdial::core::project

@@ -16,11 +16,11 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::core::tuning {
 
-Result<ConfTuningTarget> ConfTuningTarget::open(const QString &topFile, int major)
+base::Result<ConfTuningTarget> ConfTuningTarget::open(const QString &topFile, int major)
 {
     const QFileInfo info(topFile);
     if (!info.isFile())
-        return makeError(u"tune.cannot-read"_s, QCoreApplication::translate("pgdial::core::tuning::ConfTuningTarget",
+        return base::makeError(u"tune.cannot-read"_s, QCoreApplication::translate("pgdial::core::tuning::ConfTuningTarget",
                                                                             "cannot read \"%1\"")
                                                     .arg(topFile));
     ConfTuningTarget target;
@@ -29,7 +29,7 @@ Result<ConfTuningTarget> ConfTuningTarget::open(const QString &topFile, int majo
     target.m_major = major;
     QString error;
     if (!target.reload(&error))
-        return makeError(u"tune.cannot-read"_s, error);
+        return base::makeError(u"tune.cannot-read"_s, error);
     return target;
 }
 
@@ -38,7 +38,7 @@ QString ConfTuningTarget::absolutePath(const QString &file) const
     return QDir::cleanPath(QDir(m_topDir).absoluteFilePath(file));
 }
 
-const TextDocument *ConfTuningTarget::document(const QString &file)
+const base::TextDocument *ConfTuningTarget::document(const QString &file)
 {
     auto it = m_documents.find(file);
     if (it == m_documents.end()) {
@@ -47,7 +47,7 @@ const TextDocument *ConfTuningTarget::document(const QString &file)
             return nullptr;
         const QByteArray bytes = disk.readAll();
         m_original.insert(file, bytes);
-        it = m_documents.emplace(file, TextDocument::fromBytes(bytes)).first;
+        it = m_documents.emplace(file, base::TextDocument::fromBytes(bytes)).first;
     }
     return &it->second;
 }
@@ -81,32 +81,32 @@ QString ConfTuningTarget::buildDependentRefusal(const pgconf::ParameterCatalog &
         .arg(name, value, parsed.buildFeature);
 }
 
-Result<QStringList> ConfTuningTarget::set(const QList<QPair<QString, QString>> &values)
+base::Result<QStringList> ConfTuningTarget::set(const QList<QPair<QString, QString>> &values)
 {
     const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(m_major);
     QStringList changes;
     for (const auto &[name, value] : values) {
         if (const QString refusal = buildDependentRefusal(catalog, name, value); !refusal.isEmpty())
-            return makeError(u"tune.build-dependent-value"_s, refusal);
+            return base::makeError(u"tune.build-dependent-value"_s, refusal);
         // Each edit is computed on the text as the previous ones left it.
         pgconf::ConfLoader loader;
         for (const auto &[file, text] : m_documents)
             loader.setOverride(absolutePath(file), text.toBytes());
         const pgconf::ConfLoadResult load = loader.load(m_topFile);
         const pgconf::ConfEditor editor(load, catalog, [this](const QString &file) { return document(file); });
-        const Result<pgconf::ConfEditResult> result = editor.set(name, value);
+        const base::Result<pgconf::ConfEditResult> result = editor.set(name, value);
         if (!result)
             return result.error();
         for (const pgconf::ConfFileEdit &edit : result->edits) {
             if (!document(edit.file))
-                return makeError(u"tune.cannot-read"_s, edit.file);
+                return base::makeError(u"tune.cannot-read"_s, edit.file);
             m_undo.append(ConfTargetEdit{edit.file, m_documents.at(edit.file).apply(edit.edit)});
         }
         changes += result->changes;
     }
     QString error;
     if (!reload(&error))
-        return makeError(u"tune.cannot-read"_s, error);
+        return base::makeError(u"tune.cannot-read"_s, error);
     return changes;
 }
 

@@ -22,7 +22,7 @@ namespace pgdial::core::tuning {
 struct ConfTargetEdit
 {
     QString file;     // relative to the top file's folder
-    LineEdit inverse;
+    base::LineEdit inverse;
 };
 
 // A postgresql.conf and everything it includes, read through the pgconf engine (ConfLoader,
@@ -32,17 +32,17 @@ struct ConfTargetEdit
 class ConfTuningTarget
 {
 public:
-    static Result<ConfTuningTarget> open(const QString &topFile, int major);
+    static base::Result<ConfTuningTarget> open(const QString &topFile, int major);
 
     // Why tuning must not write `value`: it needs a build feature the catalog's build lacks
     // (PGTune's lz4, io_uring), which could make the server refuse the whole file. Empty: fine.
     static QString buildDependentRefusal(const pgconf::ParameterCatalog &catalog, const QString &name, const QString &value);
 
-    ServerSettingLookup lookup() const { return m_lookup; }
+    project::ServerSettingLookup lookup() const { return m_lookup; }
 
     // Sets each (name, value) in memory; returns one description per change
     // ("postgresql.conf:64: work_mem = 64MB (was 4MB)"). Stops at the first value refused.
-    Result<QStringList> set(const QList<QPair<QString, QString>> &values);
+    base::Result<QStringList> set(const QList<QPair<QString, QString>> &values);
     // Reverts every set() so far, newest first.
     void undo();
 
@@ -54,13 +54,13 @@ private:
     QString m_topFile;
     QString m_topDir;
     int m_major = 0;
-    ServerSettingLookup m_lookup;
-    std::map<QString, TextDocument> m_documents; // relative name -> current text (node-stable: ConfEditor keeps pointers)
+    project::ServerSettingLookup m_lookup;
+    std::map<QString, base::TextDocument> m_documents; // relative name -> current text (node-stable: ConfEditor keeps pointers)
     QHash<QString, QByteArray> m_original;
     QList<ConfTargetEdit> m_undo;
 
     bool reload(QString *error);
-    const TextDocument *document(const QString &file);
+    const base::TextDocument *document(const QString &file);
 };
 
 } // namespace pgdial::core::tuning

@@ -40,21 +40,21 @@ QByteArray leadingBlanks(const QByteArray &line)
 
 } // namespace
 
-Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const Project &project, const PoolAppValues &values)
+base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Project &project, const PoolAppValues &values)
 {
     const QString path = ProjectPoolSettings::appConfigOf(project);
     const auto file = project.findFile(path);
     if (path.isEmpty() || !file || !file->isLoaded())
-        return makeError(u"pool.no-app-config"_s, tr("the project has no config.yaml to write the pool settings to"));
-    const TextDocument &document = *file->document;
+        return base::makeError(u"pool.no-app-config"_s, tr("the project has no config.yaml to write the pool settings to"));
+    const base::TextDocument &document = *file->document;
     const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(document, path);
     if (!config.hasDatabaseSection())
-        return makeError(u"pool.no-database-section"_s, tr("%1 has no database: section").arg(path));
+        return base::makeError(u"pool.no-database-section"_s, tr("%1 has no database: section").arg(path));
     const appconfig::VariableResolver resolver = AppConfigChecker::resolverFor(project, folderOf(path));
 
     PoolFileEdit result;
     result.file = path;
-    TextDocument working = document;
+    base::TextDocument working = document;
     QList<QPair<QString, int>> missing;
     const QList<QPair<QString, std::optional<int>>> wanted{{u"pool_size"_s, values.poolSize},
                                                            {u"max_overflow"_s, values.maxOverflow},
@@ -74,7 +74,7 @@ Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const Project &project, 
         if (scalar->value.contains(u'$')) {
             const std::optional<QString> replaced = appconfig::SubstitutionDefault::replace(scalar->value, number);
             if (!replaced)
-                return makeError(u"pool.not-editable"_s,
+                return base::makeError(u"pool.not-editable"_s,
                                  tr("%1:%2: database.%3 is written as %4; pgdial changes the default of a "
                                     "${VAR:-default} only: edit it by hand")
                                      .arg(path)
@@ -94,9 +94,9 @@ Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const Project &project, 
         }
         if (text == scalar->value)
             continue;
-        const Result<LineEdit> edit = appconfig::AppConfigFile::replaceScalar(working, *scalar, text);
+        const base::Result<base::LineEdit> edit = appconfig::AppConfigFile::replaceScalar(working, *scalar, text);
         if (!edit)
-            return makeError(u"pool.not-editable"_s, edit.error().message);
+            return base::makeError(u"pool.not-editable"_s, edit.error().message);
         working.apply(*edit);
         result.edits.append(*edit);
         result.changes << tr("%1:%2: database.%3 = %4 (was %5)").arg(path).arg(scalar->line).arg(key, text, scalar->value);
@@ -114,18 +114,18 @@ Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const Project &project, 
             const QByteArray line = working.line(last.line - 1);
             indent = leadingBlanks(line);
             if (last.inFlow || !line.mid(indent.size()).startsWith(QByteArray(last.path.last().toUtf8() + ':')))
-                return makeError(u"pool.not-editable"_s,
+                return base::makeError(u"pool.not-editable"_s,
                                  tr("%1: the database section is not written one key per line; add %2 by hand")
                                      .arg(path, missing.first().first));
             after = last.line;
         } else {
             const QByteArray line = working.line(after - 1).trimmed();
             if (!line.startsWith("database:") || !(line == "database:" || line.mid(9).trimmed().startsWith('#')))
-                return makeError(u"pool.not-editable"_s,
+                return base::makeError(u"pool.not-editable"_s,
                                  tr("%1: the database section is not a block mapping; add %2 by hand")
                                      .arg(path, missing.first().first));
         }
-        LineEdit insert{after, 0, {}, {}};
+        base::LineEdit insert{after, 0, {}, {}};
         for (const auto &[key, value] : std::as_const(missing)) {
             insert.lines.append(QByteArray(indent + key.toUtf8() + ": " + QByteArray::number(value)));
             result.changes << tr("%1:%2: database.%3 = %4 (added)").arg(path).arg(after + insert.lines.size()).arg(key).arg(value);
@@ -135,23 +135,23 @@ Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const Project &project, 
     return result;
 }
 
-Result<QList<PoolFileEdit>> PoolSettingsWriter::serverEdits(const Project &project, int maxConnections)
+base::Result<QList<PoolFileEdit>> PoolSettingsWriter::serverEdits(const project::Project &project, int maxConnections)
 {
     const QString top = ProjectPoolSettings::serverConfigOf(project);
     if (top.isEmpty())
-        return makeError(u"pool.no-server-config"_s, tr("the project has no postgresql.conf to set max_connections in"));
+        return base::makeError(u"pool.no-server-config"_s, tr("the project has no postgresql.conf to set max_connections in"));
     // The loader adds included files to the project it reads: work on a copy whose documents
     // hold the same text, so the edits apply to the real documents as they are.
-    Project copy = project.detachedCopy();
+    project::Project copy = project.detachedCopy();
     pgconf::ConfLoader loader(&copy);
     const pgconf::ConfLoadResult load = loader.load(copy.absolutePathOf(top));
     const int major = std::clamp(project.settings.pgVersion, 13, 18);
     const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(major);
-    const pgconf::ConfEditor editor(load, catalog, [&copy](const QString &file) -> const TextDocument * {
+    const pgconf::ConfEditor editor(load, catalog, [&copy](const QString &file) -> const base::TextDocument * {
         const auto found = copy.findFile(file);
         return found && found->isLoaded() ? &*found->document : nullptr;
     });
-    const Result<pgconf::ConfEditResult> set = editor.set(u"max_connections"_s, QString::number(maxConnections));
+    const base::Result<pgconf::ConfEditResult> set = editor.set(u"max_connections"_s, QString::number(maxConnections));
     if (!set)
         return set.error();
     QList<PoolFileEdit> files;
@@ -173,7 +173,7 @@ Result<QList<PoolFileEdit>> PoolSettingsWriter::serverEdits(const Project &proje
     }
     for (const PoolFileEdit &file : std::as_const(files))
         if (!project.findFile(file.file))
-            return makeError(u"pool.no-server-config"_s, tr("%1 is not part of the project").arg(file.file));
+            return base::makeError(u"pool.no-server-config"_s, tr("%1 is not part of the project").arg(file.file));
     return files;
 }
 

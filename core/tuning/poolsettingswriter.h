@@ -9,9 +9,9 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::core::tuning {
 
@@ -19,7 +19,7 @@ namespace pgdial::core::tuning {
 struct PoolFileEdit
 {
     QString file;          // project-relative
-    QList<LineEdit> edits;
+    QList<base::LineEdit> edits;
     QStringList changes;   // for people: "config.yaml:23: database.pool_size = 4 (was 20)"
     QStringList notes;     // what the edit cannot change: a .env value overriding the new default
 };
@@ -44,9 +44,9 @@ class PoolSettingsWriter
 public:
     // Error codes: pool.no-app-config, pool.no-database-section, pool.not-editable.
     // An empty `edits` list means the file already holds these values.
-    static Result<PoolFileEdit> appConfigEdits(const Project &project, const PoolAppValues &values);
+    static base::Result<PoolFileEdit> appConfigEdits(const project::Project &project, const PoolAppValues &values);
     // Error codes: pool.no-server-config, or the conf engine's refusal.
-    static Result<QList<PoolFileEdit>> serverEdits(const Project &project, int maxConnections);
+    static base::Result<QList<PoolFileEdit>> serverEdits(const project::Project &project, int maxConnections);
 };
 
 } // namespace pgdial::core::tuning

@@ -20,21 +20,21 @@ namespace {
 // The catalog covers 13..18; PGTune's older versions are judged by 13's rules.
 int catalogMajor(int major)
 {
-    return std::clamp(major, ProjectSettings::minPgVersion, ProjectSettings::maxPgVersion);
+    return std::clamp(major, project::ProjectSettings::minPgVersion, project::ProjectSettings::maxPgVersion);
 }
 
 } // namespace
 
-ProjectConfState ProjectConfTuning::read(const Project &project, int major)
+ProjectConfState ProjectConfTuning::read(const project::Project &project, int major)
 {
     // A copy: the analysis adds included files to the project it reads, and the caller's project
     // belongs to the editors.
-    Project copy = project.detachedCopy();
+    project::Project copy = project.detachedCopy();
     copy.settings.pgVersion = catalogMajor(major);
     ProjectConfState state;
     const std::optional<pgconf::ConfAnalysis> analysis = pgconf::ConfProjectAnalyzer::mainAnalysis(copy);
     if (!analysis) {
-        state.lookup = [](const QString &) { return std::optional<ServerSetting>(); };
+        state.lookup = [](const QString &) { return std::optional<project::ServerSetting>(); };
         return state;
     }
     state.topFile = analysis->file;
@@ -42,17 +42,17 @@ ProjectConfState ProjectConfTuning::read(const Project &project, int major)
     return state;
 }
 
-Result<ProjectConfTuning::Plan> ProjectConfTuning::plan(const Project &project, const QString &topFile, int major,
+base::Result<ProjectConfTuning::Plan> ProjectConfTuning::plan(const project::Project &project, const QString &topFile, int major,
                                                         const QList<QPair<QString, QString>> &values)
 {
-    Project scratch = project.detachedCopy();
+    project::Project scratch = project.detachedCopy();
     const auto top = scratch.findFile(topFile);
     if (!top || !top->document)
-        return makeError(u"tune.cannot-read"_s,
+        return base::makeError(u"tune.cannot-read"_s,
                          QCoreApplication::translate("pgdial::core::tuning::ProjectConfTuning", "cannot read \"%1\"")
                              .arg(topFile));
     const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(catalogMajor(major));
-    auto documentOf = [&scratch](const QString &file) -> const TextDocument * {
+    auto documentOf = [&scratch](const QString &file) -> const base::TextDocument * {
         const auto projectFile = scratch.findFile(file);
         return projectFile && projectFile->document ? &*projectFile->document : nullptr;
     };
@@ -67,7 +67,7 @@ Result<ProjectConfTuning::Plan> ProjectConfTuning::plan(const Project &project, 
         pgconf::ConfLoader loader(&scratch);
         const pgconf::ConfLoadResult load = loader.load(top->absolutePath);
         const pgconf::ConfEditor editor(load, catalog, documentOf);
-        const Result<pgconf::ConfEditResult> result = editor.set(name, value);
+        const base::Result<pgconf::ConfEditResult> result = editor.set(name, value);
         if (!result) {
             plan.refused.append({name, result.error().message});
             continue;
@@ -75,7 +75,7 @@ Result<ProjectConfTuning::Plan> ProjectConfTuning::plan(const Project &project, 
         for (const pgconf::ConfFileEdit &edit : result->edits) {
             const auto file = scratch.findFile(edit.file);
             if (!file || !file->document)
-                return makeError(u"tune.cannot-read"_s,
+                return base::makeError(u"tune.cannot-read"_s,
                                  QCoreApplication::translate("pgdial::core::tuning::ProjectConfTuning",
                                                              "cannot edit \"%1\"")
                                      .arg(edit.file));

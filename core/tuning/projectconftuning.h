@@ -9,9 +9,9 @@
 #include <QString>
 #include <QStringList>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::core::tuning {
 
@@ -20,7 +20,7 @@ namespace pgdial::core::tuning {
 struct ProjectConfState
 {
     QString topFile; // project-relative; empty when the project has no postgresql.conf
-    ServerSettingLookup lookup;
+    project::ServerSettingLookup lookup;
 };
 
 // Tuning values written into a project's postgresql.conf through the pgconf engine (ConfEditor):
@@ -32,13 +32,13 @@ class ProjectConfTuning
 public:
     // Reads the main postgresql.conf (ConfProjectAnalyzer's choice) of a copy of `project` for
     // version `major`.
-    static ProjectConfState read(const Project &project, int major);
+    static ProjectConfState read(const project::Project &project, int major);
 
     struct Plan
     {
         // Per changed file (project-relative, in first-touched order), the edits to apply in order:
         // each was computed on the text the previous ones leave.
-        QList<QPair<QString, QList<LineEdit>>> files;
+        QList<QPair<QString, QList<base::LineEdit>>> files;
         QStringList changes; // "postgresql.conf:64: work_mem = 64MB (was 4MB)"
         // Values the conf engine refused (unknown to the version, out of range, an enum value this
         // build lacks such as PGTune's lz4): name -> why. They are left out; the rest is planned.
@@ -46,7 +46,7 @@ public:
     };
     // Plans setting each (name, value) in `topFile` (project-relative). Fails only when the file
     // cannot be read or edited.
-    static Result<Plan> plan(const Project &project, const QString &topFile, int major,
+    static base::Result<Plan> plan(const project::Project &project, const QString &topFile, int major,
                              const QList<QPair<QString, QString>> &values);
 };
 

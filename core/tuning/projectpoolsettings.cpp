@@ -42,10 +42,10 @@ std::optional<SourcedNumber> configNumber(const appconfig::ConfigScalar &scalar,
 
 } // namespace
 
-QString ProjectPoolSettings::appConfigOf(const Project &project)
+QString ProjectPoolSettings::appConfigOf(const project::Project &project)
 {
     QString first;
-    for (const auto &file : project.filesOfKind(FileKind::AppConfig)) {
+    for (const auto &file : project.filesOfKind(project::FileKind::AppConfig)) {
         if (!file->isLoaded())
             continue;
         if (first.isEmpty())
@@ -56,15 +56,15 @@ QString ProjectPoolSettings::appConfigOf(const Project &project)
     return first;
 }
 
-QString ProjectPoolSettings::serverConfigOf(const Project &project)
+QString ProjectPoolSettings::serverConfigOf(const project::Project &project)
 {
-    for (const auto &file : project.filesOfKind(FileKind::PostgresqlConf))
+    for (const auto &file : project.filesOfKind(project::FileKind::PostgresqlConf))
         if (file->isLoaded() && !file->includedBy)
             return file->relativePath;
     return {};
 }
 
-ProjectPoolSettings ProjectPoolSettings::read(const Project &project)
+ProjectPoolSettings ProjectPoolSettings::read(const project::Project &project)
 {
     ProjectPoolSettings result;
     result.appConfigFile = appConfigOf(project);
@@ -92,15 +92,15 @@ ProjectPoolSettings ProjectPoolSettings::read(const Project &project)
     result.serverConfigFile = serverConfigOf(project);
     if (!result.serverConfigFile.isEmpty()) {
         // The loader adds included files to the project it reads from: give it a copy.
-        Project copy = project.detachedCopy();
+        project::Project copy = project.detachedCopy();
         pgconf::ConfLoader loader(&copy);
         const pgconf::ConfLoadResult load = loader.load(copy.absolutePathOf(result.serverConfigFile));
         const int major = std::clamp(project.settings.pgVersion, 13, 18);
         const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(major);
         const pgconf::ConfValidation validation = pgconf::ConfValidator(catalog, major).validate(load);
-        const ServerSettingLookup lookup = pgconf::EffectiveSettings::compute(load, validation, catalog).lookup();
+        const project::ServerSettingLookup lookup = pgconf::EffectiveSettings::compute(load, validation, catalog).lookup();
         auto number = [&](const QString &name) -> std::optional<SourcedNumber> {
-            const std::optional<ServerSetting> setting = lookup(name);
+            const std::optional<project::ServerSetting> setting = lookup(name);
             if (!setting)
                 return std::nullopt;
             const std::optional<int> value = integerOf(setting->value);

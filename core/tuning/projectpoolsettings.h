@@ -6,9 +6,9 @@
 
 #include <optional>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::core::tuning {
 
@@ -40,13 +40,13 @@ struct ProjectPoolSettings
     std::optional<SourcedNumber> superuserReservedConnections;
     std::optional<SourcedNumber> reservedConnections;
 
-    static ProjectPoolSettings read(const Project &project);
+    static ProjectPoolSettings read(const project::Project &project);
 
     // The config.yaml whose database section pgdial sizes: the first one with a database section,
     // else the first loaded one. Empty when the project has none.
-    static QString appConfigOf(const Project &project);
+    static QString appConfigOf(const project::Project &project);
     // The first postgresql.conf that no other file includes. Empty when the project has none.
-    static QString serverConfigOf(const Project &project);
+    static QString serverConfigOf(const project::Project &project);
     // What the app's pools can open at peak: instances x workers x (pool_size + max_overflow)
     // (workers 1 and max_overflow 0 when not set); nullopt without a pool_size. Other clients
     // (migrations, jobs, admin sessions) are not in config.yaml and come on top.

@@ -67,7 +67,7 @@ bool TuningDiff::sameValue(const QString &name, const QString &a, const QString 
 }
 
 QList<TuningDiffRow> TuningDiff::compare(const TuningResult &chosen, const TuningResult &other,
-                                         const ServerSettingLookup &lookup, const ParameterLimits &limits, int major)
+                                         const project::ServerSettingLookup &lookup, const ParameterLimits &limits, int major)
 {
     QList<TuningDiffRow> rows;
     auto addRow = [&](const QString &name, const TunedSetting *setting) {
@@ -96,7 +96,7 @@ QList<TuningDiffRow> TuningDiff::compare(const TuningResult &chosen, const Tunin
     return rows;
 }
 
-QStringList TuningDiff::existingWarnings(const ServerSettingLookup &lookup, const TuningInputs &machine)
+QStringList TuningDiff::existingWarnings(const project::ServerSettingLookup &lookup, const TuningInputs &machine)
 {
     auto valueOf = [&](const QString &name, const QString &fallback) {
         const auto setting = lookup ? lookup(name) : std::nullopt;

@@ -16,7 +16,7 @@ namespace pgdial::core::tuning {
 struct TuningDiffRow
 {
     QString name;
-    std::optional<ServerSetting> current; // nullopt: not set, the server default applies
+    std::optional<project::ServerSetting> current; // nullopt: not set, the server default applies
     QString recommended;                  // empty when the chosen profile leaves it alone
     QString reason;
     bool needsRestart = false;
@@ -29,10 +29,10 @@ public:
     // Rows in the chosen profile's order, then the other profile's extra parameters. With
     // `limits`, a parameter the file does not set is compared with the version's built-in default.
     static QList<TuningDiffRow> compare(const TuningResult &chosen, const TuningResult &other,
-                                        const ServerSettingLookup &lookup, const ParameterLimits &limits = {},
+                                        const project::ServerSettingLookup &lookup, const ParameterLimits &limits = {},
                                         int major = 0);
     // Warnings about the existing configuration (PostgreSQL defaults for what is not set).
-    static QStringList existingWarnings(const ServerSettingLookup &lookup, const TuningInputs &machine);
+    static QStringList existingWarnings(const project::ServerSettingLookup &lookup, const TuningInputs &machine);
     // "4GB" == "4096MB", "1.1" == "1.10", case-insensitive words.
     static bool sameValue(const QString &name, const QString &a, const QString &b);
     // A memory setting's value in kB; unitless numbers use the parameter's base unit (8kB pages

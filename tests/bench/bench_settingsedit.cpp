@@ -64,10 +64,10 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
-void updateProblems(ui::DiagnosticsModel &problems, ui::ProjectContext &context, core::Project &project)
+void updateProblems(ui::DiagnosticsModel &problems, ui::ProjectContext &context, core::project::Project &project)
 {
-    core::Project copy = project.detachedCopy();
-    const core::Diagnostics diagnostics = core::ProjectChecker::check(copy);
+    core::project::Project copy = project.detachedCopy();
+    const core::base::Diagnostics diagnostics = core::ProjectChecker::check(copy);
     problems.setDiagnostics(diagnostics);
     context.setDiagnostics(diagnostics);
 }
@@ -105,9 +105,9 @@ void bench_SettingsEdit::editToProblems()
         file.write(bytes);
         file.close();
     }
-    auto opened = core::Project::open(dir.path());
+    auto opened = core::project::Project::open(dir.path());
     QVERIFY(opened);
-    auto project = std::make_shared<core::Project>(std::move(*opened));
+    auto project = std::make_shared<core::project::Project>(std::move(*opened));
     // As the loader does: one check first, so included files have joined the project.
     core::ProjectChecker::check(*project);
     ui::DocumentManager documents;
@@ -136,7 +136,7 @@ void bench_SettingsEdit::editToProblems()
         const double cpuStart = cpuMs();
         QElapsedTimer timer;
         timer.start();
-        document->applyEdits({core::LineEdit{workMemIndex, 1, {"work_mem = " + value + "\t\t# Per-operation memory"}, {}}},
+        document->applyEdits({core::base::LineEdit{workMemIndex, 1, {"work_mem = " + value + "\t\t# Per-operation memory"}, {}}},
                              QStringLiteral("Set work_mem"));
         updateProblems(problems, context, *project);
         baseline.append(timer.nsecsElapsed() / 1e6);
@@ -146,9 +146,9 @@ void bench_SettingsEdit::editToProblems()
     // it when nothing is cached yet.
     QList<double> reading;
     for (int round = 0; round < rounds; ++round) {
-        project->confAnalysisCache()->clear();
+        core::pgconf::ConfAnalysisCache::of(*project)->clear();
         const double cpuStart = cpuMs();
-        core::Project copy = project->detachedCopy();
+        core::project::Project copy = project->detachedCopy();
         const ui::SettingsSnapshot snapshot = ui::SettingsSnapshot::compute(copy, QString::fromLatin1(confRelative), 0);
         QVERIFY(!snapshot.analysis.effective.settings().isEmpty());
         reading.append(cpuMs() - cpuStart);
@@ -160,8 +160,8 @@ void bench_SettingsEdit::editToProblems()
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
     ui::SettingsModel *model = editor.model();
-    const int hitsBefore = project->confAnalysisCache()->hits();
-    const int missesBefore = project->confAnalysisCache()->misses();
+    const int hitsBefore = core::pgconf::ConfAnalysisCache::of(*project)->hits();
+    const int missesBefore = core::pgconf::ConfAnalysisCache::of(*project)->misses();
     QList<double> table;
     QList<double> chain;
     QList<double> uiThread;
@@ -197,8 +197,8 @@ void bench_SettingsEdit::editToProblems()
           QTest::currentDataTag(), median(reading), median(tableCpu), median(chainCpu), median(baselineCpu),
           median(chainCpu) / median(baselineCpu), median(tableCpu) / median(reading));
     qInfo("%s configuration readings during the %d table edits: %d read, %d reused from the table's reading",
-          QTest::currentDataTag(), rounds, project->confAnalysisCache()->misses() - missesBefore,
-          project->confAnalysisCache()->hits() - hitsBefore);
+          QTest::currentDataTag(), rounds, core::pgconf::ConfAnalysisCache::of(*project)->misses() - missesBefore,
+          core::pgconf::ConfAnalysisCache::of(*project)->hits() - hitsBefore);
 }
 
 QTEST_MAIN(bench_SettingsEdit)

@@ -41,10 +41,10 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<ui::MainWindow> m_window;
-    std::shared_ptr<core::Project> project() const { return m_window->documents()->project(); }
+    std::shared_ptr<core::project::Project> project() const { return m_window->documents()->project(); }
     QSpinBox *ram() const { return m_window->findChild<QSpinBox *>(QStringLiteral("tuningRamSpin")); }
     void readConf() const { ProjectConfTuning::read(*project(), 17); }
-    void engine(const core::ServerSettingLookup &lookup, int ramGb) const
+    void engine(const core::project::ServerSettingLookup &lookup, int ramGb) const
     {
         TuningInputs in;
         in.totalMemory = ramGb;
@@ -110,7 +110,7 @@ void bench_Tuning::baselineReadConf()
 
 void bench_Tuning::engineRecompute()
 {
-    const core::ServerSettingLookup lookup = ProjectConfTuning::read(*project(), 17).lookup;
+    const core::project::ServerSettingLookup lookup = ProjectConfTuning::read(*project(), 17).lookup;
     int i = 0;
     QBENCHMARK {
         engine(lookup, 16 + i++ % 2);
@@ -127,7 +127,7 @@ void bench_Tuning::wizardRecompute()
 
 void bench_Tuning::ratios()
 {
-    const core::ServerSettingLookup lookup = ProjectConfTuning::read(*project(), 17).lookup;
+    const core::project::ServerSettingLookup lookup = ProjectConfTuning::read(*project(), 17).lookup;
     const double read = nsPer([this](int) { readConf(); }, 20);
     const double engineNs = nsPer([&](int i) { engine(lookup, 16 + i % 2); }, 100);
     const double wizardNs = nsPer([this](int i) { wizardStep(i); }, 100);

@@ -55,10 +55,10 @@ double typeInto(QPlainTextEdit &view)
 void bench_Typing::keystrokeOnHugeFile()
 {
     const QByteArray bytes = hugeConf();
-    auto file = std::make_shared<core::ProjectFile>();
-    file->kind = core::FileKind::PostgresqlConf;
+    auto file = std::make_shared<core::project::ProjectFile>();
+    file->kind = core::project::FileKind::PostgresqlConf;
     file->relativePath = QStringLiteral("postgresql.conf");
-    file->document = core::TextDocument::fromBytes(bytes);
+    file->document = core::base::TextDocument::fromBytes(bytes);
     ui::ProjectDocument document(file);
     ui::SourceView editor;
     editor.setProjectDocument(&document);

@@ -12,6 +12,7 @@
 #include <cstdlib>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 using namespace pgdial::core::appconfig;
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)

@@ -68,7 +68,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const ConfValidation validation = validator.validate(result);
     if (validation.items.size() != result.items.size())
         std::abort();
-    if (!result.parseFailed && !validation.ok && !pgdial::core::hasErrors(validation.diagnostics))
+    if (!result.parseFailed && !validation.ok && !pgdial::core::base::hasErrors(validation.diagnostics))
         std::abort();
     return 0;
 }

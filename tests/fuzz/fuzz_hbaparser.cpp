@@ -64,7 +64,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         if (rule.address)
             (void)rule.address->contains(QByteArray(16, '\x01'));
     }
-    if (file.ok && pgdial::core::hasErrors(file.diagnostics))
+    if (file.ok && pgdial::core::base::hasErrors(file.diagnostics))
         std::abort();
     return 0;
 }

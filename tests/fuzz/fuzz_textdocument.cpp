@@ -11,19 +11,19 @@
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
     const QByteArray bytes(reinterpret_cast<const char *>(data), static_cast<qsizetype>(size));
-    pgdial::core::TextDocument document = pgdial::core::TextDocument::fromBytes(bytes);
+    pgdial::core::base::TextDocument document = pgdial::core::base::TextDocument::fromBytes(bytes);
     if (document.toBytes() != bytes)
         std::abort();
     if (document.lineCount() > 0) {
         const int first = static_cast<int>(size % static_cast<size_t>(document.lineCount()));
-        const pgdial::core::LineEdit inverse = document.apply({first, 1, {"x", "y"}, {}});
+        const pgdial::core::base::LineEdit inverse = document.apply({first, 1, {"x", "y"}, {}});
         document.apply(inverse);
         if (document.toBytes() != bytes)
             std::abort();
     }
-    (void)pgdial::core::firstInvalidUtf8(bytes);
-    (void)pgdial::core::FileKindClassifier::fromContent(QStringLiteral("x.conf"), bytes);
-    (void)pgdial::core::FileKindClassifier::fromContent(QStringLiteral("x.yaml"), bytes);
-    (void)pgdial::core::SecretMasker::maskLine(QString::fromUtf8(bytes.left(4096)));
+    (void)pgdial::core::base::firstInvalidUtf8(bytes);
+    (void)pgdial::core::project::FileKindClassifier::fromContent(QStringLiteral("x.conf"), bytes);
+    (void)pgdial::core::project::FileKindClassifier::fromContent(QStringLiteral("x.yaml"), bytes);
+    (void)pgdial::core::base::SecretMasker::maskLine(QString::fromUtf8(bytes.left(4096)));
     return 0;
 }

@@ -154,7 +154,7 @@ void tst_AppEditor::configFormEditUndoRedoSave()
     QVERIFY(doc->bytes().contains("\n  pool_size: 150              # Base pool size\n"));
     QVERIFY(waitForCheck());
     bool flagged = false;
-    for (const core::Diagnostic &d : m_window->context()->diagnosticsFor(configPath))
+    for (const core::base::Diagnostic &d : m_window->context()->diagnosticsFor(configPath))
         flagged = flagged || (d.code == QStringLiteral("app.out-of-range") && d.line == 23);
     QVERIFY(flagged);
     QVERIFY(editor->findChild<QLabel *>(QStringLiteral("problem_pool_size"))->toolTip().contains(QStringLiteral("pool_size")));
@@ -162,7 +162,7 @@ void tst_AppEditor::configFormEditUndoRedoSave()
     retype(pool, QStringLiteral("40"));
     QTest::keyClick(pool, Qt::Key_Return);
     QVERIFY(waitForCheck());
-    for (const core::Diagnostic &d : m_window->context()->diagnosticsFor(configPath))
+    for (const core::base::Diagnostic &d : m_window->context()->diagnosticsFor(configPath))
         QVERIFY2(d.code != QStringLiteral("app.out-of-range"), qPrintable(d.message));
     QCOMPARE(editor->effectiveText(QStringLiteral("pool_size")), QStringLiteral("40"));
 
@@ -216,7 +216,7 @@ void tst_AppEditor::missingKeyAddedFromTheForm()
     const qsizetype at = original.indexOf(recycleLine);
     QVERIFY(at > 0);
     const int recycleIndex = int(original.left(at).count('\n'));
-    QVERIFY(doc->applyEdits({core::LineEdit{recycleIndex, 1, {}, {}}}, QStringLiteral("remove pool_recycle")));
+    QVERIFY(doc->applyEdits({core::base::LineEdit{recycleIndex, 1, {}, {}}}, QStringLiteral("remove pool_recycle")));
     doc->undoStack()->clear();
     doc->undoStack()->setClean();
     QByteArray without = original;
@@ -263,7 +263,7 @@ void tst_AppEditor::sourceEditsShowInTheForm()
     QVERIFY(editor);
     ui::ProjectDocument *doc = document(configPath);
     // An edit made elsewhere (the Source page, a fix, undo) reaches the form through the document.
-    core::LineEdit edit;
+    core::base::LineEdit edit;
     edit.firstIndex = 23;
     edit.removeCount = 1;
     edit.lines = {"  max_overflow: 15           # Additional connections beyond base"};

@@ -26,10 +26,10 @@ private Q_SLOTS:
 
 namespace {
 
-core::Diagnostic make(int line, const QString &message = {})
+core::base::Diagnostic make(int line, const QString &message = {})
 {
-    core::Diagnostic d;
-    d.severity = static_cast<core::Severity>(line % 3);
+    core::base::Diagnostic d;
+    d.severity = static_cast<core::base::Severity>(line % 3);
     d.code = QStringLiteral("test.code-%1").arg(line % 4);
     d.file = QStringLiteral("file%1.conf").arg(line / 10);
     d.line = line;
@@ -37,9 +37,9 @@ core::Diagnostic make(int line, const QString &message = {})
     return d;
 }
 
-core::Diagnostics lines(std::initializer_list<int> numbers)
+core::base::Diagnostics lines(std::initializer_list<int> numbers)
 {
-    core::Diagnostics out;
+    core::base::Diagnostics out;
     for (int n : numbers)
         out.append(make(n));
     return out;
@@ -63,7 +63,7 @@ void tst_DiagnosticsModel::oneChangedRowIsDataChangedOnly()
     QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
     QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
     QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
-    core::Diagnostics next = lines({1, 2, 3, 4, 5});
+    core::base::Diagnostics next = lines({1, 2, 3, 4, 5});
     next[2] = make(3, QStringLiteral("now different"));
     model.setDiagnostics(next);
     QCOMPARE(reset.count(), 0);
@@ -112,15 +112,15 @@ void tst_DiagnosticsModel::randomListsEndEqual()
     QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QRandomGenerator random(8);
     for (int round = 0; round < 200; ++round) {
-        core::Diagnostics next;
+        core::base::Diagnostics next;
         const int count = int(random.bounded(12));
         for (int i = 0; i < count; ++i)
             next.append(make(int(random.bounded(30)), random.bounded(4) == 0 ? QStringLiteral("variant") : QString()));
         model.setDiagnostics(next);
         QCOMPARE(model.diagnostics(), next);
         int shown = 0;
-        for (const core::Diagnostic &d : next)
-            shown += d.severity != core::Severity::Info;
+        for (const core::base::Diagnostic &d : next)
+            shown += d.severity != core::base::Severity::Info;
         QCOMPARE(filter.rowCount(), shown);
     }
 }

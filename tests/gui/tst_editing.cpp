@@ -245,7 +245,7 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     QVERIFY(label);
     QCOMPARE(label->text(), QStringLiteral("PostgreSQL 17"));
 
-    core::ProjectSettings settings = m_window->project()->settings;
+    core::project::ProjectSettings settings = m_window->project()->settings;
     ui::ProjectSettingsDialog dialog(settings);
     auto *version = dialog.findChild<QComboBox *>(QStringLiteral("projectPgVersion"));
     QVERIFY(version);
@@ -276,7 +276,7 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     local->setChecked(true);
     QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString>{QStringLiteral("lz4")});
     m_window->setProjectSettings(dialog.settings());
-    const core::ProjectSettings stored = ui::ProjectSettingsStore::load(m_dir->path());
+    const core::project::ProjectSettings stored = ui::ProjectSettingsStore::load(m_dir->path());
     QCOMPARE(stored.serverBuildFeatures, QSet<QString>{QStringLiteral("lz4")});
     QVERIFY(stored.serverOnThisMachine);
     ui::ProjectSettingsDialog reopened(stored);
@@ -320,18 +320,18 @@ void tst_Editing::keyboard()
 
 void tst_Editing::applyFixFromProblemsPanel()
 {
-    core::Diagnostic withFix;
-    withFix.severity = core::Severity::Warning;
+    core::base::Diagnostic withFix;
+    withFix.severity = core::base::Severity::Warning;
     withFix.code = QStringLiteral("test.fixable");
     withFix.file = QString::fromLatin1(confRelative);
     withFix.line = 74;
     withFix.message = QStringLiteral("too many connections");
-    core::LineEdit edit;
+    core::base::LineEdit edit;
     edit.firstIndex = 73;
     edit.removeCount = 1;
     edit.lines = {"max_connections = 50"};
-    withFix.fix = core::Fix{QStringLiteral("Lower max_connections"), withFix.file, {edit}};
-    core::Diagnostic without = withFix;
+    withFix.fix = core::base::Fix{QStringLiteral("Lower max_connections"), withFix.file, {edit}};
+    core::base::Diagnostic without = withFix;
     without.code = QStringLiteral("test.not-fixable");
     without.line = 73;
     without.fix.reset();

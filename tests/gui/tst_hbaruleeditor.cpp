@@ -241,7 +241,7 @@ void tst_HbaRuleEditor::methodComboUpdatesModelAndDiagnostics()
     QCOMPARE(model()->index(10, Model::MethodColumn).data().toString(), QStringLiteral("password"));
     // The lint's verdict arrives with the re-check (debounced, in a worker).
     QTRY_COMPARE_WITH_TIMEOUT(model()->index(10, Model::TypeColumn).data(Model::SeverityRole).toInt(),
-                              int(core::Severity::Warning), 5000);
+                              int(core::base::Severity::Warning), 5000);
     QVERIFY(!model()->index(10, Model::TypeColumn).data(Qt::DecorationRole).isNull());
     QVERIFY(model()->index(10, Model::TypeColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("password")));
 }
@@ -254,7 +254,7 @@ void tst_HbaRuleEditor::shadowedRuleNamesTheRuleThatShadowsIt()
     const int shadowed = model()->rowForLine(121); // host all all 127.0.0.1/32 (was 120)
     QVERIFY(shadowed >= 0);
     QCOMPARE(model()->index(shadowed, Model::AddressColumn).data().toString(), QStringLiteral("127.0.0.1/32"));
-    QCOMPARE(model()->index(shadowed, 0).data(Model::SeverityRole).toInt(), int(core::Severity::Warning));
+    QCOMPARE(model()->index(shadowed, 0).data(Model::SeverityRole).toInt(), int(core::base::Severity::Warning));
     const QString tip = model()->index(shadowed, 0).data(Qt::ToolTipRole).toString();
     QVERIFY2(tip.contains(QStringLiteral("line 116")), qPrintable(tip));
     QVERIFY2(tip.contains(QStringLiteral("0.0.0.0/0 reject")), qPrintable(tip));
@@ -441,14 +441,14 @@ void tst_HbaRuleEditor::sourceEditsReachTheTable()
     // An edit from elsewhere (the Source tab, another tool) arrives through linesChanged.
     ui::ProjectDocument *doc = document();
     const int index = model()->row(2).rule.line - 1;
-    core::LineEdit edit;
+    core::base::LineEdit edit;
     edit.firstIndex = index;
     edit.removeCount = 1;
     edit.lines = {QByteArray("host    all             all             127.0.0.1/32            trust")};
     QVERIFY(doc->applyEdits({edit}, QStringLiteral("typed")));
     QCOMPARE(model()->index(2, Model::MethodColumn).data().toString(), QStringLiteral("trust"));
     // A commented-out rule typed in the source shows as a disabled row.
-    core::LineEdit disabled;
+    core::base::LineEdit disabled;
     disabled.firstIndex = index + 1;
     disabled.lines = {QByteArray("#hostssl all all 192.168.0.0/16 scram-sha-256  # lab")};
     QVERIFY(doc->applyEdits({disabled}, QStringLiteral("typed")));
@@ -456,16 +456,16 @@ void tst_HbaRuleEditor::sourceEditsReachTheTable()
     QVERIFY(model()->index(3, 0).data(Model::DisabledRole).toBool());
     QCOMPARE(model()->index(3, Model::CommentColumn).data().toString(), QStringLiteral("lab"));
     // A line the server refuses: marked as an error with the server's words.
-    core::LineEdit broken;
+    core::base::LineEdit broken;
     broken.firstIndex = index + 2;
     broken.lines = {QByteArray("host all all 10.0.0.0/99 scram-sha-256")};
     QVERIFY(doc->applyEdits({broken}, QStringLiteral("typed")));
     const int brokenRow = model()->rowForLine(index + 3);
     QVERIFY(brokenRow >= 0);
-    QCOMPARE(model()->index(brokenRow, 0).data(Model::SeverityRole).toInt(), int(core::Severity::Error));
+    QCOMPARE(model()->index(brokenRow, 0).data(Model::SeverityRole).toInt(), int(core::base::Severity::Error));
     QVERIFY(model()->index(brokenRow, 0).data(Qt::ToolTipRole).toString().contains(QStringLiteral("10.0.0.0/99")));
     // Secrets in options stay masked until the user reveals them.
-    core::LineEdit ldap;
+    core::base::LineEdit ldap;
     ldap.firstIndex = index + 3;
     ldap.lines = {QByteArray("host all all 10.1.0.0/16 ldap ldapserver=ldap.example ldapbinddn=cn=pg "
                              "ldapbindpasswd=hunter2 ldapsearchattribute=uid")};

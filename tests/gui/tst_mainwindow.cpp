@@ -83,9 +83,9 @@ void tst_MainWindow::modelsPassTheTester()
 {
     ui::ProjectTreeModel tree;
     QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    core::Result<core::Project> project = core::Project::open(test::exampleProject());
+    core::base::Result<core::project::Project> project = core::project::Project::open(test::exampleProject());
     QVERIFY(project);
-    tree.setProject(std::make_shared<core::Project>(std::move(project).value()));
+    tree.setProject(std::make_shared<core::project::Project>(std::move(project).value()));
     tree.setProblemCounts({{QStringLiteral("config.yaml"), {1, 2}}});
     tree.setProject(nullptr);
 
@@ -94,10 +94,10 @@ void tst_MainWindow::modelsPassTheTester()
     ui::DiagnosticsFilterModel filter;
     filter.setSourceModel(&diagnostics);
     QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    core::Diagnostics list;
+    core::base::Diagnostics list;
     for (int i = 0; i < 5; ++i) {
-        core::Diagnostic d;
-        d.severity = static_cast<core::Severity>(i % 3);
+        core::base::Diagnostic d;
+        d.severity = static_cast<core::base::Severity>(i % 3);
         d.code = QStringLiteral("test.code-%1").arg(i);
         d.file = QStringLiteral("file%1.conf").arg(i % 2);
         d.line = i + 1;

@@ -115,7 +115,7 @@ void tst_ObjectNames::initTestCase()
     m_window->openProject(m_dir.path());
     QVERIFY(loaded.wait(30000));
     // One file of each kind open, so every purpose-built editor is in the walk.
-    QSet<core::FileKind> kinds;
+    QSet<core::project::FileKind> kinds;
     for (ui::ProjectDocument *document : m_window->documents()->documents()) {
         if (kinds.contains(document->kind()))
             continue;

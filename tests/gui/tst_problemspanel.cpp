@@ -65,8 +65,8 @@ void tst_ProblemsPanel::cleanup()
 
 void tst_ProblemsPanel::problemsPanelFilters()
 {
-    auto make = [](core::Severity severity, const QString &file, int line, const QString &code) {
-        core::Diagnostic d;
+    auto make = [](core::base::Severity severity, const QString &file, int line, const QString &code) {
+        core::base::Diagnostic d;
         d.severity = severity;
         d.file = file;
         d.line = line;
@@ -75,9 +75,9 @@ void tst_ProblemsPanel::problemsPanelFilters()
         return d;
     };
     ui::ProblemsPanel *panel = m_window->problemsPanel();
-    panel->setDiagnostics({make(core::Severity::Error, configPath, 23, QStringLiteral("t.error")),
-                           make(core::Severity::Warning, envPath, 12, QStringLiteral("t.warning")),
-                           make(core::Severity::Info, envPath, 7, QStringLiteral("t.info"))});
+    panel->setDiagnostics({make(core::base::Severity::Error, configPath, 23, QStringLiteral("t.error")),
+                           make(core::base::Severity::Warning, envPath, 12, QStringLiteral("t.warning")),
+                           make(core::base::Severity::Info, envPath, 7, QStringLiteral("t.info"))});
     QAbstractItemModel *rows = panel->view()->model();
     QCOMPARE(rows->rowCount(), 3);
     QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("problemsShowWarnings")), Qt::LeftButton);
@@ -98,13 +98,13 @@ void tst_ProblemsPanel::problemsPanelFilters()
 
 void tst_ProblemsPanel::problemsDoubleClickLandsOnTheRow()
 {
-    core::Diagnostic onEnv;
-    onEnv.severity = core::Severity::Warning;
+    core::base::Diagnostic onEnv;
+    onEnv.severity = core::base::Severity::Warning;
     onEnv.file = envPath;
     onEnv.line = 12;
     onEnv.code = QStringLiteral("t.env");
     onEnv.message = QStringLiteral("about APP_DB_USER");
-    core::Diagnostic onConfig = onEnv;
+    core::base::Diagnostic onConfig = onEnv;
     onConfig.file = configPath;
     onConfig.line = 23;
     onConfig.code = QStringLiteral("t.config");

@@ -40,7 +40,7 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::shared_ptr<core::Project> m_project;
+    std::shared_ptr<core::project::Project> m_project;
     std::unique_ptr<ui::DocumentManager> m_manager;
     QString confPath() const { return m_dir->filePath(QStringLiteral("infra/docker/prod/postgres/postgresql.conf")); }
     ui::ProjectDocument *conf() const
@@ -51,9 +51,9 @@ private:
 
 namespace {
 
-core::LineEdit replaceLine(int index, const QByteArray &text)
+core::base::LineEdit replaceLine(int index, const QByteArray &text)
 {
-    core::LineEdit edit;
+    core::base::LineEdit edit;
     edit.firstIndex = index;
     edit.removeCount = 1;
     edit.lines = {text};
@@ -71,9 +71,9 @@ void tst_ProjectDocument::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(test::copyFolder(test::exampleProject(), m_dir->path()));
-    core::Result<core::Project> opened = core::Project::open(m_dir->path());
+    core::base::Result<core::project::Project> opened = core::project::Project::open(m_dir->path());
     QVERIFY(opened);
-    m_project = std::make_shared<core::Project>(std::move(opened).value());
+    m_project = std::make_shared<core::project::Project>(std::move(opened).value());
     m_manager = std::make_unique<ui::DocumentManager>();
     m_manager->setProject(m_project);
     QVERIFY(conf());
@@ -139,7 +139,7 @@ void tst_ProjectDocument::linesChangedTellsWhatChanged()
     ui::ProjectDocument *document = conf();
     QSignalSpy lines(document, &ui::ProjectDocument::linesChanged);
     QSignalSpy contents(document, &ui::ProjectDocument::contentsChanged);
-    core::LineEdit insert;
+    core::base::LineEdit insert;
     insert.firstIndex = 5;
     insert.lines = {"a", "b"};
     QVERIFY(document->applyEdits({insert}, QStringLiteral("insert")));
@@ -173,8 +173,8 @@ void tst_ProjectDocument::saveWritesAtomicallyAndKeepsPermissions()
     QVERIFY(::stat(QFile::encodeName(confPath()).constData(), &before) == 0);
     QVERIFY(document->applyEdits({replaceLine(73, "max_connections = 200")}, QStringLiteral("edit")));
     const QByteArray expected = document->bytes();
-    m_manager->setBackupPolicy(core::BackupPolicy::None);
-    core::Result<QString> saved = m_manager->save(document);
+    m_manager->setBackupPolicy(core::base::BackupPolicy::None);
+    core::base::Result<QString> saved = m_manager->save(document);
     QVERIFY2(saved, saved ? "" : qPrintable(saved.error().message));
     QCOMPARE(test::readBytes(confPath()), expected);
     QVERIFY(!document->isModified());
@@ -193,10 +193,10 @@ void tst_ProjectDocument::backupPerPolicy_data()
 {
     QTest::addColumn<int>("policy");
     QTest::addColumn<QString>("pattern");
-    QTest::newRow("single") << static_cast<int>(core::BackupPolicy::Single) << QStringLiteral("postgresql.conf.bak");
-    QTest::newRow("timestamped") << static_cast<int>(core::BackupPolicy::Timestamped)
+    QTest::newRow("single") << static_cast<int>(core::base::BackupPolicy::Single) << QStringLiteral("postgresql.conf.bak");
+    QTest::newRow("timestamped") << static_cast<int>(core::base::BackupPolicy::Timestamped)
                                  << QStringLiteral("postgresql.conf.*-*.bak");
-    QTest::newRow("none") << static_cast<int>(core::BackupPolicy::None) << QString();
+    QTest::newRow("none") << static_cast<int>(core::base::BackupPolicy::None) << QString();
 }
 
 void tst_ProjectDocument::backupPerPolicy()
@@ -206,8 +206,8 @@ void tst_ProjectDocument::backupPerPolicy()
     ui::ProjectDocument *document = conf();
     const QByteArray original = document->bytes();
     QVERIFY(document->applyEdits({replaceLine(0, "# edited")}, QStringLiteral("edit")));
-    m_manager->setBackupPolicy(static_cast<core::BackupPolicy>(policy));
-    core::Result<QString> saved = m_manager->save(document);
+    m_manager->setBackupPolicy(static_cast<core::base::BackupPolicy>(policy));
+    core::base::Result<QString> saved = m_manager->save(document);
     QVERIFY(saved);
     const QDir folder(QFileInfo(confPath()).absolutePath());
     const QStringList backups = folder.entryList({QStringLiteral("*.bak")}, QDir::Files);

@@ -228,7 +228,7 @@ void tst_SettingsEditor::booleanCheckBoxAndProblemBadge()
     QVERIFY(!badge.data(Qt::DecorationRole).isNull());
     // The Problems panel has the same finding.
     bool found = false;
-    for (const core::Diagnostic &diagnostic : m_window->problemsPanel()->model()->diagnostics())
+    for (const core::base::Diagnostic &diagnostic : m_window->problemsPanel()->model()->diagnostics())
         found = found || diagnostic.code == QStringLiteral("conf.fsync-off");
     QVERIFY(found);
     // Undo takes the badge away again after the next check.
@@ -343,7 +343,7 @@ void tst_SettingsEditor::buildDependentEnumValues()
     QVERIFY(!offered(QSet<QString>{}).contains(QStringLiteral("lz4*")));
 
     // Through the table: the project says the build has none of them.
-    core::ProjectSettings settings = m_window->project()->settings;
+    core::project::ProjectSettings settings = m_window->project()->settings;
     settings.serverBuildFeatures = QSet<QString>{};
     m_window->setProjectSettings(settings);
     openEditorOn(QStringLiteral("wal_compression"));

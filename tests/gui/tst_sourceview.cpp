@@ -34,13 +34,13 @@ private Q_SLOTS:
 
 namespace {
 
-std::shared_ptr<core::ProjectFile> makeFile(const QByteArray &bytes, core::FileKind kind = core::FileKind::PostgresqlConf)
+std::shared_ptr<core::project::ProjectFile> makeFile(const QByteArray &bytes, core::project::FileKind kind = core::project::FileKind::PostgresqlConf)
 {
-    auto file = std::make_shared<core::ProjectFile>();
+    auto file = std::make_shared<core::project::ProjectFile>();
     file->kind = kind;
     file->relativePath = QStringLiteral("test.conf");
     file->absolutePath = QStringLiteral("/nonexistent/test.conf");
-    file->document = core::TextDocument::fromBytes(bytes);
+    file->document = core::base::TextDocument::fromBytes(bytes);
     return file;
 }
 
@@ -122,7 +122,7 @@ void tst_SourceView::editsElsewhereUpdateTheViewAndKeepTheCursor()
     ui::SourceView view;
     view.setProjectDocument(&document);
     placeCursor(view, 3, 2); // "fo|ur"
-    core::LineEdit insert;
+    core::base::LineEdit insert;
     insert.firstIndex = 1;
     insert.removeCount = 1;
     insert.lines = {"TWO", "two and a half"};
@@ -134,12 +134,12 @@ void tst_SourceView::editsElsewhereUpdateTheViewAndKeepTheCursor()
     QCOMPARE(document.undoStack()->count(), 1);
     QCOMPARE(document.bytes(), QByteArray("one\nTWO\ntwo and a half\nthree\nfour\n"));
 
-    core::LineEdit removeLast;
+    core::base::LineEdit removeLast;
     removeLast.firstIndex = 4;
     removeLast.removeCount = 1;
     QVERIFY(document.applyEdits({removeLast}, QStringLiteral("drop last")));
     QCOMPARE(view.toPlainText(), QStringLiteral("one\nTWO\ntwo and a half\nthree"));
-    core::LineEdit append;
+    core::base::LineEdit append;
     append.firstIndex = 4;
     append.lines = {"five"};
     QVERIFY(document.applyEdits({append}, QStringLiteral("append")));
@@ -182,7 +182,7 @@ void tst_SourceView::emptyFileGrowsAndShrinks()
 void tst_SourceView::secretsNeedRevealToEdit()
 {
     const QByteArray env = "DATABASE_URL=postgresql://app:s3cret@db/app\nAPP_DB=app\n";
-    ui::ProjectDocument document(makeFile(env, core::FileKind::Env));
+    ui::ProjectDocument document(makeFile(env, core::project::FileKind::Env));
     ui::RawTextEditor editor(&document);
     editor.show();
     ui::SourceView *view = editor.sourceView();

@@ -423,11 +423,11 @@ void tst_TuningWizard::editsInTheFileShowInTheTable()
     setMachine(false);
     ui::ProjectDocument *document = conf();
     // Another editor changes work_mem's line (139 -> index 149): the table follows once edits settle.
-    const core::TextDocument *text = document->text();
+    const core::base::TextDocument *text = document->text();
     QByteArray line = text->line(149);
     QVERIFY(line.startsWith("work_mem = 4MB"));
     line.replace("4MB", "8MB");
-    QVERIFY(document->applyEdits({core::LineEdit{149, 1, {line}, {}}}, QStringLiteral("Set work_mem")));
+    QVERIFY(document->applyEdits({core::base::LineEdit{149, 1, {line}, {}}}, QStringLiteral("Set work_mem")));
     QTRY_COMPARE(model()->index(rowOf(QStringLiteral("work_mem")), TuningDiffModel::CurrentColumn).data().toString(),
                  QStringLiteral("8MB"));
 }

@@ -339,9 +339,9 @@ void tst_ConnectionProbe::roleAndDatabaseConnectionLimits()
     ProbeOptions options;
     options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=smalldb sslmode=disable"));
     // A project's max_connections line is not where a database's own limit is changed.
-    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
         if (name == QLatin1String("max_connections"))
-            return pgdial::core::ServerSetting{name, QStringLiteral("100"), QStringLiteral("postgresql.conf"), 4};
+            return pgdial::core::project::ServerSetting{name, QStringLiteral("100"), QStringLiteral("postgresql.conf"), 4};
         return std::nullopt;
     };
     const ProbeReport database = ConnectionProbe::run(options);
@@ -510,11 +510,11 @@ void tst_ConnectionProbe::checksThreeRolesAndSettings()
     ProbeOptions options;
     options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% dbname=appdb user=appuser sslmode=disable"));
     options.adminConninfo = m_tls->conninfo({}, QStringLiteral("appdb"));
-    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
         if (name == QLatin1String("shared_buffers"))
-            return pgdial::core::ServerSetting{name, QStringLiteral("128MB"), QStringLiteral("postgresql.conf"), 3};
+            return pgdial::core::project::ServerSetting{name, QStringLiteral("128MB"), QStringLiteral("postgresql.conf"), 3};
         if (name == QLatin1String("work_mem"))
-            return pgdial::core::ServerSetting{name, QStringLiteral("64MB"), QStringLiteral("postgresql.conf"), 7};
+            return pgdial::core::project::ServerSetting{name, QStringLiteral("64MB"), QStringLiteral("postgresql.conf"), 7};
         return std::nullopt;
     };
     const ProbeReport report = ConnectionProbe::run(options);

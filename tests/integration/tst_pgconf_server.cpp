@@ -26,6 +26,8 @@
 #include <QtTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::pgconf;
 using namespace pgdial::test;
 

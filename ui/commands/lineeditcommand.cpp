@@ -9,7 +9,7 @@ namespace {
 constexpr qint64 typingBurstMs = 1200;
 } // namespace
 
-LineEditCommand::LineEditCommand(ProjectDocument *document, QList<core::LineEdit> edits, const QString &description,
+LineEditCommand::LineEditCommand(ProjectDocument *document, QList<core::base::LineEdit> edits, const QString &description,
                                  bool typing, QUndoCommand *parent)
     : QUndoCommand(description, parent), m_document(document), m_edits(std::move(edits)), m_typing(typing)
 {
@@ -27,7 +27,7 @@ void LineEditCommand::undo()
 {
     if (!m_document)
         return;
-    QList<core::LineEdit> reversed(m_inverses.crbegin(), m_inverses.crend());
+    QList<core::base::LineEdit> reversed(m_inverses.crbegin(), m_inverses.crend());
     m_document->applyDirect(reversed);
 }
 

@@ -20,7 +20,7 @@ public:
     static constexpr int typingId = 0x7067; // 'pg'
 
     // `typing` marks a keystroke-sized edit from a text editor that may merge with the previous.
-    LineEditCommand(ProjectDocument *document, QList<core::LineEdit> edits, const QString &description,
+    LineEditCommand(ProjectDocument *document, QList<core::base::LineEdit> edits, const QString &description,
                     bool typing = false, QUndoCommand *parent = nullptr);
 
     void redo() override;
@@ -30,8 +30,8 @@ public:
 
 private:
     QPointer<ProjectDocument> m_document;
-    QList<core::LineEdit> m_edits;
-    QList<core::LineEdit> m_inverses; // in application order; undo walks them backwards
+    QList<core::base::LineEdit> m_edits;
+    QList<core::base::LineEdit> m_inverses; // in application order; undo walks them backwards
     bool m_typing;
     QElapsedTimer m_lastTyped;
 };

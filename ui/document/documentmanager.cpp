@@ -28,7 +28,7 @@ void DocumentManager::clear()
     qDeleteAll(documents);
 }
 
-void DocumentManager::setProject(std::shared_ptr<core::Project> project)
+void DocumentManager::setProject(std::shared_ptr<core::project::Project> project)
 {
     clear();
     m_project = std::move(project);
@@ -77,9 +77,9 @@ void DocumentManager::setActiveDocument(ProjectDocument *document)
     Q_EMIT activeDocumentChanged(document);
 }
 
-core::Result<QString> DocumentManager::save(ProjectDocument *document)
+core::base::Result<QString> DocumentManager::save(ProjectDocument *document)
 {
-    core::Result<QString> written = m_writer.write(document->absolutePath(), document->bytes());
+    core::base::Result<QString> written = m_writer.write(document->absolutePath(), document->bytes());
     if (written) {
         document->markSaved();
         // QSaveFile replaces the file (a new inode): the watcher must follow the new one.

@@ -13,9 +13,9 @@
 class QFileSystemWatcher;
 class QUndoGroup;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::ui {
 
@@ -32,8 +32,8 @@ public:
     ~DocumentManager() override;
 
     // Drops every document (callers ask about unsaved changes first) and opens the new project's.
-    void setProject(std::shared_ptr<core::Project> project);
-    std::shared_ptr<core::Project> project() const { return m_project; }
+    void setProject(std::shared_ptr<core::project::Project> project);
+    std::shared_ptr<core::project::Project> project() const { return m_project; }
 
     ProjectDocument *document(const QString &relativePath) const;
     QList<ProjectDocument *> documents() const { return m_documents; }
@@ -44,12 +44,12 @@ public:
     void setActiveDocument(ProjectDocument *document);
     ProjectDocument *activeDocument() const { return m_active; }
 
-    core::BackupPolicy backupPolicy() const { return m_writer.backupPolicy; }
-    void setBackupPolicy(core::BackupPolicy policy) { m_writer.backupPolicy = policy; }
+    core::base::BackupPolicy backupPolicy() const { return m_writer.backupPolicy; }
+    void setBackupPolicy(core::base::BackupPolicy policy) { m_writer.backupPolicy = policy; }
 
     // Writes the document's bytes (atomic, permissions and owner kept, backup per policy) and
     // marks it saved. Returns the backup's path (empty when none) or the error.
-    core::Result<QString> save(ProjectDocument *document);
+    core::base::Result<QString> save(ProjectDocument *document);
 
 Q_SIGNALS:
     void activeDocumentChanged(pgdial::ui::ProjectDocument *document);
@@ -62,13 +62,13 @@ Q_SIGNALS:
     void changedOnDisk(pgdial::ui::ProjectDocument *document, const QByteArray &diskBytes, bool reloaded);
 
 private:
-    std::shared_ptr<core::Project> m_project;
+    std::shared_ptr<core::project::Project> m_project;
     QList<ProjectDocument *> m_documents;
     QHash<QString, ProjectDocument *> m_byAbsolutePath;
     QUndoGroup *m_undoGroup;
     ProjectDocument *m_active = nullptr;
     QFileSystemWatcher *m_watcher = nullptr;
-    core::SafeFileWriter m_writer;
+    core::base::SafeFileWriter m_writer;
 
     void clear();
     void watch(const QString &absolutePath);

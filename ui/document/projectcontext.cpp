@@ -14,24 +14,24 @@ ProjectDocument *ProjectContext::document(const QString &relativePath) const
     return m_documents->document(relativePath);
 }
 
-core::Diagnostics ProjectContext::diagnosticsFor(const QString &relativePath) const
+core::base::Diagnostics ProjectContext::diagnosticsFor(const QString &relativePath) const
 {
-    core::Diagnostics result;
-    for (const core::Diagnostic &d : m_diagnostics) {
+    core::base::Diagnostics result;
+    for (const core::base::Diagnostic &d : m_diagnostics) {
         if (d.file == relativePath)
             result.append(d);
     }
     return result;
 }
 
-void ProjectContext::setProject(std::shared_ptr<core::Project> project)
+void ProjectContext::setProject(std::shared_ptr<core::project::Project> project)
 {
     m_project = std::move(project);
     m_diagnostics.clear();
     Q_EMIT projectChanged();
 }
 
-void ProjectContext::setDiagnostics(const core::Diagnostics &diagnostics)
+void ProjectContext::setDiagnostics(const core::base::Diagnostics &diagnostics)
 {
     m_diagnostics = diagnostics;
     Q_EMIT diagnosticsChanged();

@@ -6,9 +6,9 @@
 
 #include <memory>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::ui {
 
@@ -27,16 +27,16 @@ class ProjectContext final : public QObject
 public:
     ProjectContext(DocumentManager *documents, QObject *parent = nullptr);
 
-    std::shared_ptr<core::Project> project() const { return m_project; }
+    std::shared_ptr<core::project::Project> project() const { return m_project; }
     DocumentManager *documents() const { return m_documents; }
     // Null without a project or for a path the project does not hold.
     ProjectDocument *document(const QString &relativePath) const;
-    const core::Diagnostics &diagnostics() const { return m_diagnostics; }
+    const core::base::Diagnostics &diagnostics() const { return m_diagnostics; }
     // Only the diagnostics of one file (relative path).
-    core::Diagnostics diagnosticsFor(const QString &relativePath) const;
+    core::base::Diagnostics diagnosticsFor(const QString &relativePath) const;
 
-    void setProject(std::shared_ptr<core::Project> project);
-    void setDiagnostics(const core::Diagnostics &diagnostics);
+    void setProject(std::shared_ptr<core::project::Project> project);
+    void setDiagnostics(const core::base::Diagnostics &diagnostics);
     // Asks the window to open `relativePath` in its editor at a 1-based line (0: no line).
     void requestShow(const QString &relativePath, int line = 0, int column = 0);
     // The project's settings (target version, machine, instances) changed.
@@ -50,8 +50,8 @@ Q_SIGNALS:
 
 private:
     DocumentManager *m_documents;
-    std::shared_ptr<core::Project> m_project;
-    core::Diagnostics m_diagnostics;
+    std::shared_ptr<core::project::Project> m_project;
+    core::base::Diagnostics m_diagnostics;
 };
 
 } // namespace pgdial::ui

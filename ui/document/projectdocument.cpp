@@ -7,7 +7,7 @@
 
 namespace pgdial::ui {
 
-ProjectDocument::ProjectDocument(std::shared_ptr<core::ProjectFile> file, QObject *parent)
+ProjectDocument::ProjectDocument(std::shared_ptr<core::project::ProjectFile> file, QObject *parent)
     : QObject(parent), m_file(std::move(file)), m_undo(new QUndoStack(this))
 {
     m_undo->setObjectName(m_file->relativePath);
@@ -31,12 +31,12 @@ QString ProjectDocument::absolutePath() const
     return m_file->absolutePath;
 }
 
-core::FileKind ProjectDocument::kind() const
+core::project::FileKind ProjectDocument::kind() const
 {
     return m_file->kind;
 }
 
-const core::TextDocument *ProjectDocument::text() const
+const core::base::TextDocument *ProjectDocument::text() const
 {
     return m_file->document ? &*m_file->document : nullptr;
 }
@@ -51,7 +51,7 @@ bool ProjectDocument::isModified() const
     return !m_undo->isClean();
 }
 
-bool ProjectDocument::applyEdits(const QList<core::LineEdit> &edits, const QString &description, bool typing)
+bool ProjectDocument::applyEdits(const QList<core::base::LineEdit> &edits, const QString &description, bool typing)
 {
     if (!m_file->document || edits.isEmpty())
         return false;
@@ -59,13 +59,13 @@ bool ProjectDocument::applyEdits(const QList<core::LineEdit> &edits, const QStri
     return true;
 }
 
-QList<core::LineEdit> ProjectDocument::applyDirect(const QList<core::LineEdit> &edits)
+QList<core::base::LineEdit> ProjectDocument::applyDirect(const QList<core::base::LineEdit> &edits)
 {
-    QList<core::LineEdit> inverses;
+    QList<core::base::LineEdit> inverses;
     if (!m_file->document)
         return inverses;
     inverses.reserve(edits.size());
-    for (const core::LineEdit &edit : edits) {
+    for (const core::base::LineEdit &edit : edits) {
         inverses.append(m_file->document->apply(edit));
         Q_EMIT linesChanged(edit.firstIndex, edit.removeCount, static_cast<int>(edit.lines.size()));
     }
@@ -83,7 +83,7 @@ void ProjectDocument::markSaved()
 void ProjectDocument::reload(const QByteArray &diskBytes)
 {
     m_undo->clear();
-    m_file->document = core::TextDocument::fromBytes(diskBytes);
+    m_file->document = core::base::TextDocument::fromBytes(diskBytes);
     m_savedBytes = diskBytes;
     Q_EMIT reset();
     Q_EMIT contentsChanged();

@@ -11,10 +11,13 @@
 
 class QUndoStack;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 struct ProjectFile;
+} // namespace pgdial::core::project
+
+namespace pgdial::core::base {
 class TextDocument;
-} // namespace pgdial::core
+} // namespace pgdial::core::base
 
 namespace pgdial::ui {
 
@@ -30,15 +33,15 @@ class ProjectDocument final : public QObject
     Q_DISABLE_COPY_MOVE(ProjectDocument)
 
 public:
-    ProjectDocument(std::shared_ptr<core::ProjectFile> file, QObject *parent = nullptr);
+    ProjectDocument(std::shared_ptr<core::project::ProjectFile> file, QObject *parent = nullptr);
     ~ProjectDocument() override;
 
     QString relativePath() const;
     QString absolutePath() const;
-    core::FileKind kind() const;
-    std::shared_ptr<core::ProjectFile> file() const { return m_file; }
+    core::project::FileKind kind() const;
+    std::shared_ptr<core::project::ProjectFile> file() const { return m_file; }
     // Null when the file could not be loaded (binary, unreadable): such documents are read-only.
-    const core::TextDocument *text() const;
+    const core::base::TextDocument *text() const;
     bool isEditable() const { return text() != nullptr; }
 
     QByteArray bytes() const;
@@ -50,10 +53,10 @@ public:
 
     // Pushes one undo step made of `edits` (applied in order). `typing` lets consecutive small
     // edits from a text editor merge into one step. Returns false for an unloaded file.
-    bool applyEdits(const QList<core::LineEdit> &edits, const QString &description, bool typing = false);
+    bool applyEdits(const QList<core::base::LineEdit> &edits, const QString &description, bool typing = false);
 
     // Used by the undo commands only: applies without touching the stack; returns the inverses.
-    QList<core::LineEdit> applyDirect(const QList<core::LineEdit> &edits);
+    QList<core::base::LineEdit> applyDirect(const QList<core::base::LineEdit> &edits);
 
     // After a successful write of bytes() to disk.
     void markSaved();
@@ -83,7 +86,7 @@ Q_SIGNALS:
     void secretsRevealedChanged(bool revealed);
 
 private:
-    std::shared_ptr<core::ProjectFile> m_file;
+    std::shared_ptr<core::project::ProjectFile> m_file;
     QUndoStack *m_undo;
     QByteArray m_savedBytes;
     bool m_secretsRevealed = false;

@@ -22,7 +22,7 @@ Revalidator::~Revalidator()
     ++m_generation;
 }
 
-void Revalidator::setProject(std::shared_ptr<core::Project> project)
+void Revalidator::setProject(std::shared_ptr<core::project::Project> project)
 {
     m_project = std::move(project);
     m_debounce->stop();
@@ -46,10 +46,10 @@ void Revalidator::runNow()
     if (!m_project)
         return;
     const quint64 generation = ++m_generation;
-    auto snapshot = std::make_shared<core::Project>(m_project->detachedCopy());
-    auto *watcher = new QFutureWatcher<core::Diagnostics>(this);
+    auto snapshot = std::make_shared<core::project::Project>(m_project->detachedCopy());
+    auto *watcher = new QFutureWatcher<core::base::Diagnostics>(this);
     ++m_running;
-    connect(watcher, &QFutureWatcher<core::Diagnostics>::finished, this, [this, watcher, generation] {
+    connect(watcher, &QFutureWatcher<core::base::Diagnostics>::finished, this, [this, watcher, generation] {
         watcher->deleteLater();
         --m_running;
         if (generation == m_generation)

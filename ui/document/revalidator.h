@@ -8,9 +8,9 @@
 
 class QTimer;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::ui {
 
@@ -28,7 +28,7 @@ public:
     explicit Revalidator(QObject *parent = nullptr);
     ~Revalidator() override;
 
-    void setProject(std::shared_ptr<core::Project> project);
+    void setProject(std::shared_ptr<core::project::Project> project);
     // Asks for a check soon; cheap to call on every keystroke.
     void schedule();
     // Starts a check now (settings changed, tests).
@@ -36,10 +36,10 @@ public:
     bool isBusy() const;
 
 Q_SIGNALS:
-    void diagnosticsReady(const pgdial::core::Diagnostics &diagnostics);
+    void diagnosticsReady(const pgdial::core::base::Diagnostics &diagnostics);
 
 private:
-    std::shared_ptr<core::Project> m_project;
+    std::shared_ptr<core::project::Project> m_project;
     QTimer *m_debounce;
     quint64 m_generation = 0;
     int m_running = 0;

@@ -24,23 +24,23 @@ QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *conte
     if (!document || !document->isEditable())
         return pages;
     switch (document->kind()) {
-    case core::FileKind::PostgresqlConf:
+    case core::project::FileKind::PostgresqlConf:
         if (context && context->project())
             pages.append({tr("Settings"), new SettingsEditor(document, context, parent)});
         break;
-    case core::FileKind::PgHba:
+    case core::project::FileKind::PgHba:
         pages.append({tr("Rules"), new HbaEditorPage(document, context, parent)});
         break;
-    case core::FileKind::AppConfig:
+    case core::project::FileKind::AppConfig:
         pages.append({tr("Database"), new AppConfigEditor(document, context, parent)});
         break;
-    case core::FileKind::Env:
-    case core::FileKind::EnvExample:
+    case core::project::FileKind::Env:
+    case core::project::FileKind::EnvExample:
         pages.append({tr("Variables"), new EnvEditor(document, context, parent)});
         break;
-    case core::FileKind::PgIdent:
-    case core::FileKind::Compose:
-    case core::FileKind::InitScript:
+    case core::project::FileKind::PgIdent:
+    case core::project::FileKind::Compose:
+    case core::project::FileKind::InitScript:
         break;
     }
     return pages;

@@ -37,7 +37,7 @@ SourceHighlighter::SourceHighlighter(QTextDocument *document) : QSyntaxHighlight
     buildRules();
 }
 
-void SourceHighlighter::setKind(core::FileKind kind)
+void SourceHighlighter::setKind(core::project::FileKind kind)
 {
     m_kind = kind;
     buildRules();
@@ -57,14 +57,14 @@ void SourceHighlighter::buildRules()
     const QTextCharFormat danger = colored(QColor(0xcf, 0x22, 0x2e), QColor(0xff, 0x7b, 0x72), true);
 
     switch (m_kind) {
-    case core::FileKind::PostgresqlConf:
+    case core::project::FileKind::PostgresqlConf:
         m_rules.append({re(uR"(^\s*([A-Za-z_][A-Za-z0-9_.]*))"_s), key, 1});
         m_rules.append({re(uR"(\b-?\d+(\.\d+)?(kB|MB|GB|TB|B|us|ms|s|min|h|d)?\b)"_s), number, 0});
         m_rules.append({re(uR"('(?:[^'\\]|\\.|'')*')"_s), string, 0});
         m_rules.append({re(uR"(^\s*(include_dir|include_if_exists|include)\b)"_s), keyword, 1});
         break;
-    case core::FileKind::PgHba:
-    case core::FileKind::PgIdent:
+    case core::project::FileKind::PgHba:
+    case core::project::FileKind::PgIdent:
         m_rules.append({re(uR"(^\s*(local|host|hostssl|hostnossl|hostgssenc|hostnogssenc|include|include_if_exists|include_dir)\b)"_s), keyword, 1});
         m_rules.append({re(uR"(\b(all|sameuser|samerole|samegroup|replication|samehost|samenet)\b)"_s), key, 1});
         m_rules.append({re(uR"(\b\d{1,3}(\.\d{1,3}){3}(/\d+)?\b|[0-9A-Fa-f:]*::[0-9A-Fa-f:]*(/\d+)?)"_s), number, 0});
@@ -73,21 +73,21 @@ void SourceHighlighter::buildRules()
         m_rules.append({re(uR"(\breject\b)"_s), danger, 0});
         m_rules.append({re(uR"("[^"]*")"_s), string, 0});
         break;
-    case core::FileKind::AppConfig:
-    case core::FileKind::Compose:
+    case core::project::FileKind::AppConfig:
+    case core::project::FileKind::Compose:
         m_rules.append({re(uR"(^\s*(-\s+)?([A-Za-z_][A-Za-z0-9_.-]*)\s*:)"_s), key, 2});
         m_rules.append({re(uR"(:\s+(-?\d+(\.\d+)?)\s*(#|$))"_s), number, 1});
         m_rules.append({re(uR"("(?:[^"\\]|\\.)*"|'(?:[^']|'')*')"_s), string, 0});
         m_rules.append({re(uR"(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)"_s), variable, 0});
         break;
-    case core::FileKind::Env:
-    case core::FileKind::EnvExample:
+    case core::project::FileKind::Env:
+    case core::project::FileKind::EnvExample:
         m_rules.append({re(uR"(^\s*(export\s+)?([A-Za-z_][A-Za-z0-9_.]*)\s*=)"_s), key, 2});
         m_rules.append({re(uR"(^\s*(export)\b)"_s), keyword, 1});
         m_rules.append({re(uR"("(?:[^"\\]|\\.)*"|'[^']*')"_s), string, 0});
         m_rules.append({re(uR"(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)"_s), variable, 0});
         break;
-    case core::FileKind::InitScript:
+    case core::project::FileKind::InitScript:
         m_rules.append({QRegularExpression(
                             uR"(\b(CREATE|ALTER|DROP|ROLE|USER|DATABASE|SCHEMA|GRANT|REVOKE|ON|TO|IN|ALL|TABLES|)"
                             uR"(LOGIN|NOLOGIN|PASSWORD|OWNER|AUTHORIZATION|USAGE|SELECT|INSERT|UPDATE|DELETE|)"
@@ -102,7 +102,7 @@ void SourceHighlighter::buildRules()
 
 int SourceHighlighter::commentStart(const QString &text) const
 {
-    if (m_kind == core::FileKind::InitScript) {
+    if (m_kind == core::project::FileKind::InitScript) {
         const qsizetype sql = text.indexOf(u"--"_s);
         const qsizetype trimmedStart = text.size() - text.trimmed().size();
         if (text.trimmed().startsWith(u'#') && !text.trimmed().startsWith(u"#!"))
@@ -123,8 +123,8 @@ int SourceHighlighter::commentStart(const QString &text) const
             continue;
         }
         if (c == u'#') {
-            const bool needsBlank = m_kind != core::FileKind::PostgresqlConf && m_kind != core::FileKind::PgHba
-                                    && m_kind != core::FileKind::PgIdent;
+            const bool needsBlank = m_kind != core::project::FileKind::PostgresqlConf && m_kind != core::project::FileKind::PgHba
+                                    && m_kind != core::project::FileKind::PgIdent;
             if (!needsBlank || i == 0 || text.at(i - 1).isSpace())
                 return static_cast<int>(i);
         }

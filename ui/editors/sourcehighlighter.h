@@ -18,7 +18,7 @@ class SourceHighlighter final : public QSyntaxHighlighter
 public:
     explicit SourceHighlighter(QTextDocument *document);
 
-    void setKind(core::FileKind kind);
+    void setKind(core::project::FileKind kind);
 
 protected:
     void highlightBlock(const QString &text) override;
@@ -31,7 +31,7 @@ private:
         int group = 0;
     };
 
-    core::FileKind m_kind = core::FileKind::AppConfig;
+    core::project::FileKind m_kind = core::project::FileKind::AppConfig;
     QList<Rule> m_rules;
     QTextCharFormat m_comment;
 

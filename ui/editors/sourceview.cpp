@@ -44,7 +44,7 @@ SourceView::SourceView(QWidget *parent)
     updateLineNumberAreaWidth();
 }
 
-void SourceView::setSource(const QString &text, core::FileKind kind, bool revealSecrets)
+void SourceView::setSource(const QString &text, core::project::FileKind kind, bool revealSecrets)
 {
     const QScopedValueRollback guard(m_syncing, true);
     m_kind = kind;
@@ -56,7 +56,7 @@ void SourceView::setSource(const QString &text, core::FileKind kind, bool reveal
     }
     QStringList lines = text.split(u'\n');
     for (QString &line : lines)
-        line = core::SecretMasker::maskLine(line);
+        line = core::base::SecretMasker::maskLine(line);
     setPlainText(lines.join(u'\n'));
 }
 
@@ -72,14 +72,14 @@ void SourceView::setProjectDocument(ProjectDocument *document)
     m_holdsSecrets = false;
     // Server files name secrets only in parameter names (password_encryption); the app's files,
     // compose files and init scripts may hold real ones.
-    const bool serverFile = m_kind == core::FileKind::PostgresqlConf || m_kind == core::FileKind::PgHba
-                            || m_kind == core::FileKind::PgIdent;
-    if (const core::TextDocument *text = document->text(); text && !serverFile) {
-        m_holdsSecrets = m_kind == core::FileKind::Env || m_kind == core::FileKind::AppConfig
-                         || m_kind == core::FileKind::Compose;
+    const bool serverFile = m_kind == core::project::FileKind::PostgresqlConf || m_kind == core::project::FileKind::PgHba
+                            || m_kind == core::project::FileKind::PgIdent;
+    if (const core::base::TextDocument *text = document->text(); text && !serverFile) {
+        m_holdsSecrets = m_kind == core::project::FileKind::Env || m_kind == core::project::FileKind::AppConfig
+                         || m_kind == core::project::FileKind::Compose;
         for (int i = 0; i < text->lineCount() && !m_holdsSecrets; ++i) {
             const QString line = text->lineText(i);
-            m_holdsSecrets = core::SecretMasker::maskLine(line) != line;
+            m_holdsSecrets = core::base::SecretMasker::maskLine(line) != line;
         }
     }
     connect(document, &ProjectDocument::linesChanged, this, &SourceView::onDocumentLinesChanged);
@@ -102,7 +102,7 @@ QString SourceView::displayLine(int index) const
         raw.remove(0, 3);
     QString text = QString::fromUtf8(raw);
     text.replace(u'\r', carriageReturnSymbol);
-    return isMasked() ? core::SecretMasker::maskLine(text) : text;
+    return isMasked() ? core::base::SecretMasker::maskLine(text) : text;
 }
 
 QByteArray SourceView::lineBytes(int blockNumber, QString text) const
@@ -119,7 +119,7 @@ void SourceView::reloadFromDocument()
     if (!m_document)
         return;
     const QScopedValueRollback guard(m_syncing, true);
-    const core::TextDocument *text = m_document->text();
+    const core::base::TextDocument *text = m_document->text();
     if (!text) {
         setPlainText(tr("This file could not be loaded; the Problems panel says why."));
         m_blockCount = blockCount();
@@ -159,7 +159,7 @@ void SourceView::onDocumentLinesChanged(int firstLine, int removedCount, int ins
     if (m_syncing || !m_document || !m_document->text())
         return;
     const QScopedValueRollback guard(m_syncing, true);
-    const core::TextDocument &text = *m_document->text();
+    const core::base::TextDocument &text = *m_document->text();
     const int oldLineCount = text.lineCount() - insertedCount + removedCount;
     const int cursorLine = textCursor().blockNumber();
     const int cursorColumn = textCursor().positionInBlock();
@@ -222,7 +222,7 @@ void SourceView::onTextChanged(int position, int charsRemoved, int charsAdded)
         return;
     if (charsRemoved == 0 && charsAdded == 0)
         return;
-    const core::TextDocument &text = *m_document->text();
+    const core::base::TextDocument &text = *m_document->text();
 
     const int first = document()->findBlock(position).blockNumber();
     QTextBlock lastBlock = document()->findBlock(position + charsAdded);
@@ -230,7 +230,7 @@ void SourceView::onTextChanged(int position, int charsRemoved, int charsAdded)
     const int newCount = last - first + 1;
     const int oldCount = newCount - delta;
 
-    core::LineEdit edit;
+    core::base::LineEdit edit;
     edit.firstIndex = first;
     edit.removeCount = qBound(0, oldCount, qMax(0, text.lineCount() - first));
     for (QTextBlock block = document()->findBlockByNumber(first); block.isValid() && block.blockNumber() <= last;

@@ -28,10 +28,10 @@ public:
     explicit SourceView(QWidget *parent = nullptr);
 
     // Read-only text, not bound to a document: secret values masked unless `revealSecrets`.
-    void setSource(const QString &text, core::FileKind kind, bool revealSecrets = false);
+    void setSource(const QString &text, core::project::FileKind kind, bool revealSecrets = false);
     void setProjectDocument(ProjectDocument *document);
     ProjectDocument *projectDocument() const { return m_document; }
-    core::FileKind kind() const { return m_kind; }
+    core::project::FileKind kind() const { return m_kind; }
     // True while the file's secrets are hidden (and the view therefore read-only).
     bool isMasked() const;
     // Whether a file needs "Reveal and edit" before it can be edited here.
@@ -51,7 +51,7 @@ private:
 
     LineNumberArea *m_lineNumbers;
     SourceHighlighter *m_highlighter;
-    core::FileKind m_kind = core::FileKind::AppConfig;
+    core::project::FileKind m_kind = core::project::FileKind::AppConfig;
     QPointer<ProjectDocument> m_document;
     bool m_holdsSecrets = false;
     bool m_syncing = false; // true while the view and the document are being brought in line

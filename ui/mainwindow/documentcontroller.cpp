@@ -46,7 +46,7 @@ bool DocumentController::saveDocuments(QList<ProjectDocument *> documents)
 
     QStringList backups;
     for (ProjectDocument *document : std::as_const(documents)) {
-        core::Result<QString> written = m_documents->save(document);
+        core::base::Result<QString> written = m_documents->save(document);
         if (!written) {
             QMessageBox box(QMessageBox::Critical, tr("Cannot save"), written.error().message, QMessageBox::Ok,
                             m_window);

@@ -95,7 +95,7 @@ MainWindow::MainWindow(QWidget *parent)
         m_treeModel->setModified(document->relativePath(), modified);
         setWindowModified(m_documents->hasUnsavedChanges());
     });
-    connect(m_revalidator, &Revalidator::diagnosticsReady, this, [this](const core::Diagnostics &diagnostics) {
+    connect(m_revalidator, &Revalidator::diagnosticsReady, this, [this](const core::base::Diagnostics &diagnostics) {
         applyDiagnostics(diagnostics);
         Q_EMIT diagnosticsUpdated();
     });
@@ -348,7 +348,7 @@ void MainWindow::applyLoadedProject(const LoadedProject &loaded)
     rebuildRecentMenu();
 
     // Start where a DBA usually starts: the server settings, else the first file.
-    const auto confs = m_project->filesOfKind(core::FileKind::PostgresqlConf);
+    const auto confs = m_project->filesOfKind(core::project::FileKind::PostgresqlConf);
     if (!confs.isEmpty())
         showFile(confs.first()->relativePath);
     else if (!m_project->files().isEmpty())
@@ -378,20 +378,20 @@ void MainWindow::showAbout()
                            .arg(QString::fromLatin1(pgdialVersion), QString::fromLatin1(qVersion())));
 }
 
-void MainWindow::applyDiagnostics(const core::Diagnostics &diagnostics)
+void MainWindow::applyDiagnostics(const core::base::Diagnostics &diagnostics)
 {
     m_problems->setDiagnostics(diagnostics);
     m_context->setDiagnostics(diagnostics);
     QHash<QString, std::pair<int, int>> counts;
-    for (const core::Diagnostic &d : diagnostics) {
+    for (const core::base::Diagnostic &d : diagnostics) {
         auto &count = counts[d.file];
-        count.first += d.severity == core::Severity::Error;
-        count.second += d.severity == core::Severity::Warning;
+        count.first += d.severity == core::base::Severity::Error;
+        count.second += d.severity == core::base::Severity::Warning;
     }
     m_treeModel->setProblemCounts(counts);
 }
 
-void MainWindow::applyFix(const core::Diagnostic &diagnostic)
+void MainWindow::applyFix(const core::base::Diagnostic &diagnostic)
 {
     if (!diagnostic.fix)
         return;
@@ -400,7 +400,7 @@ void MainWindow::applyFix(const core::Diagnostic &diagnostic)
         statusBar()->showMessage(tr("The checks are still running; apply the fix when they are done"), 5000);
         return;
     }
-    const core::Fix &fix = *diagnostic.fix;
+    const core::base::Fix &fix = *diagnostic.fix;
     const QString file = fix.file.isEmpty() ? diagnostic.file : fix.file;
     ProjectDocument *document = m_documents->document(file);
     if (!document || !document->applyEdits(fix.edits, fix.description.isEmpty() ? tr("Apply fix") : fix.description)) {
@@ -412,11 +412,11 @@ void MainWindow::applyFix(const core::Diagnostic &diagnostic)
 
 void MainWindow::updateTargetVersion()
 {
-    const int version = m_project ? m_project->settings.pgVersion : core::ProjectSettings::defaultPgVersion;
+    const int version = m_project ? m_project->settings.pgVersion : core::project::ProjectSettings::defaultPgVersion;
     m_targetVersion->setText(tr("PostgreSQL %1").arg(version));
 }
 
-void MainWindow::setProjectSettings(const core::ProjectSettings &settings)
+void MainWindow::setProjectSettings(const core::project::ProjectSettings &settings)
 {
     if (!m_project)
         return;

@@ -13,9 +13,9 @@ class QMenu;
 class QStackedWidget;
 class QTreeView;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::ui {
 
@@ -38,7 +38,7 @@ public:
     ~MainWindow() override;
 
     void openProject(const QString &folder);
-    std::shared_ptr<core::Project> project() const { return m_project; }
+    std::shared_ptr<core::project::Project> project() const { return m_project; }
     bool isLoading() const;
 
     // Shows a file of the project (a relative path), optionally at a 1-based line.
@@ -50,7 +50,7 @@ public:
     Revalidator *revalidator() const { return m_revalidator; }
 
     // Applies new project settings: stored for this folder, then the project is re-checked.
-    void setProjectSettings(const core::ProjectSettings &settings);
+    void setProjectSettings(const core::project::ProjectSettings &settings);
     ProblemsPanel *problemsPanel() const { return m_problems; }
     EditorArea *editorArea() const { return m_editors; }
     ProjectContext *context() const { return m_context; }
@@ -65,7 +65,7 @@ protected:
 
 private:
     ProjectLoader *m_loader;
-    std::shared_ptr<core::Project> m_project;
+    std::shared_ptr<core::project::Project> m_project;
     DocumentManager *m_documents;
     ProjectContext *m_context;
     ProjectTreeModel *m_treeModel;
@@ -87,8 +87,8 @@ private:
     void applyLoadedProject(const LoadedProject &loaded);
     void chooseFolder();
     void showAbout();
-    void applyDiagnostics(const core::Diagnostics &diagnostics);
-    void applyFix(const core::Diagnostic &diagnostic);
+    void applyDiagnostics(const core::base::Diagnostics &diagnostics);
+    void applyFix(const core::base::Diagnostic &diagnostic);
     void updateTargetVersion();
     void editProjectSettings();
     void editPreferences();

@@ -113,14 +113,14 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     updateCounts();
 }
 
-void ProblemsPanel::setDiagnostics(const core::Diagnostics &diagnostics)
+void ProblemsPanel::setDiagnostics(const core::base::Diagnostics &diagnostics)
 {
     m_model->setDiagnostics(diagnostics);
 
     const QString currentFile = m_files->currentData().toString();
     QStringList files;
     QSet<QString> seen;
-    for (const core::Diagnostic &d : diagnostics) {
+    for (const core::base::Diagnostic &d : diagnostics) {
         if (!seen.contains(d.file)) {
             seen.insert(d.file);
             files.append(d.file);
@@ -150,10 +150,10 @@ void ProblemsPanel::updateCounts()
     int errors = 0;
     int warnings = 0;
     int infos = 0;
-    for (const core::Diagnostic &d : m_model->diagnostics()) {
-        errors += d.severity == core::Severity::Error;
-        warnings += d.severity == core::Severity::Warning;
-        infos += d.severity == core::Severity::Info;
+    for (const core::base::Diagnostic &d : m_model->diagnostics()) {
+        errors += d.severity == core::base::Severity::Error;
+        warnings += d.severity == core::base::Severity::Warning;
+        infos += d.severity == core::base::Severity::Info;
     }
     m_errors->setText(tr("%n error(s)", nullptr, errors));
     m_warnings->setText(tr("%n warning(s)", nullptr, warnings));
@@ -172,7 +172,7 @@ void ProblemsPanel::applyFix()
     if (!current.data(DiagnosticsModel::HasFixRole).toBool())
         return;
     // Copy: applying the fix re-checks the project, which replaces the model's list.
-    const core::Diagnostic diagnostic = m_model->diagnosticAt(current.data(DiagnosticsModel::SourceRowRole).toInt());
+    const core::base::Diagnostic diagnostic = m_model->diagnosticAt(current.data(DiagnosticsModel::SourceRowRole).toInt());
     Q_EMIT applyFixRequested(diagnostic);
 }
 

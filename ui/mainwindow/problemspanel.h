@@ -24,7 +24,7 @@ class ProblemsPanel final : public QWidget
 public:
     explicit ProblemsPanel(QWidget *parent = nullptr);
 
-    void setDiagnostics(const core::Diagnostics &diagnostics);
+    void setDiagnostics(const core::base::Diagnostics &diagnostics);
     DiagnosticsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 
@@ -35,7 +35,7 @@ Q_SIGNALS:
     void locationActivated(const QString &file, int line, int column);
     void countsChanged(int errors, int warnings, int infos);
     // "Apply Fix" on a diagnostic that carries one (the window applies it as one undo step).
-    void applyFixRequested(const pgdial::core::Diagnostic &diagnostic);
+    void applyFixRequested(const pgdial::core::base::Diagnostic &diagnostic);
 
 private:
     DiagnosticsModel *m_model;

@@ -15,21 +15,21 @@ ProjectLoader::~ProjectLoader()
         m_watcher->waitForFinished();
 }
 
-LoadedProject ProjectLoader::loadNow(const QString &folder, const core::ProjectSettings &settings)
+LoadedProject ProjectLoader::loadNow(const QString &folder, const core::project::ProjectSettings &settings)
 {
     LoadedProject loaded;
-    core::Result<core::Project> opened = core::Project::open(folder);
+    core::base::Result<core::project::Project> opened = core::project::Project::open(folder);
     if (!opened) {
         loaded.error = opened.error().message;
         return loaded;
     }
-    loaded.project = std::make_shared<core::Project>(std::move(opened).value());
+    loaded.project = std::make_shared<core::project::Project>(std::move(opened).value());
     loaded.project->settings = settings;
     loaded.diagnostics = core::ProjectChecker::check(*loaded.project);
     return loaded;
 }
 
-void ProjectLoader::load(const QString &folder, const core::ProjectSettings &settings)
+void ProjectLoader::load(const QString &folder, const core::project::ProjectSettings &settings)
 {
     const quint64 generation = ++m_generation;
     auto *watcher = new QFutureWatcher<LoadedProject>(this);

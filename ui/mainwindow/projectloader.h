@@ -8,16 +8,16 @@
 
 #include <memory>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::ui {
 
 struct LoadedProject
 {
-    std::shared_ptr<core::Project> project; // null when the folder could not be opened
-    core::Diagnostics diagnostics;
+    std::shared_ptr<core::project::Project> project; // null when the folder could not be opened
+    core::base::Diagnostics diagnostics;
     QString error;
 };
 
@@ -33,10 +33,10 @@ public:
     ~ProjectLoader() override;
 
     // `settings` (the user's for this folder) are applied to the project before it is checked.
-    void load(const QString &folder, const core::ProjectSettings &settings = {});
+    void load(const QString &folder, const core::project::ProjectSettings &settings = {});
     bool isLoading() const;
 
-    static LoadedProject loadNow(const QString &folder, const core::ProjectSettings &settings = {});
+    static LoadedProject loadNow(const QString &folder, const core::project::ProjectSettings &settings = {});
 
 Q_SIGNALS:
     void loadStarted(const QString &folder);

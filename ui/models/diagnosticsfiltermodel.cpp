@@ -52,9 +52,9 @@ void DiagnosticsFilterModel::setTextFilter(const QString &text)
 bool DiagnosticsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
-    const auto severity = static_cast<core::Severity>(index.data(DiagnosticsModel::SeverityRole).toInt());
-    if ((severity == core::Severity::Error && !m_showErrors) || (severity == core::Severity::Warning && !m_showWarnings)
-        || (severity == core::Severity::Info && !m_showInfos))
+    const auto severity = static_cast<core::base::Severity>(index.data(DiagnosticsModel::SeverityRole).toInt());
+    if ((severity == core::base::Severity::Error && !m_showErrors) || (severity == core::base::Severity::Warning && !m_showWarnings)
+        || (severity == core::base::Severity::Info && !m_showInfos))
         return false;
     if (!m_file.isEmpty() && index.data(DiagnosticsModel::FileRole).toString() != m_file)
         return false;

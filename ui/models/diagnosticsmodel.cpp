@@ -12,14 +12,14 @@ namespace pgdial::ui {
 
 DiagnosticsModel::DiagnosticsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
-void DiagnosticsModel::setDiagnostics(core::Diagnostics diagnostics)
+void DiagnosticsModel::setDiagnostics(core::base::Diagnostics diagnostics)
 {
     // A re-check after one edit changes a few rows at most: keep the rest (and the view's
     // selection and scroll position) by touching only the rows between the unchanged head and
     // tail. The lists are sorted, so an edit's findings stay together.
     const qsizetype oldSize = m_diagnostics.size();
     const qsizetype newSize = diagnostics.size();
-    const auto [head, tail] = core::commonEnds(m_diagnostics, diagnostics);
+    const auto [head, tail] = core::base::commonEnds(m_diagnostics, diagnostics);
     const qsizetype oldMiddle = oldSize - head - tail;
     const qsizetype newMiddle = newSize - head - tail;
     const qsizetype common = std::min(oldMiddle, newMiddle);
@@ -34,7 +34,7 @@ void DiagnosticsModel::setDiagnostics(core::Diagnostics diagnostics)
         endRemoveRows();
     } else if (newMiddle > oldMiddle) {
         beginInsertRows({}, first, int(head + newMiddle - 1));
-        m_diagnostics.insert(first, newMiddle - oldMiddle, core::Diagnostic{});
+        m_diagnostics.insert(first, newMiddle - oldMiddle, core::base::Diagnostic{});
         for (qsizetype i = first; i < head + newMiddle; ++i)
             m_diagnostics[i] = std::move(diagnostics[i]);
         endInsertRows();
@@ -53,27 +53,27 @@ int DiagnosticsModel::columnCount(const QModelIndex &parent) const
 
 namespace {
 
-QString severityLabel(core::Severity severity)
+QString severityLabel(core::base::Severity severity)
 {
     switch (severity) {
-    case core::Severity::Error:
+    case core::base::Severity::Error:
         return DiagnosticsModel::tr("Error");
-    case core::Severity::Warning:
+    case core::base::Severity::Warning:
         return DiagnosticsModel::tr("Warning");
-    case core::Severity::Info:
+    case core::base::Severity::Info:
         return DiagnosticsModel::tr("Info");
     }
     return {};
 }
 
-QIcon severityIcon(core::Severity severity)
+QIcon severityIcon(core::base::Severity severity)
 {
     switch (severity) {
-    case core::Severity::Error:
+    case core::base::Severity::Error:
         return QIcon(u":/icons/error.svg"_s);
-    case core::Severity::Warning:
+    case core::base::Severity::Warning:
         return QIcon(u":/icons/warning.svg"_s);
-    case core::Severity::Info:
+    case core::base::Severity::Info:
         return QIcon(u":/icons/info.svg"_s);
     }
     return {};
@@ -85,7 +85,7 @@ QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
-    const core::Diagnostic &d = m_diagnostics.at(index.row());
+    const core::base::Diagnostic &d = m_diagnostics.at(index.row());
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

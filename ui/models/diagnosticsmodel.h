@@ -26,9 +26,9 @@ public:
 
     explicit DiagnosticsModel(QObject *parent = nullptr);
 
-    void setDiagnostics(core::Diagnostics diagnostics);
-    const core::Diagnostics &diagnostics() const { return m_diagnostics; }
-    const core::Diagnostic &diagnosticAt(int row) const { return m_diagnostics.at(row); }
+    void setDiagnostics(core::base::Diagnostics diagnostics);
+    const core::base::Diagnostics &diagnostics() const { return m_diagnostics; }
+    const core::base::Diagnostic &diagnosticAt(int row) const { return m_diagnostics.at(row); }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -36,7 +36,7 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    core::Diagnostics m_diagnostics;
+    core::base::Diagnostics m_diagnostics;
 };
 
 } // namespace pgdial::ui

@@ -12,15 +12,15 @@ ProjectTreeModel::ProjectTreeModel(QObject *parent) : QAbstractItemModel(parent)
 
 ProjectTreeModel::~ProjectTreeModel() = default;
 
-void ProjectTreeModel::setProject(std::shared_ptr<const core::Project> project)
+void ProjectTreeModel::setProject(std::shared_ptr<const core::project::Project> project)
 {
     beginResetModel();
     m_project = std::move(project);
     m_groups.clear();
     m_modified.clear();
     if (m_project) {
-        for (int k = 0; k < core::fileKindCount; ++k) {
-            Group group{static_cast<core::FileKind>(k), {}};
+        for (int k = 0; k < core::project::fileKindCount; ++k) {
+            Group group{static_cast<core::project::FileKind>(k), {}};
             for (const auto &file : m_project->files()) {
                 if (file->kind == group.kind)
                     group.files.append(file);
@@ -122,7 +122,7 @@ QVariant ProjectTreeModel::groupData(const Group &group, int role) const
 {
     switch (role) {
     case Qt::DisplayRole:
-        return core::fileKindDisplayName(group.kind);
+        return core::project::fileKindDisplayName(group.kind);
     case Qt::DecorationRole:
         return QIcon::fromTheme(u"folder"_s, QIcon(u":/icons/folder.svg"_s));
     case KindRole:
@@ -134,7 +134,7 @@ QVariant ProjectTreeModel::groupData(const Group &group, int role) const
     }
 }
 
-QVariant ProjectTreeModel::fileData(const core::ProjectFile &file, int role) const
+QVariant ProjectTreeModel::fileData(const core::project::ProjectFile &file, int role) const
 {
     const auto problems = m_problems.value(file.relativePath, {0, 0});
     switch (role) {

@@ -9,10 +9,10 @@
 
 #include <memory>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
 struct ProjectFile;
-} // namespace pgdial::core
+} // namespace pgdial::core::project
 
 namespace pgdial::ui {
 
@@ -36,7 +36,7 @@ public:
     explicit ProjectTreeModel(QObject *parent = nullptr);
     ~ProjectTreeModel() override;
 
-    void setProject(std::shared_ptr<const core::Project> project);
+    void setProject(std::shared_ptr<const core::project::Project> project);
     // Problem counts per relative path, shown as a badge and in the tooltip.
     void setProblemCounts(const QHash<QString, std::pair<int, int>> &errorsAndWarnings);
 
@@ -55,18 +55,18 @@ public:
 private:
     struct Group
     {
-        core::FileKind kind;
-        QList<std::shared_ptr<const core::ProjectFile>> files;
+        core::project::FileKind kind;
+        QList<std::shared_ptr<const core::project::ProjectFile>> files;
     };
 
-    std::shared_ptr<const core::Project> m_project;
+    std::shared_ptr<const core::project::Project> m_project;
     QList<Group> m_groups;
     QHash<QString, std::pair<int, int>> m_problems;
     QSet<QString> m_modified;
 
     static constexpr quintptr groupTag = ~quintptr(0);
     QVariant groupData(const Group &group, int role) const;
-    QVariant fileData(const core::ProjectFile &file, int role) const;
+    QVariant fileData(const core::project::ProjectFile &file, int role) const;
 };
 
 } // namespace pgdial::ui

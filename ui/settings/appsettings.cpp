@@ -12,16 +12,16 @@ void addRecentProject(const QString &path)
     recentProjects.setValue(recent);
 }
 
-core::BackupPolicy currentBackupPolicy()
+core::base::BackupPolicy currentBackupPolicy()
 {
     const int stored = backupPolicy.value();
     switch (stored) {
-    case static_cast<int>(core::BackupPolicy::None):
-    case static_cast<int>(core::BackupPolicy::Single):
-    case static_cast<int>(core::BackupPolicy::Timestamped):
-        return static_cast<core::BackupPolicy>(stored);
+    case static_cast<int>(core::base::BackupPolicy::None):
+    case static_cast<int>(core::base::BackupPolicy::Single):
+    case static_cast<int>(core::base::BackupPolicy::Timestamped):
+        return static_cast<core::base::BackupPolicy>(stored);
     default:
-        return core::BackupPolicy::Single;
+        return core::base::BackupPolicy::Single;
     }
 }
 

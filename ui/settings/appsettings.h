@@ -35,7 +35,7 @@ namespace settings {
 inline const Setting<QStringList> recentProjects{"projects/recent", {}};
 inline const Setting<QByteArray> windowGeometry{"window/geometry", {}};
 inline const Setting<QByteArray> windowState{"window/state", {}};
-inline const Setting<int> backupPolicy{"saving/backupPolicy", static_cast<int>(core::BackupPolicy::Single)};
+inline const Setting<int> backupPolicy{"saving/backupPolicy", static_cast<int>(core::base::BackupPolicy::Single)};
 constexpr int maxRecentProjects = 10;
 // Per-project settings live under projectSettings/<sha1 of the project's canonical path>/ with
 // the keys below (see ProjectSettingsStore); never in the project's own files.
@@ -48,7 +48,7 @@ inline constexpr char projectAppInstancesKey[] = "appInstances";
 inline constexpr char projectBuildFeaturesKey[] = "serverBuildFeatures"; // absent: unknown
 inline constexpr char projectServerOnThisMachineKey[] = "serverOnThisMachine";
 
-core::BackupPolicy currentBackupPolicy();
+core::base::BackupPolicy currentBackupPolicy();
 
 void addRecentProject(const QString &path);
 } // namespace settings

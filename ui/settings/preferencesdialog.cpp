@@ -17,10 +17,10 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent), m_backu
     setWindowTitle(tr("Preferences"));
     m_backup->setObjectName(u"backupPolicyCombo"_s);
     m_backup->setToolTip(tr("What pgdial keeps of a file's previous contents when it saves it"));
-    m_backup->addItem(tr("One backup (FILE.bak, replaced on each save)"), static_cast<int>(core::BackupPolicy::Single));
+    m_backup->addItem(tr("One backup (FILE.bak, replaced on each save)"), static_cast<int>(core::base::BackupPolicy::Single));
     m_backup->addItem(tr("A timestamped backup per save (FILE.YYYYMMDD-HHMMSS.bak)"),
-                      static_cast<int>(core::BackupPolicy::Timestamped));
-    m_backup->addItem(tr("No backup"), static_cast<int>(core::BackupPolicy::None));
+                      static_cast<int>(core::base::BackupPolicy::Timestamped));
+    m_backup->addItem(tr("No backup"), static_cast<int>(core::base::BackupPolicy::None));
     m_backup->setCurrentIndex(m_backup->findData(static_cast<int>(settings::currentBackupPolicy())));
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
@@ -37,9 +37,9 @@ PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent), m_backu
     form->addRow(buttons);
 }
 
-core::BackupPolicy PreferencesDialog::backupPolicy() const
+core::base::BackupPolicy PreferencesDialog::backupPolicy() const
 {
-    return static_cast<core::BackupPolicy>(m_backup->currentData().toInt());
+    return static_cast<core::base::BackupPolicy>(m_backup->currentData().toInt());
 }
 
 void PreferencesDialog::apply() const

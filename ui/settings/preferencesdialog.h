@@ -18,7 +18,7 @@ class PreferencesDialog final : public QDialog
 public:
     explicit PreferencesDialog(QWidget *parent = nullptr);
 
-    core::BackupPolicy backupPolicy() const;
+    core::base::BackupPolicy backupPolicy() const;
     // Stores the choices (called on OK).
     void apply() const;
 

@@ -20,7 +20,7 @@ namespace {
 constexpr double bytesPerGiB = 1024.0 * 1024.0 * 1024.0;
 }
 
-ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settings, QWidget *parent)
+ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSettings &settings, QWidget *parent)
     : QDialog(parent)
     , m_original(settings)
     , m_version(new QComboBox(this))
@@ -37,7 +37,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settin
     m_version->setObjectName(u"projectPgVersion"_s);
     m_version->setToolTip(tr("The PostgreSQL major version these files are for: it decides which parameters, "
                              "values and pg_hba methods are valid"));
-    for (int v = core::ProjectSettings::minPgVersion; v <= core::ProjectSettings::maxPgVersion; ++v)
+    for (int v = core::project::ProjectSettings::minPgVersion; v <= core::project::ProjectSettings::maxPgVersion; ++v)
         m_version->addItem(tr("PostgreSQL %1").arg(v), v);
     m_version->setCurrentIndex(m_version->findData(settings.pgVersion));
 
@@ -69,7 +69,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settin
                                 "server refuses the file. Ask the server: SHOW ssl_library, or pg_config --configure."));
     m_buildKnown->setChecked(settings.serverBuildFeatures.has_value());
     auto *features = new QHBoxLayout;
-    for (const QString &feature : core::ProjectSettings::knownBuildFeatures()) {
+    for (const QString &feature : core::project::ProjectSettings::knownBuildFeatures()) {
         auto *box = new QCheckBox(feature, this);
         box->setObjectName(u"projectBuildFeature_"_s + feature);
         box->setToolTip(tr("The server was built with %1").arg(feature));
@@ -110,9 +110,9 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::ProjectSettings &settin
     form->addRow(buttons);
 }
 
-core::ProjectSettings ProjectSettingsDialog::settings() const
+core::project::ProjectSettings ProjectSettingsDialog::settings() const
 {
-    core::ProjectSettings out = m_original;
+    core::project::ProjectSettings out = m_original;
     out.pgVersion = m_version->currentData().toInt();
     out.ramBytes = m_ramGiB->value() > 0 ? std::optional<qint64>(std::llround(m_ramGiB->value() * bytesPerGiB))
                                          : std::nullopt;

@@ -21,12 +21,12 @@ class ProjectSettingsDialog final : public QDialog
     Q_DISABLE_COPY_MOVE(ProjectSettingsDialog)
 
 public:
-    explicit ProjectSettingsDialog(const core::ProjectSettings &settings, QWidget *parent = nullptr);
+    explicit ProjectSettingsDialog(const core::project::ProjectSettings &settings, QWidget *parent = nullptr);
 
-    core::ProjectSettings settings() const;
+    core::project::ProjectSettings settings() const;
 
 private:
-    core::ProjectSettings m_original;
+    core::project::ProjectSettings m_original;
     QComboBox *m_version;
     QDoubleSpinBox *m_ramGiB;
     QSpinBox *m_cpus;

@@ -31,13 +31,13 @@ QString ProjectSettingsStore::groupFor(const QString &projectPath)
     return key(settings::projectSettingsGroup) + u'/' + QString::fromLatin1(hash.toHex());
 }
 
-core::ProjectSettings ProjectSettingsStore::load(const QString &projectPath)
+core::project::ProjectSettings ProjectSettingsStore::load(const QString &projectPath)
 {
-    core::ProjectSettings out;
+    core::project::ProjectSettings out;
     QSettings store;
     store.beginGroup(groupFor(projectPath));
     const int version = store.value(key(settings::projectPgVersionKey), out.pgVersion).toInt();
-    if (version >= core::ProjectSettings::minPgVersion && version <= core::ProjectSettings::maxPgVersion)
+    if (version >= core::project::ProjectSettings::minPgVersion && version <= core::project::ProjectSettings::maxPgVersion)
         out.pgVersion = version;
     if (const qint64 ram = store.value(key(settings::projectRamBytesKey)).toLongLong(); ram > 0)
         out.ramBytes = ram;
@@ -53,7 +53,7 @@ core::ProjectSettings ProjectSettingsStore::load(const QString &projectPath)
     return out;
 }
 
-void ProjectSettingsStore::save(const QString &projectPath, const core::ProjectSettings &settings)
+void ProjectSettingsStore::save(const QString &projectPath, const core::project::ProjectSettings &settings)
 {
     QSettings store;
     store.beginGroup(groupFor(projectPath));

@@ -11,8 +11,8 @@ namespace pgdial::ui {
 class ProjectSettingsStore
 {
 public:
-    static core::ProjectSettings load(const QString &projectPath);
-    static void save(const QString &projectPath, const core::ProjectSettings &settings);
+    static core::project::ProjectSettings load(const QString &projectPath);
+    static void save(const QString &projectPath, const core::project::ProjectSettings &settings);
     static QString groupFor(const QString &projectPath);
 };
 

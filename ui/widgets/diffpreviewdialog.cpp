@@ -19,7 +19,7 @@ QString DiffPreviewDialog::renderDiff(const QList<Entry> &entries)
 {
     QString out;
     for (const Entry &entry : entries) {
-        QString diff = core::LineDiff::unified(entry.oldBytes, entry.newBytes, entry.relativePath, entry.relativePath);
+        QString diff = core::base::LineDiff::unified(entry.oldBytes, entry.newBytes, entry.relativePath, entry.relativePath);
         if (diff.isEmpty())
             continue;
         if (!entry.revealSecrets) {
@@ -34,7 +34,7 @@ QString DiffPreviewDialog::renderDiff(const QList<Entry> &entries)
                 }
                 const QChar sign = line.at(0);
                 const QString raw = line.mid(1);
-                const QString masked = core::SecretMasker::maskLine(raw);
+                const QString masked = core::base::SecretMasker::maskLine(raw);
                 line = sign + masked;
                 if (sign == u'-') {
                     removed.append({masked, raw});

@@ -214,12 +214,12 @@ QString AppConfigEditor::display(const QString &key, const QString &value) const
     // None of the database: keys names a secret itself (user_pw_* say where the password is);
     // the URL's password is the one to hide.
     Q_UNUSED(key);
-    return core::SecretMasker::maskUrlPassword(value);
+    return core::base::SecretMasker::maskUrlPassword(value);
 }
 
 void AppConfigEditor::refresh()
 {
-    const core::TextDocument *text = m_document->text();
+    const core::base::TextDocument *text = m_document->text();
     if (!text) {
         m_summary->setText(tr("This file could not be loaded, so it cannot be edited here."));
         setEnabled(false);
@@ -312,16 +312,16 @@ void AppConfigEditor::refresh()
 
 void AppConfigEditor::refreshProblems()
 {
-    const core::Diagnostics diagnostics = m_context ? m_context->diagnosticsFor(m_document->relativePath())
-                                                    : core::Diagnostics();
+    const core::base::Diagnostics diagnostics = m_context ? m_context->diagnosticsFor(m_document->relativePath())
+                                                    : core::base::Diagnostics();
     for (Row &row : m_rows) {
         QStringList messages;
         int worst = -1;
-        for (const core::Diagnostic &d : diagnostics) {
+        for (const core::base::Diagnostic &d : diagnostics) {
             if (row.line <= 0 || d.line != row.line)
                 continue;
             messages.append(u"%1 [%2]"_s.arg(d.message, d.code));
-            worst = std::max(worst, d.severity == core::Severity::Error ? 2 : d.severity == core::Severity::Warning ? 1 : 0);
+            worst = std::max(worst, d.severity == core::base::Severity::Error ? 2 : d.severity == core::base::Severity::Warning ? 1 : 0);
         }
         static const QString icons[] = {u":/icons/info.svg"_s, u":/icons/warning.svg"_s, u":/icons/error.svg"_s};
         row.problem->setPixmap(worst < 0 ? QPixmap() : QIcon(icons[worst]).pixmap(16, 16, QIcon::Normal));
@@ -331,12 +331,12 @@ void AppConfigEditor::refreshProblems()
 
 void AppConfigEditor::commit(const QString &key, const QString &raw)
 {
-    const core::TextDocument *text = m_document->text();
+    const core::base::TextDocument *text = m_document->text();
     const std::optional<DatabaseField> field = m_config.field(key);
     if (!text || (field && field->scalar.value == raw) || (!field && raw.isEmpty()))
         return;
     const AppConfigFile file = AppConfigFile::parse(*text, m_document->relativePath());
-    const core::Result<core::LineEdit> edit = field ? file.setField(*text, key, raw) : file.addField(*text, key, raw);
+    const core::base::Result<core::base::LineEdit> edit = field ? file.setField(*text, key, raw) : file.addField(*text, key, raw);
     if (!edit) {
         m_rows[key].problem->setPixmap(QIcon(u":/icons/error.svg"_s).pixmap(16, 16));
         m_rows[key].problem->setToolTip(edit.error().message);

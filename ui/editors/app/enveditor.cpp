@@ -40,7 +40,7 @@ QString stripComment(const QString &line)
 }
 
 // The comment that documents an assignment: its inline comment, else a comment line right above it.
-QString commentFor(const core::TextDocument &text, const EnvEntry &entry)
+QString commentFor(const core::base::TextDocument &text, const EnvEntry &entry)
 {
     const int last = std::max(entry.line, entry.lastLine) - 1;
     if (last < text.lineCount()) {
@@ -70,8 +70,8 @@ QString commentFor(const core::TextDocument &text, const EnvEntry &entry)
 
 bool isSecret(const QString &key, const QString &value)
 {
-    return (core::SecretMasker::isSecretKey(key) && core::SecretMasker::isSecretValue(value))
-        || core::SecretMasker::maskUrlPassword(value) != value;
+    return (core::base::SecretMasker::isSecretKey(key) && core::base::SecretMasker::isSecretValue(value))
+        || core::base::SecretMasker::maskUrlPassword(value) != value;
 }
 
 } // namespace
@@ -214,20 +214,20 @@ QString EnvEditor::siblingPath(const QString &name) const
 
 void EnvEditor::refresh()
 {
-    const core::TextDocument *text = m_document->text();
+    const core::base::TextDocument *text = m_document->text();
     if (!text) {
         m_summary->setText(tr("This file could not be loaded, so it cannot be edited here."));
         setEnabled(false);
         return;
     }
-    const bool isExample = m_document->kind() == core::FileKind::EnvExample;
+    const bool isExample = m_document->kind() == core::project::FileKind::EnvExample;
     const EnvFile env = EnvFile::parse(*text, m_document->relativePath());
     core::appconfig::VariableResolver resolver;
     resolver.addEnvFile(env);
 
     // The other side: .env.example documents what .env should set.
     std::optional<EnvFile> other;
-    const core::TextDocument *otherText = nullptr;
+    const core::base::TextDocument *otherText = nullptr;
     if (m_context && m_context->project()) {
         const auto file = m_context->project()->findFile(siblingPath(isExample ? u".env"_s : u".env.example"_s));
         if (file && file->isLoaded()) {
@@ -298,14 +298,14 @@ QString EnvEditor::currentKey() const
 
 void EnvEditor::setValue(const QString &key, const QString &value)
 {
-    const core::TextDocument *text = m_document->text();
+    const core::base::TextDocument *text = m_document->text();
     if (!text || key.isEmpty())
         return;
     const EnvFile env = EnvFile::parse(*text, m_document->relativePath());
     const std::optional<EnvEntry> existing = env.find(key);
     if (existing && existing->value == value)
         return;
-    const core::Result<core::LineEdit> edit = env.setValue(*text, key, value);
+    const core::base::Result<core::base::LineEdit> edit = env.setValue(*text, key, value);
     if (!edit) {
         m_summary->setText(edit.error().message);
         return;
@@ -315,11 +315,11 @@ void EnvEditor::setValue(const QString &key, const QString &value)
 
 void EnvEditor::setComment(const QString &key, const QString &comment)
 {
-    const core::TextDocument *text = m_document->text();
+    const core::base::TextDocument *text = m_document->text();
     if (!text || key.isEmpty())
         return;
     const EnvFile env = EnvFile::parse(*text, m_document->relativePath());
-    const core::Result<core::LineEdit> edit = env.setComment(*text, key, comment);
+    const core::base::Result<core::base::LineEdit> edit = env.setComment(*text, key, comment);
     if (!edit) {
         m_summary->setText(edit.error().message);
         return;
@@ -345,18 +345,18 @@ void EnvEditor::addVariable()
 
 void EnvEditor::deleteCurrent()
 {
-    const core::TextDocument *text = m_document->text();
+    const core::base::TextDocument *text = m_document->text();
     const QString key = currentKey();
     if (!text || key.isEmpty())
         return;
     const EnvFile env = EnvFile::parse(*text, m_document->relativePath());
-    QList<core::LineEdit> edits;
+    QList<core::base::LineEdit> edits;
     // Bottom-up, so each removal leaves the line numbers of the earlier ones valid.
     const QList<EnvEntry> &entries = env.entries();
     for (auto it = entries.crbegin(); it != entries.crend(); ++it) {
         if (it->key != key)
             continue;
-        core::LineEdit edit;
+        core::base::LineEdit edit;
         edit.firstIndex = it->line - 1;
         edit.removeCount = std::max(it->line, it->lastLine) - it->line + 1;
         edits.append(edit);

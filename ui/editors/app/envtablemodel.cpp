@@ -74,9 +74,9 @@ QString EnvTableModel::shown(const Row &row, const QString &value) const
     if (m_revealed || value.isEmpty())
         return value;
     if (value.contains(u"://"_s))
-        return core::SecretMasker::maskUrlPassword(value);
+        return core::base::SecretMasker::maskUrlPassword(value);
     if (row.secret && !value.startsWith(u"${"_s) && !value.startsWith(u'/'))
-        return QString(6, core::SecretMasker::maskCharacter);
+        return QString(6, core::base::SecretMasker::maskCharacter);
     return value;
 }
 
@@ -107,7 +107,7 @@ QVariant EnvTableModel::data(const QModelIndex &index, int role) const
                 return row.inlineComment.isEmpty()
                     ? tr("The comment heading this group; double-click to give %1 a comment of its own").arg(row.key)
                     : tr("The comment on %1's line; double-click to edit it").arg(row.key);
-            return m_revealed ? row.comment : core::SecretMasker::maskLine(row.comment);
+            return m_revealed ? row.comment : core::base::SecretMasker::maskLine(row.comment);
         case StatusColumn:
             if (role == Qt::ToolTipRole && row.missing)
                 return tr("%1 is documented in %2 but not set in this file; type a value to add it")
@@ -181,7 +181,7 @@ Qt::ItemFlags EnvTableModel::flags(const QModelIndex &index) const
     if (index.column() == ValueColumn && (m_revealed || shown(row, row.value) == row.value))
         flags |= Qt::ItemIsEditable;
     if (index.column() == CommentColumn && !row.missing && row.line > 0
-        && (m_revealed || core::SecretMasker::maskLine(row.inlineComment) == row.inlineComment))
+        && (m_revealed || core::base::SecretMasker::maskLine(row.inlineComment) == row.inlineComment))
         flags |= Qt::ItemIsEditable;
     return flags;
 }

@@ -208,7 +208,7 @@ void UrlBuilderDialog::showComponents()
 void UrlBuilderDialog::showText()
 {
     if (m_text->text() != m_url || !m_reveal) {
-        m_text->setText(m_reveal ? m_url : core::SecretMasker::maskUrlPassword(m_url));
+        m_text->setText(m_reveal ? m_url : core::base::SecretMasker::maskUrlPassword(m_url));
         if (!m_text->hasFocus())
             m_text->setCursorPosition(0);
     }

@@ -22,6 +22,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::hba;
 
 namespace pgdial::ui {

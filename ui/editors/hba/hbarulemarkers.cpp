@@ -6,6 +6,7 @@
 
 using namespace Qt::StringLiterals;
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 using namespace pgdial::core::hba;
 
 namespace pgdial::ui {

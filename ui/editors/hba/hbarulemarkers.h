@@ -23,11 +23,11 @@ public:
     // Recomputes every row's markers for the file `path` (project-relative). `rowForLine` maps a
     // 1-based line of that file to its row (-1: none); disabled (commented-out) rows get no
     // diagnostics. Dead-rule codes in `diagnostics` are skipped: the analyzer explains those.
-    void update(const core::hba::HbaAnalyzer *analyzer, const core::Diagnostics &diagnostics, const QString &path,
+    void update(const core::hba::HbaAnalyzer *analyzer, const core::base::Diagnostics &diagnostics, const QString &path,
                 const std::function<int(int)> &rowForLine, const std::function<bool(int)> &rowDisabled);
     void clear();
 
-    core::Diagnostics diagnostics(int row) const { return m_diagnostics.value(row); }
+    core::base::Diagnostics diagnostics(int row) const { return m_diagnostics.value(row); }
     bool isDead(int row) const { return m_deadNotes.contains(row); }
     QString deadNote(int row) const { return m_deadNotes.value(row); } // "Shadowed: never reached, ..."
     // The worst marker of the row as core::Severity (-1: none); a rule the server refuses is an
@@ -36,7 +36,7 @@ public:
 
 private:
     QHash<int, QString> m_deadNotes;
-    QHash<int, core::Diagnostics> m_diagnostics;
+    QHash<int, core::base::Diagnostics> m_diagnostics;
 };
 
 } // namespace pgdial::ui

@@ -15,6 +15,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::hba;
 
 namespace pgdial::ui {

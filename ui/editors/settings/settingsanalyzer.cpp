@@ -7,7 +7,7 @@
 
 namespace pgdial::ui {
 
-SettingsAnalyzer::SettingsAnalyzer(std::shared_ptr<core::Project> project, QString topFile, QObject *parent)
+SettingsAnalyzer::SettingsAnalyzer(std::shared_ptr<core::project::Project> project, QString topFile, QObject *parent)
     : QObject(parent), m_project(std::move(project)), m_topFile(std::move(topFile)),
       m_watcher(new QFutureWatcher<SettingsSnapshot>(this))
 {
@@ -62,7 +62,7 @@ void SettingsAnalyzer::computeNow()
 {
     // Read from a copy: the loader adds newly included files to the project it reads, and the
     // real project's file list belongs to the DocumentManager.
-    core::Project copy = m_project->detachedCopy();
+    core::project::Project copy = m_project->detachedCopy();
     m_snapshot = SettingsSnapshot::compute(copy, m_topFile, m_generation);
     Q_EMIT updated();
 }
@@ -70,7 +70,7 @@ void SettingsAnalyzer::computeNow()
 void SettingsAnalyzer::startWorker()
 {
     m_rerun = false;
-    auto copy = std::make_shared<core::Project>(m_project->detachedCopy());
+    auto copy = std::make_shared<core::project::Project>(m_project->detachedCopy());
     m_watcher->setFuture(QtConcurrent::run([copy, top = m_topFile, generation = m_generation] {
         return SettingsSnapshot::compute(*copy, top, generation);
     }));

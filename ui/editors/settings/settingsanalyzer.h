@@ -9,9 +9,9 @@
 template <typename T>
 class QFutureWatcher;
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::ui {
 
@@ -28,7 +28,7 @@ public:
     // Configurations up to this many lines (all files together) are read synchronously.
     static constexpr int synchronousLineLimit = 4000;
 
-    SettingsAnalyzer(std::shared_ptr<core::Project> project, QString topFile, QObject *parent = nullptr);
+    SettingsAnalyzer(std::shared_ptr<core::project::Project> project, QString topFile, QObject *parent = nullptr);
     ~SettingsAnalyzer() override;
 
     QString topFile() const { return m_topFile; }
@@ -49,7 +49,7 @@ Q_SIGNALS:
     void updated();
 
 private:
-    std::shared_ptr<core::Project> m_project;
+    std::shared_ptr<core::project::Project> m_project;
     QString m_topFile;
     SettingsSnapshot m_snapshot;
     quint64 m_generation = 0;

@@ -169,7 +169,7 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
     });
     if (DocumentManager *documents = m_context->documents()) {
         for (ProjectDocument *other : documents->documents()) {
-            if (other->kind() == core::FileKind::PostgresqlConf) {
+            if (other->kind() == core::project::FileKind::PostgresqlConf) {
                 connect(other, &ProjectDocument::contentsChanged, this, [this, other] { onTextChanged(other); });
                 connect(other, &ProjectDocument::saved, this, [this, other] { onSaved(other); });
             }
@@ -213,12 +213,12 @@ QString SettingsEditor::topFileFor(ProjectDocument *document, ProjectContext *co
     const auto project = context->project();
     if (!project)
         return own;
-    const auto confs = project->filesOfKind(core::FileKind::PostgresqlConf);
+    const auto confs = project->filesOfKind(core::project::FileKind::PostgresqlConf);
     if (confs.size() < 2)
         return own;
     // A file another configuration includes is edited as part of that configuration (the scan
     // may have found it on its own too, so the includedBy flag alone does not tell).
-    core::Project copy = project->detachedCopy();
+    core::project::Project copy = project->detachedCopy();
     for (const auto &file : confs) {
         if (file->relativePath == own || file->includedBy || !file->isLoaded())
             continue;
@@ -346,7 +346,7 @@ bool SettingsEditor::applyEditResult(const QString &name, const QString &descrip
         return false;
     // Line numbers must describe the text as it is now.
     const SettingsSnapshot &snapshot = m_analyzer->current();
-    auto documentOf = [project](const QString &file) -> const core::TextDocument * {
+    auto documentOf = [project](const QString &file) -> const core::base::TextDocument * {
         const auto projectFile = project->findFile(file);
         return projectFile && projectFile->document ? &*projectFile->document : nullptr;
     };
@@ -358,7 +358,7 @@ bool SettingsEditor::applyEditResult(const QString &name, const QString &descrip
     }
     // One undo step per file, in the order the editor gave (an included file edits its own document).
     QList<QString> order;
-    QHash<QString, QList<core::LineEdit>> byFile;
+    QHash<QString, QList<core::base::LineEdit>> byFile;
     for (const ConfFileEdit &edit : result->edits) {
         if (!byFile.contains(edit.file))
             order.append(edit.file);

@@ -125,18 +125,18 @@ void SettingsModel::applySnapshot(const SettingsSnapshot &snapshot)
     }
 }
 
-void SettingsModel::setDiagnostics(const core::Diagnostics &diagnostics, const QSet<QString> &files)
+void SettingsModel::setDiagnostics(const core::base::Diagnostics &diagnostics, const QSet<QString> &files)
 {
     QHash<int, Row> fresh;
-    for (const core::Diagnostic &diagnostic : diagnostics) {
+    for (const core::base::Diagnostic &diagnostic : diagnostics) {
         if (diagnostic.parameter.isEmpty() || !files.contains(diagnostic.file))
             continue;
         const auto found = m_rowByName.constFind(diagnostic.parameter.toLower());
         if (found == m_rowByName.constEnd())
             continue;
         Row &counts = fresh[*found];
-        counts.errors += diagnostic.severity == core::Severity::Error;
-        counts.warnings += diagnostic.severity == core::Severity::Warning;
+        counts.errors += diagnostic.severity == core::base::Severity::Error;
+        counts.warnings += diagnostic.severity == core::base::Severity::Warning;
         counts.problems.append(u"%1:%2: %3"_s.arg(QFileInfo(diagnostic.file).fileName()).arg(diagnostic.line).arg(diagnostic.message));
     }
     for (int i = 0; i < m_rows.size(); ++i) {

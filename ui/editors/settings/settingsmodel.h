@@ -47,7 +47,7 @@ public:
     // Values and sources from a new reading of the configuration.
     void applySnapshot(const SettingsSnapshot &snapshot);
     // Problem badges: diagnostics of the configuration's files that name a parameter.
-    void setDiagnostics(const core::Diagnostics &diagnostics, const QSet<QString> &files);
+    void setDiagnostics(const core::base::Diagnostics &diagnostics, const QSet<QString> &files);
     // What "changed since open" compares with: the values as they are now. With `file`, only
     // the rows whose value is or was set in that file (it was saved; the others keep theirs).
     void markBaseline(const QString &file = {});

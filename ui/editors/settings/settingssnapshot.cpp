@@ -4,7 +4,7 @@
 
 namespace pgdial::ui {
 
-SettingsSnapshot SettingsSnapshot::compute(core::Project &project, const QString &topFile, quint64 generation)
+SettingsSnapshot SettingsSnapshot::compute(core::project::Project &project, const QString &topFile, quint64 generation)
 {
     SettingsSnapshot snapshot;
     snapshot.generation = generation;

@@ -4,9 +4,9 @@
 
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::project {
 class Project;
-}
+} // namespace pgdial::core::project
 
 namespace pgdial::ui {
 
@@ -20,7 +20,7 @@ struct SettingsSnapshot
 
     // Reads `topFile` (project-relative) from `project`, which may be a detached copy: the
     // loader adds included files to the project it reads from.
-    static SettingsSnapshot compute(core::Project &project, const QString &topFile, quint64 generation);
+    static SettingsSnapshot compute(core::project::Project &project, const QString &topFile, quint64 generation);
 };
 
 } // namespace pgdial::ui

@@ -189,13 +189,13 @@ void ConnectionTesterWidget::refreshCandidates()
     m_hbaFile.clear();
     m_serverSettings = {};
     if (m_context && m_context->project()) {
-        const core::Project &project = *m_context->project();
+        const core::project::Project &project = *m_context->project();
         for (const auto &found : core::probe::ProjectConninfo::candidates(project))
             candidates.append({found.conninfo, found.label, found.origin});
         m_hbaFile = core::probe::ProjectConninfo::hbaFile(project);
         // A snapshot (the lookup copies the settings): the worker never reads the live project,
         // and the analysis is done here, after an edit, not while a probe starts.
-        if (!project.filesOfKind(core::FileKind::PostgresqlConf).isEmpty())
+        if (!project.filesOfKind(core::project::FileKind::PostgresqlConf).isEmpty())
             m_serverSettings = core::probe::ProjectConninfo::serverSettings(*m_context->project());
     }
     m_conninfo->setCandidates(candidates);

@@ -72,7 +72,7 @@ private:
     std::optional<core::probe::ProbeReport> m_shown;
     std::optional<HbaRuleInserter::Suggestion> m_suggestion;
     QString m_hbaFile;
-    core::ServerSettingLookup m_serverSettings;
+    core::project::ServerSettingLookup m_serverSettings;
     int m_stagesDone = 0;
     int m_timeoutMs = 10000;
 

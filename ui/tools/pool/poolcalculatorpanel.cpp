@@ -247,9 +247,9 @@ void PoolCalculatorPanel::documentEdited(ProjectDocument *document)
 {
     // Only the files the calculator reads; edits elsewhere leave the inputs alone.
     switch (document->kind()) {
-    case core::FileKind::AppConfig:
-    case core::FileKind::PostgresqlConf:
-    case core::FileKind::Env:
+    case core::project::FileKind::AppConfig:
+    case core::project::FileKind::PostgresqlConf:
+    case core::project::FileKind::Env:
         if (isVisible())
             readProject(false);
         else
@@ -263,9 +263,9 @@ void PoolCalculatorPanel::documentEdited(ProjectDocument *document)
 void PoolCalculatorPanel::readProject(bool prefillAll)
 {
     m_stale = m_stalePrefillAll = false;
-    const std::shared_ptr<core::Project> project = m_context ? m_context->project() : nullptr;
+    const std::shared_ptr<core::project::Project> project = m_context ? m_context->project() : nullptr;
     m_fromProject = project ? ProjectPoolSettings::read(*project) : ProjectPoolSettings{};
-    m_pgVersion = project ? project->settings.pgVersion : core::ProjectSettings::defaultPgVersion;
+    m_pgVersion = project ? project->settings.pgVersion : core::project::ProjectSettings::defaultPgVersion;
     {
         // One recomputation for the whole prefill, not one per box.
         const QSignalBlocker instances(m_instances);
@@ -394,10 +394,10 @@ void PoolCalculatorPanel::updateRecommendations()
 
 bool PoolCalculatorPanel::applyToAppConfig()
 {
-    const std::shared_ptr<core::Project> project = m_context ? m_context->project() : nullptr;
+    const std::shared_ptr<core::project::Project> project = m_context ? m_context->project() : nullptr;
     if (!project)
         return false;
-    const core::Result<PoolFileEdit> plan
+    const core::base::Result<PoolFileEdit> plan
         = PoolSettingsWriter::appConfigEdits(*project, {m_result.poolSize, m_result.maxOverflow, {}});
     if (!plan) {
         showOutcome({plan.error().message}, true);
@@ -421,11 +421,11 @@ bool PoolCalculatorPanel::applyToAppConfig()
 
 bool PoolCalculatorPanel::applyToServer()
 {
-    const std::shared_ptr<core::Project> project = m_context ? m_context->project() : nullptr;
+    const std::shared_ptr<core::project::Project> project = m_context ? m_context->project() : nullptr;
     if (!project || m_result.suggestedMaxConnections <= 0)
         return false;
     const int value = m_result.suggestedMaxConnections;
-    const core::Result<QList<PoolFileEdit>> plan = PoolSettingsWriter::serverEdits(*project, value);
+    const core::base::Result<QList<PoolFileEdit>> plan = PoolSettingsWriter::serverEdits(*project, value);
     if (!plan) {
         showOutcome({plan.error().message}, true);
         return false;

@@ -82,7 +82,7 @@ TuningInputsForm::TuningInputsForm(QWidget *parent)
     m_ramUnit->setCurrentIndex(1);
     m_storage->setCurrentIndex(1);
     m_dbSize->setCurrentIndex(1);
-    m_version->setValue(core::ProjectSettings::defaultPgVersion);
+    m_version->setValue(core::project::ProjectSettings::defaultPgVersion);
     m_os->setCurrentIndex(m_os->findData(int(localOs())));
     m_cpus->setSpecialValueText(tr("not given"));
     m_connections->setSpecialValueText(tr("auto"));
@@ -156,7 +156,7 @@ void TuningInputsForm::updateRamRange()
 void TuningInputsForm::updateVersionRange()
 {
     // The pgdial profile knows versions the catalog covers (13-18); PGTune takes 10-18.
-    m_version->setMinimum(pgtuneProfile() ? 10 : core::ProjectSettings::minPgVersion);
+    m_version->setMinimum(pgtuneProfile() ? 10 : core::project::ProjectSettings::minPgVersion);
 }
 
 TuningInputs TuningInputsForm::inputs() const
@@ -196,7 +196,7 @@ void TuningInputsForm::setRamBytes(qint64 bytes)
     m_ram->setValue(int(std::min<qint64>(whole ? mb / 1024 : mb, m_ram->maximum())));
 }
 
-void TuningInputsForm::prefill(const MachineInfo &machine, const core::ProjectSettings &settings)
+void TuningInputsForm::prefill(const MachineInfo &machine, const core::project::ProjectSettings &settings)
 {
     {
         const QSignalBlocker ramBlocker(m_ram);

@@ -33,7 +33,7 @@ public:
 
     // The machine's RAM and CPUs, then the project's where its settings name them; the version
     // from the project's target. Emits changed() once.
-    void prefill(const core::tuning::MachineInfo &machine, const core::ProjectSettings &settings);
+    void prefill(const core::tuning::MachineInfo &machine, const core::project::ProjectSettings &settings);
     // The pool demand the project's config.yaml implies, with how it was computed (tooltip).
     void setPoolDemand(std::optional<int> demand, const QString &explanation);
 

@@ -40,7 +40,7 @@ namespace {
 // The catalog's versions; PGTune's older ones are compared with 13's defaults.
 int catalogMajor(int major)
 {
-    return std::clamp(major, core::ProjectSettings::minPgVersion, core::ProjectSettings::maxPgVersion);
+    return std::clamp(major, core::project::ProjectSettings::minPgVersion, core::project::ProjectSettings::maxPgVersion);
 }
 
 // A parameter's built-in default as people write it ("128MB", "4", "on").
@@ -160,7 +160,7 @@ TuningWizard::TuningWizard(ProjectContext *context, QWidget *parent)
     connect(checkNone, &QToolButton::clicked, m_model, [this] { m_model->setAllChecked(false); });
     connect(detect, &QToolButton::clicked, this, [this] {
         m_machine = MachineDetector().detect();
-        core::ProjectSettings settings;
+        core::project::ProjectSettings settings;
         settings.pgVersion = m_form->inputs().pgVersion;
         m_form->prefill(m_machine, settings);
     });
@@ -184,7 +184,7 @@ void TuningWizard::onProjectChanged()
 {
     const auto project = m_context->project();
     m_model->clearChoices();
-    m_form->prefill(m_machine, project ? project->settings : core::ProjectSettings{});
+    m_form->prefill(m_machine, project ? project->settings : core::project::ProjectSettings{});
     std::optional<int> demand;
     QString explanation;
     if (project) {
@@ -212,7 +212,7 @@ void TuningWizard::onProjectChanged()
 
 void TuningWizard::onDocumentEdited(ProjectDocument *document)
 {
-    if (document && document->kind() == core::FileKind::PostgresqlConf)
+    if (document && document->kind() == core::project::FileKind::PostgresqlConf)
         m_reloadTimer->start();
 }
 
@@ -229,7 +229,7 @@ void TuningWizard::reloadConfiguration()
     }
     // Parsed on a worker thread, on a copy (its lines are shared, so copying costs little): a
     // large postgresql.conf must not stall the window. Only the newest read is kept.
-    auto copy = std::make_shared<const core::Project>(project->detachedCopy());
+    auto copy = std::make_shared<const core::project::Project>(project->detachedCopy());
     const int major = m_confMajor;
     auto *watcher = new QFutureWatcher<ProjectConfState>(this);
     connect(watcher, &QFutureWatcherBase::finished, this, [this, watcher, generation] {
@@ -246,7 +246,7 @@ void TuningWizard::reloadConfiguration()
 void TuningWizard::setConfiguration(ProjectConfState state)
 {
     if (!state.lookup)
-        state.lookup = [](const QString &) { return std::optional<core::ServerSetting>(); };
+        state.lookup = [](const QString &) { return std::optional<core::project::ServerSetting>(); };
     m_conf = std::move(state);
     if (!m_context->project())
         m_fileLabel->setText(tr("No project open: the table shows the recommendation alone."));
@@ -277,7 +277,7 @@ void TuningWizard::recompute()
     context.reservedConnections = number(u"reserved_connections"_s, 0);
 
     const TuningResult pgtune = PgTuneProfile::compute(in);
-    const TuningResult pgdial = in.pgVersion >= core::ProjectSettings::minPgVersion ? PgDialProfile::compute(in, context)
+    const TuningResult pgdial = in.pgVersion >= core::project::ProjectSettings::minPgVersion ? PgDialProfile::compute(in, context)
                                                                                       : TuningResult{};
     const bool usePgtune = m_form->pgtuneProfile();
     m_chosen = usePgtune ? pgtune : pgdial;
@@ -361,7 +361,7 @@ void TuningWizard::applyChecked()
         values.append({row.name, row.recommended});
     if (values.isEmpty())
         return;
-    const core::Result<ProjectConfTuning::Plan> plan
+    const core::base::Result<ProjectConfTuning::Plan> plan
         = ProjectConfTuning::plan(*project, m_conf.topFile, m_form->inputs().pgVersion, values);
     if (!plan) {
         showStatus(tr("Not applied: %1").arg(plan.error().message));

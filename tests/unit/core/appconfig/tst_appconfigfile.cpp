@@ -8,6 +8,7 @@
 #include <yaml-cpp/yaml.h>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 using namespace pgdial::core::appconfig;
 
 class tst_AppConfigFile final : public QObject

@@ -10,6 +10,7 @@
 #include <libpq-fe.h>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 using namespace pgdial::core::appconfig;
 
 class tst_ConnectionUrl final : public QObject

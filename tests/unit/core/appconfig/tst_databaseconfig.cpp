@@ -5,6 +5,7 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 using namespace pgdial::core::appconfig;
 
 class tst_DatabaseConfig final : public QObject

@@ -3,6 +3,7 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 using namespace pgdial::core::appconfig;
 
 class tst_VariableResolver final : public QObject

@@ -4,6 +4,7 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 
 class tst_LineDiff final : public QObject
 {

@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 
 class tst_SafeFileWriter final : public QObject
 {

@@ -3,6 +3,7 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 
 class tst_SecretMasker final : public QObject
 {

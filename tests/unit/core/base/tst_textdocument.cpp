@@ -7,6 +7,7 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 
 class tst_TextDocument final : public QObject
 {

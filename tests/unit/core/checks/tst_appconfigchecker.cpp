@@ -8,6 +8,8 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 
 class tst_AppConfigChecker final : public QObject
 {

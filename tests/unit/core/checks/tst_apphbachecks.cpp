@@ -8,6 +8,8 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 
 // The app's roles against pg_hba.conf through the simulator: each row is a pg_hba.conf, a URL, an
 // optional docker-compose.yml and server settings, and the diagnostics expected ("field:code").

@@ -3,6 +3,8 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::appconfig;
 
 class tst_AppServerChecks final : public QObject

@@ -141,13 +141,13 @@ void TestHbaAnalyzer::moveImpact()
 void TestHbaAnalyzer::diagnostics()
 {
     const HbaFile parsed = parseHba("local all all peer\nlocal app alice md5\nlocal all all peer\n");
-    const pgdial::core::Diagnostics diagnostics = HbaAnalyzer(parsed).diagnostics();
+    const pgdial::core::base::Diagnostics diagnostics = HbaAnalyzer(parsed).diagnostics();
     QCOMPARE(diagnostics.size(), 2);
     QCOMPARE(diagnostics.at(0).code, QString("hba.shadowed-rule"));
     QCOMPARE(diagnostics.at(0).line, 2);
     QCOMPARE(diagnostics.at(0).related, QStringList({"pg_hba.conf:1"}));
     QCOMPARE(diagnostics.at(1).code, QString("hba.redundant-rule"));
-    QCOMPARE(diagnostics.at(1).severity, pgdial::core::Severity::Warning);
+    QCOMPARE(diagnostics.at(1).severity, pgdial::core::base::Severity::Warning);
 }
 
 // Random rule sets and random attempts: a rule the analyzer calls dead is never the first match.

@@ -6,6 +6,7 @@
 #include <QtTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 using namespace pgdial::core::hba;
 using pgdial::test::hba::parseHba;
 

@@ -4,6 +4,7 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
 using namespace pgdial::core::hba;
 
 // The parser against the traps of postgres-semantics.md part B, one row per trap. Rows print a

@@ -7,6 +7,8 @@
 #include <QtTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 
 class TestHbaProjectCheck : public QObject
 {

@@ -10,6 +10,8 @@
 #include <QtTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::pgconf;
 
 class tst_ConfAnalysisCache final : public QObject
@@ -28,7 +30,7 @@ private Q_SLOTS:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<Project> m_project;
-    ConfAnalysisCache *cache() const { return m_project->confAnalysisCache(); }
+    ConfAnalysisCache *cache() const { return ConfAnalysisCache::of(*m_project); }
     std::shared_ptr<ProjectFile> file(const QString &path) const { return m_project->findFile(path); }
     void edit(const QString &path, int line, const QByteArray &text)
     {
@@ -67,7 +69,7 @@ void tst_ConfAnalysisCache::copiesReuseTheReading()
     const int misses = cache()->misses();
     const int hits = cache()->hits();
     Project copy = m_project->detachedCopy();
-    QCOMPARE(copy.confAnalysisCache(), cache());
+    QCOMPARE(ConfAnalysisCache::of(copy), cache());
     const ConfAnalysis first = ConfProjectAnalyzer::analyzeFile(copy, "postgresql.conf");
     Project another = m_project->detachedCopy();
     const ConfAnalysis second = ConfProjectAnalyzer::analyzeFile(another, "postgresql.conf");

@@ -6,6 +6,8 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::pgconf;
 
 // Lossless edits: the exact bytes after set / reset / rename, and undo through the inverse edits.

@@ -5,6 +5,8 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::pgconf;
 
 // The validator judges files as the server does (A4, A6, A8): `ok`, applied flags, error texts

@@ -9,6 +9,8 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::pgconf;
 
 // The value that wins per parameter, where it comes from, what it overrides, restart vs reload;

@@ -6,6 +6,8 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::pgconf;
 
 // The checks real servers make after reading the file (value combinations, process count, WAL

@@ -71,9 +71,9 @@ void tst_ProbeRunner::sslOffLineIsLocated()
     ProbeReport report;
     report.verdict = Verdict::SslNotSupported;
     ProbeOptions options;
-    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
         if (name == QLatin1String("ssl"))
-            return pgdial::core::ServerSetting{name, QStringLiteral("off"), QStringLiteral("infra/postgresql.conf"), 42};
+            return pgdial::core::project::ServerSetting{name, QStringLiteral("off"), QStringLiteral("infra/postgresql.conf"), 42};
         return std::nullopt;
     };
     ProbeRunner::locateFix(report, options);
@@ -107,9 +107,9 @@ void tst_ProbeRunner::portMismatchIsNamed()
     report.verdict = Verdict::Refused;
     ProbeOptions options;
     options.conninfo = QStringLiteral("postgresql://app@localhost:5433/appdb");
-    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::ServerSetting> {
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
         if (name == QLatin1String("port"))
-            return pgdial::core::ServerSetting{name, QStringLiteral("5432"), QStringLiteral("postgresql.conf"), 73};
+            return pgdial::core::project::ServerSetting{name, QStringLiteral("5432"), QStringLiteral("postgresql.conf"), 73};
         return std::nullopt;
     };
     ProbeRunner::locateFix(report, options);

@@ -9,6 +9,8 @@
 #include <unistd.h>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 
 namespace {
 

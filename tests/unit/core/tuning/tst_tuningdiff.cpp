@@ -7,6 +7,8 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::base;
+using namespace pgdial::core::project;
 using namespace pgdial::core::tuning;
 
 class tst_TuningDiff final : public QObject
