@@ -1,7 +1,7 @@
 #include "cli/hbacommand.h"
 
 #include "base/diagnosticformatter.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "cli/hbalintcommand.h"
 #include "cli/hbamatchcommand.h"
 #include "project/projectsettings.h"

@@ -2,7 +2,7 @@
 
 #include "base/diagnosticformatter.h"
 #include "hba/hbaanalyzer.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbalint.h"
 #include "project/projectsettings.h"
 

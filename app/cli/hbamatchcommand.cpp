@@ -1,6 +1,6 @@
 #include "cli/hbamatchcommand.h"
 
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbamatcher.h"
 #include "hba/hbarejection.h"
 #include "project/projectsettings.h"

@@ -8,7 +8,7 @@
 #include "appconfig/envfile.h"
 #include "checks/apphbachecks.h"
 #include "checks/appserverchecks.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "project/project.h"
 
 #include <QCoreApplication>

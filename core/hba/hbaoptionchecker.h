@@ -1,6 +1,6 @@
 #pragma once
 
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbalineproblem.h"
 #include "hba/hbarule.h"
 

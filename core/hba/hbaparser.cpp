@@ -1,4 +1,4 @@
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbalineparser.h"
 #include "hba/hbatokenizer.h"
 

@@ -1,7 +1,7 @@
 #include "hba/hbaprojectcheck.h"
 
 #include "hba/hbaanalyzer.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbalint.h"
 #include "project/project.h"
 

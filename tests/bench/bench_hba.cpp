@@ -8,7 +8,7 @@
 #include "support/pgtestserver.h"
 
 #include "hba/hbaanalyzer.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbamatcher.h"
 
 #include <QElapsedTimer>

@@ -1,7 +1,7 @@
 // The pg_hba.conf parser on arbitrary bytes, for every server version: never crash, and every
 // span a rule reports lies inside the input (the editors cut the file along those spans).
 // `@file` and include targets resolve to a small fixed list so the run stays in memory.
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 
 #include <cstdint>
 #include <cstdlib>

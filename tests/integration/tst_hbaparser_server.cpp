@@ -1,4 +1,4 @@
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "support/hbaserver.h"
 #include "support/testpaths.h"
 

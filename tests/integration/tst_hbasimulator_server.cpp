@@ -5,7 +5,7 @@
 #include "support/pginstallation.h"
 #include "support/pgtestserver.h"
 
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbamatcher.h"
 
 #include <QFile>

@@ -3,7 +3,7 @@
 #include "base/diagnostic.h"
 #include "hba/hbaanalyzer.h"
 #include "hba/hbaeditor.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbaimpact.h"
 #include "editors/hba/hbarulemarkers.h"
 

@@ -2,7 +2,7 @@
 
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "hba/hbarejection.h"
 #include "project/project.h"
 

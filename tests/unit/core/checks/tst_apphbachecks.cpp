@@ -2,7 +2,7 @@
 #include "appconfig/connectionurl.h"
 #include "checks/appclientlocator.h"
 #include "checks/apphbachecks.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 #include "base/textdocument.h"
 
 #include <QTest>

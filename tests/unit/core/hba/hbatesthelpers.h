@@ -3,7 +3,7 @@
 // Small helpers shared by the hba simulator/analysis tests: parse text, describe attempts.
 
 #include "hba/hbaconnectionattempt.h"
-#include "hba/hbafile.h"
+#include "hba/hbaparser.h"
 
 #include <QString>
 #include <QStringList>
