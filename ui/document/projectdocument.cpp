@@ -1,6 +1,6 @@
 #include "document/projectdocument.h"
 
-#include "commands/lineeditcommand.h"
+#include "document/lineeditcommand.h"
 #include "project/projectfile.h"
 
 #include <QUndoStack>

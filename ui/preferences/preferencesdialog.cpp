@@ -1,6 +1,6 @@
-#include "settings/preferencesdialog.h"
+#include "preferences/preferencesdialog.h"
 
-#include "settings/appsettings.h"
+#include "preferences/appsettings.h"
 
 #include <QComboBox>
 #include <QDialogButtonBox>

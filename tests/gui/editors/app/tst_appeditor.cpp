@@ -13,7 +13,7 @@
 #include "editors/app/urlbuilderdialog.h"
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
-#include "gui/appeditorfixture.h"
+#include "gui/editors/app/appeditorfixture.h"
 #include "gui/guitesthelpers.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"

@@ -12,7 +12,7 @@
 #include "editors/hba/hbasimulatorpane.h"
 #include "editors/hba/hbatracemodel.h"
 #include "gui/guitesthelpers.h"
-#include "gui/hbaeditorfixture.h"
+#include "gui/editors/hba/hbaeditorfixture.h"
 #include "hba/hbafile.h"
 #include "hba/hbaimpact.h"
 #include "hba/hbamatcher.h"

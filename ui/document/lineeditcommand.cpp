@@ -1,4 +1,4 @@
-#include "commands/lineeditcommand.h"
+#include "document/lineeditcommand.h"
 
 #include "document/projectdocument.h"
 

@@ -1,4 +1,4 @@
-#include "settings/projectsettingsdialog.h"
+#include "preferences/projectsettingsdialog.h"
 
 #include <QCheckBox>
 #include <QComboBox>

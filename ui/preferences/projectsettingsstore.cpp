@@ -1,6 +1,6 @@
-#include "settings/projectsettingsstore.h"
+#include "preferences/projectsettingsstore.h"
 
-#include "settings/appsettings.h"
+#include "preferences/appsettings.h"
 
 #include <QCryptographicHash>
 #include <QFileInfo>

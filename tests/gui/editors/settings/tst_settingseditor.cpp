@@ -12,7 +12,7 @@
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
 #include "gui/guitesthelpers.h"
-#include "gui/settingseditorfixture.h"
+#include "gui/editors/settings/settingseditorfixture.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"

@@ -1,4 +1,4 @@
-#include "settings/appsettings.h"
+#include "preferences/appsettings.h"
 
 namespace pgdial::ui::settings {
 
