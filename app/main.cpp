@@ -1,4 +1,4 @@
-// The desktop app: parses the command line, then hands over to pgdial::ui::MainWindow.
+// The desktop app: parses the command line, then hands over to pgdial::ui::mainwindow::MainWindow.
 #include "mainwindow/mainwindow.h"
 #include "pgdialversion.h"
 #include "screenshotter.h"
@@ -99,7 +99,7 @@ int main(int argc, char **argv)
     if (folder.isEmpty())
         folder = bundledExample();
 
-    pgdial::ui::MainWindow window;
+    pgdial::ui::mainwindow::MainWindow window;
     if (parser.isSet(screenshot))
         return pgdial::app::Screenshotter::run(window, folder, parser.value(screenshot));
 

@@ -14,7 +14,7 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::app {
 
-int Screenshotter::run(ui::MainWindow &window, const QString &folder, const QString &outputPath)
+int Screenshotter::run(ui::mainwindow::MainWindow &window, const QString &folder, const QString &outputPath)
 {
     int exitCode = 2;
     window.resize(1280, 800);
@@ -35,7 +35,7 @@ int Screenshotter::run(ui::MainWindow &window, const QString &folder, const QStr
     if (folder.isEmpty()) {
         QTimer::singleShot(0, &window, capture);
     } else {
-        QObject::connect(&window, &ui::MainWindow::projectLoaded, &window, [&window, capture](bool ok) {
+        QObject::connect(&window, &ui::mainwindow::MainWindow::projectLoaded, &window, [&window, capture](bool ok) {
             if (!ok)
                 std::fputs("pgdial: the project could not be opened; the screenshot shows the error\n", stderr);
             QTimer::singleShot(50, &window, capture);

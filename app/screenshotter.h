@@ -2,9 +2,9 @@
 
 #include <QString>
 
-namespace pgdial::ui {
+namespace pgdial::ui::mainwindow {
 class MainWindow;
-}
+} // namespace pgdial::ui::mainwindow
 
 namespace pgdial::app {
 
@@ -13,7 +13,7 @@ namespace pgdial::app {
 class Screenshotter
 {
 public:
-    static int run(ui::MainWindow &window, const QString &folder, const QString &outputPath);
+    static int run(ui::mainwindow::MainWindow &window, const QString &folder, const QString &outputPath);
 };
 
 } // namespace pgdial::app

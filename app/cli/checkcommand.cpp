@@ -63,7 +63,7 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
     project.settings.pgVersion = pgVersion;
     applyServerFacts(parser, project.settings);
     project.settings.useProcessEnvironment = true;
-    const core::base::Diagnostics diagnostics = core::ProjectChecker::check(project);
+    const core::base::Diagnostics diagnostics = core::checks::ProjectChecker::check(project);
 
     if (formatName == u"json") {
         QJsonArray files;

@@ -62,7 +62,7 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
     }
     core::project::Project &project = *opened;
     project.settings.useProcessEnvironment = !parser.isSet(ignore);
-    const core::appconfig::VariableResolver resolver = core::AppConfigChecker::resolverFor(project);
+    const core::appconfig::VariableResolver resolver = core::checks::AppConfigChecker::resolverFor(project);
 
     core::base::Diagnostics diagnostics;
     for (const auto &file : project.filesOfKind(core::project::FileKind::Env))
@@ -89,7 +89,7 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
         if (!config.hasDatabaseSection())
             continue;
         const core::appconfig::DatabaseConfig database = core::appconfig::DatabaseConfig::resolve(
-            config, core::AppConfigChecker::resolverFor(project, file->relativePath.section(u'/', 0, -2)));
+            config, core::checks::AppConfigChecker::resolverFor(project, file->relativePath.section(u'/', 0, -2)));
         text += u'\n' + file->relativePath + u" database:\n"_s;
         for (const core::appconfig::DatabaseField &field : database.fields()) {
             diagnostics.append(field.substitution.diagnostics);

@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 namespace {
 
@@ -155,4 +155,4 @@ std::optional<AppClient> AppClientLocator::locate(const appconfig::ConnectionUrl
     return client;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

@@ -7,7 +7,7 @@
 #include <QList>
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 // Where the app's connection comes from, as the server that reads a given pg_hba.conf sees it.
 struct AppClient
@@ -39,4 +39,4 @@ public:
     static std::optional<hba::HbaIpAddress> hostInSubnet(const QString &cidr, int offset);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

@@ -15,7 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 namespace {
 
@@ -238,4 +238,4 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
     return out;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

@@ -10,7 +10,7 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 // The application-side checks of a project: each .env / .env.example / config.yaml on its own,
 // .env against .env.example, config.yaml's database section resolved against .env (and the process
@@ -25,4 +25,4 @@ public:
     static appconfig::VariableResolver resolverFor(const project::Project &project, const QString &folder = {});
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

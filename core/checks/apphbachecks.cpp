@@ -10,7 +10,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 namespace {
 
@@ -272,4 +272,4 @@ base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaF
     return out;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

@@ -12,7 +12,7 @@
 
 #include <functional>
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 // The app's connection settings against a project's pg_hba.conf, through the hba simulator
 // (codes app.hba-*): is each of the app's roles admitted from where the app connects, over the
@@ -49,4 +49,4 @@ public:
                              const std::function<const base::TextDocument *(const QString &)> &documentFor);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

@@ -5,7 +5,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 namespace {
 
@@ -237,4 +237,4 @@ base::Diagnostics AppServerChecks::check(const Inputs &in, const project::Server
     return out;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

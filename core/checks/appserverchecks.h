@@ -9,7 +9,7 @@
 #include <QList>
 #include <QString>
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 // Checks that need the application's settings and the server's together (codes app.*). Each
 // diagnostic names both places: the app's file and line, and the postgresql.conf line in `related`.
@@ -38,4 +38,4 @@ public:
     static std::optional<bool> parseBool(const QString &value);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

@@ -5,7 +5,7 @@
 #include "hba/hbaprojectcheck.h"
 #include "project/project.h"
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 base::Diagnostics ProjectChecker::check(project::Project &project)
 {
@@ -22,4 +22,4 @@ base::Diagnostics ProjectChecker::check(project::Project &project)
     return diagnostics;
 }
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

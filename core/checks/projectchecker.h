@@ -6,7 +6,7 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::core {
+namespace pgdial::core::checks {
 
 // Runs every check pgdial has over a loaded project: each file's own validation (per engine)
 // and the checks that need several files. This is what `pgdial-cli check` and the Problems
@@ -17,4 +17,4 @@ public:
     static base::Diagnostics check(project::Project &project);
 };
 
-} // namespace pgdial::core
+} // namespace pgdial::core::checks

@@ -41,7 +41,7 @@ QList<ProjectConninfo::Found> fromAppConfig(const project::Project &project)
         if (!config.hasDatabaseSection())
             continue;
         const appconfig::VariableResolver resolver =
-            AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
+            checks::AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
         const appconfig::DatabaseConfig database = appconfig::DatabaseConfig::resolve(config, resolver);
         const auto url = database.field(u"url"_s);
         if (!url || url->value().isEmpty() || !isPostgresUrl(url->value()))

@@ -50,7 +50,7 @@ base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Pro
     const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(document, path);
     if (!config.hasDatabaseSection())
         return base::makeError(u"pool.no-database-section"_s, tr("%1 has no database: section").arg(path));
-    const appconfig::VariableResolver resolver = AppConfigChecker::resolverFor(project, folderOf(path));
+    const appconfig::VariableResolver resolver = checks::AppConfigChecker::resolverFor(project, folderOf(path));
 
     PoolFileEdit result;
     result.file = path;

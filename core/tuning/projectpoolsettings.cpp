@@ -70,7 +70,7 @@ ProjectPoolSettings ProjectPoolSettings::read(const project::Project &project)
     result.appConfigFile = appConfigOf(project);
     if (const auto file = project.findFile(result.appConfigFile); file && file->isLoaded()) {
         const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(*file->document, file->relativePath);
-        const appconfig::VariableResolver resolver = AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
+        const appconfig::VariableResolver resolver = checks::AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
         const appconfig::DatabaseConfig database = appconfig::DatabaseConfig::resolve(config, resolver);
         auto databaseNumber = [&](const QString &key) -> std::optional<SourcedNumber> {
             const std::optional<appconfig::DatabaseField> field = database.field(key);

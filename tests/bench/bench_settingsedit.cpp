@@ -64,10 +64,10 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
-void updateProblems(ui::DiagnosticsModel &problems, ui::ProjectContext &context, core::project::Project &project)
+void updateProblems(ui::models::DiagnosticsModel &problems, ui::document::ProjectContext &context, core::project::Project &project)
 {
     core::project::Project copy = project.detachedCopy();
-    const core::base::Diagnostics diagnostics = core::ProjectChecker::check(copy);
+    const core::base::Diagnostics diagnostics = core::checks::ProjectChecker::check(copy);
     problems.setDiagnostics(diagnostics);
     context.setDiagnostics(diagnostics);
 }
@@ -109,15 +109,15 @@ void bench_SettingsEdit::editToProblems()
     QVERIFY(opened);
     auto project = std::make_shared<core::project::Project>(std::move(*opened));
     // As the loader does: one check first, so included files have joined the project.
-    core::ProjectChecker::check(*project);
-    ui::DocumentManager documents;
+    core::checks::ProjectChecker::check(*project);
+    ui::document::DocumentManager documents;
     documents.setProject(project);
-    ui::ProjectContext context(&documents);
+    ui::document::ProjectContext context(&documents);
     context.setProject(project);
-    ui::ProjectDocument *document = documents.document(QString::fromLatin1(confRelative));
+    ui::document::ProjectDocument *document = documents.document(QString::fromLatin1(confRelative));
     QVERIFY(document);
     const int lineCount = document->text()->lineCount();
-    ui::DiagnosticsModel problems;
+    ui::models::DiagnosticsModel problems;
 
     const int rounds = lines > 0 ? 15 : 40;
     const QByteArray workMemLine = "work_mem = 4MB\t\t# Per-operation memory";
@@ -149,17 +149,17 @@ void bench_SettingsEdit::editToProblems()
         core::pgconf::ConfAnalysisCache::of(*project)->clear();
         const double cpuStart = cpuMs();
         core::project::Project copy = project->detachedCopy();
-        const ui::SettingsSnapshot snapshot = ui::SettingsSnapshot::compute(copy, QString::fromLatin1(confRelative), 0);
+        const ui::editors::settings::SettingsSnapshot snapshot = ui::editors::settings::SettingsSnapshot::compute(copy, QString::fromLatin1(confRelative), 0);
         QVERIFY(!snapshot.analysis.effective.settings().isEmpty());
         reading.append(cpuMs() - cpuStart);
     }
     document->undoStack()->clear();
 
-    ui::SettingsEditor editor(document, &context);
+    ui::editors::settings::SettingsEditor editor(document, &context);
     editor.resize(1200, 700);
     editor.show();
     QVERIFY(QTest::qWaitForWindowExposed(&editor));
-    ui::SettingsModel *model = editor.model();
+    ui::editors::settings::SettingsModel *model = editor.model();
     const int hitsBefore = core::pgconf::ConfAnalysisCache::of(*project)->hits();
     const int missesBefore = core::pgconf::ConfAnalysisCache::of(*project)->misses();
     QList<double> table;
@@ -172,7 +172,7 @@ void bench_SettingsEdit::editToProblems()
         // edit changes the text too (an edit to the same value is no edit at all).
         const bool lastWasEight = (rounds - 1) % 2 == 0;
         const QString value = (round % 2 == 0) == lastWasEight ? QStringLiteral("4MB") : QStringLiteral("8MB");
-        QSignalSpy updated(editor.analyzer(), &ui::SettingsAnalyzer::updated);
+        QSignalSpy updated(editor.analyzer(), &ui::editors::settings::SettingsAnalyzer::updated);
         const double cpuStart = cpuMs();
         QElapsedTimer timer;
         timer.start();

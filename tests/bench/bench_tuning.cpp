@@ -40,7 +40,7 @@ private Q_SLOTS:
     void ratios();
 
 private:
-    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ui::mainwindow::MainWindow> m_window;
     std::shared_ptr<core::project::Project> project() const { return m_window->documents()->project(); }
     QSpinBox *ram() const { return m_window->findChild<QSpinBox *>(QStringLiteral("tuningRamSpin")); }
     void readConf() const { ProjectConfTuning::read(*project(), 17); }
@@ -85,9 +85,9 @@ void bench_Tuning::initTestCase()
     test::isolateTestEnvironment();
     static QTemporaryDir dir;
     QVERIFY(test::copyFolder(test::exampleProject(), dir.path()));
-    m_window = std::make_unique<ui::MainWindow>();
+    m_window = std::make_unique<ui::mainwindow::MainWindow>();
     m_window->show();
-    QSignalSpy loaded(m_window.get(), &ui::MainWindow::projectLoaded);
+    QSignalSpy loaded(m_window.get(), &ui::mainwindow::MainWindow::projectLoaded);
     m_window->openProject(dir.path());
     QVERIFY(loaded.wait(30000));
     QVERIFY(ram());

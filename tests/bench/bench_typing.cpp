@@ -59,8 +59,8 @@ void bench_Typing::keystrokeOnHugeFile()
     file->kind = core::project::FileKind::PostgresqlConf;
     file->relativePath = QStringLiteral("postgresql.conf");
     file->document = core::base::TextDocument::fromBytes(bytes);
-    ui::ProjectDocument document(file);
-    ui::SourceView editor;
+    ui::document::ProjectDocument document(file);
+    ui::editors::SourceView editor;
     editor.setProjectDocument(&document);
     editor.resize(1000, 700);
     editor.show();

@@ -39,7 +39,7 @@ protected:
     }
     void openWindowOnCopy(QSize size = {})
     {
-        m_window = std::make_unique<ui::MainWindow>();
+        m_window = std::make_unique<ui::mainwindow::MainWindow>();
         if (size.isValid())
             m_window->resize(size);
         m_window->show();
@@ -51,7 +51,7 @@ protected:
     void closeExampleProject()
     {
         if (m_window) {
-            for (ui::ProjectDocument *document : m_window->documents()->documents())
+            for (ui::document::ProjectDocument *document : m_window->documents()->documents())
                 document->undoStack()->setClean();
         }
         m_window.reset();
@@ -59,7 +59,7 @@ protected:
     }
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ui::mainwindow::MainWindow> m_window;
 };
 
 } // namespace pgdial::test

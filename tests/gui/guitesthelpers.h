@@ -21,9 +21,9 @@
 namespace pgdial::test {
 
 // Opens `folder` in `window` and waits until the project is loaded (or failed to load).
-inline bool loadInto(ui::MainWindow &window, const QString &folder)
+inline bool loadInto(ui::mainwindow::MainWindow &window, const QString &folder)
 {
-    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
+    QSignalSpy loaded(&window, &ui::mainwindow::MainWindow::projectLoaded);
     window.openProject(folder);
     return loaded.wait(30000) && loaded.first().first().toBool();
 }

@@ -46,7 +46,7 @@ private Q_SLOTS:
 
 private:
     QTemporaryDir m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ui::mainwindow::MainWindow> m_window;
 };
 
 namespace {
@@ -108,15 +108,15 @@ void tst_ObjectNames::initTestCase()
 {
     test::isolateTestEnvironment();
     QVERIFY(test::copyFolder(test::exampleProject(), m_dir.path()));
-    m_window = std::make_unique<ui::MainWindow>();
+    m_window = std::make_unique<ui::mainwindow::MainWindow>();
     m_window->show();
     QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
-    QSignalSpy loaded(m_window.get(), &ui::MainWindow::projectLoaded);
+    QSignalSpy loaded(m_window.get(), &ui::mainwindow::MainWindow::projectLoaded);
     m_window->openProject(m_dir.path());
     QVERIFY(loaded.wait(30000));
     // One file of each kind open, so every purpose-built editor is in the walk.
     QSet<core::project::FileKind> kinds;
-    for (ui::ProjectDocument *document : m_window->documents()->documents()) {
+    for (ui::document::ProjectDocument *document : m_window->documents()->documents()) {
         if (kinds.contains(document->kind()))
             continue;
         kinds.insert(document->kind());
@@ -128,11 +128,11 @@ void tst_ObjectNames::initTestCase()
 void tst_ObjectNames::mainWindowAndDialogs()
 {
     QStringList missing = unnamed(m_window.get());
-    ui::PreferencesDialog preferences(m_window.get());
-    ui::ProjectSettingsDialog settings(m_window->project()->settings, m_window.get());
-    ui::DiffPreviewDialog preview({{QStringLiteral("a.conf"), QByteArray("a\n"), QByteArray("b\n"), false}},
-                                  ui::DiffPreviewDialog::Mode::Save, m_window.get());
-    ui::UrlBuilderDialog builder(QStringLiteral("postgresql://u@h/d"), false, m_window.get());
+    ui::preferences::PreferencesDialog preferences(m_window.get());
+    ui::preferences::ProjectSettingsDialog settings(m_window->project()->settings, m_window.get());
+    ui::widgets::DiffPreviewDialog preview({{QStringLiteral("a.conf"), QByteArray("a\n"), QByteArray("b\n"), false}},
+                                  ui::widgets::DiffPreviewDialog::Mode::Save, m_window.get());
+    ui::editors::app::UrlBuilderDialog builder(QStringLiteral("postgresql://u@h/d"), false, m_window.get());
     for (QDialog *dialog : std::initializer_list<QDialog *>{&preferences, &settings, &preview, &builder}) {
         QVERIFY2(!dialog->objectName().isEmpty(), dialog->metaObject()->className());
         missing += unnamed(dialog);

@@ -9,7 +9,7 @@
 #include <QUndoGroup>
 #include <QUndoStack>
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 DocumentManager::DocumentManager(QObject *parent) : QObject(parent), m_undoGroup(new QUndoGroup(this)) {}
 
@@ -117,4 +117,4 @@ void DocumentManager::onFileChanged(const QString &absolutePath)
     Q_EMIT changedOnDisk(document, disk, false);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

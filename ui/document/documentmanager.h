@@ -17,7 +17,7 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 // The open project's documents: one ProjectDocument per loaded file, a QUndoGroup whose active
 // stack follows the focused editor (Edit > Undo/Redo bind to it), saving through
@@ -52,14 +52,14 @@ public:
     core::base::Result<QString> save(ProjectDocument *document);
 
 Q_SIGNALS:
-    void activeDocumentChanged(pgdial::ui::ProjectDocument *document);
+    void activeDocumentChanged(pgdial::ui::document::ProjectDocument *document);
     // Any document's text changed (edit, undo, redo, reload): time to re-check.
-    void edited(pgdial::ui::ProjectDocument *document);
-    void modifiedChanged(pgdial::ui::ProjectDocument *document, bool modified);
+    void edited(pgdial::ui::document::ProjectDocument *document);
+    void modifiedChanged(pgdial::ui::document::ProjectDocument *document, bool modified);
     // The file changed on disk and differs from what pgdial last read or wrote. Unmodified
     // documents are reloaded before this is emitted (`reloaded` true); modified ones are left
     // for the user to decide.
-    void changedOnDisk(pgdial::ui::ProjectDocument *document, const QByteArray &diskBytes, bool reloaded);
+    void changedOnDisk(pgdial::ui::document::ProjectDocument *document, const QByteArray &diskBytes, bool reloaded);
 
 private:
     std::shared_ptr<core::project::Project> m_project;
@@ -75,4 +75,4 @@ private:
     void onFileChanged(const QString &absolutePath);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

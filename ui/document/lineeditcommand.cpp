@@ -2,7 +2,7 @@
 
 #include "document/projectdocument.h"
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 namespace {
 // Keystrokes further apart than this start a new undo step.
@@ -48,4 +48,4 @@ bool LineEditCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

@@ -7,7 +7,7 @@
 #include <QPointer>
 #include <QUndoCommand>
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 class ProjectDocument;
 
@@ -36,4 +36,4 @@ private:
     QElapsedTimer m_lastTyped;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

@@ -3,7 +3,7 @@
 #include "document/documentmanager.h"
 #include "project/project.h"
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 ProjectContext::ProjectContext(DocumentManager *documents, QObject *parent) : QObject(parent), m_documents(documents) {}
 
@@ -47,4 +47,4 @@ void ProjectContext::notifySettingsChanged()
     Q_EMIT settingsChanged();
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

@@ -10,7 +10,7 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 class DocumentManager;
 class ProjectDocument;
@@ -54,4 +54,4 @@ private:
     core::base::Diagnostics m_diagnostics;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

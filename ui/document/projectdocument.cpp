@@ -5,7 +5,7 @@
 
 #include <QUndoStack>
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 ProjectDocument::ProjectDocument(std::shared_ptr<core::project::ProjectFile> file, QObject *parent)
     : QObject(parent), m_file(std::move(file)), m_undo(new QUndoStack(this))
@@ -105,4 +105,4 @@ void ProjectDocument::setSecretsRevealed(bool revealed)
     Q_EMIT secretsRevealedChanged(revealed);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

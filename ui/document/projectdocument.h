@@ -19,7 +19,7 @@ namespace pgdial::core::base {
 class TextDocument;
 } // namespace pgdial::core::base
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 // The open, editable state of one project file: its core::TextDocument (shared with the
 // core::Project, so checks see the edits) plus the QUndoStack every editor pushes to.
@@ -92,4 +92,4 @@ private:
     bool m_secretsRevealed = false;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

@@ -7,7 +7,7 @@
 #include <QTimer>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 Revalidator::Revalidator(QObject *parent) : QObject(parent), m_debounce(new QTimer(this))
 {
@@ -55,7 +55,7 @@ void Revalidator::runNow()
         if (generation == m_generation)
             Q_EMIT diagnosticsReady(watcher->result());
     });
-    watcher->setFuture(QtConcurrent::run([snapshot] { return core::ProjectChecker::check(*snapshot); }));
+    watcher->setFuture(QtConcurrent::run([snapshot] { return core::checks::ProjectChecker::check(*snapshot); }));
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

@@ -12,7 +12,7 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
 
 // Re-runs core::ProjectChecker after edits, off the UI thread: requests within the debounce
 // interval collapse into one run over a snapshot of the project (Project::detachedCopy), and
@@ -45,4 +45,4 @@ private:
     int m_running = 0;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::document

@@ -3,9 +3,11 @@
 #include <QString>
 #include <QtGlobal>
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::editors {
 
 // What the main window needs from any editor page of a file (the raw text editor, the settings
 // table, the pg_hba rule editor, the application forms): which document it edits, and how to
@@ -17,7 +19,7 @@ class DocumentEditor
 public:
     virtual ~DocumentEditor() = default;
 
-    virtual ProjectDocument *projectDocument() const = 0;
+    virtual document::ProjectDocument *projectDocument() const = 0;
     virtual void revealLine(int line, int column) = 0;
     // Whether the page has something to show for that line; when it has not (a comment far from
     // any setting, another section of the file), the window shows the Source page instead.
@@ -33,4 +35,4 @@ protected:
     DocumentEditor &operator=(const DocumentEditor &) = default;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors

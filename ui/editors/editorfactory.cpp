@@ -9,7 +9,7 @@
 
 #include <QCoreApplication>
 
-namespace pgdial::ui::EditorFactory {
+namespace pgdial::ui::editors::EditorFactory {
 
 namespace {
 QString tr(const char *text)
@@ -18,7 +18,7 @@ QString tr(const char *text)
 }
 } // namespace
 
-QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *context, QWidget *parent)
+QList<EditorPage> createEditors(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
 {
     QList<EditorPage> pages;
     if (!document || !document->isEditable())
@@ -26,17 +26,17 @@ QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *conte
     switch (document->kind()) {
     case core::project::FileKind::PostgresqlConf:
         if (context && context->project())
-            pages.append({tr("Settings"), new SettingsEditor(document, context, parent)});
+            pages.append({tr("Settings"), new editors::settings::SettingsEditor(document, context, parent)});
         break;
     case core::project::FileKind::PgHba:
-        pages.append({tr("Rules"), new HbaEditorPage(document, context, parent)});
+        pages.append({tr("Rules"), new editors::hba::HbaEditorPage(document, context, parent)});
         break;
     case core::project::FileKind::AppConfig:
-        pages.append({tr("Database"), new AppConfigEditor(document, context, parent)});
+        pages.append({tr("Database"), new editors::app::AppConfigEditor(document, context, parent)});
         break;
     case core::project::FileKind::Env:
     case core::project::FileKind::EnvExample:
-        pages.append({tr("Variables"), new EnvEditor(document, context, parent)});
+        pages.append({tr("Variables"), new editors::app::EnvEditor(document, context, parent)});
         break;
     case core::project::FileKind::PgIdent:
     case core::project::FileKind::Compose:
@@ -46,4 +46,4 @@ QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *conte
     return pages;
 }
 
-} // namespace pgdial::ui::EditorFactory
+} // namespace pgdial::ui::editors::EditorFactory

@@ -5,10 +5,12 @@
 
 class QWidget;
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectContext;
 class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::editors {
 
 struct EditorPage {
     QString title;   // the tab's text: tr("Settings"), tr("Rules"), ...
@@ -19,7 +21,7 @@ struct EditorPage {
 // raw "Source" page (added by DocumentPage); the pages returned here come before it, the first
 // one being what the user sees when the file opens.
 namespace EditorFactory {
-QList<EditorPage> createEditors(ProjectDocument *document, ProjectContext *context, QWidget *parent);
+QList<EditorPage> createEditors(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors

@@ -10,9 +10,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors {
 
-RawTextEditor::RawTextEditor(ProjectDocument *document, QWidget *parent)
+RawTextEditor::RawTextEditor(document::ProjectDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_secretBar(new QWidget(this))
@@ -43,8 +43,8 @@ RawTextEditor::RawTextEditor(ProjectDocument *document, QWidget *parent)
     m_view->setProjectDocument(document);
     setFocusProxy(m_view);
     m_reveal->setChecked(document->secretsRevealed());
-    connect(m_reveal, &QCheckBox::toggled, document, &ProjectDocument::setSecretsRevealed);
-    connect(document, &ProjectDocument::secretsRevealedChanged, this, [this](bool revealed) {
+    connect(m_reveal, &QCheckBox::toggled, document, &document::ProjectDocument::setSecretsRevealed);
+    connect(document, &document::ProjectDocument::secretsRevealedChanged, this, [this](bool revealed) {
         m_reveal->setChecked(revealed);
         updateSecretBar();
     });
@@ -59,4 +59,4 @@ void RawTextEditor::updateSecretBar()
                               : tr("This file holds secrets: they are masked and the text is read-only."));
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors

@@ -5,9 +5,12 @@
 class QCheckBox;
 class QLabel;
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::editors {
+
 class SourceView;
 
 // The "Text" editor of a file: a SourceView bound to the document, plus, for files that hold
@@ -19,14 +22,14 @@ class RawTextEditor final : public QWidget
     Q_DISABLE_COPY_MOVE(RawTextEditor)
 
 public:
-    explicit RawTextEditor(ProjectDocument *document, QWidget *parent = nullptr);
+    explicit RawTextEditor(document::ProjectDocument *document, QWidget *parent = nullptr);
 
-    ProjectDocument *projectDocument() const { return m_document; }
+    document::ProjectDocument *projectDocument() const { return m_document; }
     SourceView *sourceView() const { return m_view; }
     QCheckBox *revealToggle() const { return m_reveal; }
 
 private:
-    ProjectDocument *m_document;
+    document::ProjectDocument *m_document;
     QWidget *m_secretBar;
     QLabel *m_secretNote;
     QCheckBox *m_reveal;
@@ -35,4 +38,4 @@ private:
     void updateSecretBar();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors

@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors {
 
 namespace {
 
@@ -149,4 +149,4 @@ void SourceHighlighter::highlightBlock(const QString &text)
         setFormat(comment, static_cast<int>(text.size()) - comment, m_comment);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors

@@ -6,7 +6,7 @@
 #include <QSyntaxHighlighter>
 #include <QTextCharFormat>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors {
 
 // Colours each kind of file pgdial shows: comments, names and keys, strings, numbers with units,
 // hba keywords and methods, ${VAR} references. Colours follow the palette (light or dark).
@@ -39,4 +39,4 @@ private:
     int commentStart(const QString &text) const;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors

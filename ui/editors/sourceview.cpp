@@ -14,7 +14,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors {
 
 class SourceView::LineNumberArea final : public QWidget
 {
@@ -60,7 +60,7 @@ void SourceView::setSource(const QString &text, core::project::FileKind kind, bo
     setPlainText(lines.join(u'\n'));
 }
 
-void SourceView::setProjectDocument(ProjectDocument *document)
+void SourceView::setProjectDocument(document::ProjectDocument *document)
 {
     if (m_document)
         disconnect(m_document, nullptr, this, nullptr);
@@ -82,9 +82,9 @@ void SourceView::setProjectDocument(ProjectDocument *document)
             m_holdsSecrets = core::base::SecretMasker::maskLine(line) != line;
         }
     }
-    connect(document, &ProjectDocument::linesChanged, this, &SourceView::onDocumentLinesChanged);
-    connect(document, &ProjectDocument::reset, this, &SourceView::reloadFromDocument);
-    connect(document, &ProjectDocument::secretsRevealedChanged, this, &SourceView::reloadFromDocument);
+    connect(document, &document::ProjectDocument::linesChanged, this, &SourceView::onDocumentLinesChanged);
+    connect(document, &document::ProjectDocument::reset, this, &SourceView::reloadFromDocument);
+    connect(document, &document::ProjectDocument::secretsRevealedChanged, this, &SourceView::reloadFromDocument);
     reloadFromDocument();
 }
 
@@ -348,4 +348,4 @@ void SourceView::paintLineNumbers(QPaintEvent *event)
     }
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors

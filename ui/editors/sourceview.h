@@ -6,7 +6,7 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors {
 
 class SourceHighlighter;
 
@@ -29,8 +29,8 @@ public:
 
     // Read-only text, not bound to a document: secret values masked unless `revealSecrets`.
     void setSource(const QString &text, core::project::FileKind kind, bool revealSecrets = false);
-    void setProjectDocument(ProjectDocument *document);
-    ProjectDocument *projectDocument() const { return m_document; }
+    void setProjectDocument(document::ProjectDocument *document);
+    document::ProjectDocument *projectDocument() const { return m_document; }
     core::project::FileKind kind() const { return m_kind; }
     // True while the file's secrets are hidden (and the view therefore read-only).
     bool isMasked() const;
@@ -52,7 +52,7 @@ private:
     LineNumberArea *m_lineNumbers;
     SourceHighlighter *m_highlighter;
     core::project::FileKind m_kind = core::project::FileKind::AppConfig;
-    QPointer<ProjectDocument> m_document;
+    QPointer<document::ProjectDocument> m_document;
     bool m_holdsSecrets = false;
     bool m_syncing = false; // true while the view and the document are being brought in line
     int m_blockCount = 1;
@@ -69,4 +69,4 @@ private:
     void updateLineNumberArea(const QRect &rect, int dy);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors

@@ -12,15 +12,15 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::mainwindow {
 
-DocumentController::DocumentController(DocumentManager *documents, QWidget *window)
+DocumentController::DocumentController(document::DocumentManager *documents, QWidget *window)
     : QObject(window), m_documents(documents), m_window(window)
 {
-    connect(documents, &DocumentManager::changedOnDisk, this, &DocumentController::onChangedOnDisk);
+    connect(documents, &document::DocumentManager::changedOnDisk, this, &DocumentController::onChangedOnDisk);
 }
 
-bool DocumentController::save(ProjectDocument *document)
+bool DocumentController::save(document::ProjectDocument *document)
 {
     return document ? saveDocuments({document}) : true;
 }
@@ -30,22 +30,22 @@ bool DocumentController::saveAll()
     return saveDocuments(m_documents->modifiedDocuments());
 }
 
-bool DocumentController::saveDocuments(QList<ProjectDocument *> documents)
+bool DocumentController::saveDocuments(QList<document::ProjectDocument *> documents)
 {
-    documents.removeIf([](ProjectDocument *document) { return !document->isModified() || !document->isEditable(); });
+    documents.removeIf([](document::ProjectDocument *document) { return !document->isModified() || !document->isEditable(); });
     if (documents.isEmpty()) {
         Q_EMIT statusMessage(tr("Nothing to save"));
         return true;
     }
-    QList<DiffPreviewDialog::Entry> entries;
-    for (ProjectDocument *document : std::as_const(documents))
+    QList<widgets::DiffPreviewDialog::Entry> entries;
+    for (document::ProjectDocument *document : std::as_const(documents))
         entries.append({document->relativePath(), document->savedBytes(), document->bytes(), document->secretsRevealed()});
-    DiffPreviewDialog preview(entries, DiffPreviewDialog::Mode::Save, m_window);
+    widgets::DiffPreviewDialog preview(entries, widgets::DiffPreviewDialog::Mode::Save, m_window);
     if (preview.exec() != QDialog::Accepted)
         return false;
 
     QStringList backups;
-    for (ProjectDocument *document : std::as_const(documents)) {
+    for (document::ProjectDocument *document : std::as_const(documents)) {
         core::base::Result<QString> written = m_documents->save(document);
         if (!written) {
             QMessageBox box(QMessageBox::Critical, tr("Cannot save"), written.error().message, QMessageBox::Ok,
@@ -65,11 +65,11 @@ bool DocumentController::saveDocuments(QList<ProjectDocument *> documents)
 
 bool DocumentController::confirmDiscard()
 {
-    const QList<ProjectDocument *> modified = m_documents->modifiedDocuments();
+    const QList<document::ProjectDocument *> modified = m_documents->modifiedDocuments();
     if (modified.isEmpty())
         return true;
     QStringList names;
-    for (ProjectDocument *document : modified)
+    for (document::ProjectDocument *document : modified)
         names.append(document->relativePath());
     QMessageBox box(QMessageBox::Warning, tr("Unsaved changes"),
                     tr("%n file(s) have unsaved changes:", nullptr, static_cast<int>(modified.size())) + u"\n\n"_s
@@ -95,7 +95,7 @@ bool DocumentController::confirmDiscard()
     return false;
 }
 
-void DocumentController::onChangedOnDisk(ProjectDocument *document, const QByteArray &diskBytes, bool reloaded)
+void DocumentController::onChangedOnDisk(document::ProjectDocument *document, const QByteArray &diskBytes, bool reloaded)
 {
     if (reloaded) {
         Q_EMIT statusMessage(tr("%1 changed on disk and was reloaded").arg(document->relativePath()));
@@ -104,7 +104,7 @@ void DocumentController::onChangedOnDisk(ProjectDocument *document, const QByteA
     if (m_asking.contains(document))
         return; // the open question will read the file again when answered
     m_asking.insert(document);
-    QPointer<ProjectDocument> guard(document);
+    QPointer<document::ProjectDocument> guard(document);
     QByteArray disk = diskBytes;
     while (guard) {
         QMessageBox box(QMessageBox::Question, tr("File changed on disk"),
@@ -132,8 +132,8 @@ void DocumentController::onChangedOnDisk(ProjectDocument *document, const QByteA
         if (file.open(QIODevice::ReadOnly))
             disk = file.readAll();
         if (box.clickedButton() == diff) {
-            DiffPreviewDialog compare({{document->relativePath(), disk, document->bytes(), document->secretsRevealed()}},
-                                      DiffPreviewDialog::Mode::Compare, m_window);
+            widgets::DiffPreviewDialog compare({{document->relativePath(), disk, document->bytes(), document->secretsRevealed()}},
+                                      widgets::DiffPreviewDialog::Mode::Compare, m_window);
             compare.exec();
             continue;
         }
@@ -149,4 +149,4 @@ void DocumentController::onChangedOnDisk(ProjectDocument *document, const QByteA
     m_asking.remove(document);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

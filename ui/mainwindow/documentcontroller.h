@@ -6,10 +6,12 @@
 
 class QWidget;
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class DocumentManager;
 class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::mainwindow {
 
 // The conversations around documents: Save / Save All with a diff preview first, the
 // "changed on disk" question (reload, keep mine, see the diff), and "save, discard or cancel"
@@ -21,12 +23,12 @@ class DocumentController final : public QObject
     Q_DISABLE_COPY_MOVE(DocumentController)
 
 public:
-    DocumentController(DocumentManager *documents, QWidget *window);
+    DocumentController(document::DocumentManager *documents, QWidget *window);
 
     // Each returns true when everything asked for was written (or nothing needed writing).
-    bool save(ProjectDocument *document);
+    bool save(document::ProjectDocument *document);
     bool saveAll();
-    bool saveDocuments(QList<ProjectDocument *> documents);
+    bool saveDocuments(QList<document::ProjectDocument *> documents);
 
     // Before closing the window or the project: true when it may go ahead (saved or discarded).
     bool confirmDiscard();
@@ -35,11 +37,11 @@ Q_SIGNALS:
     void statusMessage(const QString &message);
 
 private:
-    DocumentManager *m_documents;
+    document::DocumentManager *m_documents;
     QWidget *m_window;
-    QSet<ProjectDocument *> m_asking;
+    QSet<document::ProjectDocument *> m_asking;
 
-    void onChangedOnDisk(ProjectDocument *document, const QByteArray &diskBytes, bool reloaded);
+    void onChangedOnDisk(document::ProjectDocument *document, const QByteArray &diskBytes, bool reloaded);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

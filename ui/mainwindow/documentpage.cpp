@@ -7,18 +7,18 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::mainwindow {
 
-DocumentPage::DocumentPage(ProjectDocument *document, ProjectContext *context, QWidget *parent)
+DocumentPage::DocumentPage(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
     : QTabWidget(parent), m_document(document), m_source(nullptr)
 {
     setObjectName(u"documentPage"_s);
     setTabPosition(QTabWidget::South);
     setDocumentMode(true);
     setTabBarAutoHide(true);
-    for (const EditorPage &editor : EditorFactory::createEditors(document, context, this))
+    for (const editors::EditorPage &editor : editors::EditorFactory::createEditors(document, context, this))
         addTab(editor.widget, editor.title);
-    m_source = new RawTextEditor(document, this);
+    m_source = new editors::RawTextEditor(document, this);
     addTab(m_source, tr("Source"));
     setTabToolTip(indexOf(m_source), tr("The file's text exactly as it is on disk, with your unsaved edits"));
 }
@@ -27,7 +27,7 @@ void DocumentPage::revealLine(int line, int column)
 {
     if (line <= 0)
         return;
-    if (auto *editor = dynamic_cast<DocumentEditor *>(currentWidget()); editor && currentWidget() != m_source) {
+    if (auto *editor = dynamic_cast<editors::DocumentEditor *>(currentWidget()); editor && currentWidget() != m_source) {
         if (editor->showsLine(line)) {
             editor->revealLine(line, column);
             return;
@@ -51,4 +51,4 @@ void DocumentPage::showSource()
     setCurrentWidget(m_source);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

@@ -7,13 +7,13 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::mainwindow {
 
 namespace {
 constexpr char pathProperty[] = "pgdialRelativePath";
 }
 
-EditorArea::EditorArea(ProjectContext *context, QWidget *parent) : QTabWidget(parent), m_context(context)
+EditorArea::EditorArea(document::ProjectContext *context, QWidget *parent) : QTabWidget(parent), m_context(context)
 {
     setObjectName(u"editorTabs"_s);
     setTabsClosable(true);
@@ -45,7 +45,7 @@ DocumentPage *EditorArea::editorFor(const QString &relativePath) const
     return tab >= 0 ? qobject_cast<DocumentPage *>(widget(tab)) : nullptr;
 }
 
-void EditorArea::openDocument(ProjectDocument *document, int line, int column)
+void EditorArea::openDocument(document::ProjectDocument *document, int line, int column)
 {
     if (!document)
         return;
@@ -56,7 +56,7 @@ void EditorArea::openDocument(ProjectDocument *document, int line, int column)
         tab = addTab(editor, QString());
         setTabToolTip(tab, document->absolutePath());
         updateTabTitle(document);
-        connect(document, &ProjectDocument::modifiedChanged, editor, [this, document] { updateTabTitle(document); });
+        connect(document, &document::ProjectDocument::modifiedChanged, editor, [this, document] { updateTabTitle(document); });
     }
     setCurrentIndex(tab);
     if (line > 0) {
@@ -65,7 +65,7 @@ void EditorArea::openDocument(ProjectDocument *document, int line, int column)
     }
 }
 
-void EditorArea::updateTabTitle(ProjectDocument *document)
+void EditorArea::updateTabTitle(document::ProjectDocument *document)
 {
     const int tab = tabFor(document->relativePath());
     if (tab < 0)
@@ -88,11 +88,11 @@ QString EditorArea::currentPath() const
     return currentWidget() ? currentWidget()->property(pathProperty).toString() : QString();
 }
 
-ProjectDocument *EditorArea::currentDocument() const
+document::ProjectDocument *EditorArea::currentDocument() const
 {
     if (auto *page = qobject_cast<DocumentPage *>(currentWidget()))
         return page->projectDocument();
     return nullptr;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

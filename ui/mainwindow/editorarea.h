@@ -4,7 +4,11 @@
 
 #include <QTabWidget>
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
+class ProjectContext;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::mainwindow {
 
 // The centre of the window: one tab per open file, each a DocumentPage over the file's
 // ProjectDocument (its purpose-built editors plus the raw Source page).
@@ -12,7 +16,6 @@ namespace pgdial::ui {
 // path and its title carries a "•" while the document has unsaved changes. Closing a tab only
 // closes the view: the document and its undo history stay with the DocumentManager.
 class DocumentPage;
-class ProjectContext;
 
 class EditorArea final : public QTabWidget
 {
@@ -20,23 +23,23 @@ class EditorArea final : public QTabWidget
     Q_DISABLE_COPY_MOVE(EditorArea)
 
 public:
-    explicit EditorArea(ProjectContext *context, QWidget *parent = nullptr);
+    explicit EditorArea(document::ProjectContext *context, QWidget *parent = nullptr);
 
-    void openDocument(ProjectDocument *document, int line = 0, int column = 0);
+    void openDocument(document::ProjectDocument *document, int line = 0, int column = 0);
     void closeAll();
     QString currentPath() const;
-    ProjectDocument *currentDocument() const;
+    document::ProjectDocument *currentDocument() const;
     DocumentPage *editorFor(const QString &relativePath) const;
 
 Q_SIGNALS:
     void currentPathChanged(const QString &relativePath);
-    void currentDocumentChanged(pgdial::ui::ProjectDocument *document);
+    void currentDocumentChanged(pgdial::ui::document::ProjectDocument *document);
 
 private:
-    ProjectContext *m_context;
+    document::ProjectContext *m_context;
 
     int tabFor(const QString &relativePath) const;
-    void updateTabTitle(ProjectDocument *document);
+    void updateTabTitle(document::ProjectDocument *document);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

@@ -38,7 +38,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::mainwindow {
 
 namespace {
 
@@ -54,9 +54,9 @@ QIcon themedIcon(const QString &themeName, const QString &bundled)
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , m_loader(new ProjectLoader(this))
-    , m_documents(new DocumentManager(this))
-    , m_context(new ProjectContext(m_documents, this))
-    , m_treeModel(new ProjectTreeModel(this))
+    , m_documents(new document::DocumentManager(this))
+    , m_context(new document::ProjectContext(m_documents, this))
+    , m_treeModel(new models::ProjectTreeModel(this))
     , m_tree(new QTreeView(this))
     , m_editors(new EditorArea(m_context, this))
     , m_problems(new ProblemsPanel(this))
@@ -64,7 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     , m_status(new QLabel(this))
     , m_targetVersion(new QLabel(this))
     , m_controller(new DocumentController(m_documents, this))
-    , m_revalidator(new Revalidator(this))
+    , m_revalidator(new document::Revalidator(this))
 {
     setObjectName(u"mainWindow"_s);
     setWindowTitle(tr("pgdial"));
@@ -87,29 +87,29 @@ MainWindow::MainWindow(QWidget *parent)
             [this](const QString &folder) { m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(folder))); });
     connect(m_loader, &ProjectLoader::loadFinished, this, &MainWindow::applyLoadedProject);
     connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::showFile);
-    connect(m_context, &ProjectContext::showRequested, this, &MainWindow::showFile);
+    connect(m_context, &document::ProjectContext::showRequested, this, &MainWindow::showFile);
     connect(m_problems, &ProblemsPanel::applyFixRequested, this, &MainWindow::applyFix);
-    connect(m_editors, &EditorArea::currentDocumentChanged, m_documents, &DocumentManager::setActiveDocument);
-    connect(m_documents, &DocumentManager::edited, m_revalidator, &Revalidator::schedule);
-    connect(m_documents, &DocumentManager::modifiedChanged, this, [this](ProjectDocument *document, bool modified) {
+    connect(m_editors, &EditorArea::currentDocumentChanged, m_documents, &document::DocumentManager::setActiveDocument);
+    connect(m_documents, &document::DocumentManager::edited, m_revalidator, &document::Revalidator::schedule);
+    connect(m_documents, &document::DocumentManager::modifiedChanged, this, [this](document::ProjectDocument *document, bool modified) {
         m_treeModel->setModified(document->relativePath(), modified);
         setWindowModified(m_documents->hasUnsavedChanges());
     });
-    connect(m_revalidator, &Revalidator::diagnosticsReady, this, [this](const core::base::Diagnostics &diagnostics) {
+    connect(m_revalidator, &document::Revalidator::diagnosticsReady, this, [this](const core::base::Diagnostics &diagnostics) {
         applyDiagnostics(diagnostics);
         Q_EMIT diagnosticsUpdated();
     });
     connect(m_controller, &DocumentController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
-    m_documents->setBackupPolicy(settings::currentBackupPolicy());
+    m_documents->setBackupPolicy(preferences::settings::currentBackupPolicy());
     connect(m_tree, &QTreeView::activated, this, [this](const QModelIndex &index) {
-        if (!index.data(ProjectTreeModel::IsGroupRole).toBool())
-            showFile(index.data(ProjectTreeModel::RelativePathRole).toString());
+        if (!index.data(models::ProjectTreeModel::IsGroupRole).toBool())
+            showFile(index.data(models::ProjectTreeModel::RelativePathRole).toString());
     });
 
     resize(1280, 800);
-    restoreGeometry(settings::windowGeometry.value());
-    restoreState(settings::windowState.value());
+    restoreGeometry(preferences::settings::windowGeometry.value());
+    restoreState(preferences::settings::windowState.value());
 }
 
 MainWindow::~MainWindow() = default;
@@ -121,7 +121,7 @@ void MainWindow::createDocks()
     m_tree->setHeaderHidden(true);
     m_tree->setUniformRowHeights(true);
     m_tree->setExpandsOnDoubleClick(true);
-    m_tree->setItemDelegate(new ProjectTreeDelegate(m_tree));
+    m_tree->setItemDelegate(new widgets::ProjectTreeDelegate(m_tree));
     m_tree->setToolTip(tr("The project's files, grouped by kind. Double-click or press Enter to open one."));
     auto *projectDock = new QDockWidget(tr("Project"), this);
     projectDock->setObjectName(u"projectDock"_s);
@@ -144,7 +144,7 @@ void MainWindow::createDocks()
     problemsDock->raise();
 
     QDockWidget *firstTool = nullptr;
-    for (QDockWidget *tool : ToolFactory::createToolDocks(m_context, this)) {
+    for (QDockWidget *tool : tools::ToolFactory::createToolDocks(m_context, this)) {
         addDockWidget(Qt::RightDockWidgetArea, tool);
         if (firstTool)
             tabifyDockWidget(firstTool, tool);
@@ -294,7 +294,7 @@ QWidget *MainWindow::createWelcomePage()
 void MainWindow::rebuildRecentMenu()
 {
     m_recentMenu->clear();
-    const QStringList recent = settings::recentProjects.value();
+    const QStringList recent = preferences::settings::recentProjects.value();
     for (const QString &path : recent) {
         m_recentMenu->addAction(QDir::toNativeSeparators(path), this, [this, path] { openProject(path); });
     }
@@ -313,7 +313,7 @@ void MainWindow::openProject(const QString &folder)
 {
     if (!m_controller->confirmDiscard())
         return;
-    m_loader->load(folder, ProjectSettingsStore::load(folder));
+    m_loader->load(folder, preferences::ProjectSettingsStore::load(folder));
 }
 
 bool MainWindow::isLoading() const
@@ -344,7 +344,7 @@ void MainWindow::applyLoadedProject(const LoadedProject &loaded)
     m_status->setText(tr("%1: %n file(s)", nullptr, static_cast<int>(m_project->files().size()))
                           .arg(QDir::toNativeSeparators(m_project->rootPath())));
     m_centre->setCurrentWidget(m_editors);
-    settings::addRecentProject(m_project->rootPath());
+    preferences::settings::addRecentProject(m_project->rootPath());
     rebuildRecentMenu();
 
     // Start where a DBA usually starts: the server settings, else the first file.
@@ -402,7 +402,7 @@ void MainWindow::applyFix(const core::base::Diagnostic &diagnostic)
     }
     const core::base::Fix &fix = *diagnostic.fix;
     const QString file = fix.file.isEmpty() ? diagnostic.file : fix.file;
-    ProjectDocument *document = m_documents->document(file);
+    document::ProjectDocument *document = m_documents->document(file);
     if (!document || !document->applyEdits(fix.edits, fix.description.isEmpty() ? tr("Apply fix") : fix.description)) {
         statusBar()->showMessage(tr("The fix cannot be applied to %1").arg(file), 5000);
         return;
@@ -421,7 +421,7 @@ void MainWindow::setProjectSettings(const core::project::ProjectSettings &settin
     if (!m_project)
         return;
     m_project->settings = settings;
-    ProjectSettingsStore::save(m_project->rootPath(), settings);
+    preferences::ProjectSettingsStore::save(m_project->rootPath(), settings);
     updateTargetVersion();
     m_context->notifySettingsChanged();
     m_revalidator->runNow();
@@ -433,14 +433,14 @@ void MainWindow::editProjectSettings()
         statusBar()->showMessage(tr("Open a project first"), 5000);
         return;
     }
-    ProjectSettingsDialog dialog(m_project->settings, this);
+    preferences::ProjectSettingsDialog dialog(m_project->settings, this);
     if (dialog.exec() == QDialog::Accepted)
         setProjectSettings(dialog.settings());
 }
 
 void MainWindow::editPreferences()
 {
-    PreferencesDialog dialog(this);
+    preferences::PreferencesDialog dialog(this);
     if (dialog.exec() == QDialog::Accepted)
         m_documents->setBackupPolicy(dialog.backupPolicy());
 }
@@ -473,9 +473,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         event->ignore();
         return;
     }
-    settings::windowGeometry.setValue(saveGeometry());
-    settings::windowState.setValue(saveState());
+    preferences::settings::windowGeometry.setValue(saveGeometry());
+    preferences::settings::windowState.setValue(saveState());
     event->accept();
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

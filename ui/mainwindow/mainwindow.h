@@ -17,16 +17,22 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::ui {
-
-class DocumentController;
+namespace pgdial::ui::document {
 class DocumentManager;
-class EditorArea;
-class ProblemsPanel;
 class ProjectContext;
 class ProjectDocument;
-class ProjectTreeModel;
 class Revalidator;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::models {
+class ProjectTreeModel;
+} // namespace pgdial::ui::models
+
+namespace pgdial::ui::mainwindow {
+
+class DocumentController;
+class EditorArea;
+class ProblemsPanel;
 
 class MainWindow final : public QMainWindow
 {
@@ -44,16 +50,16 @@ public:
     // Shows a file of the project (a relative path), optionally at a 1-based line.
     void showFile(const QString &relativePath, int line = 0, int column = 0);
 
-    ProjectTreeModel *projectTreeModel() const { return m_treeModel; }
-    DocumentManager *documents() const { return m_documents; }
+    models::ProjectTreeModel *projectTreeModel() const { return m_treeModel; }
+    document::DocumentManager *documents() const { return m_documents; }
     DocumentController *documentController() const { return m_controller; }
-    Revalidator *revalidator() const { return m_revalidator; }
+    document::Revalidator *revalidator() const { return m_revalidator; }
 
     // Applies new project settings: stored for this folder, then the project is re-checked.
     void setProjectSettings(const core::project::ProjectSettings &settings);
     ProblemsPanel *problemsPanel() const { return m_problems; }
     EditorArea *editorArea() const { return m_editors; }
-    ProjectContext *context() const { return m_context; }
+    document::ProjectContext *context() const { return m_context; }
 
 Q_SIGNALS:
     void projectLoaded(bool ok);
@@ -66,9 +72,9 @@ protected:
 private:
     ProjectLoader *m_loader;
     std::shared_ptr<core::project::Project> m_project;
-    DocumentManager *m_documents;
-    ProjectContext *m_context;
-    ProjectTreeModel *m_treeModel;
+    document::DocumentManager *m_documents;
+    document::ProjectContext *m_context;
+    models::ProjectTreeModel *m_treeModel;
     QTreeView *m_tree;
     EditorArea *m_editors;
     ProblemsPanel *m_problems;
@@ -78,7 +84,7 @@ private:
     QMenu *m_recentMenu = nullptr;
     QList<QDockWidget *> m_tools;
     DocumentController *m_controller;
-    Revalidator *m_revalidator;
+    document::Revalidator *m_revalidator;
 
     void createActions();
     void createDocks();
@@ -95,4 +101,4 @@ private:
     void focusFilter();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

@@ -15,7 +15,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::mainwindow {
 
 namespace {
 
@@ -35,8 +35,8 @@ QToolButton *makeToggle(const QString &name, const QString &icon, QWidget *paren
 
 ProblemsPanel::ProblemsPanel(QWidget *parent)
     : QWidget(parent)
-    , m_model(new DiagnosticsModel(this))
-    , m_filter(new DiagnosticsFilterModel(this))
+    , m_model(new models::DiagnosticsModel(this))
+    , m_filter(new models::DiagnosticsFilterModel(this))
     , m_view(new QTableView(this))
     , m_errors(makeToggle(u"problemsShowErrors"_s, u":/icons/error.svg"_s, this))
     , m_warnings(makeToggle(u"problemsShowWarnings"_s, u":/icons/warning.svg"_s, this))
@@ -77,10 +77,10 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     m_view->verticalHeader()->setDefaultSectionSize(m_view->fontMetrics().height() + 6);
     m_view->horizontalHeader()->setStretchLastSection(true);
     m_view->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_view->setColumnWidth(DiagnosticsModel::SeverityColumn, 90);
-    m_view->setColumnWidth(DiagnosticsModel::FileColumn, 280);
-    m_view->setColumnWidth(DiagnosticsModel::LineColumn, 50);
-    m_view->setColumnWidth(DiagnosticsModel::CodeColumn, 210);
+    m_view->setColumnWidth(models::DiagnosticsModel::SeverityColumn, 90);
+    m_view->setColumnWidth(models::DiagnosticsModel::FileColumn, 280);
+    m_view->setColumnWidth(models::DiagnosticsModel::LineColumn, 50);
+    m_view->setColumnWidth(models::DiagnosticsModel::CodeColumn, 210);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(4, 2, 4, 2);
@@ -96,10 +96,10 @@ ProblemsPanel::ProblemsPanel(QWidget *parent)
     layout->addLayout(bar);
     layout->addWidget(m_view);
 
-    connect(m_errors, &QToolButton::toggled, m_filter, &DiagnosticsFilterModel::setShowErrors);
-    connect(m_warnings, &QToolButton::toggled, m_filter, &DiagnosticsFilterModel::setShowWarnings);
-    connect(m_infos, &QToolButton::toggled, m_filter, &DiagnosticsFilterModel::setShowInfos);
-    connect(m_search, &QLineEdit::textChanged, m_filter, &DiagnosticsFilterModel::setTextFilter);
+    connect(m_errors, &QToolButton::toggled, m_filter, &models::DiagnosticsFilterModel::setShowErrors);
+    connect(m_warnings, &QToolButton::toggled, m_filter, &models::DiagnosticsFilterModel::setShowWarnings);
+    connect(m_infos, &QToolButton::toggled, m_filter, &models::DiagnosticsFilterModel::setShowInfos);
+    connect(m_search, &QLineEdit::textChanged, m_filter, &models::DiagnosticsFilterModel::setTextFilter);
     connect(m_files, &QComboBox::currentIndexChanged, this,
             [this](int) { m_filter->setFileFilter(m_files->currentData().toString()); });
     connect(m_view, &QTableView::activated, this, [this](const QModelIndex &index) { activateRow(index.row()); });
@@ -163,16 +163,16 @@ void ProblemsPanel::updateCounts()
 
 void ProblemsPanel::updateApplyFix()
 {
-    m_applyFix->setEnabled(m_view->currentIndex().data(DiagnosticsModel::HasFixRole).toBool());
+    m_applyFix->setEnabled(m_view->currentIndex().data(models::DiagnosticsModel::HasFixRole).toBool());
 }
 
 void ProblemsPanel::applyFix()
 {
     const QModelIndex current = m_view->currentIndex();
-    if (!current.data(DiagnosticsModel::HasFixRole).toBool())
+    if (!current.data(models::DiagnosticsModel::HasFixRole).toBool())
         return;
     // Copy: applying the fix re-checks the project, which replaces the model's list.
-    const core::base::Diagnostic diagnostic = m_model->diagnosticAt(current.data(DiagnosticsModel::SourceRowRole).toInt());
+    const core::base::Diagnostic diagnostic = m_model->diagnosticAt(current.data(models::DiagnosticsModel::SourceRowRole).toInt());
     Q_EMIT applyFixRequested(diagnostic);
 }
 
@@ -181,9 +181,9 @@ void ProblemsPanel::activateRow(int proxyRow)
     const QModelIndex index = m_filter->index(proxyRow, 0);
     if (!index.isValid())
         return;
-    Q_EMIT locationActivated(index.data(DiagnosticsModel::FileRole).toString(),
-                             index.data(DiagnosticsModel::LineNumberRole).toInt(),
-                             index.data(DiagnosticsModel::ColumnNumberRole).toInt());
+    Q_EMIT locationActivated(index.data(models::DiagnosticsModel::FileRole).toString(),
+                             index.data(models::DiagnosticsModel::LineNumberRole).toInt(),
+                             index.data(models::DiagnosticsModel::ColumnNumberRole).toInt());
 }
 
 void ProblemsPanel::step(int direction)
@@ -208,4 +208,4 @@ void ProblemsPanel::selectPrevious()
     step(-1);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

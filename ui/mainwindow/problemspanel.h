@@ -9,10 +9,12 @@ class QLineEdit;
 class QTableView;
 class QToolButton;
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::models {
 class DiagnosticsFilterModel;
 class DiagnosticsModel;
+} // namespace pgdial::ui::models
+
+namespace pgdial::ui::mainwindow {
 
 // The Problems panel: every diagnostic of the project, filterable by severity, file and text.
 // Activating a row (double-click, Enter, F8) asks the window to show that place.
@@ -25,7 +27,7 @@ public:
     explicit ProblemsPanel(QWidget *parent = nullptr);
 
     void setDiagnostics(const core::base::Diagnostics &diagnostics);
-    DiagnosticsModel *model() const { return m_model; }
+    models::DiagnosticsModel *model() const { return m_model; }
     QTableView *view() const { return m_view; }
 
     void selectNext();
@@ -38,8 +40,8 @@ Q_SIGNALS:
     void applyFixRequested(const pgdial::core::base::Diagnostic &diagnostic);
 
 private:
-    DiagnosticsModel *m_model;
-    DiagnosticsFilterModel *m_filter;
+    models::DiagnosticsModel *m_model;
+    models::DiagnosticsFilterModel *m_filter;
     QTableView *m_view;
     QToolButton *m_errors;
     QToolButton *m_warnings;
@@ -55,4 +57,4 @@ private:
     void applyFix();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

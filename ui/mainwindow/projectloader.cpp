@@ -5,7 +5,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace pgdial::ui {
+namespace pgdial::ui::mainwindow {
 
 ProjectLoader::ProjectLoader(QObject *parent) : QObject(parent) {}
 
@@ -25,7 +25,7 @@ LoadedProject ProjectLoader::loadNow(const QString &folder, const core::project:
     }
     loaded.project = std::make_shared<core::project::Project>(std::move(opened).value());
     loaded.project->settings = settings;
-    loaded.diagnostics = core::ProjectChecker::check(*loaded.project);
+    loaded.diagnostics = core::checks::ProjectChecker::check(*loaded.project);
     return loaded;
 }
 
@@ -50,4 +50,4 @@ bool ProjectLoader::isLoading() const
     return m_watcher != nullptr;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow

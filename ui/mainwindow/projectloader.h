@@ -12,7 +12,7 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::ui {
+namespace pgdial::ui::mainwindow {
 
 struct LoadedProject
 {
@@ -40,13 +40,13 @@ public:
 
 Q_SIGNALS:
     void loadStarted(const QString &folder);
-    void loadFinished(const pgdial::ui::LoadedProject &result);
+    void loadFinished(const pgdial::ui::mainwindow::LoadedProject &result);
 
 private:
     QFutureWatcher<LoadedProject> *m_watcher = nullptr;
     quint64 m_generation = 0;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::mainwindow
 
-Q_DECLARE_METATYPE(pgdial::ui::LoadedProject)
+Q_DECLARE_METATYPE(pgdial::ui::mainwindow::LoadedProject)

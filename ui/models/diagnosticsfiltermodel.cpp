@@ -3,7 +3,7 @@
 #include "base/diagnostic.h"
 #include "models/diagnosticsmodel.h"
 
-namespace pgdial::ui {
+namespace pgdial::ui::models {
 
 DiagnosticsFilterModel::DiagnosticsFilterModel(QObject *parent) : QSortFilterProxyModel(parent) {}
 
@@ -77,4 +77,4 @@ bool DiagnosticsFilterModel::lessThan(const QModelIndex &left, const QModelIndex
     return QSortFilterProxyModel::lessThan(left, right);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::models

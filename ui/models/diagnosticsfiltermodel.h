@@ -2,7 +2,7 @@
 
 #include <QSortFilterProxyModel>
 
-namespace pgdial::ui {
+namespace pgdial::ui::models {
 
 // Filters the Problems panel by minimum severity, file and free text.
 class DiagnosticsFilterModel final : public QSortFilterProxyModel
@@ -31,4 +31,4 @@ private:
     QString m_text;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::models

@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::models {
 
 DiagnosticsModel::DiagnosticsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -147,4 +147,4 @@ QVariant DiagnosticsModel::headerData(int section, Qt::Orientation orientation, 
     return {};
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::models

@@ -4,7 +4,7 @@
 
 #include <QAbstractTableModel>
 
-namespace pgdial::ui {
+namespace pgdial::ui::models {
 
 // The project's diagnostics as a table: severity, code, file, line, message.
 class DiagnosticsModel final : public QAbstractTableModel
@@ -39,4 +39,4 @@ private:
     core::base::Diagnostics m_diagnostics;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::models

@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::models {
 
 ProjectTreeModel::ProjectTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
 
@@ -182,4 +182,4 @@ QVariant ProjectTreeModel::fileData(const core::project::ProjectFile &file, int 
     }
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::models

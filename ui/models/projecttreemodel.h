@@ -14,7 +14,7 @@ class Project;
 struct ProjectFile;
 } // namespace pgdial::core::project
 
-namespace pgdial::ui {
+namespace pgdial::ui::models {
 
 // The project's files grouped by kind: "Server settings" > postgresql.conf (its folder in FolderRole
 // and the tooltip, so long paths stay readable). Group rows exist only for kinds the project has.
@@ -69,4 +69,4 @@ private:
     QVariant fileData(const core::project::ProjectFile &file, int role) const;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::models

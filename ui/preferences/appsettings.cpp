@@ -1,6 +1,6 @@
 #include "preferences/appsettings.h"
 
-namespace pgdial::ui::settings {
+namespace pgdial::ui::preferences::settings {
 
 void addRecentProject(const QString &path)
 {
@@ -25,4 +25,4 @@ core::base::BackupPolicy currentBackupPolicy()
     }
 }
 
-} // namespace pgdial::ui::settings
+} // namespace pgdial::ui::preferences::settings

@@ -8,7 +8,7 @@
 #include <QStringList>
 #include <QVariant>
 
-namespace pgdial::ui {
+namespace pgdial::ui::preferences {
 
 // A settings key declared once with its default. Values never include secrets.
 template<typename T>
@@ -53,4 +53,4 @@ core::base::BackupPolicy currentBackupPolicy();
 void addRecentProject(const QString &path);
 } // namespace settings
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::preferences

@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::preferences {
 
 PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent), m_backup(new QComboBox(this))
 {
@@ -47,4 +47,4 @@ void PreferencesDialog::apply() const
     settings::backupPolicy.setValue(static_cast<int>(backupPolicy()));
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::preferences

@@ -6,7 +6,7 @@
 
 class QComboBox;
 
-namespace pgdial::ui {
+namespace pgdial::ui::preferences {
 
 // The application's preferences (stored through settings/appsettings.h): for now, the backup
 // kept when a file is saved.
@@ -26,4 +26,4 @@ private:
     QComboBox *m_backup;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::preferences

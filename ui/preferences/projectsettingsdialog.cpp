@@ -14,7 +14,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::preferences {
 
 namespace {
 constexpr double bytesPerGiB = 1024.0 * 1024.0 * 1024.0;
@@ -137,4 +137,4 @@ void ProjectSettingsDialog::updateFeaturesEnabled()
         box->setEnabled(m_buildKnown->isChecked());
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::preferences

@@ -9,7 +9,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QSpinBox;
 
-namespace pgdial::ui {
+namespace pgdial::ui::preferences {
 
 // Edits one project's settings: the PostgreSQL version the files target, the database
 // machine's memory and CPUs (for tuning checks), how many app instances share the server, and
@@ -38,4 +38,4 @@ private:
     void updateFeaturesEnabled();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::preferences

@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::preferences {
 
 namespace {
 
@@ -79,4 +79,4 @@ void ProjectSettingsStore::save(const QString &projectPath, const core::project:
     store.setValue(key(settings::projectServerOnThisMachineKey), settings.serverOnThisMachine);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::preferences

@@ -4,7 +4,7 @@
 
 #include <QString>
 
-namespace pgdial::ui {
+namespace pgdial::ui::preferences {
 
 // Reads and writes a project's ProjectSettings in the user's settings (QSettings), keyed by the
 // project folder's canonical path. Nothing is ever written into the project folder.
@@ -16,4 +16,4 @@ public:
     static QString groupFor(const QString &projectPath);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::preferences

@@ -12,7 +12,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui::ToolFactory {
+namespace pgdial::ui::tools::ToolFactory {
 
 namespace {
 
@@ -54,25 +54,25 @@ QDockWidget *toolDock(QMainWindow *window, const ToolSpec &spec, QWidget *conten
 
 } // namespace
 
-QList<QDockWidget *> createToolDocks(ProjectContext *context, QMainWindow *window)
+QList<QDockWidget *> createToolDocks(document::ProjectContext *context, QMainWindow *window)
 {
     return {
         toolDock(window,
                  {u"connectionTesterDock"_s, u"actionConnectionTester"_s, tr("Connection Tester"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_T),
                   tr("Test a connection string stage by stage and see what to change when it fails")},
-                 new ConnectionTesterWidget(context)),
+                 new tools::connectiontester::ConnectionTesterWidget(context)),
         toolDock(window,
                  {u"poolCalculatorDock"_s, u"poolCalculatorDockToggle"_s, tr("Pool Calculator"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
                   tr("Size the application's pools and see the connection budget")},
-                 new PoolCalculatorPanel(context)),
+                 new tools::pool::PoolCalculatorPanel(context)),
         toolDock(window,
                  {u"tuningWizardDock"_s, u"actionToolTuningWizard"_s, tr("Tuning Wizard"),
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                   tr("Suggest postgresql.conf settings for the server's machine and workload")},
-                 new TuningWizard(context)),
+                 new tools::tuning::TuningWizard(context)),
     };
 }
 
-} // namespace pgdial::ui::ToolFactory
+} // namespace pgdial::ui::tools::ToolFactory

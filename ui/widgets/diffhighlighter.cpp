@@ -3,7 +3,7 @@
 #include <QGuiApplication>
 #include <QPalette>
 
-namespace pgdial::ui {
+namespace pgdial::ui::widgets {
 
 DiffHighlighter::DiffHighlighter(QTextDocument *document) : QSyntaxHighlighter(document) {}
 
@@ -30,4 +30,4 @@ void DiffHighlighter::highlightBlock(const QString &text)
     setFormat(0, static_cast<int>(text.size()), format);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::widgets

@@ -2,7 +2,7 @@
 
 #include <QSyntaxHighlighter>
 
-namespace pgdial::ui {
+namespace pgdial::ui::widgets {
 
 // Colours a unified diff: file headers, hunk headers, added and removed lines, in colours
 // derived from the palette so they read on light and dark themes.
@@ -18,4 +18,4 @@ protected:
     void highlightBlock(const QString &text) override;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::widgets

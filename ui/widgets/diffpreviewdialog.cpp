@@ -13,7 +13,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::widgets {
 
 QString DiffPreviewDialog::renderDiff(const QList<Entry> &entries)
 {
@@ -108,4 +108,4 @@ QString DiffPreviewDialog::diffText() const
     return m_text->toPlainText();
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::widgets

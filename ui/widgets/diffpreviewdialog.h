@@ -8,7 +8,7 @@
 class QPlainTextEdit;
 class QPushButton;
 
-namespace pgdial::ui {
+namespace pgdial::ui::widgets {
 
 // Shows what a save will change: one unified diff per file, coloured. Secrets are masked in
 // files whose secrets the user has not revealed. In Save mode the dialog's Save button accepts;
@@ -38,4 +38,4 @@ private:
     QPlainTextEdit *m_text;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::widgets

@@ -5,12 +5,12 @@
 #include <QApplication>
 #include <QPainter>
 
-namespace pgdial::ui {
+namespace pgdial::ui::widgets {
 
 void ProjectTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const
 {
     QStyledItemDelegate::paint(painter, option, index);
-    const QString folder = index.data(ProjectTreeModel::FolderRole).toString();
+    const QString folder = index.data(models::ProjectTreeModel::FolderRole).toString();
     if (folder.isEmpty())
         return;
     QStyleOptionViewItem item = option;
@@ -32,4 +32,4 @@ void ProjectTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     painter->restore();
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::widgets

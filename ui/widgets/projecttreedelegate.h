@@ -2,7 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace pgdial::ui {
+namespace pgdial::ui::widgets {
 
 // Draws a project tree file row as its name followed by its folder, dimmed and elided from
 // the left, so the name is always readable however deep the file sits.
@@ -17,4 +17,4 @@ public:
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::widgets

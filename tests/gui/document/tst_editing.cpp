@@ -60,12 +60,12 @@ private Q_SLOTS:
 private:
     static constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
     QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
-    ui::SourceView *currentView() const
+    ui::editors::SourceView *currentView() const
     {
         QWidget *page = m_window->editorArea()->currentWidget();
-        return page ? page->findChild<ui::SourceView *>() : nullptr;
+        return page ? page->findChild<ui::editors::SourceView *>() : nullptr;
     }
-    ui::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
+    ui::document::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
     void typeTheEdit();
 };
 
@@ -90,7 +90,7 @@ void tst_Editing::init()
         return;
     QCOMPARE(m_window->editorArea()->currentPath(), QString::fromLatin1(confRelative));
     // These tests are about the raw editor; the Settings table is the page a conf file opens on.
-    ui::DocumentPage *page = m_window->editorArea()->editorFor(QString::fromLatin1(confRelative));
+    ui::mainwindow::DocumentPage *page = m_window->editorArea()->editorFor(QString::fromLatin1(confRelative));
     QVERIFY(page);
     page->showSource();
 }
@@ -103,7 +103,7 @@ void tst_Editing::cleanup()
 // max_connections = 100 -> 200, and a new line "work_mem = 8MB" after it, typed key by key.
 void tst_Editing::typeTheEdit()
 {
-    ui::SourceView *view = currentView();
+    ui::editors::SourceView *view = currentView();
     QVERIFY(view);
     QVERIFY(!view->isReadOnly());
     view->setFocus();
@@ -124,18 +124,18 @@ void tst_Editing::typeUndoRedoSave()
     QVERIFY(::chmod(QFile::encodeName(confPath()).constData(), 0640) == 0);
     const QByteArray original = test::readBytes(confPath());
     typeTheEdit();
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     QCOMPARE(document->bytes(), expectedConf());
     QVERIFY(document->isModified());
     QVERIFY(m_window->editorArea()->tabText(m_window->editorArea()->currentIndex()).endsWith(QStringLiteral("\u2022")));
     QVERIFY(m_window->projectTreeModel()
                 ->indexForPath(QString::fromLatin1(confRelative))
-                .data(ui::ProjectTreeModel::ModifiedRole)
+                .data(ui::models::ProjectTreeModel::ModifiedRole)
                 .toBool());
     QVERIFY(m_window->isWindowModified());
 
     // Ctrl+Z takes the whole typing burst back; Ctrl+Shift+Z brings it again.
-    ui::SourceView *view = currentView();
+    ui::editors::SourceView *view = currentView();
     QTest::keyClick(view, Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(document->bytes(), original);
     QVERIFY(!document->isModified());
@@ -171,7 +171,7 @@ void tst_Editing::typeUndoRedoSave()
 
 void tst_Editing::checksRunAgainAfterAnEdit()
 {
-    QSignalSpy updated(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QSignalSpy updated(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
     typeTheEdit();
     QVERIFY(updated.wait(5000));
     // Debounced: a whole burst of typing gives one re-check.
@@ -230,12 +230,12 @@ void tst_Editing::savePreviewHidesSecrets()
 {
     const QByteArray before = "DATABASE_URL=postgresql://app:oldpass@db/app\nAPP_DB_PASSWORD=hunter2\n";
     const QByteArray after = "DATABASE_URL=postgresql://app:newpass@db/app\nAPP_DB_PASSWORD=hunter3\n";
-    const QString masked = ui::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, false}});
+    const QString masked = ui::widgets::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, false}});
     QVERIFY(masked.contains(QStringLiteral("-DATABASE_URL=postgresql://app:")));
     QVERIFY(masked.contains(QStringLiteral("(secret changed)")));
     for (const char *secret : {"oldpass", "newpass", "hunter2", "hunter3"})
         QVERIFY2(!masked.contains(QLatin1String(secret)), secret);
-    const QString revealed = ui::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, true}});
+    const QString revealed = ui::widgets::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, true}});
     QVERIFY(revealed.contains(QStringLiteral("+APP_DB_PASSWORD=hunter3")));
 }
 
@@ -246,20 +246,20 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     QCOMPARE(label->text(), QStringLiteral("PostgreSQL 17"));
 
     core::project::ProjectSettings settings = m_window->project()->settings;
-    ui::ProjectSettingsDialog dialog(settings);
+    ui::preferences::ProjectSettingsDialog dialog(settings);
     auto *version = dialog.findChild<QComboBox *>(QStringLiteral("projectPgVersion"));
     QVERIFY(version);
     version->setCurrentIndex(version->findData(15));
     QCOMPARE(dialog.settings().pgVersion, 15);
     QVERIFY(!dialog.settings().ramBytes);
 
-    QSignalSpy updated(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QSignalSpy updated(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
     m_window->setProjectSettings(dialog.settings());
     QCOMPARE(label->text(), QStringLiteral("PostgreSQL 15"));
     QVERIFY(updated.wait(5000));
-    QCOMPARE(ui::ProjectSettingsStore::load(m_dir->path()).pgVersion, 15);
-    QVERIFY(!ui::ProjectSettingsStore::load(m_dir->path()).serverBuildFeatures);
-    QVERIFY(!ui::ProjectSettingsStore::load(m_dir->path()).serverOnThisMachine);
+    QCOMPARE(ui::preferences::ProjectSettingsStore::load(m_dir->path()).pgVersion, 15);
+    QVERIFY(!ui::preferences::ProjectSettingsStore::load(m_dir->path()).serverBuildFeatures);
+    QVERIFY(!ui::preferences::ProjectSettingsStore::load(m_dir->path()).serverOnThisMachine);
 
     // The server facts: the feature boxes follow "I know the build"; an empty build survives.
     auto *known = dialog.findChild<QCheckBox *>(QStringLiteral("projectBuildKnown"));
@@ -276,10 +276,10 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     local->setChecked(true);
     QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString>{QStringLiteral("lz4")});
     m_window->setProjectSettings(dialog.settings());
-    const core::project::ProjectSettings stored = ui::ProjectSettingsStore::load(m_dir->path());
+    const core::project::ProjectSettings stored = ui::preferences::ProjectSettingsStore::load(m_dir->path());
     QCOMPARE(stored.serverBuildFeatures, QSet<QString>{QStringLiteral("lz4")});
     QVERIFY(stored.serverOnThisMachine);
-    ui::ProjectSettingsDialog reopened(stored);
+    ui::preferences::ProjectSettingsDialog reopened(stored);
     QVERIFY(reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildKnown"))->isChecked());
     QVERIFY(reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildFeature_lz4"))->isChecked());
     QVERIFY(!reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildFeature_zstd"))->isChecked());
@@ -289,7 +289,7 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     }
 
     // A fresh window on the same folder starts with them; the folder holds nothing new.
-    ui::MainWindow again;
+    ui::mainwindow::MainWindow again;
     QVERIFY(test::loadInto(again, m_dir->path()));
     QCOMPARE(again.project()->settings.pgVersion, 15);
     QCOMPARE(again.findChild<QLabel *>(QStringLiteral("targetVersionLabel"))->text(), QStringLiteral("PostgreSQL 15"));
@@ -343,7 +343,7 @@ void tst_Editing::applyFixFromProblemsPanel()
     QVERIFY(!button->isEnabled());
     int fixable = -1;
     for (int row = 0; row < view->model()->rowCount(); ++row) {
-        if (view->model()->index(row, 0).data(ui::DiagnosticsModel::CodeRole).toString() == withFix.code)
+        if (view->model()->index(row, 0).data(ui::models::DiagnosticsModel::CodeRole).toString() == withFix.code)
             fixable = row;
     }
     view->setCurrentIndex(view->model()->index(1 - fixable, 0));
@@ -360,13 +360,13 @@ void tst_Editing::applyFixFromProblemsPanel()
 
 void tst_Editing::treeModelUnderTester()
 {
-    ui::ProjectTreeModel tree;
+    ui::models::ProjectTreeModel tree;
     QAbstractItemModelTester tester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
     tree.setProject(m_window->project());
     tree.setModified(QString::fromLatin1(confRelative), true);
     const QModelIndex index = tree.indexForPath(QString::fromLatin1(confRelative));
     QCOMPARE(index.data().toString(), QStringLiteral("postgresql.conf \u2022"));
-    QCOMPARE(index.data(ui::ProjectTreeModel::FolderRole).toString(), QStringLiteral("infra/docker/prod/postgres"));
+    QCOMPARE(index.data(ui::models::ProjectTreeModel::FolderRole).toString(), QStringLiteral("infra/docker/prod/postgres"));
     QVERIFY(index.data(Qt::ToolTipRole).toString().contains(QString::fromLatin1(confRelative)));
     tree.setModified(QString::fromLatin1(confRelative), false);
     QCOMPARE(index.data().toString(), QStringLiteral("postgresql.conf"));
@@ -400,13 +400,13 @@ void tst_Editing::dialogScreenshots()
     const QByteArray env = test::readBytes(m_dir->filePath(QStringLiteral(".env")));
     QByteArray envEdited = env;
     envEdited.replace("devpass", "newpass");
-    ui::DiffPreviewDialog preview({{conf()->relativePath(), conf()->savedBytes(), conf()->bytes(), false},
+    ui::widgets::DiffPreviewDialog preview({{conf()->relativePath(), conf()->savedBytes(), conf()->bytes(), false},
                                    {QStringLiteral(".env"), env, envEdited, false}},
-                                  ui::DiffPreviewDialog::Mode::Save, m_window.get());
+                                  ui::widgets::DiffPreviewDialog::Mode::Save, m_window.get());
     QVERIFY(!preview.diffText().contains(QStringLiteral("devpass")));
     QVERIFY(!preview.diffText().contains(QStringLiteral("newpass")));
-    ui::ProjectSettingsDialog settings(m_window->project()->settings, m_window.get());
-    ui::PreferencesDialog preferences(m_window.get());
+    ui::preferences::ProjectSettingsDialog settings(m_window->project()->settings, m_window.get());
+    ui::preferences::PreferencesDialog preferences(m_window.get());
     const QList<std::pair<QDialog *, QString>> dialogs = {{&preview, QStringLiteral("save-preview.png")},
                                                           {&settings, QStringLiteral("project-settings.png")},
                                                           {&preferences, QStringLiteral("preferences.png")}};

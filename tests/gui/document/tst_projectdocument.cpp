@@ -41,9 +41,9 @@ private Q_SLOTS:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::shared_ptr<core::project::Project> m_project;
-    std::unique_ptr<ui::DocumentManager> m_manager;
+    std::unique_ptr<ui::document::DocumentManager> m_manager;
     QString confPath() const { return m_dir->filePath(QStringLiteral("infra/docker/prod/postgres/postgresql.conf")); }
-    ui::ProjectDocument *conf() const
+    ui::document::ProjectDocument *conf() const
     {
         return m_manager->document(QStringLiteral("infra/docker/prod/postgres/postgresql.conf"));
     }
@@ -74,7 +74,7 @@ void tst_ProjectDocument::init()
     core::base::Result<core::project::Project> opened = core::project::Project::open(m_dir->path());
     QVERIFY(opened);
     m_project = std::make_shared<core::project::Project>(std::move(opened).value());
-    m_manager = std::make_unique<ui::DocumentManager>();
+    m_manager = std::make_unique<ui::document::DocumentManager>();
     m_manager->setProject(m_project);
     QVERIFY(conf());
 }
@@ -88,7 +88,7 @@ void tst_ProjectDocument::cleanup()
 
 void tst_ProjectDocument::applyUndoRedoRestoresBytes()
 {
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     const QByteArray original = document->bytes();
     QVERIFY(document->applyEdits({replaceLine(73, "max_connections = 200"), replaceLine(0, "# edited")},
                                  QStringLiteral("two lines")));
@@ -107,7 +107,7 @@ void tst_ProjectDocument::applyUndoRedoRestoresBytes()
 
 void tst_ProjectDocument::typingMergesIntoOneStep()
 {
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     const QByteArray original = document->bytes();
     for (const char *text : {"m", "ma", "max"})
         QVERIFY(document->applyEdits({replaceLine(2, text)}, QStringLiteral("Typing"), true));
@@ -122,12 +122,12 @@ void tst_ProjectDocument::typingMergesIntoOneStep()
 
 void tst_ProjectDocument::modifiedFollowsCleanState()
 {
-    ui::ProjectDocument *document = conf();
-    QSignalSpy modified(document, &ui::ProjectDocument::modifiedChanged);
+    ui::document::ProjectDocument *document = conf();
+    QSignalSpy modified(document, &ui::document::ProjectDocument::modifiedChanged);
     QVERIFY(!document->isModified());
     QVERIFY(document->applyEdits({replaceLine(0, "# x")}, QStringLiteral("edit")));
     QVERIFY(document->isModified());
-    QCOMPARE(m_manager->modifiedDocuments(), QList<ui::ProjectDocument *>{document});
+    QCOMPARE(m_manager->modifiedDocuments(), QList<ui::document::ProjectDocument *>{document});
     document->undoStack()->undo();
     QVERIFY(!document->isModified());
     QCOMPARE(modified.count(), 2);
@@ -136,9 +136,9 @@ void tst_ProjectDocument::modifiedFollowsCleanState()
 
 void tst_ProjectDocument::linesChangedTellsWhatChanged()
 {
-    ui::ProjectDocument *document = conf();
-    QSignalSpy lines(document, &ui::ProjectDocument::linesChanged);
-    QSignalSpy contents(document, &ui::ProjectDocument::contentsChanged);
+    ui::document::ProjectDocument *document = conf();
+    QSignalSpy lines(document, &ui::document::ProjectDocument::linesChanged);
+    QSignalSpy contents(document, &ui::document::ProjectDocument::contentsChanged);
     core::base::LineEdit insert;
     insert.firstIndex = 5;
     insert.lines = {"a", "b"};
@@ -152,8 +152,8 @@ void tst_ProjectDocument::linesChangedTellsWhatChanged()
 
 void tst_ProjectDocument::undoGroupFollowsActiveDocument()
 {
-    ui::ProjectDocument *first = conf();
-    ui::ProjectDocument *second = m_manager->document(QStringLiteral("config.yaml"));
+    ui::document::ProjectDocument *first = conf();
+    ui::document::ProjectDocument *second = m_manager->document(QStringLiteral("config.yaml"));
     QVERIFY(second);
     m_manager->setActiveDocument(second);
     QCOMPARE(m_manager->undoGroup()->activeStack(), second->undoStack());
@@ -167,7 +167,7 @@ void tst_ProjectDocument::undoGroupFollowsActiveDocument()
 
 void tst_ProjectDocument::saveWritesAtomicallyAndKeepsPermissions()
 {
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     QVERIFY(::chmod(QFile::encodeName(confPath()).constData(), 0640) == 0);
     struct stat before{};
     QVERIFY(::stat(QFile::encodeName(confPath()).constData(), &before) == 0);
@@ -203,7 +203,7 @@ void tst_ProjectDocument::backupPerPolicy()
 {
     QFETCH(int, policy);
     QFETCH(QString, pattern);
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     const QByteArray original = document->bytes();
     QVERIFY(document->applyEdits({replaceLine(0, "# edited")}, QStringLiteral("edit")));
     m_manager->setBackupPolicy(static_cast<core::base::BackupPolicy>(policy));
@@ -224,9 +224,9 @@ void tst_ProjectDocument::backupPerPolicy()
 
 void tst_ProjectDocument::externalChangeIsReported()
 {
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     QVERIFY(document->applyEdits({replaceLine(0, "# mine")}, QStringLiteral("edit")));
-    QSignalSpy changed(m_manager.get(), &ui::DocumentManager::changedOnDisk);
+    QSignalSpy changed(m_manager.get(), &ui::document::DocumentManager::changedOnDisk);
     QFile file(confPath());
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("port = 6543\n");
@@ -241,8 +241,8 @@ void tst_ProjectDocument::externalChangeIsReported()
 
 void tst_ProjectDocument::externalChangeReloadsCleanDocument()
 {
-    ui::ProjectDocument *document = conf();
-    QSignalSpy changed(m_manager.get(), &ui::DocumentManager::changedOnDisk);
+    ui::document::ProjectDocument *document = conf();
+    QSignalSpy changed(m_manager.get(), &ui::document::DocumentManager::changedOnDisk);
     QFile file(confPath());
     QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
     file.write("port = 6543\n");
@@ -255,8 +255,8 @@ void tst_ProjectDocument::externalChangeReloadsCleanDocument()
 
 void tst_ProjectDocument::ownSaveIsNotAnExternalChange()
 {
-    ui::ProjectDocument *document = conf();
-    QSignalSpy changed(m_manager.get(), &ui::DocumentManager::changedOnDisk);
+    ui::document::ProjectDocument *document = conf();
+    QSignalSpy changed(m_manager.get(), &ui::document::DocumentManager::changedOnDisk);
     QVERIFY(document->applyEdits({replaceLine(0, "# saved by pgdial")}, QStringLiteral("edit")));
     QVERIFY(m_manager->save(document));
     QVERIFY(!changed.wait(500));
@@ -270,9 +270,9 @@ void tst_ProjectDocument::ownSaveIsNotAnExternalChange()
 
 void tst_ProjectDocument::revalidationIsDebouncedAndNewestWins()
 {
-    ui::Revalidator revalidator;
+    ui::document::Revalidator revalidator;
     revalidator.setProject(m_project);
-    QSignalSpy ready(&revalidator, &ui::Revalidator::diagnosticsReady);
+    QSignalSpy ready(&revalidator, &ui::document::Revalidator::diagnosticsReady);
     for (int i = 0; i < 20; ++i)
         revalidator.schedule();
     QVERIFY(ready.wait(5000));

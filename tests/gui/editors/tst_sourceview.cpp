@@ -44,7 +44,7 @@ std::shared_ptr<core::project::ProjectFile> makeFile(const QByteArray &bytes, co
     return file;
 }
 
-void placeCursor(ui::SourceView &view, int line, int column)
+void placeCursor(ui::editors::SourceView &view, int line, int column)
 {
     QTextCursor cursor(view.document()->findBlockByNumber(line));
     cursor.movePosition(QTextCursor::Right, QTextCursor::MoveAnchor, column);
@@ -85,8 +85,8 @@ void tst_SourceView::typingBecomesLineEdits()
     QFETCH(int, column);
     QFETCH(QString, keys);
     QFETCH(QByteArray, after);
-    ui::ProjectDocument document(makeFile(before));
-    ui::SourceView view;
+    ui::document::ProjectDocument document(makeFile(before));
+    ui::editors::SourceView view;
     view.setProjectDocument(&document);
     view.show();
     QVERIFY(!view.isReadOnly());
@@ -110,7 +110,7 @@ void tst_SourceView::typingBecomesLineEdits()
     QCOMPARE(document.bytes(), before);
     // The view shows the text without endings or BOM, a lone CR as a visible symbol.
     QByteArray shown = QByteArray(before).replace("\r\n", "\n").replace("\xEF\xBB\xBF", "");
-    shown.replace("\r", QString(QChar(ui::SourceView::carriageReturnSymbol)).toUtf8());
+    shown.replace("\r", QString(QChar(ui::editors::SourceView::carriageReturnSymbol)).toUtf8());
     if (shown.endsWith('\n'))
         shown.chop(1);
     QCOMPARE(view.toPlainText().toUtf8(), shown);
@@ -118,8 +118,8 @@ void tst_SourceView::typingBecomesLineEdits()
 
 void tst_SourceView::editsElsewhereUpdateTheViewAndKeepTheCursor()
 {
-    ui::ProjectDocument document(makeFile("one\ntwo\nthree\nfour\n"));
-    ui::SourceView view;
+    ui::document::ProjectDocument document(makeFile("one\ntwo\nthree\nfour\n"));
+    ui::editors::SourceView view;
     view.setProjectDocument(&document);
     placeCursor(view, 3, 2); // "fo|ur"
     core::base::LineEdit insert;
@@ -150,8 +150,8 @@ void tst_SourceView::editsElsewhereUpdateTheViewAndKeepTheCursor()
 
 void tst_SourceView::undoOfTypingUpdatesTheView()
 {
-    ui::ProjectDocument document(makeFile("a = 1\n"));
-    ui::SourceView view;
+    ui::document::ProjectDocument document(makeFile("a = 1\n"));
+    ui::editors::SourceView view;
     view.setProjectDocument(&document);
     view.show();
     placeCursor(view, 0, 5);
@@ -166,8 +166,8 @@ void tst_SourceView::undoOfTypingUpdatesTheView()
 
 void tst_SourceView::emptyFileGrowsAndShrinks()
 {
-    ui::ProjectDocument document(makeFile(""));
-    ui::SourceView view;
+    ui::document::ProjectDocument document(makeFile(""));
+    ui::editors::SourceView view;
     view.setProjectDocument(&document);
     view.show();
     QTest::keyClicks(&view, "x");
@@ -182,10 +182,10 @@ void tst_SourceView::emptyFileGrowsAndShrinks()
 void tst_SourceView::secretsNeedRevealToEdit()
 {
     const QByteArray env = "DATABASE_URL=postgresql://app:s3cret@db/app\nAPP_DB=app\n";
-    ui::ProjectDocument document(makeFile(env, core::project::FileKind::Env));
-    ui::RawTextEditor editor(&document);
+    ui::document::ProjectDocument document(makeFile(env, core::project::FileKind::Env));
+    ui::editors::RawTextEditor editor(&document);
     editor.show();
-    ui::SourceView *view = editor.sourceView();
+    ui::editors::SourceView *view = editor.sourceView();
     QVERIFY(view->holdsSecrets());
     QVERIFY(view->isReadOnly());
     QVERIFY(!view->toPlainText().contains(QStringLiteral("s3cret")));
@@ -213,8 +213,8 @@ void tst_SourceView::secretsNeedRevealToEdit()
 
 void tst_SourceView::undoKeysAreLeftToTheWindow()
 {
-    ui::ProjectDocument document(makeFile("a\n"));
-    ui::SourceView view;
+    ui::document::ProjectDocument document(makeFile("a\n"));
+    ui::editors::SourceView view;
     view.setProjectDocument(&document);
     QKeyEvent undo(QEvent::ShortcutOverride, Qt::Key_Z, Qt::ControlModifier);
     QApplication::sendEvent(&view, &undo);
@@ -242,8 +242,8 @@ void tst_SourceView::openingNeverEdits()
     QFile file(path);
     QVERIFY(file.open(QIODevice::ReadOnly));
     const QByteArray bytes = file.readAll();
-    ui::ProjectDocument document(makeFile(bytes));
-    ui::SourceView view;
+    ui::document::ProjectDocument document(makeFile(bytes));
+    ui::editors::SourceView view;
     view.setProjectDocument(&document);
     view.show();
     QVERIFY(QTest::qWaitForWindowExposed(&view));

@@ -42,7 +42,7 @@ void tst_MainWindow::initTestCase()
 
 void tst_MainWindow::opensExampleProject()
 {
-    ui::MainWindow window;
+    ui::mainwindow::MainWindow window;
     window.show();
     QVERIFY(test::loadInto(window, test::exampleProject()));
     QVERIFY(window.project());
@@ -54,7 +54,7 @@ void tst_MainWindow::opensExampleProject()
 
 void tst_MainWindow::treeListsEveryFile()
 {
-    ui::MainWindow window;
+    ui::mainwindow::MainWindow window;
     QVERIFY(test::loadInto(window, test::exampleProject()));
     auto *tree = window.findChild<QTreeView *>(QStringLiteral("projectTree"));
     QVERIFY(tree);
@@ -63,7 +63,7 @@ void tst_MainWindow::treeListsEveryFile()
     for (int g = 0; g < model->rowCount(); ++g) {
         const QModelIndex group = model->index(g, 0);
         for (int f = 0; f < model->rowCount(group); ++f)
-            listed.append(model->index(f, 0, group).data(ui::ProjectTreeModel::RelativePathRole).toString());
+            listed.append(model->index(f, 0, group).data(ui::models::ProjectTreeModel::RelativePathRole).toString());
     }
     listed.sort();
     const QStringList expected = {
@@ -81,7 +81,7 @@ void tst_MainWindow::treeListsEveryFile()
 
 void tst_MainWindow::modelsPassTheTester()
 {
-    ui::ProjectTreeModel tree;
+    ui::models::ProjectTreeModel tree;
     QAbstractItemModelTester treeTester(&tree, QAbstractItemModelTester::FailureReportingMode::QtTest);
     core::base::Result<core::project::Project> project = core::project::Project::open(test::exampleProject());
     QVERIFY(project);
@@ -89,9 +89,9 @@ void tst_MainWindow::modelsPassTheTester()
     tree.setProblemCounts({{QStringLiteral("config.yaml"), {1, 2}}});
     tree.setProject(nullptr);
 
-    ui::DiagnosticsModel diagnostics;
+    ui::models::DiagnosticsModel diagnostics;
     QAbstractItemModelTester diagnosticsTester(&diagnostics, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ui::DiagnosticsFilterModel filter;
+    ui::models::DiagnosticsFilterModel filter;
     filter.setSourceModel(&diagnostics);
     QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
     core::base::Diagnostics list;
@@ -111,7 +111,7 @@ void tst_MainWindow::modelsPassTheTester()
     QCOMPARE(filter.rowCount(), 2);
     filter.setTextFilter(QStringLiteral("message 2"));
     QCOMPARE(filter.rowCount(), 1);
-    filter.sort(ui::DiagnosticsModel::LineColumn);
+    filter.sort(ui::models::DiagnosticsModel::LineColumn);
     diagnostics.setDiagnostics({});
     QCOMPARE(filter.rowCount(), 0);
 }
@@ -128,13 +128,13 @@ void tst_MainWindow::problemsActivationOpensFile()
     conf.write("port = 5432\nssl = on\n");
     conf.close();
 
-    ui::MainWindow window;
+    ui::mainwindow::MainWindow window;
     window.show();
     QVERIFY(test::loadInto(window, dir.path()));
     auto *view = window.findChild<QTableView *>(QStringLiteral("problemsView"));
     QVERIFY(view);
     QCOMPARE(view->model()->rowCount(), 1);
-    QCOMPARE(view->model()->index(0, ui::DiagnosticsModel::CodeColumn).data().toString(),
+    QCOMPARE(view->model()->index(0, ui::models::DiagnosticsModel::CodeColumn).data().toString(),
              QStringLiteral("project.binary-file"));
     view->setCurrentIndex(view->model()->index(0, 0));
     Q_EMIT view->activated(view->model()->index(0, 0));
@@ -149,10 +149,10 @@ void tst_MainWindow::problemsActivationOpensFile()
 
 void tst_MainWindow::secretsAreMaskedInTheSourceView()
 {
-    ui::MainWindow window;
+    ui::mainwindow::MainWindow window;
     QVERIFY(test::loadInto(window, test::exampleProject()));
     window.showFile(QStringLiteral(".env"));
-    auto *view = window.editorArea()->currentWidget()->findChild<ui::SourceView *>();
+    auto *view = window.editorArea()->currentWidget()->findChild<ui::editors::SourceView *>();
     QVERIFY(view);
     QVERIFY(!view->toPlainText().contains(QStringLiteral("devpass")));
     QVERIFY(view->toPlainText().contains(QStringLiteral("postgresql://appuser:")));
@@ -160,8 +160,8 @@ void tst_MainWindow::secretsAreMaskedInTheSourceView()
 
 void tst_MainWindow::missingFolderReportsFailure()
 {
-    ui::MainWindow window;
-    QSignalSpy loaded(&window, &ui::MainWindow::projectLoaded);
+    ui::mainwindow::MainWindow window;
+    QSignalSpy loaded(&window, &ui::mainwindow::MainWindow::projectLoaded);
     // The failure is shown in a message box; close it as soon as it appears.
     auto closer = std::make_unique<QTimer>();
     closer->setInterval(20);

@@ -74,7 +74,7 @@ void tst_ProblemsPanel::problemsPanelFilters()
         d.message = code;
         return d;
     };
-    ui::ProblemsPanel *panel = m_window->problemsPanel();
+    ui::mainwindow::ProblemsPanel *panel = m_window->problemsPanel();
     panel->setDiagnostics({make(core::base::Severity::Error, configPath, 23, QStringLiteral("t.error")),
                            make(core::base::Severity::Warning, envPath, 12, QStringLiteral("t.warning")),
                            make(core::base::Severity::Info, envPath, 7, QStringLiteral("t.info"))});
@@ -84,7 +84,7 @@ void tst_ProblemsPanel::problemsPanelFilters()
     QCOMPARE(rows->rowCount(), 2);
     QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("problemsShowErrors")), Qt::LeftButton);
     QCOMPARE(rows->rowCount(), 1);
-    QCOMPARE(rows->index(0, 0).data(ui::DiagnosticsModel::CodeRole).toString(), QStringLiteral("t.info"));
+    QCOMPARE(rows->index(0, 0).data(ui::models::DiagnosticsModel::CodeRole).toString(), QStringLiteral("t.info"));
     QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("problemsShowWarnings")), Qt::LeftButton);
     QTest::mouseClick(panel->findChild<QToolButton *>(QStringLiteral("problemsShowErrors")), Qt::LeftButton);
     auto *files = panel->findChild<QComboBox *>(QStringLiteral("problemsFileFilter"));
@@ -108,13 +108,13 @@ void tst_ProblemsPanel::problemsDoubleClickLandsOnTheRow()
     onConfig.file = configPath;
     onConfig.line = 23;
     onConfig.code = QStringLiteral("t.config");
-    ui::ProblemsPanel *panel = m_window->problemsPanel();
+    ui::mainwindow::ProblemsPanel *panel = m_window->problemsPanel();
     panel->setDiagnostics({onEnv, onConfig});
     QTableView *view = panel->view();
     auto doubleClick = [&](const QString &code) {
         for (int row = 0; row < view->model()->rowCount(); ++row) {
             const QModelIndex index = view->model()->index(row, 0);
-            if (index.data(ui::DiagnosticsModel::CodeRole).toString() != code)
+            if (index.data(ui::models::DiagnosticsModel::CodeRole).toString() != code)
                 continue;
             const QPoint at = view->visualRect(index).center();
             QTest::mouseClick(view->viewport(), Qt::LeftButton, {}, at);
@@ -125,20 +125,20 @@ void tst_ProblemsPanel::problemsDoubleClickLandsOnTheRow()
     };
     QVERIFY(doubleClick(QStringLiteral("t.env")));
     QCOMPARE(m_window->editorArea()->currentPath(), envPath);
-    auto *env = qobject_cast<ui::EnvEditor *>(m_window->editorArea()->editorFor(envPath)->currentWidget());
+    auto *env = qobject_cast<ui::editors::app::EnvEditor *>(m_window->editorArea()->editorFor(envPath)->currentWidget());
     QVERIFY(env);
     QCOMPARE(env->currentKey(), QStringLiteral("APP_DB_USER"));
 
     QVERIFY(doubleClick(QStringLiteral("t.config")));
     QCOMPARE(m_window->editorArea()->currentPath(), configPath);
-    auto *form = qobject_cast<ui::AppConfigEditor *>(m_window->editorArea()->editorFor(configPath)->currentWidget());
+    auto *form = qobject_cast<ui::editors::app::AppConfigEditor *>(m_window->editorArea()->editorFor(configPath)->currentWidget());
     QVERIFY(form);
     QCOMPARE(form->currentKey(), QStringLiteral("pool_size"));
     QCOMPARE(QApplication::focusWidget(), form->input(QStringLiteral("pool_size")));
 
     // A line the form does not show (the temporal: section) opens the Source page at that line.
     m_window->context()->requestShow(configPath, 38);
-    ui::DocumentPage *page = m_window->editorArea()->editorFor(configPath);
+    ui::mainwindow::DocumentPage *page = m_window->editorArea()->editorFor(configPath);
     QCOMPARE(page->currentWidget(), page->sourceEditor());
     QCOMPARE(page->sourceEditor()->sourceView()->textCursor().blockNumber(), 37);
 }

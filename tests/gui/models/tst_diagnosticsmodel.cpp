@@ -54,7 +54,7 @@ void tst_DiagnosticsModel::initTestCase()
 
 void tst_DiagnosticsModel::oneChangedRowIsDataChangedOnly()
 {
-    ui::DiagnosticsModel model;
+    ui::models::DiagnosticsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setDiagnostics(lines({1, 2, 3, 4, 5}));
     const QPersistentModelIndex first = model.index(0, 0);
@@ -72,7 +72,7 @@ void tst_DiagnosticsModel::oneChangedRowIsDataChangedOnly()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 2);
     QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 2);
-    QCOMPARE(model.index(2, ui::DiagnosticsModel::MessageColumn).data().toString(), QStringLiteral("now different"));
+    QCOMPARE(model.index(2, ui::models::DiagnosticsModel::MessageColumn).data().toString(), QStringLiteral("now different"));
     QCOMPARE(first.row(), 0);
     QCOMPARE(last.row(), 4);
     // The same list again changes nothing at all.
@@ -82,7 +82,7 @@ void tst_DiagnosticsModel::oneChangedRowIsDataChangedOnly()
 
 void tst_DiagnosticsModel::insertedAndRemovedRowsKeepTheOthers()
 {
-    ui::DiagnosticsModel model;
+    ui::models::DiagnosticsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     model.setDiagnostics(lines({1, 2, 3, 4, 5}));
     const QPersistentModelIndex four = model.index(3, 0);
@@ -104,9 +104,9 @@ void tst_DiagnosticsModel::insertedAndRemovedRowsKeepTheOthers()
 
 void tst_DiagnosticsModel::randomListsEndEqual()
 {
-    ui::DiagnosticsModel model;
+    ui::models::DiagnosticsModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ui::DiagnosticsFilterModel filter;
+    ui::models::DiagnosticsFilterModel filter;
     filter.setSourceModel(&model);
     filter.setShowInfos(false);
     QAbstractItemModelTester filterTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);

@@ -23,7 +23,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::app {
 
 using core::appconfig::AppConfigFile;
 using core::appconfig::DatabaseConfig;
@@ -71,7 +71,7 @@ QString keyTip(const QString &key)
 
 } // namespace
 
-AppConfigEditor::AppConfigEditor(ProjectDocument *document, ProjectContext *context, QWidget *parent)
+AppConfigEditor::AppConfigEditor(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_context(context)
@@ -122,19 +122,19 @@ AppConfigEditor::AppConfigEditor(ProjectDocument *document, ProjectContext *cont
     layout->addWidget(m_scroll, 1);
 
     m_reveal->setChecked(document->secretsRevealed());
-    connect(m_reveal, &QCheckBox::toggled, document, &ProjectDocument::setSecretsRevealed);
-    connect(document, &ProjectDocument::secretsRevealedChanged, this, [this](bool revealed) {
+    connect(m_reveal, &QCheckBox::toggled, document, &document::ProjectDocument::setSecretsRevealed);
+    connect(document, &document::ProjectDocument::secretsRevealedChanged, this, [this](bool revealed) {
         const QSignalBlocker blocker(m_reveal);
         m_reveal->setChecked(revealed);
         refresh();
     });
     // One re-read per undo step (after all its linesChanged), and after a reload.
-    connect(document, &ProjectDocument::contentsChanged, this, &AppConfigEditor::refresh);
-    connect(document, &ProjectDocument::reset, this, &AppConfigEditor::refresh);
+    connect(document, &document::ProjectDocument::contentsChanged, this, &AppConfigEditor::refresh);
+    connect(document, &document::ProjectDocument::reset, this, &AppConfigEditor::refresh);
     if (m_context) {
         // .env edits change effective values; the re-check tells when the project settled.
-        connect(m_context, &ProjectContext::diagnosticsChanged, this, &AppConfigEditor::refresh);
-        connect(m_context, &ProjectContext::settingsChanged, this, &AppConfigEditor::refresh);
+        connect(m_context, &document::ProjectContext::diagnosticsChanged, this, &AppConfigEditor::refresh);
+        connect(m_context, &document::ProjectContext::settingsChanged, this, &AppConfigEditor::refresh);
     }
     refresh();
 }
@@ -229,7 +229,7 @@ void AppConfigEditor::refresh()
     const AppConfigFile file = AppConfigFile::parse(*text, path);
     core::appconfig::VariableResolver resolver;
     if (m_context && m_context->project())
-        resolver = core::AppConfigChecker::resolverFor(*m_context->project(), folderOf(path));
+        resolver = core::checks::AppConfigChecker::resolverFor(*m_context->project(), folderOf(path));
     m_config = DatabaseConfig::resolve(file, resolver);
     m_hasSection = file.hasDatabaseSection();
 
@@ -421,4 +421,4 @@ QString AppConfigEditor::sourceText(const QString &key) const
     return it == m_rows.cend() ? QString() : it->source->text();
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::app

@@ -15,10 +15,12 @@ class QScrollArea;
 class QSpinBox;
 class QToolButton;
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectContext;
 class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::editors::app {
 
 // The "Database" page of config.yaml: one row per key of the `database:` section with the text
 // as written (${VAR:-default} included), the value the app will get after substitution and where
@@ -27,15 +29,15 @@ class ProjectDocument;
 // document (one undo step), and the page re-reads the file whenever the document changes, so it
 // stays in sync with the Source page, undo and reloads. Effective values follow .env edits too
 // (through the project's re-check).
-class AppConfigEditor final : public QWidget, public DocumentEditor
+class AppConfigEditor final : public QWidget, public editors::DocumentEditor
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(AppConfigEditor)
 
 public:
-    AppConfigEditor(ProjectDocument *document, ProjectContext *context, QWidget *parent = nullptr);
+    AppConfigEditor(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent = nullptr);
 
-    ProjectDocument *projectDocument() const override { return m_document; }
+    document::ProjectDocument *projectDocument() const override { return m_document; }
     void revealLine(int line, int column) override;
     bool showsLine(int line) const override { return !keyAt(line).isEmpty(); }
 
@@ -61,8 +63,8 @@ private:
         int line = 0; // where the key's value is written (0: not in the file)
     };
 
-    ProjectDocument *m_document;
-    QPointer<ProjectContext> m_context;
+    document::ProjectDocument *m_document;
+    QPointer<document::ProjectContext> m_context;
     QLabel *m_summary;
     QCheckBox *m_reveal;
     QScrollArea *m_scroll;
@@ -80,4 +82,4 @@ private:
     QString display(const QString &key, const QString &value) const;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::app

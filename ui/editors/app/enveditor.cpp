@@ -23,7 +23,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::app {
 
 using core::appconfig::EnvEntry;
 using core::appconfig::EnvFile;
@@ -76,7 +76,7 @@ bool isSecret(const QString &key, const QString &value)
 
 } // namespace
 
-EnvEditor::EnvEditor(ProjectDocument *document, ProjectContext *context, QWidget *parent)
+EnvEditor::EnvEditor(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_context(context)
@@ -189,18 +189,18 @@ EnvEditor::EnvEditor(ProjectDocument *document, ProjectContext *context, QWidget
 
     m_reveal->setChecked(document->secretsRevealed());
     m_model->setSecretsRevealed(document->secretsRevealed());
-    connect(m_reveal, &QCheckBox::toggled, document, &ProjectDocument::setSecretsRevealed);
-    connect(document, &ProjectDocument::secretsRevealedChanged, this, [this](bool revealed) {
+    connect(m_reveal, &QCheckBox::toggled, document, &document::ProjectDocument::setSecretsRevealed);
+    connect(document, &document::ProjectDocument::secretsRevealedChanged, this, [this](bool revealed) {
         const QSignalBlocker blocker(m_reveal);
         m_reveal->setChecked(revealed);
         m_model->setSecretsRevealed(revealed);
         updateButtons();
     });
-    connect(document, &ProjectDocument::contentsChanged, this, &EnvEditor::refresh);
-    connect(document, &ProjectDocument::reset, this, &EnvEditor::refresh);
+    connect(document, &document::ProjectDocument::contentsChanged, this, &EnvEditor::refresh);
+    connect(document, &document::ProjectDocument::reset, this, &EnvEditor::refresh);
     if (m_context) {
         // The sibling .env / .env.example changes what is missing.
-        connect(m_context, &ProjectContext::diagnosticsChanged, this, &EnvEditor::refresh);
+        connect(m_context, &document::ProjectContext::diagnosticsChanged, this, &EnvEditor::refresh);
     }
     refresh();
 }
@@ -406,4 +406,4 @@ void EnvEditor::revealLine(int line, int column)
     m_view->setFocus(Qt::OtherFocusReason);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::app

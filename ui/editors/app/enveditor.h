@@ -13,25 +13,27 @@ class QSortFilterProxyModel;
 class QTableView;
 class QToolButton;
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectContext;
 class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::editors::app {
 
 // The "Variables" page of a .env or .env.example file: a table of every variable with its value as
 // written, its effective value, its comment and a status; the keys .env.example documents but .env
 // lacks are listed (greyed, marked) so they can be filled in. Values are edited in place, added
 // and deleted through EnvFile edits, one undo step each; connection strings open the URL builder.
 // The table is rebuilt from the document after every change, so it follows the Source page and undo.
-class EnvEditor final : public QWidget, public DocumentEditor
+class EnvEditor final : public QWidget, public editors::DocumentEditor
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(EnvEditor)
 
 public:
-    EnvEditor(ProjectDocument *document, ProjectContext *context, QWidget *parent = nullptr);
+    EnvEditor(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent = nullptr);
 
-    ProjectDocument *projectDocument() const override { return m_document; }
+    document::ProjectDocument *projectDocument() const override { return m_document; }
     void revealLine(int line, int column) override;
     bool showsLine(int line) const override { return m_model->rowForLine(line) >= 0; }
 
@@ -47,8 +49,8 @@ public:
     void editCurrentUrl();
 
 private:
-    ProjectDocument *m_document;
-    QPointer<ProjectContext> m_context;
+    document::ProjectDocument *m_document;
+    QPointer<document::ProjectContext> m_context;
     EnvTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     QLabel *m_summary;
@@ -66,4 +68,4 @@ private:
     void updateButtons();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::app

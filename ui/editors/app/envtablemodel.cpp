@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::app {
 
 EnvTableModel::EnvTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -211,4 +211,4 @@ bool EnvTableModel::isValidRow(const QModelIndex &index) const
     return index.isValid() && index.model() == this && index.row() < m_rows.size() && index.column() < ColumnCount;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::app

@@ -4,7 +4,7 @@
 #include <QList>
 #include <QString>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::app {
 
 // The variables of one .env (or .env.example) file as a table: key, value as written, effective
 // value after ${VAR} substitution, the comment that documents it, and a status (missing from .env
@@ -65,4 +65,4 @@ private:
     bool isValidRow(const QModelIndex &index) const;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::app

@@ -18,7 +18,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::app {
 
 using core::appconfig::ConnectionUrlFormatter;
 using core::appconfig::ConnectionUrlParser;
@@ -279,4 +279,4 @@ void UrlBuilderDialog::textChanged(const QString &text)
     showText();
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::app

@@ -11,7 +11,7 @@ class QLineEdit;
 class QPlainTextEdit;
 class QToolButton;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::app {
 
 // Edits a PostgreSQL connection string field by field (driver, hosts and ports, database, user,
 // password, sslmode, certificate files, other parameters) and as text, both ways: a field edit
@@ -59,4 +59,4 @@ private:
     void showText();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::app

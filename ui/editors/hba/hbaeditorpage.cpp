@@ -26,9 +26,9 @@ using namespace pgdial::core::base;
 using namespace pgdial::core::project;
 using namespace pgdial::core::hba;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
-HbaEditorPage::HbaEditorPage(ProjectDocument *document, ProjectContext *context, QWidget *parent)
+HbaEditorPage::HbaEditorPage(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_context(context)
@@ -345,4 +345,4 @@ void HbaEditorPage::moveDown()
         moveRuleBefore(row, m_model->row(row + 1).rule.lastLine + 1);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -11,14 +11,17 @@ class QTableView;
 class QTabWidget;
 class QToolBar;
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
+class ProjectContext;
+class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::editors::hba {
 
 class HbaPasteErrorPane;
 class HbaRuleDelegate;
 class HbaRulesModel;
 class HbaSimulatorPane;
-class ProjectContext;
-class ProjectDocument;
 
 // The visual pg_hba.conf editor (the "Rules" tab, objectName "hbaEditor"): the rule table with
 // typed editors and markers, the rule actions (add, duplicate, delete, enable/disable, move
@@ -27,15 +30,15 @@ class ProjectDocument;
 // Every action is one ProjectDocument::applyEdits (one undo step) of edits made by
 // core::hba::HbaEditor. Before an edit that changes which method some connection meets, the
 // "changes who gets in" dialog lists those connections and asks (HbaImpactDialog).
-class HbaEditorPage final : public QWidget, public DocumentEditor
+class HbaEditorPage final : public QWidget, public editors::DocumentEditor
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(HbaEditorPage)
 
 public:
-    HbaEditorPage(ProjectDocument *document, ProjectContext *context, QWidget *parent = nullptr);
+    HbaEditorPage(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent = nullptr);
 
-    ProjectDocument *projectDocument() const override { return m_document; }
+    document::ProjectDocument *projectDocument() const override { return m_document; }
     void revealLine(int line, int column) override;
 
     HbaRulesModel *model() const { return m_model; }
@@ -59,8 +62,8 @@ public:
     void moveDown();
 
 private:
-    ProjectDocument *m_document;
-    ProjectContext *m_context;
+    document::ProjectDocument *m_document;
+    document::ProjectContext *m_context;
     HbaRulesModel *m_model;
     HbaRuleDelegate *m_delegate;
     QToolBar *m_toolBar;
@@ -85,4 +88,4 @@ private:
     void showMessage(const QString &message, bool error);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

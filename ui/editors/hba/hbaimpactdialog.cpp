@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 HbaImpactDialog::HbaImpactDialog(const QString &action, QList<core::hba::HbaImpactChange> changes, QWidget *parent)
     : QDialog(parent), m_model(new HbaImpactModel(std::move(changes), this)), m_view(new QTableView(this))
@@ -52,4 +52,4 @@ HbaImpactDialog::HbaImpactDialog(const QString &action, QList<core::hba::HbaImpa
     resize(820, 420);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

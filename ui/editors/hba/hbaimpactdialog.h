@@ -6,7 +6,7 @@
 
 class QTableView;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 class HbaImpactModel;
 
@@ -28,4 +28,4 @@ private:
     QTableView *m_view;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

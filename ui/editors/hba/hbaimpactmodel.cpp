@@ -2,7 +2,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 HbaImpactModel::HbaImpactModel(QList<core::hba::HbaImpactChange> changes, QObject *parent)
     : QAbstractTableModel(parent), m_changes(std::move(changes))
@@ -62,4 +62,4 @@ QVariant HbaImpactModel::headerData(int section, Qt::Orientation orientation, in
     return {};
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -4,7 +4,7 @@
 
 #include <QAbstractTableModel>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 // The sample connections an edit would treat differently: connection, before, after.
 class HbaImpactModel final : public QAbstractTableModel
@@ -28,4 +28,4 @@ private:
     QList<core::hba::HbaImpactChange> m_changes;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

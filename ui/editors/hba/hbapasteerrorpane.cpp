@@ -13,7 +13,7 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::hba;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 HbaPasteErrorPane::HbaPasteErrorPane(HbaRulesModel *rules, QWidget *parent)
     : QWidget(parent)
@@ -103,4 +103,4 @@ bool HbaPasteErrorPane::propose()
     return true;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -11,7 +11,7 @@ class QLabel;
 class QPlainTextEdit;
 class QPushButton;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 class HbaRulesModel;
 
@@ -45,4 +45,4 @@ private:
     std::optional<core::hba::HbaRuleProposal> m_proposal;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -8,7 +8,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 namespace {
 const char *invalidProperty = "pgdialInvalid";
@@ -89,4 +89,4 @@ bool HbaRuleDelegate::eventFilter(QObject *object, QEvent *event)
     return QStyledItemDelegate::eventFilter(object, event);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

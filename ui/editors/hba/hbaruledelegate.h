@@ -2,7 +2,7 @@
 
 #include <QStyledItemDelegate>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 class HbaRulesModel;
 
@@ -33,4 +33,4 @@ private:
     HbaRulesModel *m_model;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

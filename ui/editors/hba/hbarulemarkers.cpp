@@ -9,7 +9,7 @@ using namespace pgdial::core;
 using namespace pgdial::core::base;
 using namespace pgdial::core::hba;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 namespace {
 
@@ -83,4 +83,4 @@ int HbaRuleMarkers::severity(int row, bool ruleRefused) const
     return worst;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

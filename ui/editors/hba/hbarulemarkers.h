@@ -9,7 +9,7 @@
 
 #include <functional>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 // What the rules table marks on each row: the diagnostics that concern it (parser, lint and
 // project checks, each once) and, from the dead-rule analysis, why the rule is never reached
@@ -39,4 +39,4 @@ private:
     QHash<int, core::base::Diagnostics> m_diagnostics;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -19,7 +19,7 @@ using namespace pgdial::core::base;
 using namespace pgdial::core::project;
 using namespace pgdial::core::hba;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 namespace {
 
@@ -61,17 +61,17 @@ bool hasAddress(const QString &type)
 
 } // namespace
 
-HbaRulesModel::HbaRulesModel(ProjectDocument *document, ProjectContext *context, QObject *parent)
+HbaRulesModel::HbaRulesModel(document::ProjectDocument *document, document::ProjectContext *context, QObject *parent)
     : QAbstractTableModel(parent), m_document(document), m_context(context)
 {
     // Whole-file re-read: pg_hba.conf files are small, and a move touches many lines anyway.
-    connect(document, &ProjectDocument::linesChanged, this, [this] { reparse(); });
-    connect(document, &ProjectDocument::reset, this, [this] { reparse(); });
+    connect(document, &document::ProjectDocument::linesChanged, this, [this] { reparse(); });
+    connect(document, &document::ProjectDocument::reset, this, [this] { reparse(); });
     if (context) {
-        connect(context, &ProjectContext::diagnosticsChanged, this, [this] { updateMarkers(); });
-        connect(context, &ProjectContext::settingsChanged, this, [this] { reparse(); });
+        connect(context, &document::ProjectContext::diagnosticsChanged, this, [this] { updateMarkers(); });
+        connect(context, &document::ProjectContext::settingsChanged, this, [this] { reparse(); });
     }
-    connect(document, &ProjectDocument::secretsRevealedChanged, this, [this] { reparse(); });
+    connect(document, &document::ProjectDocument::secretsRevealedChanged, this, [this] { reparse(); });
     reparse();
 }
 
@@ -581,4 +581,4 @@ bool HbaRulesModel::dropMimeData(const QMimeData *data, Qt::DropAction action, i
     return false;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -12,10 +12,12 @@
 
 #include <optional>
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectContext;
 class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::editors::hba {
 
 // The rules of one pg_hba.conf as a table: every rule line of the file (valid or not) plus the
 // commented-out rules ("#host ..."), which are shown greyed as disabled rules. Rules that included
@@ -48,7 +50,7 @@ public:
         QString comment;          // the comment after the rule's fields
     };
 
-    HbaRulesModel(ProjectDocument *document, ProjectContext *context, QObject *parent = nullptr);
+    HbaRulesModel(document::ProjectDocument *document, document::ProjectContext *context, QObject *parent = nullptr);
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -76,7 +78,7 @@ public:
     core::hba::HbaParseOptions parseOptions() const;
     // Parses `bytes` as this document would be parsed (same path, version, base folder).
     core::hba::HbaFile parse(const QByteArray &bytes) const;
-    ProjectDocument *document() const { return m_document; }
+    document::ProjectDocument *document() const { return m_document; }
 
     // The edit that sets a field of a row to `text` (as written), or the engine's reason why not.
     std::optional<core::hba::HbaEdit> fieldEdit(int row, int column, const QString &text, QString *error) const;
@@ -99,8 +101,8 @@ Q_SIGNALS:
     void reparsed();
 
 private:
-    ProjectDocument *m_document;
-    ProjectContext *m_context;
+    document::ProjectDocument *m_document;
+    document::ProjectContext *m_context;
     core::hba::HbaFile m_file;
     std::unique_ptr<core::hba::HbaAnalyzer> m_analyzer;
     QList<Row> m_rows;
@@ -113,4 +115,4 @@ private:
     std::optional<core::hba::HbaEdit> retypeEdit(const Row &row, const QString &type) const;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

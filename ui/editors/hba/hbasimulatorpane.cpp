@@ -19,7 +19,7 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::hba;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 HbaSimulatorPane::HbaSimulatorPane(HbaRulesModel *rules, QWidget *parent)
     : QWidget(parent)
@@ -195,4 +195,4 @@ void HbaSimulatorPane::simulate()
     Q_EMIT matchedLineChanged(line);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -12,7 +12,7 @@ class QLabel;
 class QLineEdit;
 class QTableView;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 class HbaRulesModel;
 class HbaTraceModel;
@@ -56,4 +56,4 @@ private:
     void simulate();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -7,7 +7,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 HbaTraceModel::HbaTraceModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -95,4 +95,4 @@ QVariant HbaTraceModel::headerData(int section, Qt::Orientation orientation, int
     return {};
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -4,7 +4,7 @@
 
 #include <QAbstractTableModel>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::hba {
 
 // The simulator's walk through the rules: every rule before the match with the reason it did not
 // take the connection, then the match itself.
@@ -40,4 +40,4 @@ private:
     QList<Step> m_steps;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::hba

@@ -6,7 +6,7 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::pgconf;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 QString ParameterDocumentation::contextBadge(ParameterContext context)
 {
@@ -163,4 +163,4 @@ QString ParameterDocumentation::html(const ParameterInfo &info, int major, const
     return html;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

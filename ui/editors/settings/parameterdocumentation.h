@@ -5,13 +5,13 @@
 #include <QCoreApplication>
 #include <QString>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 // The words the settings editor uses for a parameter: its context as a badge and as a sentence,
 // its allowed values, and the documentation pane's HTML.
 class ParameterDocumentation
 {
-    Q_DECLARE_TR_FUNCTIONS(pgdial::ui::ParameterDocumentation)
+    Q_DECLARE_TR_FUNCTIONS(pgdial::ui::editors::settings::ParameterDocumentation)
 
 public:
     static QString contextBadge(core::pgconf::ParameterContext context);       // "restart", "reload", "fixed"
@@ -27,4 +27,4 @@ public:
                         const QString &source);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

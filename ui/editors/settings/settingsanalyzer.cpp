@@ -5,7 +5,7 @@
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 SettingsAnalyzer::SettingsAnalyzer(std::shared_ptr<core::project::Project> project, QString topFile, QObject *parent)
     : QObject(parent), m_project(std::move(project)), m_topFile(std::move(topFile)),
@@ -91,4 +91,4 @@ void SettingsAnalyzer::onWorkerFinished()
     }
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

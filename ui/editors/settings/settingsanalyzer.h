@@ -13,7 +13,7 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 // Keeps a SettingsSnapshot of one configuration up to date as its files change. Small
 // configurations are re-read on the spot (the table follows an edit before the next paint);
@@ -61,4 +61,4 @@ private:
     void onWorkerFinished();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

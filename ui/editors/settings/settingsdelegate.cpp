@@ -16,7 +16,7 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::pgconf;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 namespace {
 
@@ -280,4 +280,4 @@ QSize SettingsDelegate::sizeHint(const QStyleOptionViewItem &option, const QMode
     return size;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

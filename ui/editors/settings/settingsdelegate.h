@@ -10,7 +10,7 @@ namespace pgdial::core::pgconf {
 struct ParameterInfo;
 }
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 // Typed editors for the settings table's value column: a number with a unit chooser for memory
 // and time parameters, a combo for enums, a line edit with the range as a hint otherwise
@@ -64,4 +64,4 @@ private:
     std::optional<QSet<QString>> m_buildFeatures;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

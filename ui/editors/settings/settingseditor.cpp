@@ -30,9 +30,9 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::pgconf;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
-SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *context, QWidget *parent)
+SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
     : QWidget(parent), m_document(document), m_context(context),
       m_analyzer(new SettingsAnalyzer(context->project(), topFileFor(document, context), this)),
       m_model(new SettingsModel(this)), m_filter(new SettingsFilterModel(this)), m_delegate(new SettingsDelegate(this)),
@@ -152,8 +152,8 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
     connect(m_filter, &QAbstractItemModel::layoutChanged, this, spanCategories);
 
     connect(m_analyzer, &SettingsAnalyzer::updated, this, &SettingsEditor::onSnapshot);
-    connect(m_context, &ProjectContext::diagnosticsChanged, this, &SettingsEditor::onDiagnostics);
-    connect(m_context, &ProjectContext::settingsChanged, this, [this, spanCategories] {
+    connect(m_context, &document::ProjectContext::diagnosticsChanged, this, &SettingsEditor::onDiagnostics);
+    connect(m_context, &document::ProjectContext::settingsChanged, this, [this, spanCategories] {
         const int major = m_context->project() ? m_context->project()->settings.pgVersion : m_model->major();
         if (m_context->project())
             m_delegate->setBuildFeatures(m_context->project()->settings.serverBuildFeatures);
@@ -167,11 +167,11 @@ SettingsEditor::SettingsEditor(ProjectDocument *document, ProjectContext *contex
         m_view->expandAll();
         spanCategories();
     });
-    if (DocumentManager *documents = m_context->documents()) {
-        for (ProjectDocument *other : documents->documents()) {
+    if (document::DocumentManager *documents = m_context->documents()) {
+        for (document::ProjectDocument *other : documents->documents()) {
             if (other->kind() == core::project::FileKind::PostgresqlConf) {
-                connect(other, &ProjectDocument::contentsChanged, this, [this, other] { onTextChanged(other); });
-                connect(other, &ProjectDocument::saved, this, [this, other] { onSaved(other); });
+                connect(other, &document::ProjectDocument::contentsChanged, this, [this, other] { onTextChanged(other); });
+                connect(other, &document::ProjectDocument::saved, this, [this, other] { onSaved(other); });
             }
         }
     }
@@ -207,7 +207,7 @@ QToolButton *SettingsEditor::addToggle(const QString &objectName, const QString 
     return button;
 }
 
-QString SettingsEditor::topFileFor(ProjectDocument *document, ProjectContext *context)
+QString SettingsEditor::topFileFor(document::ProjectDocument *document, document::ProjectContext *context)
 {
     const QString own = document->relativePath();
     const auto project = context->project();
@@ -229,13 +229,13 @@ QString SettingsEditor::topFileFor(ProjectDocument *document, ProjectContext *co
     return own;
 }
 
-void SettingsEditor::onTextChanged(ProjectDocument *document)
+void SettingsEditor::onTextChanged(document::ProjectDocument *document)
 {
     if (document == m_document || m_files.contains(document->relativePath()))
         m_analyzer->invalidate();
 }
 
-void SettingsEditor::onSaved(ProjectDocument *document)
+void SettingsEditor::onSaved(document::ProjectDocument *document)
 {
     const QString file = document->relativePath();
     if (document != m_document && !m_files.contains(file))
@@ -365,7 +365,7 @@ bool SettingsEditor::applyEditResult(const QString &name, const QString &descrip
         byFile[edit.file].append(edit.edit);
     }
     for (const QString &file : order) {
-        ProjectDocument *document = m_context->document(file);
+        document::ProjectDocument *document = m_context->document(file);
         if (!document || !document->isEditable()) {
             showMessage(tr("%1 cannot be edited: it is not loaded in the project").arg(file));
             return false;
@@ -460,7 +460,7 @@ void SettingsEditor::showContextMenu(const QPoint &position)
     } else if (chosen == source) {
         const QString file = index.data(SettingsModel::FileRole).toString();
         const int line = index.data(SettingsModel::LineRole).toInt();
-        auto *page = qobject_cast<DocumentPage *>(parentWidget() ? parentWidget()->parentWidget() : nullptr);
+        auto *page = qobject_cast<mainwindow::DocumentPage *>(parentWidget() ? parentWidget()->parentWidget() : nullptr);
         if (file == m_document->relativePath() && page) {
             page->showSource();
             page->revealLine(line, 0);
@@ -472,4 +472,4 @@ void SettingsEditor::showContextMenu(const QPoint &position)
     }
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

@@ -12,9 +12,12 @@ class QTextBrowser;
 class QToolButton;
 class QTreeView;
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectContext;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::editors::settings {
+
 class SettingsAnalyzer;
 class SettingsDelegate;
 class SettingsFilterModel;
@@ -25,16 +28,16 @@ class SettingsModel;
 // default". Edits go through core::pgconf::ConfEditor and ProjectDocument::applyEdits (one undo
 // step each; a value set in an included file edits that file), and the table follows every
 // change of the configuration's files, whoever made it (Source tab, undo, reload).
-class SettingsEditor final : public QWidget, public DocumentEditor
+class SettingsEditor final : public QWidget, public editors::DocumentEditor
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsEditor)
 
 public:
-    SettingsEditor(ProjectDocument *document, ProjectContext *context, QWidget *parent = nullptr);
+    SettingsEditor(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent = nullptr);
     ~SettingsEditor() override;
 
-    ProjectDocument *projectDocument() const override { return m_document; }
+    document::ProjectDocument *projectDocument() const override { return m_document; }
     // Selects the row of the parameter set (or commented out) on that line of this file.
     void revealLine(int line, int column) override;
 
@@ -53,8 +56,8 @@ public:
     QString message() const;
 
 private:
-    ProjectDocument *m_document;
-    ProjectContext *m_context;
+    document::ProjectDocument *m_document;
+    document::ProjectContext *m_context;
     SettingsAnalyzer *m_analyzer;
     SettingsModel *m_model;
     SettingsFilterModel *m_filter;
@@ -76,15 +79,15 @@ private:
     QToolButton *addToggle(const QString &objectName, const QString &text, const QString &tip, int toggle);
     void onSnapshot();
     void onDiagnostics();
-    void onTextChanged(ProjectDocument *document);
-    void onSaved(ProjectDocument *document);
+    void onTextChanged(document::ProjectDocument *document);
+    void onSaved(document::ProjectDocument *document);
     void applyPendingBaselines();
     void updateDocumentation();
     void updateCount();
     void showMessage(const QString &text);
     void showContextMenu(const QPoint &position);
     bool applyEditResult(const QString &name, const QString &description, bool reset, const QString &value);
-    static QString topFileFor(ProjectDocument *document, ProjectContext *context);
+    static QString topFileFor(document::ProjectDocument *document, document::ProjectContext *context);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

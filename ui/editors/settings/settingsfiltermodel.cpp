@@ -2,7 +2,7 @@
 
 #include "editors/settings/settingsmodel.h"
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 SettingsFilterModel::SettingsFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
 {
@@ -44,4 +44,4 @@ bool SettingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
     return m_text.isEmpty() || index.data(SettingsModel::SearchTextRole).toString().contains(m_text);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

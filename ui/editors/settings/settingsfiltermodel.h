@@ -2,7 +2,7 @@
 
 #include <QSortFilterProxyModel>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 // The settings table's filters: text (name, descriptions, value) and the toggles "only set",
 // "only with problems", "only needing a restart", "only changed since open". Category rows stay
@@ -32,6 +32,6 @@ private:
     Toggles m_toggles;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings
 
-Q_DECLARE_OPERATORS_FOR_FLAGS(pgdial::ui::SettingsFilterModel::Toggles)
+Q_DECLARE_OPERATORS_FOR_FLAGS(pgdial::ui::editors::settings::SettingsFilterModel::Toggles)

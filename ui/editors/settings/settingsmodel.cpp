@@ -15,7 +15,7 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::pgconf;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 namespace {
 
@@ -439,4 +439,4 @@ QVariant SettingsModel::headerData(int section, Qt::Orientation orientation, int
     }
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

@@ -7,7 +7,7 @@
 #include <QHash>
 #include <QSet>
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 struct SettingsSnapshot;
 
@@ -109,4 +109,4 @@ private:
     void updateSearchText(Row &row);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

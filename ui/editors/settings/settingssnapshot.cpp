@@ -2,7 +2,7 @@
 
 #include "project/project.h"
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 SettingsSnapshot SettingsSnapshot::compute(core::project::Project &project, const QString &topFile, quint64 generation)
 {
@@ -15,4 +15,4 @@ SettingsSnapshot SettingsSnapshot::compute(core::project::Project &project, cons
     return snapshot;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

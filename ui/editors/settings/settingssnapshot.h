@@ -8,7 +8,7 @@ namespace pgdial::core::project {
 class Project;
 } // namespace pgdial::core::project
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 // One reading of a postgresql.conf and its includes, as the settings editor shows it: what the
 // server would read, judge and apply, for the project's target version at that moment.
@@ -23,4 +23,4 @@ struct SettingsSnapshot
     static SettingsSnapshot compute(core::project::Project &project, const QString &topFile, quint64 generation);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 UnitValueEditor::UnitValueEditor(const QString &baseUnit, QWidget *parent)
     : QWidget(parent), m_baseUnit(baseUnit), m_number(new QLineEdit(this)), m_unit(new QComboBox(this))
@@ -85,4 +85,4 @@ void UnitValueEditor::setHint(const QString &hint)
     m_number->setToolTip(hint);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

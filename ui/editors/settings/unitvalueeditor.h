@@ -5,7 +5,7 @@
 class QComboBox;
 class QLineEdit;
 
-namespace pgdial::ui {
+namespace pgdial::ui::editors::settings {
 
 // A number and a unit chooser for memory and time parameters: "256" + "MB", written back as
 // "256MB", the way a DBA writes it. Zero and negative values (the "-1 = use the default"
@@ -36,4 +36,4 @@ private:
     QComboBox *m_unit;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::editors::settings

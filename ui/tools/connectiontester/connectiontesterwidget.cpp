@@ -23,13 +23,13 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 using core::probe::ConnectionProbe;
 using core::probe::ProbeReport;
 using core::probe::ProbeStage;
 
-ConnectionTesterWidget::ConnectionTesterWidget(ProjectContext *context, QWidget *parent)
+ConnectionTesterWidget::ConnectionTesterWidget(document::ProjectContext *context, QWidget *parent)
     : QWidget(parent)
     , m_context(context)
     , m_probe(new ConnectionProbe(this))
@@ -159,8 +159,8 @@ ConnectionTesterWidget::ConnectionTesterWidget(ProjectContext *context, QWidget 
             m_context->requestShow(path, line);
     });
     if (m_context) {
-        connect(m_context, &ProjectContext::projectChanged, this, &ConnectionTesterWidget::refreshCandidates);
-        connect(m_context, &ProjectContext::diagnosticsChanged, this, &ConnectionTesterWidget::refreshCandidates);
+        connect(m_context, &document::ProjectContext::projectChanged, this, &ConnectionTesterWidget::refreshCandidates);
+        connect(m_context, &document::ProjectContext::diagnosticsChanged, this, &ConnectionTesterWidget::refreshCandidates);
     }
     setFocusProxy(m_conninfo);
     refreshCandidates();
@@ -316,4 +316,4 @@ void ConnectionTesterWidget::addSuggestedRule()
     m_context->requestShow(suggestion->file, suggestion->line);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

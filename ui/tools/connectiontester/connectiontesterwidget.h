@@ -18,12 +18,15 @@ namespace pgdial::core::probe {
 class ConnectionProbe;
 }
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
+class ProjectContext;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::tools::connectiontester {
 
 class ConninfoField;
 class ProbeHistoryModel;
 class ProbeTimelineModel;
-class ProjectContext;
 class VerdictPanel;
 
 // The connection tester: pick the project's connection string (or type one), Test runs the probe
@@ -35,7 +38,7 @@ class ConnectionTesterWidget final : public QWidget
     Q_OBJECT
 
 public:
-    explicit ConnectionTesterWidget(ProjectContext *context, QWidget *parent = nullptr);
+    explicit ConnectionTesterWidget(document::ProjectContext *context, QWidget *parent = nullptr);
     ~ConnectionTesterWidget() override;
 
     bool isRunning() const;
@@ -57,7 +60,7 @@ Q_SIGNALS:
     void probeFinished(const pgdial::core::probe::ProbeReport &report);
 
 private:
-    QPointer<ProjectContext> m_context;
+    QPointer<document::ProjectContext> m_context;
     core::probe::ConnectionProbe *m_probe;
     ConninfoField *m_conninfo;
     ConninfoField *m_admin;
@@ -85,4 +88,4 @@ private:
     void spanLines(const QModelIndex &parent);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

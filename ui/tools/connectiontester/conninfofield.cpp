@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 using core::probe::ConninfoInspector;
 
@@ -128,4 +128,4 @@ std::optional<core::probe::ConninfoOrigin> ConninfoField::origin() const
     return std::nullopt;
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

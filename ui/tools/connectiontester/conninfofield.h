@@ -6,7 +6,7 @@
 
 #include <optional>
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 // The connection string to test: the project's candidates (masked, with where each is written)
 // or one typed or pasted. A typed password is masked as soon as editing ends; the real text stays
@@ -46,4 +46,4 @@ private:
     static QString displayText(const Candidate &candidate);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

@@ -10,9 +10,9 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
-std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const ProjectContext &context,
+std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const document::ProjectContext &context,
                                                                      const QString &hbaFile,
                                                                      const core::probe::ProbeReport &report)
 {
@@ -26,7 +26,7 @@ std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const Projec
     if (!rejection)
         return std::nullopt;
     const auto mainFile = project->findFile(hbaFile);
-    ProjectDocument *mainDocument = context.document(hbaFile);
+    document::ProjectDocument *mainDocument = context.document(hbaFile);
     if (!mainFile || !mainDocument || !mainDocument->text())
         return std::nullopt;
     core::hba::HbaParseOptions options;
@@ -36,7 +36,7 @@ std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const Projec
     core::hba::HbaRuleProposal proposal = core::hba::HbaRuleProposer::propose(parsed, *rejection);
     if (proposal.file.isEmpty())
         proposal.file = hbaFile;
-    ProjectDocument *target = context.document(proposal.file);
+    document::ProjectDocument *target = context.document(proposal.file);
     if (!target || !target->text())
         return std::nullopt;
     Suggestion suggestion;
@@ -48,9 +48,9 @@ std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const Projec
     return suggestion;
 }
 
-bool HbaRuleInserter::insert(ProjectContext &context, const Suggestion &suggestion)
+bool HbaRuleInserter::insert(document::ProjectContext &context, const Suggestion &suggestion)
 {
-    ProjectDocument *document = context.document(suggestion.file);
+    document::ProjectDocument *document = context.document(suggestion.file);
     if (!document || !document->isEditable())
         return false;
     return document->applyEdits({suggestion.edit.edit},
@@ -58,4 +58,4 @@ bool HbaRuleInserter::insert(ProjectContext &context, const Suggestion &suggesti
                                     .arg(suggestion.ruleText));
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

@@ -7,9 +7,11 @@
 
 #include <optional>
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectContext;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::tools::connectiontester {
 
 // "Add this rule" for a probe that ended in hba_no_entry: the narrowest rule that admits the
 // refused connection (core::hba::HbaRuleProposer), placed before the first rule that would take
@@ -28,10 +30,10 @@ public:
 
     // Null unless the report is hba_no_entry with the server's message and the project holds
     // `hbaFile` (project-relative).
-    static std::optional<Suggestion> suggest(const ProjectContext &context, const QString &hbaFile,
+    static std::optional<Suggestion> suggest(const document::ProjectContext &context, const QString &hbaFile,
                                              const core::probe::ProbeReport &report);
     // Inserts the rule (one undo step). False when the file cannot be edited.
-    static bool insert(ProjectContext &context, const Suggestion &suggestion);
+    static bool insert(document::ProjectContext &context, const Suggestion &suggestion);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

@@ -6,7 +6,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 using core::probe::Verdict;
 
@@ -53,4 +53,4 @@ QVariant ProbeHistoryModel::data(const QModelIndex &index, int role) const
     }
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

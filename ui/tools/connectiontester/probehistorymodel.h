@@ -5,7 +5,7 @@
 #include <QAbstractListModel>
 #include <QDateTime>
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 // The probes run in this session, newest first: time, verdict and the masked connection string.
 // Kept in memory only (reports never hold a password, and nothing here reaches QSettings).
@@ -33,4 +33,4 @@ private:
     QList<Entry> m_entries;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

@@ -9,7 +9,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 using core::probe::ProbeReport;
 using core::probe::ProbeStage;
@@ -332,4 +332,4 @@ QVariant ProbeTimelineModel::headerData(int section, Qt::Orientation orientation
     }
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

@@ -8,7 +8,7 @@
 #include <memory>
 #include <vector>
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 // The stages of one probe as a tree: one top-level row per stage (name, status icon, duration,
 // detail); its children are the stage's facts, one per line, and for the tls stage the server's
@@ -73,4 +73,4 @@ private:
     static void markStage(Node *node, const QString &stage);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 using core::probe::ProbeReport;
 using core::probe::Verdict;
@@ -136,4 +136,4 @@ void VerdictPanel::setRuleProposal(const QString &ruleText, const QString &where
     m_addRule->setVisible(!ruleText.isEmpty());
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

@@ -7,7 +7,7 @@
 class QLabel;
 class QPushButton;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::connectiontester {
 
 // The outcome of a probe in plain words: the verdict, its cause and fix, a link to the file and
 // line to change, and, when pgdial can write it, the pg_hba.conf rule to add.
@@ -40,4 +40,4 @@ private:
     static QString title(const core::probe::ProbeReport &report);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::connectiontester

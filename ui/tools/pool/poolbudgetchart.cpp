@@ -11,7 +11,7 @@
 
 using namespace Qt::StringLiterals;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::pool {
 
 namespace {
 
@@ -141,4 +141,4 @@ void PoolBudgetChart::applyPalette()
     m_limit->setPen(pen);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::pool

@@ -10,7 +10,7 @@ class QLineSeries;
 class QStackedBarSeries;
 class QValueAxis;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::pool {
 
 // The connection budget as a stacked bar per configuration (the project's pools now, the
 // recommended ones): superuser_reserved_connections, reserved_connections (16+), the app's pools
@@ -62,4 +62,4 @@ private:
     void applyPalette();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::pool

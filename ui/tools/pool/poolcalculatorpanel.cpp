@@ -27,7 +27,7 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::tuning;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::pool {
 
 namespace {
 
@@ -72,7 +72,7 @@ QString where(const std::optional<SourcedNumber> &number)
 
 } // namespace
 
-PoolCalculatorPanel::PoolCalculatorPanel(ProjectContext *context, QWidget *parent)
+PoolCalculatorPanel::PoolCalculatorPanel(document::ProjectContext *context, QWidget *parent)
     : QWidget(parent), m_context(context), m_trafficModel(new PoolTrafficTableModel(this))
 {
     setObjectName(u"poolCalculator"_s);
@@ -102,14 +102,14 @@ PoolCalculatorPanel::PoolCalculatorPanel(ProjectContext *context, QWidget *paren
     connect(m_applyConfig, &QPushButton::clicked, this, &PoolCalculatorPanel::applyToAppConfig);
     connect(m_applyServer, &QPushButton::clicked, this, &PoolCalculatorPanel::applyToServer);
     if (m_context) {
-        connect(m_context, &ProjectContext::projectChanged, this, &PoolCalculatorPanel::projectChanged);
-        connect(m_context, &ProjectContext::settingsChanged, this, [this] {
+        connect(m_context, &document::ProjectContext::projectChanged, this, &PoolCalculatorPanel::projectChanged);
+        connect(m_context, &document::ProjectContext::settingsChanged, this, [this] {
             if (isVisible())
                 readProject(false);
             else
                 m_stale = true;
         });
-        connect(m_context->documents(), &DocumentManager::edited, this, &PoolCalculatorPanel::documentEdited);
+        connect(m_context->documents(), &document::DocumentManager::edited, this, &PoolCalculatorPanel::documentEdited);
     }
     projectChanged();
 }
@@ -243,7 +243,7 @@ void PoolCalculatorPanel::showEvent(QShowEvent *event)
         readProject(m_stalePrefillAll);
 }
 
-void PoolCalculatorPanel::documentEdited(ProjectDocument *document)
+void PoolCalculatorPanel::documentEdited(document::ProjectDocument *document)
 {
     // Only the files the calculator reads; edits elsewhere leave the inputs alone.
     switch (document->kind()) {
@@ -407,7 +407,7 @@ bool PoolCalculatorPanel::applyToAppConfig()
         showOutcome({tr("%1 already holds these values.").arg(plan->file)}, false);
         return true;
     }
-    ProjectDocument *document = m_context->document(plan->file);
+    document::ProjectDocument *document = m_context->document(plan->file);
     if (!document
         || !document->applyEdits(plan->edits, tr("Set pool_size %1 and max_overflow %2")
                                                   .arg(m_result.poolSize)
@@ -432,7 +432,7 @@ bool PoolCalculatorPanel::applyToServer()
     }
     QStringList lines;
     for (const PoolFileEdit &file : *plan) {
-        ProjectDocument *document = m_context->document(file.file);
+        document::ProjectDocument *document = m_context->document(file.file);
         if (!document || !document->applyEdits(file.edits, tr("Set max_connections = %1").arg(value))) {
             showOutcome({tr("%1 cannot be edited.").arg(file.file)}, true);
             return false;
@@ -453,4 +453,4 @@ void PoolCalculatorPanel::showOutcome(const QStringList &lines, bool failed)
     m_status->setPalette(pal);
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::pool

@@ -11,12 +11,15 @@ class QPushButton;
 class QSpinBox;
 class QTableView;
 
-namespace pgdial::ui {
+namespace pgdial::ui::document {
+class ProjectContext;
+class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::tools::pool {
 
 class PoolBudgetChart;
 class PoolTrafficTableModel;
-class ProjectContext;
-class ProjectDocument;
 
 // The pool calculator tool: the guide's formula (requests in flight x average query time /
 // request duration) and the deployment (instances, workers per instance, other clients, the
@@ -30,7 +33,7 @@ class PoolCalculatorPanel final : public QWidget
     Q_OBJECT
 
 public:
-    explicit PoolCalculatorPanel(ProjectContext *context, QWidget *parent = nullptr);
+    explicit PoolCalculatorPanel(document::ProjectContext *context, QWidget *parent = nullptr);
 
     PoolBudgetChart *chart() const { return m_chart; }
     PoolTrafficTableModel *trafficModel() const { return m_trafficModel; }
@@ -45,7 +48,7 @@ protected:
     void showEvent(QShowEvent *event) override;
 
 private:
-    ProjectContext *m_context;
+    document::ProjectContext *m_context;
     QDoubleSpinBox *m_requests;
     QDoubleSpinBox *m_queryMs;
     QDoubleSpinBox *m_requestMs;
@@ -78,7 +81,7 @@ private:
     QWidget *createResult();
     QWidget *createRecommendations();
     void projectChanged();
-    void documentEdited(ProjectDocument *document);
+    void documentEdited(document::ProjectDocument *document);
     void readProject(bool prefillAll);
     core::tuning::PoolInputs inputs() const;
     void recompute();
@@ -86,4 +89,4 @@ private:
     void showOutcome(const QStringList &lines, bool failed);
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::pool

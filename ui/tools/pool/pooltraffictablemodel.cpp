@@ -8,7 +8,7 @@
 using namespace Qt::StringLiterals;
 using pgdial::core::tuning::PoolCalculator;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::pool {
 
 PoolTrafficTableModel::PoolTrafficTableModel(QObject *parent) : QAbstractTableModel(parent)
 {
@@ -98,4 +98,4 @@ void PoolTrafficTableModel::setRequestsPerSecond(double requestsPerSecond)
             Q_EMIT dataChanged(index(changed, 0), index(changed, ColumnCount - 1));
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::pool

@@ -5,7 +5,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::pool {
 
 // The configuration guide's "Tuning Guidelines" table (traffic -> pool_size, max_overflow,
 // pool_timeout), with the row that applies to the calculator's traffic marked: bold, highlighted
@@ -38,4 +38,4 @@ private:
     int m_current = -1;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::pool

@@ -9,7 +9,7 @@
 using namespace Qt::StringLiterals;
 using pgdial::core::tuning::TuningDiffRow;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::tuning {
 
 TuningDiffModel::TuningDiffModel(QObject *parent) : QAbstractTableModel(parent) {}
 
@@ -258,4 +258,4 @@ QVariant TuningDiffModel::headerData(int section, Qt::Orientation orientation, i
     return {};
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::tuning

@@ -6,7 +6,7 @@
 #include <QHash>
 #include <QList>
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::tuning {
 
 // The tuning wizard's table: per parameter, what the project's postgresql.conf sets now (and
 // where) against what the chosen profile recommends, why, and whether the change needs a restart.
@@ -67,4 +67,4 @@ private:
     QString changeText(Change change) const;
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::tuning

@@ -11,7 +11,7 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::tuning;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::tuning {
 
 namespace {
 
@@ -234,4 +234,4 @@ void TuningInputsForm::setPoolDemand(std::optional<int> demand, const QString &e
     Q_EMIT changed();
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::tuning

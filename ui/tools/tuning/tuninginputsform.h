@@ -12,7 +12,7 @@ class QComboBox;
 class QLabel;
 class QSpinBox;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::tuning {
 
 // The tuning wizard's inputs: the database machine (RAM with unit, CPUs), max connections, the
 // app's pool demand, storage, workload, data size against RAM, PostgreSQL version, OS and the
@@ -59,4 +59,4 @@ private:
     void updateVersionRange();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::tuning

@@ -33,7 +33,7 @@
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::tuning;
 
-namespace pgdial::ui {
+namespace pgdial::ui::tools::tuning {
 
 namespace {
 
@@ -69,7 +69,7 @@ QToolButton *toolButton(const QString &objectName, const QString &text, const QS
 
 } // namespace
 
-TuningWizard::TuningWizard(ProjectContext *context, QWidget *parent)
+TuningWizard::TuningWizard(document::ProjectContext *context, QWidget *parent)
     : QWidget(parent),
       m_context(context),
       m_machine(MachineDetector().detect()),
@@ -168,9 +168,9 @@ TuningWizard::TuningWizard(ProjectContext *context, QWidget *parent)
     connect(m_copyConf, &QPushButton::clicked, this, &TuningWizard::copyAsConf);
     connect(m_copyAlter, &QPushButton::clicked, this, &TuningWizard::copyAsAlterSystem);
 
-    connect(m_context, &ProjectContext::projectChanged, this, &TuningWizard::onProjectChanged);
-    connect(m_context, &ProjectContext::settingsChanged, this, &TuningWizard::onProjectChanged);
-    connect(m_context->documents(), &DocumentManager::edited, this, &TuningWizard::onDocumentEdited);
+    connect(m_context, &document::ProjectContext::projectChanged, this, &TuningWizard::onProjectChanged);
+    connect(m_context, &document::ProjectContext::settingsChanged, this, &TuningWizard::onProjectChanged);
+    connect(m_context->documents(), &document::DocumentManager::edited, this, &TuningWizard::onDocumentEdited);
     setFocusProxy(m_form);
     onProjectChanged();
 }
@@ -210,7 +210,7 @@ void TuningWizard::onProjectChanged()
     reloadConfiguration();
 }
 
-void TuningWizard::onDocumentEdited(ProjectDocument *document)
+void TuningWizard::onDocumentEdited(document::ProjectDocument *document)
 {
     if (document && document->kind() == core::project::FileKind::PostgresqlConf)
         m_reloadTimer->start();
@@ -374,9 +374,9 @@ void TuningWizard::applyChecked()
     for (const TuningDiffRow &row : m_model->checkedRows())
         restarts += row.needsRestart && !refused.contains(row.name) ? 1 : 0;
     // Check every file first so that a file that cannot be edited leaves the others untouched.
-    QList<ProjectDocument *> documents;
+    QList<document::ProjectDocument *> documents;
     for (const auto &[file, edits] : plan->files) {
-        ProjectDocument *document = m_context->document(file);
+        document::ProjectDocument *document = m_context->document(file);
         if (!document || !document->isEditable()) {
             showStatus(tr("Not applied: %1 cannot be edited").arg(file));
             return;
@@ -466,4 +466,4 @@ void TuningWizard::showSource(const QModelIndex &index)
         m_context->requestShow(file, index.data(TuningDiffModel::SourceLineRole).toInt());
 }
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::tuning

@@ -12,10 +12,13 @@ class QPushButton;
 class QTableView;
 class QTimer;
 
-namespace pgdial::ui {
-
+namespace pgdial::ui::document {
 class ProjectContext;
 class ProjectDocument;
+} // namespace pgdial::ui::document
+
+namespace pgdial::ui::tools::tuning {
+
 class TuningDiffModel;
 class TuningInputsForm;
 
@@ -32,7 +35,7 @@ class TuningWizard final : public QWidget
     Q_DISABLE_COPY_MOVE(TuningWizard)
 
 public:
-    explicit TuningWizard(ProjectContext *context, QWidget *parent = nullptr);
+    explicit TuningWizard(document::ProjectContext *context, QWidget *parent = nullptr);
 
     TuningInputsForm *form() const { return m_form; }
     TuningDiffModel *model() const { return m_model; }
@@ -56,7 +59,7 @@ protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
-    ProjectContext *m_context;
+    document::ProjectContext *m_context;
     core::tuning::MachineInfo m_machine;
     core::tuning::ProjectConfState m_conf;
     int m_confMajor = 0; // the version m_conf was (or is being) read for
@@ -75,7 +78,7 @@ private:
     QTimer *m_reloadTimer;
 
     void onProjectChanged();
-    void onDocumentEdited(ProjectDocument *document);
+    void onDocumentEdited(document::ProjectDocument *document);
     void recompute();
     void setConfiguration(core::tuning::ProjectConfState state);
     void updateButtons();
@@ -85,4 +88,4 @@ private:
     void fitReasonColumn();
 };
 
-} // namespace pgdial::ui
+} // namespace pgdial::ui::tools::tuning

@@ -20,30 +20,30 @@ protected:
     static inline const QString configPath = QStringLiteral("config.yaml");
     static inline const QString envPath = QStringLiteral(".env");
 
-    ui::ProjectDocument *document(const QString &path) const { return m_window->documents()->document(path); }
+    ui::document::ProjectDocument *document(const QString &path) const { return m_window->documents()->document(path); }
 
-    ui::DocumentPage *open(const QString &path)
+    ui::mainwindow::DocumentPage *open(const QString &path)
     {
         m_window->context()->requestShow(path, 0);
         return m_window->editorArea()->editorFor(path);
     }
 
-    ui::AppConfigEditor *configEditor()
+    ui::editors::app::AppConfigEditor *configEditor()
     {
-        ui::DocumentPage *page = open(configPath);
-        return page ? qobject_cast<ui::AppConfigEditor *>(page->page(QStringLiteral("appConfigEditor"))) : nullptr;
+        ui::mainwindow::DocumentPage *page = open(configPath);
+        return page ? qobject_cast<ui::editors::app::AppConfigEditor *>(page->page(QStringLiteral("appConfigEditor"))) : nullptr;
     }
 
-    ui::EnvEditor *envEditor()
+    ui::editors::app::EnvEditor *envEditor()
     {
-        ui::DocumentPage *page = open(envPath);
-        return page ? qobject_cast<ui::EnvEditor *>(page->page(QStringLiteral("envEditor"))) : nullptr;
+        ui::mainwindow::DocumentPage *page = open(envPath);
+        return page ? qobject_cast<ui::editors::app::EnvEditor *>(page->page(QStringLiteral("envEditor"))) : nullptr;
     }
 
     // Waits for the project check that follows an edit.
     bool waitForCheck()
     {
-        QSignalSpy checked(m_window->context(), &ui::ProjectContext::diagnosticsChanged);
+        QSignalSpy checked(m_window->context(), &ui::document::ProjectContext::diagnosticsChanged);
         return checked.wait(10000);
     }
 };

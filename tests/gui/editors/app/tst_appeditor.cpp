@@ -65,12 +65,12 @@ QByteArray expected(const QString &name)
 }
 
 // Runs `answer` on the URL builder once it is the active modal dialog (it runs its own loop).
-void whenUrlBuilderOpens(const std::function<void(ui::UrlBuilderDialog *)> &answer)
+void whenUrlBuilderOpens(const std::function<void(ui::editors::app::UrlBuilderDialog *)> &answer)
 {
     auto *timer = new QTimer;
     timer->setInterval(10);
     QObject::connect(timer, &QTimer::timeout, [timer, answer] {
-        auto *dialog = qobject_cast<ui::UrlBuilderDialog *>(QApplication::activeModalWidget());
+        auto *dialog = qobject_cast<ui::editors::app::UrlBuilderDialog *>(QApplication::activeModalWidget());
         if (!dialog)
             return;
         timer->stop();
@@ -131,10 +131,10 @@ void tst_AppEditor::cleanup()
 
 void tst_AppEditor::configFormEditUndoRedoSave()
 {
-    ui::AppConfigEditor *editor = configEditor();
+    ui::editors::app::AppConfigEditor *editor = configEditor();
     QVERIFY(editor);
     QCOMPARE(m_window->editorArea()->editorFor(configPath)->currentWidget(), editor);
-    ui::ProjectDocument *doc = document(configPath);
+    ui::document::ProjectDocument *doc = document(configPath);
     const QByteArray original = doc->bytes();
 
     // What the form shows before any edit: raw text, effective value and where it came from.
@@ -167,7 +167,7 @@ void tst_AppEditor::configFormEditUndoRedoSave()
     QCOMPARE(editor->effectiveText(QStringLiteral("pool_size")), QStringLiteral("40"));
 
     // The URL's host through the builder: the ${DATABASE_URL:-...} expression keeps its variable.
-    whenUrlBuilderOpens([](ui::UrlBuilderDialog *dialog) {
+    whenUrlBuilderOpens([](ui::editors::app::UrlBuilderDialog *dialog) {
         auto *hosts = dialog->findChild<QLineEdit *>(QStringLiteral("urlHosts"));
         QCOMPARE(hosts->text(), QStringLiteral("postgres"));
         retype(hosts, QStringLiteral("db.internal"));
@@ -180,7 +180,7 @@ void tst_AppEditor::configFormEditUndoRedoSave()
     const core::appconfig::AppConfigFile parsed = core::appconfig::AppConfigFile::parse(*doc->text(), configPath);
     QCOMPARE(parsed.field(QStringLiteral("pool_size"))->value, QStringLiteral("40"));
     QVERIFY(parsed.field(QStringLiteral("url"))->value.contains(QStringLiteral("@db.internal:5432/")));
-    ui::DocumentPage *page = m_window->editorArea()->editorFor(configPath);
+    ui::mainwindow::DocumentPage *page = m_window->editorArea()->editorFor(configPath);
     QVERIFY(page->sourceEditor()->sourceView()->document()->findBlockByNumber(22).text().startsWith(
         QStringLiteral("  pool_size: 40 ")));
 
@@ -208,9 +208,9 @@ void tst_AppEditor::configFormEditUndoRedoSave()
 
 void tst_AppEditor::missingKeyAddedFromTheForm()
 {
-    ui::AppConfigEditor *editor = configEditor();
+    ui::editors::app::AppConfigEditor *editor = configEditor();
     QVERIFY(editor);
-    ui::ProjectDocument *doc = document(configPath);
+    ui::document::ProjectDocument *doc = document(configPath);
     const QByteArray original = doc->bytes();
     const QByteArray recycleLine = "  pool_recycle: 1800         # Recycle connections after 30 minutes\n";
     const qsizetype at = original.indexOf(recycleLine);
@@ -259,9 +259,9 @@ void tst_AppEditor::missingKeyAddedFromTheForm()
 
 void tst_AppEditor::sourceEditsShowInTheForm()
 {
-    ui::AppConfigEditor *editor = configEditor();
+    ui::editors::app::AppConfigEditor *editor = configEditor();
     QVERIFY(editor);
-    ui::ProjectDocument *doc = document(configPath);
+    ui::document::ProjectDocument *doc = document(configPath);
     // An edit made elsewhere (the Source page, a fix, undo) reaches the form through the document.
     core::base::LineEdit edit;
     edit.firstIndex = 23;
@@ -288,7 +288,7 @@ void tst_AppEditor::sourceEditsShowInTheForm()
 
 void tst_AppEditor::urlBuilderRoundTrip()
 {
-    ui::UrlBuilderDialog dialog(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"), true);
+    ui::editors::app::UrlBuilderDialog dialog(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"), true);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("urlPassword"));
@@ -328,12 +328,12 @@ void tst_AppEditor::urlBuilderRoundTrip()
 
 void tst_AppEditor::secretsMaskedUntilRevealed()
 {
-    ui::EnvEditor *env = envEditor();
+    ui::editors::app::EnvEditor *env = envEditor();
     QVERIFY(env);
     QVERIFY(!env->grab().isNull());
     for (const QString &text : visibleTexts(env))
         QVERIFY2(!text.contains(QStringLiteral("devpass")), qPrintable(text));
-    ui::AppConfigEditor *form = configEditor();
+    ui::editors::app::AppConfigEditor *form = configEditor();
     QVERIFY(!form->grab().isNull());
     for (const QString &text : visibleTexts(form)) {
         QVERIFY2(!text.contains(QStringLiteral("devpass")), qPrintable(text));
@@ -341,7 +341,7 @@ void tst_AppEditor::secretsMaskedUntilRevealed()
     }
     // The URL field is read-only while masked; the builder hides the password too.
     QVERIFY(form->findChild<QLineEdit *>(QStringLiteral("field_url"))->isReadOnly());
-    ui::UrlBuilderDialog masked(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"), false);
+    ui::editors::app::UrlBuilderDialog masked(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"), false);
     for (const QString &text : visibleTexts(&masked))
         QVERIFY2(!text.contains(QStringLiteral("devpass")), qPrintable(text));
     QVERIFY(masked.findChild<QLineEdit *>(QStringLiteral("urlText"))->isReadOnly());
@@ -356,21 +356,21 @@ void tst_AppEditor::secretsMaskedUntilRevealed()
     QVERIFY(!document(envPath)->secretsRevealed());
     QTest::mouseClick(env->findChild<QCheckBox *>(QStringLiteral("revealSecrets")), Qt::LeftButton);
     const int url = env->model()->rowForKey(QStringLiteral("DATABASE_URL"));
-    QVERIFY(env->model()->index(url, ui::EnvTableModel::ValueColumn).data().toString().contains(QStringLiteral("devpass")));
+    QVERIFY(env->model()->index(url, ui::editors::app::EnvTableModel::ValueColumn).data().toString().contains(QStringLiteral("devpass")));
 }
 
 void tst_AppEditor::screenshots()
 {
     const QString folder = screenshotFolder();
-    ui::AppConfigEditor *form = configEditor();
+    ui::editors::app::AppConfigEditor *form = configEditor();
     QVERIFY(form);
     QTest::qWait(0);
     QVERIFY(form->grab().save(folder + QStringLiteral("/app-config-form.png")));
-    ui::EnvEditor *env = envEditor();
+    ui::editors::app::EnvEditor *env = envEditor();
     QVERIFY(env);
     QTest::qWait(0);
     QVERIFY(env->grab().save(folder + QStringLiteral("/env-table.png")));
-    ui::UrlBuilderDialog builder(QStringLiteral("postgresql+asyncpg://appuser:devpass@postgres:5432/appdb?ssl=require"),
+    ui::editors::app::UrlBuilderDialog builder(QStringLiteral("postgresql+asyncpg://appuser:devpass@postgres:5432/appdb?ssl=require"),
                                  false, m_window.get());
     builder.show();
     QVERIFY(QTest::qWaitForWindowExposed(&builder));

@@ -86,20 +86,20 @@ void tst_EnvEditor::cleanup()
 
 void tst_EnvEditor::envCommentEditable()
 {
-    ui::EnvEditor *editor = envEditor();
+    ui::editors::app::EnvEditor *editor = envEditor();
     QVERIFY(editor);
-    ui::ProjectDocument *doc = document(envPath);
+    ui::document::ProjectDocument *doc = document(envPath);
     const QByteArray original = doc->bytes();
     QTableView *view = editor->view();
-    ui::EnvTableModel *model = editor->model();
+    ui::editors::app::EnvTableModel *model = editor->model();
     const int dbUser = model->rowForKey(QStringLiteral("APP_DB_USER"));
-    const QModelIndex comment = model->index(dbUser, ui::EnvTableModel::CommentColumn);
+    const QModelIndex comment = model->index(dbUser, ui::editors::app::EnvTableModel::CommentColumn);
     // The group heading is shown; the row has no comment of its own yet, so the editor starts empty.
     QCOMPARE(comment.data().toString(), QStringLiteral("Database names and users"));
     QVERIFY(model->flags(comment) & Qt::ItemIsEditable);
 
     view->setFocus();
-    view->setCurrentIndex(view->model()->index(dbUser, ui::EnvTableModel::CommentColumn));
+    view->setCurrentIndex(view->model()->index(dbUser, ui::editors::app::EnvTableModel::CommentColumn));
     QTest::keyClick(view, Qt::Key_F2);
     auto *cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     QVERIFY(cellEditor);
@@ -110,11 +110,11 @@ void tst_EnvEditor::envCommentEditable()
     QByteArray expectedBytes = original;
     expectedBytes.replace("\nAPP_DB_USER=appuser\n", "\nAPP_DB_USER=appuser  # the app's login role\n");
     QCOMPARE(doc->bytes(), expectedBytes); // only that line changed
-    QCOMPARE(model->index(dbUser, ui::EnvTableModel::CommentColumn).data().toString(),
+    QCOMPARE(model->index(dbUser, ui::editors::app::EnvTableModel::CommentColumn).data().toString(),
              QStringLiteral("the app's login role"));
 
     // Emptying the comment removes " # ..." again; undo and redo walk both steps.
-    view->setCurrentIndex(view->model()->index(dbUser, ui::EnvTableModel::CommentColumn));
+    view->setCurrentIndex(view->model()->index(dbUser, ui::editors::app::EnvTableModel::CommentColumn));
     QTest::keyClick(view, Qt::Key_F2);
     cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
     QVERIFY(cellEditor);
@@ -139,27 +139,27 @@ void tst_EnvEditor::envCommentEditable()
 
 void tst_EnvEditor::envTableEditUndoRedoSave()
 {
-    ui::EnvEditor *editor = envEditor();
+    ui::editors::app::EnvEditor *editor = envEditor();
     QVERIFY(editor);
-    ui::ProjectDocument *doc = document(envPath);
+    ui::document::ProjectDocument *doc = document(envPath);
     const QByteArray original = doc->bytes();
     QTableView *view = editor->view();
-    ui::EnvTableModel *model = editor->model();
+    ui::editors::app::EnvTableModel *model = editor->model();
 
     // Keys .env.example documents and .env lacks are listed and marked.
     const int missing = model->rowForKey(QStringLiteral("DATABASE_PASSWORD_FILE_PATH"));
     QVERIFY(missing >= 0);
-    QVERIFY(model->index(missing, 0).data(ui::EnvTableModel::MissingRole).toBool());
-    QCOMPARE(model->index(missing, ui::EnvTableModel::StatusColumn).data().toString(), QStringLiteral("missing (production only)"));
-    QVERIFY(model->index(missing, ui::EnvTableModel::StatusColumn).data(Qt::ToolTipRole).toString().contains(
+    QVERIFY(model->index(missing, 0).data(ui::editors::app::EnvTableModel::MissingRole).toBool());
+    QCOMPARE(model->index(missing, ui::editors::app::EnvTableModel::StatusColumn).data().toString(), QStringLiteral("missing (production only)"));
+    QVERIFY(model->index(missing, ui::editors::app::EnvTableModel::StatusColumn).data(Qt::ToolTipRole).toString().contains(
         QStringLiteral(".env.example line ")));
     const int dbUser = model->rowForKey(QStringLiteral("APP_DB_USER"));
-    QCOMPARE(model->index(dbUser, ui::EnvTableModel::CommentColumn).data().toString(),
+    QCOMPARE(model->index(dbUser, ui::editors::app::EnvTableModel::CommentColumn).data().toString(),
              QStringLiteral("Database names and users"));
 
     // Edit APP_DB_USER in place (the table's own editor).
     view->setFocus();
-    const QModelIndex userValue = view->model()->index(dbUser, ui::EnvTableModel::ValueColumn);
+    const QModelIndex userValue = view->model()->index(dbUser, ui::editors::app::EnvTableModel::ValueColumn);
     view->setCurrentIndex(userValue);
     QTest::keyClick(view, Qt::Key_F2);
     auto *cellEditor = qobject_cast<QLineEdit *>(QApplication::focusWidget());
@@ -187,21 +187,21 @@ void tst_EnvEditor::envTableEditUndoRedoSave()
     // The model, and config.yaml's form (effective value and its source) follow.
     const core::appconfig::EnvFile env = core::appconfig::EnvFile::parse(*doc->text(), envPath);
     QCOMPARE(env.find(QStringLiteral("APP_DB_USER"))->value, QStringLiteral("svcuser"));
-    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::EnvTableModel::EffectiveColumn).data().toString(),
+    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::editors::app::EnvTableModel::EffectiveColumn).data().toString(),
              QStringLiteral("svcuser"));
     QVERIFY(waitForCheck());
-    ui::AppConfigEditor *form = configEditor();
+    ui::editors::app::AppConfigEditor *form = configEditor();
     QCOMPARE(form->effectiveText(QStringLiteral("user")), QStringLiteral("svcuser"));
     // TEMPORAL_VIS_DB is documented in .env.example, so it is now listed as missing.
     m_window->context()->requestShow(envPath, 0);
     const int nowMissing = model->rowForKey(QStringLiteral("TEMPORAL_VIS_DB"));
-    QVERIFY(nowMissing >= 0 && model->index(nowMissing, 0).data(ui::EnvTableModel::MissingRole).toBool());
+    QVERIFY(nowMissing >= 0 && model->index(nowMissing, 0).data(ui::editors::app::EnvTableModel::MissingRole).toBool());
 
     QCOMPARE(doc->undoStack()->count(), 3);
     for (int i = 0; i < 3; ++i)
         doc->undoStack()->undo();
     QCOMPARE(doc->bytes(), original);
-    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::EnvTableModel::ValueColumn).data().toString(),
+    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::editors::app::EnvTableModel::ValueColumn).data().toString(),
              QStringLiteral("appuser"));
     for (int i = 0; i < 3; ++i)
         doc->undoStack()->redo();
@@ -215,28 +215,28 @@ void tst_EnvEditor::envTableEditUndoRedoSave()
 
 void tst_EnvEditor::envModelUnderTester()
 {
-    ui::EnvTableModel model;
+    ui::editors::app::EnvTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ui::EnvTableModel::Row a;
+    ui::editors::app::EnvTableModel::Row a;
     a.key = QStringLiteral("A");
     a.value = QStringLiteral("1");
     a.line = 1;
-    ui::EnvTableModel::Row secret;
+    ui::editors::app::EnvTableModel::Row secret;
     secret.key = QStringLiteral("DB_PASSWORD");
     secret.value = QStringLiteral("hunter2");
     secret.secret = true;
     secret.line = 2;
-    ui::EnvTableModel::Row missing;
+    ui::editors::app::EnvTableModel::Row missing;
     missing.key = QStringLiteral("B");
     missing.missing = true;
     model.setRows({a, secret, missing});
     QCOMPARE(model.rowCount(), 3);
-    QCOMPARE(model.index(1, ui::EnvTableModel::ValueColumn).data().toString(), QString(6, QChar(0x2022)));
-    QVERIFY(!(model.flags(model.index(1, ui::EnvTableModel::ValueColumn)) & Qt::ItemIsEditable));
+    QCOMPARE(model.index(1, ui::editors::app::EnvTableModel::ValueColumn).data().toString(), QString(6, QChar(0x2022)));
+    QVERIFY(!(model.flags(model.index(1, ui::editors::app::EnvTableModel::ValueColumn)) & Qt::ItemIsEditable));
     model.setSecretsRevealed(true);
-    QCOMPARE(model.index(1, ui::EnvTableModel::ValueColumn).data().toString(), QStringLiteral("hunter2"));
-    QSignalSpy requested(&model, &ui::EnvTableModel::valueEditRequested);
-    QVERIFY(model.setData(model.index(2, ui::EnvTableModel::ValueColumn), QStringLiteral("2")));
+    QCOMPARE(model.index(1, ui::editors::app::EnvTableModel::ValueColumn).data().toString(), QStringLiteral("hunter2"));
+    QSignalSpy requested(&model, &ui::editors::app::EnvTableModel::valueEditRequested);
+    QVERIFY(model.setData(model.index(2, ui::editors::app::EnvTableModel::ValueColumn), QStringLiteral("2")));
     QCOMPARE(requested.count(), 1);
     QCOMPARE(model.rowForLine(2), 1);
     a.value = QStringLiteral("changed");

@@ -35,15 +35,15 @@ protected:
     }
 
     QString hbaPath() const { return m_dir->filePath(QString::fromLatin1(hbaRelative)); }
-    ui::ProjectDocument *document() const { return m_window->documents()->document(QString::fromLatin1(hbaRelative)); }
+    ui::document::ProjectDocument *document() const { return m_window->documents()->document(QString::fromLatin1(hbaRelative)); }
 
-    ui::HbaEditorPage *page() const
+    ui::editors::hba::HbaEditorPage *page() const
     {
-        ui::DocumentPage *documentPage = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
-        return documentPage ? qobject_cast<ui::HbaEditorPage *>(documentPage->page(QStringLiteral("hbaEditor")))
+        ui::mainwindow::DocumentPage *documentPage = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
+        return documentPage ? qobject_cast<ui::editors::hba::HbaEditorPage *>(documentPage->page(QStringLiteral("hbaEditor")))
                             : nullptr;
     }
-    ui::HbaRulesModel *model() const { return page()->model(); }
+    ui::editors::hba::HbaRulesModel *model() const { return page()->model(); }
     QTableView *view() const { return page()->view(); }
 
     void focusTable(int row, int column = 0)

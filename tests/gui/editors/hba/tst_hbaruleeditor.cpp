@@ -38,7 +38,7 @@
 #include <QUndoStack>
 
 using namespace pgdial;
-using Model = ui::HbaRulesModel;
+using Model = ui::editors::hba::HbaRulesModel;
 
 class tst_HbaRuleEditor final : public QObject, private test::HbaEditorFixture
 {
@@ -96,7 +96,7 @@ void tst_HbaRuleEditor::cleanup()
 
 void tst_HbaRuleEditor::pageIsTheFirstTab()
 {
-    ui::DocumentPage *documentPage = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
+    ui::mainwindow::DocumentPage *documentPage = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
     QCOMPARE(documentPage->currentWidget(), page());
     QCOMPARE(documentPage->tabText(0), QStringLiteral("Rules"));
     QCOMPARE(model()->row(0).rule.line, 116);
@@ -126,7 +126,7 @@ void tst_HbaRuleEditor::editThroughTableUndoRedoSave()
     test::DialogAnswerer apply(QStringLiteral("hbaImpactDialog"), QStringLiteral("hbaImpactApplyButton"));
     QTest::keyClick(editor, Qt::Key_Return);
     QTRY_COMPARE(apply.answered, 1);
-    ui::ProjectDocument *doc = document();
+    ui::document::ProjectDocument *doc = document();
     QTRY_COMPARE(doc->bytes(), expected);
     QCOMPARE(doc->undoStack()->count(), 1);
     QCOMPARE(model()->index(10, Model::AddressColumn).data().toString(), QStringLiteral("10.20.0.0/16"));
@@ -158,7 +158,7 @@ void tst_HbaRuleEditor::commentColumnIsEditable()
     editor->selectAll();
     QTest::keyClicks(editor, "office VPN");
     QTest::keyClick(editor, Qt::Key_Return);
-    ui::ProjectDocument *doc = document();
+    ui::document::ProjectDocument *doc = document();
     const int line = model()->row(10).rule.line;
     const QByteArray expected = originalWith([line](QList<QByteArray> &lines) {
         lines[line - 1].replace("# Private network", "# office VPN");
@@ -384,7 +384,7 @@ void tst_HbaRuleEditor::dragAndDropThroughTheView()
 
 void tst_HbaRuleEditor::addDuplicateToggleDelete()
 {
-    ui::ProjectDocument *doc = document();
+    ui::document::ProjectDocument *doc = document();
     // Disable (comment out) the IPv4 deny-all: those connections are rejected without it too.
     focusTable(11);
     QTest::keyClick(view(), Qt::Key_Slash, Qt::ControlModifier);
@@ -439,7 +439,7 @@ void tst_HbaRuleEditor::addDuplicateToggleDelete()
 void tst_HbaRuleEditor::sourceEditsReachTheTable()
 {
     // An edit from elsewhere (the Source tab, another tool) arrives through linesChanged.
-    ui::ProjectDocument *doc = document();
+    ui::document::ProjectDocument *doc = document();
     const int index = model()->row(2).rule.line - 1;
     core::base::LineEdit edit;
     edit.firstIndex = index;
@@ -498,7 +498,7 @@ void tst_HbaRuleEditor::revealLineSelectsTheRule()
 void tst_HbaRuleEditor::modelsUnderTester()
 {
     QAbstractItemModelTester rules(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ui::HbaSimulatorPane *simulator = page()->simulator();
+    ui::editors::hba::HbaSimulatorPane *simulator = page()->simulator();
     QAbstractItemModelTester trace(simulator->traceModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     // Edits, undo, a reload and simulator changes, all under the testers.
     focusTable(9);
@@ -515,18 +515,18 @@ void tst_HbaRuleEditor::modelsUnderTester()
     const QList<core::hba::HbaImpactChange> changes =
         core::hba::HbaImpact::compare(model()->file(), model()->parse(QByteArray("host all all 0.0.0.0/0 trust\n")));
     QVERIFY(!changes.isEmpty());
-    ui::HbaImpactModel impact(changes);
+    ui::editors::hba::HbaImpactModel impact(changes);
     QAbstractItemModelTester impactTester(&impact, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(impact.rowCount(), changes.size());
     bool trust = false;
     for (int row = 0; row < impact.rowCount(); ++row)
-        trust = trust || impact.index(row, ui::HbaImpactModel::AfterColumn).data().toString().startsWith(QStringLiteral("trust"));
+        trust = trust || impact.index(row, ui::editors::hba::HbaImpactModel::AfterColumn).data().toString().startsWith(QStringLiteral("trust"));
     QVERIFY(trust);
 }
 
 void tst_HbaRuleEditor::screenshot()
 {
-    ui::HbaSimulatorPane *simulator = page()->simulator();
+    ui::editors::hba::HbaSimulatorPane *simulator = page()->simulator();
     simulator->findChild<QComboBox *>(QStringLiteral("hbaSimTransport"))->setCurrentIndex(2);
     simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimDatabase"))->setText(QStringLiteral("appdb"));
     simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimUser"))->setText(QStringLiteral("app"));
@@ -551,7 +551,7 @@ void tst_HbaRuleEditor::screenshot()
     QVERIFY(m_window->grab().save(folder + QStringLiteral("/hbaeditor-paste.png")));
     QByteArray moved = m_original;
     moved.replace("hostssl  all            all             10.10.0.0/16", "hostssl  all            all             10.0.0.0/8   ");
-    ui::HbaImpactDialog dialog(QStringLiteral("Set the address of the rule on line 134 to \"10.0.0.0/8\""),
+    ui::editors::hba::HbaImpactDialog dialog(QStringLiteral("Set the address of the rule on line 134 to \"10.0.0.0/8\""),
                                core::hba::HbaImpact::compare(model()->file(), model()->parse(moved)), m_window.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));

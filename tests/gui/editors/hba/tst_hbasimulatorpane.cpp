@@ -37,7 +37,7 @@
 #include <QUndoStack>
 
 using namespace pgdial;
-using Model = ui::HbaRulesModel;
+using Model = ui::editors::hba::HbaRulesModel;
 
 class tst_HbaSimulatorPane final : public QObject, private test::HbaEditorFixture
 {
@@ -68,7 +68,7 @@ void tst_HbaSimulatorPane::cleanup()
 
 void tst_HbaSimulatorPane::simulatorHighlightsTheEnginesMatch()
 {
-    ui::HbaSimulatorPane *simulator = page()->simulator();
+    ui::editors::hba::HbaSimulatorPane *simulator = page()->simulator();
     QCOMPARE(simulator->objectName(), QStringLiteral("hbaSimulator"));
     auto *transport = simulator->findChild<QComboBox *>(QStringLiteral("hbaSimTransport"));
     auto *database = simulator->findChild<QLineEdit *>(QStringLiteral("hbaSimDatabase"));
@@ -102,7 +102,7 @@ void tst_HbaSimulatorPane::simulatorHighlightsTheEnginesMatch()
         QCOMPARE(model()->highlightedRow(), row);
         QVERIFY(model()->index(row, 0).data(Model::HighlightedRole).toBool());
         // The explanation: one line per earlier rule with the engine's reason, then the match.
-        const QList<ui::HbaTraceModel::Step> &steps = simulator->traceModel()->steps();
+        const QList<ui::editors::hba::HbaTraceModel::Step> &steps = simulator->traceModel()->steps();
         QCOMPARE(steps.size(), result.trace.size() + 1);
         for (int i = 0; i < result.trace.size(); ++i)
             QCOMPARE(steps.at(i).verdict, result.trace.at(i).reason);
@@ -126,7 +126,7 @@ void tst_HbaSimulatorPane::simulatorHighlightsTheEnginesMatch()
 
 void tst_HbaSimulatorPane::pastedErrorProposesAndInsertsARule()
 {
-    ui::HbaPasteErrorPane *pane = page()->pasteErrorPane();
+    ui::editors::hba::HbaPasteErrorPane *pane = page()->pasteErrorPane();
     auto *text = pane->findChild<QPlainTextEdit *>(QStringLiteral("hbaPasteErrorText"));
     auto *propose = pane->findChild<QPushButton *>(QStringLiteral("hbaProposeRuleButton"));
     auto *insert = pane->findChild<QPushButton *>(QStringLiteral("hbaInsertProposalButton"));

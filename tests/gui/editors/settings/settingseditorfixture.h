@@ -32,11 +32,11 @@ protected:
     }
 
     QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
-    ui::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
-    ui::DocumentPage *page() const { return m_window->editorArea()->editorFor(QString::fromLatin1(confRelative)); }
-    ui::SettingsEditor *editor() const
+    ui::document::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
+    ui::mainwindow::DocumentPage *page() const { return m_window->editorArea()->editorFor(QString::fromLatin1(confRelative)); }
+    ui::editors::settings::SettingsEditor *editor() const
     {
-        return page() ? qobject_cast<ui::SettingsEditor *>(page()->page(QStringLiteral("settingsEditor"))) : nullptr;
+        return page() ? qobject_cast<ui::editors::settings::SettingsEditor *>(page()->page(QStringLiteral("settingsEditor"))) : nullptr;
     }
     QTreeView *view() const { return editor()->findChild<QTreeView *>(QStringLiteral("settingsView")); }
 
@@ -47,7 +47,7 @@ protected:
             return nullptr;
         QTreeView *tree = view();
         tree->setFocus();
-        tree->setCurrentIndex(tree->currentIndex().siblingAtColumn(ui::SettingsModel::ValueColumn));
+        tree->setCurrentIndex(tree->currentIndex().siblingAtColumn(ui::editors::settings::SettingsModel::ValueColumn));
         QTest::keyClick(tree, Qt::Key_F2);
         return tree->indexWidget(tree->currentIndex()) ? tree->indexWidget(tree->currentIndex())
                                                        : QApplication::focusWidget();
@@ -61,7 +61,7 @@ protected:
         for (int category = 0; category < model->rowCount(); ++category) {
             const QModelIndex parent = model->index(category, 0);
             for (int row = 0; row < model->rowCount(parent); ++row)
-                names.append(model->index(row, 0, parent).data(ui::SettingsModel::NameRole).toString());
+                names.append(model->index(row, 0, parent).data(ui::editors::settings::SettingsModel::NameRole).toString());
         }
         return names;
     }

@@ -98,11 +98,11 @@ void tst_SettingsEditor::modelsUnderTester()
 
 void tst_SettingsEditor::everyParameterGroupedByCategory()
 {
-    const ui::SettingsModel *model = editor()->model();
+    const ui::editors::settings::SettingsModel *model = editor()->model();
     int parameters = 0;
     for (int category = 0; category < model->rowCount(); ++category) {
         const QModelIndex parent = model->index(category, 0);
-        QVERIFY(parent.data(ui::SettingsModel::IsCategoryRole).toBool());
+        QVERIFY(parent.data(ui::editors::settings::SettingsModel::IsCategoryRole).toBool());
         parameters += model->rowCount(parent);
     }
     QCOMPARE(parameters, int(core::pgconf::ParameterCatalog::forVersion(17).parameters().size()));
@@ -110,18 +110,18 @@ void tst_SettingsEditor::everyParameterGroupedByCategory()
     QVERIFY(model->index(0, 0).data().toString().startsWith(QStringLiteral("File Locations")));
 
     const QModelIndex sharedBuffers = model->indexOf(QStringLiteral("shared_buffers"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::ValueColumn).data().toString(), QStringLiteral("256MB"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::UnitColumn).data().toString(), QStringLiteral("8kB"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::DefaultColumn).data().toString(), QStringLiteral("128MB"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::SourceColumn).data().toString(), QStringLiteral("postgresql.conf:139"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::SettingsModel::ContextColumn).data().toString(), QStringLiteral("restart"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::ValueColumn).data().toString(), QStringLiteral("256MB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::UnitColumn).data().toString(), QStringLiteral("8kB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::DefaultColumn).data().toString(), QStringLiteral("128MB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(), QStringLiteral("postgresql.conf:139"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::ContextColumn).data().toString(), QStringLiteral("restart"));
     QVERIFY(sharedBuffers.data(Qt::ToolTipRole).toString().contains(QStringLiteral("shared memory buffers")));
 
     const QModelIndex notSet = model->indexOf(QStringLiteral("bgwriter_delay"));
-    QVERIFY(!notSet.data(ui::SettingsModel::IsSetRole).toBool());
-    QCOMPARE(notSet.siblingAtColumn(ui::SettingsModel::SourceColumn).data().toString(), QStringLiteral("default"));
-    QCOMPARE(notSet.siblingAtColumn(ui::SettingsModel::ValueColumn).data().toString(), QStringLiteral("200ms"));
-    QCOMPARE(notSet.siblingAtColumn(ui::SettingsModel::ContextColumn).data().toString(), QStringLiteral("reload"));
+    QVERIFY(!notSet.data(ui::editors::settings::SettingsModel::IsSetRole).toBool());
+    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(), QStringLiteral("default"));
+    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::ValueColumn).data().toString(), QStringLiteral("200ms"));
+    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::ContextColumn).data().toString(), QStringLiteral("reload"));
 }
 
 void tst_SettingsEditor::editThroughDelegateUndoRedoSave()
@@ -132,7 +132,7 @@ void tst_SettingsEditor::editThroughDelegateUndoRedoSave()
 
     QWidget *opened = openEditorOn(QStringLiteral("shared_buffers"));
     QVERIFY(opened);
-    auto *unitEditor = view()->findChild<ui::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    auto *unitEditor = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
     QVERIFY(unitEditor);
     QLineEdit *number = unitEditor->numberEdit();
     QComboBox *unit = unitEditor->unitCombo();
@@ -149,10 +149,10 @@ void tst_SettingsEditor::editThroughDelegateUndoRedoSave()
     QCOMPARE(conf()->undoStack()->count(), 1);
     QCOMPARE(conf()->undoStack()->undoText(), QStringLiteral("Set shared_buffers"));
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("512MB"));
-    QVERIFY(editor()->model()->indexOf(QStringLiteral("shared_buffers")).data(ui::SettingsModel::ChangedRole).toBool());
+    QVERIFY(editor()->model()->indexOf(QStringLiteral("shared_buffers")).data(ui::editors::settings::SettingsModel::ChangedRole).toBool());
 
     // The checks run again on the edit and the table keeps their verdict.
-    QSignalSpy checked(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QSignalSpy checked(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
     QVERIFY(checked.wait(5000));
 
     // Undo and redo from the keyboard, focus in the table.
@@ -160,7 +160,7 @@ void tst_SettingsEditor::editThroughDelegateUndoRedoSave()
     QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(conf()->bytes(), original);
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("256MB"));
-    QVERIFY(!editor()->model()->indexOf(QStringLiteral("shared_buffers")).data(ui::SettingsModel::ChangedRole).toBool());
+    QVERIFY(!editor()->model()->indexOf(QStringLiteral("shared_buffers")).data(ui::editors::settings::SettingsModel::ChangedRole).toBool());
     QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(conf()->bytes(), expected);
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("512MB"));
@@ -190,7 +190,7 @@ void tst_SettingsEditor::invalidValueIsRefused()
     // Out of range through the unit editor.
     QTest::keyClick(edit, Qt::Key_Escape);
     openEditorOn(QStringLiteral("work_mem"));
-    auto *unitEditor = view()->findChild<ui::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    auto *unitEditor = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
     QVERIFY(unitEditor);
     unitEditor->numberEdit()->selectAll();
     QTest::keyClicks(unitEditor->numberEdit(), "3");
@@ -210,20 +210,20 @@ void tst_SettingsEditor::invalidValueIsRefused()
 
 void tst_SettingsEditor::booleanCheckBoxAndProblemBadge()
 {
-    const QModelIndex fsync = editor()->model()->indexOf(QStringLiteral("fsync"), ui::SettingsModel::ValueColumn);
+    const QModelIndex fsync = editor()->model()->indexOf(QStringLiteral("fsync"), ui::editors::settings::SettingsModel::ValueColumn);
     QCOMPARE(fsync.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
-    QVERIFY(!fsync.data(ui::SettingsModel::HasProblemRole).toBool());
+    QVERIFY(!fsync.data(ui::editors::settings::SettingsModel::HasProblemRole).toBool());
     editor()->selectParameter(QStringLiteral("fsync"));
     view()->setFocus();
-    view()->setCurrentIndex(view()->currentIndex().siblingAtColumn(ui::SettingsModel::ValueColumn));
-    QSignalSpy checked(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    view()->setCurrentIndex(view()->currentIndex().siblingAtColumn(ui::editors::settings::SettingsModel::ValueColumn));
+    QSignalSpy checked(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
     QTest::keyClick(view(), Qt::Key_Space);
     // The commented sample line is activated.
     QVERIFY(conf()->bytes().contains("\nfsync = off"));
     QCOMPARE(fsync.data(Qt::CheckStateRole).toInt(), int(Qt::Unchecked));
     QVERIFY(checked.wait(5000));
-    QVERIFY(fsync.data(ui::SettingsModel::HasProblemRole).toBool());
-    const QModelIndex badge = fsync.siblingAtColumn(ui::SettingsModel::ProblemsColumn);
+    QVERIFY(fsync.data(ui::editors::settings::SettingsModel::HasProblemRole).toBool());
+    const QModelIndex badge = fsync.siblingAtColumn(ui::editors::settings::SettingsModel::ProblemsColumn);
     QVERIFY(badge.data(Qt::ToolTipRole).toString().contains(QStringLiteral("fsync")));
     QVERIFY(!badge.data(Qt::DecorationRole).isNull());
     // The Problems panel has the same finding.
@@ -234,7 +234,7 @@ void tst_SettingsEditor::booleanCheckBoxAndProblemBadge()
     // Undo takes the badge away again after the next check.
     QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
     QVERIFY(checked.wait(5000));
-    QTRY_VERIFY(!fsync.data(ui::SettingsModel::HasProblemRole).toBool());
+    QTRY_VERIFY(!fsync.data(ui::editors::settings::SettingsModel::HasProblemRole).toBool());
 }
 
 void tst_SettingsEditor::resetToDefaultCommentsTheLineOut()
@@ -248,8 +248,8 @@ void tst_SettingsEditor::resetToDefaultCommentsTheLineOut()
     QCOMPARE(conf()->bytes(), expected);
     QCOMPARE(conf()->undoStack()->undoText(), QStringLiteral("Reset work_mem"));
     const QModelIndex workMem = editor()->model()->indexOf(QStringLiteral("work_mem"));
-    QVERIFY(!workMem.data(ui::SettingsModel::IsSetRole).toBool());
-    QCOMPARE(workMem.siblingAtColumn(ui::SettingsModel::SourceColumn).data().toString(), QStringLiteral("default"));
+    QVERIFY(!workMem.data(ui::editors::settings::SettingsModel::IsSetRole).toBool());
+    QCOMPARE(workMem.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(), QStringLiteral("default"));
     // Resetting what is not set says so and changes nothing.
     QTest::keyClick(view(), Qt::Key_Delete);
     QCOMPARE(conf()->bytes(), expected);
@@ -266,15 +266,15 @@ void tst_SettingsEditor::resetUndoRedoSave()
     QTest::keyClick(view(), Qt::Key_Delete);
     QCOMPARE(conf()->bytes(), expected);
     const QModelIndex workMem = editor()->model()->indexOf(QStringLiteral("work_mem"));
-    QVERIFY(workMem.data(ui::SettingsModel::ChangedRole).toBool());
+    QVERIFY(workMem.data(ui::editors::settings::SettingsModel::ChangedRole).toBool());
     // Undo brings the line back and the table with it; redo comments it out again.
     QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(conf()->bytes(), original);
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("work_mem")), QStringLiteral("4MB"));
-    QVERIFY(!workMem.data(ui::SettingsModel::ChangedRole).toBool());
+    QVERIFY(!workMem.data(ui::editors::settings::SettingsModel::ChangedRole).toBool());
     QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(conf()->bytes(), expected);
-    QVERIFY(!workMem.data(ui::SettingsModel::IsSetRole).toBool());
+    QVERIFY(!workMem.data(ui::editors::settings::SettingsModel::IsSetRole).toBool());
     // Saved through the preview: the file on disk has the line commented out, nothing else.
     test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
     QTest::keyClick(view(), Qt::Key_S, Qt::ControlModifier);
@@ -299,7 +299,7 @@ void tst_SettingsEditor::changedToggleRestartsAfterSave()
     QCOMPARE(accept.answered, 1);
     QVERIFY(!conf()->isModified());
     QVERIFY(visibleNames().isEmpty());
-    QVERIFY(!editor()->model()->indexOf(QStringLiteral("work_mem")).data(ui::SettingsModel::ChangedRole).toBool());
+    QVERIFY(!editor()->model()->indexOf(QStringLiteral("work_mem")).data(ui::editors::settings::SettingsModel::ChangedRole).toBool());
 
     // Changed again since the save, and undo past the save shows the saved value as the reference.
     QVERIFY(editor()->setParameter(QStringLiteral("work_mem"), QStringLiteral("16MB")));
@@ -331,7 +331,7 @@ void tst_SettingsEditor::buildDependentEnumValues()
     QVERIFY(compression);
     auto offered = [&](const std::optional<QSet<QString>> &features) {
         QStringList values;
-        for (const auto &choice : ui::SettingsDelegate::enumChoices(*compression, features))
+        for (const auto &choice : ui::editors::settings::SettingsDelegate::enumChoices(*compression, features))
             values.append(choice.value + (choice.feature.isEmpty() ? QString() : QStringLiteral("*")));
         return values;
     };
@@ -404,10 +404,10 @@ void tst_SettingsEditor::filtersAndToggles()
     names = visibleNames();
     QVERIFY(names.size() > 10 && names.size() < 100);
     for (const QString &name : names)
-        QVERIFY2(editor()->model()->indexOf(name).data(ui::SettingsModel::IsSetRole).toBool(), qPrintable(name));
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::IsSetRole).toBool(), qPrintable(name));
     QTest::mouseClick(toggle("settingsOnlyRestart"), Qt::LeftButton);
     for (const QString &name : visibleNames())
-        QVERIFY2(editor()->model()->indexOf(name).data(ui::SettingsModel::NeedsRestartRole).toBool(), qPrintable(name));
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::NeedsRestartRole).toBool(), qPrintable(name));
     QVERIFY(visibleNames().contains(QStringLiteral("max_connections")));
     QTest::mouseClick(toggle("settingsOnlySet"), Qt::LeftButton);
     QTest::mouseClick(toggle("settingsOnlyRestart"), Qt::LeftButton);
@@ -418,14 +418,14 @@ void tst_SettingsEditor::filtersAndToggles()
     QCOMPARE(visibleNames(), QStringList{QStringLiteral("max_connections")});
     QTest::mouseClick(toggle("settingsOnlyChanged"), Qt::LeftButton);
 
-    QSignalSpy checked(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QSignalSpy checked(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
     QVERIFY(editor()->setParameter(QStringLiteral("full_page_writes"), QStringLiteral("off")));
     QVERIFY(checked.wait(5000));
     QTest::mouseClick(toggle("settingsOnlyProblems"), Qt::LeftButton);
     names = visibleNames();
     QVERIFY(names.contains(QStringLiteral("full_page_writes")));
     for (const QString &name : names)
-        QVERIFY2(editor()->model()->indexOf(name).data(ui::SettingsModel::HasProblemRole).toBool(), qPrintable(name));
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::HasProblemRole).toBool(), qPrintable(name));
     // Selecting a hidden parameter shows everything again.
     QVERIFY(editor()->selectParameter(QStringLiteral("bgwriter_delay")));
     QVERIFY(!toggle("settingsOnlyProblems")->isChecked());
@@ -435,7 +435,7 @@ void tst_SettingsEditor::filtersAndToggles()
 void tst_SettingsEditor::sourceTabEditShowsInTable()
 {
     page()->showSource();
-    auto *source = page()->sourceEditor()->findChild<ui::SourceView *>();
+    auto *source = page()->sourceEditor()->findChild<ui::editors::SourceView *>();
     QVERIFY(source);
     source->setFocus();
     QTextCursor cursor(source->document()->findBlockByNumber(73));
@@ -456,7 +456,7 @@ void tst_SettingsEditor::sourceTabEditShowsInTable()
     QTest::keyClick(source, Qt::Key_Return);
     QTest::keyClicks(source, "bgwriter_delay = 50ms");
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("bgwriter_delay")), QStringLiteral("50ms"));
-    QCOMPARE(editor()->model()->indexOf(QStringLiteral("bgwriter_delay"), ui::SettingsModel::SourceColumn).data().toString(),
+    QCOMPARE(editor()->model()->indexOf(QStringLiteral("bgwriter_delay"), ui::editors::settings::SettingsModel::SourceColumn).data().toString(),
              QStringLiteral("postgresql.conf:75"));
 }
 
@@ -510,10 +510,10 @@ void tst_SettingsEditor::includedFileEditsItsOwnDocument()
     const QByteArray topBytes = test::readBytes(confPath());
     openSettingsEditor();
 
-    const QModelIndex row = editor()->model()->indexOf(QStringLiteral("effective_io_concurrency"), ui::SettingsModel::SourceColumn);
+    const QModelIndex row = editor()->model()->indexOf(QStringLiteral("effective_io_concurrency"), ui::editors::settings::SettingsModel::SourceColumn);
     QCOMPARE(row.data().toString(), QStringLiteral("conf.d/tuning.conf:2"));
     QVERIFY(editor()->setParameter(QStringLiteral("effective_io_concurrency"), QStringLiteral("200")));
-    ui::ProjectDocument *included = m_window->documents()->document(QStringLiteral("infra/docker/prod/postgres/conf.d/tuning.conf"));
+    ui::document::ProjectDocument *included = m_window->documents()->document(QStringLiteral("infra/docker/prod/postgres/conf.d/tuning.conf"));
     QVERIFY(included);
     QCOMPARE(included->bytes(), QByteArray("# tuning\neffective_io_concurrency = 200\n"));
     QCOMPARE(conf()->bytes(), topBytes);
@@ -526,7 +526,7 @@ void tst_SettingsEditor::includedFileEditsItsOwnDocument()
 void tst_SettingsEditor::screenshot()
 {
     QVERIFY(editor()->setParameter(QStringLiteral("fsync"), QStringLiteral("off")));
-    QSignalSpy checked(m_window.get(), &ui::MainWindow::diagnosticsUpdated);
+    QSignalSpy checked(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
     QVERIFY(checked.wait(5000));
     QVERIFY(editor()->selectParameter(QStringLiteral("shared_buffers")));
     QTest::qWait(50);

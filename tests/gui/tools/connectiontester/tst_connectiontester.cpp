@@ -45,8 +45,8 @@ using core::probe::verdictId;
 using test::FakePgListener;
 using test::PgTestServer;
 using test::TestCertificates;
-using ui::ConnectionTesterWidget;
-using ui::ProbeTimelineModel;
+using ui::tools::connectiontester::ConnectionTesterWidget;
+using ui::tools::connectiontester::ProbeTimelineModel;
 
 // The connection tester tool in the main window, against a real TLS server the test starts and a
 // project that points at it: passing and failing runs, cancel, the UI thread's latency during a
@@ -76,7 +76,7 @@ private:
     TestCertificates m_certificates;
     std::unique_ptr<PgTestServer> m_server;
     std::unique_ptr<FakePgListener> m_silent;
-    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ui::mainwindow::MainWindow> m_window;
     ConnectionTesterWidget *m_tester = nullptr;
     QByteArray m_hbaBytes;
 
@@ -133,10 +133,10 @@ void tst_ConnectionTester::initTestCase()
               "port = " + QByteArray::number(m_server->port()) + "\nssl = on\nmax_connections = 100\n");
     writeFile(m_project.filePath(QStringLiteral("pg/pg_hba.conf")), m_hbaBytes);
 
-    m_window = std::make_unique<ui::MainWindow>();
+    m_window = std::make_unique<ui::mainwindow::MainWindow>();
     m_window->resize(1400, 900);
     m_window->show();
-    QSignalSpy loaded(m_window.get(), &ui::MainWindow::projectLoaded);
+    QSignalSpy loaded(m_window.get(), &ui::mainwindow::MainWindow::projectLoaded);
     m_window->openProject(m_project.path());
     QVERIFY(loaded.wait(30000) && loaded.first().first().toBool());
     auto *dock = m_window->findChild<QDockWidget *>(QStringLiteral("connectionTesterDock"));
@@ -189,7 +189,7 @@ void tst_ConnectionTester::screenshot(const QString &name)
 
 void tst_ConnectionTester::candidatesComeFromTheProject()
 {
-    ui::ConninfoField *field = m_tester->conninfoField();
+    ui::tools::connectiontester::ConninfoField *field = m_tester->conninfoField();
     QCOMPARE(field->count(), 1); // config.yaml's url is the .env value: one candidate
     QVERIFY(!field->itemText(0).contains(QLatin1String("scram-pw")));
     QVERIFY(field->itemText(0).contains(QLatin1String("scramuser:")));
@@ -203,7 +203,7 @@ void tst_ConnectionTester::candidatesComeFromTheProject()
 
 void tst_ConnectionTester::typedPasswordsAreMasked()
 {
-    ui::ConninfoField field;
+    ui::tools::connectiontester::ConninfoField field;
     field.setTypedConninfo(QStringLiteral("host=db user=u password=Sup3rSecret dbname=x"));
     QVERIFY(!field.currentText().contains(QLatin1String("Sup3rSecret")));
     QCOMPARE(field.conninfo(), QStringLiteral("host=db user=u password=Sup3rSecret dbname=x"));
@@ -214,7 +214,7 @@ void tst_ConnectionTester::typedPasswordsAreMasked()
     QVERIFY(!field.currentText().contains(QLatin1String("Pa55")));
     QCOMPARE(field.conninfo(), QStringLiteral("postgresql://u:Pa55@db/x"));
     // Pasted with Ctrl+V: masked once the field is left (Return or Tab), the real string kept.
-    ui::ConninfoField pasted;
+    ui::tools::connectiontester::ConninfoField pasted;
     pasted.show();
     QVERIFY(QTest::qWaitForWindowExposed(&pasted));
     QGuiApplication::clipboard()->setText(QStringLiteral("postgresql://u:Cl1pSecret@db/x?sslmode=require"));
@@ -315,14 +315,14 @@ void tst_ConnectionTester::refusedPortPointsAtThePortSetting()
     QVERIFY(location->isVisible());
     const QRegularExpressionMatch href = QRegularExpression(QStringLiteral("href=\"([^\"]+)\"")).match(location->text());
     QVERIFY2(href.hasMatch(), qPrintable(location->text()));
-    QSignalSpy shown(m_window->context(), &ui::ProjectContext::showRequested);
+    QSignalSpy shown(m_window->context(), &ui::document::ProjectContext::showRequested);
     Q_EMIT location->linkActivated(href.captured(1));
     QCOMPARE(shown.size(), 1);
     QCOMPARE(shown.first().at(0).toString(), QStringLiteral("pg/postgresql.conf"));
     QCOMPARE(shown.first().at(1).toInt(), 1);
     // ... in the editor: the file's tab in front, its Source page's cursor on that line.
     QCOMPARE(m_window->editorArea()->currentPath(), QStringLiteral("pg/postgresql.conf"));
-    ui::DocumentPage *page = m_window->editorArea()->editorFor(QStringLiteral("pg/postgresql.conf"));
+    ui::mainwindow::DocumentPage *page = m_window->editorArea()->editorFor(QStringLiteral("pg/postgresql.conf"));
     QVERIFY(page);
     page->showSource();
     Q_EMIT location->linkActivated(href.captured(1));
@@ -482,12 +482,12 @@ void tst_ConnectionTester::addThisRuleInsertsAndUndoes()
     auto *rule = m_tester->findChild<QLabel *>(QStringLiteral("verdictRule"));
     QVERIFY2(rule->text().contains(QLatin1String("host postgres stranger 127.0.0.1/32 scram-sha-256")),
              qPrintable(rule->text()));
-    ui::ProjectDocument *document = m_window->context()->document(QStringLiteral("pg/pg_hba.conf"));
+    ui::document::ProjectDocument *document = m_window->context()->document(QStringLiteral("pg/pg_hba.conf"));
     QVERIFY(document);
     const QByteArray before = document->text()->toBytes();
     QCOMPARE(before, m_hbaBytes);
     const int undoSteps = document->undoStack()->count();
-    QSignalSpy shown(m_window->context(), &ui::ProjectContext::showRequested);
+    QSignalSpy shown(m_window->context(), &ui::document::ProjectContext::showRequested);
     add->click();
     const QByteArray after = document->text()->toBytes();
     QVERIFY2(after.contains("stranger"), after.constData());
@@ -503,17 +503,17 @@ void tst_ConnectionTester::addThisRuleInsertsAndUndoes()
 
 void tst_ConnectionTester::historyShowsEveryRun()
 {
-    ui::ProbeHistoryModel *history = m_tester->historyModel();
+    ui::tools::connectiontester::ProbeHistoryModel *history = m_tester->historyModel();
     QVERIFY(history->rowCount() >= 6);
     for (int row = 0; row < history->rowCount(); ++row) {
         const QString text = history->index(row).data().toString();
         QVERIFY2(!text.contains(QLatin1String("scram-pw")) && !text.contains(QLatin1String("wrong@")), qPrintable(text));
     }
     // Newest first; choosing an older run shows its report.
-    QCOMPARE(history->index(0).data(ui::ProbeHistoryModel::VerdictRole).toString(), QStringLiteral("hba_no_entry"));
+    QCOMPARE(history->index(0).data(ui::tools::connectiontester::ProbeHistoryModel::VerdictRole).toString(), QStringLiteral("hba_no_entry"));
     int passwordRow = -1;
     for (int row = 0; row < history->rowCount(); ++row)
-        if (history->index(row).data(ui::ProbeHistoryModel::VerdictRole).toString() == QLatin1String("password_failed"))
+        if (history->index(row).data(ui::tools::connectiontester::ProbeHistoryModel::VerdictRole).toString() == QLatin1String("password_failed"))
             passwordRow = row;
     QVERIFY(passwordRow > 0);
     auto *view = m_tester->findChild<QListView *>(QStringLiteral("probeHistory"));
@@ -529,7 +529,7 @@ void tst_ConnectionTester::modelsPassTheTester()
 {
     ProbeTimelineModel timeline;
     QAbstractItemModelTester timelineTester(&timeline, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    ui::ProbeHistoryModel history;
+    ui::tools::connectiontester::ProbeHistoryModel history;
     QAbstractItemModelTester historyTester(&history, QAbstractItemModelTester::FailureReportingMode::QtTest);
     timeline.start();
     // Replay every run of the session: stage by stage, then whole reports.

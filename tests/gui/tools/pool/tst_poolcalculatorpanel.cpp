@@ -26,7 +26,7 @@
 #include <QUndoStack>
 
 using namespace pgdial;
-using Segment = ui::PoolBudgetChart::Segment;
+using Segment = ui::tools::pool::PoolBudgetChart::Segment;
 
 class tst_PoolCalculatorPanel final : public QObject
 {
@@ -47,9 +47,9 @@ private Q_SLOTS:
 
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<ui::MainWindow> m_window;
+    std::unique_ptr<ui::mainwindow::MainWindow> m_window;
     QDockWidget *m_dock = nullptr;
-    ui::PoolCalculatorPanel *m_panel = nullptr;
+    ui::tools::pool::PoolCalculatorPanel *m_panel = nullptr;
 
     QList<qreal> values(Segment segment) const
     {
@@ -76,16 +76,16 @@ void tst_PoolCalculatorPanel::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(test::copyFolder(data("project"), m_dir->path()));
-    m_window = std::make_unique<ui::MainWindow>();
+    m_window = std::make_unique<ui::mainwindow::MainWindow>();
     m_window->resize(1400, 900);
     m_window->show();
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QSignalSpy loaded(m_window.get(), &ui::MainWindow::projectLoaded);
+    QSignalSpy loaded(m_window.get(), &ui::mainwindow::MainWindow::projectLoaded);
     m_window->openProject(m_dir->path());
     QVERIFY(loaded.wait(30000) && loaded.first().first().toBool());
     m_dock = m_window->findChild<QDockWidget *>(QStringLiteral("poolCalculatorDock"));
     QVERIFY(m_dock);
-    m_panel = m_dock->findChild<ui::PoolCalculatorPanel *>();
+    m_panel = m_dock->findChild<ui::tools::pool::PoolCalculatorPanel *>();
     QVERIFY(m_panel);
     m_dock->show();
 }
@@ -93,7 +93,7 @@ void tst_PoolCalculatorPanel::init()
 void tst_PoolCalculatorPanel::cleanup()
 {
     if (m_window)
-        for (ui::ProjectDocument *document : m_window->documents()->documents())
+        for (ui::document::ProjectDocument *document : m_window->documents()->documents())
             document->undoStack()->setClean();
     m_window.reset();
     m_dir.reset();
@@ -176,7 +176,7 @@ void tst_PoolCalculatorPanel::overBudgetShowsRedSegment()
 
 void tst_PoolCalculatorPanel::applyConfigYamlUndoable()
 {
-    ui::ProjectDocument *config = m_window->documents()->document(QStringLiteral("config.yaml"));
+    ui::document::ProjectDocument *config = m_window->documents()->document(QStringLiteral("config.yaml"));
     QVERIFY(config);
     const QByteArray original = config->bytes();
     auto *apply = input<QPushButton>("poolApplyConfig");
@@ -203,7 +203,7 @@ void tst_PoolCalculatorPanel::applyConfigYamlUndoable()
 
 void tst_PoolCalculatorPanel::applyMaxConnectionsUndoable()
 {
-    ui::ProjectDocument *conf = m_window->documents()->document(QStringLiteral("postgresql.conf"));
+    ui::document::ProjectDocument *conf = m_window->documents()->document(QStringLiteral("postgresql.conf"));
     QVERIFY(conf);
     const QByteArray original = conf->bytes();
     input<QSpinBox>("poolOtherClients")->setValue(95);
@@ -222,7 +222,7 @@ void tst_PoolCalculatorPanel::applyMaxConnectionsUndoable()
 
 void tst_PoolCalculatorPanel::trafficModelUnderTester()
 {
-    ui::PoolTrafficTableModel model;
+    ui::tools::pool::PoolTrafficTableModel model;
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.currentRow(), -1);
@@ -236,9 +236,9 @@ void tst_PoolCalculatorPanel::trafficModelUnderTester()
             QVERIFY(!model.index(other, 0).data(Qt::CheckStateRole).isValid());
         }
     }
-    QCOMPARE(model.index(3, ui::PoolTrafficTableModel::PoolSize).data().toInt(), 30);
-    QCOMPARE(model.index(3, ui::PoolTrafficTableModel::PoolTimeout).data().toInt(), 60);
-    QCOMPARE(model.index(0, ui::PoolTrafficTableModel::MaxOverflow).data().toInt(), 5);
+    QCOMPARE(model.index(3, ui::tools::pool::PoolTrafficTableModel::PoolSize).data().toInt(), 30);
+    QCOMPARE(model.index(3, ui::tools::pool::PoolTrafficTableModel::PoolTimeout).data().toInt(), 60);
+    QCOMPARE(model.index(0, ui::tools::pool::PoolTrafficTableModel::MaxOverflow).data().toInt(), 5);
 }
 
 void tst_PoolCalculatorPanel::screenshots()

@@ -36,7 +36,7 @@
 
 using namespace pgdial;
 using namespace pgdial::core::tuning;
-using ui::TuningDiffModel;
+using ui::tools::tuning::TuningDiffModel;
 
 class tst_TuningWizard final : public QObject, private test::ExampleProjectWindow
 {
@@ -62,13 +62,13 @@ private:
     static constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf";
 
     QDockWidget *dock() const { return m_window->findChild<QDockWidget *>(QStringLiteral("tuningWizardDock")); }
-    ui::TuningWizard *wizard() const { return m_window->findChild<ui::TuningWizard *>(); }
+    ui::tools::tuning::TuningWizard *wizard() const { return m_window->findChild<ui::tools::tuning::TuningWizard *>(); }
     TuningDiffModel *model() const { return wizard()->model(); }
     template <typename T> T *widget(const char *name) const
     {
         return wizard()->findChild<T *>(QString::fromLatin1(name));
     }
-    ui::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
+    ui::document::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
     QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
     // A known server: 16GB, 8 CPUs, SSD, web, PostgreSQL 17, Linux, the chosen profile.
     void setMachine(bool pgtune);
@@ -246,7 +246,7 @@ void tst_TuningWizard::tableAgainstTheProjectFile()
 void tst_TuningWizard::applyCheckedRowsThenUndo()
 {
     setMachine(false);
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     QVERIFY(document);
     const QByteArray original = test::readBytes(confPath());
     QCOMPARE(document->bytes(), original);
@@ -336,7 +336,7 @@ void tst_TuningWizard::applyTouchesOnlyCheckedRows()
         checkOnly(names);
     }
     QVERIFY(!names.isEmpty());
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     const QByteArray original = document->bytes();
     QTest::mouseClick(widget<QPushButton>("tuningApplyButton"), Qt::LeftButton);
     QTRY_VERIFY(!wizard()->configurationPending());
@@ -421,7 +421,7 @@ void tst_TuningWizard::copyFormats()
 void tst_TuningWizard::editsInTheFileShowInTheTable()
 {
     setMachine(false);
-    ui::ProjectDocument *document = conf();
+    ui::document::ProjectDocument *document = conf();
     // Another editor changes work_mem's line (139 -> index 149): the table follows once edits settle.
     const core::base::TextDocument *text = document->text();
     QByteArray line = text->line(149);

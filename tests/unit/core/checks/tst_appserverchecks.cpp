@@ -3,6 +3,7 @@
 #include <QTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::checks;
 using namespace pgdial::core::base;
 using namespace pgdial::core::project;
 using namespace pgdial::core::appconfig;

@@ -7,6 +7,7 @@
 #include <QtTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::checks;
 using namespace pgdial::core::base;
 using namespace pgdial::core::project;
 

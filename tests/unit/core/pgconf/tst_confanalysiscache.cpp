@@ -10,6 +10,7 @@
 #include <QtTest>
 
 using namespace pgdial::core;
+using namespace pgdial::core::checks;
 using namespace pgdial::core::base;
 using namespace pgdial::core::project;
 using namespace pgdial::core::pgconf;
