@@ -61,6 +61,7 @@ EnvFile EnvFile::parse(const base::TextDocument &document, const QString &fileNa
     const qsizetype size = bytes.size();
     qsizetype pos = bytes.startsWith("\xEF\xBB\xBF") ? 3 : 0;
     bool productionSection = false;
+    QHash<QString, int> firstLineOf; // key -> line of its first assignment
 
     auto addDiagnostic = [&](base::Severity severity, const QString &code, qsizetype offset, const QString &message,
                              const QString &suggestion = {}) {
@@ -201,21 +202,23 @@ EnvFile EnvFile::parse(const base::TextDocument &document, const QString &fileNa
         }
         entry.lastLine = std::max(entry.line, index.line(std::max(afterValue - 1, lineStart)));
         entry.documentedForProductionOnly = productionSection;
-        for (const EnvEntry &earlier : std::as_const(file.m_entries)) {
-            if (earlier.key == entry.key) {
-                base::Diagnostic d;
-                d.severity = base::Severity::Info;
-                d.code = u"env.duplicate-key"_s;
-                d.file = fileName;
-                d.line = entry.line;
-                d.column = 1;
-                d.message = tr("%1 is set again here; this value wins over line %2").arg(entry.key).arg(earlier.line);
-                d.suggestion = tr("Remove one of the assignments");
-                d.related.append(fileName + u':' + QString::number(earlier.line));
-                file.m_diagnostics.append(d);
-                break;
-            }
+        // The first earlier assignment of the key, by hash (a scan of every earlier key was quadratic).
+        if (const auto earlier = firstLineOf.constFind(entry.key); earlier != firstLineOf.cend()) {
+            base::Diagnostic d;
+            d.severity = base::Severity::Info;
+            d.code = u"env.duplicate-key"_s;
+            d.file = fileName;
+            d.line = entry.line;
+            d.column = 1;
+            d.message = tr("%1 is set again here; this value wins over line %2").arg(entry.key).arg(*earlier);
+            d.suggestion = tr("Remove one of the assignments");
+            d.related.append(fileName + u':' + QString::number(*earlier));
+            file.m_diagnostics.append(d);
+        } else {
+            firstLineOf.insert(entry.key, entry.line);
+            file.m_keys.append(entry.key);
         }
+        file.m_lastIndex.insert(entry.key, file.m_entries.size());
         file.m_entries.append(entry);
         pos = eol + 1;
     }
@@ -224,19 +227,15 @@ EnvFile EnvFile::parse(const base::TextDocument &document, const QString &fileNa
 
 QStringList EnvFile::keys() const
 {
-    QStringList keys;
-    for (const EnvEntry &entry : m_entries)
-        if (!keys.contains(entry.key))
-            keys.append(entry.key);
-    return keys;
+    return m_keys;
 }
 
 std::optional<EnvEntry> EnvFile::find(const QString &key) const
 {
-    for (auto it = m_entries.crbegin(); it != m_entries.crend(); ++it)
-        if (it->key == key)
-            return *it;
-    return std::nullopt;
+    const auto it = m_lastIndex.constFind(key);
+    if (it == m_lastIndex.cend())
+        return std::nullopt;
+    return m_entries.at(*it);
 }
 
 QByteArray EnvFile::formatValue(const QString &value, EnvQuote preferred)

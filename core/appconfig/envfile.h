@@ -5,6 +5,7 @@
 #include "base/result.h"
 #include "base/textdocument.h"
 
+#include <QHash>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -75,6 +76,8 @@ private:
 
     QString m_fileName;
     QList<EnvEntry> m_entries;
+    QStringList m_keys; // unique keys, in order of first use
+    QHash<QString, qsizetype> m_lastIndex; // key -> index in m_entries of the assignment that wins
     base::Diagnostics m_diagnostics;
 };
 

@@ -8,6 +8,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QHash>
 #include <QSet>
 
 using namespace Qt::StringLiterals;
@@ -25,13 +26,16 @@ void addFixes(project::Project &project, const ParameterCatalog &catalog, ConfAn
         return projectFile && projectFile->document ? &*projectFile->document : nullptr;
     };
     const ConfEditor editor(analysis.load, catalog, documentOf);
+    // The first item on each (file, line), found by hash: a file with tens of thousands of
+    // overridden lines has as many diagnostics, and a scan of every item for each was quadratic.
+    QHash<std::pair<QString, int>, int> firstItemAt;
+    firstItemAt.reserve(analysis.load.items.size());
+    for (qsizetype i = analysis.load.items.size() - 1; i >= 0; --i) { // backwards: the first one stays
+        const ConfItem &item = analysis.load.items.at(i);
+        firstItemAt.insert(std::pair {item.file, item.line}, int(i));
+    }
     auto itemAt = [&](const base::Diagnostic &diagnostic) -> int {
-        for (qsizetype i = 0; i < analysis.load.items.size(); ++i) {
-            const ConfItem &item = analysis.load.items.at(i);
-            if (item.file == diagnostic.file && item.line == diagnostic.line)
-                return int(i);
-        }
-        return -1;
+        return firstItemAt.value(std::pair {diagnostic.file, diagnostic.line}, -1);
     };
     for (base::Diagnostic &diagnostic : analysis.validation.diagnostics) {
         const int index = itemAt(diagnostic);

@@ -25,3 +25,6 @@ pgdial_add_test(NAME bench_confparse SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_con
 pgdial_add_test(NAME bench_settingsedit SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_settingsedit.cpp GUI LABELS bench)
 # The tuning wizard's recomputation per input change against reading the project's postgresql.conf.
 pgdial_add_test(NAME bench_tuning SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_tuning.cpp GUI LABELS bench)
+# How the postgresql.conf, pg_hba.conf and .env parsers scale: time at 4x the lines / time at 1x
+# (issue 16). PGDIAL_BENCH=1 for the large sizes; quick otherwise.
+pgdial_add_test(NAME bench_scaling SOURCES ${CMAKE_CURRENT_LIST_DIR}/bench_scaling.cpp LABELS bench TIMEOUT 600)

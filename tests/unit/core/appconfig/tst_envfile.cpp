@@ -15,6 +15,7 @@ private Q_SLOTS:
     void values();
     void diagnostics_data();
     void diagnostics();
+    void duplicatesNameTheFirstAssignment();
     void duplicateLastWins();
     void positions();
     void setValue_data();
@@ -239,6 +240,24 @@ void tst_EnvFile::exampleProductionSection()
     const EnvFile file = parse("# Database\nAPP_DB=appdb\n\n# --- Production only ---\n# Password files\nPW_FILE=/run/x\n");
     QVERIFY(!file.find(QStringLiteral("APP_DB"))->documentedForProductionOnly);
     QVERIFY(file.find(QStringLiteral("PW_FILE"))->documentedForProductionOnly);
+}
+
+void tst_EnvFile::duplicatesNameTheFirstAssignment()
+{
+    // Keys are looked up by hash (a scan of every earlier key was quadratic): same answers.
+    const EnvFile file = parse("A=1\nB=x\nA=2\nC=y\nA=3\nB=z\n");
+    QCOMPARE(file.keys(), (QStringList {QStringLiteral("A"), QStringLiteral("B"), QStringLiteral("C")}));
+    QCOMPARE(file.find(QStringLiteral("A"))->value, QStringLiteral("3"));
+    QCOMPARE(file.find(QStringLiteral("A"))->line, 5);
+    QCOMPARE(file.find(QStringLiteral("B"))->value, QStringLiteral("z"));
+    QVERIFY(!file.find(QStringLiteral("D")));
+    QStringList related;
+    for (const auto &d : file.diagnostics()) {
+        QCOMPARE(d.code, QStringLiteral("env.duplicate-key"));
+        related += QString::number(d.line) + QStringLiteral("->") + d.related.value(0);
+    }
+    QCOMPARE(related,
+             (QStringList {QStringLiteral("3->.env:1"), QStringLiteral("5->.env:1"), QStringLiteral("6->.env:2")}));
 }
 
 QTEST_GUILESS_MAIN(tst_EnvFile)

@@ -23,6 +23,7 @@ private Q_SLOTS:
     void tokenKindsAndSources();
     void spansAreExact();
     void continuationSpans();
+    void longContinuationSpans();
     void addressesAreParsed();
     void diagnosticsHaveCodesAndFixes_data();
     void diagnosticsHaveCodesAndFixes();
@@ -373,6 +374,22 @@ void tst_HbaParser::continuationSpans()
     QCOMPARE(rule.addressSpan.begin, (HbaPosition{2, 3}));
     QCOMPARE(rule.methodSpan.begin, (HbaPosition{3, 1}));
     QCOMPARE(file.rules.at(1).line, 4);
+}
+
+void tst_HbaParser::longContinuationSpans()
+{
+    // One rule over 300 physical lines: every token still maps to its own line and column.
+    QByteArray text = "host all \\\n";
+    for (int i = 0; i < 297; ++i)
+        text += "  u" + QByteArray::number(i) + ",\\\n";
+    text += "  last \\\n10.0.0.0/8 md5\n";
+    const HbaFile file = parseText(text, 17);
+    QCOMPARE(file.rules.size(), 1);
+    const HbaRule &rule = file.rules.first();
+    QCOMPARE(rule.lastLine, 300);
+    QCOMPARE(rule.userSpan.begin, (HbaPosition {2, 3}));
+    QCOMPARE(rule.addressSpan.begin, (HbaPosition {300, 1}));
+    QCOMPARE(rule.methodSpan.begin, (HbaPosition {300, 12}));
 }
 
 void tst_HbaParser::addressesAreParsed()
