@@ -2,6 +2,7 @@
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
+#include <QSet>
 
 using namespace Qt::StringLiterals;
 
@@ -120,10 +121,13 @@ std::optional<VariableUse> VariableResolver::lookup(const QString &name, int dep
 QList<VariableUse> VariableResolver::allVariables() const
 {
     QStringList names;
+    QSet<QString> seen; // a list scan per key was quadratic in the number of keys
     for (const EnvFile &file : m_envFiles)
         for (const QString &key : file.keys())
-            if (!names.contains(key))
+            if (!seen.contains(key)) {
+                seen.insert(key);
                 names.append(key);
+            }
     QList<VariableUse> variables;
     for (const QString &name : std::as_const(names))
         if (const auto use = lookup(name))
