@@ -17,3 +17,4 @@ pgdial_add_test(NAME tst_problemspanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/mainwin
 pgdial_add_test(NAME tst_hbaruleeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/hba/tst_hbaruleeditor.cpp GUI)
 pgdial_add_test(NAME tst_hbasimulatorpane SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/hba/tst_hbasimulatorpane.cpp GUI)
 pgdial_add_test(NAME tst_diagnosticsmodel SOURCES ${CMAKE_CURRENT_LIST_DIR}/models/tst_diagnosticsmodel.cpp GUI)
+pgdial_add_test(NAME tst_displaytext SOURCES ${CMAKE_CURRENT_LIST_DIR}/models/tst_displaytext.cpp GUI)

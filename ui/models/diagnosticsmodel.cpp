@@ -1,6 +1,7 @@
 #include "models/diagnosticsmodel.h"
 
 #include "base/commonends.h"
+#include "models/displaytext.h"
 
 #include <QIcon>
 
@@ -82,6 +83,14 @@ QIcon severityIcon(core::base::Severity severity)
 } // namespace
 
 QVariant DiagnosticsModel::data(const QModelIndex &index, int role) const
+{
+    // A view lays out whatever it is given on the UI thread: a 20 MB value would hang it.
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        return DisplayText::elided(fullData(index, role));
+    return fullData(index, role);
+}
+
+QVariant DiagnosticsModel::fullData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

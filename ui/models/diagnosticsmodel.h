@@ -37,6 +37,8 @@ public:
 
 private:
     core::base::Diagnostics m_diagnostics;
+    // data() before DisplayText cuts long strings for DisplayRole and ToolTipRole.
+    QVariant fullData(const QModelIndex &index, int role) const;
 };
 
 } // namespace pgdial::ui::models

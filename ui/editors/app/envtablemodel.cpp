@@ -1,6 +1,7 @@
 #include "editors/app/envtablemodel.h"
 
 #include "base/secretmasker.h"
+#include "models/displaytext.h"
 
 #include <QApplication>
 #include <QFont>
@@ -82,6 +83,14 @@ QString EnvTableModel::shown(const Row &row, const QString &value) const
 
 QVariant EnvTableModel::data(const QModelIndex &index, int role) const
 {
+    // A view lays out whatever it is given on the UI thread: a 20 MB value would hang it.
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        return models::DisplayText::elided(fullData(index, role));
+    return fullData(index, role);
+}
+
+QVariant EnvTableModel::fullData(const QModelIndex &index, int role) const
+{
     if (!isValidRow(index))
         return {};
     const Row &row = m_rows[index.row()];
@@ -94,6 +103,9 @@ QVariant EnvTableModel::data(const QModelIndex &index, int role) const
         case ValueColumn:
             if (role == Qt::ToolTipRole && row.secret && !m_revealed)
                 return tr("A secret: reveal secrets to see and edit it");
+            if (role == Qt::ToolTipRole && models::DisplayText::tooLongToEdit(row.value))
+                return tr("%n character(s): too long to show or edit in the table; edit it in the Source tab", nullptr,
+                          int(std::min<qsizetype>(row.value.size(), INT_MAX)));
             return shown(row, row.value);
         case EffectiveColumn:
             if (role == Qt::ToolTipRole && row.missing)
@@ -178,7 +190,9 @@ Qt::ItemFlags EnvTableModel::flags(const QModelIndex &index) const
         return Qt::NoItemFlags;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     const Row &row = m_rows[index.row()];
-    if (index.column() == ValueColumn && (m_revealed || shown(row, row.value) == row.value))
+    // A value too long for a cell editor (a 20 MB line) is edited in the Source tab instead.
+    if (index.column() == ValueColumn && (m_revealed || shown(row, row.value) == row.value)
+        && !models::DisplayText::tooLongToEdit(row.value))
         flags |= Qt::ItemIsEditable;
     if (index.column() == CommentColumn && !row.missing && row.line > 0
         && (m_revealed || core::base::SecretMasker::maskLine(row.inlineComment) == row.inlineComment))

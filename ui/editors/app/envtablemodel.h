@@ -62,6 +62,8 @@ private:
     bool m_revealed = false;
 
     QString shown(const Row &row, const QString &value) const;
+    // data() before DisplayText cuts long strings for DisplayRole and ToolTipRole.
+    QVariant fullData(const QModelIndex &index, int role) const;
     bool isValidRow(const QModelIndex &index) const;
 };
 

@@ -1,11 +1,12 @@
 #include "editors/hba/hbarulesmodel.h"
 
+#include "base/secretmasker.h"
+#include "base/textdocument.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "hba/hbalineparser.h"
+#include "models/displaytext.h"
 #include "project/project.h"
-#include "base/secretmasker.h"
-#include "base/textdocument.h"
 
 #include <QBrush>
 #include <QDataStream>
@@ -244,6 +245,14 @@ QString HbaRulesModel::fieldText(int rowIndex, int column) const
 }
 
 QVariant HbaRulesModel::data(const QModelIndex &index, int role) const
+{
+    // A view lays out whatever it is given on the UI thread: a 20 MB value would hang it.
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        return models::DisplayText::elided(fullData(index, role));
+    return fullData(index, role);
+}
+
+QVariant HbaRulesModel::fullData(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};

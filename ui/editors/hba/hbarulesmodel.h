@@ -104,6 +104,8 @@ private:
     document::ProjectDocument *m_document;
     document::ProjectContext *m_context;
     core::hba::HbaFile m_file;
+    // data() before DisplayText cuts long strings for DisplayRole and ToolTipRole.
+    QVariant fullData(const QModelIndex &index, int role) const;
     std::unique_ptr<core::hba::HbaAnalyzer> m_analyzer;
     QList<Row> m_rows;
     HbaRuleMarkers m_markers; // per row: diagnostics and the "never reached" explanation

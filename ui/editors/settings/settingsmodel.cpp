@@ -2,6 +2,7 @@
 
 #include "editors/settings/parameterdocumentation.h"
 #include "editors/settings/settingssnapshot.h"
+#include "models/displaytext.h"
 
 #include <QApplication>
 #include <QFileInfo>
@@ -241,7 +242,12 @@ QVariant SettingsModel::data(const QModelIndex &index, int role) const
     if (index.internalId() == categoryId)
         return categoryData(index.row(), index.column(), role);
     const Category &category = m_categories.at(int(index.internalId() - 1));
-    return rowData(m_rows.at(category.rows.at(index.row())), index.column(), role);
+    const QVariant value = rowData(m_rows.at(category.rows.at(index.row())), index.column(), role);
+    // A view lays out whatever it is given on the UI thread: a huge value or a list of 100,000
+    // overridden lines in a tooltip would hang it.
+    if (role == Qt::DisplayRole || role == Qt::ToolTipRole)
+        return models::DisplayText::elided(value);
+    return value;
 }
 
 QVariant SettingsModel::categoryData(int category, int column, int role) const
