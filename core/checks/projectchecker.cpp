@@ -14,6 +14,8 @@ base::Diagnostics ProjectChecker::check(project::Project &project)
     // one sets (ssl, port, max_connections, password_encryption...), which the app-vs-server
     // checks and the hba lint need. An unchanged configuration comes from the project's cache.
     const QList<pgconf::ConfAnalysis> analyses = pgconf::ConfProjectAnalyzer::analyze(project);
+    if (project.loadControl && project.loadControl->isCanceled())
+        return diagnostics; // the load was cancelled: nobody reads the rest
     diagnostics += pgconf::ConfProjectAnalyzer::diagnosticsOf(analyses);
     const project::ServerSettingLookup settings = pgconf::ConfProjectAnalyzer::lookupOf(analyses);
     diagnostics += AppConfigChecker::check(project, settings);

@@ -233,7 +233,16 @@ bool ConfLoader::parseBytes(const QString &absolutePath, const QByteArray &bytes
     const qsizetype size = bytes.size();
     qsizetype start = 0;
     int lineNumber = 0;
+    const project::LoadControl *control = m_project ? m_project->loadControl.get() : nullptr;
+    const QString stage = control ? tr("Reading %1").arg(relative) : QString();
     while (start < size) {
+        // A million-line file takes seconds: say how far, and stop when the load is cancelled
+        // (the caller then throws the whole result away).
+        if (control && lineNumber % 16384 == 0) {
+            if (control->isCanceled())
+                return false;
+            control->report(stage, start, size);
+        }
         const auto *newline = static_cast<const char *>(std::memchr(data + start, '\n', size_t(size - start)));
         const qsizetype end = newline ? newline - data : size;
         ++lineNumber;

@@ -74,6 +74,12 @@ ConfAnalysis readAndJudge(project::Project &project, const QString &relativePath
     analysis.file = relativePath;
     ConfLoader loader(&project);
     analysis.load = loader.load(absolutePath);
+    if (const project::LoadControl *control = project.loadControl.get()) {
+        if (control->isCanceled())
+            return analysis; // thrown away by the caller
+        control->report(
+            QCoreApplication::translate("pgdial::pgconf::ConfProjectAnalyzer", "Checking %1").arg(relativePath), 0, 0);
+    }
     const int major = project.settings.pgVersion;
     const ParameterCatalog &catalog = ParameterCatalog::forVersion(major);
     ConfValidator validator(catalog, major);

@@ -1,11 +1,12 @@
 #pragma once
 
 #include "base/diagnostic.h"
+#include "base/result.h"
 #include "project/filekind.h"
+#include "project/loadcontrol.h"
 #include "project/projectattachments.h"
 #include "project/projectfile.h"
 #include "project/projectsettings.h"
-#include "base/result.h"
 
 #include <QList>
 #include <QString>
@@ -52,6 +53,9 @@ public:
     ProjectAttachments *attachments() const { return m_attachments.get(); }
 
     ProjectSettings settings;
+    // Set while the desktop loads the project on a worker: long steps report progress and stop
+    // early when it is cancelled (then the project is thrown away). Null otherwise.
+    std::shared_ptr<LoadControl> loadControl;
 
 private:
     QString m_rootPath;

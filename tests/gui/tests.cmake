@@ -18,3 +18,4 @@ pgdial_add_test(NAME tst_hbaruleeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors
 pgdial_add_test(NAME tst_hbasimulatorpane SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/hba/tst_hbasimulatorpane.cpp GUI)
 pgdial_add_test(NAME tst_diagnosticsmodel SOURCES ${CMAKE_CURRENT_LIST_DIR}/models/tst_diagnosticsmodel.cpp GUI)
 pgdial_add_test(NAME tst_displaytext SOURCES ${CMAKE_CURRENT_LIST_DIR}/models/tst_displaytext.cpp GUI)
+pgdial_add_test(NAME tst_loadprogress SOURCES ${CMAKE_CURRENT_LIST_DIR}/mainwindow/tst_loadprogress.cpp GUI)

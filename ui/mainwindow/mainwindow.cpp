@@ -28,13 +28,17 @@
 #include <QLineEdit>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QStackedWidget>
 #include <QStatusBar>
+#include <QToolButton>
 #include <QTreeView>
 #include <QUndoGroup>
 #include <QUndoView>
 #include <QVBoxLayout>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
@@ -74,6 +78,19 @@ MainWindow::MainWindow(QWidget *parent)
     setCentralWidget(m_centre);
     m_status->setObjectName(u"statusLabel"_s);
     statusBar()->addWidget(m_status, 1);
+    // Loading a large project takes a while: progress and a way out, in the status bar.
+    m_loadProgress = new QProgressBar(this);
+    m_loadProgress->setObjectName(u"loadProgress"_s);
+    m_loadProgress->setMaximumWidth(220);
+    m_loadProgress->setTextVisible(false);
+    m_loadProgress->hide();
+    statusBar()->addPermanentWidget(m_loadProgress);
+    m_cancelLoad = new QToolButton(this);
+    m_cancelLoad->setObjectName(u"cancelLoadButton"_s);
+    m_cancelLoad->setText(tr("Cancel"));
+    m_cancelLoad->setToolTip(tr("Stop opening the project"));
+    m_cancelLoad->hide();
+    statusBar()->addPermanentWidget(m_cancelLoad);
     m_targetVersion->setObjectName(u"targetVersionLabel"_s);
     m_targetVersion->setToolTip(tr("The PostgreSQL version the checks judge the files against (Project > Project "
                                    "Settings)"));
@@ -83,9 +100,33 @@ MainWindow::MainWindow(QWidget *parent)
     createDocks();
     createActions();
 
-    connect(m_loader, &ProjectLoader::loadStarted, this,
-            [this](const QString &folder) { m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(folder))); });
+    connect(m_loader, &ProjectLoader::loadStarted, this, [this](const QString &folder) {
+        m_status->setText(tr("Opening %1…").arg(QDir::toNativeSeparators(folder)));
+        m_loadProgress->setRange(0, 0); // busy until the first report
+        m_loadProgress->show();
+        m_cancelLoad->show();
+    });
+    connect(m_loader, &ProjectLoader::loadProgress, this, [this](const QString &stage, qint64 done, qint64 total) {
+        m_status->setText(stage + u'…');
+        if (total > 0) {
+            m_loadProgress->setRange(0, 1000);
+            m_loadProgress->setValue(int(std::clamp<qint64>(done * 1000 / total, 0, 1000)));
+        } else {
+            m_loadProgress->setRange(0, 0);
+        }
+    });
+    auto loadEnded = [this] {
+        m_loadProgress->hide();
+        m_cancelLoad->hide();
+    };
+    connect(m_loader, &ProjectLoader::loadFinished, this, loadEnded);
     connect(m_loader, &ProjectLoader::loadFinished, this, &MainWindow::applyLoadedProject);
+    connect(m_cancelLoad, &QToolButton::clicked, m_loader, &ProjectLoader::cancel);
+    connect(m_loader, &ProjectLoader::loadCanceled, this, [this, loadEnded] {
+        loadEnded();
+        m_status->setText(tr("Opening the project was cancelled"));
+        Q_EMIT projectLoaded(false);
+    });
     connect(m_problems, &ProblemsPanel::locationActivated, this, &MainWindow::showFile);
     connect(m_context, &document::ProjectContext::showRequested, this, &MainWindow::showFile);
     connect(m_problems, &ProblemsPanel::applyFixRequested, this, &MainWindow::applyFix);

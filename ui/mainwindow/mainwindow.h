@@ -9,6 +9,8 @@
 
 class QDockWidget;
 class QLabel;
+class QProgressBar;
+class QToolButton;
 class QMenu;
 class QStackedWidget;
 class QTreeView;
@@ -80,6 +82,8 @@ private:
     ProblemsPanel *m_problems;
     QStackedWidget *m_centre;
     QLabel *m_status;
+    QProgressBar *m_loadProgress = nullptr; // shown while a project loads, with m_cancelLoad
+    QToolButton *m_cancelLoad = nullptr;
     QLabel *m_targetVersion;
     QMenu *m_recentMenu = nullptr;
     QList<QDockWidget *> m_tools;

@@ -9,6 +9,7 @@
 #include <memory>
 
 namespace pgdial::core::project {
+class LoadControl;
 class Project;
 } // namespace pgdial::core::project
 
@@ -35,15 +36,24 @@ public:
     // `settings` (the user's for this folder) are applied to the project before it is checked.
     void load(const QString &folder, const core::project::ProjectSettings &settings = {});
     bool isLoading() const;
+    // Stops the load under way: the worker stops at its next check and its result is dropped;
+    // loadCanceled() follows at once (the window does not wait for the worker).
+    void cancel();
 
-    static LoadedProject loadNow(const QString &folder, const core::project::ProjectSettings &settings = {});
+    // `control`, when given, receives progress and can stop the load (the result is then partial).
+    static LoadedProject loadNow(const QString &folder, const core::project::ProjectSettings &settings = {},
+                                 const std::shared_ptr<core::project::LoadControl> &control = {});
 
 Q_SIGNALS:
     void loadStarted(const QString &folder);
+    // How far the load is: `done` of `total` (0 when unknown) for `stage`; at most a few per second.
+    void loadProgress(const QString &stage, qint64 done, qint64 total);
     void loadFinished(const pgdial::ui::mainwindow::LoadedProject &result);
+    void loadCanceled();
 
 private:
     QFutureWatcher<LoadedProject> *m_watcher = nullptr;
+    std::shared_ptr<core::project::LoadControl> m_control;
     quint64 m_generation = 0;
 };
 
