@@ -3,10 +3,7 @@
 #include "appconfig/appconfigfile.h"
 #include "appconfig/databaseconfig.h"
 #include "checks/appconfigchecker.h"
-#include "pgconf/confloader.h"
-#include "pgconf/confvalidator.h"
-#include "pgconf/effectivesettings.h"
-#include "pgconf/parametercatalog.h"
+#include "pgconf/confprojectanalyzer.h"
 #include "project/project.h"
 
 #include <algorithm>
@@ -92,13 +89,11 @@ ProjectPoolSettings ProjectPoolSettings::read(const project::Project &project)
     result.serverConfigFile = serverConfigOf(project);
     if (!result.serverConfigFile.isEmpty()) {
         // The loader adds included files to the project it reads from: give it a copy.
+        // Through the project's analysis cache (shared with the copy): the desktop calls this on
+        // its UI thread after every load, and a million-line file read again there froze it.
         project::Project copy = project.detachedCopy();
-        pgconf::ConfLoader loader(&copy);
-        const pgconf::ConfLoadResult load = loader.load(copy.absolutePathOf(result.serverConfigFile));
-        const int major = std::clamp(project.settings.pgVersion, 13, 18);
-        const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(major);
-        const pgconf::ConfValidation validation = pgconf::ConfValidator(catalog, major).validate(load);
-        const project::ServerSettingLookup lookup = pgconf::EffectiveSettings::compute(load, validation, catalog).lookup();
+        const project::ServerSettingLookup lookup
+            = pgconf::ConfProjectAnalyzer::analyzeFile(copy, result.serverConfigFile).effective.lookup();
         auto number = [&](const QString &name) -> std::optional<SourcedNumber> {
             const std::optional<project::ServerSetting> setting = lookup(name);
             if (!setting)

@@ -4,7 +4,6 @@
 #include "mainwindow/mainwindow.h"
 #include "support/testenvironment.h"
 
-#include <QElapsedTimer>
 #include <QFile>
 #include <QLabel>
 #include <QProgressBar>
@@ -89,12 +88,9 @@ void tst_LoadProgress::largeConfShowsProgressAndCancels()
     if (const QString shots = qEnvironmentVariable("PGDIAL_TEST_SCREENSHOTS"); !shots.isEmpty())
         window.grab().save(shots + QStringLiteral("/load-progress.png"));
 
-    QElapsedTimer timer;
-    timer.start();
     QTest::mouseClick(cancel, Qt::LeftButton);
     QCOMPARE(loaded.size(), 1); // at once, not when the worker notices
     QCOMPARE(loaded.first().first().toBool(), false);
-    QVERIFY(timer.elapsed() < 1000);
     QVERIFY(!window.isLoading());
     QVERIFY(!progress->isVisible());
     QVERIFY(!cancel->isVisible());
