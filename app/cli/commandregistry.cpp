@@ -2,6 +2,7 @@
 
 #include "cli/checkcommand.h"
 #include "cli/envcommand.h"
+#include "cli/envscommand.h"
 #include "cli/urlcommand.h"
 #include "cli/confeditcommand.h"
 #include "cli/poolcommand.h"
@@ -19,6 +20,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<ConfEditCommand>());
     commands.push_back(std::make_unique<UrlCommand>());
     commands.push_back(std::make_unique<EnvCommand>());
+    commands.push_back(std::make_unique<EnvsCommand>());
     commands.push_back(std::make_unique<TuneCommand>());
     commands.push_back(std::make_unique<PoolCommand>());
     commands.push_back(std::make_unique<HbaCommand>());

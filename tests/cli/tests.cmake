@@ -16,3 +16,5 @@ pgdial_add_test(NAME tst_cli_probe SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_pro
 add_dependencies(tst_cli_probe pgdial-cli)
 pgdial_add_test(NAME tst_cli_pool SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_pool.cpp LABELS cli)
 add_dependencies(tst_cli_pool pgdial-cli)
+pgdial_add_test(NAME tst_cli_envs SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_envs.cpp LABELS cli)
+add_dependencies(tst_cli_envs pgdial-cli)
