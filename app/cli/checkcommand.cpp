@@ -1,7 +1,7 @@
 #include "cli/checkcommand.h"
 
-#include "checks/projectchecker.h"
 #include "base/diagnosticformatter.h"
+#include "checks/projectchecker.h"
 #include "project/filekind.h"
 #include "project/project.h"
 #include "project/projectsettings.h"
@@ -27,8 +27,8 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption format(u"format"_s, QCoreApplication::translate("cli", "Output format: text, json or sarif."),
-                                    u"format"_s, u"text"_s);
+    const QCommandLineOption format(
+        u"format"_s, QCoreApplication::translate("cli", "Output format: text, json or sarif."), u"format"_s, u"text"_s);
     const QCommandLineOption version = pgVersionOption();
     parser.addOption(format);
     parser.addOption(version);
@@ -68,10 +68,10 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
     if (formatName == u"json") {
         QJsonArray files;
         for (const auto &file : project.files())
-            files.append(QJsonObject{{u"path"_s, file->relativePath},
-                                     {u"kind"_s, core::project::fileKindId(file->kind)},
-                                     {u"loaded"_s, file->isLoaded()}});
-        const QJsonObject report{
+            files.append(QJsonObject {{u"path"_s, file->relativePath},
+                                      {u"kind"_s, core::project::fileKindId(file->kind)},
+                                      {u"loaded"_s, file->isLoaded()}});
+        const QJsonObject report {
             {u"project"_s, QDir::toNativeSeparators(project.rootPath())},
             {u"pg_version"_s, pgVersion},
             {u"ok"_s, !core::base::hasErrors(diagnostics)},

@@ -53,12 +53,15 @@ QList<QCommandLineOption> CliCommand::serverFactsOptions()
     // warnings; naming them turns those into errors or nothing.
     return {
         QCommandLineOption(u"build-features"_s,
-                           QCoreApplication::translate("cli", "The server's build features, comma-separated (%1); values "
-                                                              "needing a missing one are errors instead of warnings.")
+                           QCoreApplication::translate("cli",
+                                                       "The server's build features, comma-separated (%1); values "
+                                                       "needing a missing one are errors instead of warnings.")
                                .arg(core::project::ProjectSettings::knownBuildFeatures().join(u", "_s)),
                            u"LIST"_s),
-        QCommandLineOption(u"local-server"_s, QCoreApplication::translate("cli", "The server runs on this machine: locales and the "
-                                                                                 "stack limit are judged here, as errors.")),
+        QCommandLineOption(u"local-server"_s,
+                           QCoreApplication::translate("cli",
+                                                       "The server runs on this machine: locales and the "
+                                                       "stack limit are judged here, as errors.")),
     };
 }
 

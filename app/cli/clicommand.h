@@ -13,9 +13,9 @@ namespace pgdial::cli {
 
 // pgdial-cli's exit codes (documented in docs/cli.md; scripts rely on them).
 enum ExitCode {
-    ExitClean = 0,    // nothing of severity error (or the probe connected)
+    ExitClean = 0, // nothing of severity error (or the probe connected)
     ExitProblems = 1, // errors found (or the probe failed)
-    ExitUsage = 2,    // bad command line, or a file/folder that cannot be read
+    ExitUsage = 2, // bad command line, or a file/folder that cannot be read
 };
 
 // Milliseconds since pgdial-cli started: deadlines given on the command line (probe --timeout)
@@ -54,7 +54,7 @@ protected:
     // The value of --pg-version, from `minimum` (PGTune also knows 10-12) to the newest major
     // pgdial knows; nullopt after writing the usage error (the command then returns ExitUsage).
     static std::optional<int> pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output,
-                                        int minimum = core::project::ProjectSettings::minPgVersion);
+                                            int minimum = core::project::ProjectSettings::minPgVersion);
 
     // `--build-features LIST` and `--local-server`: what the server reading the postgresql.conf
     // files is (ProjectSettings::serverBuildFeatures, serverOnThisMachine), the same in conf and check.

@@ -1,14 +1,14 @@
 #include "cli/commandregistry.h"
 
 #include "cli/checkcommand.h"
+#include "cli/confeditcommand.h"
 #include "cli/envcommand.h"
 #include "cli/envscommand.h"
-#include "cli/urlcommand.h"
-#include "cli/confeditcommand.h"
-#include "cli/poolcommand.h"
 #include "cli/hbacommand.h"
+#include "cli/poolcommand.h"
 #include "cli/probecommand.h"
 #include "cli/tunecommand.h"
+#include "cli/urlcommand.h"
 
 namespace pgdial::cli {
 

@@ -1,11 +1,11 @@
 #include "cli/confcommand.h"
 
 #include "base/diagnosticformatter.h"
-#include "project/filekind.h"
 #include "pgconf/conffilesettings.h"
 #include "pgconf/confloader.h"
 #include "pgconf/confvalidator.h"
 #include "pgconf/parametercatalog.h"
+#include "project/filekind.h"
 #include "project/project.h"
 #include "project/projectsettings.h"
 
@@ -32,8 +32,8 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption json(u"json"_s, QCoreApplication::translate(
-                                                 "cli", "Print {ok, file_settings, diagnostics} as JSON."));
+    const QCommandLineOption json(
+        u"json"_s, QCoreApplication::translate("cli", "Print {ok, file_settings, diagnostics} as JSON."));
     const QCommandLineOption version = pgVersionOption();
     parser.addOption(json);
     parser.addOption(version);
@@ -53,7 +53,8 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     }
     const QString filePath = parser.positionalArguments().constFirst();
 
-    core::base::Result<core::project::Project> opened = core::project::Project::openFile(filePath, core::project::FileKind::PostgresqlConf);
+    core::base::Result<core::project::Project> opened
+        = core::project::Project::openFile(filePath, core::project::FileKind::PostgresqlConf);
     if (!opened) {
         output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
         return ExitUsage;
@@ -77,7 +78,7 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     core::base::sortDiagnostics(diagnostics);
 
     if (parser.isSet(json)) {
-        const QJsonObject report{
+        const QJsonObject report {
             {u"ok"_s, ok},
             {u"file_settings"_s, core::pgconf::confFileSettingsToJson(rows)},
             {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},

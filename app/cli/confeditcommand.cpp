@@ -1,12 +1,12 @@
 #include "cli/confeditcommand.h"
 
+#include "base/safefilewriter.h"
+#include "base/textdocument.h"
 #include "cli/confcommand.h"
 #include "pgconf/confeditor.h"
 #include "pgconf/confloader.h"
 #include "pgconf/parametercatalog.h"
 #include "project/projectsettings.h"
-#include "base/safefilewriter.h"
-#include "base/textdocument.h"
 #include <QSet>
 
 #include <QCoreApplication>
@@ -64,7 +64,8 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
     parser.addOption(noBackup);
     parser.addPositionalArgument(u"file"_s, tr("The postgresql.conf to edit."), u"FILE"_s);
     parser.addPositionalArgument(set ? u"assignments"_s : u"names"_s,
-                                 set ? tr("NAME=VALUE pairs (VALUE unquoted, as the server shows it).") : tr("Parameter names."),
+                                 set ? tr("NAME=VALUE pairs (VALUE unquoted, as the server shows it).")
+                                     : tr("Parameter names."),
                                  set ? u"NAME=VALUE..."_s : u"NAME..."_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -120,7 +121,8 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
         const core::pgconf::ConfEditor editor(load, catalog, documentFor);
         const auto result = set ? editor.set(parameter, value) : editor.reset(parameter);
         if (!result) {
-            output.err(u"pgdial-cli: %1: %2 [%3]\n"_s.arg(positional.first(), result.error().message, result.error().code));
+            output.err(
+                u"pgdial-cli: %1: %2 [%3]\n"_s.arg(positional.first(), result.error().message, result.error().code));
             return ExitProblems;
         }
         for (const core::pgconf::ConfFileEdit &edit : result->edits) {
@@ -136,7 +138,8 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
 
     if (!parser.isSet(dryRun)) {
         core::base::SafeFileWriter writer;
-        writer.backupPolicy = parser.isSet(noBackup) ? core::base::BackupPolicy::None : core::base::BackupPolicy::Single;
+        writer.backupPolicy
+            = parser.isSet(noBackup) ? core::base::BackupPolicy::None : core::base::BackupPolicy::Single;
         for (const QString &file : changed) {
             const auto written = writer.write(absoluteOf(file), documents.value(file).toBytes());
             if (!written) {

@@ -3,10 +3,10 @@
 #include "appconfig/appconfigfile.h"
 #include "appconfig/databaseconfig.h"
 #include "appconfig/envfile.h"
-#include "checks/appconfigchecker.h"
 #include "base/diagnosticformatter.h"
-#include "project/project.h"
 #include "base/secretmasker.h"
+#include "checks/appconfigchecker.h"
+#include "project/project.h"
 
 #include <QDir>
 #include <QJsonDocument>
@@ -36,7 +36,8 @@ QString EnvCommand::name() const
 
 QString EnvCommand::summary() const
 {
-    return QCoreApplication::translate("cli", "Show every variable of a project's .env and config.yaml, resolved, with where each value comes from.");
+    return QCoreApplication::translate(
+        "cli", "Show every variable of a project's .env and config.yaml, resolved, with where each value comes from.");
 }
 
 int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
@@ -44,18 +45,21 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
     const QCommandLineOption json(u"json"_s, QCoreApplication::translate("cli", "Print JSON."));
-    const QCommandLineOption ignore(u"ignore-environment"_s,
-                                    QCoreApplication::translate("cli", "Do not let the process environment override .env."));
+    const QCommandLineOption ignore(
+        u"ignore-environment"_s,
+        QCoreApplication::translate("cli", "Do not let the process environment override .env."));
     parser.addOption(json);
     parser.addOption(ignore);
-    parser.addPositionalArgument(u"folder"_s, QCoreApplication::translate("cli", "Project folder (default: .)."), u"[FOLDER]"_s);
+    parser.addPositionalArgument(u"folder"_s, QCoreApplication::translate("cli", "Project folder (default: .)."),
+                                 u"[FOLDER]"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
     if (parser.positionalArguments().size() > 1) {
         output.err(QCoreApplication::translate("cli", "pgdial-cli: env takes one folder\n"));
         return ExitUsage;
     }
-    core::base::Result<core::project::Project> opened = core::project::Project::open(parser.positionalArguments().value(0, u"."_s));
+    core::base::Result<core::project::Project> opened
+        = core::project::Project::open(parser.positionalArguments().value(0, u"."_s));
     if (!opened) {
         output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
         return ExitUsage;
@@ -73,10 +77,12 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
     QString text;
     for (const core::appconfig::VariableUse &use : resolver.allVariables()) {
         const QString value = shown(use.name, use.value);
-        variables.append(QJsonObject{{u"name"_s, use.name}, {u"value"_s, value},
-                                     {u"source"_s, use.provenance.sourceId()},
-                                     {u"file"_s, use.provenance.file.isEmpty() ? QJsonValue() : QJsonValue(use.provenance.file)},
-                                     {u"line"_s, use.provenance.line > 0 ? QJsonValue(use.provenance.line) : QJsonValue()}});
+        variables.append(
+            QJsonObject {{u"name"_s, use.name},
+                         {u"value"_s, value},
+                         {u"source"_s, use.provenance.sourceId()},
+                         {u"file"_s, use.provenance.file.isEmpty() ? QJsonValue() : QJsonValue(use.provenance.file)},
+                         {u"line"_s, use.provenance.line > 0 ? QJsonValue(use.provenance.line) : QJsonValue()}});
         text += use.name + u'=' + value + u"    # "_s + use.provenance.describe() + u'\n';
     }
 
@@ -84,7 +90,8 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
     for (const auto &file : project.filesOfKind(core::project::FileKind::AppConfig)) {
         if (!file->isLoaded())
             continue;
-        const core::appconfig::AppConfigFile config = core::appconfig::AppConfigFile::parse(*file->document, file->relativePath);
+        const core::appconfig::AppConfigFile config
+            = core::appconfig::AppConfigFile::parse(*file->document, file->relativePath);
         diagnostics.append(config.diagnostics());
         if (!config.hasDatabaseSection())
             continue;
@@ -96,22 +103,26 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
             const QString value = shown(field.key, field.value());
             const core::appconfig::Provenance provenance = field.substitution.hasVariables()
                 ? field.substitution.provenance()
-                : core::appconfig::Provenance{core::appconfig::Provenance::Source::Literal, file->relativePath,
-                                              field.scalar.line};
+                : core::appconfig::Provenance {core::appconfig::Provenance::Source::Literal, file->relativePath,
+                                               field.scalar.line};
             QJsonArray used;
             for (const auto &use : field.substitution.uses)
-                used.append(QJsonObject{{u"name"_s, use.name}, {u"source"_s, use.provenance.sourceId()},
-                                        {u"from"_s, use.provenance.describe()}});
-            settings.append(QJsonObject{{u"file"_s, file->relativePath}, {u"line"_s, field.scalar.line},
-                                        {u"key"_s, QString(u"database."_s + field.key)}, {u"value"_s, value},
-                                        {u"source"_s, provenance.sourceId()}, {u"from"_s, provenance.describe()},
-                                        {u"variables"_s, used}});
+                used.append(QJsonObject {{u"name"_s, use.name},
+                                         {u"source"_s, use.provenance.sourceId()},
+                                         {u"from"_s, use.provenance.describe()}});
+            settings.append(QJsonObject {{u"file"_s, file->relativePath},
+                                         {u"line"_s, field.scalar.line},
+                                         {u"key"_s, QString(u"database."_s + field.key)},
+                                         {u"value"_s, value},
+                                         {u"source"_s, provenance.sourceId()},
+                                         {u"from"_s, provenance.describe()},
+                                         {u"variables"_s, used}});
             text += u"  "_s + field.key + u" = "_s + value + u"    # "_s + provenance.describe() + u'\n';
         }
     }
 
     if (parser.isSet(json)) {
-        const QJsonObject report{
+        const QJsonObject report {
             {u"project"_s, QDir::toNativeSeparators(project.rootPath())},
             {u"process_environment"_s, project.settings.useProcessEnvironment},
             {u"variables"_s, variables},

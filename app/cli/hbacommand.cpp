@@ -1,9 +1,9 @@
 #include "cli/hbacommand.h"
 
 #include "base/diagnosticformatter.h"
-#include "hba/hbaparser.h"
 #include "cli/hbalintcommand.h"
 #include "cli/hbamatchcommand.h"
+#include "hba/hbaparser.h"
 #include "project/projectsettings.h"
 
 #include <QCoreApplication>
@@ -36,12 +36,12 @@ QJsonValue arrayOrNull(const QStringList &values)
 // One row with the columns and meaning of pg_hba_file_rules.
 QJsonObject ruleRow(const core::hba::HbaRule &rule, int pgVersion)
 {
-    QJsonObject row{{u"line_number"_s, rule.line}, {u"file_name"_s, rule.file}};
+    QJsonObject row {{u"line_number"_s, rule.line}, {u"file_name"_s, rule.file}};
     if (pgVersion >= 16)
         row.insert(u"rule_number"_s, rule.hasError() ? QJsonValue(QJsonValue::Null) : QJsonValue(rule.ruleNumber));
     if (rule.hasError()) {
-        for (const char16_t *column : {u"type", u"database", u"user_name", u"address", u"netmask", u"auth_method",
-                                       u"options"})
+        for (const char16_t *column :
+             {u"type", u"database", u"user_name", u"address", u"netmask", u"auth_method", u"options"})
             row.insert(QString::fromUtf16(column), QJsonValue::Null);
         row.insert(u"error"_s, rule.error);
         return row;
@@ -55,7 +55,8 @@ QJsonObject ruleRow(const core::hba::HbaRule &rule, int pgVersion)
     row.insert(u"type"_s, core::hba::connectionTypeName(rule.type));
     row.insert(u"database"_s, arrayOrNull(databases));
     row.insert(u"user_name"_s, arrayOrNull(users));
-    row.insert(u"address"_s, textOrNull(rule.address ? rule.address->addressString() : QString(), rule.address.has_value()));
+    row.insert(u"address"_s,
+               textOrNull(rule.address ? rule.address->addressString() : QString(), rule.address.has_value()));
     row.insert(u"netmask"_s, textOrNull(cidr ? rule.address->netmaskString() : QString(), cidr));
     row.insert(u"auth_method"_s, rule.method);
     row.insert(u"options"_s, arrayOrNull(rule.viewOptions()));
@@ -73,7 +74,7 @@ QString ruleLine(const core::hba::HbaRule &rule)
         databases << token.text;
     for (const auto &token : rule.users)
         users << token.text;
-    QStringList fields{core::hba::connectionTypeName(rule.type), databases.join(u','), users.join(u',')};
+    QStringList fields {core::hba::connectionTypeName(rule.type), databases.join(u','), users.join(u',')};
     if (rule.address) {
         fields << rule.address->addressString();
         if (rule.address->kind == core::hba::HbaAddressKind::Cidr)
@@ -95,7 +96,8 @@ QString HbaCommand::name() const
 
 QString HbaCommand::summary() const
 {
-    return translate("Read a pg_hba.conf like the server (hba FILE), simulate a connection (hba match), lint (hba lint).");
+    return translate(
+        "Read a pg_hba.conf like the server (hba FILE), simulate a connection (hba match), lint (hba lint).");
 }
 
 int HbaCommand::run(const QStringList &arguments, const CliOutput &output)
@@ -151,11 +153,11 @@ int HbaCommand::runFile(const QStringList &arguments, const CliOutput &output)
         QJsonArray rules;
         for (const core::hba::HbaRule &rule : file.rules)
             rules.append(ruleRow(rule, pgVersion));
-        const QJsonObject report{{u"ok"_s, file.ok},
-                                 {u"pg_version"_s, pgVersion},
-                                 {u"file"_s, path},
-                                 {u"rules"_s, rules},
-                                 {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(file.diagnostics)}};
+        const QJsonObject report {{u"ok"_s, file.ok},
+                                  {u"pg_version"_s, pgVersion},
+                                  {u"file"_s, path},
+                                  {u"rules"_s, rules},
+                                  {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(file.diagnostics)}};
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
         for (const core::hba::HbaRule &rule : file.rules)

@@ -2,8 +2,8 @@
 
 #include "base/diagnosticformatter.h"
 #include "hba/hbaanalyzer.h"
-#include "hba/hbaparser.h"
 #include "hba/hbalint.h"
+#include "hba/hbaparser.h"
 #include "project/projectsettings.h"
 
 #include <QCoreApplication>
@@ -52,7 +52,8 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption format(u"format"_s, translate("Output format: text, json or sarif."), u"format"_s, u"text"_s);
+    const QCommandLineOption format(u"format"_s, translate("Output format: text, json or sarif."), u"format"_s,
+                                    u"text"_s);
     const QCommandLineOption json(u"json"_s, translate("Same as --format json."));
     const QCommandLineOption version = pgVersionOption();
     parser.addOptions({format, json, version});
@@ -93,19 +94,19 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
             for (const core::hba::HbaDeadRule &rule : analyzer.deadRules()) {
                 QJsonArray by;
                 for (int index : rule.shadowedBy)
-                    by.append(QJsonObject{{u"file_name"_s, analyzer.rules().at(index)->file},
-                                          {u"line_number"_s, analyzer.rules().at(index)->line}});
-                dead.append(QJsonObject{{u"file_name"_s, rule.rule->file},
-                                        {u"line_number"_s, rule.rule->line},
-                                        {u"kind"_s, deadKindName(rule.kind)},
-                                        {u"shadowed_by"_s, by}});
+                    by.append(QJsonObject {{u"file_name"_s, analyzer.rules().at(index)->file},
+                                           {u"line_number"_s, analyzer.rules().at(index)->line}});
+                dead.append(QJsonObject {{u"file_name"_s, rule.rule->file},
+                                         {u"line_number"_s, rule.rule->line},
+                                         {u"kind"_s, deadKindName(rule.kind)},
+                                         {u"shadowed_by"_s, by}});
             }
         }
-        const QJsonObject report{{u"ok"_s, file.ok},
-                                 {u"pg_version"_s, pgVersion},
-                                 {u"dead_rules"_s, dead},
-                                 {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
-                                 {u"summary"_s, core::base::DiagnosticFormatter::summary(diagnostics)}};
+        const QJsonObject report {{u"ok"_s, file.ok},
+                                  {u"pg_version"_s, pgVersion},
+                                  {u"dead_rules"_s, dead},
+                                  {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
+                                  {u"summary"_s, core::base::DiagnosticFormatter::summary(diagnostics)}};
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else if (formatName == u"sarif") {
         output.out(core::base::DiagnosticFormatter::toSarif(diagnostics, QFileInfo(path).absolutePath()));

@@ -1,7 +1,7 @@
 #include "cli/hbamatchcommand.h"
 
-#include "hba/hbaparser.h"
 #include "hba/hbamatcher.h"
+#include "hba/hbaparser.h"
 #include "hba/hbarejection.h"
 #include "project/projectsettings.h"
 
@@ -27,7 +27,7 @@ QString tokenList(const QList<core::hba::HbaToken> &tokens)
 
 QString ruleText(const core::hba::HbaRule &rule)
 {
-    QStringList fields{core::hba::connectionTypeName(rule.type), tokenList(rule.databases), tokenList(rule.users)};
+    QStringList fields {core::hba::connectionTypeName(rule.type), tokenList(rule.databases), tokenList(rule.users)};
     if (rule.address) {
         fields.append(rule.address->text);
         if (rule.address->hasNetmaskColumn)
@@ -47,14 +47,14 @@ QJsonObject ruleJson(const core::hba::HbaRule &rule)
     QJsonArray users;
     for (const auto &token : rule.users)
         users.append(token.text);
-    QJsonObject object{{u"file_name"_s, rule.file},
-                       {u"line_number"_s, rule.line},
-                       {u"type"_s, core::hba::connectionTypeName(rule.type)},
-                       {u"database"_s, databases},
-                       {u"user_name"_s, users},
-                       {u"auth_method"_s, rule.method},
-                       {u"options"_s, QJsonArray::fromStringList(rule.viewOptions())},
-                       {u"text"_s, ruleText(rule)}};
+    QJsonObject object {{u"file_name"_s, rule.file},
+                        {u"line_number"_s, rule.line},
+                        {u"type"_s, core::hba::connectionTypeName(rule.type)},
+                        {u"database"_s, databases},
+                        {u"user_name"_s, users},
+                        {u"auth_method"_s, rule.method},
+                        {u"options"_s, QJsonArray::fromStringList(rule.viewOptions())},
+                        {u"text"_s, ruleText(rule)}};
     if (rule.address) {
         object.insert(u"address"_s, rule.address->addressString());
         const QString netmask = rule.address->netmaskString();
@@ -84,14 +84,16 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption type(u"type"_s, translate("Connection: local, host, hostssl, hostnossl, hostgssenc or hostnogssenc."),
+    const QCommandLineOption type(u"type"_s,
+                                  translate("Connection: local, host, hostssl, hostnossl, hostgssenc or hostnogssenc."),
                                   u"TYPE"_s, u"host"_s);
     const QCommandLineOption database(u"database"_s, translate("Database name."), u"D"_s);
     const QCommandLineOption user(u"user"_s, translate("Role name."), u"U"_s);
-    const QCommandLineOption roles(u"roles"_s, translate("Roles the user is a member of (directly or not), comma-separated."),
-                                   u"a,b"_s);
+    const QCommandLineOption roles(
+        u"roles"_s, translate("Roles the user is a member of (directly or not), comma-separated."), u"a,b"_s);
     const QCommandLineOption address(u"address"_s, translate("Client IP address (TCP)."), u"IP"_s, u"127.0.0.1"_s);
-    const QCommandLineOption hostName(u"host-name"_s, translate("Client host name, when reverse DNS gives one."), u"N"_s);
+    const QCommandLineOption hostName(u"host-name"_s, translate("Client host name, when reverse DNS gives one."),
+                                      u"N"_s);
     const QCommandLineOption ssl(u"ssl"_s, translate("The client uses SSL."));
     const QCommandLineOption gss(u"gss"_s, translate("The client uses GSSAPI encryption."));
     const QCommandLineOption replication(u"replication"_s, translate("A physical replication connection."));
@@ -154,8 +156,8 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
         break;
     default:
         attempt.transport = parser.isSet(ssl) ? HbaTransport::TcpSsl
-                            : parser.isSet(gss) ? HbaTransport::TcpGss
-                                                : HbaTransport::Tcp;
+            : parser.isSet(gss)               ? HbaTransport::TcpGss
+                                              : HbaTransport::Tcp;
         break;
     }
     if (parser.isSet(ssl) && attempt.transport == HbaTransport::Local) {
@@ -201,23 +203,23 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
     if (parser.isSet(json)) {
         QJsonArray trace;
         for (const core::hba::HbaRuleTrace &step : result.trace)
-            trace.append(QJsonObject{{u"file_name"_s, step.rule->file},
-                                     {u"line_number"_s, step.rule->line},
-                                     {u"mismatch"_s, core::hba::HbaMatcher::mismatchName(step.mismatch)},
-                                     {u"reason"_s, step.reason}});
-        QJsonObject report{{u"ok"_s, file.ok},
-                                 {u"matched"_s, result.rule != nullptr},
-                                 {u"admitted"_s, !result.rejected()},
-                                 {u"uncertain"_s, result.uncertain},
-                                 {u"rule"_s, result.rule ? QJsonValue(ruleJson(*result.rule)) : QJsonValue()},
-                                 {u"trace"_s, trace}};
+            trace.append(QJsonObject {{u"file_name"_s, step.rule->file},
+                                      {u"line_number"_s, step.rule->line},
+                                      {u"mismatch"_s, core::hba::HbaMatcher::mismatchName(step.mismatch)},
+                                      {u"reason"_s, step.reason}});
+        QJsonObject report {{u"ok"_s, file.ok},
+                            {u"matched"_s, result.rule != nullptr},
+                            {u"admitted"_s, !result.rejected()},
+                            {u"uncertain"_s, result.uncertain},
+                            {u"rule"_s, result.rule ? QJsonValue(ruleJson(*result.rule)) : QJsonValue()},
+                            {u"trace"_s, trace}};
         if (proposal) {
             report.insert(u"proposal"_s,
-                          QJsonObject{{u"rule"_s, proposal->ruleText},
-                                      {u"file_name"_s, proposal->file},
-                                      {u"insert_before_line"_s, proposal->beforeLine > 0 ? QJsonValue(proposal->beforeLine)
-                                                                                         : QJsonValue()},
-                                      {u"notes"_s, QJsonArray::fromStringList(proposal->notes)}});
+                          QJsonObject {{u"rule"_s, proposal->ruleText},
+                                       {u"file_name"_s, proposal->file},
+                                       {u"insert_before_line"_s,
+                                        proposal->beforeLine > 0 ? QJsonValue(proposal->beforeLine) : QJsonValue()},
+                                       {u"notes"_s, QJsonArray::fromStringList(proposal->notes)}});
         }
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
@@ -226,13 +228,15 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
             text += translate("note: the server would refuse this file (see `pgdial-cli hba lint`); simulating its "
                               "valid lines\n");
         for (const core::hba::HbaRuleTrace &step : result.trace)
-            text += u"  %1:%2: skip: %3\n      %4\n"_s.arg(step.rule->file).arg(step.rule->line).arg(step.reason,
-                                                                                                ruleText(*step.rule));
+            text += u"  %1:%2: skip: %3\n      %4\n"_s.arg(step.rule->file)
+                        .arg(step.rule->line)
+                        .arg(step.reason, ruleText(*step.rule));
         if (result.rule) {
             text += u"%1:%2: %3\n      %4\n"_s.arg(result.rule->file)
                         .arg(result.rule->line)
-                        .arg(result.rejected() ? translate("match: the rule rejects the connection")
-                                               : translate("match: authentication with method \"%1\"").arg(result.rule->method),
+                        .arg(result.rejected()
+                                 ? translate("match: the rule rejects the connection")
+                                 : translate("match: authentication with method \"%1\"").arg(result.rule->method),
                              ruleText(*result.rule));
         } else {
             text += translate("no rule matches: the server refuses the connection (\"no pg_hba.conf entry\")\n");

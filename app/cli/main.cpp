@@ -10,13 +10,15 @@ namespace {
 
 QString usage(const std::vector<std::unique_ptr<pgdial::cli::CliCommand>> &commands)
 {
-    QString text = QCoreApplication::translate("cli", "Usage: pgdial-cli COMMAND [OPTIONS]\n\n"
-                                                      "Checks, edits and tests the configuration of a PostgreSQL-backed "
-                                                      "application.\n\nCommands:\n");
+    QString text = QCoreApplication::translate("cli",
+                                               "Usage: pgdial-cli COMMAND [OPTIONS]\n\n"
+                                               "Checks, edits and tests the configuration of a PostgreSQL-backed "
+                                               "application.\n\nCommands:\n");
     for (const auto &command : commands)
         text += u"  "_s + command->name().leftJustified(8) + u"  "_s + command->summary() + u'\n';
-    text += QCoreApplication::translate("cli", "\nRun 'pgdial-cli COMMAND --help' for a command's options.\n"
-                                               "Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.\n");
+    text += QCoreApplication::translate("cli",
+                                        "\nRun 'pgdial-cli COMMAND --help' for a command's options.\n"
+                                        "Exit codes: 0 clean, 1 problems found, 2 usage or I/O error.\n");
     return text;
 }
 
@@ -54,6 +56,7 @@ int main(int argc, char **argv)
             return command->run(commandArguments, output);
         }
     }
-    output.err(QCoreApplication::translate("cli", "pgdial-cli: unknown command \"%1\"\n\n").arg(first) + usage(commands));
+    output.err(QCoreApplication::translate("cli", "pgdial-cli: unknown command \"%1\"\n\n").arg(first)
+               + usage(commands));
     return pgdial::cli::ExitUsage;
 }

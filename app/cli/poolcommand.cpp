@@ -1,7 +1,7 @@
 #include "cli/poolcommand.h"
 
-#include "project/project.h"
 #include "base/safefilewriter.h"
+#include "project/project.h"
 #include "tuning/poolcalculator.h"
 #include "tuning/poolsettingswriter.h"
 #include "tuning/projectpoolsettings.h"
@@ -26,26 +26,28 @@ QJsonValue sourced(const std::optional<SourcedNumber> &number)
 {
     if (!number)
         return QJsonValue();
-    return QJsonObject{{u"value"_s, number->value},
-                       {u"file"_s, number->file},
-                       {u"line"_s, number->line},
-                       {u"written"_s, number->written},
-                       {u"source"_s, number->provenance.sourceId()}};
+    return QJsonObject {{u"value"_s, number->value},
+                        {u"file"_s, number->file},
+                        {u"line"_s, number->line},
+                        {u"written"_s, number->written},
+                        {u"source"_s, number->provenance.sourceId()}};
 }
 
 // What --apply changes: the recommended pools in config.yaml and, when the recommendation is a
 // server change, max_connections in postgresql.conf. Everything is planned before anything is
 // written, so a refusal leaves every file as it was.
 core::base::Result<QList<PoolFileEdit>> planApply(const core::project::Project &project, const PoolRecommendation &r,
-                                            const PoolInputs &in)
+                                                  const PoolInputs &in)
 {
     QList<PoolFileEdit> plan;
-    const core::base::Result<PoolFileEdit> app = PoolSettingsWriter::appConfigEdits(project, {r.poolSize, r.maxOverflow, r.poolTimeout});
+    const core::base::Result<PoolFileEdit> app
+        = PoolSettingsWriter::appConfigEdits(project, {r.poolSize, r.maxOverflow, r.poolTimeout});
     if (!app)
         return app.error();
     plan.append(*app);
     if (r.verdict == PoolVerdict::DoesNotFit && r.suggestedMaxConnections > in.maxConnections) {
-        const core::base::Result<QList<PoolFileEdit>> server = PoolSettingsWriter::serverEdits(project, r.suggestedMaxConnections);
+        const core::base::Result<QList<PoolFileEdit>> server
+            = PoolSettingsWriter::serverEdits(project, r.suggestedMaxConnections);
         if (!server)
             return server.error();
         plan.append(*server);
@@ -63,7 +65,8 @@ core::base::Result<QStringList> writePlan(core::project::Project &project, const
         const std::shared_ptr<core::project::ProjectFile> file = project.findFile(change.file);
         for (const core::base::LineEdit &edit : change.edits)
             file->document->apply(edit);
-        const core::base::Result<QString> saved = core::base::SafeFileWriter().write(file->absolutePath, file->document->toBytes());
+        const core::base::Result<QString> saved
+            = core::base::SafeFileWriter().write(file->absolutePath, file->document->toBytes());
         if (!saved)
             return saved.error();
         written.append(change.file);
@@ -87,41 +90,48 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption rps(u"rps"_s, tr("Peak requests in flight (the guide's 'max concurrent requests'); also "
-                                              "picks the traffic-table row."),
+    const QCommandLineOption rps(u"rps"_s,
+                                 tr("Peak requests in flight (the guide's 'max concurrent requests'); also "
+                                    "picks the traffic-table row."),
                                  u"N"_s);
     const QCommandLineOption query(u"avg-query-ms"_s, tr("Average time a request holds a connection, in ms."), u"N"_s);
     const QCommandLineOption request(u"request-ms"_s, tr("Average request duration, in ms."), u"N"_s);
     const QCommandLineOption instances(u"instances"_s, tr("App instances (replicas), default 1."), u"N"_s);
-    const QCommandLineOption workers(u"workers"_s, tr("Worker processes per instance, each with its own pool "
-                                                      "(default: config.yaml app.workers, else 1)."),
+    const QCommandLineOption workers(u"workers"_s,
+                                     tr("Worker processes per instance, each with its own pool "
+                                        "(default: config.yaml app.workers, else 1)."),
                                      u"N"_s);
-    const QCommandLineOption maxConnections(u"max-connections"_s, tr("The server's max_connections (default: "
-                                                                     "postgresql.conf, else 100)."),
+    const QCommandLineOption maxConnections(u"max-connections"_s,
+                                            tr("The server's max_connections (default: "
+                                               "postgresql.conf, else 100)."),
                                             u"N"_s);
-    const QCommandLineOption otherClients(u"other-clients"_s, tr("Connections of everything else: migrations, job "
-                                                                 "workers, backups, admin sessions, replication, "
-                                                                 "Temporal (default 0)."),
+    const QCommandLineOption otherClients(u"other-clients"_s,
+                                          tr("Connections of everything else: migrations, job "
+                                             "workers, backups, admin sessions, replication, "
+                                             "Temporal (default 0)."),
                                           u"N"_s);
-    const QCommandLineOption superuser(u"superuser-reserved"_s, tr("superuser_reserved_connections (default: "
-                                                                   "postgresql.conf, else 3)."),
+    const QCommandLineOption superuser(u"superuser-reserved"_s,
+                                       tr("superuser_reserved_connections (default: "
+                                          "postgresql.conf, else 3)."),
                                        u"N"_s);
-    const QCommandLineOption reserved(u"reserved"_s, tr("reserved_connections, PostgreSQL 16+ (default: "
-                                                        "postgresql.conf, else 0)."),
+    const QCommandLineOption reserved(u"reserved"_s,
+                                      tr("reserved_connections, PostgreSQL 16+ (default: "
+                                         "postgresql.conf, else 0)."),
                                       u"N"_s);
     const QCommandLineOption version = pgVersionOption();
-    const QCommandLineOption project(u"project"_s, tr("Read pool settings and connection limits from this project "
-                                                      "folder."),
+    const QCommandLineOption project(u"project"_s,
+                                     tr("Read pool settings and connection limits from this project "
+                                        "folder."),
                                      u"FOLDER"_s);
     const QCommandLineOption json(u"json"_s, tr("Print JSON."));
-    const QCommandLineOption apply(u"apply"_s, tr("With --project: write the recommended pool_size, max_overflow and pool_timeout "
-                                                  "into the project's config.yaml (a ${VAR:-default} gets a new "
-                                                  "default) and, when the pools cannot fit, the recommended "
-                                                  "max_connections into its postgresql.conf. A backup of each "
-                                                  "changed file is kept."));
-    for (const QCommandLineOption &option :
-         {rps, query, request, instances, workers, maxConnections, otherClients, superuser, reserved, version, project,
-          json, apply})
+    const QCommandLineOption apply(u"apply"_s,
+                                   tr("With --project: write the recommended pool_size, max_overflow and pool_timeout "
+                                      "into the project's config.yaml (a ${VAR:-default} gets a new "
+                                      "default) and, when the pools cannot fit, the recommended "
+                                      "max_connections into its postgresql.conf. A backup of each "
+                                      "changed file is kept."));
+    for (const QCommandLineOption &option : {rps, query, request, instances, workers, maxConnections, otherClients,
+                                             superuser, reserved, version, project, json, apply})
         parser.addOption(option);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -195,8 +205,9 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     // The project's current pools against the same budget.
     std::optional<int> currentDemand;
     if (fromProject.poolSize)
-        currentDemand = r.processes * (fromProject.poolSize->value + (fromProject.maxOverflow ? fromProject.maxOverflow->value : 0))
-                        + in.otherClients;
+        currentDemand = r.processes
+                * (fromProject.poolSize->value + (fromProject.maxOverflow ? fromProject.maxOverflow->value : 0))
+            + in.otherClients;
 
     // --apply: plan every file first (a refusal writes nothing), then write them.
     QStringList changes;
@@ -210,7 +221,8 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
             return fail(written.error().message);
         for (const PoolFileEdit &change : *plan) {
             for (const QString &line : change.changes)
-                changes.append(QString(line + (line.contains(u"max_connections"_s) ? tr(" (needs a restart)") : QString())));
+                changes.append(
+                    QString(line + (line.contains(u"max_connections"_s) ? tr(" (needs a restart)") : QString())));
             notes += change.notes;
         }
         for (const QString &note : std::as_const(notes))
@@ -218,37 +230,40 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     }
 
     if (parser.isSet(json)) {
-        QJsonObject report{
+        QJsonObject report {
             {u"connections_needed"_s, r.connectionsNeeded},
             {u"processes"_s, r.processes},
             {u"per_process_need"_s, r.perProcessNeed},
-            {u"traffic"_s, QJsonObject{{u"row"_s, r.trafficRow.label},
-                                       {u"pool_size"_s, r.trafficRow.poolSize},
-                                       {u"max_overflow"_s, r.trafficRow.maxOverflow},
-                                       {u"pool_timeout"_s, r.trafficRow.poolTimeout}}},
-            {u"recommended"_s, QJsonObject{{u"pool_size"_s, r.poolSize},
-                                           {u"max_overflow"_s, r.maxOverflow},
-                                           {u"pool_timeout"_s, r.poolTimeout}}},
+            {u"traffic"_s,
+             QJsonObject {{u"row"_s, r.trafficRow.label},
+                          {u"pool_size"_s, r.trafficRow.poolSize},
+                          {u"max_overflow"_s, r.trafficRow.maxOverflow},
+                          {u"pool_timeout"_s, r.trafficRow.poolTimeout}}},
+            {u"recommended"_s,
+             QJsonObject {
+                 {u"pool_size"_s, r.poolSize}, {u"max_overflow"_s, r.maxOverflow}, {u"pool_timeout"_s, r.poolTimeout}}},
             {u"demand"_s, r.totalDemand},
             {u"available"_s, r.available},
             {u"verdict"_s, poolVerdictName(r.verdict)},
             {u"explanation"_s, QJsonArray::fromStringList(r.explanation)},
         };
         if (r.verdict == PoolVerdict::DoesNotFit) {
-            report.insert(u"server_change"_s, QJsonObject{{u"max_connections"_s, r.suggestedMaxConnections}});
-            report.insert(u"pgbouncer"_s, QJsonObject{{u"pool_mode"_s, u"transaction"_s},
-                                                      {u"max_client_conn"_s, r.pgbouncerMaxClientConnections},
-                                                      {u"default_pool_size"_s, r.pgbouncerDefaultPoolSize},
-                                                      {u"fits_current_server"_s, r.pgbouncerFits}});
+            report.insert(u"server_change"_s, QJsonObject {{u"max_connections"_s, r.suggestedMaxConnections}});
+            report.insert(u"pgbouncer"_s,
+                          QJsonObject {{u"pool_mode"_s, u"transaction"_s},
+                                       {u"max_client_conn"_s, r.pgbouncerMaxClientConnections},
+                                       {u"default_pool_size"_s, r.pgbouncerDefaultPoolSize},
+                                       {u"fits_current_server"_s, r.pgbouncerFits}});
         }
         if (parser.isSet(project))
-            report.insert(u"project"_s, QJsonObject{{u"pool_size"_s, sourced(fromProject.poolSize)},
-                                                    {u"max_overflow"_s, sourced(fromProject.maxOverflow)},
-                                                    {u"pool_timeout"_s, sourced(fromProject.poolTimeout)},
-                                                    {u"workers"_s, sourced(fromProject.workers)},
-                                                    {u"max_connections"_s, sourced(fromProject.maxConnections)},
-                                                    {u"current_demand"_s, currentDemand ? QJsonValue(*currentDemand)
-                                                                                        : QJsonValue()}});
+            report.insert(
+                u"project"_s,
+                QJsonObject {{u"pool_size"_s, sourced(fromProject.poolSize)},
+                             {u"max_overflow"_s, sourced(fromProject.maxOverflow)},
+                             {u"pool_timeout"_s, sourced(fromProject.poolTimeout)},
+                             {u"workers"_s, sourced(fromProject.workers)},
+                             {u"max_connections"_s, sourced(fromProject.maxConnections)},
+                             {u"current_demand"_s, currentDemand ? QJsonValue(*currentDemand) : QJsonValue()}});
         if (parser.isSet(apply)) {
             report.insert(u"applied"_s, QJsonArray::fromStringList(changes));
             report.insert(u"notes"_s, QJsonArray::fromStringList(notes));

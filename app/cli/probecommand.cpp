@@ -24,9 +24,8 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption project(u"project"_s,
-                                     QCoreApplication::translate("cli", "Probe the DATABASE_URL of a project folder."),
-                                     u"FOLDER"_s);
+    const QCommandLineOption project(
+        u"project"_s, QCoreApplication::translate("cli", "Probe the DATABASE_URL of a project folder."), u"FOLDER"_s);
     const QCommandLineOption json(u"json"_s, QCoreApplication::translate("cli", "Print the report as JSON."));
     const QCommandLineOption timeout(u"timeout"_s,
                                      QCoreApplication::translate("cli", "Overall deadline in seconds (default 10)."),
@@ -36,12 +35,12 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
         u"CONNINFO"_s);
     const QCommandLineOption roles(
         u"roles"_s,
-        QCoreApplication::translate("cli", "The three-role pattern the checks stage expects: owner, app and "
-                                           "read-only role and the schema (default appowner,appuser,backupuser,app)."),
+        QCoreApplication::translate("cli",
+                                    "The three-role pattern the checks stage expects: owner, app and "
+                                    "read-only role and the schema (default appowner,appuser,backupuser,app)."),
         u"OWNER,APP,READONLY,SCHEMA"_s);
     parser.addOptions({project, json, timeout, admin, roles});
-    parser.addPositionalArgument(u"conninfo"_s,
-                                 QCoreApplication::translate("cli", "A libpq connection string or URI."),
+    parser.addPositionalArgument(u"conninfo"_s, QCoreApplication::translate("cli", "A libpq connection string or URI."),
                                  u"[CONNINFO]"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -81,7 +80,8 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
         const auto found = core::probe::ProjectConninfo::find(*opened);
         if (!found) {
             output.err(QCoreApplication::translate(
-                "cli", "pgdial-cli: the project has no database URL (config.yaml database.url, DATABASE_URL in .env)\n"));
+                "cli",
+                "pgdial-cli: the project has no database URL (config.yaml database.url, DATABASE_URL in .env)\n"));
             return ExitUsage;
         }
         options.conninfo = found->conninfo;

@@ -2,13 +2,13 @@
 
 #include "base/safefilewriter.h"
 #include "pgconf/valueformatter.h"
+#include "project/project.h"
 #include "tuning/conftuningtarget.h"
 #include "tuning/machinedetector.h"
 #include "tuning/pgdialprofile.h"
 #include "tuning/pgtuneprofile.h"
 #include "tuning/projectconftuning.h"
 #include "tuning/projectpoolsettings.h"
-#include "project/project.h"
 #include "tuning/tuningdiff.h"
 #include "tuning/tuningformatter.h"
 
@@ -47,11 +47,11 @@ std::optional<int> intOption(const QString &text, int min, int max)
 
 QJsonObject rowJson(const TuningDiffRow &row)
 {
-    QJsonObject object{{u"name"_s, row.name},
-                       {u"recommended"_s, row.recommended.isEmpty() ? QJsonValue() : QJsonValue(row.recommended)},
-                       {u"changes"_s, row.changes},
-                       {u"restart"_s, row.needsRestart},
-                       {u"reason"_s, row.reason}};
+    QJsonObject object {{u"name"_s, row.name},
+                        {u"recommended"_s, row.recommended.isEmpty() ? QJsonValue() : QJsonValue(row.recommended)},
+                        {u"changes"_s, row.changes},
+                        {u"restart"_s, row.needsRestart},
+                        {u"reason"_s, row.reason}};
     if (row.current) {
         object.insert(u"setting"_s, row.current->value);
         object.insert(u"sourcefile"_s, row.current->file);
@@ -80,10 +80,12 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
-    const QCommandLineOption ram(u"ram"_s, tr("Memory of the database machine: 512MB..999999TB (default: this machine's, "
-                                              "cgroup limits included)."),
+    const QCommandLineOption ram(u"ram"_s,
+                                 tr("Memory of the database machine: 512MB..999999TB (default: this machine's, "
+                                    "cgroup limits included)."),
                                  u"SIZE"_s);
-    const QCommandLineOption cpus(u"cpus"_s, tr("CPU count (default: this machine's when --ram is not given)."), u"N"_s);
+    const QCommandLineOption cpus(u"cpus"_s, tr("CPU count (default: this machine's when --ram is not given)."),
+                                  u"N"_s);
     const QCommandLineOption connections(u"connections"_s, tr("max_connections to plan for (20..999999)."), u"N"_s);
     const QCommandLineOption storage(u"storage"_s, tr("nvme, ssd, san or hdd (default ssd)."), u"TYPE"_s, u"ssd"_s);
     const QCommandLineOption workload(u"workload"_s, tr("web, oltp, dw, desktop or mixed (default web)."), u"TYPE"_s,
@@ -93,28 +95,31 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     QCommandLineOption version = pgVersionOption();
     version.setDescription(tr("PostgreSQL major version (pgtune 10-18, pgdial 13-18; default 17)."));
     const QCommandLineOption os(u"os"_s, tr("linux, windows or mac (default linux)."), u"OS"_s, u"linux"_s);
-    const QCommandLineOption profile(u"profile"_s, tr("pgdial (default) or pgtune (bit-exact with PGTune)."),
-                                     u"NAME"_s, u"pgdial"_s);
-    const QCommandLineOption poolDemand(u"pool-demand"_s, tr("pgdial profile: connections the app's pools and other "
-                                                             "clients need (see 'pgdial-cli pool')."),
+    const QCommandLineOption profile(u"profile"_s, tr("pgdial (default) or pgtune (bit-exact with PGTune)."), u"NAME"_s,
+                                     u"pgdial"_s);
+    const QCommandLineOption poolDemand(u"pool-demand"_s,
+                                        tr("pgdial profile: connections the app's pools and other "
+                                           "clients need (see 'pgdial-cli pool')."),
                                         u"N"_s);
     const QCommandLineOption format(u"format"_s, tr("conf, alter-system, json, or diff (with --against)."),
                                     u"FORMAT"_s);
     const QCommandLineOption against(u"against"_s, tr("Compare with this postgresql.conf (includes followed)."),
                                      u"FILE"_s);
-    const QCommandLineOption project(u"project"_s, tr("A pgdial project folder: compare with its main postgresql.conf "
-                                                      "(unless --against) and, for the pgdial profile, size "
-                                                      "max_connections from its config.yaml pools (unless "
-                                                      "--pool-demand or --connections)."),
+    const QCommandLineOption project(u"project"_s,
+                                     tr("A pgdial project folder: compare with its main postgresql.conf "
+                                        "(unless --against) and, for the pgdial profile, size "
+                                        "max_connections from its config.yaml pools (unless "
+                                        "--pool-demand or --connections)."),
                                      u"FOLDER"_s);
-    const QCommandLineOption instances(u"instances"_s, tr("With --project: app instances sharing the server "
-                                                          "(default 1)."),
+    const QCommandLineOption instances(u"instances"_s,
+                                       tr("With --project: app instances sharing the server "
+                                          "(default 1)."),
                                        u"N"_s, u"1"_s);
-    const QCommandLineOption apply(u"apply"_s, tr("Write the recommended values that differ into the --against "
-                                                  "file and its includes (backups FILE.bak are kept)."));
-    for (const QCommandLineOption &option :
-         {ram, cpus, connections, storage, workload, dbSize, version, os, profile, poolDemand, format, against, project,
-          instances, apply})
+    const QCommandLineOption apply(u"apply"_s,
+                                   tr("Write the recommended values that differ into the --against "
+                                      "file and its includes (backups FILE.bak are kept)."));
+    for (const QCommandLineOption &option : {ram, cpus, connections, storage, workload, dbSize, version, os, profile,
+                                             poolDemand, format, against, project, instances, apply})
         parser.addOption(option);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -128,7 +133,8 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     const bool pgtune = profileName == u"pgtune";
 
     // PGTune's own table goes back to 10; pgdial's profile and catalogs start at 13.
-    const std::optional<int> pgVersion = pgVersionFrom(parser, output, pgtune ? 10 : core::project::ProjectSettings::minPgVersion);
+    const std::optional<int> pgVersion
+        = pgVersionFrom(parser, output, pgtune ? 10 : core::project::ProjectSettings::minPgVersion);
     if (!pgVersion)
         return ExitUsage;
     in.pgVersion = *pgVersion;
@@ -228,7 +234,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         return usageError(output, tr("--apply needs --against FILE or --project FOLDER"));
 
     const TuningResult pgtuneResult = PgTuneProfile::compute(in);
-    const TuningResult pgdialResult = in.pgVersion >= 13 ? PgDialProfile::compute(in, context) : TuningResult{};
+    const TuningResult pgdialResult = in.pgVersion >= 13 ? PgDialProfile::compute(in, context) : TuningResult {};
     const TuningResult &chosen = pgtune ? pgtuneResult : pgdialResult;
     const TuningResult &other = pgtune ? pgdialResult : pgtuneResult;
 
@@ -239,7 +245,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
                 // The pgdial profile adds reasons and restart marks after the common two keys.
                 json.chop(3); // "\n}\n"
                 json += ",\n  \"details\": "
-                        + QJsonDocument(TuningFormatter::detailsJson(chosen)).toJson(QJsonDocument::Compact) + "\n}\n";
+                    + QJsonDocument(TuningFormatter::detailsJson(chosen)).toJson(QJsonDocument::Compact) + "\n}\n";
             }
             output.out(json);
         } else if (formatName == u"alter-system") {
@@ -274,7 +280,8 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         if (!applied)
             return usageError(output, applied.error().message);
         for (const QString &file : target.changedFiles()) {
-            const core::base::Result<QString> written = core::base::SafeFileWriter().write(target.absolutePath(file), target.bytes(file));
+            const core::base::Result<QString> written
+                = core::base::SafeFileWriter().write(target.absolutePath(file), target.bytes(file));
             if (!written)
                 return usageError(output, written.error().message);
             if (!written->isEmpty())
@@ -296,32 +303,32 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         QJsonArray rowArray;
         for (const TuningDiffRow &row : rows)
             rowArray.append(rowJson(row));
-        const QJsonObject report{{u"profile"_s, profileName},
-                                 {u"file"_s, display},
-                                 {u"rows"_s, rowArray},
-                                 {u"warnings"_s, QJsonArray::fromStringList(existing)},
-                                 {u"profile_warnings"_s, QJsonArray::fromStringList(chosen.warnings)}};
+        const QJsonObject report {{u"profile"_s, profileName},
+                                  {u"file"_s, display},
+                                  {u"rows"_s, rowArray},
+                                  {u"warnings"_s, QJsonArray::fromStringList(existing)},
+                                  {u"profile_warnings"_s, QJsonArray::fromStringList(chosen.warnings)}};
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else if (formatName == u"conf" || formatName == u"alter-system") {
         // Export only what would change, in the chosen layout's line form.
         for (const auto &[name, value] : changes)
-            output.out(formatName == u"conf" ? name + u" = "_s + QString::fromUtf8(core::pgconf::ValueFormatter::toToken(value)) + u'\n'
-                                             : u"ALTER SYSTEM SET %1 = '%2';\n"_s.arg(name, value));
+            output.out(formatName == u"conf"
+                           ? name + u" = "_s + QString::fromUtf8(core::pgconf::ValueFormatter::toToken(value)) + u'\n'
+                           : u"ALTER SYSTEM SET %1 = '%2';\n"_s.arg(name, value));
     } else {
         for (const QString &warning : existing)
             output.out(tr("warning: %1\n").arg(warning));
         for (const TuningDiffRow &row : rows) {
-            const QString current = row.current ? row.current->value + u" ("_s + row.current->file + u':'
-                                                      + QString::number(row.current->line) + u')'
-                                                : tr("(default)");
+            const QString current = row.current
+                ? row.current->value + u" ("_s + row.current->file + u':' + QString::number(row.current->line) + u')'
+                : tr("(default)");
             const QString mark = !row.changes ? u"  "_s : u"* "_s;
             output.out(mark + row.name.leftJustified(33) + u' ' + current.leftJustified(34) + u" -> "_s
                        + (row.recommended.isEmpty() ? tr("(unchanged by %1)").arg(profileName) : row.recommended)
                        + (row.changes && row.needsRestart ? tr("  [restart]") : QString()) + u'\n');
         }
-        output.err(tr("%1 of %2 parameter(s) would change ('*'); --apply writes them\n")
-                       .arg(changes.size())
-                       .arg(rows.size()));
+        output.err(
+            tr("%1 of %2 parameter(s) would change ('*'); --apply writes them\n").arg(changes.size()).arg(rows.size()));
     }
     return ExitClean;
 }

@@ -20,11 +20,16 @@ namespace {
 QString kindId(core::appconfig::UrlKind kind)
 {
     switch (kind) {
-    case core::appconfig::UrlKind::Empty: return u"empty"_s;
-    case core::appconfig::UrlKind::PostgresUri: return u"uri"_s;
-    case core::appconfig::UrlKind::PostgresKeyValue: return u"key-value"_s;
-    case core::appconfig::UrlKind::Sqlite: return u"sqlite"_s;
-    case core::appconfig::UrlKind::Unsupported: return u"unsupported"_s;
+    case core::appconfig::UrlKind::Empty:
+        return u"empty"_s;
+    case core::appconfig::UrlKind::PostgresUri:
+        return u"uri"_s;
+    case core::appconfig::UrlKind::PostgresKeyValue:
+        return u"key-value"_s;
+    case core::appconfig::UrlKind::Sqlite:
+        return u"sqlite"_s;
+    case core::appconfig::UrlKind::Unsupported:
+        return u"unsupported"_s;
     }
     return {};
 }
@@ -33,7 +38,7 @@ QJsonArray parametersJson(const QList<core::appconfig::ConnectionParameter> &par
 {
     QJsonArray array;
     for (const auto &p : parameters)
-        array.append(QJsonObject{{u"keyword"_s, p.keyword}, {u"val"_s, p.value}});
+        array.append(QJsonObject {{u"keyword"_s, p.keyword}, {u"val"_s, p.value}});
     return array;
 }
 
@@ -62,19 +67,20 @@ int UrlCommand::run(const QStringList &arguments, const CliOutput &output)
     QCommandLineParser parser;
     parser.setApplicationDescription(summary());
     const QCommandLineOption json(u"json"_s, QCoreApplication::translate("cli", "Print JSON."));
-    const QCommandLineOption envFile(u"env-file"_s,
-                                     QCoreApplication::translate("cli", "Resolve ${VAR} from this .env file too."),
-                                     u"FILE"_s);
+    const QCommandLineOption envFile(
+        u"env-file"_s, QCoreApplication::translate("cli", "Resolve ${VAR} from this .env file too."), u"FILE"_s);
     const QCommandLineOption mode(u"mode"_s,
-                                  QCoreApplication::translate("cli", "Environment mode: development, production or testing "
-                                                                     "(default: $APP_ENVIRONMENT)."),
+                                  QCoreApplication::translate("cli",
+                                                              "Environment mode: development, production or testing "
+                                                              "(default: $APP_ENVIRONMENT)."),
                                   u"MODE"_s);
     parser.addOption(json);
     parser.addOption(envFile);
     parser.addOption(mode);
     parser.addPositionalArgument(u"conninfo"_s,
-                                 QCoreApplication::translate("cli", "postgresql://..., postgresql+asyncpg://..., "
-                                                                   "host=... port=..., sqlite:///..."),
+                                 QCoreApplication::translate("cli",
+                                                             "postgresql://..., postgresql+asyncpg://..., "
+                                                             "host=... port=..., sqlite:///..."),
                                  u"CONNINFO"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -108,17 +114,19 @@ int UrlCommand::run(const QStringList &arguments, const CliOutput &output)
     context.column = 1;
     context.rawText = written;
     context.baseDirectory = baseDirectory;
-    context.environmentMode = parser.isSet(mode) ? parser.value(mode)
-                                                 : resolver.lookup(u"APP_ENVIRONMENT"_s).value_or(core::appconfig::VariableUse{}).value;
+    context.environmentMode = parser.isSet(mode)
+        ? parser.value(mode)
+        : resolver.lookup(u"APP_ENVIRONMENT"_s).value_or(core::appconfig::VariableUse {}).value;
     core::base::Diagnostics diagnostics = resolved.diagnostics;
     diagnostics.append(core::appconfig::ConnectionUrlChecker::check(url, context));
 
     if (parser.isSet(json)) {
         QJsonArray variables;
         for (const auto &use : resolved.uses)
-            variables.append(QJsonObject{{u"name"_s, use.name}, {u"source"_s, use.provenance.sourceId()},
-                                         {u"from"_s, use.provenance.describe()}});
-        QJsonObject report{
+            variables.append(QJsonObject {{u"name"_s, use.name},
+                                          {u"source"_s, use.provenance.sourceId()},
+                                          {u"from"_s, use.provenance.describe()}});
+        QJsonObject report {
             {u"input"_s, masked(written, core::appconfig::ConnectionUrlParser::parse(written).kind)},
             {u"resolved"_s, url.masked()},
             {u"kind"_s, kindId(url.kind)},
@@ -142,9 +150,11 @@ int UrlCommand::run(const QStringList &arguments, const CliOutput &output)
     } else {
         QString text;
         text += QCoreApplication::translate("cli", "url:      %1\n").arg(url.masked());
-        text += QCoreApplication::translate("cli", "kind:     %1 (driver %2)\n").arg(kindId(url.kind), url.driver.isEmpty() ? u"-"_s : url.driver);
+        text += QCoreApplication::translate("cli", "kind:     %1 (driver %2)\n")
+                    .arg(kindId(url.kind), url.driver.isEmpty() ? u"-"_s : url.driver);
         for (const auto &use : resolved.uses)
-            text += QCoreApplication::translate("cli", "variable: %1 from %2\n").arg(use.name, use.provenance.describe());
+            text += QCoreApplication::translate("cli", "variable: %1 from %2\n")
+                        .arg(use.name, use.provenance.describe());
         if (url.isPostgres()) {
             text += QCoreApplication::translate("cli", "libpq:    %1\n")
                         .arg(url.libpqAccepts ? QCoreApplication::translate("cli", "accepts")
@@ -152,7 +162,8 @@ int UrlCommand::run(const QStringList &arguments, const CliOutput &output)
             for (const auto &p : url.maskedParameters())
                 text += u"  "_s + p.keyword.leftJustified(28) + u' ' + p.value + u'\n';
             for (const auto &p : url.driverParameters)
-                text += u"  "_s + QString(p.keyword + u" ("_s + url.driver + u')').leftJustified(28) + u' ' + p.value + u'\n';
+                text += u"  "_s + QString(p.keyword + u" ("_s + url.driver + u')').leftJustified(28) + u' ' + p.value
+                    + u'\n';
         } else if (url.kind == core::appconfig::UrlKind::Sqlite) {
             text += QCoreApplication::translate("cli", "sqlite:   %1\n").arg(url.sqlitePath);
         }

@@ -93,14 +93,29 @@ int scalarLength(const QByteArray &line, qsizetype start, ScalarStyle style, boo
                     return 0;
                 const char e = line.at(++i);
                 switch (e) {
-                case '"': raw += '"'; break;
-                case '\\': raw += '\\'; break;
-                case '/': raw += '/'; break;
-                case 'n': raw += '\n'; break;
-                case 't': raw += '\t'; break;
-                case 'r': raw += '\r'; break;
-                case '0': raw += '\0'; break;
-                default: return 0; // \x, \u, line continuations: not edited in place
+                case '"':
+                    raw += '"';
+                    break;
+                case '\\':
+                    raw += '\\';
+                    break;
+                case '/':
+                    raw += '/';
+                    break;
+                case 'n':
+                    raw += '\n';
+                    break;
+                case 't':
+                    raw += '\t';
+                    break;
+                case 'r':
+                    raw += '\r';
+                    break;
+                case '0':
+                    raw += '\0';
+                    break;
+                default:
+                    return 0; // \x, \u, line continuations: not edited in place
                 }
                 continue;
             }
@@ -154,11 +169,15 @@ ScalarStyle styleAt(const QByteArray &line, qsizetype start)
     if (start >= line.size())
         return ScalarStyle::Plain;
     switch (line.at(start)) {
-    case '"': return ScalarStyle::DoubleQuoted;
-    case '\'': return ScalarStyle::SingleQuoted;
+    case '"':
+        return ScalarStyle::DoubleQuoted;
+    case '\'':
+        return ScalarStyle::SingleQuoted;
     case '|':
-    case '>': return ScalarStyle::Block;
-    default: return ScalarStyle::Plain;
+    case '>':
+        return ScalarStyle::Block;
+    default:
+        return ScalarStyle::Plain;
     }
 }
 
@@ -174,9 +193,10 @@ bool looksLikeNonString(const QString &value)
 
 const QStringList &AppConfigFile::databaseKeys()
 {
-    static const QStringList keys{u"url"_s, u"app_db"_s, u"owner_user"_s, u"user"_s, u"ro_user"_s, u"pool_size"_s,
-                                  u"max_overflow"_s, u"pool_timeout"_s, u"pool_recycle"_s, u"environment_mode"_s,
-                                  u"user_pw_file_path"_s, u"user_pw_env_var"_s};
+    static const QStringList keys {
+        u"url"_s,          u"app_db"_s,           u"owner_user"_s,        u"user"_s,
+        u"ro_user"_s,      u"pool_size"_s,        u"max_overflow"_s,      u"pool_timeout"_s,
+        u"pool_recycle"_s, u"environment_mode"_s, u"user_pw_file_path"_s, u"user_pw_env_var"_s};
     return keys;
 }
 
@@ -185,8 +205,8 @@ AppConfigFile AppConfigFile::parse(const base::TextDocument &document, const QSt
     AppConfigFile file;
     file.m_fileName = fileName;
     // Size first, without copying a huge document.
-    const QByteArray bytes = document.byteSize() > YamlGuard::maxBytes ? QByteArray(YamlGuard::maxBytes + 1, ' ')
-                                                                       : document.toBytes();
+    const QByteArray bytes
+        = document.byteSize() > YamlGuard::maxBytes ? QByteArray(YamlGuard::maxBytes + 1, ' ') : document.toBytes();
     if (const std::optional<base::Diagnostic> refused = YamlGuard::check(bytes, fileName)) {
         file.m_diagnostics.append(*refused);
         return file;
@@ -227,7 +247,7 @@ AppConfigFile AppConfigFile::parse(const base::TextDocument &document, const QSt
             QStringList path;
             int depth;
         };
-        QList<Pending> stack{{root, {}, 0}};
+        QList<Pending> stack {{root, {}, 0}};
         while (!stack.isEmpty()) {
             const Pending current = stack.takeLast();
             const bool flow = current.node.Style() == YAML::EmitterStyle::Flow;
@@ -235,7 +255,7 @@ AppConfigFile AppConfigFile::parse(const base::TextDocument &document, const QSt
             for (auto it = current.node.begin(); it != current.node.end(); ++it) {
                 if (!it->first.IsScalar())
                     continue;
-                const QStringList path = current.path + QStringList{toQString(it->first.Scalar())};
+                const QStringList path = current.path + QStringList {toQString(it->first.Scalar())};
                 const YAML::Node value = it->second; // a copy: `it->` yields a temporary proxy
                 const bool aliased = before(value.Mark(), it->first.Mark());
                 if (value.IsMap()) {
@@ -285,7 +305,8 @@ AppConfigFile AppConfigFile::parse(const base::TextDocument &document, const QSt
                 }
             }
             if (!database.IsMap() && !database.IsNull()) {
-                diagnose(base::Severity::Error, u"app.invalid-type"_s, database.Mark().line + 1, database.Mark().column + 1,
+                diagnose(base::Severity::Error, u"app.invalid-type"_s, database.Mark().line + 1,
+                         database.Mark().column + 1,
                          tr("database: must be a mapping of settings (url:, pool_size:, ...)"));
             } else if (database.IsMap()) {
                 for (auto it = database.begin(); it != database.end(); ++it) {
@@ -311,11 +332,12 @@ AppConfigFile AppConfigFile::parse(const base::TextDocument &document, const QSt
     } catch (const YAML::Exception &e) {
         file.m_loaded = false;
         diagnose(base::Severity::Error, u"app.yaml-syntax"_s, e.mark.is_null() ? 0 : e.mark.line + 1,
-                 e.mark.is_null() ? 0 : e.mark.column + 1,
-                 tr("YAML syntax error: %1").arg(toQString(e.msg)), tr("Fix the YAML at this position"));
+                 e.mark.is_null() ? 0 : e.mark.column + 1, tr("YAML syntax error: %1").arg(toQString(e.msg)),
+                 tr("Fix the YAML at this position"));
     } catch (const std::exception &e) {
         file.m_loaded = false;
-        diagnose(base::Severity::Error, u"app.yaml-syntax"_s, 0, 0, tr("The YAML could not be read: %1").arg(QString::fromUtf8(e.what())));
+        diagnose(base::Severity::Error, u"app.yaml-syntax"_s, 0, 0,
+                 tr("The YAML could not be read: %1").arg(QString::fromUtf8(e.what())));
     }
     return file;
 }
@@ -346,7 +368,9 @@ QByteArray AppConfigFile::formatScalar(const QString &value, ScalarStyle preferr
     const bool plainOk = !utf8.isEmpty() && !control && !indicators.contains(utf8.at(0)) && !utf8.startsWith(' ')
         && !utf8.endsWith(' ') && !utf8.startsWith('\t') && !utf8.endsWith('\t') && !utf8.contains(": ")
         && !utf8.contains(" #") && !utf8.contains("\t#") && !utf8.endsWith(':')
-        && !(inFlow && (utf8.contains(',') || utf8.contains('[') || utf8.contains(']') || utf8.contains('{') || utf8.contains('}')))
+        && !(inFlow
+             && (utf8.contains(',') || utf8.contains('[') || utf8.contains(']') || utf8.contains('{')
+                 || utf8.contains('}')))
         && !(mustStayString && looksLikeNonString(value));
     if (preferred == ScalarStyle::Plain && plainOk)
         return utf8;
@@ -355,11 +379,21 @@ QByteArray AppConfigFile::formatScalar(const QString &value, ScalarStyle preferr
     QByteArray out = "\"";
     for (const char c : utf8) {
         switch (c) {
-        case '"': out += "\\\""; break;
-        case '\\': out += "\\\\"; break;
-        case '\n': out += "\\n"; break;
-        case '\t': out += "\\t"; break;
-        case '\r': out += "\\r"; break;
+        case '"':
+            out += "\\\"";
+            break;
+        case '\\':
+            out += "\\\\";
+            break;
+        case '\n':
+            out += "\\n";
+            break;
+        case '\t':
+            out += "\\t";
+            break;
+        case '\r':
+            out += "\\r";
+            break;
         default:
             if (static_cast<unsigned char>(c) < 0x20 || c == 0x7f)
                 out += "\\x" + QByteArray::number(static_cast<unsigned char>(c), 16).rightJustified(2, '0');
@@ -370,24 +404,26 @@ QByteArray AppConfigFile::formatScalar(const QString &value, ScalarStyle preferr
     return out + '"';
 }
 
-base::Result<base::LineEdit> AppConfigFile::replaceScalar(const base::TextDocument &document, const ConfigScalar &scalar,
-                                             const QString &value)
+base::Result<base::LineEdit> AppConfigFile::replaceScalar(const base::TextDocument &document,
+                                                          const ConfigScalar &scalar, const QString &value)
 {
     const QString name = scalar.path.join(u'.');
     if (scalar.aliased)
         return base::makeError(u"app.yaml-not-editable"_s,
-                         tr("%1 is an alias (*name): edit the anchored value instead").arg(name));
+                               tr("%1 is an alias (*name): edit the anchored value instead").arg(name));
     if (scalar.length <= 0 || scalar.line < 1 || scalar.line > document.lineCount())
-        return base::makeError(u"app.yaml-not-editable"_s,
-                         tr("%1 spans several lines or uses escapes pgdial does not rewrite; edit it in the text").arg(name));
+        return base::makeError(
+            u"app.yaml-not-editable"_s,
+            tr("%1 spans several lines or uses escapes pgdial does not rewrite; edit it in the text").arg(name));
     const QByteArray &line = document.line(scalar.line - 1);
     const bool mustStayString = scalar.style != ScalarStyle::Plain || !looksLikeNonString(scalar.value);
     const QByteArray text = formatScalar(value, scalar.style, scalar.inFlow, mustStayString);
     QByteArray replaced = line.left(scalar.column - 1) + text + line.mid(scalar.column - 1 + scalar.length);
-    return base::LineEdit{scalar.line - 1, 1, {replaced}, {}};
+    return base::LineEdit {scalar.line - 1, 1, {replaced}, {}};
 }
 
-base::Result<base::LineEdit> AppConfigFile::setField(const base::TextDocument &document, const QString &key, const QString &value) const
+base::Result<base::LineEdit> AppConfigFile::setField(const base::TextDocument &document, const QString &key,
+                                                     const QString &value) const
 {
     const std::optional<ConfigScalar> current = field(key);
     if (!current)
@@ -395,15 +431,18 @@ base::Result<base::LineEdit> AppConfigFile::setField(const base::TextDocument &d
     return replaceScalar(document, *current, value);
 }
 
-base::Result<base::LineEdit> AppConfigFile::addField(const base::TextDocument &document, const QString &key, const QString &value) const
+base::Result<base::LineEdit> AppConfigFile::addField(const base::TextDocument &document, const QString &key,
+                                                     const QString &value) const
 {
     if (!m_loaded || m_databaseLine < 1)
-        return base::makeError(u"app.yaml-not-editable"_s, tr("%1 has no database: section to add %2 to").arg(m_fileName, key));
+        return base::makeError(u"app.yaml-not-editable"_s,
+                               tr("%1 has no database: section to add %2 to").arg(m_fileName, key));
     if (field(key) || scalar({u"database"_s, key}))
         return base::makeError(u"app.duplicate-key"_s, tr("database.%1 is already in %2").arg(key, m_fileName));
     if (m_databaseFlow)
-        return base::makeError(u"app.yaml-not-editable"_s,
-                         tr("The database: section of %1 is written as { ... }; add %2 in the text").arg(m_fileName, key));
+        return base::makeError(
+            u"app.yaml-not-editable"_s,
+            tr("The database: section of %1 is written as { ... }; add %2 in the text").arg(m_fileName, key));
     // Block mapping: the new key goes after the last key's lines, at the keys' indentation (or two
     // columns deeper than "database:" when the section is still empty).
     const int indent = m_databaseKeyColumn > 0 ? m_databaseKeyColumn - 1 : m_databaseColumn - 1 + 2;
@@ -427,14 +466,15 @@ base::Result<base::LineEdit> AppConfigFile::addField(const base::TextDocument &d
             break;
         last = i + 1;
     }
-    const QByteArray text = QByteArray(indent, ' ') + key.toUtf8() + ": "
-        + formatScalar(value, ScalarStyle::Plain, false, false);
+    const QByteArray text
+        = QByteArray(indent, ' ') + key.toUtf8() + ": " + formatScalar(value, ScalarStyle::Plain, false, false);
     base::LineEdit edit;
     if (last == document.lineCount() && document.ending(last - 1) == base::LineEnding::None) {
-        const base::LineEnding ending = document.dominantEnding() == base::LineEnding::None ? base::LineEnding::Lf : document.dominantEnding();
-        edit = base::LineEdit{last - 1, 1, {document.line(last - 1), text}, {ending, base::LineEnding::None}};
+        const base::LineEnding ending
+            = document.dominantEnding() == base::LineEnding::None ? base::LineEnding::Lf : document.dominantEnding();
+        edit = base::LineEdit {last - 1, 1, {document.line(last - 1), text}, {ending, base::LineEnding::None}};
     } else {
-        edit = base::LineEdit{last, 0, {text}, {}};
+        edit = base::LineEdit {last, 0, {text}, {}};
     }
     // Read the result back: the key must hold `value` and nothing else may change meaning.
     base::TextDocument edited = document;
@@ -442,7 +482,7 @@ base::Result<base::LineEdit> AppConfigFile::addField(const base::TextDocument &d
     const AppConfigFile after = parse(edited, m_fileName);
     const std::optional<ConfigScalar> added = after.field(key);
     // An empty "database:" was a null scalar of its own; it becomes the mapping holding the key.
-    const QStringList emptySection{u"database"_s};
+    const QStringList emptySection {u"database"_s};
     const qsizetype wasEmpty = scalar(emptySection) ? 1 : 0;
     bool othersKept = after.m_scalars.size() == m_scalars.size() + 1 - wasEmpty;
     for (const ConfigScalar &before : m_scalars) {
@@ -452,8 +492,9 @@ base::Result<base::LineEdit> AppConfigFile::addField(const base::TextDocument &d
         othersKept = othersKept && now && now->value == before.value;
     }
     if (!after.isLoaded() || !added || added->value != value || !othersKept)
-        return base::makeError(u"app.yaml-not-editable"_s,
-                         tr("pgdial cannot add database.%1 to %2 safely; add it in the text").arg(key, m_fileName));
+        return base::makeError(
+            u"app.yaml-not-editable"_s,
+            tr("pgdial cannot add database.%1 to %2 safely; add it in the text").arg(key, m_fileName));
     return edit;
 }
 

@@ -24,12 +24,12 @@ enum class ScalarStyle {
 // where its source text is, so that an edit replaces only those bytes.
 struct ConfigScalar
 {
-    QStringList path;  // {"database", "pool_size"}
-    QString value;     // as yaml-cpp reads it
+    QStringList path; // {"database", "pool_size"}
+    QString value; // as yaml-cpp reads it
     ScalarStyle style = ScalarStyle::Plain;
-    int line = 0;      // 1-based line of the scalar's first byte (its opening quote, if any)
-    int column = 0;    // 1-based byte column
-    int length = 0;    // bytes of source text (quotes included); 0 when not editable in place
+    int line = 0; // 1-based line of the scalar's first byte (its opening quote, if any)
+    int column = 0; // 1-based byte column
+    int length = 0; // bytes of source text (quotes included); 0 when not editable in place
     bool inFlow = false; // inside [ ] or { }
     bool aliased = false; // the value is an alias (*name): edit the anchor instead
 };
@@ -52,18 +52,21 @@ public:
     bool hasDatabaseSection() const { return m_databaseLine > 0; }
     int databaseLine() const { return m_databaseLine; }
     const QList<ConfigScalar> &databaseFields() const { return m_fields; } // the known keys present, in file order
-    std::optional<ConfigScalar> field(const QString &key) const;              // database.<key>
-    std::optional<ConfigScalar> scalar(const QStringList &path) const;        // any mapping path, e.g. {"app", "workers"}
+    std::optional<ConfigScalar> field(const QString &key) const; // database.<key>
+    std::optional<ConfigScalar> scalar(const QStringList &path) const; // any mapping path, e.g. {"app", "workers"}
 
     // Lossless edit of database.<key>: replaces only the scalar's bytes, keeping its quoting style
     // when the value allows it and adding quotes when it needs them. Fails for block scalars,
     // aliases and missing keys.
-    base::Result<base::LineEdit> setField(const base::TextDocument &document, const QString &key, const QString &value) const;
+    base::Result<base::LineEdit> setField(const base::TextDocument &document, const QString &key,
+                                          const QString &value) const;
     // Lossless insertion of database.<key>: one new line after the section's last key, at its keys'
     // indentation, the value written plainly when YAML allows. The result is read back; anything
     // that would not read back exactly (a flow mapping, odd layouts) fails instead.
-    base::Result<base::LineEdit> addField(const base::TextDocument &document, const QString &key, const QString &value) const;
-    static base::Result<base::LineEdit> replaceScalar(const base::TextDocument &document, const ConfigScalar &scalar, const QString &value);
+    base::Result<base::LineEdit> addField(const base::TextDocument &document, const QString &key,
+                                          const QString &value) const;
+    static base::Result<base::LineEdit> replaceScalar(const base::TextDocument &document, const ConfigScalar &scalar,
+                                                      const QString &value);
     // The source text that makes YAML read `value`, preferring `preferred`.
     static QByteArray formatScalar(const QString &value, ScalarStyle preferred, bool inFlow, bool mustStayString);
 
@@ -72,10 +75,10 @@ private:
     bool m_loaded = false;
     base::Diagnostics m_diagnostics;
     int m_databaseLine = 0;
-    int m_databaseColumn = 0;      // 1-based column of the "database" key
-    int m_databaseKeyColumn = 0;   // 1-based column of the section's keys (0: no keys yet)
+    int m_databaseColumn = 0; // 1-based column of the "database" key
+    int m_databaseKeyColumn = 0; // 1-based column of the section's keys (0: no keys yet)
     int m_databaseLastKeyLine = 0; // 1-based line of the section's last key
-    bool m_databaseFlow = false;   // database: { ... }
+    bool m_databaseFlow = false; // database: { ... }
     QList<ConfigScalar> m_fields;
     QList<ConfigScalar> m_scalars; // every scalar reachable through mappings (no sequences, no aliases walked)
 };

@@ -71,8 +71,8 @@ QString ComposeService::projectPath(const QString &composeFolder, const QString 
 bool ComposeService::isPostgres() const
 {
     const QString lowerImage = image.toLower();
-    return lowerImage.startsWith(u"postgres"_s) || lowerImage.contains(u"/postgres"_s) || lowerImage.contains(u"postgis"_s)
-        || name == u"postgres" || name == u"db" || name == u"database";
+    return lowerImage.startsWith(u"postgres"_s) || lowerImage.contains(u"/postgres"_s)
+        || lowerImage.contains(u"postgis"_s) || name == u"postgres" || name == u"db" || name == u"database";
 }
 
 ComposeFile ComposeFile::parse(const base::TextDocument &document, const QString &fileName)
@@ -122,7 +122,8 @@ ComposeFile ComposeFile::parse(const base::TextDocument &document, const QString
                             continue;
                         mount.source = parts.at(0);
                         mount.target = parts.at(1);
-                    } else if (volume.IsMap() && child(volume, "source").IsScalar() && child(volume, "target").IsScalar()) {
+                    } else if (volume.IsMap() && child(volume, "source").IsScalar()
+                               && child(volume, "target").IsScalar()) {
                         mount.source = toQString(child(volume, "source").Scalar());
                         mount.target = toQString(child(volume, "target").Scalar());
                     } else {

@@ -5,8 +5,8 @@
 
 #include <QHash>
 #include <QList>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -14,8 +14,8 @@ namespace pgdial::core::appconfig {
 
 struct ComposePortMapping
 {
-    QString hostIp;        // "127.0.0.1", empty for all interfaces
-    int hostPort = 0;      // 0 when only the container port is given
+    QString hostIp; // "127.0.0.1", empty for all interfaces
+    int hostPort = 0; // 0 when only the container port is given
     int containerPort = 0;
     int line = 0;
 };

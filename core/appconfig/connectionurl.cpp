@@ -25,10 +25,15 @@ QString tr(const char *text)
 // Parameters that SQLAlchemy's asyncpg dialect passes to asyncpg.connect() and libpq does not know.
 const QStringList &asyncpgOnlyParameters()
 {
-    static const QStringList names{u"ssl"_s, u"command_timeout"_s, u"prepared_statement_cache_size"_s,
-                                   u"statement_cache_size"_s, u"max_cached_statement_lifetime"_s,
-                                   u"max_cacheable_statement_size"_s, u"direct_tls"_s, u"server_settings"_s,
-                                   u"timeout"_s};
+    static const QStringList names {u"ssl"_s,
+                                    u"command_timeout"_s,
+                                    u"prepared_statement_cache_size"_s,
+                                    u"statement_cache_size"_s,
+                                    u"max_cached_statement_lifetime"_s,
+                                    u"max_cacheable_statement_size"_s,
+                                    u"direct_tls"_s,
+                                    u"server_settings"_s,
+                                    u"timeout"_s};
     return names;
 }
 
@@ -42,8 +47,8 @@ QList<ConnectionParameter> splitQuery(const QString &query)
     QList<ConnectionParameter> parameters;
     for (const QString &pair : query.split(u'&', Qt::SkipEmptyParts)) {
         const qsizetype eq = pair.indexOf(u'=');
-        parameters.append(eq < 0 ? ConnectionParameter{percentDecode(pair), QString()}
-                                 : ConnectionParameter{percentDecode(pair.left(eq)), percentDecode(pair.mid(eq + 1))});
+        parameters.append(eq < 0 ? ConnectionParameter {percentDecode(pair), QString()}
+                                 : ConnectionParameter {percentDecode(pair.left(eq)), percentDecode(pair.mid(eq + 1))});
     }
     return parameters;
 }
@@ -134,7 +139,7 @@ QString ConnectionUrlParser::validateOptions(const QList<ConnectionParameter> &p
         QString keyword;
         QStringList values;
     };
-    const QList<Enumerated> enumerated{
+    const QList<Enumerated> enumerated {
         {u"channel_binding"_s, {u"disable"_s, u"prefer"_s, u"require"_s}},
         {u"sslmode"_s, {u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s, u"verify-ca"_s, u"verify-full"_s}},
         {u"ssl_min_protocol_version"_s, {QString(), u"TLSv1"_s, u"TLSv1.1"_s, u"TLSv1.2"_s, u"TLSv1.3"_s}},
@@ -150,7 +155,8 @@ QString ConnectionUrlParser::validateOptions(const QList<ConnectionParameter> &p
     const QString hosts = get(u"host"_s).value_or(QString());
     const QString ports = get(u"port"_s).value_or(QString());
     const QString hostaddrs = get(u"hostaddr"_s).value_or(QString());
-    const qsizetype hostCount = std::max<qsizetype>(1, std::max(hosts.split(u',').size(), hostaddrs.split(u',').size()));
+    const qsizetype hostCount
+        = std::max<qsizetype>(1, std::max(hosts.split(u',').size(), hostaddrs.split(u',').size()));
     if (!ports.isEmpty()) {
         const qsizetype portCount = ports.split(u',').size();
         if (portCount > 1 && portCount != hostCount)
@@ -252,7 +258,8 @@ ConnectionUrl ConnectionUrlParser::parse(const QString &input)
     char *error = nullptr;
     PQconninfoOption *options = PQconninfoParse(conninfo.constData(), &error);
     if (!options) {
-        url.libpqError = base::SecretMasker::maskUrlPassword(error ? QString::fromUtf8(error).trimmed() : tr("out of memory"));
+        url.libpqError
+            = base::SecretMasker::maskUrlPassword(error ? QString::fromUtf8(error).trimmed() : tr("out of memory"));
         PQfreemem(error);
         return url;
     }

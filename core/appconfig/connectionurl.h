@@ -9,10 +9,10 @@ namespace pgdial::core::appconfig {
 
 enum class UrlKind {
     Empty,
-    PostgresUri,      // postgresql:// or postgres:// (after mapping a SQLAlchemy driver prefix)
+    PostgresUri, // postgresql:// or postgres:// (after mapping a SQLAlchemy driver prefix)
     PostgresKeyValue, // host=... port=... (libpq's key=value form)
-    Sqlite,           // sqlite:///path, sqlite:///:memory:
-    Unsupported,      // another scheme (mysql://, jdbc:...)
+    Sqlite, // sqlite:///path, sqlite:///:memory:
+    Unsupported, // another scheme (mysql://, jdbc:...)
 };
 
 struct ConnectionParameter
@@ -25,17 +25,17 @@ struct ConnectionParameter
 // the libpq form of the string goes through PQconninfoParse, so pgdial never disagrees with libpq.
 struct ConnectionUrl
 {
-    QString text;       // as given (the resolved value, not the ${...} expression)
+    QString text; // as given (the resolved value, not the ${...} expression)
     UrlKind kind = UrlKind::Empty;
-    QString scheme;     // "postgresql+asyncpg", "postgresql", "sqlite", "" for key=value
-    QString driver;     // "libpq", "asyncpg", "psycopg", "psycopg2", "pg8000", "sqlite"
-    QString libpqForm;  // the string handed to PQconninfoParse (driver prefix and driver-only parameters removed)
-    bool parsed = false;       // PQconninfoParse accepted libpqForm
+    QString scheme; // "postgresql+asyncpg", "postgresql", "sqlite", "" for key=value
+    QString driver; // "libpq", "asyncpg", "psycopg", "psycopg2", "pg8000", "sqlite"
+    QString libpqForm; // the string handed to PQconninfoParse (driver prefix and driver-only parameters removed)
+    bool parsed = false; // PQconninfoParse accepted libpqForm
     bool libpqAccepts = false; // parsed, and libpq's connection-time option checks pass too
-    QString libpqError;        // PQconninfoParse's or the option check's message (passwords masked)
-    QList<ConnectionParameter> parameters;       // every keyword PQconninfoParse set, in libpq's order
+    QString libpqError; // PQconninfoParse's or the option check's message (passwords masked)
+    QList<ConnectionParameter> parameters; // every keyword PQconninfoParse set, in libpq's order
     QList<ConnectionParameter> driverParameters; // query parameters only the driver understands (asyncpg: ssl=...)
-    QList<ConnectionParameter> query;            // the URI's query parameters as written (decoded)
+    QList<ConnectionParameter> query; // the URI's query parameters as written (decoded)
     QString sqlitePath;
     bool sqliteMemory = false;
 

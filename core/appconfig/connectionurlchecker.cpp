@@ -20,26 +20,27 @@ QString tr(const char *text)
 
 const QStringList &poolParameters()
 {
-    static const QStringList names{u"pool_size"_s, u"max_overflow"_s, u"pool_timeout"_s, u"pool_recycle"_s,
-                                   u"pool_pre_ping"_s};
+    static const QStringList names {u"pool_size"_s, u"max_overflow"_s, u"pool_timeout"_s, u"pool_recycle"_s,
+                                    u"pool_pre_ping"_s};
     return names;
 }
 
 // Parameters of the PostgreSQL JDBC driver (pgjdbc) that libpq does not know.
 const QStringList &jdbcParameters()
 {
-    static const QStringList names{u"sslfactory"_s, u"sslfactoryarg"_s, u"currentSchema"_s, u"loginTimeout"_s,
-                                   u"socketTimeout"_s, u"ApplicationName"_s, u"prepareThreshold"_s,
-                                   u"sslpasswordcallback"_s, u"tcpKeepAlive"_s, u"reWriteBatchedInserts"_s,
-                                   u"stringtype"_s, u"useSSL"_s, u"sslhostnameverifier"_s, u"targetServerType"_s,
-                                   u"loadBalanceHosts"_s, u"cancelSignalTimeout"_s, u"defaultRowFetchSize"_s};
+    static const QStringList names {
+        u"sslfactory"_s,          u"sslfactoryarg"_s,         u"currentSchema"_s,    u"loginTimeout"_s,
+        u"socketTimeout"_s,       u"ApplicationName"_s,       u"prepareThreshold"_s, u"sslpasswordcallback"_s,
+        u"tcpKeepAlive"_s,        u"reWriteBatchedInserts"_s, u"stringtype"_s,       u"useSSL"_s,
+        u"sslhostnameverifier"_s, u"targetServerType"_s,      u"loadBalanceHosts"_s, u"cancelSignalTimeout"_s,
+        u"defaultRowFetchSize"_s};
     return names;
 }
 
 struct UserInfo
 {
     qsizetype start = -1; // offset of the userinfo in the text
-    qsizetype at = -1;    // offset of the '@' ending it
+    qsizetype at = -1; // offset of the '@' ending it
     qsizetype colon = -1; // offset of the ':' before the password (-1: no password)
 };
 
@@ -53,7 +54,7 @@ UserInfo findUserInfo(const QString &text)
     // The authority ends at the first '/' after the last '@' (a password may hold '/', '?' and '#').
     info.at = text.lastIndexOf(u'@');
     if (info.at < info.start)
-        return UserInfo{};
+        return UserInfo {};
     // An '@' inside the query (after a '?' that follows the host part) is not the userinfo's end.
     const qsizetype colon = text.indexOf(u':', info.start);
     info.colon = (colon >= 0 && colon < info.at) ? colon : -1;
@@ -98,7 +99,7 @@ QString encodePart(const QString &part)
 }
 
 base::Diagnostic make(const ConnectionUrlChecker::Context &context, base::Severity severity, const QString &code,
-                const QString &message, const QString &suggestion = {})
+                      const QString &message, const QString &suggestion = {})
 {
     base::Diagnostic d;
     d.severity = severity;
@@ -152,9 +153,10 @@ base::Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Co
         return out;
     case UrlKind::Unsupported:
         if (url.scheme == u"jdbc")
-            out.append(make(context, base::Severity::Error, u"url.jdbc-url"_s,
-                            tr("This is a JDBC URL (jdbc:postgresql://...); libpq and SQLAlchemy do not read it"),
-                            tr("Remove the \"jdbc:\" prefix and replace JDBC-only parameters (ssl=true → sslmode=require)")));
+            out.append(
+                make(context, base::Severity::Error, u"url.jdbc-url"_s,
+                     tr("This is a JDBC URL (jdbc:postgresql://...); libpq and SQLAlchemy do not read it"),
+                     tr("Remove the \"jdbc:\" prefix and replace JDBC-only parameters (ssl=true → sslmode=require)")));
         else
             out.append(make(context, base::Severity::Error, u"url.unsupported-scheme"_s,
                             tr("\"%1://\" is not a PostgreSQL or SQLite URL").arg(url.scheme),
@@ -183,12 +185,13 @@ base::Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Co
             const bool path = isSecretReference(written) && (rawPw.startsWith(u'/') || rawPw.startsWith(u"./"_s));
             if (needsEncoding(rawPw) && !path) {
                 const QString encoded = encodePassword(url.text);
-                base::Diagnostic d = make(context, base::Severity::Error, u"url.unencoded-password"_s,
-                                    tr("The password holds characters that must be percent-encoded in a URL (@ # / ? "
-                                       "% or spaces); libpq and SQLAlchemy would split the URL at them"),
-                                    tr("Write the password percent-encoded (@ → %40, # → %23, / → %2F, ? → %3F, "
-                                       "% → %25, : → %3A, space → %20): %1")
-                                        .arg(base::SecretMasker::maskUrlPassword(encoded)));
+                base::Diagnostic d
+                    = make(context, base::Severity::Error, u"url.unencoded-password"_s,
+                           tr("The password holds characters that must be percent-encoded in a URL (@ # / ? "
+                              "% or spaces); libpq and SQLAlchemy would split the URL at them"),
+                           tr("Write the password percent-encoded (@ → %40, # → %23, / → %2F, ? → %3F, "
+                              "% → %25, : → %3A, space → %20): %1")
+                               .arg(base::SecretMasker::maskUrlPassword(encoded)));
                 out.append(d);
             }
         }
@@ -203,7 +206,8 @@ base::Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Co
         const QString &key = parameter.keyword;
         if (misSplit || known.contains(key) || (key == u"ssl" && parameter.value == u"true"))
             continue;
-        if (url.driver == u"asyncpg" && url.driverParameters.end()
+        if (url.driver == u"asyncpg"
+            && url.driverParameters.end()
                 != std::find_if(url.driverParameters.begin(), url.driverParameters.end(),
                                 [&](const ConnectionParameter &p) { return p.keyword == key; }))
             continue;
@@ -261,12 +265,13 @@ base::Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Co
     if (const std::optional<QString> written = rawPassword(raw); written && isSecretReference(*written)) {
         const QString password = rawPassword(url.text).value_or(QString());
         if (password.startsWith(u'/') || password.startsWith(u"./"_s))
-            out.append(make(context, base::Severity::Warning, u"url.password-is-path"_s,
-                            tr("The password comes from %1, which holds a file path: the path itself would be sent as "
-                               "the password")
-                                .arg(*written),
-                            tr("Read the secret file's content (user_pw_file_path in config.yaml) instead of putting its "
-                               "path in the URL")));
+            out.append(
+                make(context, base::Severity::Warning, u"url.password-is-path"_s,
+                     tr("The password comes from %1, which holds a file path: the path itself would be sent as "
+                        "the password")
+                         .arg(*written),
+                     tr("Read the secret file's content (user_pw_file_path in config.yaml) instead of putting its "
+                        "path in the URL")));
     }
 
     // TLS files and modes.
@@ -295,10 +300,10 @@ base::Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Co
                              *path);
         const QFileInfo file(info.filePath());
         if (!file.exists()) {
-            out.append(make(context, base::Severity::Warning, u"url.ssl-file-missing"_s,
-                            tr("%1 file \"%2\" does not exist here (it may exist only inside the container)")
-                                .arg(keyword, *path),
-                            tr("Check the path, or mount the file where the app runs")));
+            out.append(make(
+                context, base::Severity::Warning, u"url.ssl-file-missing"_s,
+                tr("%1 file \"%2\" does not exist here (it may exist only inside the container)").arg(keyword, *path),
+                tr("Check the path, or mount the file where the app runs")));
             continue;
         }
         if (keyword == u"sslkey") {
@@ -308,21 +313,22 @@ base::Diagnostics ConnectionUrlChecker::check(const ConnectionUrl &url, const Co
             const bool rootOwned = file.ownerId() == 0;
             const bool groupWrite = p & (QFileDevice::WriteGroup | QFileDevice::ExeGroup);
             if (others || (group && !rootOwned) || (rootOwned && groupWrite))
-                out.append(make(context, base::Severity::Error, u"url.ssl-key-permissions"_s,
-                                tr("The private key \"%1\" is readable by group or others; libpq refuses it").arg(*path),
-                                tr("chmod 0600 %1 (0640 is allowed when root owns it)").arg(*path)));
+                out.append(
+                    make(context, base::Severity::Error, u"url.ssl-key-permissions"_s,
+                         tr("The private key \"%1\" is readable by group or others; libpq refuses it").arg(*path),
+                         tr("chmod 0600 %1 (0640 is allowed when root owns it)").arg(*path)));
         }
     }
 
     if (production) {
         if (sslmode != u"require" && sslmode != u"verify-ca" && sslmode != u"verify-full")
-            out.append(make(context, base::Severity::Warning, u"url.production-without-tls"_s,
-                            tr("The environment mode is production but the URL does not require TLS (sslmode=%1)")
-                                .arg(sslmode),
-                            tr("Add ?sslmode=require, or better verify-full with sslrootcert")));
+            out.append(make(
+                context, base::Severity::Warning, u"url.production-without-tls"_s,
+                tr("The environment mode is production but the URL does not require TLS (sslmode=%1)").arg(sslmode),
+                tr("Add ?sslmode=require, or better verify-full with sslrootcert")));
         const std::optional<QString> written = rawPassword(raw);
-        const bool keyValuePassword = url.kind == UrlKind::PostgresKeyValue && url.value(u"password"_s)
-            && !raw.contains(u"${"_s);
+        const bool keyValuePassword
+            = url.kind == UrlKind::PostgresKeyValue && url.value(u"password"_s) && !raw.contains(u"${"_s);
         if ((written && !written->isEmpty() && !isSecretReference(*written)) || keyValuePassword)
             out.append(make(context, base::Severity::Warning, u"url.inline-password"_s,
                             tr("A password is written inline in the URL while the environment mode is production"),

@@ -15,12 +15,12 @@ class ConnectionUrlChecker
 public:
     struct Context
     {
-        QString file;             // where the URL is written (diagnostics point there)
+        QString file; // where the URL is written (diagnostics point there)
         int line = 0;
         int column = 0;
-        QString rawText;          // the text as written, before ${VAR} substitution (empty: same as the URL)
-        QString environmentMode;  // development / production / testing (empty: unknown)
-        QString baseDirectory;    // relative sslrootcert/sslcert/sslkey paths are taken from here
+        QString rawText; // the text as written, before ${VAR} substitution (empty: same as the URL)
+        QString environmentMode; // development / production / testing (empty: unknown)
+        QString baseDirectory; // relative sslrootcert/sslcert/sslkey paths are taken from here
     };
 
     static base::Diagnostics check(const ConnectionUrl &url, const Context &context);

@@ -27,10 +27,10 @@ struct Bounds
 
 const QList<Bounds> &bounds()
 {
-    static const QList<Bounds> list{{u"pool_size"_s, 1, 100},
-                                    {u"max_overflow"_s, 0, 100},
-                                    {u"pool_timeout"_s, 1, 300},
-                                    {u"pool_recycle"_s, 300, 7200}};
+    static const QList<Bounds> list {{u"pool_size"_s, 1, 100},
+                                     {u"max_overflow"_s, 0, 100},
+                                     {u"pool_timeout"_s, 1, 300},
+                                     {u"pool_recycle"_s, 300, 7200}};
     return list;
 }
 
@@ -61,7 +61,7 @@ std::optional<DatabaseField> DatabaseConfig::field(const QString &key) const
 
 QString DatabaseConfig::defaultValue(const QString &key)
 {
-    static const QHash<QString, QString> defaults{
+    static const QHash<QString, QString> defaults {
         {u"url"_s, u"postgresql://user:password@localhost:5432/appdb"_s},
         {u"pool_size"_s, u"20"_s},
         {u"max_overflow"_s, u"10"_s},
@@ -117,12 +117,15 @@ base::Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config
             : QString();
         if (!ok) {
             out.append(at(*field, base::Severity::Error, u"app.invalid-value"_s,
-                          tr("%1 must be an integer%2").arg(b.key, from), tr("Write a whole number from %1 to %2").arg(b.min).arg(b.max)));
+                          tr("%1 must be an integer%2").arg(b.key, from),
+                          tr("Write a whole number from %1 to %2").arg(b.min).arg(b.max)));
         } else if (number > b.max) {
-            out.append(at(*field, base::Severity::Error, u"app.out-of-range"_s, tr("%1 must be <= %2%3").arg(b.key).arg(b.max).arg(from),
+            out.append(at(*field, base::Severity::Error, u"app.out-of-range"_s,
+                          tr("%1 must be <= %2%3").arg(b.key).arg(b.max).arg(from),
                           tr("Use a value from %1 to %2").arg(b.min).arg(b.max)));
         } else if (number < b.min) {
-            out.append(at(*field, base::Severity::Error, u"app.out-of-range"_s, tr("%1 must be >= %2%3").arg(b.key).arg(b.min).arg(from),
+            out.append(at(*field, base::Severity::Error, u"app.out-of-range"_s,
+                          tr("%1 must be >= %2%3").arg(b.key).arg(b.min).arg(from),
                           tr("Use a value from %1 to %2").arg(b.min).arg(b.max)));
         }
     }
@@ -131,10 +134,10 @@ base::Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config
     for (const QString &key : {u"app_db"_s, u"owner_user"_s, u"user"_s, u"ro_user"_s}) {
         const std::optional<DatabaseField> field = config.field(key);
         if (field && field->value().trimmed().isEmpty() && !field->scalar.value.trimmed().isEmpty())
-            out.append(at(*field, base::Severity::Warning, u"app.empty-value"_s,
-                          tr("database.%1 resolves to an empty value (%2)")
-                              .arg(key, field->substitution.provenance().describe()),
-                          tr("Set the variable it refers to, or give the expression a default: ${NAME:-value}")));
+            out.append(at(
+                *field, base::Severity::Warning, u"app.empty-value"_s,
+                tr("database.%1 resolves to an empty value (%2)").arg(key, field->substitution.provenance().describe()),
+                tr("Set the variable it refers to, or give the expression a default: ${NAME:-value}")));
     }
 
     const QString mode = config.environmentMode();
@@ -154,16 +157,20 @@ base::Diagnostics DatabaseConfigValidator::validate(const DatabaseConfig &config
             d.code = u"app.production-password-file"_s;
             d.file = config.fileName();
             d.line = pwFile ? pwFile->scalar.line : 0;
-            d.message = tr("In production the database password must come from a secret file, but user_pw_file_path is not set");
-            d.suggestion = tr("Set user_pw_file_path: \"${DATABASE_PASSWORD_FILE_PATH:-/run/secrets/postgres_app_user_pw}\"");
+            d.message = tr(
+                "In production the database password must come from a secret file, but user_pw_file_path is not set");
+            d.suggestion
+                = tr("Set user_pw_file_path: \"${DATABASE_PASSWORD_FILE_PATH:-/run/secrets/postgres_app_user_pw}\"");
             out.append(d);
         } else {
             const QString path = pwFile->value().trimmed();
             const QFileInfo info(QDir(projectRoot), path);
             if (!info.exists()) {
-                out.append(at(*pwFile, base::Severity::Warning, u"app.secret-file-missing"_s,
-                              tr("The password file \"%1\" does not exist here (it may exist only inside the container)").arg(path),
-                              tr("Create the secret (infra/secrets/generate_secrets.sh) or mount it at this path")));
+                out.append(
+                    at(*pwFile, base::Severity::Warning, u"app.secret-file-missing"_s,
+                       tr("The password file \"%1\" does not exist here (it may exist only inside the container)")
+                           .arg(path),
+                       tr("Create the secret (infra/secrets/generate_secrets.sh) or mount it at this path")));
             } else if (info.permissions() & (QFileDevice::ReadOther | QFileDevice::WriteOther)) {
                 out.append(at(*pwFile, base::Severity::Warning, u"app.secret-file-permissions"_s,
                               tr("The password file \"%1\" is readable by every user on the machine").arg(path),
@@ -209,7 +216,8 @@ base::Diagnostics DatabaseConfigValidator::validateUrl(const DatabaseConfig &con
     for (base::Diagnostic &d : out) {
         if (!envPlace.isEmpty())
             d.related.append(configPlace);
-        d.message += tr(" (database.url = %1, from %2)").arg(parsed.masked(), url->substitution.provenance().describe());
+        d.message
+            += tr(" (database.url = %1, from %2)").arg(parsed.masked(), url->substitution.provenance().describe());
     }
     return out;
 }

@@ -1,8 +1,8 @@
 #pragma once
 
 #include "appconfig/appconfigfile.h"
-#include "base/diagnostic.h"
 #include "appconfig/variableresolver.h"
+#include "base/diagnostic.h"
 
 #include <QList>
 #include <QString>
@@ -15,8 +15,8 @@ namespace pgdial::core::appconfig {
 struct DatabaseField
 {
     QString key;
-    ConfigScalar scalar;        // where it is written in config.yaml
-    Substitution substitution;  // value, variables used and their provenance, substitution problems
+    ConfigScalar scalar; // where it is written in config.yaml
+    Substitution substitution; // value, variables used and their provenance, substitution problems
     QString value() const { return substitution.value; }
 };
 

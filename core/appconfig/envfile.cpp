@@ -152,13 +152,28 @@ EnvFile EnvFile::parse(const base::TextDocument &document, const QString &fileNa
                 if (quote == '"' && c == '\\' && i + 1 < size) {
                     const char next = bytes.at(++i);
                     switch (next) {
-                    case 'n': value += '\n'; break;
-                    case 't': value += '\t'; break;
-                    case 'r': value += '\r'; break;
-                    case '"': value += '"'; break;
-                    case '\\': value += '\\'; break;
-                    case '$': value += "$$"; break; // a literal dollar, as the substitution syntax writes it
-                    default: value += '\\'; value += next; break;
+                    case 'n':
+                        value += '\n';
+                        break;
+                    case 't':
+                        value += '\t';
+                        break;
+                    case 'r':
+                        value += '\r';
+                        break;
+                    case '"':
+                        value += '"';
+                        break;
+                    case '\\':
+                        value += '\\';
+                        break;
+                    case '$':
+                        value += "$$";
+                        break; // a literal dollar, as the substitution syntax writes it
+                    default:
+                        value += '\\';
+                        value += next;
+                        break;
                     }
                     continue;
                 }
@@ -167,10 +182,11 @@ EnvFile EnvFile::parse(const base::TextDocument &document, const QString &fileNa
                 value += c;
             }
             if (!closed) {
-                addDiagnostic(base::Severity::Error, u"env.unterminated-quote"_s, pos,
-                              tr("The %1-quoted value of %2 is never closed; the rest of the line is taken as its value")
-                                  .arg(quote == '"' ? tr("double") : tr("single"), entry.key),
-                              tr("Add the closing %1").arg(QLatin1Char(quote)));
+                addDiagnostic(
+                    base::Severity::Error, u"env.unterminated-quote"_s, pos,
+                    tr("The %1-quoted value of %2 is never closed; the rest of the line is taken as its value")
+                        .arg(quote == '"' ? tr("double") : tr("single"), entry.key),
+                    tr("Add the closing %1").arg(QLatin1Char(quote)));
                 value = bytes.mid(pos + 1, end - pos - 1);
                 i = end;
             } else {
@@ -274,7 +290,8 @@ QByteArray EnvFile::formatValue(const QString &value, EnvQuote preferred)
     return out + '"';
 }
 
-base::Result<base::LineEdit> EnvFile::setValue(const base::TextDocument &document, const QString &key, const QString &value) const
+base::Result<base::LineEdit> EnvFile::setValue(const base::TextDocument &document, const QString &key,
+                                               const QString &value) const
 {
     const base::LineEdit edit = draftValueEdit(document, key, value);
     base::TextDocument edited = document;
@@ -293,7 +310,8 @@ base::Result<base::LineEdit> EnvFile::setValue(const base::TextDocument &documen
     return base::makeError(u"env.ambiguous-edit"_s, reason);
 }
 
-base::LineEdit EnvFile::draftValueEdit(const base::TextDocument &document, const QString &key, const QString &value) const
+base::LineEdit EnvFile::draftValueEdit(const base::TextDocument &document, const QString &key,
+                                       const QString &value) const
 {
     const std::optional<EnvEntry> entry = find(key);
     if (!entry || entry->lastLine > document.lineCount()) {
@@ -301,13 +319,15 @@ base::LineEdit EnvFile::draftValueEdit(const base::TextDocument &document, const
         const QByteArray line = key.toUtf8() + '=' + formatValue(value, EnvQuote::None);
         const int count = document.lineCount();
         if (count > 0 && document.line(count - 1).isEmpty() && document.ending(count - 1) == base::LineEnding::None)
-            return base::LineEdit{count - 1, 1, {line}, {}};
+            return base::LineEdit {count - 1, 1, {line}, {}};
         if (count > 0 && document.ending(count - 1) == base::LineEnding::None) {
             // The file has no final newline: keep it that way, ending the old last line.
-            const base::LineEnding ending = document.dominantEnding() == base::LineEnding::None ? base::LineEnding::Lf : document.dominantEnding();
-            return base::LineEdit{count - 1, 1, {document.line(count - 1), line}, {ending, base::LineEnding::None}};
+            const base::LineEnding ending = document.dominantEnding() == base::LineEnding::None
+                ? base::LineEnding::Lf
+                : document.dominantEnding();
+            return base::LineEdit {count - 1, 1, {document.line(count - 1), line}, {ending, base::LineEnding::None}};
         }
-        return base::LineEdit{count, 0, {line}, {}};
+        return base::LineEdit {count, 0, {line}, {}};
     }
     const QByteArray first = document.line(entry->line - 1);
     const QByteArray last = document.line(entry->lastLine - 1);
@@ -321,7 +341,7 @@ base::LineEdit EnvFile::draftValueEdit(const base::TextDocument &document, const
             suffix.prepend(' ');
     }
     const QByteArray line = prefix + formatValue(value, entry->quote) + suffix;
-    return base::LineEdit{entry->line - 1, entry->lastLine - entry->line + 1, {line}, {}};
+    return base::LineEdit {entry->line - 1, entry->lastLine - entry->line + 1, {line}, {}};
 }
 
 bool EnvFile::valuesKeptIn(const EnvFile &edited, const QString &except) const
@@ -380,7 +400,8 @@ QString EnvFile::inlineComment(const base::TextDocument &document, const QString
     return QString::fromUtf8(rest.mid(1)).trimmed();
 }
 
-base::Result<base::LineEdit> EnvFile::setComment(const base::TextDocument &document, const QString &key, const QString &comment) const
+base::Result<base::LineEdit> EnvFile::setComment(const base::TextDocument &document, const QString &key,
+                                                 const QString &comment) const
 {
     const std::optional<EnvEntry> entry = find(key);
     const qsizetype after = entry ? afterValue(document, *entry) : -1;
@@ -399,14 +420,15 @@ base::Result<base::LineEdit> EnvFile::setComment(const base::TextDocument &docum
         line += (hash >= 0 ? rest.left(hash) : QByteArray("  ")) + "# " + text;
     else if (hash < 0)
         line = last; // nothing to remove
-    const base::LineEdit edit{entry->lastLine - 1, 1, {line}, {}};
+    const base::LineEdit edit {entry->lastLine - 1, 1, {line}, {}};
     base::TextDocument edited = document;
     edited.apply(edit);
     const EnvFile reread = parse(edited, m_fileName);
     if (reread.inlineComment(edited, key) != QString::fromUtf8(text) || !valuesKeptIn(reread))
-        return base::makeError(u"env.ambiguous-edit"_s,
-                         tr("pgdial cannot write this comment for %1 without changing how %2 reads; edit it in the text")
-                             .arg(key, m_fileName));
+        return base::makeError(
+            u"env.ambiguous-edit"_s,
+            tr("pgdial cannot write this comment for %1 without changing how %2 reads; edit it in the text")
+                .arg(key, m_fileName));
     return edit;
 }
 

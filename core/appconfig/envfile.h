@@ -15,7 +15,7 @@
 namespace pgdial::core::appconfig {
 
 enum class EnvQuote {
-    None,   // KEY=value   (inline " #comment" ends it, ${VAR} is substituted)
+    None, // KEY=value   (inline " #comment" ends it, ${VAR} is substituted)
     Single, // KEY='value' (literal: no escapes, no substitution)
     Double, // KEY="value" (escapes \n \t \" \\ \$, may span lines, ${VAR} is substituted)
 };
@@ -24,12 +24,12 @@ enum class EnvQuote {
 struct EnvEntry
 {
     QString key;
-    QString value;        // unquoted and unescaped, before ${VAR} substitution
+    QString value; // unquoted and unescaped, before ${VAR} substitution
     EnvQuote quote = EnvQuote::None;
     bool exported = false; // written with the `export` prefix
-    int line = 0;          // 1-based line of the key
-    int lastLine = 0;      // 1-based last line (double- or single-quoted values may span lines)
-    int valueColumn = 0;   // 1-based byte column where the value (or its opening quote) starts
+    int line = 0; // 1-based line of the key
+    int lastLine = 0; // 1-based last line (double- or single-quoted values may span lines)
+    int valueColumn = 0; // 1-based byte column where the value (or its opening quote) starts
     bool documentedForProductionOnly = false; // .env.example: under a "production" section comment
 
     bool substitutes() const { return quote != EnvQuote::Single; }
@@ -45,8 +45,8 @@ public:
 
     QString fileName() const { return m_fileName; }
     const QList<EnvEntry> &entries() const { return m_entries; } // every assignment, in order
-    QStringList keys() const;                                   // unique, in order of first use
-    std::optional<EnvEntry> find(const QString &key) const;     // the assignment that wins
+    QStringList keys() const; // unique, in order of first use
+    std::optional<EnvEntry> find(const QString &key) const; // the assignment that wins
     const base::Diagnostics &diagnostics() const { return m_diagnostics; }
 
     // A lossless edit that sets KEY to `value` in `document` (the document this was parsed from):
@@ -55,13 +55,15 @@ public:
     // The edit is checked by reading the result back: when it would not read back as `value`, or
     // would change how another assignment reads (a quote an earlier line never closes would now be
     // closed by it), it is refused with env.ambiguous-edit instead of silently changing other values.
-    base::Result<base::LineEdit> setValue(const base::TextDocument &document, const QString &key, const QString &value) const;
+    base::Result<base::LineEdit> setValue(const base::TextDocument &document, const QString &key,
+                                          const QString &value) const;
 
     // The trailing "# comment" of KEY's winning assignment, without "#" and surrounding blanks.
     QString inlineComment(const base::TextDocument &document, const QString &key) const;
     // A lossless edit of that comment: only the assignment's last line changes; an empty comment
     // removes " # ..."; the spacing before an existing "#" is kept. Read back like setValue.
-    base::Result<base::LineEdit> setComment(const base::TextDocument &document, const QString &key, const QString &comment) const;
+    base::Result<base::LineEdit> setComment(const base::TextDocument &document, const QString &key,
+                                            const QString &comment) const;
 
     // How `value` is written after `=` so that this parser reads it back unchanged, preferring `quote`.
     static QByteArray formatValue(const QString &value, EnvQuote preferred);

@@ -10,8 +10,8 @@ namespace {
 
 struct Parts
 {
-    QString prefix;  // "${NAME:-"
-    QString inner;   // the default as written
+    QString prefix; // "${NAME:-"
+    QString inner; // the default as written
     QString name;
 };
 
@@ -32,7 +32,7 @@ std::optional<Parts> split(const QString &text)
         } else if (text.at(i) == u'}' && --depth == 0) {
             if (i != text.size() - 1)
                 return std::nullopt; // text after the expression
-            return Parts{text.left(start), text.mid(start, i - start), match.captured(1)};
+            return Parts {text.left(start), text.mid(start, i - start), match.captured(1)};
         }
     }
     return std::nullopt;

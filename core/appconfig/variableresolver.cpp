@@ -65,7 +65,7 @@ QString Provenance::sourceId() const
 
 Provenance Substitution::provenance() const
 {
-    return uses.isEmpty() ? Provenance{} : uses.first().provenance;
+    return uses.isEmpty() ? Provenance {} : uses.first().provenance;
 }
 
 QHash<QString, QString> VariableResolver::systemEnvironment()
@@ -88,7 +88,7 @@ std::optional<VariableUse> VariableResolver::lookup(const QString &name, int dep
     if (m_useProcess) {
         const auto it = m_process.constFind(name);
         if (it != m_process.cend())
-            return VariableUse{name, it.value(), Provenance{Provenance::Source::ProcessEnvironment, {}, 0}, {}};
+            return VariableUse {name, it.value(), Provenance {Provenance::Source::ProcessEnvironment, {}, 0}, {}};
     }
     if (const auto known = expansion.resolved.constFind(name); known != expansion.resolved.cend())
         return known.value();
@@ -99,8 +99,8 @@ std::optional<VariableUse> VariableResolver::lookup(const QString &name, int dep
     std::optional<VariableUse> found;
     for (auto file = m_envFiles.crbegin(); file != m_envFiles.crend(); ++file) {
         if (const std::optional<EnvEntry> entry = file->find(name)) {
-            VariableUse use{name, entry->value, Provenance{Provenance::Source::EnvFile, file->fileName(), entry->line},
-                            entry->value};
+            VariableUse use {name, entry->value,
+                             Provenance {Provenance::Source::EnvFile, file->fileName(), entry->line}, entry->value};
             if (entry->substitutes() && entry->value.contains(u'$') && depth < maxDepth) {
                 Substitution inner;
                 QString out;
@@ -172,7 +172,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
         d.suggestion = suggestion;
         result.diagnostics.append(d);
     };
-    const Provenance defaultProvenance{Provenance::Source::Default, file, line};
+    const Provenance defaultProvenance {Provenance::Source::Default, file, line};
     const qsizetype n = text.size();
     qsizetype i = 0;
     while (i < n) {
@@ -202,7 +202,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                 out += use->value;
                 result.uses.append(*use);
             } else {
-                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
+                result.uses.append(VariableUse {name, {}, Provenance {Provenance::Source::Unset, {}, 0}, {}});
                 diagnose(base::Severity::Warning, u"unresolved-variable"_s, i,
                          tr("$%1 is not set anywhere; it becomes an empty string").arg(name),
                          tr("Set %1 in .env, or write ${%1:-default}").arg(name));
@@ -281,7 +281,7 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                 out += found->value;
                 result.uses.append(*found);
             } else {
-                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
+                result.uses.append(VariableUse {name, {}, Provenance {Provenance::Source::Unset, {}, 0}, {}});
                 diagnose(base::Severity::Warning, u"unresolved-variable"_s, i,
                          tr("${%1} is not set anywhere and has no default; it becomes an empty string").arg(name),
                          tr("Set %1 in .env, or give a default: ${%1:-value}").arg(name));
@@ -294,19 +294,19 @@ void VariableResolver::substituteInto(const QString &text, const QString &file, 
                 const qsizetype at = result.uses.size();
                 const QString value = expandArgument();
                 out += value;
-                result.uses.insert(at, VariableUse{name, value, defaultProvenance, {}});
+                result.uses.insert(at, VariableUse {name, value, defaultProvenance, {}});
             }
         } else if (op.endsWith(u'?')) {
             if (present) {
                 out += found->value;
                 result.uses.append(*found);
             } else {
-                result.uses.append(VariableUse{name, {}, Provenance{Provenance::Source::Unset, {}, 0}, {}});
+                result.uses.append(VariableUse {name, {}, Provenance {Provenance::Source::Unset, {}, 0}, {}});
                 const QString message = expandArgument();
                 diagnose(base::Severity::Error, u"required-variable"_s, i,
-                         message.isEmpty() ? tr("%1 is required but %2").arg(name, isSet ? tr("empty") : tr("not set"))
-                                           : tr("%1 is required but %2: %3")
-                                                 .arg(name, isSet ? tr("empty") : tr("not set"), message),
+                         message.isEmpty()
+                             ? tr("%1 is required but %2").arg(name, isSet ? tr("empty") : tr("not set"))
+                             : tr("%1 is required but %2: %3").arg(name, isSet ? tr("empty") : tr("not set"), message),
                          tr("Set %1 in .env or in the environment").arg(name));
             }
         } else { // '+': the alternative when set

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "base/diagnostic.h"
 #include "appconfig/envfile.h"
+#include "base/diagnostic.h"
 
 #include <QHash>
 #include <QList>
@@ -16,10 +16,10 @@ struct Provenance
 {
     enum class Source {
         ProcessEnvironment, // the environment pgdial runs in (CLI only, by default)
-        EnvFile,            // an assignment in a .env file
-        Default,            // the default of a ${VAR:-default} expression
-        Literal,            // written as it is (no variable involved)
-        Unset,              // nothing provided a value
+        EnvFile, // an assignment in a .env file
+        Default, // the default of a ${VAR:-default} expression
+        Literal, // written as it is (no variable involved)
+        Unset, // nothing provided a value
     };
     Source source = Source::Literal;
     QString file; // .env file or the file holding the default
@@ -41,8 +41,8 @@ struct VariableUse
 struct Substitution
 {
     QString value;
-    QList<VariableUse> uses;  // in order of appearance (nested defaults included)
-    base::Diagnostics diagnostics;  // unresolved, required-but-empty, malformed expressions
+    QList<VariableUse> uses; // in order of appearance (nested defaults included)
+    base::Diagnostics diagnostics; // unresolved, required-but-empty, malformed expressions
     bool hasVariables() const { return !uses.isEmpty(); }
     // The provenance of the value as a whole: the first variable's source, or Literal.
     Provenance provenance() const;

@@ -46,11 +46,11 @@ std::optional<base::Diagnostic> YamlGuard::check(const QByteArray &bytes, const 
     if (const qsizetype bad = base::firstInvalidUtf8(bytes); bad >= 0) {
         const auto [line, column] = base::lineAndColumnOf(bytes, bad);
         return refuse(u"app.yaml-invalid-utf8"_s, line, column,
-                      tr("YAML must be UTF-8, but the byte at this position is not"),
-                      tr("Save the file as UTF-8"));
+                      tr("YAML must be UTF-8, but the byte at this position is not"), tr("Save the file as UTF-8"));
     }
     if (bytes.contains('\0'))
-        return refuse(u"app.yaml-invalid-utf8"_s, 0, 0, tr("The file contains NUL bytes"), tr("Save the file as UTF-8 text"));
+        return refuse(u"app.yaml-invalid-utf8"_s, 0, 0, tr("The file contains NUL bytes"),
+                      tr("Save the file as UTF-8 text"));
 
     int flowDepth = 0;
     int aliases = 0;

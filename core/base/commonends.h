@@ -12,8 +12,7 @@ struct CommonEnds
     qsizetype tail = 0;
 };
 
-template<typename List>
-CommonEnds commonEnds(const List &before, const List &after)
+template<typename List> CommonEnds commonEnds(const List &before, const List &after)
 {
     const qsizetype beforeSize = before.size();
     const qsizetype afterSize = after.size();

@@ -34,12 +34,12 @@ struct Diagnostic
 {
     Severity severity = Severity::Error;
     QString code;
-    QString file;    // path relative to the project folder (or as given on the command line)
-    int line = 0;    // 1-based; 0 when the finding is about the whole file
-    int column = 0;  // 1-based byte column; 0 when unknown
+    QString file; // path relative to the project folder (or as given on the command line)
+    int line = 0; // 1-based; 0 when the finding is about the whole file
+    int column = 0; // 1-based byte column; 0 when unknown
     QString message; // one sentence, no trailing period needed
     QString suggestion; // what to do about it, in words (may be empty)
-    QString parameter;  // the postgresql.conf parameter concerned, if any
+    QString parameter; // the postgresql.conf parameter concerned, if any
     std::optional<Fix> fix;
     QStringList related; // other places involved, as "file:line" (cross-file checks)
 

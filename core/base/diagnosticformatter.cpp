@@ -27,7 +27,7 @@ QByteArray DiagnosticFormatter::toText(const Diagnostics &diagnostics)
 
 QJsonObject DiagnosticFormatter::toJson(const Diagnostic &d)
 {
-    QJsonObject object{
+    QJsonObject object {
         {u"severity"_s, severityName(d.severity)},
         {u"code"_s, d.code},
         {u"file"_s, d.file},
@@ -45,12 +45,12 @@ QJsonObject DiagnosticFormatter::toJson(const Diagnostic &d)
             QJsonArray lines;
             for (const QByteArray &line : edit.lines)
                 lines.append(QString::fromUtf8(line));
-            edits.append(QJsonObject{{u"line"_s, edit.firstIndex + 1},
-                                     {u"remove"_s, edit.removeCount},
-                                     {u"insert"_s, lines}});
+            edits.append(
+                QJsonObject {{u"line"_s, edit.firstIndex + 1}, {u"remove"_s, edit.removeCount}, {u"insert"_s, lines}});
         }
-        object.insert(u"fix"_s,
-                      QJsonObject{{u"description"_s, d.fix->description}, {u"file"_s, d.fix->file}, {u"edits"_s, edits}});
+        object.insert(
+            u"fix"_s,
+            QJsonObject {{u"description"_s, d.fix->description}, {u"file"_s, d.fix->file}, {u"edits"_s, edits}});
     }
     return object;
 }
@@ -92,40 +92,43 @@ QByteArray DiagnosticFormatter::toSarif(const Diagnostics &diagnostics, const QS
     for (const Diagnostic &d : diagnostics) {
         if (!seenRules.contains(d.code)) {
             seenRules.insert(d.code);
-            rules.append(QJsonObject{{u"id"_s, d.code}});
+            rules.append(QJsonObject {{u"id"_s, d.code}});
         }
-        const QString level = d.severity == Severity::Error     ? u"error"_s
-                              : d.severity == Severity::Warning ? u"warning"_s
-                                                                : u"note"_s;
+        const QString level = d.severity == Severity::Error ? u"error"_s
+            : d.severity == Severity::Warning               ? u"warning"_s
+                                                            : u"note"_s;
         QJsonObject region;
         if (d.line > 0)
             region.insert(u"startLine"_s, d.line);
         if (d.column > 0)
             region.insert(u"startColumn"_s, d.column);
-        QJsonObject physical{{u"artifactLocation"_s, QJsonObject{{u"uri"_s, d.file}, {u"uriBaseId"_s, u"PROJECTROOT"_s}}}};
+        QJsonObject physical {
+            {u"artifactLocation"_s, QJsonObject {{u"uri"_s, d.file}, {u"uriBaseId"_s, u"PROJECTROOT"_s}}}};
         if (!region.isEmpty())
             physical.insert(u"region"_s, region);
         QString text = d.message;
         if (!d.suggestion.isEmpty())
             text += u" ("_s + d.suggestion + u')';
-        results.append(QJsonObject{{u"ruleId"_s, d.code},
-                                   {u"level"_s, level},
-                                   {u"message"_s, QJsonObject{{u"text"_s, text}}},
-                                   {u"locations"_s, QJsonArray{QJsonObject{{u"physicalLocation"_s, physical}}}}});
+        results.append(QJsonObject {{u"ruleId"_s, d.code},
+                                    {u"level"_s, level},
+                                    {u"message"_s, QJsonObject {{u"text"_s, text}}},
+                                    {u"locations"_s, QJsonArray {QJsonObject {{u"physicalLocation"_s, physical}}}}});
     }
     const QString rootUri = QUrl::fromLocalFile(QDir(rootPath).absolutePath() + u'/').toString();
-    const QJsonObject run{
-        {u"tool"_s, QJsonObject{{u"driver"_s, QJsonObject{{u"name"_s, u"pgdial"_s},
-                                                          {u"version"_s, QString::fromLatin1(pgdialVersion)},
-                                                          {u"informationUri"_s, u"https://github.com/pgdial/pgdial"_s},
-                                                          {u"rules"_s, rules}}}}},
-        {u"originalUriBaseIds"_s, QJsonObject{{u"PROJECTROOT"_s, QJsonObject{{u"uri"_s, rootUri}}}}},
+    const QJsonObject run {
+        {u"tool"_s,
+         QJsonObject {{u"driver"_s,
+                       QJsonObject {{u"name"_s, u"pgdial"_s},
+                                    {u"version"_s, QString::fromLatin1(pgdialVersion)},
+                                    {u"informationUri"_s, u"https://github.com/pgdial/pgdial"_s},
+                                    {u"rules"_s, rules}}}}},
+        {u"originalUriBaseIds"_s, QJsonObject {{u"PROJECTROOT"_s, QJsonObject {{u"uri"_s, rootUri}}}}},
         {u"results"_s, results},
     };
-    const QJsonObject sarif{
+    const QJsonObject sarif {
         {u"$schema"_s, u"https://json.schemastore.org/sarif-2.1.0.json"_s},
         {u"version"_s, u"2.1.0"_s},
-        {u"runs"_s, QJsonArray{run}},
+        {u"runs"_s, QJsonArray {run}},
     };
     return QJsonDocument(sarif).toJson(QJsonDocument::Indented);
 }

@@ -41,7 +41,7 @@ void myers(QList<DiffLine> &out, const QList<QByteArray> &a, qsizetype aBegin, q
         trace.push_back(v);
         for (qsizetype k = -d; k <= d; k += 2) {
             qsizetype x = (k == -d || (k != d && v[k - 1 + offset] < v[k + 1 + offset])) ? v[k + 1 + offset]
-                                                                                           : v[k - 1 + offset] + 1;
+                                                                                         : v[k - 1 + offset] + 1;
             qsizetype y = x - k;
             while (x < n && y < m && a.at(aBegin + x) == b.at(bBegin + y)) {
                 ++x;

@@ -17,12 +17,15 @@ struct Error
 
 // A small std::expected stand-in (GCC 12 only has std::expected under C++23).
 // Keep the API a subset of std::expected so it can become an alias later.
-template<typename T>
-class [[nodiscard]] Result
+template<typename T> class [[nodiscard]] Result
 {
 public:
-    Result(T value) : m_state(std::in_place_index<0>, std::move(value)) {}
-    Result(Error error) : m_state(std::in_place_index<1>, std::move(error)) {}
+    Result(T value)
+        : m_state(std::in_place_index<0>, std::move(value))
+    { }
+    Result(Error error)
+        : m_state(std::in_place_index<1>, std::move(error))
+    { }
 
     bool has_value() const { return m_state.index() == 0; }
     explicit operator bool() const { return has_value(); }
@@ -38,8 +41,7 @@ public:
 
     const Error &error() const { return std::get<1>(m_state); }
 
-    template<typename U>
-    T value_or(U &&fallback) const &
+    template<typename U> T value_or(U &&fallback) const &
     {
         return has_value() ? value() : static_cast<T>(std::forward<U>(fallback));
     }
@@ -48,12 +50,13 @@ private:
     std::variant<T, Error> m_state;
 };
 
-template<>
-class [[nodiscard]] Result<void>
+template<> class [[nodiscard]] Result<void>
 {
 public:
     Result() = default;
-    Result(Error error) : m_error(std::move(error)) {}
+    Result(Error error)
+        : m_error(std::move(error))
+    { }
 
     bool has_value() const { return !m_error.has_value(); }
     explicit operator bool() const { return has_value(); }
@@ -65,7 +68,7 @@ private:
 
 inline Error makeError(QString code, QString message)
 {
-    return Error{std::move(code), std::move(message)};
+    return Error {std::move(code), std::move(message)};
 }
 
 } // namespace pgdial::core::base

@@ -53,7 +53,9 @@ Result<QString> SafeFileWriter::write(const QString &path, const QByteArray &byt
 {
     const QFileInfo info(path);
     const bool existed = info.exists();
-    struct stat original{};
+    struct stat original
+    {
+    };
     const bool haveStat = existed && ::stat(QFile::encodeName(path).constData(), &original) == 0;
 
     QString backupPath;
@@ -80,8 +82,8 @@ Result<QString> SafeFileWriter::write(const QString &path, const QByteArray &byt
             return makeError(u"save.permissions-failed"_s,
                              tr("Saved \"%1\" but could not restore its permissions").arg(path));
         // Restoring the owner only works for root or an unchanged owner; failing is harmless then.
-        if (::geteuid() == 0)
-            [[maybe_unused]] const int ignored = ::chown(native.constData(), original.st_uid, original.st_gid);
+        if (::geteuid() == 0) [[maybe_unused]]
+            const int ignored = ::chown(native.constData(), original.st_uid, original.st_gid);
     }
     return backupPath;
 }

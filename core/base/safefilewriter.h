@@ -10,7 +10,7 @@ namespace pgdial::core::base {
 
 enum class BackupPolicy {
     None,
-    Single,      // FILE.bak, replaced on every save
+    Single, // FILE.bak, replaced on every save
     Timestamped, // FILE.YYYYMMDD-HHMMSS.bak, one per save
 };
 

@@ -10,7 +10,7 @@ namespace {
 quint64 nextRevision()
 {
     // Shared by every document of every thread: a revision never names two different texts.
-    static std::atomic<quint64> counter{0};
+    static std::atomic<quint64> counter {0};
     return ++counter;
 }
 
@@ -186,11 +186,11 @@ LineEdit TextDocument::apply(const LineEdit &requested)
     QList<Line> inserted;
     inserted.reserve(edit.lines.size());
     for (int i = 0; i < edit.lines.size(); ++i) {
-        Line line{edit.lines.at(i), endings.at(i)};
+        Line line {edit.lines.at(i), endings.at(i)};
         count(line, +1);
         inserted.append(std::move(line));
     }
-    m_lines.insert(edit.firstIndex, inserted.size(), Line{});
+    m_lines.insert(edit.firstIndex, inserted.size(), Line {});
     std::move(inserted.begin(), inserted.end(), m_lines.begin() + edit.firstIndex);
     return inverse;
 }

@@ -16,8 +16,8 @@ QString tr(const char *text)
     return QCoreApplication::translate("pgdial::core::TextFileReader", text);
 }
 
-Diagnostic fileError(const QString &displayPath, const QString &code, const QString &message,
-                     const QString &suggestion, int line = 0, int column = 0)
+Diagnostic fileError(const QString &displayPath, const QString &code, const QString &message, const QString &suggestion,
+                     int line = 0, int column = 0)
 {
     Diagnostic d;
     d.severity = Severity::Error;
@@ -94,14 +94,12 @@ TextFileLoad readTextFile(const QString &path, const QString &displayPath, qint6
     TextFileLoad load;
     const QFileInfo info(path);
     if (!info.exists()) {
-        load.diagnostics.append(fileError(displayPath, u"project.missing-file"_s,
-                                          tr("The file does not exist"),
+        load.diagnostics.append(fileError(displayPath, u"project.missing-file"_s, tr("The file does not exist"),
                                           tr("Check the path, or create the file.")));
         return load;
     }
     if (!info.isFile()) {
-        load.diagnostics.append(fileError(displayPath, u"project.not-a-file"_s,
-                                          tr("This path is not a regular file"),
+        load.diagnostics.append(fileError(displayPath, u"project.not-a-file"_s, tr("This path is not a regular file"),
                                           tr("Point pgdial at a file, not a folder or device.")));
         return load;
     }
@@ -138,19 +136,20 @@ TextFileLoad readTextFile(const QString &path, const QString &displayPath, qint6
     const qsizetype nul = bytes.indexOf('\0');
     if (nul >= 0) {
         const auto [line, column] = lineAndColumnOf(bytes, nul);
-        load.diagnostics.append(fileError(displayPath, u"project.binary-file"_s,
-                                          tr("The file contains NUL bytes, so it is not a text file; it was not loaded"),
-                                          tr("Configuration files are plain text; check that the right file is at this path."),
-                                          line, column));
+        load.diagnostics.append(fileError(
+            displayPath, u"project.binary-file"_s,
+            tr("The file contains NUL bytes, so it is not a text file; it was not loaded"),
+            tr("Configuration files are plain text; check that the right file is at this path."), line, column));
         return load;
     }
     const qsizetype invalid = firstInvalidUtf8(bytes);
     if (invalid >= 0) {
         const auto [line, column] = lineAndColumnOf(bytes, invalid);
-        Diagnostic d = fileError(displayPath, u"project.invalid-utf8"_s,
-                                 tr("The file is not valid UTF-8 (byte 0x%1)")
-                                     .arg(static_cast<uint>(static_cast<unsigned char>(bytes.at(invalid))), 2, 16, QLatin1Char('0')),
-                                 tr("Save the file as UTF-8; pgdial keeps its bytes unchanged meanwhile."), line, column);
+        Diagnostic d = fileError(
+            displayPath, u"project.invalid-utf8"_s,
+            tr("The file is not valid UTF-8 (byte 0x%1)")
+                .arg(static_cast<uint>(static_cast<unsigned char>(bytes.at(invalid))), 2, 16, QLatin1Char('0')),
+            tr("Save the file as UTF-8; pgdial keeps its bytes unchanged meanwhile."), line, column);
         d.severity = Severity::Warning;
         load.diagnostics.append(d);
     }

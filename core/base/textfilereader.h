@@ -14,7 +14,7 @@ constexpr qint64 maxTextFileBytes = 32 * 1024 * 1024;
 struct TextFileLoad
 {
     std::optional<TextDocument> document; // empty when the file could not be used
-    Diagnostics diagnostics;              // why not, or warnings about a usable file
+    Diagnostics diagnostics; // why not, or warnings about a usable file
 };
 
 // Reads a configuration file without ever reading more than `maxBytes`: a missing, unreadable,

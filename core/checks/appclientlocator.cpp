@@ -40,7 +40,7 @@ bool mountsFile(const appconfig::ComposeFile &compose, const appconfig::ComposeS
 std::optional<std::pair<QString, QString>> subnetOf(const appconfig::ComposeFile &compose,
                                                     const appconfig::ComposeService &service)
 {
-    const QStringList networks = service.networks.isEmpty() ? QStringList{u"default"_s} : service.networks;
+    const QStringList networks = service.networks.isEmpty() ? QStringList {u"default"_s} : service.networks;
     for (const QString &network : networks) {
         const QStringList subnets = compose.subnets(network);
         if (!subnets.isEmpty())
@@ -76,7 +76,8 @@ std::optional<AppClient> AppClientLocator::locate(const appconfig::ConnectionUrl
     if (!url.isPostgres() || !url.parsed)
         return std::nullopt;
     // libpq tries the hosts in order; the first one is where the app normally lands.
-    const QString host = url.value(u"hostaddr"_s).value_or(url.value(u"host"_s).value_or(QString())).section(u',', 0, 0);
+    const QString host
+        = url.value(u"hostaddr"_s).value_or(url.value(u"host"_s).value_or(QString())).section(u',', 0, 0);
     const QString portText = url.value(u"port"_s).value_or(QString()).section(u',', 0, 0);
     const int port = portText.isEmpty() ? 5432 : portText.toInt();
 
@@ -93,7 +94,8 @@ std::optional<AppClient> AppClientLocator::locate(const appconfig::ConnectionUrl
         for (const appconfig::ComposeService &service : compose.services()) {
             if (!service.isPostgres())
                 continue;
-            const bool byName = host == service.name || (!service.containerName.isEmpty() && host == service.containerName);
+            const bool byName
+                = host == service.name || (!service.containerName.isEmpty() && host == service.containerName);
             bool published = false;
             int publishedLine = 0;
             if (loopback)

@@ -12,11 +12,11 @@ namespace pgdial::core::checks {
 // Where the app's connection comes from, as the server that reads a given pg_hba.conf sees it.
 struct AppClient
 {
-    bool local = false;                 // Unix-domain socket
+    bool local = false; // Unix-domain socket
     QList<hba::HbaIpAddress> addresses; // TCP: the client address(es) the server sees (any one suffices)
-    QString addressForRule;             // what a rule should name: "127.0.0.1/32", "172.30.50.0/24"
-    QString description;                // for people: "172.30.50.2 (the app on network backend, ...)"
-    QString composePlace;               // "docker-compose.prod.yml:34" when compose decided it
+    QString addressForRule; // what a rule should name: "127.0.0.1/32", "172.30.50.0/24"
+    QString description; // for people: "172.30.50.2 (the app on network backend, ...)"
+    QString composePlace; // "docker-compose.prod.yml:34" when compose decided it
 };
 
 // Works out which server a connection URL reaches and from where, so that the pg_hba.conf
@@ -33,8 +33,7 @@ class AppClientLocator
 {
 public:
     static std::optional<AppClient> locate(const appconfig::ConnectionUrl &url,
-                                           const QList<appconfig::ComposeFile> &composeFiles,
-                                           const QString &hbaPath);
+                                           const QList<appconfig::ComposeFile> &composeFiles, const QString &hbaPath);
     // The address `offset` hosts into a subnet ("172.30.50.0/24", 2 → 172.30.50.2).
     static std::optional<hba::HbaIpAddress> hostInSubnet(const QString &cidr, int offset);
 };

@@ -36,7 +36,8 @@ QString inFolder(const QString &folder, const QString &name)
 }
 
 // The app's connection against every top-level pg_hba.conf of the project (through the simulator).
-base::Diagnostics hbaChecks(const project::Project &project, const AppHbaChecks::Inputs &inputs, const project::ServerSettingLookup &lookup)
+base::Diagnostics hbaChecks(const project::Project &project, const AppHbaChecks::Inputs &inputs,
+                            const project::ServerSettingLookup &lookup)
 {
     base::Diagnostics out;
     const auto documentFor = [&project](const QString &relativePath) -> const base::TextDocument * {
@@ -48,8 +49,8 @@ base::Diagnostics hbaChecks(const project::Project &project, const AppHbaChecks:
             continue;
         hba::HbaParseOptions options;
         options.majorVersion = project.settings.pgVersion;
-        const hba::HbaFile parsed =
-            hba::HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath());
+        const hba::HbaFile parsed
+            = hba::HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath());
         out.append(AppHbaChecks::check(inputs, parsed, file->relativePath, lookup, documentFor));
     }
     return out;
@@ -63,7 +64,7 @@ std::optional<AppHbaChecks::Role> urlRole(const appconfig::ConnectionUrl &url, c
     if (user.isEmpty())
         return std::nullopt;
     const QString database = url.value(u"dbname"_s).value_or(QString());
-    return AppHbaChecks::Role{user, database.isEmpty() ? user : database, u"url"_s, file, line, 0};
+    return AppHbaChecks::Role {user, database.isEmpty() ? user : database, u"url"_s, file, line, 0};
 }
 
 void appendRole(QList<AppHbaChecks::Role> &roles, const AppHbaChecks::Role &role)
@@ -112,7 +113,8 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
             d.severity = base::Severity::Info;
             d.code = u"env.missing-env-file"_s;
             d.file = example->relativePath;
-            d.message = tr("%1 documents the expected variables but there is no %2").arg(example->relativePath, envPath);
+            d.message
+                = tr("%1 documents the expected variables but there is no %2").arg(example->relativePath, envPath);
             d.suggestion = tr("cp %1 %2, then fill in the values").arg(example->relativePath, envPath);
             out.append(d);
             continue;
@@ -136,7 +138,7 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
             d.related.append(env->relativePath);
             // The fix adds the key without a value: values in .env.example may be placeholders or secrets.
             if (const base::Result<base::LineEdit> edit = actual.setValue(*env->document, key, QString()))
-                d.fix = base::Fix{tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath, {*edit}};
+                d.fix = base::Fix {tr("Add %1= to %2").arg(key, env->relativePath), env->relativePath, {*edit}};
             out.append(d);
         }
     }
@@ -164,8 +166,17 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
             continue;
         urlChecked = true;
 
-        AppServerChecks::Inputs inputs{database, appconfig::ConnectionUrlParser::parse(urlField->value()), {}, 0, 1,
-                                       {}, 1, {}, 0, composeFiles, project.settings.pgVersion};
+        AppServerChecks::Inputs inputs {database,
+                                        appconfig::ConnectionUrlParser::parse(urlField->value()),
+                                        {},
+                                        0,
+                                        1,
+                                        {},
+                                        1,
+                                        {},
+                                        0,
+                                        composeFiles,
+                                        project.settings.pgVersion};
         const appconfig::Provenance provenance = urlField->substitution.provenance();
         if (provenance.source == appconfig::Provenance::Source::EnvFile) {
             inputs.urlFile = provenance.file;
@@ -195,8 +206,8 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
             out.append(AppServerChecks::check(inputs, lookup));
 
         // Each role of the three-role pattern, connecting to app_db the way the URL does.
-        AppHbaChecks::Inputs hbaInputs{inputs.url, inputs.urlFile, inputs.urlLine, {}, composeFiles,
-                                       project.settings.pgVersion};
+        AppHbaChecks::Inputs hbaInputs {inputs.url, inputs.urlFile, inputs.urlLine,
+                                        {},         composeFiles,   project.settings.pgVersion};
         if (const auto role = urlRole(inputs.url, inputs.urlFile, inputs.urlLine))
             appendRole(hbaInputs.roles, *role);
         const QString appDb = database.value(u"app_db"_s);
@@ -218,19 +229,22 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
                 continue;
             appconfig::VariableResolver resolver = resolverFor(project, folderOf(file->relativePath));
             const auto resolved = resolver.lookup(u"DATABASE_URL"_s);
-            const appconfig::ConnectionUrl url = appconfig::ConnectionUrlParser::parse(resolved ? resolved->value : entry->value);
-            const QString mode = resolver.lookup(u"APP_ENVIRONMENT"_s).value_or(appconfig::VariableUse{}).value;
+            const appconfig::ConnectionUrl url
+                = appconfig::ConnectionUrlParser::parse(resolved ? resolved->value : entry->value);
+            const QString mode = resolver.lookup(u"APP_ENVIRONMENT"_s).value_or(appconfig::VariableUse {}).value;
             out.append(appconfig::ConnectionUrlChecker::check(
                 url, {file->relativePath, entry->line, entry->valueColumn, entry->value, mode, project.rootPath()}));
             // The app's roles as .env names them (APP_DB_OWNER / APP_DB_USER / APP_DB_RO_USER on APP_DB).
-            AppHbaChecks::Inputs hbaInputs{url, file->relativePath, entry->line, {}, composeFiles, project.settings.pgVersion};
+            AppHbaChecks::Inputs hbaInputs {url, file->relativePath, entry->line,
+                                            {},  composeFiles,       project.settings.pgVersion};
             if (const auto role = urlRole(url, file->relativePath, entry->line))
                 appendRole(hbaInputs.roles, *role);
             if (const auto appDb = env.find(u"APP_DB"_s)) {
                 for (const QString &key : {u"APP_DB_OWNER"_s, u"APP_DB_USER"_s, u"APP_DB_RO_USER"_s})
                     if (const auto roleEntry = env.find(key))
-                        appendRole(hbaInputs.roles, {roleEntry->value, appDb->value, key, file->relativePath,
-                                                     roleEntry->line, roleEntry->valueColumn});
+                        appendRole(hbaInputs.roles,
+                                   {roleEntry->value, appDb->value, key, file->relativePath, roleEntry->line,
+                                    roleEntry->valueColumn});
             }
             out.append(hbaChecks(project, hbaInputs, lookup));
         }

@@ -49,10 +49,12 @@ QList<HbaTransport> transportsFor(const QString &sslmode, bool serverSsl)
     if (sslmode == u"disable" || sslmode == u"false" || sslmode == u"0")
         return {HbaTransport::Tcp};
     if (sslmode == u"allow")
-        return serverSsl ? QList<HbaTransport>{HbaTransport::Tcp, HbaTransport::TcpSsl} : QList<HbaTransport>{HbaTransport::Tcp};
+        return serverSsl ? QList<HbaTransport> {HbaTransport::Tcp, HbaTransport::TcpSsl}
+                         : QList<HbaTransport> {HbaTransport::Tcp};
     if (sslmode == u"prefer")
-        return serverSsl ? QList<HbaTransport>{HbaTransport::TcpSsl, HbaTransport::Tcp} : QList<HbaTransport>{HbaTransport::Tcp};
-    return serverSsl ? QList<HbaTransport>{HbaTransport::TcpSsl} : QList<HbaTransport>{};
+        return serverSsl ? QList<HbaTransport> {HbaTransport::TcpSsl, HbaTransport::Tcp}
+                         : QList<HbaTransport> {HbaTransport::Tcp};
+    return serverSsl ? QList<HbaTransport> {HbaTransport::TcpSsl} : QList<HbaTransport> {};
 }
 
 // What the password of a role is stored as when it is set under `password_encryption`.
@@ -78,7 +80,7 @@ struct Outcome
 // of them, a rule that needs a membership pgdial cannot know about does match.
 QStringList everyGroup(const hba::HbaFile &file, const QString &database)
 {
-    QSet<QString> groups{database};
+    QSet<QString> groups {database};
     for (const hba::HbaRule *rule : file.validRules())
         for (const hba::HbaToken &token : rule->users)
             if (token.kind == hba::HbaTokenKind::Group)
@@ -89,8 +91,8 @@ QStringList everyGroup(const hba::HbaFile &file, const QString &database)
 } // namespace
 
 base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, const QString &hbaPath,
-                                const project::ServerSettingLookup &lookup,
-                                const std::function<const base::TextDocument *(const QString &)> &documentFor)
+                                      const project::ServerSettingLookup &lookup,
+                                      const std::function<const base::TextDocument *(const QString &)> &documentFor)
 {
     base::Diagnostics out;
     if (!hbaFile.ok)
@@ -103,8 +105,8 @@ base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaF
     const auto ssl = setting(u"ssl"_s);
     const bool serverSsl = ssl ? AppServerChecks::parseBool(ssl->value).value_or(false) : false;
     const QString sslmode = in.url.effectiveSslMode();
-    const QList<HbaTransport> transports =
-        client->local ? QList<HbaTransport>{HbaTransport::Local} : transportsFor(sslmode, serverSsl);
+    const QList<HbaTransport> transports
+        = client->local ? QList<HbaTransport> {HbaTransport::Local} : transportsFor(sslmode, serverSsl);
     if (transports.isEmpty())
         return out; // TLS required while the server has ssl = off: app.ssl-off says so
     const auto encryptionSetting = setting(u"password_encryption"_s);
@@ -112,26 +114,27 @@ base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaF
     const QString urlPlace = in.urlFile.isEmpty() ? QString() : in.urlFile + u':' + QString::number(in.urlLine);
 
     const hba::HbaMatcher matcher(hbaFile);
-    const QList<hba::HbaIpAddress> addresses =
-        client->local ? QList<hba::HbaIpAddress>{hba::HbaIpAddress{}} : client->addresses;
+    const QList<hba::HbaIpAddress> addresses
+        = client->local ? QList<hba::HbaIpAddress> {hba::HbaIpAddress {}} : client->addresses;
 
     // The first transport and address that a rule other than reject takes; else the first refusal.
-    auto attemptFor = [&](const Role &role, HbaTransport transport, const hba::HbaIpAddress &address,
-                          const QStringList &memberOf) {
-        hba::HbaConnectionAttempt attempt;
-        attempt.transport = transport;
-        attempt.database = role.database;
-        attempt.user = role.user;
-        attempt.memberOf = memberOf;
-        attempt.clientAddress = address;
-        return attempt;
-    };
+    auto attemptFor
+        = [&](const Role &role, HbaTransport transport, const hba::HbaIpAddress &address, const QStringList &memberOf) {
+              hba::HbaConnectionAttempt attempt;
+              attempt.transport = transport;
+              attempt.database = role.database;
+              attempt.user = role.user;
+              attempt.memberOf = memberOf;
+              attempt.clientAddress = address;
+              return attempt;
+          };
     auto firstAdmission = [&](const Role &role, const QList<HbaTransport> &tried, const QStringList &memberOf,
                               bool *uncertain) -> std::optional<Outcome> {
         std::optional<Outcome> refusal;
         for (const hba::HbaIpAddress &address : addresses) {
             for (HbaTransport transport : tried) {
-                Outcome outcome{matcher.match(attemptFor(role, transport, address, memberOf), false), transport, address};
+                Outcome outcome {matcher.match(attemptFor(role, transport, address, memberOf), false), transport,
+                                 address};
                 if (outcome.result.uncertain && uncertain)
                     *uncertain = true;
                 if (!outcome.result.rejected())
@@ -175,13 +178,13 @@ base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaF
         if (outcome->result.rejected()) {
             // Would a membership pgdial cannot see (+group, samerole) let it in? Then stay silent.
             bool unused = false;
-            const std::optional<Outcome> withGroups =
-                firstAdmission(role, transports, everyGroup(hbaFile, role.database), &unused);
+            const std::optional<Outcome> withGroups
+                = firstAdmission(role, transports, everyGroup(hbaFile, role.database), &unused);
             if (withGroups && !withGroups->result.rejected())
                 continue;
-            const QString refusedBy = rule ? tr("line %1 (%2) refuses it").arg(rule->line).arg(rule->method)
-                                           : tr("no rule matches it");
-            const QStringList relatedPlaces{rule ? rulePlace(*rule) : hbaPath, urlPlace, client->composePlace};
+            const QString refusedBy
+                = rule ? tr("line %1 (%2) refuses it").arg(rule->line).arg(rule->method) : tr("no rule matches it");
+            const QStringList relatedPlaces {rule ? rulePlace(*rule) : hbaPath, urlPlace, client->composePlace};
 
             // Only SSL would get in, and the app never tries SSL.
             if (!client->local && !transports.contains(HbaTransport::TcpSsl)) {
@@ -190,16 +193,19 @@ base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaF
                     const QString why = serverSsl
                         ? tr("the URL has sslmode=%1").arg(sslmode)
                         : tr("the server has ssl = off, so sslmode=%1 connects without SSL").arg(sslmode);
-                    out.append(make(role, base::Severity::Warning, u"app.hba-ssl-required"_s,
-                                    tr("%1 is admitted from %2 only over SSL (%3:%4, %5), but %6: without SSL %7")
-                                        .arg(who(role), client->description, overSsl->result.rule->file)
-                                        .arg(overSsl->result.rule->line)
-                                        .arg(connectionTypeName(overSsl->result.rule->type), why, refusedBy),
-                                    serverSsl ? tr("Use sslmode=require (better verify-full with sslrootcert) in the URL")
-                                              : tr("Set ssl = on (with ssl_cert_file and ssl_key_file) in postgresql.conf "
-                                                   "and use sslmode=require in the URL"),
-                                    QStringList{rulePlace(*overSsl->result.rule), serverSsl ? QString() : (ssl ? ssl->file + u':' + QString::number(ssl->line) : QString())}
-                                        + relatedPlaces));
+                    out.append(
+                        make(role, base::Severity::Warning, u"app.hba-ssl-required"_s,
+                             tr("%1 is admitted from %2 only over SSL (%3:%4, %5), but %6: without SSL %7")
+                                 .arg(who(role), client->description, overSsl->result.rule->file)
+                                 .arg(overSsl->result.rule->line)
+                                 .arg(connectionTypeName(overSsl->result.rule->type), why, refusedBy),
+                             serverSsl ? tr("Use sslmode=require (better verify-full with sslrootcert) in the URL")
+                                       : tr("Set ssl = on (with ssl_cert_file and ssl_key_file) in postgresql.conf "
+                                            "and use sslmode=require in the URL"),
+                             QStringList {rulePlace(*overSsl->result.rule),
+                                          serverSsl ? QString()
+                                                    : (ssl ? ssl->file + u':' + QString::number(ssl->line) : QString())}
+                                 + relatedPlaces));
                     continue;
                 }
             }
@@ -210,43 +216,49 @@ base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaF
             rejection.host = client->local ? u"[local]"_s : outcome->address.toString();
             rejection.user = role.user;
             rejection.database = role.database;
-            rejection.encryption = client->local ? hba::HbaRejection::Encryption::Unknown
-                                   : transports.contains(HbaTransport::TcpSsl) ? hba::HbaRejection::Encryption::Ssl
-                                                                                : hba::HbaRejection::Encryption::None;
+            rejection.encryption = client->local            ? hba::HbaRejection::Encryption::Unknown
+                : transports.contains(HbaTransport::TcpSsl) ? hba::HbaRejection::Encryption::Ssl
+                                                            : hba::HbaRejection::Encryption::None;
             const QString method = stored == u"md5" ? u"md5"_s : u"scram-sha-256"_s;
             hba::HbaRuleProposal proposal = hba::HbaRuleProposer::propose(hbaFile, rejection, method);
             if (!client->local && proposal.fields.size() >= 5) {
                 proposal.fields[3] = client->addressForRule;
                 proposal.ruleText = proposal.fields.join(u' ');
             }
-            base::Diagnostic d = make(role, base::Severity::Warning, u"app.hba-not-admitted"_s,
-                                tr("%1 is not admitted from %2 %3: in %4 %5")
-                                    .arg(who(role), client->description, transportName(outcome->transport), hbaPath, refusedBy),
-                                proposal.beforeLine > 0
-                                    ? tr("Add \"%1\" to %2 before line %3").arg(proposal.ruleText, proposal.file).arg(proposal.beforeLine)
-                                    : tr("Add \"%1\" to the end of %2").arg(proposal.ruleText, proposal.file),
-                                relatedPlaces);
+            base::Diagnostic d = make(
+                role, base::Severity::Warning, u"app.hba-not-admitted"_s,
+                tr("%1 is not admitted from %2 %3: in %4 %5")
+                    .arg(who(role), client->description, transportName(outcome->transport), hbaPath, refusedBy),
+                proposal.beforeLine > 0 ? tr("Add \"%1\" to %2 before line %3")
+                                              .arg(proposal.ruleText, proposal.file)
+                                              .arg(proposal.beforeLine)
+                                        : tr("Add \"%1\" to the end of %2").arg(proposal.ruleText, proposal.file),
+                relatedPlaces);
             if (const base::TextDocument *document = documentFor ? documentFor(proposal.file) : nullptr) {
                 const hba::HbaEdit edit = hba::HbaRuleProposer::toEdit(*document, proposal);
-                d.fix = base::Fix{tr("Add \"%1\" to %2").arg(proposal.ruleText, proposal.file), proposal.file, {edit.edit}};
+                d.fix = base::Fix {
+                    tr("Add \"%1\" to %2").arg(proposal.ruleText, proposal.file), proposal.file, {edit.edit}};
             }
             out.append(d);
             continue;
         }
 
         // Admitted: does the rule's method fit the stored passwords and the URL?
-        const QStringList related{rulePlace(*rule), urlPlace, client->composePlace,
-                                  encryptionSetting ? encryptionSetting->file + u':' + QString::number(encryptionSetting->line) : QString()};
+        const QStringList related {
+            rulePlace(*rule), urlPlace, client->composePlace,
+            encryptionSetting ? encryptionSetting->file + u':' + QString::number(encryptionSetting->line) : QString()};
         if (rule->method == u"scram-sha-256" && stored == u"md5") {
-            out.append(make(role, base::Severity::Warning, u"app.hba-scram-with-md5"_s,
-                            tr("%1 gets in through %2 with scram-sha-256, but password_encryption = md5%3 stores "
-                               "passwords as MD5 hashes, which SCRAM cannot check: \"password authentication failed "
-                               "for user \"%4\"\"")
-                                .arg(who(role), rulePlace(*rule), encryptionSetting ? QString() : tr(" (the default before PostgreSQL 14)"), role.user),
-                            tr("Set password_encryption = scram-sha-256 and set the role's password again (ALTER ROLE %1 "
-                               "PASSWORD ...), or use md5 in the rule until then")
-                                .arg(role.user),
-                            related));
+            out.append(
+                make(role, base::Severity::Warning, u"app.hba-scram-with-md5"_s,
+                     tr("%1 gets in through %2 with scram-sha-256, but password_encryption = md5%3 stores "
+                        "passwords as MD5 hashes, which SCRAM cannot check: \"password authentication failed "
+                        "for user \"%4\"\"")
+                         .arg(who(role), rulePlace(*rule),
+                              encryptionSetting ? QString() : tr(" (the default before PostgreSQL 14)"), role.user),
+                     tr("Set password_encryption = scram-sha-256 and set the role's password again (ALTER ROLE %1 "
+                        "PASSWORD ...), or use md5 in the rule until then")
+                         .arg(role.user),
+                     related));
         } else if (rule->method == u"md5" && stored == u"scram-sha-256") {
             out.append(make(role, base::Severity::Info, u"app.hba-md5-with-scram"_s,
                             tr("%1 gets in through %2 with md5, but password_encryption = scram-sha-256 stores SCRAM "
@@ -257,16 +269,17 @@ base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaF
                             related));
         }
         const std::optional<QString> clientcert = rule->option(u"clientcert"_s);
-        const bool needsCertificate = rule->method == u"cert"
-            || (clientcert && *clientcert != u"no-verify" && *clientcert != u"0");
+        const bool needsCertificate
+            = rule->method == u"cert" || (clientcert && *clientcert != u"no-verify" && *clientcert != u"0");
         if (needsCertificate && !client->local && !in.url.value(u"sslcert"_s)) {
-            out.append(make(role, base::Severity::Warning, u"app.hba-client-cert"_s,
-                            tr("%1 gets in through %2, which requires a client certificate (%3), but the URL names no "
-                               "sslcert/sslkey: libpq then sends ~/.postgresql/postgresql.crt of the app's user, or none")
-                                .arg(who(role), rulePlace(*rule),
-                                     rule->method == u"cert" ? u"cert"_s : u"clientcert="_s + clientcert.value_or(QString())),
-                            tr("Add sslcert=... and sslkey=... (the certificate's CN must be \"%1\") to the URL").arg(role.user),
-                            related));
+            out.append(make(
+                role, base::Severity::Warning, u"app.hba-client-cert"_s,
+                tr("%1 gets in through %2, which requires a client certificate (%3), but the URL names no "
+                   "sslcert/sslkey: libpq then sends ~/.postgresql/postgresql.crt of the app's user, or none")
+                    .arg(who(role), rulePlace(*rule),
+                         rule->method == u"cert" ? u"cert"_s : u"clientcert="_s + clientcert.value_or(QString())),
+                tr("Add sslcert=... and sslkey=... (the certificate's CN must be \"%1\") to the URL").arg(role.user),
+                related));
         }
     }
     return out;

@@ -3,9 +3,9 @@
 #include "appconfig/composefile.h"
 #include "appconfig/connectionurl.h"
 #include "base/diagnostic.h"
+#include "base/textdocument.h"
 #include "hba/hbafile.h"
 #include "project/serversetting.h"
-#include "base/textdocument.h"
 
 #include <QList>
 #include <QString>
@@ -27,7 +27,7 @@ public:
         QString user;
         QString database;
         QString field; // "url", "owner_user", "user", "ro_user" (for people)
-        QString file;  // where the role is written
+        QString file; // where the role is written
         int line = 0;
         int column = 0;
     };
@@ -45,8 +45,8 @@ public:
     // `hbaPath` is the project-relative path of the top-level pg_hba.conf that `hba` was parsed
     // from; `documentFor` returns the text of a project file (for the fix that adds a rule).
     static base::Diagnostics check(const Inputs &inputs, const hba::HbaFile &hba, const QString &hbaPath,
-                             const project::ServerSettingLookup &lookup,
-                             const std::function<const base::TextDocument *(const QString &)> &documentFor);
+                                   const project::ServerSettingLookup &lookup,
+                                   const std::function<const base::TextDocument *(const QString &)> &documentFor);
 };
 
 } // namespace pgdial::core::checks

@@ -111,7 +111,8 @@ base::Diagnostics AppServerChecks::check(const Inputs &in, const project::Server
         if (demand > available) {
             out.append(atField(
                 u"pool_size"_s, base::Severity::Warning, u"app.pool-budget"_s,
-                tr("At peak the app opens %1 connections (%2 instance(s) × %3 worker(s) × (pool_size %4 + max_overflow %5)%6) "
+                tr("At peak the app opens %1 connections (%2 instance(s) × %3 worker(s) × (pool_size %4 + max_overflow "
+                   "%5)%6) "
                    "but the server admits %7 (max_connections %8 − superuser_reserved_connections %9%10)")
                     .arg(demand)
                     .arg(in.instances)
@@ -123,7 +124,8 @@ base::Diagnostics AppServerChecks::check(const Inputs &in, const project::Server
                     .arg(max)
                     .arg(su)
                     .arg(in.pgVersion >= 16 ? tr(" − reserved_connections %1").arg(res) : QString()),
-                tr("Lower pool_size/max_overflow to at most %1 per worker, or raise max_connections (or put PgBouncer in front)")
+                tr("Lower pool_size/max_overflow to at most %1 per worker, or raise max_connections (or put PgBouncer "
+                   "in front)")
                     .arg(std::max<qint64>(0, (available - in.otherClients) / std::max(1, in.instances * in.workers))),
                 {place(maxConnections), in.instancesSource, in.workersSource}));
         }
@@ -165,17 +167,18 @@ base::Diagnostics AppServerChecks::check(const Inputs &in, const project::Server
         QStringList ports;
         for (int p : std::as_const(published))
             ports.append(QString::number(p));
-        out.append(atUrl(base::Severity::Warning, u"app.port-mismatch"_s,
-                         published.isEmpty()
-                             ? tr("The URL connects to port %1 but the server listens on port %2").arg(urlPort).arg(serverPort)
-                             : tr("The URL connects to port %1 but the server listens on %2 and compose publishes it on %3")
-                                   .arg(urlPort)
-                                   .arg(serverPort)
-                                   .arg(ports.join(u", "_s)),
-                         tr("Use port %1 inside the compose network%2")
-                             .arg(serverPort)
-                             .arg(published.isEmpty() ? QString() : tr(", %1 from the host").arg(ports.join(u", "_s))),
-                         QStringList{place(portSetting)} + publishedPlaces));
+        out.append(
+            atUrl(base::Severity::Warning, u"app.port-mismatch"_s,
+                  published.isEmpty()
+                      ? tr("The URL connects to port %1 but the server listens on port %2").arg(urlPort).arg(serverPort)
+                      : tr("The URL connects to port %1 but the server listens on %2 and compose publishes it on %3")
+                            .arg(urlPort)
+                            .arg(serverPort)
+                            .arg(ports.join(u", "_s)),
+                  tr("Use port %1 inside the compose network%2")
+                      .arg(serverPort)
+                      .arg(published.isEmpty() ? QString() : tr(", %1 from the host").arg(ports.join(u", "_s))),
+                  QStringList {place(portSetting)} + publishedPlaces));
     }
 
     // 4. listen_addresses (default 'localhost') must cover the host the app uses.
@@ -184,7 +187,8 @@ base::Diagnostics AppServerChecks::check(const Inputs &in, const project::Server
     QStringList addresses;
     for (const QString &a : listenList)
         addresses.append(a.trimmed());
-    const bool listensEverywhere = addresses.contains(u"*"_s) || addresses.contains(u"0.0.0.0"_s) || addresses.contains(u"::"_s);
+    const bool listensEverywhere
+        = addresses.contains(u"*"_s) || addresses.contains(u"0.0.0.0"_s) || addresses.contains(u"::"_s);
     const bool listensLoopbackOnly = std::all_of(addresses.cbegin(), addresses.cend(), isLoopback);
     for (const QString &host : hosts) {
         if (host.isEmpty() || host.startsWith(u'/') || host.startsWith(u'@') || listensEverywhere)
@@ -192,30 +196,32 @@ base::Diagnostics AppServerChecks::check(const Inputs &in, const project::Server
         const bool loopback = isLoopback(host);
         const bool forwarded = !publishedPlaces.isEmpty() && loopback;
         if (!loopback && (listensLoopbackOnly || addresses.isEmpty()) && !forwarded) {
-            out.append(atUrl(base::Severity::Warning, u"app.listen-addresses"_s,
-                             tr("The URL connects to \"%1\" but the server listens only on %2 (listen_addresses%3)")
-                                 .arg(host, addresses.isEmpty() ? tr("Unix sockets") : addresses.join(u", "_s),
-                                      listen ? QString() : tr(", default")),
-                             tr("Set listen_addresses = '*' (and restrict access in pg_hba.conf), or connect through localhost"),
-                             {place(listen)}));
+            out.append(atUrl(
+                base::Severity::Warning, u"app.listen-addresses"_s,
+                tr("The URL connects to \"%1\" but the server listens only on %2 (listen_addresses%3)")
+                    .arg(host, addresses.isEmpty() ? tr("Unix sockets") : addresses.join(u", "_s),
+                         listen ? QString() : tr(", default")),
+                tr("Set listen_addresses = '*' (and restrict access in pg_hba.conf), or connect through localhost"),
+                {place(listen)}));
             break;
         }
     }
 
-    // 5. pool_recycle vs idle_session_timeout (PostgreSQL 14+): the server must not close idle pooled connections first.
+    // 5. pool_recycle vs idle_session_timeout (PostgreSQL 14+): the server must not close idle pooled connections
+    // first.
     const auto idle = in.pgVersion >= 14 ? setting(u"idle_session_timeout"_s) : std::nullopt;
     if (idle) {
         const std::optional<qint64> idleMs = parseDurationMs(idle->value, 1);
         const std::optional<int> recycle = in.config.intValue(u"pool_recycle"_s);
         if (idleMs && *idleMs > 0 && recycle && qint64(*recycle) * 1000 >= *idleMs)
-            out.append(atField(u"pool_recycle"_s, base::Severity::Warning, u"app.pool-recycle-idle-timeout"_s,
-                               tr("pool_recycle (%1 s) is not shorter than the server's idle_session_timeout (%2); the server "
-                                  "closes idle pooled connections first and the app gets \"terminating connection due to "
-                                  "idle-session timeout\"")
-                                   .arg(*recycle)
-                                   .arg(idle->value),
-                               tr("Set pool_recycle below %1 s, or raise idle_session_timeout").arg(*idleMs / 1000),
-                               {place(idle)}));
+            out.append(atField(
+                u"pool_recycle"_s, base::Severity::Warning, u"app.pool-recycle-idle-timeout"_s,
+                tr("pool_recycle (%1 s) is not shorter than the server's idle_session_timeout (%2); the server "
+                   "closes idle pooled connections first and the app gets \"terminating connection due to "
+                   "idle-session timeout\"")
+                    .arg(*recycle)
+                    .arg(idle->value),
+                tr("Set pool_recycle below %1 s, or raise idle_session_timeout").arg(*idleMs / 1000), {place(idle)}));
     }
 
     // 6. pool_timeout vs statement_timeout: a request may wait pool_timeout for a connection that a
@@ -225,14 +231,14 @@ base::Diagnostics AppServerChecks::check(const Inputs &in, const project::Server
         const std::optional<qint64> statementMs = parseDurationMs(statement->value, 1);
         const std::optional<int> poolTimeout = in.config.intValue(u"pool_timeout"_s);
         if (statementMs && *statementMs > 0 && poolTimeout && *statementMs > qint64(*poolTimeout) * 1000)
-            out.append(atField(u"pool_timeout"_s, base::Severity::Info, u"app.pool-timeout-statement-timeout"_s,
-                               tr("Statements may run for up to statement_timeout (%1), longer than requests wait for a "
-                                  "pooled connection (pool_timeout %2 s): under load, requests time out in the pool "
-                                  "first")
-                                   .arg(statement->value)
-                                   .arg(*poolTimeout),
-                               tr("Raise pool_timeout above statement_timeout, or lower statement_timeout"),
-                               {place(statement)}));
+            out.append(atField(
+                u"pool_timeout"_s, base::Severity::Info, u"app.pool-timeout-statement-timeout"_s,
+                tr("Statements may run for up to statement_timeout (%1), longer than requests wait for a "
+                   "pooled connection (pool_timeout %2 s): under load, requests time out in the pool "
+                   "first")
+                    .arg(statement->value)
+                    .arg(*poolTimeout),
+                tr("Raise pool_timeout above statement_timeout, or lower statement_timeout"), {place(statement)}));
     }
     return out;
 }

@@ -19,14 +19,14 @@ public:
     struct Inputs
     {
         appconfig::DatabaseConfig config;
-        appconfig::ConnectionUrl url;      // database.url, resolved and parsed
-        QString urlFile;                   // where the URL's text is (config.yaml or .env)
+        appconfig::ConnectionUrl url; // database.url, resolved and parsed
+        QString urlFile; // where the URL's text is (config.yaml or .env)
         int urlLine = 0;
-        int instances = 1;                 // app instances (compose replicas / scale, or the project setting)
-        QString instancesSource;           // "docker-compose.prod.yml:12", "project setting", ...
-        int workers = 1;                   // worker processes per instance (config.yaml app.workers)
+        int instances = 1; // app instances (compose replicas / scale, or the project setting)
+        QString instancesSource; // "docker-compose.prod.yml:12", "project setting", ...
+        int workers = 1; // worker processes per instance (config.yaml app.workers)
         QString workersSource;
-        int otherClients = 0;              // admin, migrations, monitoring: connections outside the pool
+        int otherClients = 0; // admin, migrations, monitoring: connections outside the pool
         QList<appconfig::ComposeFile> composeFiles;
         int pgVersion = 17;
     };

@@ -1,8 +1,8 @@
 #include "checks/projectchecker.h"
 
 #include "checks/appconfigchecker.h"
-#include "pgconf/confprojectanalyzer.h"
 #include "hba/hbaprojectcheck.h"
+#include "pgconf/confprojectanalyzer.h"
 #include "project/project.h"
 
 namespace pgdial::core::checks {

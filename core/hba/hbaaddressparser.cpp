@@ -25,7 +25,7 @@ QString text(const HbaRawToken &token)
 struct NumericAddress
 {
     int status = 0; // getaddrinfo() result
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     socklen_t length = 0;
 };
 
@@ -72,7 +72,7 @@ NumericAddress numericAddress(QByteArrayView hostView)
         return result;
     }
     const QByteArray host = hostView.toByteArray(); // NUL-terminated for getaddrinfo()
-    addrinfo hints{};
+    addrinfo hints {};
     hints.ai_flags = AI_NUMERICHOST;
     hints.ai_family = AF_UNSPEC;
     addrinfo *info = nullptr;
@@ -93,7 +93,8 @@ QString numericHost(const sockaddr_storage &storage, socklen_t length)
 {
     if (storage.ss_family == AF_INET) {
         // What getnameinfo(NI_NUMERICHOST) prints for IPv4 (inet_ntop), without its overhead.
-        const auto *bytes = reinterpret_cast<const quint8 *>(&reinterpret_cast<const sockaddr_in *>(&storage)->sin_addr);
+        const auto *bytes
+            = reinterpret_cast<const quint8 *>(&reinterpret_cast<const sockaddr_in *>(&storage)->sin_addr);
         char text[16];
         char *p = text;
         for (int i = 0; i < 4; ++i) {
@@ -110,7 +111,8 @@ QString numericHost(const sockaddr_storage &storage, socklen_t length)
     }
     char host[NI_MAXHOST] = {};
     if (::getnameinfo(reinterpret_cast<const sockaddr *>(&storage), length, host, sizeof host, nullptr, 0,
-                      NI_NUMERICHOST) != 0)
+                      NI_NUMERICHOST)
+        != 0)
         return {};
     // The view prints addresses through clean_ipv6_addr(), which drops a zone ("%lo").
     QString text = QString::fromLatin1(host);
@@ -194,7 +196,7 @@ int prefixFromMask(const QByteArray &mask)
 
 QString maskText(const QByteArray &mask, int family)
 {
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     socklen_t length = 0;
     if (family == AF_INET) {
         auto *in = reinterpret_cast<sockaddr_in *>(&storage);
@@ -239,11 +241,12 @@ bool HbaAddressParser::parse(const HbaRawLine &line, int &index, HbaRule &rule, 
     const auto &fields = line.fields;
     if (index >= fields.size())
         return problem.fail(rule, u"hba.missing-field"_s, u"end-of-line before IP address specification"_s,
-                    line.lineSpan);
+                            line.lineSpan);
     const HbaRawField &field = fields.at(index);
     rule.addressSpan = field.span;
     if (field.tokens.size() > 1)
-        return problem.fail(rule, u"hba.multiple-values"_s, u"multiple values specified for host address"_s, field.span);
+        return problem.fail(rule, u"hba.multiple-values"_s, u"multiple values specified for host address"_s,
+                            field.span);
     const HbaRawToken &token = field.tokens.first();
     HbaAddress address;
     address.text = text(token);
@@ -264,15 +267,15 @@ bool HbaAddressParser::parse(const HbaRawLine &line, int &index, HbaRule &rule, 
         if (parsed.status == EAI_NONAME) {
             if (bits)
                 return problem.fail(rule, u"hba.hostname-with-cidr"_s,
-                            u"specifying both host name and CIDR mask is invalid: \"%1\""_s.arg(address.text),
-                            field.span);
+                                    u"specifying both host name and CIDR mask is invalid: \"%1\""_s.arg(address.text),
+                                    field.span);
             address.kind = host.startsWith('.') ? HbaAddressKind::HostSuffix : HbaAddressKind::HostName;
             address.text = QString::fromUtf8(host);
         } else if (parsed.status != 0) {
             return problem.fail(rule, u"hba.invalid-address"_s,
-                        u"invalid IP address \"%1\": %2"_s.arg(QString::fromUtf8(host),
-                                                                QString::fromLocal8Bit(::gai_strerror(parsed.status))),
-                        field.span);
+                                u"invalid IP address \"%1\": %2"_s.arg(
+                                    QString::fromUtf8(host), QString::fromLocal8Bit(::gai_strerror(parsed.status))),
+                                field.span);
         } else {
             address.kind = HbaAddressKind::Cidr;
             address.family = parsed.storage.ss_family;
@@ -282,7 +285,7 @@ bool HbaAddressParser::parse(const HbaRawLine &line, int &index, HbaRule &rule, 
                 const auto prefix = cidrBits(*bits, address.family);
                 if (!prefix)
                     return problem.fail(rule, u"hba.invalid-cidr-mask"_s,
-                                u"invalid CIDR mask in address \"%1\""_s.arg(address.text), field.span);
+                                        u"invalid CIDR mask in address \"%1\""_s.arg(address.text), field.span);
                 address.prefixLength = *prefix;
                 const PrefixMask &shared = prefixMask(*prefix, address.family);
                 address.mask = shared.mask;
@@ -294,12 +297,13 @@ bool HbaAddressParser::parse(const HbaRawLine &line, int &index, HbaRule &rule, 
                     if (field.span.begin.line == field.span.end.line && !token.quoted && token.viaAtFile.isEmpty())
                         problem.replacementText = address.text + (v4 ? u"/32"_s : u"/128"_s);
                     problem.suggestion = QCoreApplication::translate(
-                        "HbaParser", "Give the address a prefix length (/32 for one IPv4 host, /128 for IPv6) or a netmask column.");
+                        "HbaParser",
+                        "Give the address a prefix length (/32 for one IPv4 host, /128 for IPv6) or a netmask column.");
                 };
                 ++index;
                 if (index >= fields.size()) {
                     problem.fail(rule, u"hba.missing-netmask"_s, u"end-of-line before netmask specification"_s,
-                         line.lineSpan);
+                                 line.lineSpan);
                     addPrefixFix();
                     return false;
                 }
@@ -307,20 +311,20 @@ bool HbaAddressParser::parse(const HbaRawLine &line, int &index, HbaRule &rule, 
                 rule.netmaskSpan = maskField.span;
                 if (maskField.tokens.size() > 1)
                     return problem.fail(rule, u"hba.multiple-values"_s, u"multiple values specified for netmask"_s,
-                                maskField.span);
+                                        maskField.span);
                 const QByteArray maskToken = maskField.tokens.first().bytes;
                 const NumericAddress mask = numericAddress(maskToken);
                 if (mask.status != 0) {
                     problem.fail(rule, u"hba.missing-netmask"_s,
-                         u"invalid IP mask \"%1\": %2"_s.arg(QString::fromUtf8(maskToken),
-                                                              QString::fromLocal8Bit(::gai_strerror(mask.status))),
-                         maskField.span);
+                                 u"invalid IP mask \"%1\": %2"_s.arg(
+                                     QString::fromUtf8(maskToken), QString::fromLocal8Bit(::gai_strerror(mask.status))),
+                                 maskField.span);
                     addPrefixFix();
                     return false;
                 }
                 if (mask.storage.ss_family != parsed.storage.ss_family)
                     return problem.fail(rule, u"hba.address-mask-mismatch"_s, u"IP address and mask do not match"_s,
-                                maskField.span);
+                                        maskField.span);
                 address.hasNetmaskColumn = true;
                 address.netmaskText = QString::fromUtf8(maskToken);
                 address.mask = addressBytes(mask.storage);

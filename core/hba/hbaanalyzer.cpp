@@ -42,9 +42,12 @@ QString HbaConnectionClass::toString() const
     return text;
 }
 
-HbaAnalyzer::HbaAnalyzer(const HbaFile &file) : HbaAnalyzer(file.validRules()) {}
+HbaAnalyzer::HbaAnalyzer(const HbaFile &file)
+    : HbaAnalyzer(file.validRules())
+{ }
 
-HbaAnalyzer::HbaAnalyzer(QList<const HbaRule *> rules) : m_rules(std::move(rules))
+HbaAnalyzer::HbaAnalyzer(QList<const HbaRule *> rules)
+    : m_rules(std::move(rules))
 {
     analyze();
 }
@@ -113,8 +116,8 @@ QList<HbaOutcomeChange> HbaAnalyzer::moveImpact(int from, int to) const
             change.connections.users << tokenText(token);
         if (narrow.address)
             change.connections.address = narrow.address->netmaskText.isEmpty()
-                                             ? narrow.address->text
-                                             : narrow.address->text + u' ' + narrow.address->netmaskText;
+                ? narrow.address->text
+                : narrow.address->text + u' ' + narrow.address->netmaskText;
         // Connections already decided by a rule above both places do not change.
         bool decidedEarlier = false;
         for (int e = 0; e < std::min(from, to) && !decidedEarlier && change.certain; ++e)

@@ -14,9 +14,9 @@ namespace pgdial::core::hba {
 struct HbaConnectionClass
 {
     QStringList transports; // "local", "tcp", "tcp+ssl", "tcp+gss"
-    QStringList databases;  // tokens of the intersection; "all" for any
+    QStringList databases; // tokens of the intersection; "all" for any
     QStringList users;
-    QString address;        // empty for local
+    QString address; // empty for local
 
     QString toString() const;
 };
@@ -25,7 +25,7 @@ struct HbaOutcomeChange
 {
     HbaConnectionClass connections;
     int beforeIndex = -1; // rule deciding today
-    int afterIndex = -1;  // rule deciding after the move
+    int afterIndex = -1; // rule deciding after the move
     bool certain = false; // false: these connections may change (names, regexes, groups involved)
 };
 

@@ -34,16 +34,16 @@ std::optional<HbaIpAddress> HbaIpAddress::parse(const QString &text)
         return std::nullopt;
     unsigned char buffer[16] = {};
     if (inet_pton(AF_INET, latin.constData(), buffer) == 1)
-        return HbaIpAddress{AF_INET, QByteArray(reinterpret_cast<const char *>(buffer), 4)};
+        return HbaIpAddress {AF_INET, QByteArray(reinterpret_cast<const char *>(buffer), 4)};
     if (inet_pton(AF_INET6, latin.constData(), buffer) == 1)
-        return HbaIpAddress{AF_INET6, QByteArray(reinterpret_cast<const char *>(buffer), 16)};
+        return HbaIpAddress {AF_INET6, QByteArray(reinterpret_cast<const char *>(buffer), 16)};
     return std::nullopt;
 }
 
 QStringList HbaConnectionAttempt::memberships(const QString &role, const QHash<QString, QStringList> &directMemberOf)
 {
     QStringList result;
-    QSet<QString> seen{role};
+    QSet<QString> seen {role};
     QStringList pending = directMemberOf.value(role);
     while (!pending.isEmpty()) {
         const QString next = pending.takeFirst();

@@ -23,8 +23,8 @@ struct HbaIpAddress
 
 // How a client reaches the server (postgres-semantics.md B13).
 enum class HbaTransport {
-    Local,  // Unix-domain socket
-    Tcp,    // TCP without SSL or GSS encryption
+    Local, // Unix-domain socket
+    Tcp, // TCP without SSL or GSS encryption
     TcpSsl, // TCP with SSL
     TcpGss, // TCP with GSSAPI encryption
 };
@@ -39,15 +39,14 @@ struct HbaConnectionAttempt
     // counts). Use HbaConnectionAttempt::memberships() to close a direct-membership graph.
     QStringList memberOf;
     bool userExists = true; // a role that does not exist is a member of nothing, not even itself
-    HbaIpAddress clientAddress;           // TCP only
+    HbaIpAddress clientAddress; // TCP only
     std::optional<QString> clientHostName; // the verified reverse-DNS name, when known
-    bool physicalReplication = false;      // replication=true (logical replication is a normal one)
+    bool physicalReplication = false; // replication=true (logical replication is a normal one)
 
     bool isTcp() const { return transport != HbaTransport::Local; }
     // The roles reachable from `role` through `directMemberOf` (role → roles it is granted),
     // following memberships transitively; `role` itself is not included.
-    static QStringList memberships(const QString &role,
-                                   const QHash<QString, QStringList> &directMemberOf);
+    static QStringList memberships(const QString &role, const QHash<QString, QStringList> &directMemberOf);
 };
 
 } // namespace pgdial::core::hba

@@ -43,14 +43,14 @@ QList<FieldStart> splitFields(const QByteArray &line)
                 quoted = !quoted;
             ++i;
         }
-        fields.append(FieldStart{start, line.mid(start, i - start)});
+        fields.append(FieldStart {start, line.mid(start, i - start)});
     }
     return fields;
 }
 
 bool isConnectionType(const QByteArray &word)
 {
-    static const QList<QByteArray> types{"local", "host", "hostssl", "hostnossl", "hostgssenc", "hostnogssenc"};
+    static const QList<QByteArray> types {"local", "host", "hostssl", "hostnossl", "hostgssenc", "hostnogssenc"};
     return types.contains(word);
 }
 
@@ -157,7 +157,7 @@ HbaSpan spanOf(const HbaRule &rule, HbaField field)
     case HbaField::Options:
         if (rule.optionSpans.isEmpty())
             return {};
-        return HbaSpan{rule.optionSpans.first().begin, rule.optionSpans.last().end};
+        return HbaSpan {rule.optionSpans.first().begin, rule.optionSpans.last().end};
     }
     return {};
 }
@@ -166,7 +166,7 @@ HbaSpan spanOf(const HbaRule &rule, HbaField field)
 
 QString HbaEditor::quoteName(const QString &name)
 {
-    static const QStringList keywords{u"all"_s, u"sameuser"_s, u"samerole"_s, u"samegroup"_s, u"replication"_s};
+    static const QStringList keywords {u"all"_s, u"sameuser"_s, u"samerole"_s, u"samegroup"_s, u"replication"_s};
     bool needsQuotes = name.isEmpty() || keywords.contains(name) || name.startsWith(u'+') || name.startsWith(u'@')
         || name.startsWith(u'/');
     for (const QChar c : name) {
@@ -222,7 +222,7 @@ std::optional<HbaEdit> HbaEditor::duplicateRule(const base::TextDocument &docume
         lines.append(document.line(i));
     // Inserting after a last line without a newline: that line gets one, the copy stays without.
     if (rule.lastLine == document.lineCount() && document.ending(rule.lastLine - 1) == base::LineEnding::None) {
-        QList<QByteArray> replaced{document.line(rule.lastLine - 1)};
+        QList<QByteArray> replaced {document.line(rule.lastLine - 1)};
         replaced += lines;
         QList<base::LineEnding> endings(replaced.size(), document.dominantEnding());
         endings.last() = base::LineEnding::None;
@@ -320,7 +320,8 @@ std::optional<HbaEdit> HbaEditor::editField(const base::TextDocument &document, 
         return std::nullopt;
     QByteArray replacement = text.toUtf8();
     if (!span.isValid()) {
-        if (field != HbaField::Options || !rule.methodSpan.isValid() || rule.methodSpan.end.line != rule.methodSpan.begin.line)
+        if (field != HbaField::Options || !rule.methodSpan.isValid()
+            || rule.methodSpan.end.line != rule.methodSpan.begin.line)
             return std::nullopt;
         // No options yet: append after the method.
         const int lineIndex = rule.methodSpan.end.line - 1;
@@ -354,7 +355,8 @@ std::optional<HbaEdit> HbaEditor::editField(const base::TextDocument &document, 
                     tr("Change a field of the rule on line %1 to \"%2\"").arg(rule.line).arg(text));
 }
 
-std::optional<HbaEdit> HbaEditor::setComment(const base::TextDocument &document, const HbaRule &rule, const QString &comment)
+std::optional<HbaEdit> HbaEditor::setComment(const base::TextDocument &document, const HbaRule &rule,
+                                             const QString &comment)
 {
     if (!validRange(document, rule) || rule.line != rule.lastLine || !rule.methodSpan.isValid()
         || comment.contains(u'\n') || comment.contains(u'\r'))

@@ -1,8 +1,8 @@
 #pragma once
 
-#include "hba/hbarule.h"
 #include "base/lineedit.h"
 #include "base/textdocument.h"
+#include "hba/hbarule.h"
 
 #include <QString>
 #include <QStringList>
@@ -53,7 +53,8 @@ public:
 
     // Sets the trailing "# comment" of a single-line rule (an empty text removes " # ..."), keeping
     // the spacing before an existing "#". nullopt for rules over several lines.
-    static std::optional<HbaEdit> setComment(const base::TextDocument &document, const HbaRule &rule, const QString &comment);
+    static std::optional<HbaEdit> setComment(const base::TextDocument &document, const HbaRule &rule,
+                                             const QString &comment);
 
     // Quotes a database or role name when the server would otherwise read it differently
     // (blanks, commas, quotes, '#', keywords, leading '+', '@' or '/').

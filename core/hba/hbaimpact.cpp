@@ -5,8 +5,6 @@
 #include <QCoreApplication>
 #include <QSet>
 
-
-
 using namespace Qt::StringLiterals;
 
 namespace pgdial::core::hba {
@@ -32,7 +30,7 @@ std::optional<HbaIpAddress> networkSample(const HbaAddress &address)
     QByteArray bytes = address.address;
     for (qsizetype i = 0; i < bytes.size(); ++i)
         bytes[i] = char(bytes.at(i) & address.mask.at(i));
-    return HbaIpAddress{address.family, bytes};
+    return HbaIpAddress {address.family, bytes};
 }
 
 QString tokensText(const QList<HbaToken> &tokens)
@@ -44,8 +42,7 @@ QString tokensText(const QList<HbaToken> &tokens)
     return parts.join(u',');
 }
 
-template<typename T>
-QList<T> trimmed(const QList<T> &list, qsizetype keep)
+template<typename T> QList<T> trimmed(const QList<T> &list, qsizetype keep)
 {
     return list.size() <= keep ? list : list.mid(0, keep);
 }
@@ -208,7 +205,7 @@ QString HbaImpact::outcome(const HbaRule *rule)
 {
     if (!rule || rule->method == u"reject")
         return tr("rejected");
-    QStringList parts{rule->method};
+    QStringList parts {rule->method};
     QStringList options;
     for (const HbaOption &option : rule->options)
         options << option.name + u'=' + option.value;
@@ -219,7 +216,7 @@ QString HbaImpact::outcome(const HbaRule *rule)
 
 QString HbaImpact::summary(const HbaRule &rule)
 {
-    QStringList parts{connectionTypeName(rule.type), tokensText(rule.databases), tokensText(rule.users)};
+    QStringList parts {connectionTypeName(rule.type), tokensText(rule.databases), tokensText(rule.users)};
     if (rule.address) {
         parts << rule.address->text;
         if (rule.address->hasNetmaskColumn)

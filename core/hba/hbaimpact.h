@@ -12,10 +12,10 @@ namespace pgdial::core::hba {
 struct HbaImpactChange
 {
     HbaConnectionAttempt attempt;
-    QString connection;    // the attempt for people ("TCP+SSL from 10.10.0.0: database app, user api")
-    int beforeLine = 0;    // the deciding rule's line today (0: none matches)
-    int afterLine = 0;     // after the change
-    QString beforeRule;    // the deciding rule, written out ("host all all 0.0.0.0/0 reject")
+    QString connection; // the attempt for people ("TCP+SSL from 10.10.0.0: database app, user api")
+    int beforeLine = 0; // the deciding rule's line today (0: none matches)
+    int afterLine = 0; // after the change
+    QString beforeRule; // the deciding rule, written out ("host all all 0.0.0.0/0 reject")
     QString afterRule;
     QString beforeOutcome; // "scram-sha-256", "trust clientcert=verify-ca", "rejected"
     QString afterOutcome;

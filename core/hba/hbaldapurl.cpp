@@ -100,7 +100,7 @@ HbaLdapUrl HbaLdapUrl::parse(const QByteArray &input)
     HbaLdapUrl url;
     const QByteArray text = cString(input);
     auto failWith = [&url](Error reason) {
-        url = HbaLdapUrl{};
+        url = HbaLdapUrl {};
         url.error = reason;
         return url;
     };

@@ -18,9 +18,9 @@ struct HbaLdapUrl
     // OpenLDAP's LDAP_URL_ERR_* codes.
     enum class Error {
         None = 0,
-        BadScheme = 3,    // not ldap://, ldaps://, ldapi://
+        BadScheme = 3, // not ldap://, ldaps://, ldapi://
         BadEnclosure = 4, // "<" without ">"
-        BadUrl = 5,       // bad port, unbalanced "[", extra "?"
+        BadUrl = 5, // bad port, unbalanced "[", extra "?"
         BadAttributes = 7,
         BadScope = 8,
         BadFilter = 9,
@@ -28,12 +28,12 @@ struct HbaLdapUrl
     };
 
     Error error = Error::None;
-    QByteArray scheme;                // lower case: "ldap", "ldaps", "ldapi"
-    std::optional<QByteArray> host;   // absent for an empty host ("ldap:///dc=x")
-    int port = 0;                     // the scheme's default (389 / 636) when the URL has none or 0
+    QByteArray scheme; // lower case: "ldap", "ldaps", "ldapi"
+    std::optional<QByteArray> host; // absent for an empty host ("ldap:///dc=x")
+    int port = 0; // the scheme's default (389 / 636) when the URL has none or 0
     std::optional<QByteArray> baseDn; // absent without a "/" ("ldap://host"); may be empty
     std::optional<QList<QByteArray>> attributes; // absent when the URL has none
-    int scope = 0;                    // 0 base (the default), 1 one, 2 sub, 3 subordinate
+    int scope = 0; // 0 base (the default), 1 one, 2 sub, 3 subordinate
     std::optional<QByteArray> filter;
 
     static HbaLdapUrl parse(const QByteArray &url);

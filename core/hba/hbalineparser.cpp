@@ -22,9 +22,9 @@ QString text(const HbaRawToken &token)
 // that spells one gets the constant instead of a freshly decoded copy (no allocation).
 QString internedText(const QByteArray &bytes)
 {
-    static const QString constants[] = {u"all"_s,       u"sameuser"_s,  u"samerole"_s,     u"samegroup"_s,
-                                        u"replication"_s, u"local"_s,   u"host"_s,         u"hostssl"_s,
-                                        u"hostnossl"_s, u"hostgssenc"_s, u"hostnogssenc"_s};
+    static const QString constants[]
+        = {u"all"_s,  u"sameuser"_s, u"samerole"_s,  u"samegroup"_s,  u"replication"_s, u"local"_s,
+           u"host"_s, u"hostssl"_s,  u"hostnossl"_s, u"hostgssenc"_s, u"hostnogssenc"_s};
     if (bytes.size() <= 12) {
         for (const QString &constant : constants) {
             if (constant.size() == bytes.size() && QLatin1StringView(bytes) == constant)
@@ -33,7 +33,6 @@ QString internedText(const QByteArray &bytes)
     }
     return QString::fromUtf8(bytes);
 }
-
 
 // PostgreSQL's regcomp() (Spencer ARE) and PCRE differ; these are the cases where PCRE accepts
 // a pattern the server refuses or the reverse, for the patterns people write in pg_hba.conf.
@@ -54,9 +53,9 @@ std::optional<QString> regexError(const QString &pattern)
     return message;
 }
 
-const QStringList allMethods = {u"trust"_s,  u"ident"_s, u"peer"_s,  u"password"_s, u"gss"_s,
-                                u"sspi"_s,   u"reject"_s, u"md5"_s,  u"scram-sha-256"_s, u"pam"_s,
-                                u"bsd"_s,    u"ldap"_s,  u"cert"_s,  u"radius"_s,  u"oauth"_s};
+const QStringList allMethods
+    = {u"trust"_s,         u"ident"_s, u"peer"_s, u"password"_s, u"gss"_s,  u"sspi"_s,   u"reject"_s, u"md5"_s,
+       u"scram-sha-256"_s, u"pam"_s,   u"bsd"_s,  u"ldap"_s,     u"cert"_s, u"radius"_s, u"oauth"_s};
 
 // A likely intended method for an invalid one ("Trust", "scram", "SCRAM-SHA-256").
 QString intendedMethod(const QString &written, const QStringList &known)
@@ -74,12 +73,12 @@ QString intendedMethod(const QString &written, const QStringList &known)
 } // namespace
 
 HbaLineParser::HbaLineParser(const HbaParseOptions &options)
-    : m_options(options),
-      m_unsupported(options.unsupportedMethods.value_or(HbaParseOptions::defaultUnsupportedMethods(options.majorVersion))),
-      m_knownMethods(knownMethods(options.majorVersion)),
-      m_optionChecker(options)
-{
-}
+    : m_options(options)
+    , m_unsupported(
+          options.unsupportedMethods.value_or(HbaParseOptions::defaultUnsupportedMethods(options.majorVersion)))
+    , m_knownMethods(knownMethods(options.majorVersion))
+    , m_optionChecker(options)
+{ }
 
 QStringList HbaLineParser::knownMethods(int majorVersion)
 {
@@ -120,7 +119,8 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
     const HbaRawField &typeField = fields.at(index);
     rule.typeSpan = typeField.span;
     if (typeField.tokens.size() > 1) {
-        problem.fail(rule, u"hba.multiple-values"_s, u"multiple values specified for connection type"_s, typeField.span);
+        problem.fail(rule, u"hba.multiple-values"_s, u"multiple values specified for connection type"_s,
+                     typeField.span);
         problem.suggestion = QCoreApplication::translate("HbaParser", "Write exactly one connection type per line.");
         report();
         return;
@@ -129,11 +129,12 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
     const auto type = connectionTypeFromName(typeText);
     if (!type) {
         problem.fail(rule, u"hba.invalid-connection-type"_s, u"invalid connection type \"%1\""_s.arg(typeText),
-             typeField.span);
+                     typeField.span);
         if (const auto lower = connectionTypeFromName(typeText.toLower())) {
             problem.replacementText = connectionTypeName(*lower);
-            problem.suggestion = QCoreApplication::translate("HbaParser", "Connection types are lower case: write \"%1\".")
-                                     .arg(*problem.replacementText);
+            problem.suggestion
+                = QCoreApplication::translate("HbaParser", "Connection types are lower case: write \"%1\".")
+                      .arg(*problem.replacementText);
         } else if (typeText.startsWith(u"include"_s) && version < 16) {
             problem.suggestion = QCoreApplication::translate(
                 "HbaParser", "include directives in pg_hba.conf need PostgreSQL 16 or later.");
@@ -148,8 +149,11 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
     if (rule.type == HbaConnectionType::HostSsl && !m_options.sslEnabled) {
         rule.error = u"hostssl record cannot match because SSL is disabled"_s;
         rule.viewError = rule.error;
-        problems->append({u"hba.hostssl-ssl-off"_s, typeField.span,
-                          QCoreApplication::translate("HbaParser", "Set ssl = on in postgresql.conf."), {}, true});
+        problems->append({u"hba.hostssl-ssl-off"_s,
+                          typeField.span,
+                          QCoreApplication::translate("HbaParser", "Set ssl = on in postgresql.conf."),
+                          {},
+                          true});
     } else if (rule.type == HbaConnectionType::HostGssEnc && !m_options.gssEncSupported) {
         rule.error = u"hostgssenc record cannot match because GSSAPI is not supported by this build"_s;
         rule.viewError = rule.error;
@@ -161,8 +165,9 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
         ++index;
         if (index >= fields.size()) {
             problem.fail(rule, u"hba.missing-field"_s,
-                 database ? u"end-of-line before database specification"_s : u"end-of-line before role specification"_s,
-                 line.lineSpan);
+                         database ? u"end-of-line before database specification"_s
+                                  : u"end-of-line before role specification"_s,
+                         line.lineSpan);
             report();
             return false;
         }
@@ -181,7 +186,7 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
             if (version >= 16 && token.text.startsWith(u'/')) {
                 if (const auto error = regexError(token.text.mid(1))) {
                     problem.fail(rule, u"hba.invalid-regex"_s,
-                         u"invalid regular expression \"%1\": %2"_s.arg(token.text.mid(1), *error), raw.span);
+                                 u"invalid regular expression \"%1\": %2"_s.arg(token.text.mid(1), *error), raw.span);
                     report();
                     return false;
                 }
@@ -230,7 +235,7 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
     rule.methodSpan = methodField.span;
     if (methodField.tokens.size() > 1) {
         problem.fail(rule, u"hba.multiple-values"_s, u"multiple values specified for authentication type"_s,
-             methodField.span);
+                     methodField.span);
         report();
         return;
     }
@@ -244,34 +249,37 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
     rule.methodAsWritten = method;
     if (knownMethod == known.cend()) {
         problem.fail(rule, u"hba.invalid-method"_s, u"invalid authentication method \"%1\""_s.arg(method),
-             methodField.span);
+                     methodField.span);
         const QString intended = intendedMethod(method, known);
         if (!intended.isEmpty()) {
             problem.replacementText = intended;
-            problem.suggestion = QCoreApplication::translate("HbaParser", "Method names are exact: write \"%1\".").arg(intended);
+            problem.suggestion
+                = QCoreApplication::translate("HbaParser", "Method names are exact: write \"%1\".").arg(intended);
         } else if (rule.address && rule.address->kind == HbaAddressKind::Cidr && !rule.address->hasNetmaskColumn
                    && HbaAddressParser::isNumericHost(methodField.tokens.first().bytes)) {
             // `10.0.0.0/8 255.0.0.0 md5`: the address already has a prefix, the mask is read as the method.
-            problem.span = HbaSpan{rule.addressSpan.end, methodField.span.end};
+            problem.span = HbaSpan {rule.addressSpan.end, methodField.span.end};
             if (problem.span.begin.line == problem.span.end.line)
                 problem.replacementText = QString();
             problem.suggestion = QCoreApplication::translate(
                 "HbaParser", "The address already has a /prefix; remove the netmask column.");
         } else {
-            problem.suggestion = QCoreApplication::translate("HbaParser", "Valid methods: %1.").arg(known.join(u", "_s));
+            problem.suggestion
+                = QCoreApplication::translate("HbaParser", "Valid methods: %1.").arg(known.join(u", "_s));
         }
         report();
         return;
     }
     if (m_unsupported.contains(method)) {
         problem.fail(rule, u"hba.unsupported-method"_s,
-             u"invalid authentication method \"%1\": not supported by this build"_s.arg(method), methodField.span);
+                     u"invalid authentication method \"%1\": not supported by this build"_s.arg(method),
+                     methodField.span);
         report();
         return;
     }
     if (method == u"md5"_s && m_options.dbUserNamespace && version <= 16) {
         problem.fail(rule, u"hba.md5-db-user-namespace"_s,
-             u"MD5 authentication is not supported when \"db_user_namespace\" is enabled"_s, methodField.span);
+                     u"MD5 authentication is not supported when \"db_user_namespace\" is enabled"_s, methodField.span);
         problem.replacementText = u"scram-sha-256"_s;
         report();
         return;
@@ -281,21 +289,21 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
         rule.method = u"peer"_s;
     if (rule.type == HbaConnectionType::Local && method == u"gss"_s) {
         problem.fail(rule, u"hba.method-not-allowed"_s, u"gssapi authentication is not supported on local sockets"_s,
-             methodField.span);
+                     methodField.span);
         report();
         return;
     }
     if (rule.type != HbaConnectionType::Local && rule.method == u"peer"_s) {
         problem.fail(rule, u"hba.method-not-allowed"_s, u"peer authentication is only supported on local sockets"_s,
-             methodField.span);
-        problem.suggestion = QCoreApplication::translate("HbaParser",
-                                                         "Use ident (or a password method) for TCP connections.");
+                     methodField.span);
+        problem.suggestion
+            = QCoreApplication::translate("HbaParser", "Use ident (or a password method) for TCP connections.");
         report();
         return;
     }
     if (rule.type != HbaConnectionType::HostSsl && rule.method == u"cert"_s) {
         problem.fail(rule, u"hba.method-not-allowed"_s,
-             u"cert authentication is only supported on hostssl connections"_s, methodField.span);
+                     u"cert authentication is only supported on hostssl connections"_s, methodField.span);
         if (rule.type != HbaConnectionType::Local) {
             problem.span = rule.typeSpan;
             problem.replacementText = u"hostssl"_s;
@@ -313,11 +321,11 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
             const qsizetype equals = token.indexOf(u'=');
             if (equals < 0) {
                 problem.fail(rule, u"hba.invalid-option"_s,
-                     u"authentication option not in name=value format: %1"_s.arg(token), raw.span);
+                             u"authentication option not in name=value format: %1"_s.arg(token), raw.span);
                 report();
                 return;
             }
-            HbaOption option{token.left(equals), token.mid(equals + 1), raw.span};
+            HbaOption option {token.left(equals), token.mid(equals + 1), raw.span};
             problem = HbaLineProblem();
             problem.span = raw.span;
             if (!m_optionChecker.check(option.name, option.value, rule, problem)) {

@@ -1,9 +1,9 @@
 #pragma once
 
-#include "hba/hbaparser.h"
-#include "hba/hbarule.h"
 #include "hba/hbalineproblem.h"
 #include "hba/hbaoptionchecker.h"
+#include "hba/hbaparser.h"
+#include "hba/hbarule.h"
 #include "hba/hbatokenizer.h"
 
 namespace pgdial::core::hba {

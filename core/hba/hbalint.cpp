@@ -21,8 +21,8 @@ QString tr(const char *text)
 
 bool isPasswordMethod(const QString &method)
 {
-    static const QSet<QString> methods{u"password"_s, u"md5"_s, u"scram-sha-256"_s, u"ldap"_s,
-                                       u"radius"_s,   u"pam"_s, u"bsd"_s};
+    static const QSet<QString> methods {u"password"_s, u"md5"_s, u"scram-sha-256"_s, u"ldap"_s, u"radius"_s,
+                                        u"pam"_s,      u"bsd"_s};
     return methods.contains(method);
 }
 
@@ -99,8 +99,9 @@ base::Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &optio
             return found->value;
         return std::nullopt;
     };
-    const QString passwordEncryption =
-        setting(u"password_encryption"_s).value_or(options.majorVersion >= 14 ? u"scram-sha-256"_s : u"md5"_s).trimmed();
+    const QString passwordEncryption = setting(u"password_encryption"_s)
+                                           .value_or(options.majorVersion >= 14 ? u"scram-sha-256"_s : u"md5"_s)
+                                           .trimmed();
     const std::optional<QString> ssl = setting(u"ssl"_s);
     const bool sslExplicitlyOff = ssl && isOff(*ssl);
     const std::optional<QString> caFile = setting(u"ssl_ca_file"_s);
@@ -136,15 +137,15 @@ base::Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &optio
         }
         if (method == u"password") {
             add(rule, base::Severity::Warning, u"hba.password-method"_s, methodColumn,
-                tr("method \"password\" sends the password in clear text"),
-                tr("use scram-sha-256"));
+                tr("method \"password\" sends the password in clear text"), tr("use scram-sha-256"));
         }
         if (method == u"md5" && passwordEncryption == u"scram-sha-256") {
             add(rule, base::Severity::Warning, u"hba.md5-with-scram"_s, methodColumn,
                 tr("method \"md5\" while password_encryption is scram-sha-256: md5 still accepts old MD5 "
                    "password hashes and keeps a weaker method in use"),
                 tr("use scram-sha-256 once every role's password has been set again under scram-sha-256"))
-                .parameter = u"password_encryption"_s;
+                .parameter
+                = u"password_encryption"_s;
         }
         if (rule.address && (rule.type == HbaConnectionType::Host || rule.type == HbaConnectionType::HostNoSsl)
             && isPasswordMethod(method) && !isLoopback(*rule.address)) {
@@ -163,32 +164,36 @@ base::Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &optio
             add(rule, base::Severity::Warning, u"hba.hostssl-ssl-off"_s, columnOf(rule.typeSpan, rule),
                 tr("hostssl line while postgresql.conf sets ssl = off: it can never match"),
                 tr("turn ssl on (with a certificate and key) or change the line"))
-                .parameter = u"ssl"_s;
+                .parameter
+                = u"ssl"_s;
         }
         const std::optional<QString> clientcert = rule.option(u"clientcert"_s);
-        const bool verifiesCertificates =
-            method == u"cert" || (clientcert && *clientcert != u"no-verify" && *clientcert != u"0");
+        const bool verifiesCertificates
+            = method == u"cert" || (clientcert && *clientcert != u"no-verify" && *clientcert != u"0");
         if (verifiesCertificates && noCaFile) {
             add(rule, base::Severity::Warning, u"hba.cert-without-ca"_s, methodColumn,
                 tr("client certificates are required but postgresql.conf sets no ssl_ca_file, so the server "
                    "cannot verify them and every such connection fails"),
                 tr("set ssl_ca_file to the CA that signs your client certificates"))
-                .parameter = u"ssl_ca_file"_s;
+                .parameter
+                = u"ssl_ca_file"_s;
         }
         if (rule.address && rule.address->kind == HbaAddressKind::Cidr && rule.address->prefixLength >= 0
             && !rule.address->hasNetmaskColumn) {
             const QByteArray network = maskedNetwork(*rule.address);
             if (network != rule.address->address) {
-                const QString fixed = HbaIpAddress{rule.address->family, network}.toString() + u'/'
+                const QString fixed = HbaIpAddress {rule.address->family, network}.toString() + u'/'
                     + QString::number(rule.address->prefixLength);
-                base::Diagnostic &d = add(rule, base::Severity::Warning, u"hba.cidr-host-bits"_s, columnOf(rule.addressSpan, rule),
-                                    tr("address \"%1\" has host bits set; the server matches the whole network %2")
-                                        .arg(rule.address->text, fixed),
-                                    tr("write the network address %1").arg(fixed));
+                base::Diagnostic &d
+                    = add(rule, base::Severity::Warning, u"hba.cidr-host-bits"_s, columnOf(rule.addressSpan, rule),
+                          tr("address \"%1\" has host bits set; the server matches the whole network %2")
+                              .arg(rule.address->text, fixed),
+                          tr("write the network address %1").arg(fixed));
                 const base::TextDocument *document = options.document ? options.document(rule.file) : nullptr;
                 if (document) {
-                    if (const std::optional<HbaEdit> edit = HbaEditor::editField(*document, rule, HbaField::Address, fixed))
-                        d.fix = base::Fix{tr("Write %1").arg(fixed), rule.file, {edit->edit}};
+                    if (const std::optional<HbaEdit> edit
+                        = HbaEditor::editField(*document, rule, HbaField::Address, fixed))
+                        d.fix = base::Fix {tr("Write %1").arg(fixed), rule.file, {edit->edit}};
                 }
             }
         }
@@ -206,11 +211,12 @@ base::Diagnostics HbaLint::lint(const HbaFile &file, const HbaLintOptions &optio
                     break; // enough to make the point; keeps the lint linear
             }
             if (!hidden.isEmpty()) {
-                base::Diagnostic &d = add(rule, base::Severity::Warning, u"hba.catch-all-first"_s, columnOf(rule.typeSpan, rule),
-                                    tr("catch-all rule (all databases, all users) placed before more specific rules "
-                                       "of the same connection type (%1), which it takes connections from")
-                                        .arg(hidden.join(u", "_s)),
-                                    tr("move the catch-all rule below the specific ones"));
+                base::Diagnostic &d
+                    = add(rule, base::Severity::Warning, u"hba.catch-all-first"_s, columnOf(rule.typeSpan, rule),
+                          tr("catch-all rule (all databases, all users) placed before more specific rules "
+                             "of the same connection type (%1), which it takes connections from")
+                              .arg(hidden.join(u", "_s)),
+                          tr("move the catch-all rule below the specific ones"));
                 d.related = hidden;
             }
         }

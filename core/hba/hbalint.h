@@ -1,9 +1,9 @@
 #pragma once
 
 #include "base/diagnostic.h"
+#include "base/textdocument.h"
 #include "hba/hbafile.h"
 #include "project/serversetting.h"
-#include "base/textdocument.h"
 
 #include <QSet>
 #include <QString>

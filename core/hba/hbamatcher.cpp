@@ -79,9 +79,13 @@ bool hbaIsMember(const HbaConnectionAttempt &attempt, const QString &group)
     return attempt.user == group || attempt.memberOf.contains(group);
 }
 
-HbaMatcher::HbaMatcher(const HbaFile &file) : HbaMatcher(file.validRules()) {}
+HbaMatcher::HbaMatcher(const HbaFile &file)
+    : HbaMatcher(file.validRules())
+{ }
 
-HbaMatcher::HbaMatcher(QList<const HbaRule *> rules) : m_rules(std::move(rules)) {}
+HbaMatcher::HbaMatcher(QList<const HbaRule *> rules)
+    : m_rules(std::move(rules))
+{ }
 
 QString HbaMatcher::mismatchName(HbaMismatch mismatch)
 {
@@ -119,7 +123,7 @@ HbaMatchResult HbaMatcher::match(const HbaConnectionAttempt &attempt, bool withR
         }
         if (mismatch == HbaMismatch::HostNameUnknown)
             result.uncertain = true;
-        result.trace.append(HbaRuleTrace{&rule, i, mismatch, reason});
+        result.trace.append(HbaRuleTrace {&rule, i, mismatch, reason});
     }
     return result;
 }
@@ -181,7 +185,8 @@ HbaMismatch HbaMatcher::check(const HbaRule &rule, const HbaConnectionAttempt &a
                     [&] { return tr("database \"%1\" is not in this line's database list").arg(attempt.database); });
     }
     if (!userMatches(rule, attempt))
-        return fail(HbaMismatch::User, [&] { return tr("user \"%1\" is not in this line's user list").arg(attempt.user); });
+        return fail(HbaMismatch::User,
+                    [&] { return tr("user \"%1\" is not in this line's user list").arg(attempt.user); });
     if (reason)
         reason->clear();
     return HbaMismatch::None;
@@ -323,7 +328,7 @@ QList<HbaInterface> HbaMatcher::machineInterfaces()
         if (family != AF_INET && family != AF_INET6)
             continue;
         HbaInterface interface;
-        interface.address = HbaIpAddress{family, sockaddrBytes(entry->ifa_addr)};
+        interface.address = HbaIpAddress {family, sockaddrBytes(entry->ifa_addr)};
         interface.netmask = sockaddrBytes(entry->ifa_netmask);
         if (interface.netmask.size() != interface.address.bytes.size())
             interface.netmask = QByteArray(interface.address.bytes.size(), char(0xff));

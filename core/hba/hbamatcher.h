@@ -19,10 +19,10 @@ struct HbaInterface
 
 // Why a rule did not take a connection (the first failing check, in the server's order).
 enum class HbaMismatch {
-    None,            // the rule matched
-    RuleHasError,    // the server drops the line (and with it the whole file)
-    ConnectionType,  // local vs host*, SSL, GSS encryption
-    Address,         // client address / host name / samehost / samenet
+    None, // the rule matched
+    RuleHasError, // the server drops the line (and with it the whole file)
+    ConnectionType, // local vs host*, SSL, GSS encryption
+    Address, // client address / host name / samehost / samenet
     HostNameUnknown, // a host-name rule and the client's verified host name was not given
     Database,
     User,
@@ -40,7 +40,7 @@ struct HbaMatchResult
 {
     const HbaRule *rule = nullptr; // nullptr: no rule matched, the server rejects implicitly
     int index = -1;
-    QList<HbaRuleTrace> trace;     // every rule before the match (all rules when none matched)
+    QList<HbaRuleTrace> trace; // every rule before the match (all rules when none matched)
     // True when the answer depends on something the attempt did not say (an unknown client host
     // name met a host-name rule earlier than the match).
     bool uncertain = false;

@@ -18,13 +18,13 @@ bool HbaOptionChecker::check(const QString &name, const QString &value, HbaRule 
     const QString &method = rule.method;
     const int version = m_options.majorVersion;
     auto onlyFor = [&](const QString &methodsText) {
-        return problem.fail(rule, u"hba.option-not-for-method"_s,
-                    u"authentication option \"%1\" is only valid for authentication methods %2"_s.arg(name, methodsText),
-                    problem.span);
+        return problem.fail(
+            rule, u"hba.option-not-for-method"_s,
+            u"authentication option \"%1\" is only valid for authentication methods %2"_s.arg(name, methodsText),
+            problem.span);
     };
-    auto invalid = [&](const QString &error) {
-        return problem.fail(rule, u"hba.invalid-option-value"_s, error, problem.span);
-    };
+    auto invalid
+        = [&](const QString &error) { return problem.fail(rule, u"hba.invalid-option-value"_s, error, problem.span); };
     // The server logs these but leaves pg_hba_file_rules.error as it was (see HbaRule::viewError).
     auto invalidSilently = [&](const QString &error) {
         const QString before = rule.viewError;
@@ -78,10 +78,10 @@ bool HbaOptionChecker::check(const QString &name, const QString &value, HbaRule 
     }
     if (name == u"pamservice"_s || name == u"pam_use_hostname"_s)
         return require(u"pam"_s);
-    static const QStringList ldapOptions = {u"ldapurl"_s,       u"ldaptls"_s,          u"ldapscheme"_s,
-                                            u"ldapserver"_s,    u"ldapport"_s,         u"ldapbinddn"_s,
-                                            u"ldapbindpasswd"_s, u"ldapsearchattribute"_s, u"ldapsearchfilter"_s,
-                                            u"ldapbasedn"_s,    u"ldapprefix"_s,       u"ldapsuffix"_s};
+    static const QStringList ldapOptions
+        = {u"ldapurl"_s,          u"ldaptls"_s,    u"ldapscheme"_s,     u"ldapserver"_s,
+           u"ldapport"_s,         u"ldapbinddn"_s, u"ldapbindpasswd"_s, u"ldapsearchattribute"_s,
+           u"ldapsearchfilter"_s, u"ldapbasedn"_s, u"ldapprefix"_s,     u"ldapsuffix"_s};
     if (ldapOptions.contains(name)) {
         if (!require(u"ldap"_s))
             return false;
@@ -90,8 +90,9 @@ bool HbaOptionChecker::check(const QString &name, const QString &value, HbaRule 
             if (!error.isEmpty()) {
                 invalid(error);
                 problem.suggestion = QCoreApplication::translate(
-                    "HbaParser", "Write ldapurl=\"ldap[s]://host[:port]/basedn[?attribute[?scope[?filter]]]\" "
-                                 "(scope base, one, sub or subordinate; %XX for special characters).");
+                    "HbaParser",
+                    "Write ldapurl=\"ldap[s]://host[:port]/basedn[?attribute[?scope[?filter]]]\" "
+                    "(scope base, one, sub or subordinate; %XX for special characters).");
                 return false;
             }
         } else if (name == u"ldapport"_s) {
@@ -128,7 +129,7 @@ bool HbaOptionChecker::check(const QString &name, const QString &value, HbaRule 
         }
         if (name == u"radiusservers"_s) {
             for (const QString &server : items) {
-                addrinfo hints{};
+                addrinfo hints {};
                 hints.ai_socktype = SOCK_DGRAM;
                 hints.ai_family = AF_UNSPEC;
                 addrinfo *info = nullptr;
@@ -147,7 +148,7 @@ bool HbaOptionChecker::check(const QString &name, const QString &value, HbaRule 
         && (name == u"issuer"_s || name == u"scope"_s || name == u"validator"_s || name == u"delegate_ident_mapping"_s))
         return require(u"oauth"_s);
     problem.fail(rule, u"hba.unknown-option"_s, u"unrecognized authentication option name: \"%1\""_s.arg(name),
-         problem.span);
+                 problem.span);
     return false;
 }
 
@@ -155,9 +156,10 @@ bool HbaOptionChecker::checkMandatory(HbaRule &rule, HbaLineProblem &problem) co
 {
     auto has = [&](const char16_t *name) { return rule.option(QString::fromUtf16(name)).has_value(); };
     auto missing = [&](const QString &argument) {
-        return problem.fail(rule, u"hba.missing-option"_s,
-                    u"authentication method \"%1\" requires argument \"%2\" to be set"_s.arg(rule.method, argument),
-                    rule.methodSpan);
+        return problem.fail(
+            rule, u"hba.missing-option"_s,
+            u"authentication method \"%1\" requires argument \"%2\" to be set"_s.arg(rule.method, argument),
+            rule.methodSpan);
     };
     if (rule.method == u"ldap"_s) {
         // Judged on the fields the options leave behind, as the server does: an ldapurl only
@@ -165,17 +167,19 @@ bool HbaOptionChecker::checkMandatory(HbaRule &rule, HbaLineProblem &problem) co
         const HbaLdapSettings ldap = HbaLdapSettings::fromOptions(rule.options);
         if (ldap.prefix || ldap.suffix) {
             if (ldap.baseDn || ldap.bindDn || ldap.bindPassword || ldap.searchAttribute || ldap.searchFilter)
-                return problem.fail(rule, u"hba.conflicting-options"_s,
-                            u"cannot use ldapbasedn, ldapbinddn, ldapbindpasswd, ldapsearchattribute, ldapsearchfilter, or ldapurl together with ldapprefix"_s,
-                            rule.methodSpan);
+                return problem.fail(
+                    rule, u"hba.conflicting-options"_s,
+                    u"cannot use ldapbasedn, ldapbinddn, ldapbindpasswd, ldapsearchattribute, ldapsearchfilter, or ldapurl together with ldapprefix"_s,
+                    rule.methodSpan);
         } else if (!ldap.baseDn) {
-            return problem.fail(rule, u"hba.missing-option"_s,
-                        u"authentication method \"ldap\" requires argument \"ldapbasedn\", \"ldapprefix\", or \"ldapsuffix\" to be set"_s,
-                        rule.methodSpan);
+            return problem.fail(
+                rule, u"hba.missing-option"_s,
+                u"authentication method \"ldap\" requires argument \"ldapbasedn\", \"ldapprefix\", or \"ldapsuffix\" to be set"_s,
+                rule.methodSpan);
         }
         if (ldap.searchAttribute && ldap.searchFilter)
             return problem.fail(rule, u"hba.conflicting-options"_s,
-                        u"cannot use ldapsearchattribute together with ldapsearchfilter"_s, rule.methodSpan);
+                                u"cannot use ldapsearchattribute together with ldapsearchfilter"_s, rule.methodSpan);
     }
     if (rule.method == u"radius"_s) {
         if (!has(u"radiusservers"))
@@ -187,7 +191,8 @@ bool HbaOptionChecker::checkMandatory(HbaRule &rule, HbaLineProblem &problem) co
         {
             const char16_t *option;
             const char16_t *what;
-        } lists[] = {{u"radiussecrets", u"secrets"}, {u"radiusports", u"ports"}, {u"radiusidentifiers", u"identifiers"}};
+        } lists[]
+            = {{u"radiussecrets", u"secrets"}, {u"radiusports", u"ports"}, {u"radiusidentifiers", u"identifiers"}};
         for (const auto &list : lists) {
             const auto value = rule.option(QString::fromUtf16(list.option));
             if (!value)
@@ -195,12 +200,13 @@ bool HbaOptionChecker::checkMandatory(HbaRule &rule, HbaLineProblem &problem) co
             const qsizetype count = value->split(u',').size();
             if (count != 1 && count != servers) {
                 const QString before = rule.viewError;
-                problem.fail(rule, u"hba.invalid-option-value"_s,
-                     u"the number of RADIUS %1 (%2) must be 1 or the same as the number of RADIUS servers (%3)"_s
-                         .arg(QString::fromUtf16(list.what))
-                         .arg(count)
-                         .arg(servers),
-                     rule.methodSpan);
+                problem.fail(
+                    rule, u"hba.invalid-option-value"_s,
+                    u"the number of RADIUS %1 (%2) must be 1 or the same as the number of RADIUS servers (%3)"_s
+                        .arg(QString::fromUtf16(list.what))
+                        .arg(count)
+                        .arg(servers),
+                    rule.methodSpan);
                 if (m_options.majorVersion <= 13)
                     rule.viewError = before; // PG13 only logs it (the view shows NULL)
                 return false;
@@ -214,7 +220,8 @@ bool HbaOptionChecker::checkMandatory(HbaRule &rule, HbaLineProblem &problem) co
             return missing(u"issuer"_s);
         if (!m_options.oauthValidatorConfigured)
             return problem.fail(rule, u"hba.missing-option"_s,
-                        u"oauth_validator_libraries must be set for authentication method oauth"_s, rule.methodSpan);
+                                u"oauth_validator_libraries must be set for authentication method oauth"_s,
+                                rule.methodSpan);
     }
     return true;
 }

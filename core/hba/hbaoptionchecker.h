@@ -1,7 +1,7 @@
 #pragma once
 
-#include "hba/hbaparser.h"
 #include "hba/hbalineproblem.h"
+#include "hba/hbaparser.h"
 #include "hba/hbarule.h"
 
 #include <QString>
@@ -14,7 +14,9 @@ namespace pgdial::core::hba {
 class HbaOptionChecker
 {
 public:
-    explicit HbaOptionChecker(const HbaParseOptions &options) : m_options(options) {}
+    explicit HbaOptionChecker(const HbaParseOptions &options)
+        : m_options(options)
+    { }
 
     // One `name=value` option of `rule` (whose type and method are already known). False with
     // `problem` and the rule's error filled when the server refuses the line; true otherwise

@@ -32,8 +32,8 @@ namespace {
 
 // A fix that replaces one span of one physical line, as a LineEdit on that line.
 std::optional<base::Fix> spanFix(const QString &file, const QString &absolutePath, const HbaSpan &span,
-                           const QString &replacement, QHash<QString, QList<QByteArray>> &cache,
-                           const HbaTokenizer &tokenizer)
+                                 const QString &replacement, QHash<QString, QList<QByteArray>> &cache,
+                                 const HbaTokenizer &tokenizer)
 {
     if (!span.isValid() || span.begin.line != span.end.line)
         return std::nullopt;
@@ -56,12 +56,11 @@ std::optional<base::Fix> spanFix(const QString &file, const QString &absolutePat
     QByteArray replaced = line.left(from) + replacement.toUtf8() + line.mid(to);
     base::Fix fix;
     fix.file = file;
-    fix.description = replacement.isEmpty()
-                          ? QCoreApplication::translate("HbaParser", "Remove \"%1\"")
-                                .arg(QString::fromUtf8(line.mid(from, to - from)).trimmed())
-                          : QCoreApplication::translate("HbaParser", "Replace \"%1\" with \"%2\"")
-                                .arg(QString::fromUtf8(line.mid(from, to - from)), replacement);
-    fix.edits.append(base::LineEdit{span.begin.line - 1, 1, {replaced}, {}});
+    fix.description = replacement.isEmpty() ? QCoreApplication::translate("HbaParser", "Remove \"%1\"")
+                                                  .arg(QString::fromUtf8(line.mid(from, to - from)).trimmed())
+                                            : QCoreApplication::translate("HbaParser", "Replace \"%1\" with \"%2\"")
+                                                  .arg(QString::fromUtf8(line.mid(from, to - from)), replacement);
+    fix.edits.append(base::LineEdit {span.begin.line - 1, 1, {replaced}, {}});
     return fix;
 }
 
@@ -71,9 +70,10 @@ class RuleCollector
 {
 public:
     RuleCollector(HbaFile &file, const HbaParseOptions &options, const HbaTokenizer &tokenizer)
-        : m_file(file), m_parser(options), m_tokenizer(tokenizer)
-    {
-    }
+        : m_file(file)
+        , m_parser(options)
+        , m_tokenizer(tokenizer)
+    { }
 
     void add(const HbaRawLine &raw)
     {
@@ -116,14 +116,15 @@ private:
         if (problem.warning) {
             if (problem.code == u"hba.hostssl-ssl-off"_s || problem.code == u"hba.hostgssenc-unsupported"_s)
                 diagnostic.message = rule.error.isEmpty() || rule.errorRejectsFile
-                                         ? QCoreApplication::translate("HbaParser", "this record can never match")
-                                         : rule.error;
+                    ? QCoreApplication::translate("HbaParser", "this record can never match")
+                    : rule.error;
             else
                 diagnostic.message = QCoreApplication::translate("HbaParser", "invalid ldapscheme value");
         }
         diagnostic.suggestion = problem.suggestion;
         if (problem.replacementText)
-            diagnostic.fix = spanFix(raw.file, raw.absolutePath, span, *problem.replacementText, m_fileLines, m_tokenizer);
+            diagnostic.fix
+                = spanFix(raw.file, raw.absolutePath, span, *problem.replacementText, m_fileLines, m_tokenizer);
         return diagnostic;
     }
 

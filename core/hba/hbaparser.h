@@ -16,8 +16,8 @@ struct HbaParseOptions
 {
     int majorVersion = 17; // 13–18
     // Server settings that change how lines are judged (defaults: what initdb gives).
-    bool sslEnabled = true;       // ssl=off → hostssl lines carry a note (file still loads)
-    bool gssEncSupported = true;  // build has GSSAPI (hostgssenc works)
+    bool sslEnabled = true; // ssl=off → hostssl lines carry a note (file still loads)
+    bool gssEncSupported = true; // build has GSSAPI (hostgssenc works)
     bool dbUserNamespace = false; // ≤16: md5 is an error when on
     bool oauthValidatorConfigured = false; // 18: oauth_validator_libraries is set
     // Methods this server build lacks ("not supported by this build"). Empty = the default for
@@ -38,8 +38,8 @@ public:
     static HbaFile parseFile(const QString &path, const HbaParseOptions &options = {},
                              const QString &baseDirectory = {});
     // Parses `contents` as if it were the file `path` (used for @file / include resolution).
-    static HbaFile parse(const QByteArray &contents, const QString &path,
-                         const HbaParseOptions &options = {}, const QString &baseDirectory = {});
+    static HbaFile parse(const QByteArray &contents, const QString &path, const HbaParseOptions &options = {},
+                         const QString &baseDirectory = {});
 };
 
 } // namespace pgdial::core::hba

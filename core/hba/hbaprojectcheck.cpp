@@ -1,8 +1,8 @@
 #include "hba/hbaprojectcheck.h"
 
 #include "hba/hbaanalyzer.h"
-#include "hba/hbaparser.h"
 #include "hba/hbalint.h"
+#include "hba/hbaparser.h"
 #include "project/project.h"
 
 namespace pgdial::core::hba {
@@ -15,7 +15,8 @@ base::Diagnostics checkProjectHbaFiles(const project::Project &project, const pr
             continue;
         HbaParseOptions options;
         options.majorVersion = project.settings.pgVersion;
-        const HbaFile parsed = HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath());
+        const HbaFile parsed
+            = HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath());
         diagnostics += parsed.diagnostics;
         // Dead rules and lint only mean something for a file the server would load.
         if (!parsed.ok)

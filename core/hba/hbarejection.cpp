@@ -38,9 +38,9 @@ HbaConnectionAttempt HbaRejection::attempt() const
     if (isLocal()) {
         attempt.transport = HbaTransport::Local;
     } else {
-        attempt.transport = encryption == Encryption::Ssl   ? HbaTransport::TcpSsl
-                            : encryption == Encryption::Gss ? HbaTransport::TcpGss
-                                                            : HbaTransport::Tcp;
+        attempt.transport = encryption == Encryption::Ssl ? HbaTransport::TcpSsl
+            : encryption == Encryption::Gss               ? HbaTransport::TcpGss
+                                                          : HbaTransport::Tcp;
         if (const std::optional<HbaIpAddress> address = HbaIpAddress::parse(host))
             attempt.clientAddress = *address;
     }

@@ -21,9 +21,9 @@ struct HbaRejection
 
     Kind kind = Kind::NoEntry;
     bool replication = false; // physical replication connection
-    QString host;             // as printed: an IP address or "[local]"
+    QString host; // as printed: an IP address or "[local]"
     QString user;
-    QString database;         // empty for replication connections
+    QString database; // empty for replication connections
     Encryption encryption = Encryption::Unknown;
 
     bool isLocal() const { return host == u"[local]"; }
@@ -38,12 +38,12 @@ struct HbaRejection
 // A rule that admits a refused connection, and where to put it.
 struct HbaRuleProposal
 {
-    QStringList fields;    // type, database, user, [address], method
-    QString ruleText;      // fields joined by single spaces
-    QString file;          // file to insert into (relative, like HbaRule::file)
-    int beforeLine = 0;    // 1-based line to insert before (0: at the end of `file`)
+    QStringList fields; // type, database, user, [address], method
+    QString ruleText; // fields joined by single spaces
+    QString file; // file to insert into (relative, like HbaRule::file)
+    int beforeLine = 0; // 1-based line to insert before (0: at the end of `file`)
     const HbaRule *beforeRule = nullptr; // the first rule that would otherwise take it
-    QStringList notes;     // what the proposal assumes, for people
+    QStringList notes; // what the proposal assumes, for people
 };
 
 class HbaRuleProposer

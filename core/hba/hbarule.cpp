@@ -9,22 +9,29 @@ namespace pgdial::core::hba {
 QString connectionTypeName(HbaConnectionType type)
 {
     switch (type) {
-    case HbaConnectionType::Invalid: return {};
-    case HbaConnectionType::Local: return u"local"_s;
-    case HbaConnectionType::Host: return u"host"_s;
-    case HbaConnectionType::HostSsl: return u"hostssl"_s;
-    case HbaConnectionType::HostNoSsl: return u"hostnossl"_s;
-    case HbaConnectionType::HostGssEnc: return u"hostgssenc"_s;
-    case HbaConnectionType::HostNoGssEnc: return u"hostnogssenc"_s;
+    case HbaConnectionType::Invalid:
+        return {};
+    case HbaConnectionType::Local:
+        return u"local"_s;
+    case HbaConnectionType::Host:
+        return u"host"_s;
+    case HbaConnectionType::HostSsl:
+        return u"hostssl"_s;
+    case HbaConnectionType::HostNoSsl:
+        return u"hostnossl"_s;
+    case HbaConnectionType::HostGssEnc:
+        return u"hostgssenc"_s;
+    case HbaConnectionType::HostNoGssEnc:
+        return u"hostnogssenc"_s;
     }
     return {};
 }
 
 std::optional<HbaConnectionType> connectionTypeFromName(const QString &name)
 {
-    static const HbaConnectionType all[] = {HbaConnectionType::Local, HbaConnectionType::Host,
-                                            HbaConnectionType::HostSsl, HbaConnectionType::HostNoSsl,
-                                            HbaConnectionType::HostGssEnc, HbaConnectionType::HostNoGssEnc};
+    static const HbaConnectionType all[]
+        = {HbaConnectionType::Local,     HbaConnectionType::Host,       HbaConnectionType::HostSsl,
+           HbaConnectionType::HostNoSsl, HbaConnectionType::HostGssEnc, HbaConnectionType::HostNoGssEnc};
     for (HbaConnectionType type : all) {
         if (connectionTypeName(type) == name)
             return type;
@@ -67,9 +74,7 @@ std::optional<QString> HbaRule::option(const QString &name) const
     return std::nullopt;
 }
 
-namespace {
-
-} // namespace
+namespace { } // namespace
 
 QStringList HbaRule::viewOptions() const
 {

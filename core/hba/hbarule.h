@@ -46,20 +46,20 @@ struct HbaSpan
 };
 
 enum class HbaTokenKind {
-    Literal,     // a plain name (database or role), compared exactly
-    All,         // unquoted `all`
-    SameUser,    // unquoted `sameuser` (database field)
-    SameRole,    // unquoted `samerole` (database field)
-    SameGroup,   // unquoted `samegroup`: old synonym of samerole (database field)
+    Literal, // a plain name (database or role), compared exactly
+    All, // unquoted `all`
+    SameUser, // unquoted `sameuser` (database field)
+    SameRole, // unquoted `samerole` (database field)
+    SameGroup, // unquoted `samegroup`: old synonym of samerole (database field)
     Replication, // unquoted `replication` (database field)
-    Group,       // unquoted `+role` (user field): members of role, directly or indirectly
-    Regex,       // PG16+: token starting with `/` (even when quoted)
+    Group, // unquoted `+role` (user field): members of role, directly or indirectly
+    Regex, // PG16+: token starting with `/` (even when quoted)
 };
 
 // One element of the database or user list.
 struct HbaToken
 {
-    QString text;       // as the server sees it: quotes removed ("+admins", "/^a.*$", "sales db")
+    QString text; // as the server sees it: quotes removed ("+admins", "/^a.*$", "sales db")
     bool quoted = false; // the token started with a double quote
     HbaTokenKind kind = HbaTokenKind::Literal;
     // The name the kind applies to: the role of a Group (`+x` → `x`), the pattern of a Regex
@@ -83,27 +83,27 @@ struct HbaToken
 };
 
 enum class HbaAddressKind {
-    Cidr,       // numeric address with /prefix or with a netmask column
-    HostName,   // exact host name (anything non-numeric, quoted keywords, SameHost, ALL, ...)
+    Cidr, // numeric address with /prefix or with a netmask column
+    HostName, // exact host name (anything non-numeric, quoted keywords, SameHost, ALL, ...)
     HostSuffix, // `.example.com`: host name suffix match
-    All,        // unquoted `all`
-    SameHost,   // unquoted `samehost`
-    SameNet,    // unquoted `samenet`
+    All, // unquoted `all`
+    SameHost, // unquoted `samehost`
+    SameNet, // unquoted `samenet`
 };
 
 // The address of a host* rule.
 struct HbaAddress
 {
     HbaAddressKind kind = HbaAddressKind::HostName;
-    QString text;        // the address token as written, quotes removed ("10/8", "db.example.com")
-    QString parsedText;  // Cidr: the address as the server prints it (getnameinfo NUMERICHOST)
+    QString text; // the address token as written, quotes removed ("10/8", "db.example.com")
+    QString parsedText; // Cidr: the address as the server prints it (getnameinfo NUMERICHOST)
     QString parsedMaskText; // Cidr: the netmask as the server prints it
     // Cidr only:
-    int family = 0;       // AF_INET or AF_INET6
-    QByteArray address;   // 4 or 16 bytes, as parsed (host bits kept: matching applies the mask)
-    QByteArray mask;      // same length as address
+    int family = 0; // AF_INET or AF_INET6
+    QByteArray address; // 4 or 16 bytes, as parsed (host bits kept: matching applies the mask)
+    QByteArray mask; // same length as address
     int prefixLength = -1; // from /N, or from a contiguous netmask; -1 for a non-contiguous mask
-    QString netmaskText;  // the netmask column as written (empty when the address has /N)
+    QString netmaskText; // the netmask column as written (empty when the address has /N)
     bool hasNetmaskColumn = false;
 
     QString addressString() const; // the view's `address`: "0.0.0.10" for 10/8; text for names
@@ -128,7 +128,7 @@ struct HbaRule
     // Source. `file` is relative to the folder of the file the parser was given (or the
     // project folder when parsing a project); lines are 1-based physical lines.
     QString file;
-    int line = 0;     // first physical line (the view's line_number)
+    int line = 0; // first physical line (the view's line_number)
     int lastLine = 0; // last physical line (> line with backslash continuation)
     int ruleNumber = 0; // PG16+ rule_number among valid rules (1-based); 0 for error lines
 
@@ -136,7 +136,7 @@ struct HbaRule
     QList<HbaToken> databases;
     QList<HbaToken> users;
     std::optional<HbaAddress> address; // host* lines only
-    QString method;        // effective method (ident on local → "peer"); empty if not reached
+    QString method; // effective method (ident on local → "peer"); empty if not reached
     QString methodAsWritten;
     QList<HbaOption> options; // as written, in order
 

@@ -25,7 +25,7 @@ namespace {
 struct KeyHash
 {
     using is_transparent = void;
-    size_t operator()(std::u16string_view key) const noexcept { return std::hash<std::u16string_view>{}(key); }
+    size_t operator()(std::u16string_view key) const noexcept { return std::hash<std::u16string_view> {}(key); }
 };
 using KeyTable = std::unordered_map<std::u16string, int, KeyHash, std::equal_to<>>;
 
@@ -260,7 +260,7 @@ QList<HbaDeadRule> HbaShadowFinder::find(const QList<const HbaRule *> &m_rules)
                 for (int dk : databaseCandidates) {
                     for (int uk : userCandidates) {
                         for (int ak : addressCandidates) {
-                            const auto bucket = index.constFind(ElementKey{dk, uk, ak});
+                            const auto bucket = index.constFind(ElementKey {dk, uk, ak});
                             if (bucket == index.constEnd())
                                 continue;
                             quint8 pending = mask;
@@ -294,9 +294,8 @@ QList<HbaDeadRule> HbaShadowFinder::find(const QList<const HbaRule *> &m_rules)
             entry.rule = &rule;
             entry.shadowedBy = shadowers.values();
             std::sort(entry.shadowedBy.begin(), entry.shadowedBy.end());
-            const bool allSame = std::all_of(entry.shadowedBy.cbegin(), entry.shadowedBy.cend(), [&](int s) {
-                return HbaCoverage::sameOutcome(*m_rules.at(s), rule);
-            });
+            const bool allSame = std::all_of(entry.shadowedBy.cbegin(), entry.shadowedBy.cend(),
+                                             [&](int s) { return HbaCoverage::sameOutcome(*m_rules.at(s), rule); });
             if (allSame)
                 entry.kind = HbaDeadRule::Kind::Redundant;
             else if (entry.shadowedBy.size() == 1 && HbaCoverage::covers(rule, *m_rules.at(entry.shadowedBy.first())))
@@ -313,7 +312,7 @@ QList<HbaDeadRule> HbaShadowFinder::find(const QList<const HbaRule *> &m_rules)
         for (const std::u16string &databaseKeyText : ownDatabaseKeys) {
             const int databaseId = intern(databaseIds, databaseKeyText);
             for (const std::u16string &userKeyText : ownUserKeys)
-                index[ElementKey{databaseId, intern(userIds, userKeyText), ownAddress}].append(Entry{i, mask});
+                index[ElementKey {databaseId, intern(userIds, userKeyText), ownAddress}].append(Entry {i, mask});
         }
         if (rule.address && isContiguousCidr(*rule.address) && rule.type != HbaConnectionType::Local)
             (rule.address->family == AF_INET6 ? prefixes6 : prefixes4).set(size_t(rule.address->prefixLength));

@@ -16,7 +16,7 @@ namespace pgdial::core::hba {
 
 namespace {
 
-constexpr int maxNestingDepth = 10;   // CONF_FILE_MAX_DEPTH
+constexpr int maxNestingDepth = 10; // CONF_FILE_MAX_DEPTH
 constexpr int maxTokenLength = 10239; // MAX_TOKEN - 1 in PG <= 15
 
 bool isBlank(char c)
@@ -33,8 +33,8 @@ struct LogicalLine
     struct Piece
     {
         qsizetype logicalStart; // first logical byte of the piece
-        int line;               // physical line
-        int firstColumn;        // column of that byte on the physical line (1-based)
+        int line; // physical line
+        int firstColumn; // column of that byte on the physical line (1-based)
     };
     QByteArray bytes;
     QVarLengthArray<Piece, 2> pieces;
@@ -43,7 +43,7 @@ struct LogicalLine
     int lastLine = 0;
     int serverLineNumber = 0;
     int serverLineCount = 1; // how far the server's line counter advances
-    bool tooLong = false;    // PG13 "authentication file line too long"
+    bool tooLong = false; // PG13 "authentication file line too long"
 
     HbaPosition position(qsizetype offset) const
     {
@@ -215,15 +215,16 @@ NextToken nextToken(const QByteArray &line, qsizetype &p, int majorVersion)
 
 HbaSpan spanOf(const LogicalLine &line, qsizetype begin, qsizetype end)
 {
-    return HbaSpan{line.position(begin), line.position(end)};
+    return HbaSpan {line.position(begin), line.position(end)};
 }
 
 } // namespace
 
 HbaTokenizer::HbaTokenizer(const HbaParseOptions &options, QString baseDirectory, HbaFile &file)
-    : m_options(options), m_baseDirectory(std::move(baseDirectory)), m_file(file)
-{
-}
+    : m_options(options)
+    , m_baseDirectory(std::move(baseDirectory))
+    , m_file(file)
+{ }
 
 QString HbaTokenizer::absoluteLocation(const QString &location, const QString &callingFile)
 {
@@ -266,8 +267,8 @@ std::optional<QByteArray> HbaTokenizer::readFile(const QString &absolutePath, QS
     return data;
 }
 
-void HbaTokenizer::expandAtFile(const QByteArray &name, const QString &outerFile, int depth,
-                                HbaRawToken &reference, HbaRawField &field, QString *error)
+void HbaTokenizer::expandAtFile(const QByteArray &name, const QString &outerFile, int depth, HbaRawToken &reference,
+                                HbaRawField &field, QString *error)
 {
     const QString fileName = QString::fromUtf8(name);
     const QString fullName = absoluteLocation(fileName, outerFile);
@@ -282,8 +283,8 @@ void HbaTokenizer::expandAtFile(const QByteArray &name, const QString &outerFile
         if (m_options.majorVersion >= 16)
             *error = u"could not open file \"%1\": %2"_s.arg(fullName, openError);
         else
-            *error = u"could not open secondary authentication file \"@%1\" as \"%2\": %3"_s.arg(
-                fileName, fullName, openError);
+            *error = u"could not open secondary authentication file \"@%1\" as \"%2\": %3"_s.arg(fileName, fullName,
+                                                                                                 openError);
         return;
     }
     if (!m_file.files.contains(relative(fullName)))
@@ -405,7 +406,7 @@ void HbaTokenizer::tokenizeFile(const QString &absolutePath, const QByteArray &c
         line.errorSpan = {};
         line.lineNumber = logical.serverLineNumber;
         line.lastLine = logical.lastLine;
-        line.lineSpan = HbaSpan{{logical.firstLine, 1}, logical.end};
+        line.lineSpan = HbaSpan {{logical.firstLine, 1}, logical.end};
         if (logical.tooLong) {
             line.error = u"authentication file line too long"_s;
             line.errorCode = u"hba.line-too-long"_s;

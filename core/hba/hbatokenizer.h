@@ -17,7 +17,7 @@ struct HbaRawToken
 {
     QByteArray bytes; // quotes removed
     bool quoted = false;
-    HbaSpan span;      // on the rule's own line (the whole @name for tokens of an @file)
+    HbaSpan span; // on the rule's own line (the whole @name for tokens of an @file)
     QString sourceFile; // for @file tokens: the secondary file (relative) and its line
     int sourceLine = 0;
     QString viaAtFile;
@@ -33,13 +33,13 @@ struct HbaRawField
 // A non-empty logical line (or a line with a tokenizer error), as tokenize_auth_file emits it.
 struct HbaRawLine
 {
-    QString file;         // relative to the base directory
+    QString file; // relative to the base directory
     QString absolutePath; // as the server names it in messages
-    int lineNumber = 0;   // the server's line number (first physical line)
-    int lastLine = 0;     // last physical line
+    int lineNumber = 0; // the server's line number (first physical line)
+    int lastLine = 0; // last physical line
     QList<HbaRawField> fields;
     HbaSpan lineSpan;
-    QString error;     // tokenizer error (bad @file, token too long, include problems)
+    QString error; // tokenizer error (bad @file, token too long, include problems)
     QString errorCode; // hba.* code for the error
     HbaSpan errorSpan;
 };
@@ -54,8 +54,7 @@ public:
 
     // Tokenizes `contents` of the file at `absolutePath` and appends its lines (and those of
     // files it includes) to `out`.
-    void tokenizeFile(const QString &absolutePath, const QByteArray &contents, int depth,
-                      QList<HbaRawLine> &out);
+    void tokenizeFile(const QString &absolutePath, const QByteArray &contents, int depth, QList<HbaRawLine> &out);
     // The same, handing each line to `sink` as soon as it is read. The line is only valid during
     // the call (the tokenizer reuses it for the next line).
     using LineSink = std::function<void(const HbaRawLine &)>;

@@ -17,9 +17,8 @@ std::optional<ConfAnalysis> ConfAnalysisCache::find(const project::Project &proj
     QMutexLocker lock(&m_mutex);
     const auto found = m_entries.constFind(topFile);
     bool valid = found != m_entries.constEnd() && found->major == project.settings.pgVersion
-                 && found->ramBytes == project.settings.ramBytes
-                 && found->buildFeatures == project.settings.serverBuildFeatures
-                 && found->serverOnThisMachine == project.settings.serverOnThisMachine;
+        && found->ramBytes == project.settings.ramBytes && found->buildFeatures == project.settings.serverBuildFeatures
+        && found->serverOnThisMachine == project.settings.serverOnThisMachine;
     if (valid) {
         for (const FileRevision &read : found->files) {
             const auto file = project.findFile(read.file);
@@ -56,7 +55,7 @@ void ConfAnalysisCache::store(const project::Project &project, const ConfAnalysi
         // A file read from disk but not held as a document can change unseen: never reuse that.
         if (!file || !file->document)
             return;
-        entry.files.append(FileRevision{read, file->document->revision()});
+        entry.files.append(FileRevision {read, file->document->revision()});
     }
     QMutexLocker lock(&m_mutex);
     m_entries.insert(analysis.file, std::move(entry));

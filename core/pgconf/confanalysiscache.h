@@ -15,13 +15,12 @@ class Project;
 namespace pgdial::core::pgconf {
 
 // The newest analysis of each top-level postgresql.conf, shared by a project and all its
-// detached copies (ConfAnalysisCache::of, kept in the project's attachments), so that the settings table, the re-validation
-// after an edit and the cross-file checks read a configuration once per text instead of once
-// each. An entry is valid while every file it read is in the project with the same
-// TextDocument::revision and the target version and RAM are unchanged. A configuration with an
-// include_dir or an include that was not found is never stored: its reading depends on the disk
-// (a directory listing, a file that may appear), not only on the documents. Thread-safe: copies
-// are checked on worker threads.
+// detached copies (ConfAnalysisCache::of, kept in the project's attachments), so that the settings table, the
+// re-validation after an edit and the cross-file checks read a configuration once per text instead of once each. An
+// entry is valid while every file it read is in the project with the same TextDocument::revision and the target version
+// and RAM are unchanged. A configuration with an include_dir or an include that was not found is never stored: its
+// reading depends on the disk (a directory listing, a file that may appear), not only on the documents. Thread-safe:
+// copies are checked on worker threads.
 class ConfAnalysisCache
 {
 public:

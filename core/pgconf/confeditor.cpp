@@ -55,8 +55,7 @@ bool validCustomName(const QString &name)
     return pattern.match(name).hasMatch();
 }
 
-template <typename KeyOf>
-bool matchesKey(const QByteArray &name, const QString &canonicalKey, const KeyOf &keyOf)
+template<typename KeyOf> bool matchesKey(const QByteArray &name, const QString &canonicalKey, const KeyOf &keyOf)
 {
     // Most lines name another parameter: settle plain ASCII names by bytes instead of building a
     // QString and a catalog lookup per line (a 20,000-line file has thousands of them). Only a
@@ -81,9 +80,10 @@ bool matchesKey(const QByteArray &name, const QString &canonicalKey, const KeyOf
 } // namespace
 
 ConfEditor::ConfEditor(const ConfLoadResult &load, const ParameterCatalog &catalog, DocumentProvider documents)
-    : m_load(load), m_catalog(catalog), m_documents(std::move(documents))
-{
-}
+    : m_load(load)
+    , m_catalog(catalog)
+    , m_documents(std::move(documents))
+{ }
 
 QString ConfEditor::keyOf(const QByteArray &name) const
 {
@@ -99,7 +99,8 @@ QList<int> ConfEditor::activeItems(const QString &canonicalKey) const
 {
     QList<int> indexes;
     for (qsizetype i = 0; i < m_load.items.size(); ++i) {
-        if (matchesKey(m_load.items.at(i).name, canonicalKey, [this](const QByteArray &written) { return keyOf(written); }))
+        if (matchesKey(m_load.items.at(i).name, canonicalKey,
+                       [this](const QByteArray &written) { return keyOf(written); }))
             indexes.append(int(i));
     }
     return indexes;
@@ -109,28 +110,33 @@ base::Result<QByteArray> ConfEditor::lineOf(const QString &file, int line) const
 {
     const base::TextDocument *document = m_documents ? m_documents(file) : nullptr;
     if (!document || line < 1 || line > document->lineCount())
-        return base::makeError(u"conf.edit-unavailable"_s, tr("%1:%2 is not available for editing").arg(file).arg(line));
+        return base::makeError(u"conf.edit-unavailable"_s,
+                               tr("%1:%2 is not available for editing").arg(file).arg(line));
     return document->line(line - 1);
 }
 
 base::Result<ConfEditResult> ConfEditor::set(const QString &name, const QString &value) const
 {
     if (m_load.parseFailed || m_load.files.isEmpty())
-        return base::makeError(u"conf.edit-unparsable"_s, tr("The configuration has syntax or include errors; fix them before editing it"));
+        return base::makeError(u"conf.edit-unparsable"_s,
+                               tr("The configuration has syntax or include errors; fix them before editing it"));
     const ParameterInfo *info = m_catalog.find(name);
     if (!info && !validCustomName(name)) {
         const QStringList candidates = m_catalog.closestNames(name);
         return base::makeError(u"conf.unknown-parameter"_s,
-                         candidates.isEmpty() ? tr("Unrecognized configuration parameter \"%1\"").arg(name)
-                                              : tr("Unrecognized configuration parameter \"%1\"; did you mean \"%2\"?")
-                                                    .arg(name, candidates.join(u"\", \""_s)));
+                               candidates.isEmpty()
+                                   ? tr("Unrecognized configuration parameter \"%1\"").arg(name)
+                                   : tr("Unrecognized configuration parameter \"%1\"; did you mean \"%2\"?")
+                                         .arg(name, candidates.join(u"\", \""_s)));
     }
     if (info && info->context == ParameterContext::Internal)
         return base::makeError(u"conf.internal-parameter"_s, tr("Parameter \"%1\" cannot be changed").arg(info->name));
     if (info) {
         const ParsedValue parsed = ValueParser::parse(*info, value, m_catalog.major());
         if (!parsed.ok())
-            return base::makeError(u"conf.invalid-value"_s, parsed.hint.isEmpty() ? parsed.message : parsed.message + u" ("_s + parsed.hint + u')');
+            return base::makeError(u"conf.invalid-value"_s,
+                                   parsed.hint.isEmpty() ? parsed.message
+                                                         : parsed.message + u" ("_s + parsed.hint + u')');
     }
     const QByteArray token = ValueFormatter::toToken(value);
     const QString key = info ? asciiLower(info->name) : asciiLower(name);
@@ -144,14 +150,17 @@ base::Result<ConfEditResult> ConfEditor::set(const QString &name, const QString 
         if (!line)
             return line.error();
         if (item.rawValue == token) {
-            result.changes.append(tr("%1:%2: %3 is already %4").arg(item.file).arg(item.line).arg(shownName, QString::fromUtf8(token)));
+            result.changes.append(
+                tr("%1:%2: %3 is already %4").arg(item.file).arg(item.line).arg(shownName, QString::fromUtf8(token)));
             return result;
         }
         const QByteArray rewritten = replaceKeepingComment(*line, item.valueColumn - 1, item.valueEndColumn - 1, token);
-        result.edits.append({item.file, base::LineEdit{item.line - 1, 1, {rewritten}, {}}});
-        result.changes.append(tr("%1:%2: %3 = %4 (was %5)")
-                                  .arg(item.file).arg(item.line)
-                                  .arg(QString::fromUtf8(item.name), QString::fromUtf8(token), QString::fromUtf8(item.rawValue)));
+        result.edits.append({item.file, base::LineEdit {item.line - 1, 1, {rewritten}, {}}});
+        result.changes.append(
+            tr("%1:%2: %3 = %4 (was %5)")
+                .arg(item.file)
+                .arg(item.line)
+                .arg(QString::fromUtf8(item.name), QString::fromUtf8(token), QString::fromUtf8(item.rawValue)));
         return result;
     }
 
@@ -159,7 +168,8 @@ base::Result<ConfEditResult> ConfEditor::set(const QString &name, const QString 
     // 2. A commented-out sample line: activate it (the top file's first, else any file's).
     const ConfSampleLine *sample = nullptr;
     for (const ConfSampleLine &candidate : m_load.samples) {
-        if (candidate.valueColumn <= 0 || !matchesKey(candidate.name, key, [this](const QByteArray &written) { return keyOf(written); }))
+        if (candidate.valueColumn <= 0
+            || !matchesKey(candidate.name, key, [this](const QByteArray &written) { return keyOf(written); }))
             continue;
         if (!sample || (sample->file != topFile && candidate.file == topFile))
             sample = &candidate;
@@ -170,12 +180,14 @@ base::Result<ConfEditResult> ConfEditor::set(const QString &name, const QString 
             return line.error();
         const qsizetype removed = sample->nameColumn - sample->hashColumn;
         QByteArray activated = line->left(sample->hashColumn - 1) + line->mid(sample->nameColumn - 1);
-        activated = replaceKeepingComment(activated, sample->valueColumn - 1 - removed, sample->valueEndColumn - 1 - removed,
-                                          token, removed);
-        result.edits.append({sample->file, base::LineEdit{sample->line - 1, 1, {activated}, {}}});
-        result.changes.append(tr("%1:%2: activated the commented-out line: %3 = %4 (the sample said %5)")
-                                  .arg(sample->file).arg(sample->line)
-                                  .arg(QString::fromUtf8(sample->name), QString::fromUtf8(token), QString::fromUtf8(sample->rawValue)));
+        activated = replaceKeepingComment(activated, sample->valueColumn - 1 - removed,
+                                          sample->valueEndColumn - 1 - removed, token, removed);
+        result.edits.append({sample->file, base::LineEdit {sample->line - 1, 1, {activated}, {}}});
+        result.changes.append(
+            tr("%1:%2: activated the commented-out line: %3 = %4 (the sample said %5)")
+                .arg(sample->file)
+                .arg(sample->line)
+                .arg(QString::fromUtf8(sample->name), QString::fromUtf8(token), QString::fromUtf8(sample->rawValue)));
         return result;
     }
 
@@ -208,25 +220,30 @@ base::Result<ConfEditResult> ConfEditor::set(const QString &name, const QString 
         ++anchorLine;
     }
     if (anchorLine > 0 && anchorLine <= document->lineCount()) {
-        result.edits.append({topFile, base::LineEdit{anchorLine, 0, {newLine}, {}}});
+        result.edits.append({topFile, base::LineEdit {anchorLine, 0, {newLine}, {}}});
         result.changes.append(tr("%1:%2: added %3 after %4 (same category: %5)")
-                                  .arg(topFile).arg(anchorLine + 1)
+                                  .arg(topFile)
+                                  .arg(anchorLine + 1)
                                   .arg(QString::fromUtf8(newLine), anchorName, info->category));
         return result;
     }
-    QList<QByteArray> lines{QByteArrayLiteral("# Added by pgdial"), newLine};
+    QList<QByteArray> lines {QByteArrayLiteral("# Added by pgdial"), newLine};
     if (document->lineCount() > 0 && !document->line(document->lineCount() - 1).trimmed().isEmpty())
         lines.prepend(QByteArray());
     const int at = document->lineCount();
-    result.edits.append({topFile, base::LineEdit{at, 0, lines, {}}});
-    result.changes.append(tr("%1:%2: added %3 at the end of the file").arg(topFile).arg(at + lines.size()).arg(QString::fromUtf8(newLine)));
+    result.edits.append({topFile, base::LineEdit {at, 0, lines, {}}});
+    result.changes.append(tr("%1:%2: added %3 at the end of the file")
+                              .arg(topFile)
+                              .arg(at + lines.size())
+                              .arg(QString::fromUtf8(newLine)));
     return result;
 }
 
 base::Result<ConfEditResult> ConfEditor::reset(const QString &name) const
 {
     if (m_load.parseFailed)
-        return base::makeError(u"conf.edit-unparsable"_s, tr("The configuration has syntax or include errors; fix them before editing it"));
+        return base::makeError(u"conf.edit-unparsable"_s,
+                               tr("The configuration has syntax or include errors; fix them before editing it"));
     const ParameterInfo *info = m_catalog.find(name);
     const QString key = info ? asciiLower(info->name) : asciiLower(name);
     const QList<int> active = activeItems(key);
@@ -238,9 +255,10 @@ base::Result<ConfEditResult> ConfEditor::reset(const QString &name) const
         const auto line = lineOf(item.file, item.line);
         if (!line)
             return line.error();
-        result.edits.append({item.file, base::LineEdit{item.line - 1, 1, {'#' + *line}, {}}});
+        result.edits.append({item.file, base::LineEdit {item.line - 1, 1, {'#' + *line}, {}}});
         result.changes.append(tr("%1:%2: commented out %3 = %4")
-                                  .arg(item.file).arg(item.line)
+                                  .arg(item.file)
+                                  .arg(item.line)
                                   .arg(QString::fromUtf8(item.name), QString::fromUtf8(item.rawValue)));
     }
     return result;
@@ -251,7 +269,8 @@ base::Result<ConfEditResult> ConfEditor::rename(int itemIndex, const QString &ne
     if (itemIndex < 0 || itemIndex >= m_load.items.size())
         return base::makeError(u"conf.edit-unavailable"_s, tr("No such setting line"));
     if (!m_catalog.find(newName) && !validCustomName(newName))
-        return base::makeError(u"conf.unknown-parameter"_s, tr("Unrecognized configuration parameter \"%1\"").arg(newName));
+        return base::makeError(u"conf.unknown-parameter"_s,
+                               tr("Unrecognized configuration parameter \"%1\"").arg(newName));
     const ConfItem &item = m_load.items.at(itemIndex);
     const auto line = lineOf(item.file, item.line);
     if (!line)
@@ -259,8 +278,9 @@ base::Result<ConfEditResult> ConfEditor::rename(int itemIndex, const QString &ne
     const qsizetype start = item.nameColumn - 1;
     const QByteArray rewritten = line->left(start) + newName.toUtf8() + line->mid(start + item.name.size());
     ConfEditResult result;
-    result.edits.append({item.file, base::LineEdit{item.line - 1, 1, {rewritten}, {}}});
-    result.changes.append(tr("%1:%2: renamed %3 to %4").arg(item.file).arg(item.line).arg(QString::fromUtf8(item.name), newName));
+    result.edits.append({item.file, base::LineEdit {item.line - 1, 1, {rewritten}, {}}});
+    result.changes.append(
+        tr("%1:%2: renamed %3 to %4").arg(item.file).arg(item.line).arg(QString::fromUtf8(item.name), newName));
     return result;
 }
 

@@ -1,10 +1,10 @@
 #pragma once
 
-#include "pgconf/confitem.h"
 #include "base/lineedit.h"
-#include "pgconf/parametercatalog.h"
 #include "base/result.h"
 #include "base/textdocument.h"
+#include "pgconf/confitem.h"
+#include "pgconf/parametercatalog.h"
 
 #include <QList>
 #include <QString>
@@ -24,7 +24,7 @@ struct ConfFileEdit
 struct ConfEditResult
 {
     QList<ConfFileEdit> edits; // apply in this order (at most one of them inserts a line)
-    QStringList changes;       // for people, one per change: "postgresql.conf:64: work_mem = 64MB (was 4MB)"
+    QStringList changes; // for people, one per change: "postgresql.conf:64: work_mem = 64MB (was 4MB)"
 };
 
 // Lossless edits of a postgresql.conf and its includes: only the lines concerned change, and

@@ -57,7 +57,8 @@ QList<ConfFileSetting> confFileSettings(const ConfLoadResult &load, const ConfVa
         row.error = error.error;
         rows.append(std::move(row));
     }
-    std::sort(rows.begin(), rows.end(), [](const ConfFileSetting &a, const ConfFileSetting &b) { return a.seqno < b.seqno; });
+    std::sort(rows.begin(), rows.end(),
+              [](const ConfFileSetting &a, const ConfFileSetting &b) { return a.seqno < b.seqno; });
     return rows;
 }
 
@@ -77,7 +78,7 @@ QJsonArray confFileSettingsToJson(const QList<ConfFileSetting> &rows)
 {
     QJsonArray array;
     for (const ConfFileSetting &row : rows) {
-        array.append(QJsonObject{
+        array.append(QJsonObject {
             {u"sourcefile"_s, row.sourcefile},
             {u"sourceline"_s, row.sourceline},
             {u"seqno"_s, row.seqno},

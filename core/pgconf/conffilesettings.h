@@ -18,7 +18,7 @@ struct ConfFileSetting
     QString sourcefile; // project-relative (the CLI: relative to FILE's folder)
     int sourceline = 0;
     int seqno = 0;
-    std::optional<QByteArray> name;    // NULL for error rows
+    std::optional<QByteArray> name; // NULL for error rows
     std::optional<QByteArray> setting; // NULL for error rows
     bool applied = false;
     std::optional<QString> error; // NULL when there is none

@@ -49,10 +49,10 @@ ConfToken ConfLexer::matchWord(qsizetype at) const
     }
     // unquoted >= qualified >= id whenever they exist: the unquoted rule takes every byte the others do.
     if (unquoted == id)
-        return ConfToken{ConfTokenKind::Id, at, id - at};
+        return ConfToken {ConfTokenKind::Id, at, id - at};
     if (unquoted == qualified)
-        return ConfToken{ConfTokenKind::QualifiedId, at, qualified - at};
-    return ConfToken{ConfTokenKind::UnquotedString, at, unquoted - at};
+        return ConfToken {ConfTokenKind::QualifiedId, at, qualified - at};
+    return ConfToken {ConfTokenKind::UnquotedString, at, unquoted - at};
 }
 
 qsizetype ConfLexer::matchString(qsizetype at) const
@@ -153,7 +153,7 @@ ConfToken ConfLexer::next()
         // Only rules that can match at this byte are tried (a letter starts ID, qualified ID or
         // unquoted string; a quote a string; a sign, digit or dot a number); among them the
         // longest match wins, ties to the earlier rule, as in flex.
-        ConfToken token{ConfTokenKind::Error, m_pos, 1};
+        ConfToken token {ConfTokenKind::Error, m_pos, 1};
         qsizetype bestLength = 0;
         auto consider = [&](ConfTokenKind kind, qsizetype length) {
             if (length > bestLength) {
@@ -179,7 +179,7 @@ ConfToken ConfLexer::next()
         m_pos += token.length;
         return token;
     }
-    return ConfToken{ConfTokenKind::EndOfLine, m_line.size(), 0};
+    return ConfToken {ConfTokenKind::EndOfLine, m_line.size(), 0};
 }
 
 QByteArray ConfLexer::unescape(QByteArrayView quoted)
@@ -195,12 +195,29 @@ QByteArray ConfLexer::unescape(QByteArrayView quoted)
             ++i;
             c = s[i];
             switch (c) {
-            case 'b': c = '\b'; break;
-            case 'f': c = '\f'; break;
-            case 'n': c = '\n'; break;
-            case 'r': c = '\r'; break;
-            case 't': c = '\t'; break;
-            case '0': case '1': case '2': case '3': case '4': case '5': case '6': case '7': {
+            case 'b':
+                c = '\b';
+                break;
+            case 'f':
+                c = '\f';
+                break;
+            case 'n':
+                c = '\n';
+                break;
+            case 'r':
+                c = '\r';
+                break;
+            case 't':
+                c = '\t';
+                break;
+            case '0':
+            case '1':
+            case '2':
+            case '3':
+            case '4':
+            case '5':
+            case '6':
+            case '7': {
                 int value = 0;
                 int k = 0;
                 while (k < 3 && i + k < s.size() && s[i + k] >= '0' && s[i + k] <= '7') {

@@ -13,7 +13,7 @@ enum class ConfTokenKind {
     String, // quoted
     UnquotedString,
     Integer, // digits or 0x-hex, followed by any run of ASCII letters (the unit, unchecked)
-    Real,    // a real can never carry a unit
+    Real, // a real can never carry a unit
     Equals,
     Error, // any other single byte
 };
@@ -30,7 +30,10 @@ struct ConfToken
 class ConfLexer
 {
 public:
-    explicit ConfLexer(QByteArrayView line, qsizetype start = 0) : m_line(line), m_pos(start) {}
+    explicit ConfLexer(QByteArrayView line, qsizetype start = 0)
+        : m_line(line)
+        , m_pos(start)
+    { }
 
     ConfToken next();
 

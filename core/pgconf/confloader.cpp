@@ -25,7 +25,8 @@ QString tr(const char *text)
 
 bool isAllBlank(const QByteArray &name)
 {
-    return std::all_of(name.begin(), name.end(), [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
+    return std::all_of(name.begin(), name.end(),
+                       [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; });
 }
 
 // The server's AbsoluteConfigLocation: absolute paths are taken as written, relative ones are
@@ -105,15 +106,14 @@ std::optional<QByteArray> ConfLoader::readFile(const QString &absolutePath, bool
 
 ConfLoadResult ConfLoader::load(const QString &topFilePath)
 {
-    m_result = ConfLoadResult{};
+    m_result = ConfLoadResult {};
     m_seqno = 0;
     m_fileReads = 0;
     const QString top = QDir::cleanPath(QFileInfo(topFilePath).absoluteFilePath());
     m_topDir = QFileInfo(top).absolutePath();
     const std::optional<QByteArray> bytes = readFile(top, false);
     if (!bytes) {
-        addDiagnostic(u"conf.include-missing"_s, top, 0, 0,
-                      tr("could not open configuration file \"%1\"").arg(top));
+        addDiagnostic(u"conf.include-missing"_s, top, 0, 0, tr("could not open configuration file \"%1\"").arg(top));
         m_result.parseFailed = true;
         return std::move(m_result);
     }
@@ -121,7 +121,8 @@ ConfLoadResult ConfLoader::load(const QString &topFilePath)
     return std::move(m_result);
 }
 
-bool ConfLoader::parseFile(const QByteArray &location, bool strict, const QString &callingFile, int callingLine, int depth)
+bool ConfLoader::parseFile(const QByteArray &location, bool strict, const QString &callingFile, int callingLine,
+                           int depth)
 {
     if (isAllBlank(location)) {
         addErrorRow(callingFile, callingLine, u"empty configuration file name"_s);
@@ -149,10 +150,10 @@ bool ConfLoader::parseFile(const QByteArray &location, bool strict, const QStrin
     }
     if (++m_fileReads > maxFileReads) {
         addErrorRow(callingFile, callingLine, u"nesting depth exceeded"_s);
-        addDiagnostic(u"conf.include-limit"_s, callingFile, callingLine, 0,
-                      tr("more than %1 configuration files read: pgdial stops following includes here")
-                          .arg(maxFileReads),
-                      tr("Check the includes for loops that fan out"));
+        addDiagnostic(
+            u"conf.include-limit"_s, callingFile, callingLine, 0,
+            tr("more than %1 configuration files read: pgdial stops following includes here").arg(maxFileReads),
+            tr("Check the includes for loops that fan out"));
         return false;
     }
     const std::optional<QByteArray> bytes = readFile(absolutePath, true);
@@ -192,8 +193,8 @@ bool ConfLoader::parseDirectory(const QByteArray &location, const QString &calli
     }
     // Only "*.conf" (case-sensitive), at least 6 bytes, not hidden, not a folder; byte order.
     QList<QByteArray> names;
-    const QStringList entries = dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot,
-                                              QDir::Unsorted);
+    const QStringList entries
+        = dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot, QDir::Unsorted);
     for (const QString &entry : entries) {
         const QByteArray name = QFile::encodeName(entry);
         if (name.size() < 6 || name.startsWith('.') || !name.endsWith(".conf"))
@@ -246,8 +247,8 @@ bool ConfLoader::parseBytes(const QString &absolutePath, const QByteArray &bytes
         const auto *newline = static_cast<const char *>(std::memchr(data + start, '\n', size_t(size - start)));
         const qsizetype end = newline ? newline - data : size;
         ++lineNumber;
-        std::optional<ConfLine> parsedLine =
-            ConfParser::parseLine(QByteArrayView(data + start, end - start), lineNumber, newline == nullptr);
+        std::optional<ConfLine> parsedLine
+            = ConfParser::parseLine(QByteArrayView(data + start, end - start), lineNumber, newline == nullptr);
         start = end + 1;
         if (!parsedLine)
             continue;

@@ -23,7 +23,9 @@ namespace pgdial::core::pgconf {
 class ConfLoader
 {
 public:
-    explicit ConfLoader(project::Project *project = nullptr) : m_project(project) {}
+    explicit ConfLoader(project::Project *project = nullptr)
+        : m_project(project)
+    { }
 
     // Files whose bytes should be used instead of the disk (absolute path -> bytes): for tests,
     // the fuzzer and the benchmark. Consulted before the project and the disk.
@@ -54,8 +56,8 @@ private:
     bool parseDirectory(const QByteArray &location, const QString &callingFile, int callingLine, int depth);
     std::optional<QByteArray> readFile(const QString &absolutePath, bool included);
     void addErrorRow(const QString &absoluteFile, int line, const QString &error);
-    void addDiagnostic(const QString &code, const QString &absoluteFile, int line, int column,
-                       const QString &message, const QString &suggestion = {}, bool isError = true);
+    void addDiagnostic(const QString &code, const QString &absoluteFile, int line, int column, const QString &message,
+                       const QString &suggestion = {}, bool isError = true);
     QString relativeName(const QString &absolutePath) const;
 };
 

@@ -9,8 +9,8 @@
 namespace pgdial::core::pgconf {
 
 enum class ConfLineKind {
-    Setting,     // NAME [=] VALUE
-    Sample,      // a commented-out setting: "#shared_buffers = 128MB  # min 128kB"
+    Setting, // NAME [=] VALUE
+    Sample, // a commented-out setting: "#shared_buffers = 128MB  # min 128kB"
     SyntaxError, // what the server calls a syntax error
 };
 
@@ -19,13 +19,13 @@ enum class ConfLineKind {
 struct ConfLine
 {
     ConfLineKind kind = ConfLineKind::Setting;
-    int line = 0;           // 1-based
-    int hashColumn = 0;     // Sample: the '#' that comments the setting out
-    int nameColumn = 0;     // Setting/Sample, 1-based byte columns
+    int line = 0; // 1-based
+    int hashColumn = 0; // Sample: the '#' that comments the setting out
+    int nameColumn = 0; // Setting/Sample, 1-based byte columns
     int valueColumn = 0;
     int valueEndColumn = 0; // just past the value token
     QByteArray name;
-    QByteArray value;    // de-escaped
+    QByteArray value; // de-escaped
     QByteArray rawValue; // as written
     bool quoted = false;
 

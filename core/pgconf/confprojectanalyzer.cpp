@@ -60,9 +60,10 @@ void addFixes(project::Project &project, const ParameterCatalog &catalog, ConfAn
             if (!document || item.line > document->lineCount())
                 continue;
             base::Fix fix;
-            fix.description = QCoreApplication::translate("pgdial::pgconf::ConfProjectAnalyzer", "Comment out this line");
+            fix.description
+                = QCoreApplication::translate("pgdial::pgconf::ConfProjectAnalyzer", "Comment out this line");
             fix.file = item.file;
-            fix.edits.append(base::LineEdit{item.line - 1, 1, {'#' + document->line(item.line - 1)}, {}});
+            fix.edits.append(base::LineEdit {item.line - 1, 1, {'#' + document->line(item.line - 1)}, {}});
             diagnostic.fix = fix;
         }
     }
@@ -84,7 +85,8 @@ ConfAnalysis readAndJudge(project::Project &project, const QString &relativePath
     const ParameterCatalog &catalog = ParameterCatalog::forVersion(major);
     ConfValidator validator(catalog, major);
     validator.setRamBytes(project.settings.ramBytes);
-    validator.setServerFacts(ConfServerFacts{project.settings.serverBuildFeatures, project.settings.serverOnThisMachine});
+    validator.setServerFacts(
+        ConfServerFacts {project.settings.serverBuildFeatures, project.settings.serverOnThisMachine});
     analysis.validation = validator.validate(analysis.load);
     analysis.effective = EffectiveSettings::compute(analysis.load, analysis.validation, catalog);
     addFixes(project, catalog, analysis);
@@ -109,7 +111,7 @@ std::optional<ConfAnalysis> pickMain(QList<ConfAnalysis> analyses)
     qsizetype best = -1;
     auto rank = [](const ConfAnalysis &analysis) {
         const bool named = QFileInfo(analysis.file).fileName() == "postgresql.conf"_L1;
-        return std::pair{named ? 0 : 1, analysis.file.count(u'/')};
+        return std::pair {named ? 0 : 1, analysis.file.count(u'/')};
     };
     for (qsizetype i = 0; i < analyses.size(); ++i) {
         if (best < 0 || rank(analyses.at(i)) < rank(analyses.at(best)))

@@ -1,8 +1,8 @@
 #pragma once
 
+#include "base/diagnostic.h"
 #include "pgconf/confitem.h"
 #include "pgconf/confvalidator.h"
-#include "base/diagnostic.h"
 #include "pgconf/effectivesettings.h"
 #include "project/serversetting.h"
 

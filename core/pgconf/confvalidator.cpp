@@ -60,7 +60,10 @@ QString replacementFor(const QString &name, int major)
 
 } // namespace
 
-ConfValidator::ConfValidator(const ParameterCatalog &catalog, int major) : m_catalog(catalog), m_major(major) {}
+ConfValidator::ConfValidator(const ParameterCatalog &catalog, int major)
+    : m_catalog(catalog)
+    , m_major(major)
+{ }
 
 ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
 {
@@ -73,8 +76,9 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         return validation;
     }
 
-    auto diagnose = [&](base::Severity severity, const QString &code, const ConfItem &item, int column,
-                        const QString &parameter, const QString &message, const QString &suggestion = {}) -> base::Diagnostic & {
+    auto diagnose
+        = [&](base::Severity severity, const QString &code, const ConfItem &item, int column, const QString &parameter,
+              const QString &message, const QString &suggestion = {}) -> base::Diagnostic & {
         base::Diagnostic diagnostic;
         diagnostic.severity = severity;
         diagnostic.code = code;
@@ -103,9 +107,11 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         const QString key = lower(item.name);
         const QList<int> versions = ParameterCatalog::versionsHaving(name);
         if (bom) {
-            diagnose(base::Severity::Error, u"conf.byte-order-mark"_s, item, item.nameColumn, name,
-                     tr("The file starts with a UTF-8 byte order mark, which the server reads as part of the name \"%1\"").arg(name),
-                     tr("Save the file without a byte order mark"));
+            diagnose(
+                base::Severity::Error, u"conf.byte-order-mark"_s, item, item.nameColumn, name,
+                tr("The file starts with a UTF-8 byte order mark, which the server reads as part of the name \"%1\"")
+                    .arg(name),
+                tr("Save the file without a byte order mark"));
         } else if (!versions.isEmpty()) {
             const QString replacement = replacementFor(key, m_major);
             QString when;
@@ -117,7 +123,9 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 when = tr("it exists in PostgreSQL %1").arg(versionList(versions));
             diagnose(base::Severity::Error, u"conf.parameter-not-in-version"_s, item, item.nameColumn, name,
                      tr("Parameter \"%1\" does not exist in PostgreSQL %2 (%3); the server refuses the whole file")
-                         .arg(name).arg(m_major).arg(when),
+                         .arg(name)
+                         .arg(m_major)
+                         .arg(when),
                      replacement.isEmpty() ? tr("Remove the line, or choose another target version")
                                            : tr("Use \"%1\" instead").arg(replacement));
         } else {
@@ -173,7 +181,7 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
 
     // Phase 3: values, in order. A bad value skips its line; at start-up it is fatal.
     QHash<QString, QString> finalSetting; // canonical name -> the setting of the line that wins
-    DateTimeContext dateTimeContext;      // datestyle and timezone_abbreviations as read so far
+    DateTimeContext dateTimeContext; // datestyle and timezone_abbreviations as read so far
     QList<QString> settings(count);
     for (qsizetype i = 0; i < count; ++i) {
         if (ignored[i])
@@ -188,18 +196,23 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 const ParameterInfo *moduleInfo = ModuleParameters::find(lower(item.name), m_major);
                 if (!moduleInfo) {
                     verdict.error = couldNotApply;
-                    diagnose(base::Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn, QString::fromUtf8(item.name),
-                             tr("\"%1\" is not a parameter of the preloaded module \"%2\"; the server removes it with a warning")
-                                 .arg(QString::fromUtf8(item.name), prefix),
-                             tr("Parameters of %1: %2").arg(prefix, ModuleParameters::names(prefix, m_major).join(u", "_s)));
+                    diagnose(
+                        base::Severity::Warning, u"conf.reserved-prefix"_s, item, item.nameColumn,
+                        QString::fromUtf8(item.name),
+                        tr("\"%1\" is not a parameter of the preloaded module \"%2\"; the server removes it with a "
+                           "warning")
+                            .arg(QString::fromUtf8(item.name), prefix),
+                        tr("Parameters of %1: %2").arg(prefix, ModuleParameters::names(prefix, m_major).join(u", "_s)));
                     continue;
                 }
                 // The module checks the value when it loads: a bad one is a warning, the default stays.
                 const ParsedValue parsed = ValueParser::parse(*moduleInfo, value, m_major);
                 if (!parsed.ok()) {
                     verdict.error = couldNotApply;
-                    diagnose(base::Severity::Warning, u"conf.module-invalid-value"_s, item, item.valueColumn, moduleInfo->name,
-                             tr("%1; the module \"%2\" keeps its default (the server only warns)").arg(parsed.message, prefix),
+                    diagnose(base::Severity::Warning, u"conf.module-invalid-value"_s, item, item.valueColumn,
+                             moduleInfo->name,
+                             tr("%1; the module \"%2\" keeps its default (the server only warns)")
+                                 .arg(parsed.message, prefix),
                              parsed.hint);
                     continue;
                 }
@@ -235,12 +248,15 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                 diagnose(base::Severity::Warning, u"conf.build-dependent-value"_s, item, item.valueColumn, info->name,
                          tr("%1 = %2 needs a server built with %3; a server built without it refuses the whole file")
                              .arg(info->name, parsed.setting, feature),
-                         tr("Check the server's build (pg_config --configure, or SHOW %1 on a server with the value)").arg(info->name));
+                         tr("Check the server's build (pg_config --configure, or SHOW %1 on a server with the value)")
+                             .arg(info->name));
             } else {
                 verdict.error = couldNotApply;
                 diagnose(base::Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
-                         tr("%1 = %2 is not supported by this server's build (it lacks %3)").arg(info->name, parsed.setting, feature),
-                         info->enumValues.isEmpty() ? tr("Use off") : tr("Available values: %1.").arg(info->enumValues.join(u", "_s)));
+                         tr("%1 = %2 is not supported by this server's build (it lacks %3)")
+                             .arg(info->name, parsed.setting, feature),
+                         info->enumValues.isEmpty() ? tr("Use off")
+                                                    : tr("Available values: %1.").arg(info->enumValues.join(u", "_s)));
                 continue;
             }
         }
@@ -256,7 +272,8 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             QString suggestion = parsed.hint;
             if (parsed.problem == ValueProblem::OutOfRange && info->min && info->max) {
                 auto bound = [&](double number) {
-                    return info->unit.isEmpty() ? QString::number(number, 'g', 15) : ValueFormatter::withUnit(number, info->unit);
+                    return info->unit.isEmpty() ? QString::number(number, 'g', 15)
+                                                : ValueFormatter::withUnit(number, info->unit);
                 };
                 suggestion = tr("Use a value between %1 and %2").arg(bound(*info->min), bound(*info->max));
             } else if (suggestion.isEmpty() && info->type == ParameterType::Bool) {
@@ -271,16 +288,18 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         ValueParser::updateDateTimeContext(&dateTimeContext, info->name, value);
         const bool refusedAtStartup = ViewOnlyChecks::refusedAtStartup(canonicalName, parsed.setting);
         if (refusedAtStartup) {
-            diagnose(base::Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
-                     tr("The server cannot look roles up while it reads the file at start-up: it refuses %1 = '%2'")
-                         .arg(info->name, parsed.setting),
-                     tr("Remove the line; set the role per database or user (ALTER ROLE ... SET role), or on connection"));
+            diagnose(
+                base::Severity::Error, u"conf.invalid-value"_s, item, item.valueColumn, info->name,
+                tr("The server cannot look roles up while it reads the file at start-up: it refuses %1 = '%2'")
+                    .arg(info->name, parsed.setting),
+                tr("Remove the line; set the role per database or user (ALTER ROLE ... SET role), or on connection"));
         }
         if (const auto refusal = ViewOnlyChecks::refusal(canonicalName, parsed.setting, m_major)) {
             // Only the view (a query in a database) refuses it.
             verdict.error = couldNotApply;
             if (parsed.cautionCode.isEmpty() && !refusedAtStartup)
-                diagnose(base::Severity::Warning, u"conf.view-only-refusal"_s, item, item.valueColumn, info->name, *refusal);
+                diagnose(base::Severity::Warning, u"conf.view-only-refusal"_s, item, item.valueColumn, info->name,
+                         *refusal);
             continue;
         }
         verdict.applied = true;
@@ -301,9 +320,11 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             if (!target.isEmpty() && target != key) {
                 const ConfItem &item = load.items.at(i);
                 diagnose(base::Severity::Error, u"conf.multiple-recovery-targets"_s, item, item.nameColumn, info->name,
-                         tr("%1 is set while %2 is already set; the server stops with \"multiple recovery targets specified\"")
+                         tr("%1 is set while %2 is already set; the server stops with \"multiple recovery targets "
+                            "specified\"")
                              .arg(info->name, target),
-                         tr("Keep only one of recovery_target, recovery_target_lsn, recovery_target_name, recovery_target_time "
+                         tr("Keep only one of recovery_target, recovery_target_lsn, recovery_target_name, "
+                            "recovery_target_time "
                             "and recovery_target_xid"));
                 break;
             }
@@ -316,14 +337,15 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         QList<StartupAssignment> assignments;
         for (qsizetype i = 0; i < count; ++i) {
             if (!ignored[i] && validation.items[i].applied && infos[i])
-                assignments.append(StartupAssignment{infos[i]->name.toLower(), settings[i], &load.items.at(i)});
+                assignments.append(StartupAssignment {infos[i]->name.toLower(), settings[i], &load.items.at(i)});
         }
         validation.diagnostics += StartupChecks(m_catalog, m_major).check(assignments);
     }
 
     // Duplicates: the earlier line names the line that wins. (Texts translated once: a large file
     // can have thousands of overridden lines.)
-    const QString overriddenByRefused = tr("\"%1\" is set again at %2, whose value the server refuses; this line is ignored all the same, so the default applies");
+    const QString overriddenByRefused = tr("\"%1\" is set again at %2, whose value the server refuses; this line is "
+                                           "ignored all the same, so the default applies");
     const QString overridden = tr("\"%1\" is set again at %2, which wins; this line has no effect");
     const QString removeOne = tr("Remove this line, or the later one");
     for (qsizetype i = 0; i < count; ++i) {
@@ -339,8 +361,8 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             continue; // a different spelling of the name: this line still applies
         const QString winningPlace = place(winning);
         const QString message = (winnerRefused ? overriddenByRefused : overridden).arg(name, winningPlace);
-        base::Diagnostic &diagnostic = diagnose(base::Severity::Info, u"conf.duplicate-parameter"_s, item, item.nameColumn, name,
-                                          message, removeOne);
+        base::Diagnostic &diagnostic = diagnose(base::Severity::Info, u"conf.duplicate-parameter"_s, item,
+                                                item.nameColumn, name, message, removeOne);
         diagnostic.related.append(winningPlace);
     }
 
@@ -368,13 +390,13 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         return index ? settings[*index] == "on"_L1 : fallback;
     };
     if (const auto index = winning(u"fsync"_s); index && settings[*index] == "off"_L1) {
-        diagnose(base::Severity::Warning, u"conf.fsync-off"_s, load.items.at(*index), load.items.at(*index).valueColumn, u"fsync"_s,
-                 tr("fsync is off: an operating system crash or power loss can corrupt the whole cluster"),
+        diagnose(base::Severity::Warning, u"conf.fsync-off"_s, load.items.at(*index), load.items.at(*index).valueColumn,
+                 u"fsync"_s, tr("fsync is off: an operating system crash or power loss can corrupt the whole cluster"),
                  tr("Set fsync = on; for speed consider synchronous_commit = off instead"));
     }
     if (const auto index = winning(u"full_page_writes"_s); index && settings[*index] == "off"_L1) {
-        diagnose(base::Severity::Warning, u"conf.full-page-writes-off"_s, load.items.at(*index), load.items.at(*index).valueColumn,
-                 u"full_page_writes"_s,
+        diagnose(base::Severity::Warning, u"conf.full-page-writes-off"_s, load.items.at(*index),
+                 load.items.at(*index).valueColumn, u"full_page_writes"_s,
                  tr("full_page_writes is off: a crash during a write can leave torn pages that recovery cannot repair"),
                  tr("Set full_page_writes = on unless the file system guarantees atomic 8kB writes"));
     }
@@ -386,9 +408,10 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             everywhere |= a == "*"_L1 || a == "0.0.0.0"_L1 || a == "::"_L1;
         }
         if (everywhere && !boolOf(u"ssl"_s, false)) {
-            diagnose(base::Severity::Warning, u"conf.listen-all-without-ssl"_s, load.items.at(*index), load.items.at(*index).valueColumn,
-                     u"listen_addresses"_s,
-                     tr("The server listens on every network interface but ssl is off: passwords and data cross the network in clear text"),
+            diagnose(base::Severity::Warning, u"conf.listen-all-without-ssl"_s, load.items.at(*index),
+                     load.items.at(*index).valueColumn, u"listen_addresses"_s,
+                     tr("The server listens on every network interface but ssl is off: passwords and data cross the "
+                        "network in clear text"),
                      tr("Set ssl = on with a certificate, or listen only on the addresses clients use"));
         }
     }
@@ -396,12 +419,14 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         if (const auto index = winning(u"shared_buffers"_s)) {
             const double bytes = settings[*index].toDouble() * 8192.0; // pg_settings unit "8kB" (blocks)
             if (bytes > 0.4 * double(*m_ramBytes)) {
-                diagnose(base::Severity::Warning, u"conf.shared-buffers-ram"_s, load.items.at(*index), load.items.at(*index).valueColumn,
-                         u"shared_buffers"_s,
-                         tr("shared_buffers is %1, more than 40% of the machine's %2 of memory")
-                             .arg(ValueFormatter::withUnit(bytes, u"B"_s), ValueFormatter::withUnit(double(*m_ramBytes), u"B"_s)),
-                         tr("About 25% of memory (%1) is the usual starting point")
-                             .arg(ValueFormatter::withUnit(std::floor(double(*m_ramBytes) / 4 / (1024 * 1024)), u"MB"_s)));
+                diagnose(
+                    base::Severity::Warning, u"conf.shared-buffers-ram"_s, load.items.at(*index),
+                    load.items.at(*index).valueColumn, u"shared_buffers"_s,
+                    tr("shared_buffers is %1, more than 40% of the machine's %2 of memory")
+                        .arg(ValueFormatter::withUnit(bytes, u"B"_s),
+                             ValueFormatter::withUnit(double(*m_ramBytes), u"B"_s)),
+                    tr("About 25% of memory (%1) is the usual starting point")
+                        .arg(ValueFormatter::withUnit(std::floor(double(*m_ramBytes) / 4 / (1024 * 1024)), u"MB"_s)));
             }
         }
     }

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pgconf/confitem.h"
 #include "base/diagnostic.h"
+#include "pgconf/confitem.h"
 #include "pgconf/parametercatalog.h"
 
 #include <QList>
@@ -24,7 +24,7 @@ struct ConfItemVerdict
 struct ConfValidation
 {
     QList<ConfItemVerdict> items; // one per ConfLoadResult::items entry
-    base::Diagnostics diagnostics;      // conf.* findings (see docs/diagnostics.md)
+    base::Diagnostics diagnostics; // conf.* findings (see docs/diagnostics.md)
     // Whether a server of that major would start with this file (no error that makes it refuse
     // the file). A missing library or a busy port is not the file's fault.
     bool ok = true;

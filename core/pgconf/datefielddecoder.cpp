@@ -45,8 +45,7 @@ int atoiC(const char *text)
 DateFieldDecoder::DateFieldDecoder(int major, DateTimeContext::Order order)
     : m_major(major)
     , m_order(order)
-{
-}
+{ }
 
 // date2j / j2date, in 32-bit arithmetic that wraps as the server's (built with -fwrapv) does.
 int DateFieldDecoder::date2j(int year, int month, int day)
@@ -211,7 +210,7 @@ int DateFieldDecoder::decodeTime(const char *text, int *tmask, DateTimeTm *tm) c
 }
 
 int DateFieldDecoder::decodeNumber(const std::string &text, bool haveTextMonth, int fmask, int *tmask, DateTimeTm *tm,
-                                  bool *is2digits) const
+                                   bool *is2digits) const
 {
     *tmask = 0;
     const char *str = text.c_str();

@@ -12,8 +12,8 @@ namespace pgdial::core::pgconf {
 struct DateTimeContext
 {
     enum class Order { YMD, DMY, MDY };
-    Order order = Order::MDY;   // the boot value "ISO, MDY"
-    std::string abbreviations;  // "" (none loaded), "Default", "Australia" or "India"
+    Order order = Order::MDY; // the boot value "ISO, MDY"
+    std::string abbreviations; // "" (none loaded), "Default", "Australia" or "India"
     // The timezone of earlier lines ("" for the boot value GMT): 18 also knows the abbreviations
     // that zone uses (EDT after timezone = 'America/New_York') without any table.
     std::string timeZone;

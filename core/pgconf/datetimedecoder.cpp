@@ -32,13 +32,11 @@ bool timeOverflows(int hour, int min, int sec, long long fsec)
 
 } // namespace
 
-
 DateTimeDecoder::DateTimeDecoder(int major, const DateTimeContext &context)
     : m_major(major)
     , m_context(context)
     , m_fields(major, context.order)
-{
-}
+{ }
 
 bool DateTimeDecoder::acceptsRecoveryTargetTime(const char *value, int major, const DateTimeContext &context)
 {
@@ -85,7 +83,7 @@ int DateTimeDecoder::decodeDateTime(Fields &fields, int *dtype, DateTimeTm *tm, 
     int dterr = Ok;
 
     *dtype = Date;
-    *tm = DateTimeTm{};
+    *tm = DateTimeTm {};
     *tz = 0;
 
     for (int i = 0; i < nf; i++) {
@@ -288,7 +286,8 @@ int DateTimeDecoder::decodeDateTime(Fields &fields, int *dtype, DateTimeTm *tm, 
             int val = 0;
             // 18 first asks the session's zone (the file's earlier timezone line) for the word.
             int type = UnknownField;
-            if (m_major >= 18 && !m_context.timeZone.empty() && DateTimeTokens::zoneUsesAbbreviation(m_context.timeZone, text))
+            if (m_major >= 18 && !m_context.timeZone.empty()
+                && DateTimeTokens::zoneUsesAbbreviation(m_context.timeZone, text))
                 type = DynTzType;
             if (type == UnknownField)
                 type = DateTimeTokens::abbreviation(text, m_context.abbreviations);
@@ -433,7 +432,7 @@ bool DateTimeDecoder::toTimestamp(const DateTimeTm &tm, int tz)
 {
     // tm2timestamp: the Julian-day range first, then the int64 microseconds.
     const bool validJulian = (tm.year > -4713 || (tm.year == -4713 && tm.mon >= 11))
-                             && (tm.year < 5874898 || (tm.year == 5874898 && tm.mon < 6));
+        && (tm.year < 5874898 || (tm.year == 5874898 && tm.mon < 6));
     if (!validJulian)
         return false;
     const long long date = (long long)DateFieldDecoder::date2j(tm.year, tm.mon, tm.mday) - PostgresEpochJdate;

@@ -16,8 +16,8 @@ class DateTimeDecoder
 public:
     struct Result
     {
-        int error = dt::Ok;   // a DTERR code, or 1 for a time without a date
-        int type = dt::Date;  // DTK_DATE, or the reserved word's kind (epoch, infinity)
+        int error = dt::Ok; // a DTERR code, or 1 for a time without a date
+        int type = dt::Date; // DTK_DATE, or the reserved word's kind (epoch, infinity)
         bool outOfRange = false; // decoded, but tm2timestamp refuses it
     };
 

@@ -48,71 +48,168 @@ char lower(char c)
 // datetktbl of 13-15. 16 dropped the ISO unit labels (y, m, d, h, mm, s and the like): a label
 // other than j/jd/julian/t is refused there, which the decoder handles by version.
 const Token dateTable[] = {
-    {"-infinity", Reserv, Early}, {"ad", AdBc, Ad}, {"allballs", Reserv, Zulu}, {"am", AmPm, Am},
-    {"apr", MonthType, 4}, {"april", MonthType, 4}, {"at", IgnoreDtf, 0}, {"aug", MonthType, 8},
-    {"august", MonthType, 8}, {"bc", AdBc, Bc}, {"d", Units, Day}, {"dec", MonthType, 12},
-    {"december", MonthType, 12}, {"dow", Units, Dow}, {"doy", Units, Doy}, {"dst", DtzMod, 3600},
-    {"epoch", Reserv, Epoch}, {"feb", MonthType, 2}, {"february", MonthType, 2}, {"fri", DowType, 5},
-    {"friday", DowType, 5}, {"h", Units, Hour}, {"infinity", Reserv, Late}, {"isodow", Units, IsoDow},
-    {"isoyear", Units, IsoYear}, {"j", Units, Julian}, {"jan", MonthType, 1}, {"january", MonthType, 1},
-    {"jd", Units, Julian}, {"jul", MonthType, 7}, {"julian", Units, Julian}, {"july", MonthType, 7},
-    {"jun", MonthType, 6}, {"june", MonthType, 6}, {"m", Units, Month}, {"mar", MonthType, 3},
-    {"march", MonthType, 3}, {"may", MonthType, 5}, {"mm", Units, Minute}, {"mon", DowType, 1},
-    {"monday", DowType, 1}, {"nov", MonthType, 11}, {"november", MonthType, 11}, {"now", Reserv, Now},
-    {"oct", MonthType, 10}, {"october", MonthType, 10}, {"on", IgnoreDtf, 0}, {"pm", AmPm, Pm},
-    {"s", Units, Second}, {"sat", DowType, 6}, {"saturday", DowType, 6}, {"sep", MonthType, 9},
-    {"sept", MonthType, 9}, {"september", MonthType, 9}, {"sun", DowType, 0}, {"sunday", DowType, 0},
-    {"t", IsoTime, Time}, {"thu", DowType, 4}, {"thur", DowType, 4}, {"thurs", DowType, 4},
-    {"thursday", DowType, 4}, {"today", Reserv, Today}, {"tomorrow", Reserv, Tomorrow},
-    {"tue", DowType, 2}, {"tues", DowType, 2}, {"tuesday", DowType, 2}, {"wed", DowType, 3},
-    {"wednesday", DowType, 3}, {"weds", DowType, 3}, {"y", Units, Year}, {"yesterday", Reserv, Yesterday},
+    {"-infinity", Reserv, Early},
+    {"ad", AdBc, Ad},
+    {"allballs", Reserv, Zulu},
+    {"am", AmPm, Am},
+    {"apr", MonthType, 4},
+    {"april", MonthType, 4},
+    {"at", IgnoreDtf, 0},
+    {"aug", MonthType, 8},
+    {"august", MonthType, 8},
+    {"bc", AdBc, Bc},
+    {"d", Units, Day},
+    {"dec", MonthType, 12},
+    {"december", MonthType, 12},
+    {"dow", Units, Dow},
+    {"doy", Units, Doy},
+    {"dst", DtzMod, 3600},
+    {"epoch", Reserv, Epoch},
+    {"feb", MonthType, 2},
+    {"february", MonthType, 2},
+    {"fri", DowType, 5},
+    {"friday", DowType, 5},
+    {"h", Units, Hour},
+    {"infinity", Reserv, Late},
+    {"isodow", Units, IsoDow},
+    {"isoyear", Units, IsoYear},
+    {"j", Units, Julian},
+    {"jan", MonthType, 1},
+    {"january", MonthType, 1},
+    {"jd", Units, Julian},
+    {"jul", MonthType, 7},
+    {"julian", Units, Julian},
+    {"july", MonthType, 7},
+    {"jun", MonthType, 6},
+    {"june", MonthType, 6},
+    {"m", Units, Month},
+    {"mar", MonthType, 3},
+    {"march", MonthType, 3},
+    {"may", MonthType, 5},
+    {"mm", Units, Minute},
+    {"mon", DowType, 1},
+    {"monday", DowType, 1},
+    {"nov", MonthType, 11},
+    {"november", MonthType, 11},
+    {"now", Reserv, Now},
+    {"oct", MonthType, 10},
+    {"october", MonthType, 10},
+    {"on", IgnoreDtf, 0},
+    {"pm", AmPm, Pm},
+    {"s", Units, Second},
+    {"sat", DowType, 6},
+    {"saturday", DowType, 6},
+    {"sep", MonthType, 9},
+    {"sept", MonthType, 9},
+    {"september", MonthType, 9},
+    {"sun", DowType, 0},
+    {"sunday", DowType, 0},
+    {"t", IsoTime, Time},
+    {"thu", DowType, 4},
+    {"thur", DowType, 4},
+    {"thurs", DowType, 4},
+    {"thursday", DowType, 4},
+    {"today", Reserv, Today},
+    {"tomorrow", Reserv, Tomorrow},
+    {"tue", DowType, 2},
+    {"tues", DowType, 2},
+    {"tuesday", DowType, 2},
+    {"wed", DowType, 3},
+    {"wednesday", DowType, 3},
+    {"weds", DowType, 3},
+    {"y", Units, Year},
+    {"yesterday", Reserv, Yesterday},
 };
 
 const Token deltaTable[] = {
-    {"@", IgnoreDtf, 0}, {"ago", Ago, 0}, {"c", Units, Century}, {"cent", Units, Century},
-    {"centuries", Units, Century}, {"century", Units, Century}, {"d", Units, Day}, {"day", Units, Day},
-    {"days", Units, Day}, {"dec", Units, Decade}, {"decade", Units, Decade}, {"decades", Units, Decade},
-    {"decs", Units, Decade}, {"h", Units, Hour}, {"hour", Units, Hour}, {"hours", Units, Hour},
-    {"hr", Units, Hour}, {"hrs", Units, Hour}, {"m", Units, Minute}, {"microsecon", Units, Microsec},
-    {"mil", Units, Millennium}, {"millennia", Units, Millennium}, {"millennium", Units, Millennium},
-    {"millisecon", Units, Millisec}, {"mils", Units, Millennium}, {"min", Units, Minute},
-    {"mins", Units, Minute}, {"minute", Units, Minute}, {"minutes", Units, Minute}, {"mon", Units, Month},
-    {"mons", Units, Month}, {"month", Units, Month}, {"months", Units, Month}, {"ms", Units, Millisec},
-    {"msec", Units, Millisec}, {"millisecond", Units, Millisec}, {"mseconds", Units, Millisec},
-    {"msecs", Units, Millisec}, {"qtr", Units, Quarter}, {"quarter", Units, Quarter}, {"s", Units, Second},
-    {"sec", Units, Second}, {"second", Units, Second}, {"seconds", Units, Second}, {"secs", Units, Second},
-    {"timezone", Units, Tz}, {"timezone_h", Units, TzHour}, {"timezone_m", Units, TzMinute},
-    {"us", Units, Microsec}, {"usec", Units, Microsec}, {"microsecond", Units, Microsec},
-    {"useconds", Units, Microsec}, {"usecs", Units, Microsec}, {"w", Units, Week}, {"week", Units, Week},
-    {"weeks", Units, Week}, {"y", Units, Year}, {"year", Units, Year}, {"years", Units, Year},
-    {"yr", Units, Year}, {"yrs", Units, Year},
+    {"@", IgnoreDtf, 0},
+    {"ago", Ago, 0},
+    {"c", Units, Century},
+    {"cent", Units, Century},
+    {"centuries", Units, Century},
+    {"century", Units, Century},
+    {"d", Units, Day},
+    {"day", Units, Day},
+    {"days", Units, Day},
+    {"dec", Units, Decade},
+    {"decade", Units, Decade},
+    {"decades", Units, Decade},
+    {"decs", Units, Decade},
+    {"h", Units, Hour},
+    {"hour", Units, Hour},
+    {"hours", Units, Hour},
+    {"hr", Units, Hour},
+    {"hrs", Units, Hour},
+    {"m", Units, Minute},
+    {"microsecon", Units, Microsec},
+    {"mil", Units, Millennium},
+    {"millennia", Units, Millennium},
+    {"millennium", Units, Millennium},
+    {"millisecon", Units, Millisec},
+    {"mils", Units, Millennium},
+    {"min", Units, Minute},
+    {"mins", Units, Minute},
+    {"minute", Units, Minute},
+    {"minutes", Units, Minute},
+    {"mon", Units, Month},
+    {"mons", Units, Month},
+    {"month", Units, Month},
+    {"months", Units, Month},
+    {"ms", Units, Millisec},
+    {"msec", Units, Millisec},
+    {"millisecond", Units, Millisec},
+    {"mseconds", Units, Millisec},
+    {"msecs", Units, Millisec},
+    {"qtr", Units, Quarter},
+    {"quarter", Units, Quarter},
+    {"s", Units, Second},
+    {"sec", Units, Second},
+    {"second", Units, Second},
+    {"seconds", Units, Second},
+    {"secs", Units, Second},
+    {"timezone", Units, Tz},
+    {"timezone_h", Units, TzHour},
+    {"timezone_m", Units, TzMinute},
+    {"us", Units, Microsec},
+    {"usec", Units, Microsec},
+    {"microsecond", Units, Microsec},
+    {"useconds", Units, Microsec},
+    {"usecs", Units, Microsec},
+    {"w", Units, Week},
+    {"week", Units, Week},
+    {"weeks", Units, Week},
+    {"y", Units, Year},
+    {"year", Units, Year},
+    {"years", Units, Year},
+    {"yr", Units, Year},
+    {"yrs", Units, Year},
 };
 
 // share/timezonesets/Default (identical in 13-18), each name with its kind: T a fixed offset,
 // D a fixed daylight-saving offset, Z a dynamic abbreviation (defined by a zone). Australia makes
 // "east" fixed and adds "sat" and "wst" (fixed); India only changes offsets.
 const char *const defaultAbbreviations[] = {
-    "acdtD", "acsstD", "acstT", "actT", "acwstT", "adtD", "aedtD", "aesstD", "aestT", "aftT", "akdtD", "akstT",
-    "almstD", "almtT", "amstZ", "amtT", "anastZ", "anatZ", "arstZ", "artZ", "astT", "awsstD", "awstT",
-    "azostD", "azotT", "azstZ", "aztZ", "bdstD", "bdtT", "bntT", "bortT", "botT", "braT", "brstD", "brtT",
-    "bstD", "bttT", "cadtD", "castT", "cctT", "cdtD", "cestD", "cetT", "cetdstD", "chadtD", "chastT", "chutT",
-    "cktZ", "clstD", "cltZ", "cotT", "cstT", "cxtT", "davtZ", "ddutT", "easstZ", "eastZ", "eatT", "edtD",
-    "eestD", "eetT", "eetdstD", "egstD", "egtT", "estT", "fetT", "fjstD", "fjtT", "fkstZ", "fktZ", "fnstD",
-    "fntT", "galtT", "gamtT", "gestZ", "getZ", "gftT", "giltT", "gmtT", "gytZ", "hktT", "hstT", "ictT", "idtD",
-    "iotZ", "irkstZ", "irktZ", "irtT", "istT", "jaytT", "jstT", "kdtD", "kgstD", "kgtZ", "kostZ", "krastZ",
-    "kratZ", "kstT", "lhdtZ", "lhstT", "ligtT", "lintZ", "lktZ", "magstZ", "magtZ", "martT", "mawtZ", "mdtD",
-    "mestD", "meszD", "metT", "metdstD", "mezT", "mhtT", "mmtT", "mptT", "msdD", "mskZ", "mstT", "mustD",
-    "mutT", "mvtT", "mytT", "ndtD", "nftT", "novstZ", "novtZ", "nptT", "nstT", "nutZ", "nzdtD", "nzstT",
-    "nztT", "omsstZ", "omstZ", "pdtD", "petT", "petstZ", "pettZ", "pgtT", "phtT", "pkstD", "pktT", "pmdtD",
-    "pmstT", "pontT", "pstT", "pwtT", "pystD", "pytZ", "retT", "sadtD", "sastT", "sctT", "sgtZ", "tahtT",
-    "tftT", "tjtT", "tktZ", "tmtZ", "totT", "trutT", "tvtT", "uctT", "ulastD", "ulatZ", "utT", "utcT", "uystD",
-    "uytT", "uzstD", "uztT", "vetZ", "vlastZ", "vlatZ", "voltZ", "vutT", "wadtD", "waktT", "wastT", "watT",
-    "wdtD", "wetT", "wetdstD", "wftT", "wgstD", "wgtT", "xjtT", "yakstZ", "yaktZ", "yaptT", "yekstD", "yektZ",
-    "zT", "zuluT",
+    "acdtD",  "acsstD",  "acstT", "actT",  "acwstT", "adtD",   "aedtD",   "aesstD",  "aestT",  "aftT",  "akdtD",
+    "akstT",  "almstD",  "almtT", "amstZ", "amtT",   "anastZ", "anatZ",   "arstZ",   "artZ",   "astT",  "awsstD",
+    "awstT",  "azostD",  "azotT", "azstZ", "aztZ",   "bdstD",  "bdtT",    "bntT",    "bortT",  "botT",  "braT",
+    "brstD",  "brtT",    "bstD",  "bttT",  "cadtD",  "castT",  "cctT",    "cdtD",    "cestD",  "cetT",  "cetdstD",
+    "chadtD", "chastT",  "chutT", "cktZ",  "clstD",  "cltZ",   "cotT",    "cstT",    "cxtT",   "davtZ", "ddutT",
+    "easstZ", "eastZ",   "eatT",  "edtD",  "eestD",  "eetT",   "eetdstD", "egstD",   "egtT",   "estT",  "fetT",
+    "fjstD",  "fjtT",    "fkstZ", "fktZ",  "fnstD",  "fntT",   "galtT",   "gamtT",   "gestZ",  "getZ",  "gftT",
+    "giltT",  "gmtT",    "gytZ",  "hktT",  "hstT",   "ictT",   "idtD",    "iotZ",    "irkstZ", "irktZ", "irtT",
+    "istT",   "jaytT",   "jstT",  "kdtD",  "kgstD",  "kgtZ",   "kostZ",   "krastZ",  "kratZ",  "kstT",  "lhdtZ",
+    "lhstT",  "ligtT",   "lintZ", "lktZ",  "magstZ", "magtZ",  "martT",   "mawtZ",   "mdtD",   "mestD", "meszD",
+    "metT",   "metdstD", "mezT",  "mhtT",  "mmtT",   "mptT",   "msdD",    "mskZ",    "mstT",   "mustD", "mutT",
+    "mvtT",   "mytT",    "ndtD",  "nftT",  "novstZ", "novtZ",  "nptT",    "nstT",    "nutZ",   "nzdtD", "nzstT",
+    "nztT",   "omsstZ",  "omstZ", "pdtD",  "petT",   "petstZ", "pettZ",   "pgtT",    "phtT",   "pkstD", "pktT",
+    "pmdtD",  "pmstT",   "pontT", "pstT",  "pwtT",   "pystD",  "pytZ",    "retT",    "sadtD",  "sastT", "sctT",
+    "sgtZ",   "tahtT",   "tftT",  "tjtT",  "tktZ",   "tmtZ",   "totT",    "trutT",   "tvtT",   "uctT",  "ulastD",
+    "ulatZ",  "utT",     "utcT",  "uystD", "uytT",   "uzstD",  "uztT",    "vetZ",    "vlastZ", "vlatZ", "voltZ",
+    "vutT",   "wadtD",   "waktT", "wastT", "watT",   "wdtD",   "wetT",    "wetdstD", "wftT",   "wgstD", "wgtT",
+    "xjtT",   "yakstZ",  "yaktZ", "yaptT", "yekstD", "yektZ",  "zT",      "zuluT",
 };
 
-template<std::size_t N>
-const Token *find(const Token (&table)[N], const char *key)
+template<std::size_t N> const Token *find(const Token (&table)[N], const char *key)
 {
     // datebsearch compares with strncmp(.., TOKMAXLEN): a longer word matches on its prefix.
     for (const Token &token : table) {
@@ -145,10 +242,10 @@ int DateTimeTokens::parse(const char *text, std::size_t bufferSize, Fields *fiel
         ++used;
         return true;
     };
-#define APPEND(c) \
-    do { \
-        if (!append(c)) \
-            return BadFormat; \
+#define APPEND(c)                                                                                                      \
+    do {                                                                                                               \
+        if (!append(c))                                                                                                \
+            return BadFormat;                                                                                          \
     } while (0)
 
     while (*cp != '\0') {
@@ -265,7 +362,8 @@ int DateTimeTokens::abbreviation(const char *lowToken, const std::string &set)
     if (set.empty())
         return UnknownField;
     if (set == "Australia"
-        && (std::strcmp(lowToken, "sat") == 0 || std::strcmp(lowToken, "wst") == 0 || std::strcmp(lowToken, "east") == 0))
+        && (std::strcmp(lowToken, "sat") == 0 || std::strcmp(lowToken, "wst") == 0
+            || std::strcmp(lowToken, "east") == 0))
         return TzType;
     for (const char *entry : defaultAbbreviations) {
         const std::size_t length = std::strlen(entry) - 1;
@@ -286,7 +384,8 @@ bool DateTimeTokens::isZoneName(const char *name)
         return true;
     // posix/ and right/ copies exist where the server uses the system's tz database (Debian, Red
     // Hat packages); DateTimeCheckHooks warns that other builds refuse them.
-    if ((zone.startsWith(QLatin1String("posix/"), Qt::CaseInsensitive) || zone.startsWith(QLatin1String("right/"), Qt::CaseInsensitive))
+    if ((zone.startsWith(QLatin1String("posix/"), Qt::CaseInsensitive)
+         || zone.startsWith(QLatin1String("right/"), Qt::CaseInsensitive))
         && ParameterCheckHooks::isKnownTimeZone(zone.mid(6)))
         return true;
     return name[0] != ':' && ParameterCheckHooks::isPosixTimeZone(QByteArray(name));

@@ -13,36 +13,100 @@ namespace dt {
 
 // Field kinds ParseDateTime assigns, and the values of RESERV / UNITS keywords.
 enum Kind {
-    Number, String, Date, Time, Tz, Special,
-    Early, Late, Epoch, Now, Yesterday, Today, Tomorrow, Zulu, Delta,
-    Second, Minute, Hour, Day, Week, Month, Quarter, Year, Decade, Century, Millennium,
-    Millisec, Microsec, Julian, Dow, Doy, TzHour, TzMinute, IsoYear, IsoDow,
+    Number,
+    String,
+    Date,
+    Time,
+    Tz,
+    Special,
+    Early,
+    Late,
+    Epoch,
+    Now,
+    Yesterday,
+    Today,
+    Tomorrow,
+    Zulu,
+    Delta,
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Month,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+    Millennium,
+    Millisec,
+    Microsec,
+    Julian,
+    Dow,
+    Doy,
+    TzHour,
+    TzMinute,
+    IsoYear,
+    IsoDow,
 };
 
 // Keyword types; they double as bit numbers in field masks (DTK_M), as in the server.
 enum Type {
-    Reserv = 0, MonthType = 1, YearType = 2, DayType = 3, JulianType = 4, TzType = 5, DtzType = 6,
-    DynTzType = 7, IgnoreDtf = 8, AmPm = 9, HourType = 10, MinuteType = 11, SecondType = 12,
-    MillisecondType = 13, MicrosecondType = 14, DoyType = 15, DowType = 16, Units = 17, AdBc = 18,
-    Ago = 19, IsoTime = 23, WeekType = 24, DecadeType = 25, CenturyType = 26, MillenniumType = 27,
-    DtzMod = 28, UnknownField = 31,
+    Reserv = 0,
+    MonthType = 1,
+    YearType = 2,
+    DayType = 3,
+    JulianType = 4,
+    TzType = 5,
+    DtzType = 6,
+    DynTzType = 7,
+    IgnoreDtf = 8,
+    AmPm = 9,
+    HourType = 10,
+    MinuteType = 11,
+    SecondType = 12,
+    MillisecondType = 13,
+    MicrosecondType = 14,
+    DoyType = 15,
+    DowType = 16,
+    Units = 17,
+    AdBc = 18,
+    Ago = 19,
+    IsoTime = 23,
+    WeekType = 24,
+    DecadeType = 25,
+    CenturyType = 26,
+    MillenniumType = 27,
+    DtzMod = 28,
+    UnknownField = 31,
 };
 
-constexpr int mask(int type) { return 1 << type; }
+constexpr int mask(int type)
+{
+    return 1 << type;
+}
 constexpr int AllSecsMask = mask(SecondType) | mask(MillisecondType) | mask(MicrosecondType);
 constexpr int DateMask = mask(YearType) | mask(MonthType) | mask(DayType);
 constexpr int TimeMask = mask(HourType) | mask(MinuteType) | AllSecsMask;
 
 // DTERR_* codes: 0 is success, a positive 1 from DecodeDateTime means "time only".
-enum Error { Ok = 0, TimeOnly = 1, BadFormat = -1, FieldOverflow = -2, MdFieldOverflow = -3, IntervalOverflow = -4,
-             TzDispOverflow = -5, BadTimezone = -6 };
+enum Error {
+    Ok = 0,
+    TimeOnly = 1,
+    BadFormat = -1,
+    FieldOverflow = -2,
+    MdFieldOverflow = -3,
+    IntervalOverflow = -4,
+    TzDispOverflow = -5,
+    BadTimezone = -6
+};
 
 enum { Am = 0, Pm = 1, Hr24 = 2 }; // AMPM values
-enum { Ad = 0, Bc = 1 };            // ADBC values
+enum { Ad = 0, Bc = 1 }; // ADBC values
 
 constexpr int MaxDateFields = 25; // MAXDATEFIELDS
-constexpr int MaxDateLen = 128;   // MAXDATELEN
-constexpr int TokMaxLen = 10;     // TOKMAXLEN: keywords match on their first 10 characters
+constexpr int MaxDateLen = 128; // MAXDATELEN
+constexpr int TokMaxLen = 10; // TOKMAXLEN: keywords match on their first 10 characters
 
 struct Token
 {

@@ -31,7 +31,7 @@ EffectiveSettings EffectiveSettings::compute(const ConfLoadResult &load, const C
         return result;
     QHash<QString, EffectiveSetting> byName;
     QHash<QString, QList<QPair<qsizetype, QString>>> earlier; // every line per name: item index, "file:line"
-    QHash<QString, int> order;           // name -> index of its winning item, for reading order
+    QHash<QString, int> order; // name -> index of its winning item, for reading order
     // The server ignores every line followed by one with exactly the same name text, even when
     // that later line turns out invalid (then the default applies).
     QHash<QByteArray, qsizetype> lastByText;
@@ -109,7 +109,7 @@ project::ServerSettingLookup EffectiveSettings::lookup() const
         const EffectiveSetting *setting = copy->find(name);
         if (!setting)
             return std::nullopt;
-        return project::ServerSetting{asciiLower(setting->name), setting->value, setting->file, setting->line};
+        return project::ServerSetting {asciiLower(setting->name), setting->value, setting->file, setting->line};
     };
 }
 

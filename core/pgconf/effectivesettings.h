@@ -17,13 +17,13 @@ namespace pgdial::core::pgconf {
 // One parameter a configuration sets, after includes and duplicates: the line that wins.
 struct EffectiveSetting
 {
-    QString name;    // canonical (lower-case for custom names)
-    QString value;   // as written, de-escaped (pg_file_settings.setting)
+    QString name; // canonical (lower-case for custom names)
+    QString value; // as written, de-escaped (pg_file_settings.setting)
     QString setting; // as the server stores it (pg_settings.setting: base unit, "on", canonical enum)
-    QString file;    // project-relative path of the winning line
+    QString file; // project-relative path of the winning line
     int line = 0;
-    int itemIndex = -1;         // into ConfLoadResult::items
-    QStringList overrides;      // the earlier lines of the same parameter this one overrides, "file:line"
+    int itemIndex = -1; // into ConfLoadResult::items
+    QStringList overrides; // the earlier lines of the same parameter this one overrides, "file:line"
     const ParameterInfo *info = nullptr; // null for custom (extension) parameters
     bool custom = false;
 

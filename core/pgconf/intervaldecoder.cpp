@@ -171,8 +171,8 @@ int IntervalDecoder::decodeTime(const char *text, Fields *fields)
     return Ok;
 }
 
-int IntervalDecoder::decodeInterval(std::vector<std::string> &text, const std::vector<int> &kind, int major,
-                                    int *dtype, Fields *f)
+int IntervalDecoder::decodeInterval(std::vector<std::string> &text, const std::vector<int> &kind, int major, int *dtype,
+                                    Fields *f)
 {
     const int nf = int(text.size());
     bool isBefore = false;
@@ -181,7 +181,7 @@ int IntervalDecoder::decodeInterval(std::vector<std::string> &text, const std::v
     int tmask = 0;
     int type = IgnoreDtf;
     *dtype = Delta;
-    *f = Fields{};
+    *f = Fields {};
 
     // Right to left, so that units come before their numbers.
     for (int i = nf - 1; i >= 0; i--) {
@@ -221,7 +221,8 @@ int IntervalDecoder::decodeInterval(std::vector<std::string> &text, const std::v
                 if (*cp != '\0')
                     return BadFormat;
                 type = Month;
-                if (__builtin_mul_overflow(val, 12LL, &val) || __builtin_add_overflow(val, *field == '-' ? -months : months, &val))
+                if (__builtin_mul_overflow(val, 12LL, &val)
+                    || __builtin_add_overflow(val, *field == '-' ? -months : months, &val))
                     return FieldOverflow;
             } else if (*cp == '.') {
                 if (!(major >= 15 && cp[1] == '\0')) {
@@ -271,7 +272,8 @@ int IntervalDecoder::decodeInterval(std::vector<std::string> &text, const std::v
                 tmask = mask(WeekType);
                 break;
             case Month:
-                if (val < INT_MIN || val > INT_MAX || !addInt(&f->mon, val) || !adjustFractDays(fval, 30, &f->mday, &f->usec))
+                if (val < INT_MIN || val > INT_MAX || !addInt(&f->mon, val)
+                    || !adjustFractDays(fval, 30, &f->mday, &f->usec))
                     return FieldOverflow;
                 tmask = mask(MonthType);
                 break;
@@ -282,7 +284,10 @@ int IntervalDecoder::decodeInterval(std::vector<std::string> &text, const std::v
                 const int scale = type == Year ? 1 : type == Decade ? 10 : type == Century ? 100 : 1000;
                 if (!adjustYears(val, scale, &f->year) || !adjustFractYears(fval, scale, &f->mon, major))
                     return FieldOverflow;
-                tmask = mask(type == Year ? YearType : type == Decade ? DecadeType : type == Century ? CenturyType : MillenniumType);
+                tmask = mask(type == Year          ? YearType
+                                 : type == Decade  ? DecadeType
+                                 : type == Century ? CenturyType
+                                                   : MillenniumType);
                 break;
             }
             default:
@@ -341,7 +346,7 @@ int IntervalDecoder::decodeInterval(std::vector<std::string> &text, const std::v
 
 int IntervalDecoder::decodeIso8601(const char *str, int major, Fields *f)
 {
-    *f = Fields{};
+    *f = Fields {};
     if (std::strlen(str) < 2 || str[0] != 'P')
         return BadFormat;
     ++str;
@@ -360,8 +365,12 @@ int IntervalDecoder::decodeIso8601(const char *str, int major, Fields *f)
         if (const int error = parseIsoNumber(str, &str, &val, &fval))
             return error;
         const char unit = *str++; // may step past the end: every '\0' case returns
-        auto months = [&](long long v, double fv) { return v >= INT_MIN && v <= INT_MAX && addInt(&f->mon, v) && adjustFractDays(fv, 30, &f->mday, &f->usec); };
-        auto days = [&](long long v, double fv) { return adjustDays(v, 1, &f->mday) && adjustFractMicroseconds(fv, UsecsPerDay, &f->usec); };
+        auto months = [&](long long v, double fv) {
+            return v >= INT_MIN && v <= INT_MAX && addInt(&f->mon, v) && adjustFractDays(fv, 30, &f->mday, &f->usec);
+        };
+        auto days = [&](long long v, double fv) {
+            return adjustDays(v, 1, &f->mday) && adjustFractMicroseconds(fv, UsecsPerDay, &f->usec);
+        };
         if (datePart) {
             switch (unit) {
             case 'Y':
@@ -384,7 +393,8 @@ int IntervalDecoder::decodeIso8601(const char *str, int major, Fields *f)
             case '\0':
                 if (isoIntegerWidth(fieldStart) == 8 && !haveField) {
                     // PyyyymmddThhmmss
-                    if (!adjustYears(val / 10000, 1, &f->year) || !months((val / 100) % 100, 0) || !days(val % 100, fval))
+                    if (!adjustYears(val / 10000, 1, &f->year) || !months((val / 100) % 100, 0)
+                        || !days(val % 100, fval))
                         return FieldOverflow;
                     if (unit == '\0')
                         return Ok;

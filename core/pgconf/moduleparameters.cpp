@@ -34,7 +34,7 @@ const QList<ModuleParameter> &table()
     using T = ParameterType;
     static const QList<ModuleParameter> parameters = [] {
         auto b = [](const QString &name) { return make(name, T::Bool); };
-        return QList<ModuleParameter>{
+        return QList<ModuleParameter> {
             {13, make(u"pg_stat_statements.max"_s, T::Integer, {}, 100, 1073741823)},
             {13, make(u"pg_stat_statements.track"_s, T::Enum, {}, {}, {}, {u"none"_s, u"top"_s, u"all"_s})},
             {13, b(u"pg_stat_statements.track_utility"_s)},
@@ -50,8 +50,10 @@ const QList<ModuleParameter> &table()
             {13, b(u"auto_explain.log_triggers"_s)},
             {13, b(u"auto_explain.log_timing"_s)},
             {13, make(u"auto_explain.log_format"_s, T::Enum, {}, {}, {}, {u"text"_s, u"xml"_s, u"json"_s, u"yaml"_s})},
-            {13, make(u"auto_explain.log_level"_s, T::Enum, {}, {}, {},
-                      {u"debug5"_s, u"debug4"_s, u"debug3"_s, u"debug2"_s, u"debug1"_s, u"info"_s, u"notice"_s, u"warning"_s, u"log"_s})},
+            {13,
+             make(u"auto_explain.log_level"_s, T::Enum, {}, {}, {},
+                  {u"debug5"_s, u"debug4"_s, u"debug3"_s, u"debug2"_s, u"debug1"_s, u"info"_s, u"notice"_s,
+                   u"warning"_s, u"log"_s})},
             {13, b(u"auto_explain.log_nested_statements"_s)},
             {13, make(u"auto_explain.sample_rate"_s, T::Real, {}, 0, 1)},
             {13, b(u"pg_prewarm.autoprewarm"_s)},

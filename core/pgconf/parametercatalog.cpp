@@ -31,23 +31,35 @@ QString asciiLower(const QString &text)
 
 std::optional<ParameterType> typeFromName(const QString &name)
 {
-    if (name == "bool"_L1) return ParameterType::Bool;
-    if (name == "integer"_L1) return ParameterType::Integer;
-    if (name == "real"_L1) return ParameterType::Real;
-    if (name == "string"_L1) return ParameterType::String;
-    if (name == "enum"_L1) return ParameterType::Enum;
+    if (name == "bool"_L1)
+        return ParameterType::Bool;
+    if (name == "integer"_L1)
+        return ParameterType::Integer;
+    if (name == "real"_L1)
+        return ParameterType::Real;
+    if (name == "string"_L1)
+        return ParameterType::String;
+    if (name == "enum"_L1)
+        return ParameterType::Enum;
     return std::nullopt;
 }
 
 std::optional<ParameterContext> contextFromName(const QString &name)
 {
-    if (name == "internal"_L1) return ParameterContext::Internal;
-    if (name == "postmaster"_L1) return ParameterContext::Postmaster;
-    if (name == "sighup"_L1) return ParameterContext::Sighup;
-    if (name == "superuser-backend"_L1) return ParameterContext::SuperuserBackend;
-    if (name == "backend"_L1) return ParameterContext::Backend;
-    if (name == "superuser"_L1) return ParameterContext::Superuser;
-    if (name == "user"_L1) return ParameterContext::User;
+    if (name == "internal"_L1)
+        return ParameterContext::Internal;
+    if (name == "postmaster"_L1)
+        return ParameterContext::Postmaster;
+    if (name == "sighup"_L1)
+        return ParameterContext::Sighup;
+    if (name == "superuser-backend"_L1)
+        return ParameterContext::SuperuserBackend;
+    if (name == "backend"_L1)
+        return ParameterContext::Backend;
+    if (name == "superuser"_L1)
+        return ParameterContext::Superuser;
+    if (name == "user"_L1)
+        return ParameterContext::User;
     return std::nullopt;
 }
 
@@ -73,11 +85,16 @@ int editDistance(const QString &a, const QString &b)
 QString parameterTypeName(ParameterType type)
 {
     switch (type) {
-    case ParameterType::Bool: return u"bool"_s;
-    case ParameterType::Integer: return u"integer"_s;
-    case ParameterType::Real: return u"real"_s;
-    case ParameterType::String: return u"string"_s;
-    case ParameterType::Enum: return u"enum"_s;
+    case ParameterType::Bool:
+        return u"bool"_s;
+    case ParameterType::Integer:
+        return u"integer"_s;
+    case ParameterType::Real:
+        return u"real"_s;
+    case ParameterType::String:
+        return u"string"_s;
+    case ParameterType::Enum:
+        return u"enum"_s;
     }
     return {};
 }
@@ -85,13 +102,20 @@ QString parameterTypeName(ParameterType type)
 QString parameterContextName(ParameterContext context)
 {
     switch (context) {
-    case ParameterContext::Internal: return u"internal"_s;
-    case ParameterContext::Postmaster: return u"postmaster"_s;
-    case ParameterContext::Sighup: return u"sighup"_s;
-    case ParameterContext::SuperuserBackend: return u"superuser-backend"_s;
-    case ParameterContext::Backend: return u"backend"_s;
-    case ParameterContext::Superuser: return u"superuser"_s;
-    case ParameterContext::User: return u"user"_s;
+    case ParameterContext::Internal:
+        return u"internal"_s;
+    case ParameterContext::Postmaster:
+        return u"postmaster"_s;
+    case ParameterContext::Sighup:
+        return u"sighup"_s;
+    case ParameterContext::SuperuserBackend:
+        return u"superuser-backend"_s;
+    case ParameterContext::Backend:
+        return u"backend"_s;
+    case ParameterContext::Superuser:
+        return u"superuser"_s;
+    case ParameterContext::User:
+        return u"user"_s;
     }
     return {};
 }
@@ -128,7 +152,8 @@ std::optional<ParameterCatalog> ParameterCatalog::fromJson(const QByteArray &jso
         const auto context = contextFromName(object.value("c"_L1).toString());
         if (info.name.isEmpty() || !type || !context) {
             if (error)
-                *error = u"bad catalog entry: %1"_s.arg(QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
+                *error = u"bad catalog entry: %1"_s.arg(
+                    QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)));
             return std::nullopt;
         }
         info.type = *type;

@@ -13,16 +13,16 @@ enum class ParameterType { Bool, Integer, Real, String, Enum };
 
 // pg_settings.context: when a change in postgresql.conf takes effect.
 enum class ParameterContext {
-    Internal,         // never settable ("cannot be changed")
-    Postmaster,       // restart
-    Sighup,           // reload
+    Internal, // never settable ("cannot be changed")
+    Postmaster, // restart
+    Sighup, // reload
     SuperuserBackend, // reload, new sessions only
-    Backend,          // reload, new sessions only
-    Superuser,        // reload (also SET by superusers)
-    User,             // reload (also SET)
+    Backend, // reload, new sessions only
+    Superuser, // reload (also SET by superusers)
+    User, // reload (also SET)
 };
 
-QString parameterTypeName(ParameterType type);          // "bool", "integer", "real", "string", "enum"
+QString parameterTypeName(ParameterType type); // "bool", "integer", "real", "string", "enum"
 QString parameterContextName(ParameterContext context); // pg_settings spelling ("superuser-backend")
 
 // One server parameter of one PostgreSQL major version, as pg_settings describes it, plus the
@@ -34,7 +34,7 @@ struct ParameterInfo
     QString unit; // pg_settings.unit: "8kB", "kB", "MB", "B", "ms", "s", "min", or empty
     std::optional<double> min; // integer and real parameters
     std::optional<double> max;
-    QStringList enumValues;       // visible values, as pg_settings lists them
+    QStringList enumValues; // visible values, as pg_settings lists them
     QStringList hiddenEnumValues; // also accepted: "hot_standby", "true", "1", ...
     QHash<QString, QString> hiddenEnumTargets; // hidden value (lower-case) -> canonical visible value
     // Values that exist in PostgreSQL but only in builds with a feature (lower-case value ->
@@ -51,7 +51,7 @@ struct ParameterInfo
     bool needsRestart() const { return context == ParameterContext::Postmaster; }
     bool isSettableInFile() const { return context != ParameterContext::Internal; }
     bool isMemoryUnit() const; // unit is B / kB / MB / 8kB / ...
-    bool isTimeUnit() const;   // unit is us / ms / s / min / h / d
+    bool isTimeUnit() const; // unit is us / ms / s / min / h / d
 };
 
 // The parameters of one PostgreSQL major version (13-18), compiled into pgdial_core from
@@ -85,8 +85,8 @@ public:
 private:
     int m_major = 0;
     QList<ParameterInfo> m_parameters;
-    QHash<QString, qsizetype> m_index;       // lower-case name -> index
-    QHash<QString, QString> m_aliases;       // lower-case alias -> canonical name
+    QHash<QString, qsizetype> m_index; // lower-case name -> index
+    QHash<QString, QString> m_aliases; // lower-case alias -> canonical name
 };
 
 } // namespace pgdial::core::pgconf

@@ -196,18 +196,20 @@ CheckHookVerdict checkLocale(const QString &name, const QString &value)
 const QSet<QString> &encodingNames()
 {
     static const QSet<QString> names = {
-        u"abc"_s, u"alt"_s, u"big5"_s, u"euccn"_s, u"eucjis2004"_s, u"eucjp"_s, u"euckr"_s, u"euctw"_s,
-        u"gb18030"_s, u"gbk"_s, u"iso88591"_s, u"iso885910"_s, u"iso885913"_s, u"iso885914"_s, u"iso885915"_s,
-        u"iso885916"_s, u"iso88592"_s, u"iso88593"_s, u"iso88594"_s, u"iso88595"_s, u"iso88596"_s, u"iso88597"_s,
-        u"iso88598"_s, u"iso88599"_s, u"johab"_s, u"koi8"_s, u"koi8r"_s, u"koi8u"_s, u"latin1"_s, u"latin10"_s,
-        u"latin2"_s, u"latin3"_s, u"latin4"_s, u"latin5"_s, u"latin6"_s, u"latin7"_s, u"latin8"_s, u"latin9"_s,
-        u"mskanji"_s, u"muleinternal"_s, u"shiftjis"_s, u"shiftjis2004"_s, u"sjis"_s, u"sqlascii"_s, u"tcvn"_s,
-        u"tcvn5712"_s, u"uhc"_s, u"unicode"_s, u"utf8"_s, u"vscii"_s, u"win"_s, u"win1250"_s, u"win1251"_s,
-        u"win1252"_s, u"win1253"_s, u"win1254"_s, u"win1255"_s, u"win1256"_s, u"win1257"_s, u"win1258"_s,
-        u"win866"_s, u"win874"_s, u"win932"_s, u"win936"_s, u"win949"_s, u"win950"_s, u"windows1250"_s,
-        u"windows1251"_s, u"windows1252"_s, u"windows1253"_s, u"windows1254"_s, u"windows1255"_s,
-        u"windows1256"_s, u"windows1257"_s, u"windows1258"_s, u"windows866"_s, u"windows874"_s,
-        u"windows932"_s, u"windows936"_s, u"windows949"_s, u"windows950"_s,
+        u"abc"_s,         u"alt"_s,         u"big5"_s,        u"euccn"_s,        u"eucjis2004"_s,  u"eucjp"_s,
+        u"euckr"_s,       u"euctw"_s,       u"gb18030"_s,     u"gbk"_s,          u"iso88591"_s,    u"iso885910"_s,
+        u"iso885913"_s,   u"iso885914"_s,   u"iso885915"_s,   u"iso885916"_s,    u"iso88592"_s,    u"iso88593"_s,
+        u"iso88594"_s,    u"iso88595"_s,    u"iso88596"_s,    u"iso88597"_s,     u"iso88598"_s,    u"iso88599"_s,
+        u"johab"_s,       u"koi8"_s,        u"koi8r"_s,       u"koi8u"_s,        u"latin1"_s,      u"latin10"_s,
+        u"latin2"_s,      u"latin3"_s,      u"latin4"_s,      u"latin5"_s,       u"latin6"_s,      u"latin7"_s,
+        u"latin8"_s,      u"latin9"_s,      u"mskanji"_s,     u"muleinternal"_s, u"shiftjis"_s,    u"shiftjis2004"_s,
+        u"sjis"_s,        u"sqlascii"_s,    u"tcvn"_s,        u"tcvn5712"_s,     u"uhc"_s,         u"unicode"_s,
+        u"utf8"_s,        u"vscii"_s,       u"win"_s,         u"win1250"_s,      u"win1251"_s,     u"win1252"_s,
+        u"win1253"_s,     u"win1254"_s,     u"win1255"_s,     u"win1256"_s,      u"win1257"_s,     u"win1258"_s,
+        u"win866"_s,      u"win874"_s,      u"win932"_s,      u"win936"_s,       u"win949"_s,      u"win950"_s,
+        u"windows1250"_s, u"windows1251"_s, u"windows1252"_s, u"windows1253"_s,  u"windows1254"_s, u"windows1255"_s,
+        u"windows1256"_s, u"windows1257"_s, u"windows1258"_s, u"windows866"_s,   u"windows874"_s,  u"windows932"_s,
+        u"windows936"_s,  u"windows949"_s,  u"windows950"_s,
     };
     return names;
 }
@@ -232,9 +234,10 @@ CheckHookVerdict checkSlotName(const QString &value)
     for (QChar c : value) {
         const char16_t u = c.unicode();
         if (!((u >= 'a' && u <= 'z') || (u >= '0' && u <= '9') || u == '_'))
-            return refuse(tr("replication slot name \"%1\" contains invalid character. "
-                             "Replication slot names may only contain lower case letters, numbers, and the underscore character.")
-                              .arg(value));
+            return refuse(
+                tr("replication slot name \"%1\" contains invalid character. "
+                   "Replication slot names may only contain lower case letters, numbers, and the underscore character.")
+                    .arg(value));
     }
     return {};
 }
@@ -262,7 +265,8 @@ CheckHookVerdict checkTimezoneAbbreviations(const QString &value)
     // The file names are case-sensitive. A server with a file of its own added there is rare.
     if (value == "Default"_L1 || value == "Australia"_L1 || value == "India"_L1)
         return {};
-    return refuse(tr("There is no time zone abbreviation file \"%1\"; PostgreSQL ships Default, Australia and India.").arg(value));
+    return refuse(tr("There is no time zone abbreviation file \"%1\"; PostgreSQL ships Default, Australia and India.")
+                      .arg(value));
 }
 
 // A list of keywords (SplitIdentifierString, case-insensitive), as check hooks of list
@@ -288,8 +292,8 @@ CheckHookVerdict checkWalConsistency(const QString &value, int major)
         return refuse(tr("List syntax is invalid."));
     if (major >= 15)
         return {};
-    static const QStringList masked = {u"all"_s, u"heap2"_s, u"heap"_s, u"btree"_s, u"hash"_s, u"gin"_s, u"gist"_s,
-                                       u"sequence"_s, u"spgist"_s, u"brin"_s, u"generic"_s};
+    static const QStringList masked = {u"all"_s,  u"heap2"_s,    u"heap"_s,   u"btree"_s, u"hash"_s,   u"gin"_s,
+                                       u"gist"_s, u"sequence"_s, u"spgist"_s, u"brin"_s,  u"generic"_s};
     for (const QString &name : *names) {
         if (!masked.contains(name, Qt::CaseInsensitive))
             return refuse(tr("Unrecognized key word: \"%1\".").arg(name));
@@ -396,32 +400,38 @@ CheckHookVerdict ParameterCheckHooks::checkTimeZone(const QString &value, bool l
     if (value.compare("GMT"_L1, Qt::CaseInsensitive) == 0 || isKnownTimeZone(value))
         return {};
     if (value.startsWith("right/"_L1, Qt::CaseInsensitive) && isKnownTimeZone(value.mid(6)))
-        return refuse(tr("time zone \"%1\" appears to use leap seconds; PostgreSQL does not support leap seconds.").arg(value));
+        return refuse(
+            tr("time zone \"%1\" appears to use leap seconds; PostgreSQL does not support leap seconds.").arg(value));
     if (value.startsWith("posix/"_L1, Qt::CaseInsensitive) && isKnownTimeZone(value.mid(6))) {
         CheckHookVerdict verdict;
         verdict.needsSystemTzdata = true;
-        verdict.detail = tr("\"%1\" exists only where PostgreSQL uses the system's time zone database (Debian, Ubuntu, Red Hat packages); write \"%2\"")
+        verdict.detail = tr("\"%1\" exists only where PostgreSQL uses the system's time zone database (Debian, Ubuntu, "
+                            "Red Hat packages); write \"%2\"")
                              .arg(value, value.mid(6));
         return verdict;
     }
     if (isPosixTimeZone(bytes))
         return {};
-    return refuse(tr("\"%1\" is neither a time zone of the tz database nor a POSIX time zone specification such as \"UTC+3\".").arg(value));
+    return refuse(
+        tr("\"%1\" is neither a time zone of the tz database nor a POSIX time zone specification such as \"UTC+3\".")
+            .arg(value));
 }
 
 bool ParameterCheckHooks::isBuiltInTextSearchConfig(const QString &name, int major)
 {
     static const QSet<QString> configs = {
-        u"simple"_s, u"arabic"_s, u"danish"_s, u"dutch"_s, u"english"_s, u"finnish"_s, u"french"_s, u"german"_s,
-        u"greek"_s, u"hungarian"_s, u"indonesian"_s, u"irish"_s, u"italian"_s, u"lithuanian"_s, u"nepali"_s,
-        u"norwegian"_s, u"portuguese"_s, u"romanian"_s, u"russian"_s, u"spanish"_s, u"swedish"_s, u"tamil"_s,
-        u"turkish"_s,
+        u"simple"_s,  u"arabic"_s,     u"danish"_s,  u"dutch"_s,     u"english"_s,    u"finnish"_s,
+        u"french"_s,  u"german"_s,     u"greek"_s,   u"hungarian"_s, u"indonesian"_s, u"irish"_s,
+        u"italian"_s, u"lithuanian"_s, u"nepali"_s,  u"norwegian"_s, u"portuguese"_s, u"romanian"_s,
+        u"russian"_s, u"spanish"_s,    u"swedish"_s, u"tamil"_s,     u"turkish"_s,
     };
-    static const QSet<QString> since14 = {u"armenian"_s, u"basque"_s, u"catalan"_s, u"hindi"_s, u"serbian"_s, u"yiddish"_s};
+    static const QSet<QString> since14
+        = {u"armenian"_s, u"basque"_s, u"catalan"_s, u"hindi"_s, u"serbian"_s, u"yiddish"_s};
     QString config = asciiLower(name.trimmed());
     if (config.startsWith("pg_catalog."_L1))
         config = config.mid(11);
-    return configs.contains(config) || (major >= 14 && since14.contains(config)) || (major >= 18 && config == "estonian"_L1);
+    return configs.contains(config) || (major >= 14 && since14.contains(config))
+        || (major >= 18 && config == "estonian"_L1);
 }
 
 std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &name, const QString &value, int major,
@@ -437,8 +447,9 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &
         return checkTimezoneAbbreviations(value);
     if (name == "client_encoding"_L1) {
         if (isEncodingName(value))
-            return CheckHookVerdict{};
-        return refuse(tr("\"%1\" is not an encoding PostgreSQL knows (UTF8, LATIN1, WIN1252, SQL_ASCII, ...).").arg(value));
+            return CheckHookVerdict {};
+        return refuse(
+            tr("\"%1\" is not an encoding PostgreSQL knows (UTF8, LATIN1, WIN1252, SQL_ASCII, ...).").arg(value));
     }
     if (name == "primary_slot_name"_L1)
         return checkSlotName(value);
@@ -447,7 +458,7 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &
     if (name == "synchronous_standby_names"_L1) {
         QString detail;
         if (SyncStandbyNames::check(value, &detail))
-            return CheckHookVerdict{};
+            return CheckHookVerdict {};
         return refuse(detail);
     }
     if (name == "synchronized_standby_slots"_L1)
@@ -462,17 +473,17 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &
         return checkWalConsistency(value, major);
     if (name == "recovery_target"_L1) {
         if (value.isEmpty() || value == "immediate"_L1)
-            return CheckHookVerdict{};
+            return CheckHookVerdict {};
         return refuse(tr("The only allowed value is \"immediate\"."));
     }
     if (name == "recovery_target_lsn"_L1) {
         if (value.isEmpty() || isLsn(value))
-            return CheckHookVerdict{};
+            return CheckHookVerdict {};
         return refuse(tr("A WAL location looks like 0/1A2B3C4D (two groups of 1-8 hex digits)."));
     }
     if (name == "recovery_target_name"_L1) {
         if (value.toUtf8().size() < 64)
-            return CheckHookVerdict{};
+            return CheckHookVerdict {};
         return refuse(tr("recovery_target_name is too long (maximum 63 characters)."));
     }
     if (name == "recovery_target_time"_L1)
@@ -481,10 +492,12 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &
         // Without a database to look in the server accepts any name at start-up; a missing
         // configuration only shows when a session uses it.
         if (isBuiltInTextSearchConfig(value, major))
-            return CheckHookVerdict{};
+            return CheckHookVerdict {};
         CheckHookVerdict verdict;
         verdict.unverifiable = true;
-        verdict.detail = tr("\"%1\" is not a built-in text search configuration; it must exist in every database, or full text search fails there.").arg(value);
+        verdict.detail = tr("\"%1\" is not a built-in text search configuration; it must exist in every database, or "
+                            "full text search fails there.")
+                             .arg(value);
         return verdict;
     }
     return std::nullopt;
@@ -493,25 +506,28 @@ std::optional<CheckHookVerdict> ParameterCheckHooks::checkString(const QString &
 std::optional<CheckHookVerdict> ParameterCheckHooks::checkInteger(const QString &name, double value, int major)
 {
     static const QSet<QString> slruBuffers = {
-        u"commit_timestamp_buffers"_s, u"multixact_member_buffers"_s, u"multixact_offset_buffers"_s, u"notify_buffers"_s,
-        u"serializable_buffers"_s, u"subtransaction_buffers"_s, u"transaction_buffers"_s,
+        u"commit_timestamp_buffers"_s, u"multixact_member_buffers"_s, u"multixact_offset_buffers"_s,
+        u"notify_buffers"_s,           u"serializable_buffers"_s,     u"subtransaction_buffers"_s,
+        u"transaction_buffers"_s,
     };
     if (major >= 17 && slruBuffers.contains(name)) {
         if (std::fmod(value, 16.0) == 0)
-            return CheckHookVerdict{};
+            return CheckHookVerdict {};
         return refuse(tr("\"%1\" must be a multiple of 16").arg(name));
     }
     if (name == "vacuum_buffer_usage_limit"_L1 && major >= 16) {
         if (value == 0 || (value >= 128 && value <= 16777216))
-            return CheckHookVerdict{};
+            return CheckHookVerdict {};
         return refuse(tr("\"vacuum_buffer_usage_limit\" must be 0 or between 128 kB and 16777216 kB"));
     }
     if (name == "max_stack_depth"_L1) {
         const qint64 limit = stackLimitKb();
         if (limit <= 0 || value <= double(limit))
-            return CheckHookVerdict{};
-        CheckHookVerdict verdict = refuse(tr("\"max_stack_depth\" must not exceed %1kB on a machine with this one's stack limit (ulimit -s %2).")
-                                              .arg(limit).arg(limit + 512));
+            return CheckHookVerdict {};
+        CheckHookVerdict verdict = refuse(
+            tr("\"max_stack_depth\" must not exceed %1kB on a machine with this one's stack limit (ulimit -s %2).")
+                .arg(limit)
+                .arg(limit + 512));
         verdict.dependsOnMachine = true;
         return verdict;
     }

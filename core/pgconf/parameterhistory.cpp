@@ -55,7 +55,8 @@ QStringList ParameterHistory::notes(const QString &name)
                                  .arg(previous->unit.isEmpty() ? tr("none") : previous->unit,
                                       info->unit.isEmpty() ? tr("none") : info->unit));
             if (defaultOf(*info) != defaultOf(*previous))
-                notes.append(tr("Default changed in %1: %2 → %3").arg(major).arg(defaultOf(*previous), defaultOf(*info)));
+                notes.append(
+                    tr("Default changed in %1: %2 → %3").arg(major).arg(defaultOf(*previous), defaultOf(*info)));
             if (info->context != previous->context)
                 notes.append(tr("Context changed in %1: %2 → %3")
                                  .arg(major)

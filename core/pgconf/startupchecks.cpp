@@ -33,14 +33,16 @@ struct Value
 class Values
 {
 public:
-    Values(const ParameterCatalog &catalog) : m_catalog(catalog) {}
+    Values(const ParameterCatalog &catalog)
+        : m_catalog(catalog)
+    { }
 
     Value get(const QString &name) const
     {
         if (const auto it = m_set.constFind(name); it != m_set.cend())
             return *it;
         const ParameterInfo *info = m_catalog.find(name);
-        return Value{info ? info->bootValue : QString(), nullptr};
+        return Value {info ? info->bootValue : QString(), nullptr};
     }
     void set(const QString &name, Value value) { m_set.insert(name, std::move(value)); }
 
@@ -65,14 +67,17 @@ QString named(const QString &name, int major)
 
 } // namespace
 
-StartupChecks::StartupChecks(const ParameterCatalog &catalog, int major) : m_catalog(catalog), m_major(major) {}
+StartupChecks::StartupChecks(const ParameterCatalog &catalog, int major)
+    : m_catalog(catalog)
+    , m_major(major)
+{ }
 
 base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignments) const
 {
     base::Diagnostics diagnostics;
     Values final(m_catalog);
     for (const StartupAssignment &assignment : assignments)
-        final.set(assignment.name, Value{assignment.setting, assignment.item});
+        final.set(assignment.name, Value {assignment.setting, assignment.item});
 
     // A finding about several values sits on the line read last among those the file sets, and
     // names the others. Returns false when the file sets none of them (never the case for a
@@ -100,7 +105,8 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
             if (entry.second.item && &entry != last)
                 others.append(entry.second.item);
         }
-        std::sort(others.begin(), others.end(), [](const ConfItem *a, const ConfItem *b) { return a->seqno < b->seqno; });
+        std::sort(others.begin(), others.end(),
+                  [](const ConfItem *a, const ConfItem *b) { return a->seqno < b->seqno; });
         for (const ConfItem *other : others)
             diagnostic.related.append(place(other));
         diagnostics.append(std::move(diagnostic));
@@ -110,7 +116,7 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
     // PostmasterMain: reserved connection slots must leave at least one ordinary slot.
     {
         const Value superuser = final.get(u"superuser_reserved_connections"_s);
-        const Value reserved = m_major >= 16 ? final.get(u"reserved_connections"_s) : Value{u"0"_s, nullptr};
+        const Value reserved = m_major >= 16 ? final.get(u"reserved_connections"_s) : Value {u"0"_s, nullptr};
         const Value connections = final.get(u"max_connections"_s);
         if (superuser.number() + reserved.number() >= connections.number()) {
             QString server;
@@ -122,11 +128,14 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
                              .arg(named(u"superuser_reserved_connections"_s, m_major), superuser.setting,
                                   named(u"reserved_connections"_s, m_major), reserved.setting,
                                   named(u"max_connections"_s, m_major), connections.setting);
-            QStringList values{describe(u"max_connections"_s, connections), describe(u"superuser_reserved_connections"_s, superuser)};
+            QStringList values {describe(u"max_connections"_s, connections),
+                                describe(u"superuser_reserved_connections"_s, superuser)};
             if (m_major >= 16)
                 values.append(describe(u"reserved_connections"_s, reserved));
             report(u"conf.startup-conflict"_s,
-                   {{u"max_connections"_s, connections}, {u"superuser_reserved_connections"_s, superuser}, {u"reserved_connections"_s, reserved}},
+                   {{u"max_connections"_s, connections},
+                    {u"superuser_reserved_connections"_s, superuser},
+                    {u"reserved_connections"_s, reserved}},
                    refuses.arg(server, values.join(u", "_s)),
                    tr("Set max_connections to at least %1, or reserve fewer connections")
                        .arg(superuser.number() + reserved.number() + 1));
@@ -139,8 +148,9 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
         const QString level = describe(u"wal_level"_s, walLevel);
         if (const Value archive = final.get(u"archive_mode"_s); archive.setting != "off"_L1) {
             report(u"conf.startup-conflict"_s, {{u"wal_level"_s, walLevel}, {u"archive_mode"_s, archive}},
-                   refuses.arg(tr("WAL archival cannot be enabled when %1 is \"minimal\"").arg(named(u"wal_level"_s, m_major)),
-                               level + u", "_s + describe(u"archive_mode"_s, archive)),
+                   refuses.arg(
+                       tr("WAL archival cannot be enabled when %1 is \"minimal\"").arg(named(u"wal_level"_s, m_major)),
+                       level + u", "_s + describe(u"archive_mode"_s, archive)),
                    tr("Set archive_mode = off, or wal_level = replica"));
         }
         if (const Value senders = final.get(u"max_wal_senders"_s); senders.number() > 0) {
@@ -168,8 +178,8 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
     // instead of the autovacuum workers, plus the two special workers, after reading only.
     const QString processes = tr("%1; the server refuses to start (%2 allows at most %3 server processes)");
     if (m_major <= 17) {
-        const QStringList counted = {u"max_connections"_s, u"autovacuum_max_workers"_s, u"max_worker_processes"_s,
-                                     u"max_wal_senders"_s};
+        const QStringList counted
+            = {u"max_connections"_s, u"autovacuum_max_workers"_s, u"max_worker_processes"_s, u"max_wal_senders"_s};
         Values state(m_catalog);
         bool refused = false;
         for (const StartupAssignment &assignment : assignments) {
@@ -179,7 +189,7 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
             for (const QString &name : counted)
                 total += name == assignment.name ? assignment.setting.toLongLong() : state.get(name).number();
             if (total <= maxBackends) {
-                state.set(assignment.name, Value{assignment.setting, assignment.item});
+                state.set(assignment.name, Value {assignment.setting, assignment.item});
                 continue;
             }
             refused = true;
@@ -187,10 +197,12 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
             for (const QString &name : counted)
                 values.append(name == assignment.name ? assignment.name + u" = "_s + assignment.setting
                                                       : describe(name, state.get(name)));
-            report(u"conf.too-many-processes"_s, {{assignment.name, Value{assignment.setting, assignment.item}}},
+            report(u"conf.too-many-processes"_s, {{assignment.name, Value {assignment.setting, assignment.item}}},
                    processes.arg(tr("invalid value for parameter \"%1\": %2").arg(assignment.name, assignment.setting),
                                  tr("%1 plus one launcher is %2, over the limit of %3")
-                                     .arg(values.join(u" + "_s)).arg(total).arg(maxBackends),
+                                     .arg(values.join(u" + "_s))
+                                     .arg(total)
+                                     .arg(maxBackends),
                                  QString::number(m_major)),
                    tr("Lower max_connections, autovacuum_max_workers, max_worker_processes or max_wal_senders"));
         }
@@ -208,14 +220,16 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
                 report(u"conf.too-many-processes"_s, involved,
                        processes.arg(tr("too many backends configured"),
                                      tr("%1 plus two special workers is %2, over the limit of %3")
-                                         .arg(values.join(u" + "_s)).arg(total).arg(maxBackends),
+                                         .arg(values.join(u" + "_s))
+                                         .arg(total)
+                                         .arg(maxBackends),
                                      QString::number(m_major)),
                        tr("Lower max_connections, autovacuum_max_workers, max_worker_processes or max_wal_senders"));
             }
         }
     } else {
-        const QStringList counted = {u"max_connections"_s, u"autovacuum_worker_slots"_s, u"max_worker_processes"_s,
-                                     u"max_wal_senders"_s};
+        const QStringList counted
+            = {u"max_connections"_s, u"autovacuum_worker_slots"_s, u"max_worker_processes"_s, u"max_wal_senders"_s};
         qint64 sum = 0;
         QList<std::pair<QString, Value>> involved;
         QStringList values;
@@ -230,7 +244,8 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
         if (sum + 2 > maxBackends) {
             report(u"conf.too-many-processes"_s, involved,
                    processes.arg(tr("too many server processes configured: %1 must be less than %2")
-                                     .arg(detail.join(tr(" plus "))).arg(maxBackends - 1),
+                                     .arg(detail.join(tr(" plus ")))
+                                     .arg(maxBackends - 1),
                                  values.join(u", "_s), QString::number(m_major)),
                    tr("Lower max_connections, autovacuum_worker_slots, max_worker_processes or max_wal_senders"));
         }
@@ -244,7 +259,7 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
         report(u"conf.wal-size-too-small"_s, {{name, value}},
                tr("\"%1\" must be at least twice \"wal_segment_size\": %2 is less than %3MB, two segments of initdb's "
                   "default 16MB; the server refuses to start")
-                   .arg(name, describe(name, Value{value.setting + u"MB"_s, value.item}))
+                   .arg(name, describe(name, Value {value.setting + u"MB"_s, value.item}))
                    .arg(2 * defaultWalSegmentMb),
                tr("Set %1 to at least %2MB (more if the cluster was created with a larger --wal-segsize)")
                    .arg(name)
@@ -258,7 +273,8 @@ base::Diagnostics StartupChecks::check(const QList<StartupAssignment> &assignmen
         const Value library = final.get(u"archive_library"_s);
         if (!command.setting.isEmpty() && !library.setting.isEmpty()) {
             const qsizetype before = diagnostics.size();
-            report(u"conf.archive-command-and-library"_s, {{u"archive_command"_s, command}, {u"archive_library"_s, library}},
+            report(u"conf.archive-command-and-library"_s,
+                   {{u"archive_command"_s, command}, {u"archive_library"_s, library}},
                    tr("archive_command and archive_library are both set: the server starts, but its archiver fails "
                       "(\"both \"archive_command\" and \"archive_library\" set\") and no WAL is archived while "
                       "archive_mode is on"),

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pgconf/confitem.h"
 #include "base/diagnostic.h"
+#include "pgconf/confitem.h"
 #include "pgconf/parametercatalog.h"
 
 #include <QList>
@@ -13,7 +13,7 @@ namespace pgdial::core::pgconf {
 // lines whose value it refuses are left out).
 struct StartupAssignment
 {
-    QString name;    // canonical, lower-case ("max_connections")
+    QString name; // canonical, lower-case ("max_connections")
     QString setting; // as pg_settings.setting shows it (base unit, canonical enum spelling)
     const ConfItem *item = nullptr;
 };

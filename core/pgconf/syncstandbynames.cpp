@@ -99,9 +99,9 @@ bool SyncStandbyNames::check(const QString &value, QString *detail)
     auto syntaxError = [&]() {
         if (detail) {
             *detail = at < tokens.size()
-                          ? QCoreApplication::translate("pgdial::pgconf", "syntax error at or near \"%1\"")
-                                .arg(QString::fromUtf8(tokens.at(at).text))
-                          : QCoreApplication::translate("pgdial::pgconf", "syntax error at end of input");
+                ? QCoreApplication::translate("pgdial::pgconf", "syntax error at or near \"%1\"")
+                      .arg(QString::fromUtf8(tokens.at(at).text))
+                : QCoreApplication::translate("pgdial::pgconf", "syntax error at end of input");
         }
         return false;
     };
@@ -139,7 +139,9 @@ bool SyncStandbyNames::check(const QString &value, QString *detail)
         return syntaxError();
     if (count == 0) {
         if (detail)
-            *detail = QCoreApplication::translate("pgdial::pgconf", "number of synchronous standbys (%1) must be greater than zero").arg(count);
+            *detail = QCoreApplication::translate("pgdial::pgconf",
+                                                  "number of synchronous standbys (%1) must be greater than zero")
+                          .arg(count);
         return false;
     }
     return true;

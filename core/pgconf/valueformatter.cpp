@@ -16,22 +16,37 @@ struct Unit
     double inBytesOrMs; // size of the unit in bytes (memory) or milliseconds (time)
 };
 
-constexpr Unit memoryUnits[] = {{"TB", 1024.0 * 1024 * 1024 * 1024}, {"GB", 1024.0 * 1024 * 1024}, {"MB", 1024.0 * 1024}, {"kB", 1024.0}, {"B", 1.0}};
-constexpr Unit timeUnits[] = {{"d", 86400000.0}, {"h", 3600000.0}, {"min", 60000.0}, {"s", 1000.0}, {"ms", 1.0}, {"us", 0.001}};
+constexpr Unit memoryUnits[] = {{"TB", 1024.0 * 1024 * 1024 * 1024},
+                                {"GB", 1024.0 * 1024 * 1024},
+                                {"MB", 1024.0 * 1024},
+                                {"kB", 1024.0},
+                                {"B", 1.0}};
+constexpr Unit timeUnits[]
+    = {{"d", 86400000.0}, {"h", 3600000.0}, {"min", 60000.0}, {"s", 1000.0}, {"ms", 1.0}, {"us", 0.001}};
 
 // Size of one base unit in bytes or milliseconds; 0 when unknown.
 double baseSize(const QString &unit)
 {
-    if (unit == "B"_L1) return 1;
-    if (unit == "kB"_L1) return 1024;
-    if (unit == "MB"_L1) return 1024.0 * 1024;
-    if (unit.endsWith("kB"_L1)) return unit.chopped(2).toDouble() * 1024;
-    if (unit == "us"_L1) return 0.001;
-    if (unit == "ms"_L1) return 1;
-    if (unit == "s"_L1) return 1000;
-    if (unit == "min"_L1) return 60000;
-    if (unit == "h"_L1) return 3600000;
-    if (unit == "d"_L1) return 86400000;
+    if (unit == "B"_L1)
+        return 1;
+    if (unit == "kB"_L1)
+        return 1024;
+    if (unit == "MB"_L1)
+        return 1024.0 * 1024;
+    if (unit.endsWith("kB"_L1))
+        return unit.chopped(2).toDouble() * 1024;
+    if (unit == "us"_L1)
+        return 0.001;
+    if (unit == "ms"_L1)
+        return 1;
+    if (unit == "s"_L1)
+        return 1000;
+    if (unit == "min"_L1)
+        return 60000;
+    if (unit == "h"_L1)
+        return 3600000;
+    if (unit == "d"_L1)
+        return 86400000;
     return 0;
 }
 
@@ -84,8 +99,10 @@ bool ValueFormatter::needsQuotes(const QString &value)
 {
     // Tokens the lexer reads back as one value: an identifier or unquoted string (but not a
     // qualified ID "a.b"), an integer with optional letters, a plain real.
-    static const QRegularExpression unquotedString(u"^[A-Za-z_\\x{80}-\\x{10FFFF}][A-Za-z0-9_\\-.:/\\x{80}-\\x{10FFFF}]*$"_s);
-    static const QRegularExpression qualifiedId(u"^[A-Za-z_\\x{80}-\\x{10FFFF}][A-Za-z0-9_\\x{80}-\\x{10FFFF}]*\\.[A-Za-z_\\x{80}-\\x{10FFFF}][A-Za-z0-9_\\x{80}-\\x{10FFFF}]*$"_s);
+    static const QRegularExpression unquotedString(
+        u"^[A-Za-z_\\x{80}-\\x{10FFFF}][A-Za-z0-9_\\-.:/\\x{80}-\\x{10FFFF}]*$"_s);
+    static const QRegularExpression qualifiedId(
+        u"^[A-Za-z_\\x{80}-\\x{10FFFF}][A-Za-z0-9_\\x{80}-\\x{10FFFF}]*\\.[A-Za-z_\\x{80}-\\x{10FFFF}][A-Za-z0-9_\\x{80}-\\x{10FFFF}]*$"_s);
     static const QRegularExpression integer(u"^[-+]?(0[xX][0-9A-Fa-f]+|[0-9]+)[A-Za-z]*$"_s);
     static const QRegularExpression real(u"^[-+]?[0-9]+\\.[0-9]+$"_s);
     if (value.isEmpty())

@@ -4,9 +4,9 @@
 
 #include <QCoreApplication>
 
-#include <clocale>
 #include <cerrno>
 #include <climits>
+#include <clocale>
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
@@ -50,18 +50,29 @@ std::vector<UnitFactor> conversionTable(const QString &baseUnit)
         const double blockKb = baseUnit.chopped(2).toDouble();
         if (blockKb <= 0)
             return {};
-        return {{"TB", (k * k * k) / blockKb}, {"GB", (k * k) / blockKb}, {"MB", k / blockKb},
-                {"kB", 1.0 / blockKb}, {"B", 1.0 / (blockKb * k)}};
+        return {{"TB", (k * k * k) / blockKb},
+                {"GB", (k * k) / blockKb},
+                {"MB", k / blockKb},
+                {"kB", 1.0 / blockKb},
+                {"B", 1.0 / (blockKb * k)}};
     }
     if (baseUnit == "ms"_L1)
-        return {{"d", 1000.0 * 60 * 60 * 24}, {"h", 1000.0 * 60 * 60}, {"min", 1000.0 * 60},
-                {"s", 1000.0}, {"ms", 1.0}, {"us", 1.0 / 1000}};
+        return {{"d", 1000.0 * 60 * 60 * 24},
+                {"h", 1000.0 * 60 * 60},
+                {"min", 1000.0 * 60},
+                {"s", 1000.0},
+                {"ms", 1.0},
+                {"us", 1.0 / 1000}};
     if (baseUnit == "s"_L1)
-        return {{"d", 60.0 * 60 * 24}, {"h", 60.0 * 60}, {"min", 60.0}, {"s", 1.0},
-                {"ms", 1.0 / 1000}, {"us", 1.0 / (1000 * 1000)}};
+        return {{"d", 60.0 * 60 * 24}, {"h", 60.0 * 60},           {"min", 60.0}, {"s", 1.0},
+                {"ms", 1.0 / 1000},    {"us", 1.0 / (1000 * 1000)}};
     if (baseUnit == "min"_L1)
-        return {{"d", 60.0 * 24}, {"h", 60.0}, {"min", 1.0}, {"s", 1.0 / 60},
-                {"ms", 1.0 / (1000 * 60)}, {"us", 1.0 / (1000.0 * 1000 * 60)}};
+        return {{"d", 60.0 * 24},
+                {"h", 60.0},
+                {"min", 1.0},
+                {"s", 1.0 / 60},
+                {"ms", 1.0 / (1000 * 60)},
+                {"us", 1.0 / (1000.0 * 1000 * 60)}};
     return {};
 }
 
@@ -73,8 +84,10 @@ bool isMemoryBase(const QString &unit)
 QString unitsHint(const QString &unit)
 {
     if (isMemoryBase(unit))
-        return QCoreApplication::translate("pgdial::pgconf", "Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
-    return QCoreApplication::translate("pgdial::pgconf", "Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".");
+        return QCoreApplication::translate(
+            "pgdial::pgconf", "Valid units for this parameter are \"B\", \"kB\", \"MB\", \"GB\", and \"TB\".");
+    return QCoreApplication::translate(
+        "pgdial::pgconf", "Valid units for this parameter are \"us\", \"ms\", \"s\", \"min\", \"h\", and \"d\".");
 }
 
 // Unit suffix after a number (blanks, then at most 3 non-blank bytes, then only blanks).
@@ -111,7 +124,8 @@ QString formatNumber(double value)
 
 QString invalidValueMessage(const ParameterInfo &parameter, const QString &value)
 {
-    return QCoreApplication::translate("pgdial::pgconf", "invalid value for parameter \"%1\": \"%2\"").arg(parameter.name, value);
+    return QCoreApplication::translate("pgdial::pgconf", "invalid value for parameter \"%1\": \"%2\"")
+        .arg(parameter.name, value);
 }
 
 bool isScannerSpace(QChar c)
@@ -180,7 +194,8 @@ bool validLogConnections(const QString &value)
     static const QStringList booleans = {u"on"_s, u"off"_s, u"true"_s, u"false"_s, u"yes"_s, u"no"_s, u"1"_s, u"0"_s};
     if (names->size() == 1 && booleans.contains(names->first(), Qt::CaseInsensitive))
         return true;
-    static const QStringList options = {u"receipt"_s, u"authentication"_s, u"authorization"_s, u"setup_durations"_s, u"all"_s};
+    static const QStringList options
+        = {u"receipt"_s, u"authentication"_s, u"authorization"_s, u"setup_durations"_s, u"all"_s};
     for (const QString &name : *names) {
         if (!options.contains(name, Qt::CaseInsensitive))
             return false;
@@ -297,28 +312,41 @@ std::optional<bool> ValueParser::parseBool(const QString &text)
         return length <= qsizetype(std::strlen(word)) && qstrnicmp(value.constData(), word, size_t(length)) == 0;
     };
     switch (value.at(0)) {
-    case 't': case 'T':
-        if (prefixOf("true", length)) return true;
+    case 't':
+    case 'T':
+        if (prefixOf("true", length))
+            return true;
         break;
-    case 'f': case 'F':
-        if (prefixOf("false", length)) return false;
+    case 'f':
+    case 'F':
+        if (prefixOf("false", length))
+            return false;
         break;
-    case 'y': case 'Y':
-        if (prefixOf("yes", length)) return true;
+    case 'y':
+    case 'Y':
+        if (prefixOf("yes", length))
+            return true;
         break;
-    case 'n': case 'N':
-        if (prefixOf("no", length)) return false;
+    case 'n':
+    case 'N':
+        if (prefixOf("no", length))
+            return false;
         break;
-    case 'o': case 'O':
+    case 'o':
+    case 'O':
         // "o" alone is ambiguous; "of" means off
-        if (length >= 2 && prefixOf("on", length)) return true;
-        if (length >= 2 && prefixOf("off", length)) return false;
+        if (length >= 2 && prefixOf("on", length))
+            return true;
+        if (length >= 2 && prefixOf("off", length))
+            return false;
         break;
     case '1':
-        if (length == 1) return true;
+        if (length == 1)
+            return true;
         break;
     case '0':
-        if (length == 1) return false;
+        if (length == 1)
+            return false;
         break;
     default:
         break;
@@ -363,7 +391,8 @@ std::optional<double> ValueParser::parseReal(const QString &text, const QString 
     return applyUnit(number, end, unit, hint, badUnit);
 }
 
-ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &value, int major, const DateTimeContext &context)
+ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &value, int major,
+                               const DateTimeContext &context)
 {
     ParsedValue result;
     auto fail = [&](ValueProblem problem, QString message, QString hint = {}) {
@@ -376,7 +405,9 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
     case ParameterType::Bool: {
         const auto parsed = parseBool(value);
         if (!parsed)
-            return fail(ValueProblem::Invalid, QCoreApplication::translate("pgdial::pgconf", "parameter \"%1\" requires a Boolean value").arg(parameter.name));
+            return fail(ValueProblem::Invalid,
+                        QCoreApplication::translate("pgdial::pgconf", "parameter \"%1\" requires a Boolean value")
+                            .arg(parameter.name));
         result.boolean = *parsed;
         result.setting = *parsed ? u"on"_s : u"off"_s;
         result.buildFeature = parameter.buildDependentValues.value(result.setting);
@@ -390,7 +421,8 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
         const auto parsed = isInteger ? parseInteger(value, parameter.unit, &hint, &badUnit)
                                       : parseReal(value, parameter.unit, &hint, &badUnit);
         if (!parsed)
-            return fail(badUnit ? ValueProblem::BadUnit : ValueProblem::Invalid, invalidValueMessage(parameter, value), hint);
+            return fail(badUnit ? ValueProblem::BadUnit : ValueProblem::Invalid, invalidValueMessage(parameter, value),
+                        hint);
         result.number = *parsed;
         result.setting = isInteger ? QString::number(qint64(*parsed)) : formatNumber(*parsed);
         const double min = parameter.min.value_or(-HUGE_VAL);
@@ -398,13 +430,16 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
         if (*parsed < min || *parsed > max) {
             const QString unit = parameter.unit.isEmpty() ? QString() : u" "_s + parameter.unit;
             const QString bound = major >= 17 ? unit : QString();
-            auto show = [&](double number) { return isInteger ? QString::number(qint64(number)) : formatNumber(number); };
+            auto show
+                = [&](double number) { return isInteger ? QString::number(qint64(number)) : formatNumber(number); };
             return fail(ValueProblem::OutOfRange,
-                        QCoreApplication::translate("pgdial::pgconf", "%1%2 is outside the valid range for parameter \"%3\" (%4%5 .. %6%7)")
+                        QCoreApplication::translate(
+                            "pgdial::pgconf", "%1%2 is outside the valid range for parameter \"%3\" (%4%5 .. %6%7)")
                             .arg(show(*parsed), unit, parameter.name, show(min), bound, show(max), bound));
         }
         if (isInteger) {
-            if (const auto hook = ParameterCheckHooks::checkInteger(parameter.name.toLower(), *parsed, major); hook && !hook->ok) {
+            if (const auto hook = ParameterCheckHooks::checkInteger(parameter.name.toLower(), *parsed, major);
+                hook && !hook->ok) {
                 fail(ValueProblem::Invalid, invalidValueMessage(parameter, result.setting), hook->detail);
                 result.dependsOnMachine = hook->dependsOnMachine;
                 return result;
@@ -435,7 +470,8 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
             }
         }
         return fail(ValueProblem::Invalid, invalidValueMessage(parameter, value),
-                    QCoreApplication::translate("pgdial::pgconf", "Available values: %1.").arg(parameter.enumValues.join(u", "_s)));
+                    QCoreApplication::translate("pgdial::pgconf", "Available values: %1.")
+                        .arg(parameter.enumValues.join(u", "_s)));
     }
     case ParameterType::String: {
         const QString name = parameter.name.toLower();

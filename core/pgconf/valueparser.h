@@ -17,10 +17,10 @@ struct ParsedValue
 {
     ValueProblem problem = ValueProblem::None;
     QString message; // the server's wording ("invalid value for parameter \"x\": \"y\"")
-    QString hint;    // the server's HINT, if any ("Valid units for this parameter are ...")
-    double number = 0;    // integer and real parameters: the value in the parameter's base unit
+    QString hint; // the server's HINT, if any ("Valid units for this parameter are ...")
+    double number = 0; // integer and real parameters: the value in the parameter's base unit
     bool boolean = false; // bool parameters
-    QString setting;      // what pg_settings.setting would show ("125", "on", "replica", the text)
+    QString setting; // what pg_settings.setting would show ("125", "on", "replica", the text)
     // The value exists in PostgreSQL but needs a server built with this feature ("lz4", "ssl",
     // "bonjour"; scripts/generate-catalog BUILD_DEPENDENT). ConfValidator decides what that means.
     QString buildFeature;

@@ -25,24 +25,28 @@ std::optional<QString> ViewOnlyChecks::refusal(const QString &name, const QStrin
         if (setting.isEmpty() || setting == "pg_default"_L1 || setting == "pg_global"_L1)
             return std::nullopt;
         return tr("Tablespace \"%1\" does not exist in a new cluster; the server starts, but pg_file_settings "
-                  "lists the line as not applied until the tablespace is created.").arg(setting);
+                  "lists the line as not applied until the tablespace is created.")
+            .arg(setting);
     }
     if (name == "default_table_access_method"_L1) {
         if (setting == "heap"_L1)
             return std::nullopt;
         return tr("Table access method \"%1\" does not exist in a new cluster; the server starts, but "
-                  "pg_file_settings lists the line as not applied.").arg(setting);
+                  "pg_file_settings lists the line as not applied.")
+            .arg(setting);
     }
     if (name == "default_text_search_config"_L1) {
         // stringToQualifiedNameList: identifiers folded unless quoted, looked up in pg_catalog.
         const auto parts = ValueParser::splitIdentifiers(setting, u'.');
         bool builtIn = false;
         if (parts && (parts->size() == 1 || (parts->size() == 2 && parts->first() == "pg_catalog"_L1)))
-            builtIn = ParameterCheckHooks::isBuiltInTextSearchConfig(parts->last(), major) && parts->last() == parts->last().toLower();
+            builtIn = ParameterCheckHooks::isBuiltInTextSearchConfig(parts->last(), major)
+                && parts->last() == parts->last().toLower();
         if (builtIn)
             return std::nullopt;
         return tr("Text search configuration \"%1\" does not exist in a new cluster; pg_file_settings lists the "
-                  "line as not applied.").arg(setting);
+                  "line as not applied.")
+            .arg(setting);
     }
     if (name == "transaction_deferrable"_L1) {
         // check_transaction_deferrable refuses any change once the transaction took a snapshot.
@@ -59,13 +63,14 @@ std::optional<QString> ViewOnlyChecks::refusal(const QString &name, const QStrin
         // From 15 on, names that are no built-in resource manager may be custom ones: start-up
         // defers the check until the preloaded libraries are in, the view (a backend where they
         // are) refuses what is still unknown.
-        static const QStringList masked = {u"all"_s, u"heap2"_s, u"heap"_s, u"btree"_s, u"hash"_s, u"gin"_s, u"gist"_s,
-                                           u"sequence"_s, u"spgist"_s, u"brin"_s, u"generic"_s};
+        static const QStringList masked = {u"all"_s,  u"heap2"_s,    u"heap"_s,   u"btree"_s, u"hash"_s,   u"gin"_s,
+                                           u"gist"_s, u"sequence"_s, u"spgist"_s, u"brin"_s,  u"generic"_s};
         const auto names = ValueParser::splitIdentifiers(setting);
         for (const QString &entry : names.value_or(QStringList())) {
             if (!masked.contains(entry, Qt::CaseInsensitive))
                 return tr("\"%1\" is no built-in resource manager; unless a preloaded library defines it, the server "
-                          "stops at start-up.").arg(entry);
+                          "stops at start-up.")
+                    .arg(entry);
         }
         return std::nullopt;
     }

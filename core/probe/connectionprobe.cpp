@@ -20,7 +20,9 @@ namespace pgdial::core::probe {
 // owner cancels or dies, so a late worker posts nothing.
 struct ProbeJob
 {
-    explicit ProbeJob(int timeoutMs) : control(timeoutMs) {}
+    explicit ProbeJob(int timeoutMs)
+        : control(timeoutMs)
+    { }
 
     ProbeControl control;
     std::mutex mutex;
@@ -30,8 +32,7 @@ struct ProbeJob
     QList<ProbeStage> stages;
     ConnectionProbe *receiver = nullptr;
 
-    template<typename Function>
-    void post(Function function)
+    template<typename Function> void post(Function function)
     {
         const std::lock_guard lock(mutex);
         if (receiver)
@@ -69,7 +70,7 @@ ProbeReport abandonedReport(QList<ProbeStage> stages, const QString &conninfoTex
     report.conninfo = ConninfoInspector::maskConninfoText(conninfoText);
     report.cancelled = cancelled;
     report.ms = ms;
-    const QStringList order{u"parse"_s, u"resolve"_s, u"tcp"_s, u"tls"_s, u"auth"_s, u"session"_s, u"checks"_s};
+    const QStringList order {u"parse"_s, u"resolve"_s, u"tcp"_s, u"tls"_s, u"auth"_s, u"session"_s, u"checks"_s};
     bool marked = false;
     for (const QString &name : order) {
         if (report.stage(name))
@@ -93,7 +94,9 @@ ProbeReport abandonedReport(QList<ProbeStage> stages, const QString &conninfoTex
 
 } // namespace
 
-ConnectionProbe::ConnectionProbe(QObject *parent) : QObject(parent) {}
+ConnectionProbe::ConnectionProbe(QObject *parent)
+    : QObject(parent)
+{ }
 
 ConnectionProbe::~ConnectionProbe()
 {
@@ -131,19 +134,22 @@ void ConnectionProbe::start(const ProbeOptions &options)
         if (!job->receiver)
             return;
         ProbeJob *current = job.get();
-        QMetaObject::invokeMethod(job->receiver, [current, job]() {
-            ConnectionProbe *self = nullptr;
-            ProbeReport report;
-            {
-                const std::lock_guard guard(current->mutex);
-                self = current->receiver;
-                report = current->report;
-            }
-            if (!self || self->m_job.get() != current)
-                return;
-            self->m_job.reset();
-            Q_EMIT self->finished(report);
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            job->receiver,
+            [current, job]() {
+                ConnectionProbe *self = nullptr;
+                ProbeReport report;
+                {
+                    const std::lock_guard guard(current->mutex);
+                    self = current->receiver;
+                    report = current->report;
+                }
+                if (!self || self->m_job.get() != current)
+                    return;
+                self->m_job.reset();
+                Q_EMIT self->finished(report);
+            },
+            Qt::QueuedConnection);
     }).detach();
 }
 
@@ -158,7 +164,8 @@ void ConnectionProbe::cancel()
     }
     job->control.cancel();
     const ProbeReport report = abandonedReport(m_stages, m_conninfo, true, job->control.elapsedMs());
-    QMetaObject::invokeMethod(this, [this, report]() { Q_EMIT finished(report); }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        this, [this, report]() { Q_EMIT finished(report); }, Qt::QueuedConnection);
 }
 
 ProbeReport ConnectionProbe::run(const ProbeOptions &options)
@@ -172,8 +179,7 @@ ProbeReport ConnectionProbe::run(const ProbeOptions &options)
     if (job->done.wait_until(lock, until, [&] { return job->finished; }))
         return job->report;
     job->control.cancel();
-    return abandonedReport(job->stages, options.conninfo, false,
-                           job->control.elapsedMs());
+    return abandonedReport(job->stages, options.conninfo, false, job->control.elapsedMs());
 }
 
 } // namespace pgdial::core::probe

@@ -130,7 +130,7 @@ ConninfoInspector::ConninfoInspector(const QString &conninfo)
 void ConninfoInspector::validateValues()
 {
     // connectOptions2's checks, so that a bad value fails the parse stage as it fails libpq.
-    const QList<std::pair<QString, QStringList>> enumerations{
+    const QList<std::pair<QString, QStringList>> enumerations {
         {u"sslmode"_s, {u"disable"_s, u"allow"_s, u"prefer"_s, u"require"_s, u"verify-ca"_s, u"verify-full"_s}},
         {u"gssencmode"_s, {u"disable"_s, u"prefer"_s, u"require"_s}},
         {u"channel_binding"_s, {u"disable"_s, u"prefer"_s, u"require"_s}},
@@ -148,8 +148,9 @@ void ConninfoInspector::validateValues()
     if (value(u"sslrootcert"_s) == u"system" && source(u"sslmode"_s) == u"default")
         set(u"sslmode"_s, u"verify-full"_s, u"default (sslrootcert=system)"_s);
     if (value(u"sslrootcert"_s) == u"system" && value(u"sslmode"_s) != u"verify-full") {
-        m_error = QCoreApplication::translate("probe", "weak sslmode \"%1\" may not be used with sslrootcert=system "
-                                                       "(use \"verify-full\")")
+        m_error = QCoreApplication::translate("probe",
+                                              "weak sslmode \"%1\" may not be used with sslrootcert=system "
+                                              "(use \"verify-full\")")
                       .arg(value(u"sslmode"_s));
         return;
     }
@@ -201,8 +202,7 @@ void ConninfoInspector::applyServiceFile()
         return;
     QStringList files;
     files << (envSet("PGSERVICEFILE") ? envValue("PGSERVICEFILE") : homeDir() + u"/.pg_service.conf"_s);
-    files << (envSet("PGSYSCONFDIR") ? envValue("PGSYSCONFDIR") : defaultSysconfDir.toString())
-                 + u"/pg_service.conf"_s;
+    files << (envSet("PGSYSCONFDIR") ? envValue("PGSYSCONFDIR") : defaultSysconfDir.toString()) + u"/pg_service.conf"_s;
     for (const QString &path : files) {
         QFile file(path);
         if (!file.open(QIODevice::ReadOnly))
@@ -245,13 +245,15 @@ void ConninfoInspector::applyPasswordFile()
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly))
         return;
-    struct stat info{};
+    struct stat info
+    {
+    };
     if (::stat(QFile::encodeName(path).constData(), &info) == 0 && (info.st_mode & (S_IRWXG | S_IRWXO)))
         return; // libpq ignores a password file that others can read (and warns)
     QString host = hosts().value(0);
     if (host.isEmpty() || host.startsWith(u'/') || host.startsWith(u'@'))
         host = u"localhost"_s;
-    const QStringList wanted{host, ports().value(0), value(u"dbname"_s), value(u"user"_s)};
+    const QStringList wanted {host, ports().value(0), value(u"dbname"_s), value(u"user"_s)};
     while (!file.atEnd()) {
         QString line = QString::fromUtf8(file.readLine());
         while (line.endsWith(u'\n') || line.endsWith(u'\r'))
@@ -343,9 +345,8 @@ ProbeStage ConninfoInspector::toStage() const
             continue;
         const QString shown = parameter.secret ? QString(6, base::SecretMasker::maskCharacter) : parameter.value;
         stage.lines.append(u"%1=%2 (%3)"_s.arg(parameter.keyword, shown, parameter.source));
-        parameters.append(QJsonObject{{u"keyword"_s, parameter.keyword},
-                                      {u"value"_s, shown},
-                                      {u"source"_s, parameter.source}});
+        parameters.append(
+            QJsonObject {{u"keyword"_s, parameter.keyword}, {u"value"_s, shown}, {u"source"_s, parameter.source}});
     }
     stage.facts.insert(u"parameters"_s, parameters);
     stage.detail = QCoreApplication::translate("probe", "host %1, port %2, user %3, database %4, sslmode %5")

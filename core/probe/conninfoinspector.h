@@ -11,7 +11,7 @@ namespace pgdial::core::probe {
 struct ConninfoParameter
 {
     QString keyword;
-    QString value;  // the effective value; a password is kept here only for the probe itself
+    QString value; // the effective value; a password is kept here only for the probe itself
     QString source; // "string", "environment PGHOST", "service file <path>", "password file <path>",
                     // "default", or empty when unset
     bool secret = false; // password, sslpassword: never shown

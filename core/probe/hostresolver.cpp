@@ -87,7 +87,7 @@ Resolution HostResolver::resolve(const QString &host, int port, int timeoutMs, c
     auto lookup = std::make_shared<Lookup>();
     const QByteArray name = host.toUtf8();
     std::thread([lookup, name, port] {
-        addrinfo hints{};
+        addrinfo hints {};
         hints.ai_family = AF_UNSPEC;
         hints.ai_socktype = SOCK_STREAM;
         hints.ai_flags = AI_ADDRCONFIG;
@@ -129,8 +129,8 @@ Resolution HostResolver::resolve(const QString &host, int port, int timeoutMs, c
         }
         if (ProbeControl::Clock::now() >= until || control.expired()) {
             resolution.outcome = Resolution::Outcome::TimedOut;
-            resolution.error = QCoreApplication::translate("probe", "no answer from the resolver within %1 ms")
-                                   .arg(timeoutMs);
+            resolution.error
+                = QCoreApplication::translate("probe", "no answer from the resolver within %1 ms").arg(timeoutMs);
             break;
         }
         lookup->done.wait_for(lock, std::chrono::milliseconds(ProbeControl::sliceMs));

@@ -18,7 +18,7 @@ struct Pattern
 };
 
 // Order matters: the first fragment found in a line decides.
-constexpr std::array<Pattern, 44> patterns{{
+constexpr std::array<Pattern, 44> patterns {{
     {u"could not translate host name", Verdict::UnknownHost},
     {u"could not parse network address", Verdict::InvalidConninfo},
     {u"invalid connection option", Verdict::InvalidConninfo},
@@ -221,8 +221,7 @@ Explanation MessageCatalogue::explain(Verdict verdict, const ExplainContext &c)
     case Verdict::NoPasswordSupplied:
         return {t("The server asked for a password and the client had none: no password in the string, "
                   "PGPASSWORD unset, and no matching .pgpass line (or the .pgpass file has loose permissions "
-                  "and was ignored).")
-                    ,
+                  "and was ignored)."),
                 t("Supply the password (password file, PGPASSWORD or the URL), or fix the .pgpass line "
                   "(host:port:database:user:password) and chmod 600 it.")};
     case Verdict::PeerOrIdentFailed:
@@ -237,17 +236,16 @@ Explanation MessageCatalogue::explain(Verdict verdict, const ExplainContext &c)
                     .arg(c.database),
                 t("List the databases (`psql -l`) and set dbname to an existing one, or create it.")};
     case Verdict::RoleMissing:
-        return {t("The role %1 does not exist on this server (libpq defaults the user to the OS user name).")
-                    .arg(c.user),
-                t("Create the role (CREATE ROLE %1 LOGIN PASSWORD ...) or set user to an existing role.")
-                    .arg(c.user)};
+        return {
+            t("The role %1 does not exist on this server (libpq defaults the user to the OS user name).").arg(c.user),
+            t("Create the role (CREATE ROLE %1 LOGIN PASSWORD ...) or set user to an existing role.").arg(c.user)};
     case Verdict::RoleCannotLogin:
         return {t("The role %1 exists but is NOLOGIN (a group role).").arg(c.user),
                 t("Connect as a login role that is a member of it, or ALTER ROLE %1 LOGIN.").arg(c.user)};
     case Verdict::NoConnectPrivilege:
-        return {t("The role %1 lacks the CONNECT privilege on database %2 (revoked from PUBLIC).")
-                    .arg(c.user, c.database),
-                t("GRANT CONNECT ON DATABASE %1 TO %2;").arg(c.database, c.user)};
+        return {
+            t("The role %1 lacks the CONNECT privilege on database %2 (revoked from PUBLIC).").arg(c.user, c.database),
+            t("GRANT CONNECT ON DATABASE %1 TO %2;").arg(c.database, c.user)};
     case Verdict::TooManyClients:
         return {t("The server has no free connection slot (max_connections reached, or the role's or "
                   "database's CONNECTION LIMIT): pools too large for the server, leaked or idle-in-transaction "
@@ -275,7 +273,7 @@ Explanation MessageCatalogue::explain(Verdict verdict, const ExplainContext &c)
 }
 
 std::optional<Explanation> MessageCatalogue::explainMessage(Verdict verdict, const QString &message,
-                                                           const ExplainContext &c)
+                                                            const ExplainContext &c)
 {
     const auto t = [](const char *text) { return QCoreApplication::translate("probe", text); };
     if (verdict == Verdict::TooManyClients) {
@@ -283,7 +281,7 @@ std::optional<Explanation> MessageCatalogue::explainMessage(Verdict verdict, con
         if (const QRegularExpressionMatch match = limit.match(message); match.hasMatch()) {
             const QString name = match.captured(2);
             if (match.captured(1) == u"role")
-                return Explanation{
+                return Explanation {
                     t("The role %1 has reached its own connection limit (CONNECTION LIMIT, pg_roles.rolconnlimit); "
                       "the server itself still has free slots. Every session of the role counts: the app's pools, "
                       "workers, migrations and leaked or idle sessions.")
@@ -292,7 +290,7 @@ std::optional<Explanation> MessageCatalogue::explainMessage(Verdict verdict, con
                       "the pools (instances x workers x (pool_size + max_overflow)) below the limit, or raise it: "
                       "ALTER ROLE %1 CONNECTION LIMIT <n>; (-1: no limit).")
                         .arg(name)};
-            return Explanation{
+            return Explanation {
                 t("The database %1 has reached its own connection limit (CONNECTION LIMIT, "
                   "pg_database.datconnlimit); the server itself still has free slots.")
                     .arg(name),
@@ -302,7 +300,7 @@ std::optional<Explanation> MessageCatalogue::explainMessage(Verdict verdict, con
                     .arg(name)};
         }
         if (message.contains(u"too many clients already"_s))
-            return Explanation{
+            return Explanation {
                 t("Every connection slot of the server is taken (max_connections reached): pools too large for "
                   "the server, leaked sessions, or idle-in-transaction sessions holding slots."),
                 t("Compute the pool budget (instances x workers x (pool_size + max_overflow)) against "
@@ -312,7 +310,7 @@ std::optional<Explanation> MessageCatalogue::explainMessage(Verdict verdict, con
     }
     if (verdict == Verdict::ReservedSlots) {
         if (message.contains(u"pg_use_reserved_connections"_s))
-            return Explanation{
+            return Explanation {
                 t("Only reserved slots are left: the ones for members of pg_use_reserved_connections "
                   "(reserved_connections) and for superusers (superuser_reserved_connections); the role %1 is "
                   "neither.")
@@ -321,7 +319,7 @@ std::optional<Explanation> MessageCatalogue::explainMessage(Verdict verdict, con
                   "role that must always get in: GRANT pg_use_reserved_connections TO %1;")
                     .arg(c.user)};
         if (message.contains(u"reserved for"_s))
-            return Explanation{
+            return Explanation {
                 t("Only the slots reserved for superusers (superuser_reserved_connections) are left; the role %1 "
                   "is not a superuser.")
                     .arg(c.user),

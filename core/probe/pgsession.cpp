@@ -19,7 +19,7 @@ bool PgSession::waitForSocket(PGconn *conn, bool forWrite, const ProbeControl &c
     if (fd < 0)
         return !control.stopped();
     while (!control.stopped()) {
-        pollfd descriptor{fd, short(forWrite ? POLLOUT : POLLIN), 0};
+        pollfd descriptor {fd, short(forWrite ? POLLOUT : POLLIN), 0};
         if (::poll(&descriptor, 1, ProbeControl::sliceMs) != 0)
             return true;
     }

@@ -18,8 +18,7 @@ public:
         : m_cancelled(std::make_shared<std::atomic_bool>(false))
         , m_start(Clock::now())
         , m_deadline(m_start + std::chrono::milliseconds(timeoutMs))
-    {
-    }
+    { }
 
     void cancel() { m_cancelled->store(true); }
     bool cancelled() const { return m_cancelled->load(); }

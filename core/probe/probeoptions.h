@@ -29,14 +29,14 @@ struct RolePattern
 
 struct ProbeOptions
 {
-    QString conninfo;         // key=value or URI, as libpq accepts it (may hold a password)
-    int timeoutMs = 10000;    // overall deadline
+    QString conninfo; // key=value or URI, as libpq accepts it (may hold a password)
+    int timeoutMs = 10000; // overall deadline
     int stageTimeoutMs = 5000; // per-stage cap (resolve, tcp per address, tls); connect_timeout lowers it
-    QString adminConninfo;    // optional: enables the checks stage and the password_failed reason
+    QString adminConninfo; // optional: enables the checks stage and the password_failed reason
     std::optional<ConninfoOrigin> origin;
     project::ServerSettingLookup serverSettings; // optional: the project's postgresql.conf
-    QString hbaFile;                    // project-relative pg_hba.conf, for the rule to add
-    RolePattern roles;                  // what the checks stage expects (with adminConninfo)
+    QString hbaFile; // project-relative pg_hba.conf, for the rule to add
+    RolePattern roles; // what the checks stage expects (with adminConninfo)
 };
 
 } // namespace pgdial::core::probe

@@ -20,19 +20,20 @@ QJsonObject ProbeReport::toJson() const
     QJsonArray stageArray;
     for (const ProbeStage &s : stages)
         stageArray.append(s.toJson());
-    QJsonObject json{{u"verdict"_s, verdictId(verdict)},
-                     {u"stages"_s, stageArray},
-                     {u"cause"_s, cause},
-                     {u"fix"_s, fix},
-                     {u"failed_stage"_s, failedStage.isEmpty() ? QJsonValue() : QJsonValue(failedStage)},
-                     {u"conninfo"_s, conninfo},
-                     {u"ms"_s, ms}};
+    QJsonObject json {{u"verdict"_s, verdictId(verdict)},
+                      {u"stages"_s, stageArray},
+                      {u"cause"_s, cause},
+                      {u"fix"_s, fix},
+                      {u"failed_stage"_s, failedStage.isEmpty() ? QJsonValue() : QJsonValue(failedStage)},
+                      {u"conninfo"_s, conninfo},
+                      {u"ms"_s, ms}};
     if (cancelled)
         json.insert(u"cancelled"_s, true);
     if (fixLocation)
-        json.insert(u"fix_location"_s, QJsonObject{{u"file"_s, fixLocation->file},
-                                                   {u"line"_s, fixLocation->line},
-                                                   {u"text"_s, fixLocation->text}});
+        json.insert(u"fix_location"_s,
+                    QJsonObject {{u"file"_s, fixLocation->file},
+                                 {u"line"_s, fixLocation->line},
+                                 {u"text"_s, fixLocation->text}});
     return json;
 }
 

@@ -25,8 +25,8 @@ struct ProbeReport
 {
     Verdict verdict = Verdict::Other;
     QString failedStage; // name of the stage the verdict comes from; empty when ok
-    QString cause;       // plain-language cause of the verdict
-    QString fix;         // plain-language fix
+    QString cause; // plain-language cause of the verdict
+    QString fix; // plain-language fix
     std::optional<FixLocation> fixLocation;
     QList<ProbeStage> stages;
     QString conninfo; // as probed, password masked

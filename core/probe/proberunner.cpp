@@ -29,7 +29,9 @@ QString tr(const char *text)
 class StageTimer
 {
 public:
-    StageTimer() : m_start(ProbeControl::Clock::now()) {}
+    StageTimer()
+        : m_start(ProbeControl::Clock::now())
+    { }
     qint64 ms() const
     {
         return std::chrono::duration_cast<std::chrono::milliseconds>(ProbeControl::Clock::now() - m_start).count();
@@ -42,9 +44,10 @@ private:
 } // namespace
 
 ProbeRunner::ProbeRunner(ProbeOptions options, const ProbeControl &control, StageCallback onStage)
-    : m_options(std::move(options)), m_control(control), m_onStage(std::move(onStage))
-{
-}
+    : m_options(std::move(options))
+    , m_control(control)
+    , m_onStage(std::move(onStage))
+{ }
 
 void ProbeRunner::add(ProbeStage stage)
 {
@@ -100,8 +103,8 @@ void ProbeRunner::conclude(ProbeReport &report, const ExplainContext &context)
 ProbeReport ProbeRunner::run()
 {
     const ConninfoInspector conninfo(m_options.conninfo);
-    m_report.conninfo = conninfo.isValid() ? conninfo.maskedConninfo()
-                                           : ConninfoInspector::maskConninfoText(m_options.conninfo);
+    m_report.conninfo
+        = conninfo.isValid() ? conninfo.maskedConninfo() : ConninfoInspector::maskConninfoText(m_options.conninfo);
     add(conninfo.toStage());
     if (conninfo.isValid()) {
         m_stageTimeoutMs = m_options.stageTimeoutMs;
@@ -131,8 +134,8 @@ ProbeReport ProbeRunner::run()
     }
     locateFix(m_report, m_options);
     if (m_report.verdict == Verdict::HbaReject && m_hbaRejectLine > 0) {
-        m_report.fixLocation = FixLocation{m_options.hbaFile.isEmpty() ? u"pg_hba.conf"_s : m_options.hbaFile,
-                                           m_hbaRejectLine, {}};
+        m_report.fixLocation
+            = FixLocation {m_options.hbaFile.isEmpty() ? u"pg_hba.conf"_s : m_options.hbaFile, m_hbaRejectLine, {}};
         m_report.cause += u' ' + tr("On the server it is line %1 of pg_hba.conf.").arg(m_hbaRejectLine);
     }
     return m_report;
@@ -165,7 +168,7 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
     switch (report.verdict) {
     case Verdict::SslNotSupported:
         if (const auto ssl = setting(u"ssl"_s)) {
-            report.fixLocation = FixLocation{ssl->file, ssl->line, u"ssl = on"_s};
+            report.fixLocation = FixLocation {ssl->file, ssl->line, u"ssl = on"_s};
             return;
         }
         break;
@@ -176,7 +179,7 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
             auth && auth->lines.join(u'\n').contains(u"too many connections for "_s))
             return;
         if (const auto max = setting(u"max_connections"_s)) {
-            report.fixLocation = FixLocation{max->file, max->line, {}};
+            report.fixLocation = FixLocation {max->file, max->line, {}};
             return;
         }
         break;
@@ -186,20 +189,20 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
             const QString probed = ConninfoInspector(options.conninfo).ports().value(0);
             if (!probed.isEmpty() && port->value != probed) {
                 report.fix += u' '
-                              + tr("The project's postgresql.conf sets port = %1 (%2:%3) but the connection uses port "
-                                   "%4; that is right only when a container or proxy maps one to the other.")
-                                    .arg(port->value, port->file)
-                                    .arg(port->line)
-                                    .arg(probed);
+                    + tr("The project's postgresql.conf sets port = %1 (%2:%3) but the connection uses port "
+                         "%4; that is right only when a container or proxy maps one to the other.")
+                          .arg(port->value, port->file)
+                          .arg(port->line)
+                          .arg(probed);
                 if (!options.origin)
-                    report.fixLocation = FixLocation{port->file, port->line, {}};
+                    report.fixLocation = FixLocation {port->file, port->line, {}};
             }
         }
         break;
     case Verdict::HbaNoEntry:
         if (const ProbeStage *auth = report.stage(u"auth"_s)) {
             if (const QString rule = suggestedHbaRule(auth->lines.join(u'\n')); !rule.isEmpty()) {
-                report.fixLocation = FixLocation{options.hbaFile, 0, rule};
+                report.fixLocation = FixLocation {options.hbaFile, 0, rule};
                 report.fix += u' ' + tr("A rule that lets this connection in: %1").arg(rule);
             }
         }
@@ -219,7 +222,7 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
         return;
     default:
         if (options.origin)
-            report.fixLocation = FixLocation{options.origin->file, options.origin->line, {}};
+            report.fixLocation = FixLocation {options.origin->file, options.origin->line, {}};
     }
 }
 
@@ -256,13 +259,14 @@ bool ProbeRunner::resolveStage(const ConninfoInspector &conninfo)
         } else if (const auto numeric = HostResolver::numeric(host, port)) {
             found.append(*numeric);
         } else {
-            const Resolution resolution = HostResolver::resolve(host, port, m_control.budgetMs(m_stageTimeoutMs), m_control);
+            const Resolution resolution
+                = HostResolver::resolve(host, port, m_control.budgetMs(m_stageTimeoutMs), m_control);
             found = resolution.addresses;
             if (resolution.outcome != Resolution::Outcome::Resolved) {
                 ++failed;
                 timedOut = timedOut || resolution.outcome == Resolution::Outcome::TimedOut;
                 stage.lines.append(tr("%1: not resolved (%2)").arg(host, resolution.error));
-                facts.append(QJsonObject{{u"host"_s, host}, {u"error"_s, resolution.error}});
+                facts.append(QJsonObject {{u"host"_s, host}, {u"error"_s, resolution.error}});
                 if (m_control.stopped())
                     break;
                 continue;
@@ -277,7 +281,7 @@ bool ProbeRunner::resolveStage(const ConninfoInspector &conninfo)
             addressFacts.append(address.text);
         }
         stage.lines.append(u"%1 -> %2"_s.arg(label, texts.join(u", "_s)));
-        facts.append(QJsonObject{{u"host"_s, label}, {u"port"_s, port}, {u"addresses"_s, addressFacts}});
+        facts.append(QJsonObject {{u"host"_s, label}, {u"port"_s, port}, {u"addresses"_s, addressFacts}});
         m_addresses += found;
     }
     stage.facts.insert(u"hosts"_s, facts);
@@ -335,10 +339,10 @@ bool ProbeRunner::tcpStage()
             break;
         }
         stage.lines.append(tr("%1: %2 in %3 ms").arg(address.display(), result).arg(attempt.ms()));
-        facts.append(QJsonObject{{u"address"_s, address.display()},
-                                 {u"ok"_s, outcome == ProbeSocket::Outcome::Ok},
-                                 {u"result"_s, result},
-                                 {u"ms"_s, attempt.ms()}});
+        facts.append(QJsonObject {{u"address"_s, address.display()},
+                                  {u"ok"_s, outcome == ProbeSocket::Outcome::Ok},
+                                  {u"result"_s, result},
+                                  {u"ms"_s, attempt.ms()}});
     }
     stage.facts.insert(u"attempts"_s, facts);
     stage.ms = timer.ms();
@@ -349,7 +353,7 @@ bool ProbeRunner::tcpStage()
     } else {
         stage.status = StageStatus::Fail;
         stage.verdict = timedOut > 0 || m_control.expired() ? Verdict::Timeout
-                        : refused > 0                       ? Verdict::Refused
+            : refused > 0                                   ? Verdict::Refused
                                                             : Verdict::Other;
         stage.detail = m_control.cancelled() ? tr("cancelled") : tr("no address accepts connections");
     }
@@ -410,8 +414,8 @@ ProbeStage ProbeRunner::combineTlsResults(const QList<ProbeStage> &results, cons
         if (usable)
             ++good;
         const QString label = address.host.isEmpty() || address.host == address.text
-                                  ? address.display()
-                                  : u"%1 (%2)"_s.arg(address.display(), address.host);
+            ? address.display()
+            : u"%1 (%2)"_s.arg(address.display(), address.host);
         stage.lines.append(u"%1: %2: %3"_s.arg(label, stageStatusId(result.status), result.detail));
         QJsonObject facts = result.facts;
         facts.insert(u"address"_s, label);
@@ -532,9 +536,10 @@ void ProbeRunner::sessionStage(PgSession &session)
         stage.facts.insert(u"connections_in_use"_s, row.at(4).toInt());
         stage.facts.insert(u"superuser_reserved_connections"_s, row.at(5).toInt());
         stage.lines.append(tr("current user %1, database %2").arg(row.at(0), row.at(1)));
-        stage.lines.append(row.at(2) == u"t" ? tr("in recovery (a standby: read-only)") : tr("not in recovery (primary)"));
-        stage.lines.append(tr("%1 of max_connections %2 in use (%3 reserved for superusers)")
-                               .arg(row.at(4), row.at(3), row.at(5)));
+        stage.lines.append(row.at(2) == u"t" ? tr("in recovery (a standby: read-only)")
+                                             : tr("not in recovery (primary)"));
+        stage.lines.append(
+            tr("%1 of max_connections %2 in use (%3 reserved for superusers)").arg(row.at(4), row.at(3), row.at(5)));
         stage.status = StageStatus::Ok;
         const int free = row.at(3).toInt() - row.at(5).toInt() - row.at(4).toInt();
         if (free <= 1) {
@@ -566,8 +571,8 @@ void ProbeRunner::checksStage()
     }
     const ProbeStage *auth = m_report.stage(u"auth"_s);
     const Verdict authVerdict = auth && auth->status == StageStatus::Fail ? auth->verdict : Verdict::Ok;
-    ServerChecks::Outcome outcome =
-        ServerChecks::run(m_options, authVerdict, context(ConninfoInspector(m_options.conninfo)), m_control);
+    ServerChecks::Outcome outcome
+        = ServerChecks::run(m_options, authVerdict, context(ConninfoInspector(m_options.conninfo)), m_control);
     m_passwordReason = outcome.passwordReason;
     m_passwordFix = outcome.passwordFix;
     m_hbaRejectLine = outcome.hbaLine;

@@ -38,7 +38,7 @@ private:
     ProbeReport m_report;
     int m_stageTimeoutMs = 5000;
     QList<SocketAddress> m_addresses;
-    std::optional<SocketAddress> m_reachable;  // the first address that accepts (libpq's first try)
+    std::optional<SocketAddress> m_reachable; // the first address that accepts (libpq's first try)
     QList<SocketAddress> m_reachableAddresses; // every address that accepts, in libpq's order
     QString m_passwordReason; // from the checks stage, when an admin connection tells it
     QString m_passwordFix;
@@ -51,7 +51,7 @@ private:
     void tlsStage(const ConninfoInspector &conninfo);
     // One tls stage from the inspection of several addresses (facts.addresses has each one).
     static ProbeStage combineTlsResults(const QList<ProbeStage> &results, const QList<SocketAddress> &addresses,
-                                       qint64 ms);
+                                        qint64 ms);
     void authAndSessionStages(const ConninfoInspector &conninfo);
     void sessionStage(PgSession &session);
     void checksStage();

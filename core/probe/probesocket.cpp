@@ -38,11 +38,11 @@ ProbeSocket::Outcome ProbeSocket::wait(short events, int timeoutMs, const ProbeC
     for (;;) {
         if (control.cancelled())
             return Outcome::Cancelled;
-        const auto left =
-            std::chrono::duration_cast<std::chrono::milliseconds>(until - ProbeControl::Clock::now()).count();
+        const auto left
+            = std::chrono::duration_cast<std::chrono::milliseconds>(until - ProbeControl::Clock::now()).count();
         if (left <= 0 || control.expired())
             return Outcome::TimedOut;
-        pollfd descriptor{m_fd, events, 0};
+        pollfd descriptor {m_fd, events, 0};
         const int ready = ::poll(&descriptor, 1, int(std::min<qint64>(left, ProbeControl::sliceMs)));
         if (ready > 0)
             return Outcome::Ok;

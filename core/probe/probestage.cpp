@@ -31,7 +31,7 @@ StageStatus stageStatusFromId(const QString &id)
 
 QJsonObject ProbeStage::toJson() const
 {
-    QJsonObject json{{u"name"_s, name}, {u"status"_s, stageStatusId(status)}, {u"ms"_s, ms}, {u"detail"_s, detail}};
+    QJsonObject json {{u"name"_s, name}, {u"status"_s, stageStatusId(status)}, {u"ms"_s, ms}, {u"detail"_s, detail}};
     if (!lines.isEmpty())
         json.insert(u"lines"_s, QJsonArray::fromStringList(lines));
     if (status == StageStatus::Fail || status == StageStatus::Warn)

@@ -18,11 +18,11 @@ struct ProbeStage
 {
     QString name;
     StageStatus status = StageStatus::Skipped;
-    qint64 ms = 0;        // wall time spent in the stage
-    QString detail;       // one line for people (never holds a password)
-    QStringList lines;    // everything else worth showing: one fact or one libpq attempt per line
+    qint64 ms = 0; // wall time spent in the stage
+    QString detail; // one line for people (never holds a password)
+    QStringList lines; // everything else worth showing: one fact or one libpq attempt per line
     Verdict verdict = Verdict::Ok; // what this stage concluded when it failed or warned
-    QJsonObject facts;    // machine-readable findings (addresses, certificate chain, server facts)
+    QJsonObject facts; // machine-readable findings (addresses, certificate chain, server facts)
 
     QJsonObject toJson() const;
 };

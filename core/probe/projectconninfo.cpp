@@ -40,20 +40,21 @@ QList<ProjectConninfo::Found> fromAppConfig(const project::Project &project)
         const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(*file->document, file->relativePath);
         if (!config.hasDatabaseSection())
             continue;
-        const appconfig::VariableResolver resolver =
-            checks::AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
+        const appconfig::VariableResolver resolver
+            = checks::AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
         const appconfig::DatabaseConfig database = appconfig::DatabaseConfig::resolve(config, resolver);
         const auto url = database.field(u"url"_s);
         if (!url || url->value().isEmpty() || !isPostgresUrl(url->value()))
             continue;
         // The fix belongs where the value is written: the .env line, or config.yaml itself.
         const appconfig::Provenance provenance = url->substitution.provenance();
-        ConninfoOrigin origin{file->relativePath, url->scalar.line, u"database.url"_s};
+        ConninfoOrigin origin {file->relativePath, url->scalar.line, u"database.url"_s};
         QString label = QCoreApplication::translate("probe", "%1 database.url").arg(file->relativePath);
         if (provenance.source == appconfig::Provenance::Source::EnvFile) {
             origin.file = provenance.file;
             origin.line = provenance.line;
-            label += QCoreApplication::translate("probe", " (from %1 line %2)").arg(provenance.file).arg(provenance.line);
+            label
+                += QCoreApplication::translate("probe", " (from %1 line %2)").arg(provenance.file).arg(provenance.line);
         } else if (provenance.source == appconfig::Provenance::Source::Default) {
             label += QCoreApplication::translate("probe", " (its default)");
         }
@@ -65,7 +66,8 @@ QList<ProjectConninfo::Found> fromAppConfig(const project::Project &project)
 QList<ProjectConninfo::Found> fromEnvFiles(const project::Project &project)
 {
     QList<ProjectConninfo::Found> found;
-    static const QRegularExpression assignment(uR"(^\s*(?:export\s+)?(DATABASE_URL|PGDIAL_PROBE_URL)\s*=\s*(.*?)\s*$)"_s);
+    static const QRegularExpression assignment(
+        uR"(^\s*(?:export\s+)?(DATABASE_URL|PGDIAL_PROBE_URL)\s*=\s*(.*?)\s*$)"_s);
     for (const project::FileKind kind : {project::FileKind::Env, project::FileKind::EnvExample}) {
         for (const auto &file : project.filesOfKind(kind)) {
             if (!file->isLoaded())
@@ -76,12 +78,13 @@ QList<ProjectConninfo::Found> fromEnvFiles(const project::Project &project)
                 if (!match.hasMatch())
                     continue;
                 QString value = match.captured(2);
-                if (value.size() >= 2 && (value.startsWith(u'"') || value.startsWith(u'\'')) && value.endsWith(value.at(0)))
+                if (value.size() >= 2 && (value.startsWith(u'"') || value.startsWith(u'\''))
+                    && value.endsWith(value.at(0)))
                     value = value.mid(1, value.size() - 2);
                 if (value.isEmpty() || value.contains(u"${"_s) || !isPostgresUrl(value))
                     continue;
                 found.append({ProjectConninfo::toLibpqUrl(value),
-                              ConninfoOrigin{file->relativePath, i + 1, match.captured(1)},
+                              ConninfoOrigin {file->relativePath, i + 1, match.captured(1)},
                               u"%1 %2"_s.arg(file->relativePath, match.captured(1))});
             }
         }
@@ -133,7 +136,7 @@ QString ProjectConninfo::hbaFile(const project::Project &project)
         if (file->includedBy)
             continue;
         const auto rank = [](const QString &path) {
-            return std::pair{QFileInfo(path).fileName() == u"pg_hba.conf"_s ? 0 : 1, path.count(u'/')};
+            return std::pair {QFileInfo(path).fileName() == u"pg_hba.conf"_s ? 0 : 1, path.count(u'/')};
         };
         if (best.isEmpty() || rank(file->relativePath) < rank(best))
             best = file->relativePath;

@@ -18,7 +18,7 @@ public:
     {
         QString conninfo; // libpq form: SQLAlchemy's "+driver" is removed from the scheme
         ConninfoOrigin origin;
-        QString label;    // for people: "config.yaml database.url (from .env line 7)"
+        QString label; // for people: "config.yaml database.url (from .env line 7)"
     };
 
     // Every candidate, the application's own first: config.yaml's database.url after ${VAR}

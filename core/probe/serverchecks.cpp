@@ -24,10 +24,11 @@ constexpr int maxFindings = 30;
 // Bytes per memory unit / milliseconds per time unit, as postgresql.conf spells them.
 std::optional<double> unitFactor(const QString &unit)
 {
-    static const QList<std::pair<QString, double>> factors{
-        {u"B"_s, 1.0},         {u"kB"_s, 1024.0},      {u"MB"_s, 1048576.0}, {u"GB"_s, 1073741824.0},
-        {u"TB"_s, 1099511627776.0}, {u"us"_s, 0.001},  {u"ms"_s, 1.0},       {u"s"_s, 1000.0},
-        {u"min"_s, 60000.0},   {u"h"_s, 3600000.0},    {u"d"_s, 86400000.0}};
+    static const QList<std::pair<QString, double>> factors {
+        {u"B"_s, 1.0},           {u"kB"_s, 1024.0},          {u"MB"_s, 1048576.0},
+        {u"GB"_s, 1073741824.0}, {u"TB"_s, 1099511627776.0}, {u"us"_s, 0.001},
+        {u"ms"_s, 1.0},          {u"s"_s, 1000.0},           {u"min"_s, 60000.0},
+        {u"h"_s, 3600000.0},     {u"d"_s, 86400000.0}};
     for (const auto &[name, factor] : factors)
         if (name == unit)
             return factor;
@@ -86,7 +87,8 @@ bool ServerChecks::sameSetting(const QString &fileValue, const QString &setting,
             return false;
         fileNumber = fileNumber * *from / (*to * multiplier);
     }
-    return std::abs(fileNumber - serverNumber) <= std::max(1e-9, std::abs(serverNumber) * 1e-9) + 0.5 * (vartype == u"integer");
+    return std::abs(fileNumber - serverNumber)
+        <= std::max(1e-9, std::abs(serverNumber) * 1e-9) + 0.5 * (vartype == u"integer");
 }
 
 ServerChecks::Outcome ServerChecks::run(const ProbeOptions &options, Verdict authVerdict, const ExplainContext &context,
@@ -113,8 +115,8 @@ ServerChecks::Outcome ServerChecks::run(const ProbeOptions &options, Verdict aut
         if (!outcome.passwordReason.isEmpty())
             outcome.stage.detail = outcome.passwordReason;
     }
-    outcome.stage.ms =
-        std::chrono::duration_cast<std::chrono::milliseconds>(ProbeControl::Clock::now() - started).count();
+    outcome.stage.ms
+        = std::chrono::duration_cast<std::chrono::milliseconds>(ProbeControl::Clock::now() - started).count();
     return outcome;
 }
 
@@ -156,7 +158,8 @@ void ServerChecks::passwordReason(PgSession &admin, const ExplainContext &contex
     const bool underScram = scramRules && !scramRules->isEmpty() && scramRules->first().value(0).toInt() > 0;
     if (rows->isEmpty()) {
         outcome.passwordReason = tr("The role %1 does not exist (the server reports a missing role as a failed "
-                                    "password so as not to reveal which roles exist).").arg(user);
+                                    "password so as not to reveal which roles exist).")
+                                     .arg(user);
         outcome.passwordFix = tr("Create the role (CREATE ROLE %1 LOGIN PASSWORD ...) or fix the user name.").arg(user);
     } else {
         const QStringList &row = rows->first();
@@ -166,12 +169,15 @@ void ServerChecks::passwordReason(PgSession &admin, const ExplainContext &contex
         } else if (row.at(1) == u"t") {
             outcome.passwordReason = tr("The password of %1 expired at %2 (VALID UNTIL).").arg(user, row.at(2));
             outcome.passwordFix = tr("ALTER ROLE %1 VALID UNTIL 'infinity'; (or a new date), then set a new "
-                                     "password if the policy asks for one.").arg(user);
+                                     "password if the policy asks for one.")
+                                      .arg(user);
         } else if (hashKnown && row.at(4).startsWith(u"md5"_s) && underScram) {
             outcome.passwordReason = tr("The role %1 stores an md5 hash, and the matching rule asks for "
-                                        "scram-sha-256, which cannot use it.").arg(user);
+                                        "scram-sha-256, which cannot use it.")
+                                         .arg(user);
             outcome.passwordFix = tr("Set the password again with password_encryption = scram-sha-256 "
-                                     "(ALTER ROLE %1 PASSWORD '...'), or use md5 in that rule.").arg(user);
+                                     "(ALTER ROLE %1 PASSWORD '...'), or use md5 in that rule.")
+                                      .arg(user);
         } else {
             outcome.passwordReason = tr("The password does not match the one stored for %1.").arg(user);
             outcome.passwordFix = tr("Use the right password: check the URL's percent-encoding, PGPASSWORD and "
@@ -194,8 +200,10 @@ void ServerChecks::hbaRules(PgSession &admin, Verdict authVerdict, const Explain
     const bool overSocket = context.host.startsWith(u'/') || context.host.isEmpty();
     for (const QStringList &row : *rows) {
         if (!row.at(6).isNull()) {
-            addFinding(outcome, tr("pg_hba.conf line %1 has an error, so the server keeps its previous rules at "
-                                   "reload: %2").arg(row.at(0), row.at(6)));
+            addFinding(outcome,
+                       tr("pg_hba.conf line %1 has an error, so the server keeps its previous rules at "
+                          "reload: %2")
+                           .arg(row.at(0), row.at(6)));
             continue;
         }
         if (authVerdict != Verdict::HbaReject || outcome.hbaLine > 0 || row.at(5) != u"reject")
@@ -206,17 +214,16 @@ void ServerChecks::hbaRules(PgSession &admin, Verdict authVerdict, const Explain
         if (typeMatches && (databases.contains(u"all"_s) || databases.contains(context.database))
             && (users.contains(u"all"_s) || users.contains(context.user))) {
             outcome.hbaLine = row.at(0).toInt();
-            outcome.stage.lines.append(tr("the first reject rule for user %1 and database %2 is line %3: %4 %5 %6 %7 "
-                                          "reject (client address not compared)")
-                                           .arg(context.user, context.database, row.at(0), row.at(1), row.at(2),
-                                                row.at(3), row.at(4)));
+            outcome.stage.lines.append(
+                tr("the first reject rule for user %1 and database %2 is line %3: %4 %5 %6 %7 "
+                   "reject (client address not compared)")
+                    .arg(context.user, context.database, row.at(0), row.at(1), row.at(2), row.at(3), row.at(4)));
             outcome.stage.facts.insert(u"hba_reject_line"_s, outcome.hbaLine);
         }
     }
 }
 
-void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const ProbeControl &control,
-                              Outcome &outcome)
+void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const ProbeControl &control, Outcome &outcome)
 {
     const auto existing = admin.query(u"select rolname, rolcanlogin from pg_roles where rolname in ($1, $2, $3)"_s,
                                       {roles.owner, roles.app, roles.readOnly}, control);
@@ -238,11 +245,10 @@ void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const 
     for (const QString &role : {roles.app, roles.readOnly})
         if (canLogin.contains(role) && !canLogin.value(role))
             addFinding(outcome, tr("role %1 cannot log in (NOLOGIN)").arg(role));
-    const auto owners = admin.query(
-        u"select current_database(), pg_get_userbyid(d.datdba),"
-        " (select pg_get_userbyid(nspowner) from pg_namespace where nspname = $1)"
-        " from pg_database d where d.datname = current_database()"_s,
-        {roles.schema}, control);
+    const auto owners = admin.query(u"select current_database(), pg_get_userbyid(d.datdba),"
+                                    " (select pg_get_userbyid(nspowner) from pg_namespace where nspname = $1)"
+                                    " from pg_database d where d.datname = current_database()"_s,
+                                    {roles.schema}, control);
     if (!owners || owners->isEmpty())
         return;
     const QStringList &o = owners->first();
@@ -257,13 +263,13 @@ void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const 
     for (const QString &role : {roles.app, roles.readOnly}) {
         if (!canLogin.contains(role))
             continue;
-        const auto privileges = admin.query(
-            u"select has_schema_privilege($1, $2, 'USAGE'), c.relname,"
-            " has_table_privilege($1, c.oid, 'SELECT'), has_table_privilege($1, c.oid, 'INSERT'),"
-            " has_table_privilege($1, c.oid, 'UPDATE'), has_table_privilege($1, c.oid, 'DELETE')"
-            " from (select 1) one left join (pg_class c join pg_namespace n on n.oid = c.relnamespace"
-            " and n.nspname = $2 and c.relkind in ('r', 'p')) on true order by c.relname"_s,
-            {role, roles.schema}, control);
+        const auto privileges
+            = admin.query(u"select has_schema_privilege($1, $2, 'USAGE'), c.relname,"
+                          " has_table_privilege($1, c.oid, 'SELECT'), has_table_privilege($1, c.oid, 'INSERT'),"
+                          " has_table_privilege($1, c.oid, 'UPDATE'), has_table_privilege($1, c.oid, 'DELETE')"
+                          " from (select 1) one left join (pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                          " and n.nspname = $2 and c.relkind in ('r', 'p')) on true order by c.relname"_s,
+                          {role, roles.schema}, control);
         if (!privileges)
             continue;
         const bool readOnly = role == roles.readOnly;
@@ -306,14 +312,15 @@ void ServerChecks::settings(PgSession &admin, const project::ServerSettingLookup
             continue;
         ++compared;
         if (!sameSetting(fileSetting->value, row.at(1), row.at(2), row.at(3)))
-            addFinding(outcome, tr("%1: %2:%3 sets %4, the server runs %5")
-                                    .arg(row.at(0), fileSetting->file)
-                                    .arg(fileSetting->line)
-                                    .arg(fileSetting->value, row.at(5)));
+            addFinding(outcome,
+                       tr("%1: %2:%3 sets %4, the server runs %5")
+                           .arg(row.at(0), fileSetting->file)
+                           .arg(fileSetting->line)
+                           .arg(fileSetting->value, row.at(5)));
     }
-    outcome.stage.lines.append(lookup ? tr("%1 setting(s) of the project's postgresql.conf compared with the server")
-                                            .arg(compared)
-                                      : tr("no project postgresql.conf: live settings not compared"));
+    outcome.stage.lines.append(
+        lookup ? tr("%1 setting(s) of the project's postgresql.conf compared with the server").arg(compared)
+               : tr("no project postgresql.conf: live settings not compared"));
 }
 
 } // namespace pgdial::core::probe

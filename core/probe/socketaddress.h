@@ -9,7 +9,7 @@ namespace pgdial::core::probe {
 // One address to connect to: an IPv4/IPv6 address with its port, or a Unix-domain socket path.
 struct SocketAddress
 {
-    sockaddr_storage storage{};
+    sockaddr_storage storage {};
     socklen_t length = 0;
     QString text; // "127.0.0.1", "::1", or the socket path
     int port = 0;

@@ -28,8 +28,7 @@ QString tr(const char *text)
     return QCoreApplication::translate("probe", text);
 }
 
-template<typename T, void (*Free)(T *)>
-struct OpenSslDeleter
+template<typename T, void (*Free)(T *)> struct OpenSslDeleter
 {
     void operator()(T *p) const { Free(p); }
 };
@@ -61,13 +60,14 @@ QString nameText(const X509_NAME *name)
 QString commonName(X509 *certificate)
 {
     char buffer[256] = {};
-    const int length = X509_NAME_get_text_by_NID(X509_get_subject_name(certificate), NID_commonName, buffer, sizeof(buffer));
+    const int length
+        = X509_NAME_get_text_by_NID(X509_get_subject_name(certificate), NID_commonName, buffer, sizeof(buffer));
     return length > 0 ? QString::fromUtf8(buffer, length) : QString();
 }
 
 QDateTime asnTime(const ASN1_TIME *time)
 {
-    tm parts{};
+    tm parts {};
     if (!time || ASN1_TIME_to_tm(time, &parts) != 1)
         return {};
     return QDateTime(QDate(parts.tm_year + 1900, parts.tm_mon + 1, parts.tm_mday),
@@ -86,8 +86,9 @@ QStringList subjectAltNames(X509 *certificate, bool &hasDns, bool &hasIp)
         if (name->type == GEN_DNS) {
             hasDns = true;
             const ASN1_STRING *dns = name->d.dNSName;
-            names.append(u"DNS:"_s + QString::fromLatin1(reinterpret_cast<const char *>(ASN1_STRING_get0_data(dns)),
-                                                         ASN1_STRING_length(dns)));
+            names.append(u"DNS:"_s
+                         + QString::fromLatin1(reinterpret_cast<const char *>(ASN1_STRING_get0_data(dns)),
+                                               ASN1_STRING_length(dns)));
         } else if (name->type == GEN_IPADD) {
             hasIp = true;
             const ASN1_OCTET_STRING *ip = name->d.iPAddress;
@@ -165,15 +166,15 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
         stage.status = status;
         stage.verdict = verdict;
         stage.detail = detail;
-        stage.ms =
-            std::chrono::duration_cast<std::chrono::milliseconds>(ProbeControl::Clock::now() - started).count();
+        stage.ms = std::chrono::duration_cast<std::chrono::milliseconds>(ProbeControl::Clock::now() - started).count();
         return stage;
     };
     const QString &mode = request.sslmode;
     const bool system = request.sslrootcert == u"system";
     if (system && mode != u"verify-full")
-        return finish(StageStatus::Fail, Verdict::InvalidConninfo,
-                      tr("weak sslmode \"%1\" may not be used with sslrootcert=system (use \"verify-full\")").arg(mode));
+        return finish(
+            StageStatus::Fail, Verdict::InvalidConninfo,
+            tr("weak sslmode \"%1\" may not be used with sslrootcert=system (use \"verify-full\")").arg(mode));
     const QString rootPath = request.sslrootcert.isEmpty() ? defaultRootCertPath() : request.sslrootcert;
     const bool rootExists = !system && QFileInfo(rootPath).isFile();
     if (isVerifying(mode) && !system && !rootExists)
@@ -183,7 +184,8 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
     ProbeSocket socket;
     const ProbeSocket::Outcome connected = socket.connectTo(request.address, request.timeoutMs, control);
     if (connected != ProbeSocket::Outcome::Ok)
-        return finish(StageStatus::Fail, connected == ProbeSocket::Outcome::TimedOut ? Verdict::Timeout : Verdict::Refused,
+        return finish(StageStatus::Fail,
+                      connected == ProbeSocket::Outcome::TimedOut ? Verdict::Timeout : Verdict::Refused,
                       tr("cannot reconnect to %1: %2").arg(request.address.display(), socket.errorString()));
     // SSLRequest: length 8, code 1234 5679.
     static const QByteArray sslRequest("\x00\x00\x00\x08\x04\xd2\x16\x2f", 8);
@@ -194,7 +196,9 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
     if (outcome == ProbeSocket::Outcome::TimedOut)
         return finish(StageStatus::Fail, Verdict::Timeout,
                       tr("no answer to the SSLRequest within %1 ms: something accepts connections at %2 and "
-                         "does not speak").arg(request.timeoutMs).arg(request.address.display()));
+                         "does not speak")
+                          .arg(request.timeoutMs)
+                          .arg(request.address.display()));
     if (outcome == ProbeSocket::Outcome::Cancelled)
         return finish(StageStatus::Skipped, Verdict::Other, tr("cancelled"));
     if (outcome != ProbeSocket::Outcome::Ok)
@@ -220,7 +224,7 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
     }
     stage.facts.insert(u"server_offers_tls"_s, true);
     // libpq refuses bytes the server sent before the handshake (CVE-2021-23222); so do we.
-    if (pollfd pending{socket.fd(), POLLIN, 0}; ::poll(&pending, 1, 0) > 0)
+    if (pollfd pending {socket.fd(), POLLIN, 0}; ::poll(&pending, 1, 0) > 0)
         return finish(StageStatus::Fail, Verdict::ProtocolError,
                       tr("received unencrypted data after the SSL response"));
 
@@ -229,7 +233,7 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
     if (!ctx)
         return finish(StageStatus::Fail, Verdict::Other, openSslErrors());
     SSL_CTX_set_min_proto_version(ctx.get(), TLS1_2_VERSION); // libpq's ssl_min_protocol_version default
-    SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr);   // judged after the handshake, as libpq would
+    SSL_CTX_set_verify(ctx.get(), SSL_VERIFY_NONE, nullptr); // judged after the handshake, as libpq would
     bool storeLoaded = false;
     if (system)
         storeLoaded = SSL_CTX_set_default_verify_paths(ctx.get()) == 1;
@@ -254,10 +258,10 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
             events = POLLOUT;
         if (events == 0) {
             const QString reason = openSslErrors();
-            return finish(failureStatus(mode), Verdict::ProtocolError,
-                          tr("TLS handshake failed: %1")
-                              .arg(reason.isEmpty() ? tr("the server closed the connection (SSL SYSCALL error: EOF)")
-                                                    : reason));
+            return finish(
+                failureStatus(mode), Verdict::ProtocolError,
+                tr("TLS handshake failed: %1")
+                    .arg(reason.isEmpty() ? tr("the server closed the connection (SSL SYSCALL error: EOF)") : reason));
         }
         const ProbeSocket::Outcome waited = socket.wait(events, request.timeoutMs, control);
         if (waited == ProbeSocket::Outcome::Cancelled)
@@ -286,12 +290,12 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
         expired = expired || notAfter < now || notBefore > now;
         const QString subject = nameText(X509_get_subject_name(certificate));
         const QString issuer = nameText(X509_get_issuer_name(certificate));
-        chainFacts.append(QJsonObject{{u"subject"_s, subject},
-                                      {u"issuer"_s, issuer},
-                                      {u"san"_s, QJsonArray::fromStringList(sans)},
-                                      {u"not_before"_s, notBefore.toString(Qt::ISODate)},
-                                      {u"not_after"_s, notAfter.toString(Qt::ISODate)},
-                                      {u"key"_s, keyType(certificate)}});
+        chainFacts.append(QJsonObject {{u"subject"_s, subject},
+                                       {u"issuer"_s, issuer},
+                                       {u"san"_s, QJsonArray::fromStringList(sans)},
+                                       {u"not_before"_s, notBefore.toString(Qt::ISODate)},
+                                       {u"not_after"_s, notAfter.toString(Qt::ISODate)},
+                                       {u"key"_s, keyType(certificate)}});
         stage.lines.append(tr("certificate %1: %2; issuer %3; SAN %4; valid %5 to %6; %7")
                                .arg(i)
                                .arg(subject, issuer, sans.isEmpty() ? tr("none") : sans.join(u", "_s),
@@ -306,11 +310,11 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
     const QString rootLabel = system ? tr("the system's trusted roots") : rootPath;
     stage.facts.insert(u"root_cert"_s, system ? u"system"_s : (rootExists ? rootPath : QString()));
     if (!verifies) {
-        stage.lines.append(tr("chain not verified: sslmode=%1 and no root certificate file at %2")
-                               .arg(mode, rootPath));
+        stage.lines.append(tr("chain not verified: sslmode=%1 and no root certificate file at %2").arg(mode, rootPath));
         stage.facts.insert(u"verified"_s, QJsonValue());
     } else {
-        const long result = storeLoaded ? SSL_get_verify_result(ssl.get()) : X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY;
+        const long result
+            = storeLoaded ? SSL_get_verify_result(ssl.get()) : X509_V_ERR_UNABLE_TO_GET_ISSUER_CERT_LOCALLY;
         stage.facts.insert(u"verified"_s, result == X509_V_OK);
         if (result != X509_V_OK) {
             QString reason = QString::fromLatin1(X509_verify_cert_error_string(result));
@@ -334,29 +338,30 @@ ProbeStage TlsInspector::inspect(const TlsRequest &request, const ProbeControl &
         bool matches = false;
         if (!hasDns && !hasIp)
             matches = commonName(leaf).compare(request.host, Qt::CaseInsensitive) == 0
-                      || (!hostIsAddress && X509_check_host(leaf, host.constData(), size_t(host.size()), 0, nullptr) == 1);
+                || (!hostIsAddress && X509_check_host(leaf, host.constData(), size_t(host.size()), 0, nullptr) == 1);
         else if (hostIsAddress)
             matches = X509_check_ip_asc(leaf, host.constData(), 0) == 1;
         else
-            matches = X509_check_host(leaf, host.constData(), size_t(host.size()),
-                                      X509_CHECK_FLAG_NEVER_CHECK_SUBJECT | X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS,
-                                      nullptr) == 1;
+            matches
+                = X509_check_host(leaf, host.constData(), size_t(host.size()),
+                                  X509_CHECK_FLAG_NEVER_CHECK_SUBJECT | X509_CHECK_FLAG_NO_PARTIAL_WILDCARDS, nullptr)
+                == 1;
         stage.facts.insert(u"host_name_matches"_s, matches);
         if (!matches && mode == u"verify-full")
             return finish(StageStatus::Fail, Verdict::CertHostnameMismatch,
                           tr("server certificate for \"%1\" does not match host name \"%2\"")
                               .arg(commonName(leaf), request.host));
-        stage.lines.append(matches ? tr("host name %1 matches the certificate").arg(request.host)
-                                   : tr("host name %1 does not match the certificate (checked only with verify-full)")
-                                         .arg(request.host));
+        stage.lines.append(
+            matches
+                ? tr("host name %1 matches the certificate").arg(request.host)
+                : tr("host name %1 does not match the certificate (checked only with verify-full)").arg(request.host));
     }
     SSL_shutdown(ssl.get());
     if (expired)
         return finish(StageStatus::Warn, Verdict::CertVerifyFailed,
                       tr("%1: a certificate of the chain is outside its validity period").arg(protocol));
     return finish(StageStatus::Ok, Verdict::Ok,
-                  tr("%1, %2%3").arg(protocol, cipher,
-                                     verifies ? tr(", chain verified") : tr(", chain not verified")));
+                  tr("%1, %2%3").arg(protocol, cipher, verifies ? tr(", chain verified") : tr(", chain not verified")));
 }
 
 } // namespace pgdial::core::probe

@@ -11,8 +11,8 @@ namespace pgdial::core::probe {
 struct TlsRequest
 {
     SocketAddress address;
-    QString host;        // the name libpq checks the certificate against (host=, not hostaddr=)
-    QString sslmode;     // disable, allow, prefer, require, verify-ca, verify-full
+    QString host; // the name libpq checks the certificate against (host=, not hostaddr=)
+    QString sslmode; // disable, allow, prefer, require, verify-ca, verify-full
     QString sslrootcert; // empty: ~/.postgresql/root.crt; "system": the system's trusted roots
     bool sslsni = true;
     int timeoutMs = 5000;

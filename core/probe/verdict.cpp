@@ -11,7 +11,7 @@ namespace pgdial::core::probe {
 
 namespace {
 
-constexpr std::array<std::pair<Verdict, QStringView>, 25> ids{{
+constexpr std::array<std::pair<Verdict, QStringView>, 25> ids {{
     {Verdict::Ok, u"ok"},
     {Verdict::InvalidConninfo, u"invalid_conninfo"},
     {Verdict::UnknownHost, u"unknown_host"},

@@ -1,7 +1,7 @@
 #include "project/project.h"
 
-#include "project/projectscanner.h"
 #include "base/textfilereader.h"
+#include "project/projectscanner.h"
 
 #include <QCoreApplication>
 #include <QDir>

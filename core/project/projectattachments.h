@@ -16,8 +16,7 @@ namespace pgdial::core::project {
 class ProjectAttachments
 {
 public:
-    template<typename T>
-    T &get()
+    template<typename T> T &get()
     {
         QMutexLocker lock(&m_mutex);
         std::shared_ptr<void> &slot = m_slots[std::type_index(typeid(T))];

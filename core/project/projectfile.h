@@ -1,8 +1,8 @@
 #pragma once
 
 #include "base/diagnostic.h"
-#include "project/filekind.h"
 #include "base/textdocument.h"
+#include "project/filekind.h"
 
 #include <QDateTime>
 #include <QFileDevice>
@@ -19,7 +19,7 @@ struct ProjectFile
     QString relativePath; // to the project folder, '/'-separated; what diagnostics name
     QString absolutePath;
     std::optional<base::TextDocument> document; // empty when the file could not be loaded
-    base::Diagnostics loadDiagnostics;          // why it could not be loaded, or warnings
+    base::Diagnostics loadDiagnostics; // why it could not be loaded, or warnings
     QFileDevice::Permissions permissions;
     QDateTime lastModified;
     bool includedBy = false; // joined the project because another file includes it

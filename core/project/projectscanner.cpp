@@ -16,8 +16,8 @@ namespace pgdial::core::project {
 bool ProjectScanner::isSkippedDirectory(const QString &name)
 {
     static const QStringList skipped = {
-        u"node_modules"_s, u"__pycache__"_s, u"venv"_s,    u"site-packages"_s, u"build"_s,
-        u"dist"_s,         u"target"_s,      u"vendor"_s,  u"bower_components"_s,
+        u"node_modules"_s, u"__pycache__"_s, u"venv"_s,   u"site-packages"_s,    u"build"_s,
+        u"dist"_s,         u"target"_s,      u"vendor"_s, u"bower_components"_s,
     };
     // Hidden folders (.git, .venv, .idea, .cache, ...) hold no project configuration.
     return name.startsWith(u'.') || skipped.contains(name);
@@ -35,11 +35,13 @@ ProjectScan ProjectScanner::scan(const QString &rootPath) const
         QString path;
         int depth;
     };
-    QList<Pending> queue{{root.absolutePath(), 0}};
+    QList<Pending> queue {{root.absolutePath(), 0}};
     while (!queue.isEmpty() && !truncated) {
         const Pending current = queue.takeFirst();
-        const QFileInfoList entries = QDir(current.path).entryInfoList(
-            QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot | QDir::NoSymLinks, QDir::Name);
+        const QFileInfoList entries
+            = QDir(current.path)
+                  .entryInfoList(QDir::Files | QDir::Dirs | QDir::Hidden | QDir::NoDotAndDotDot | QDir::NoSymLinks,
+                                 QDir::Name);
         for (const QFileInfo &entry : entries) {
             if (++visited > maxEntries) {
                 truncated = true;

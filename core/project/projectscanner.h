@@ -18,7 +18,7 @@ struct DiscoveredFile
 struct ProjectScan
 {
     QList<DiscoveredFile> files; // sorted by relative path
-    base::Diagnostics diagnostics;     // e.g. the scan stopped at its limits
+    base::Diagnostics diagnostics; // e.g. the scan stopped at its limits
 };
 
 // Walks a project folder for the files pgdial understands. It skips version-control, dependency

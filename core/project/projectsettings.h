@@ -17,11 +17,11 @@ struct ProjectSettings
     static constexpr int minPgVersion = 13;
     static constexpr int maxPgVersion = 18;
 
-    int pgVersion = defaultPgVersion;    // target PostgreSQL major version
-    std::optional<qint64> ramBytes;      // the database machine's memory, when known
-    std::optional<int> cpus;             // the database machine's CPU count, when known
-    std::optional<int> appInstances;     // app instances sharing the server (pool budget)
-    bool useProcessEnvironment = false;  // let the process environment override .env values
+    int pgVersion = defaultPgVersion; // target PostgreSQL major version
+    std::optional<qint64> ramBytes; // the database machine's memory, when known
+    std::optional<int> cpus; // the database machine's CPU count, when known
+    std::optional<int> appInstances; // app instances sharing the server (pool budget)
+    bool useProcessEnvironment = false; // let the process environment override .env values
     // What pgdial knows of the server that reads the project's postgresql.conf, for the values
     // whose verdict depends on it (pgconf::ConfServerFacts). Build features: "ssl", "lz4",
     // "zstd", "liburing", "bonjour" (knownBuildFeatures()); nullopt: unknown, so values needing

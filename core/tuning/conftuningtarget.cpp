@@ -20,9 +20,9 @@ base::Result<ConfTuningTarget> ConfTuningTarget::open(const QString &topFile, in
 {
     const QFileInfo info(topFile);
     if (!info.isFile())
-        return base::makeError(u"tune.cannot-read"_s, QCoreApplication::translate("pgdial::core::tuning::ConfTuningTarget",
-                                                                            "cannot read \"%1\"")
-                                                    .arg(topFile));
+        return base::makeError(
+            u"tune.cannot-read"_s,
+            QCoreApplication::translate("pgdial::core::tuning::ConfTuningTarget", "cannot read \"%1\"").arg(topFile));
     ConfTuningTarget target;
     target.m_topFile = info.absoluteFilePath();
     target.m_topDir = info.absolutePath();
@@ -69,7 +69,8 @@ bool ConfTuningTarget::reload(QString *error)
     return true;
 }
 
-QString ConfTuningTarget::buildDependentRefusal(const pgconf::ParameterCatalog &catalog, const QString &name, const QString &value)
+QString ConfTuningTarget::buildDependentRefusal(const pgconf::ParameterCatalog &catalog, const QString &name,
+                                                const QString &value)
 {
     const pgconf::ParameterInfo *info = catalog.find(name);
     if (!info)
@@ -100,7 +101,7 @@ base::Result<QStringList> ConfTuningTarget::set(const QList<QPair<QString, QStri
         for (const pgconf::ConfFileEdit &edit : result->edits) {
             if (!document(edit.file))
                 return base::makeError(u"tune.cannot-read"_s, edit.file);
-            m_undo.append(ConfTargetEdit{edit.file, m_documents.at(edit.file).apply(edit.edit)});
+            m_undo.append(ConfTargetEdit {edit.file, m_documents.at(edit.file).apply(edit.edit)});
         }
         changes += result->changes;
     }

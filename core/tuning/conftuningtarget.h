@@ -2,15 +2,15 @@
 
 #include "base/lineedit.h"
 #include "base/result.h"
-#include "project/serversetting.h"
 #include "base/textdocument.h"
+#include "project/serversetting.h"
 
 #include <QHash>
-#include <map>
 #include <QList>
 #include <QPair>
 #include <QString>
 #include <QStringList>
+#include <map>
 
 namespace pgdial::core::pgconf {
 class ParameterCatalog;
@@ -21,7 +21,7 @@ namespace pgdial::core::tuning {
 // One file's edit, for undo: applying `inverse` to that file's document restores it.
 struct ConfTargetEdit
 {
-    QString file;     // relative to the top file's folder
+    QString file; // relative to the top file's folder
     base::LineEdit inverse;
 };
 
@@ -36,7 +36,8 @@ public:
 
     // Why tuning must not write `value`: it needs a build feature the catalog's build lacks
     // (PGTune's lz4, io_uring), which could make the server refuse the whole file. Empty: fine.
-    static QString buildDependentRefusal(const pgconf::ParameterCatalog &catalog, const QString &name, const QString &value);
+    static QString buildDependentRefusal(const pgconf::ParameterCatalog &catalog, const QString &name,
+                                         const QString &value);
 
     project::ServerSettingLookup lookup() const { return m_lookup; }
 
@@ -55,7 +56,8 @@ private:
     QString m_topDir;
     int m_major = 0;
     project::ServerSettingLookup m_lookup;
-    std::map<QString, base::TextDocument> m_documents; // relative name -> current text (node-stable: ConfEditor keeps pointers)
+    std::map<QString, base::TextDocument>
+        m_documents; // relative name -> current text (node-stable: ConfEditor keeps pointers)
     QHash<QString, QByteArray> m_original;
     QList<ConfTargetEdit> m_undo;
 

@@ -29,7 +29,9 @@ std::optional<qint64> toInt64(const QByteArray &text)
 
 } // namespace
 
-MachineDetector::MachineDetector(QString root) : m_root(std::move(root)) {}
+MachineDetector::MachineDetector(QString root)
+    : m_root(std::move(root))
+{ }
 
 QByteArray MachineDetector::read(const QString &relativePath) const
 {
@@ -137,8 +139,9 @@ MachineInfo MachineDetector::detect() const
         info.cgroupVersion = 1;
         info.cgroupMemoryLimit = parseV1MemoryLimit(read(u"sys/fs/cgroup/memory/memory.limit_in_bytes"_s));
         const QString cpuDir = exists(u"sys/fs/cgroup/cpu/cpu.cfs_quota_us"_s) ? u"sys/fs/cgroup/cpu/"_s
-                                                                              : u"sys/fs/cgroup/cpu,cpuacct/"_s;
-        info.cgroupCpuLimit = parseV1CpuQuota(read(cpuDir + u"cpu.cfs_quota_us"_s), read(cpuDir + u"cpu.cfs_period_us"_s));
+                                                                               : u"sys/fs/cgroup/cpu,cpuacct/"_s;
+        info.cgroupCpuLimit
+            = parseV1CpuQuota(read(cpuDir + u"cpu.cfs_quota_us"_s), read(cpuDir + u"cpu.cfs_period_us"_s));
     }
 
     info.ramBytes = info.hostRamBytes;

@@ -13,13 +13,13 @@ namespace pgdial::core::tuning {
 // cpu.cfs_quota_us), because inside a container /proc/meminfo shows the whole host.
 struct MachineInfo
 {
-    qint64 ramBytes = 0;      // what tuning should assume
-    int cpus = 0;             // what tuning should assume
-    qint64 hostRamBytes = 0;  // MemTotal
+    qint64 ramBytes = 0; // what tuning should assume
+    int cpus = 0; // what tuning should assume
+    qint64 hostRamBytes = 0; // MemTotal
     int hostCpus = 0;
     std::optional<qint64> cgroupMemoryLimit; // bytes, when a limit is set
-    std::optional<double> cgroupCpuLimit;    // CPUs (quota / period), when a limit is set
-    int cgroupVersion = 0;    // 0 none found, 1 or 2
+    std::optional<double> cgroupCpuLimit; // CPUs (quota / period), when a limit is set
+    int cgroupVersion = 0; // 0 none found, 1 or 2
 };
 
 class MachineDetector
@@ -34,8 +34,8 @@ public:
     // File parsers, public for tests.
     static std::optional<qint64> parseMemTotal(const QByteArray &meminfo); // bytes
     static int countProcessors(const QByteArray &cpuinfo);
-    static std::optional<qint64> parseV2MemoryMax(const QByteArray &text);  // nullopt for "max"
-    static std::optional<double> parseV2CpuMax(const QByteArray &text);     // nullopt for "max ..."
+    static std::optional<qint64> parseV2MemoryMax(const QByteArray &text); // nullopt for "max"
+    static std::optional<double> parseV2CpuMax(const QByteArray &text); // nullopt for "max ..."
     static std::optional<qint64> parseV1MemoryLimit(const QByteArray &text); // nullopt when unlimited
     static std::optional<double> parseV1CpuQuota(const QByteArray &quota, const QByteArray &period);
 

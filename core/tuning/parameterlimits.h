@@ -11,9 +11,9 @@ namespace pgdial::core::tuning {
 // What tuning needs to know about one parameter of one major version, in pg_settings' terms.
 struct ParameterLimit
 {
-    QString type;    // "integer", "real", "bool", "enum", "string"
+    QString type; // "integer", "real", "bool", "enum", "string"
     QString context; // "postmaster" means a change needs a restart
-    QString unit;    // "", "kB", "8kB", "MB", "s", "ms"
+    QString unit; // "", "kB", "8kB", "MB", "s", "ms"
     double min = 0;
     double max = 0;
     QStringList enumValues;

@@ -36,7 +36,10 @@ qint64 unitKb(const QString &unit)
 class Builder
 {
 public:
-    Builder(const PgDialContext &context, int major) : m_context(context), m_major(major) {}
+    Builder(const PgDialContext &context, int major)
+        : m_context(context)
+        , m_major(major)
+    { }
 
     std::optional<ParameterLimit> limit(const QString &name) const
     {
@@ -89,7 +92,7 @@ private:
 
     void append(const QString &name, const QString &value, const QString &reason, const ParameterLimit &l)
     {
-        result.settings.append(TunedSetting{name, value, reason, l.needsRestart()});
+        result.settings.append(TunedSetting {name, value, reason, l.needsRestart()});
     }
 };
 
@@ -129,7 +132,8 @@ TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext 
         connectionsReason = tr("as given");
     } else {
         connections = PgTuneProfile::maxConnections(in);
-        connectionsReason = tr("no pool budget known: the usual value for a %1 workload").arg(workloadName(in.workload));
+        connectionsReason
+            = tr("no pool budget known: the usual value for a %1 workload").arg(workloadName(in.workload));
     }
     b.integer(u"max_connections"_s, connections, connectionsReason);
 
@@ -152,7 +156,8 @@ TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext 
 
     b.text(u"checkpoint_completion_target"_s, u"0.9"_s, tr("spread checkpoint writes over 90% of the interval"));
     if (sharedSet >= 512 * kbPerMb)
-        b.memory(u"wal_buffers"_s, 16 * kbPerMb, tr("one WAL segment: what auto-tuning reaches at this shared_buffers"));
+        b.memory(u"wal_buffers"_s, 16 * kbPerMb,
+                 tr("one WAL segment: what auto-tuning reaches at this shared_buffers"));
     if (dw)
         b.integer(u"default_statistics_target"_s, 500, tr("finer statistics for large analytical queries"));
     b.text(u"random_page_cost"_s, in.storage == Storage::Hdd ? u"4"_s : u"1.1"_s,
@@ -161,7 +166,8 @@ TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext 
     if (onLinux) {
         static const int concurrency[] = {1000, 200, 300, 2}; // nvme, ssd, san, hdd
         const int value = concurrency[static_cast<int>(in.storage)];
-        b.integer(u"effective_io_concurrency"_s, value, tr("prefetch depth for %1 storage").arg(storageName(in.storage)));
+        b.integer(u"effective_io_concurrency"_s, value,
+                  tr("prefetch depth for %1 storage").arg(storageName(in.storage)));
         b.integer(u"maintenance_io_concurrency"_s, value, tr("the same prefetch depth for VACUUM and CREATE INDEX"));
     }
 
@@ -208,7 +214,8 @@ TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext 
         b.text(u"wal_compression"_s, u"on"_s, tr("smaller WAL (pglz: the build offers no lz4)"));
 
     if (cpus >= 16)
-        b.integer(u"autovacuum_max_workers"_s, cpus >= 32 ? 5 : 4, tr("more tables vacuumed at once on a large machine"));
+        b.integer(u"autovacuum_max_workers"_s, cpus >= 32 ? 5 : 4,
+                  tr("more tables vacuumed at once on a large machine"));
 
     if (in.pgVersion >= 18) {
         if (onLinux && b.offers(u"io_method"_s, u"io_uring"_s)) {
@@ -243,7 +250,8 @@ TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext 
         const int perGather = dw ? std::min((cpus + 1) / 2, 16) : std::min(std::max(2, cpus / 4), 4);
         b.integer(u"max_worker_processes"_s, workerProcesses, tr("one background worker per CPU, never below 8"));
         b.integer(u"max_parallel_workers_per_gather"_s, perGather,
-                  dw ? tr("half the CPUs for one analytical query") : tr("PostgreSQL's 2, up to a quarter of the CPUs per query, at most 4"));
+                  dw ? tr("half the CPUs for one analytical query")
+                     : tr("PostgreSQL's 2, up to a quarter of the CPUs per query, at most 4"));
         b.integer(u"max_parallel_workers"_s, cpus, tr("all CPUs for parallel queries together"));
         b.integer(u"max_parallel_maintenance_workers"_s, std::min((cpus + 1) / 2, 4),
                   tr("parallel CREATE INDEX and VACUUM, at most 4"));

@@ -131,7 +131,7 @@ TuningResult PgTuneProfile::compute(const TuningInputs &in)
     result.profile = u"pgtune"_s;
     auto add = [&result](const QString &name, const QString &value) {
         if (!value.isEmpty())
-            result.settings.append(TunedSetting{name, value, {}, false});
+            result.settings.append(TunedSetting {name, value, {}, false});
     };
 
     const bool parallel = parallelBlock(in);
@@ -191,11 +191,11 @@ TuningResult PgTuneProfile::compute(const TuningInputs &in)
         qint64 min, max;
     };
     static const WalSizes walSizes[] = {
-        {1024 * kbPerMb, 4096 * kbPerMb},  // web
-        {2048 * kbPerMb, 8192 * kbPerMb},  // oltp
+        {1024 * kbPerMb, 4096 * kbPerMb}, // web
+        {2048 * kbPerMb, 8192 * kbPerMb}, // oltp
         {4096 * kbPerMb, 16384 * kbPerMb}, // dw
-        {100 * kbPerMb, 2048 * kbPerMb},   // desktop
-        {1024 * kbPerMb, 4096 * kbPerMb},  // mixed
+        {100 * kbPerMb, 2048 * kbPerMb}, // desktop
+        {1024 * kbPerMb, 4096 * kbPerMb}, // mixed
     };
     const WalSizes &wal = walSizes[static_cast<int>(in.workload)];
     add(u"min_wal_size"_s, formatKb(wal.min));
@@ -233,9 +233,9 @@ TuningResult PgTuneProfile::compute(const TuningInputs &in)
     if (ioMethod == u"io_uring")
         group({u"io_method = io_uring requires PostgreSQL"_s, u"to be compiled with --with-liburing"_s});
     if (dw && in.storage != Storage::Hdd && in.dbSize != DbSize::LessRam) {
-        const QString drive = in.storage == Storage::Ssd    ? u"SSDs"_s
-                              : in.storage == Storage::Nvme ? u"NVMe drives"_s
-                                                            : u"SAN storage"_s;
+        const QString drive = in.storage == Storage::Ssd ? u"SSDs"_s
+            : in.storage == Storage::Nvme                ? u"NVMe drives"_s
+                                                         : u"SAN storage"_s;
         group({u"Cost parameters for Data Warehouses on %1 are left at defaults"_s.arg(drive),
                u"to avoid catastrophic index scan selections"_s,
                u"Monitor query planner behavior and adjust random_page_cost if necessary"_s});

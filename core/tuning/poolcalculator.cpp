@@ -94,16 +94,15 @@ PoolRecommendation PoolCalculator::recommend(const PoolInputs &in)
     auto demandFor = [&](int pool, int overflow) { return r.processes * (pool + overflow) + in.otherClients; };
     r.appConnections = r.processes * (r.poolSize + r.maxOverflow);
     r.totalDemand = demandFor(r.poolSize, r.maxOverflow);
-    const QString reservedText = in.pgVersion >= 16
-                                     ? tr("%1 - %2 superuser reserved - %3 reserved = %4 available")
-                                           .arg(in.maxConnections)
-                                           .arg(in.superuserReservedConnections)
-                                           .arg(in.reservedConnections)
-                                           .arg(r.available)
-                                     : tr("%1 - %2 superuser reserved = %3 available")
-                                           .arg(in.maxConnections)
-                                           .arg(in.superuserReservedConnections)
-                                           .arg(r.available);
+    const QString reservedText = in.pgVersion >= 16 ? tr("%1 - %2 superuser reserved - %3 reserved = %4 available")
+                                                          .arg(in.maxConnections)
+                                                          .arg(in.superuserReservedConnections)
+                                                          .arg(in.reservedConnections)
+                                                          .arg(r.available)
+                                                    : tr("%1 - %2 superuser reserved = %3 available")
+                                                          .arg(in.maxConnections)
+                                                          .arg(in.superuserReservedConnections)
+                                                          .arg(r.available);
     r.explanation << tr("max_connections %1").arg(reservedText);
 
     if (r.totalDemand <= r.available) {

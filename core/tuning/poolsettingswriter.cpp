@@ -40,12 +40,14 @@ QByteArray leadingBlanks(const QByteArray &line)
 
 } // namespace
 
-base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Project &project, const PoolAppValues &values)
+base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Project &project,
+                                                              const PoolAppValues &values)
 {
     const QString path = ProjectPoolSettings::appConfigOf(project);
     const auto file = project.findFile(path);
     if (path.isEmpty() || !file || !file->isLoaded())
-        return base::makeError(u"pool.no-app-config"_s, tr("the project has no config.yaml to write the pool settings to"));
+        return base::makeError(u"pool.no-app-config"_s,
+                               tr("the project has no config.yaml to write the pool settings to"));
     const base::TextDocument &document = *file->document;
     const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(document, path);
     if (!config.hasDatabaseSection())
@@ -56,9 +58,9 @@ base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Pro
     result.file = path;
     base::TextDocument working = document;
     QList<QPair<QString, int>> missing;
-    const QList<QPair<QString, std::optional<int>>> wanted{{u"pool_size"_s, values.poolSize},
-                                                           {u"max_overflow"_s, values.maxOverflow},
-                                                           {u"pool_timeout"_s, values.poolTimeout}};
+    const QList<QPair<QString, std::optional<int>>> wanted {{u"pool_size"_s, values.poolSize},
+                                                            {u"max_overflow"_s, values.maxOverflow},
+                                                            {u"pool_timeout"_s, values.poolTimeout}};
     for (const auto &[key, value] : wanted) {
         if (!value)
             continue;
@@ -75,11 +77,11 @@ base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Pro
             const std::optional<QString> replaced = appconfig::SubstitutionDefault::replace(scalar->value, number);
             if (!replaced)
                 return base::makeError(u"pool.not-editable"_s,
-                                 tr("%1:%2: database.%3 is written as %4; pgdial changes the default of a "
-                                    "${VAR:-default} only: edit it by hand")
-                                     .arg(path)
-                                     .arg(scalar->line)
-                                     .arg(key, scalar->value));
+                                       tr("%1:%2: database.%3 is written as %4; pgdial changes the default of a "
+                                          "${VAR:-default} only: edit it by hand")
+                                           .arg(path)
+                                           .arg(scalar->line)
+                                           .arg(key, scalar->value));
             text = *replaced;
             // A variable that is set wins over the default: say where to change it too.
             const appconfig::Substitution now = resolver.substitute(scalar->value, path, scalar->line, scalar->column);
@@ -99,7 +101,8 @@ base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Pro
             return base::makeError(u"pool.not-editable"_s, edit.error().message);
         working.apply(*edit);
         result.edits.append(*edit);
-        result.changes << tr("%1:%2: database.%3 = %4 (was %5)").arg(path).arg(scalar->line).arg(key, text, scalar->value);
+        result.changes
+            << tr("%1:%2: database.%3 = %4 (was %5)").arg(path).arg(scalar->line).arg(key, text, scalar->value);
     }
 
     if (!missing.isEmpty()) {
@@ -115,20 +118,21 @@ base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Pro
             indent = leadingBlanks(line);
             if (last.inFlow || !line.mid(indent.size()).startsWith(QByteArray(last.path.last().toUtf8() + ':')))
                 return base::makeError(u"pool.not-editable"_s,
-                                 tr("%1: the database section is not written one key per line; add %2 by hand")
-                                     .arg(path, missing.first().first));
+                                       tr("%1: the database section is not written one key per line; add %2 by hand")
+                                           .arg(path, missing.first().first));
             after = last.line;
         } else {
             const QByteArray line = working.line(after - 1).trimmed();
             if (!line.startsWith("database:") || !(line == "database:" || line.mid(9).trimmed().startsWith('#')))
                 return base::makeError(u"pool.not-editable"_s,
-                                 tr("%1: the database section is not a block mapping; add %2 by hand")
-                                     .arg(path, missing.first().first));
+                                       tr("%1: the database section is not a block mapping; add %2 by hand")
+                                           .arg(path, missing.first().first));
         }
-        base::LineEdit insert{after, 0, {}, {}};
+        base::LineEdit insert {after, 0, {}, {}};
         for (const auto &[key, value] : std::as_const(missing)) {
             insert.lines.append(QByteArray(indent + key.toUtf8() + ": " + QByteArray::number(value)));
-            result.changes << tr("%1:%2: database.%3 = %4 (added)").arg(path).arg(after + insert.lines.size()).arg(key).arg(value);
+            result.changes
+                << tr("%1:%2: database.%3 = %4 (added)").arg(path).arg(after + insert.lines.size()).arg(key).arg(value);
         }
         result.edits.append(insert);
     }
@@ -139,7 +143,8 @@ base::Result<QList<PoolFileEdit>> PoolSettingsWriter::serverEdits(const project:
 {
     const QString top = ProjectPoolSettings::serverConfigOf(project);
     if (top.isEmpty())
-        return base::makeError(u"pool.no-server-config"_s, tr("the project has no postgresql.conf to set max_connections in"));
+        return base::makeError(u"pool.no-server-config"_s,
+                               tr("the project has no postgresql.conf to set max_connections in"));
     // The loader adds included files to the project it reads: work on a copy whose documents
     // hold the same text, so the edits apply to the real documents as they are.
     project::Project copy = project.detachedCopy();
@@ -158,14 +163,15 @@ base::Result<QList<PoolFileEdit>> PoolSettingsWriter::serverEdits(const project:
     for (const pgconf::ConfFileEdit &edit : set->edits) {
         auto it = std::find_if(files.begin(), files.end(), [&](const PoolFileEdit &f) { return f.file == edit.file; });
         if (it == files.end()) {
-            files.append(PoolFileEdit{edit.file, {}, {}, {}});
+            files.append(PoolFileEdit {edit.file, {}, {}, {}});
             it = std::prev(files.end());
         }
         it->edits.append(edit.edit);
     }
     for (const QString &change : set->changes) {
         // "file:line: ...": give each description to the file it names.
-        auto it = std::find_if(files.begin(), files.end(), [&](const PoolFileEdit &f) { return change.startsWith(f.file + u':'); });
+        auto it = std::find_if(files.begin(), files.end(),
+                               [&](const PoolFileEdit &f) { return change.startsWith(f.file + u':'); });
         if (it == files.end() && !files.isEmpty())
             it = files.begin();
         if (it != files.end())

@@ -18,10 +18,10 @@ namespace pgdial::core::tuning {
 // The edits of one project file: applied in order they are one undo step.
 struct PoolFileEdit
 {
-    QString file;          // project-relative
+    QString file; // project-relative
     QList<base::LineEdit> edits;
-    QStringList changes;   // for people: "config.yaml:23: database.pool_size = 4 (was 20)"
-    QStringList notes;     // what the edit cannot change: a .env value overriding the new default
+    QStringList changes; // for people: "config.yaml:23: database.pool_size = 4 (was 20)"
+    QStringList notes; // what the edit cannot change: a .env value overriding the new default
 };
 
 // The application's side of a pool recommendation; unset values are left alone.

@@ -42,15 +42,15 @@ ProjectConfState ProjectConfTuning::read(const project::Project &project, int ma
     return state;
 }
 
-base::Result<ProjectConfTuning::Plan> ProjectConfTuning::plan(const project::Project &project, const QString &topFile, int major,
-                                                        const QList<QPair<QString, QString>> &values)
+base::Result<ProjectConfTuning::Plan> ProjectConfTuning::plan(const project::Project &project, const QString &topFile,
+                                                              int major, const QList<QPair<QString, QString>> &values)
 {
     project::Project scratch = project.detachedCopy();
     const auto top = scratch.findFile(topFile);
     if (!top || !top->document)
-        return base::makeError(u"tune.cannot-read"_s,
-                         QCoreApplication::translate("pgdial::core::tuning::ProjectConfTuning", "cannot read \"%1\"")
-                             .arg(topFile));
+        return base::makeError(
+            u"tune.cannot-read"_s,
+            QCoreApplication::translate("pgdial::core::tuning::ProjectConfTuning", "cannot read \"%1\"").arg(topFile));
     const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(catalogMajor(major));
     auto documentOf = [&scratch](const QString &file) -> const base::TextDocument * {
         const auto projectFile = scratch.findFile(file);
@@ -75,10 +75,10 @@ base::Result<ProjectConfTuning::Plan> ProjectConfTuning::plan(const project::Pro
         for (const pgconf::ConfFileEdit &edit : result->edits) {
             const auto file = scratch.findFile(edit.file);
             if (!file || !file->document)
-                return base::makeError(u"tune.cannot-read"_s,
-                                 QCoreApplication::translate("pgdial::core::tuning::ProjectConfTuning",
-                                                             "cannot edit \"%1\"")
-                                     .arg(edit.file));
+                return base::makeError(
+                    u"tune.cannot-read"_s,
+                    QCoreApplication::translate("pgdial::core::tuning::ProjectConfTuning", "cannot edit \"%1\"")
+                        .arg(edit.file));
             file->document->apply(edit.edit);
             auto it = std::find_if(plan.files.begin(), plan.files.end(),
                                    [&](const auto &entry) { return entry.first == edit.file; });

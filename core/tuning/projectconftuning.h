@@ -1,7 +1,7 @@
 #pragma once
 
-#include "pgconf/confeditor.h"
 #include "base/result.h"
+#include "pgconf/confeditor.h"
 #include "project/serversetting.h"
 
 #include <QList>
@@ -47,7 +47,7 @@ public:
     // Plans setting each (name, value) in `topFile` (project-relative). Fails only when the file
     // cannot be read or edited.
     static base::Result<Plan> plan(const project::Project &project, const QString &topFile, int major,
-                             const QList<QPair<QString, QString>> &values);
+                                   const QList<QPair<QString, QString>> &values);
 };
 
 } // namespace pgdial::core::tuning

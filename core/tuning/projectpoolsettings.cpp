@@ -34,7 +34,7 @@ std::optional<SourcedNumber> configNumber(const appconfig::ConfigScalar &scalar,
     const std::optional<int> value = integerOf(substitution.value);
     if (!value)
         return std::nullopt;
-    return SourcedNumber{*value, file, scalar.line, scalar.value, substitution.provenance()};
+    return SourcedNumber {*value, file, scalar.line, scalar.value, substitution.provenance()};
 }
 
 } // namespace
@@ -67,7 +67,8 @@ ProjectPoolSettings ProjectPoolSettings::read(const project::Project &project)
     result.appConfigFile = appConfigOf(project);
     if (const auto file = project.findFile(result.appConfigFile); file && file->isLoaded()) {
         const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(*file->document, file->relativePath);
-        const appconfig::VariableResolver resolver = checks::AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
+        const appconfig::VariableResolver resolver
+            = checks::AppConfigChecker::resolverFor(project, folderOf(file->relativePath));
         const appconfig::DatabaseConfig database = appconfig::DatabaseConfig::resolve(config, resolver);
         auto databaseNumber = [&](const QString &key) -> std::optional<SourcedNumber> {
             const std::optional<appconfig::DatabaseField> field = database.field(key);
@@ -76,8 +77,8 @@ ProjectPoolSettings ProjectPoolSettings::read(const project::Project &project)
             const std::optional<int> value = integerOf(field->value());
             if (!value)
                 return std::nullopt;
-            return SourcedNumber{*value, file->relativePath, field->scalar.line, field->scalar.value,
-                                 field->substitution.provenance()};
+            return SourcedNumber {*value, file->relativePath, field->scalar.line, field->scalar.value,
+                                  field->substitution.provenance()};
         };
         result.poolSize = databaseNumber(u"pool_size"_s);
         result.maxOverflow = databaseNumber(u"max_overflow"_s);
@@ -101,7 +102,7 @@ ProjectPoolSettings ProjectPoolSettings::read(const project::Project &project)
             const std::optional<int> value = integerOf(setting->value);
             if (!value)
                 return std::nullopt;
-            return SourcedNumber{*value, setting->file, setting->line, setting->value, {}};
+            return SourcedNumber {*value, setting->file, setting->line, setting->value, {}};
         };
         result.maxConnections = number(u"max_connections"_s);
         result.superuserReservedConnections = number(u"superuser_reserved_connections"_s);
@@ -115,7 +116,7 @@ std::optional<int> ProjectPoolSettings::appDemand(int instances) const
     if (!poolSize)
         return std::nullopt;
     const qint64 demand = qint64(std::max(1, instances)) * (workers ? std::max(1, workers->value) : 1)
-                          * (qint64(poolSize->value) + (maxOverflow ? maxOverflow->value : 0));
+        * (qint64(poolSize->value) + (maxOverflow ? maxOverflow->value : 0));
     return int(std::clamp<qint64>(demand, 0, 262143));
 }
 

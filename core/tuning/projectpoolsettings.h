@@ -16,8 +16,8 @@ namespace pgdial::core::tuning {
 struct SourcedNumber
 {
     int value = 0;
-    QString file;    // project-relative file that writes it
-    int line = 0;    // 1-based
+    QString file; // project-relative file that writes it
+    int line = 0; // 1-based
     QString written; // as written, before ${VAR} substitution ("20", "${APP_POOL:-10}")
     // config.yaml values: literal, a ${VAR:-default}'s default, .env or the process environment.
     appconfig::Provenance provenance;
@@ -30,7 +30,7 @@ struct SourcedNumber
 // engine (includes followed). Both read the project's documents, so unsaved edits count.
 struct ProjectPoolSettings
 {
-    QString appConfigFile;    // the config.yaml read (project-relative), empty when none
+    QString appConfigFile; // the config.yaml read (project-relative), empty when none
     QString serverConfigFile; // the top postgresql.conf read, empty when none
     std::optional<SourcedNumber> poolSize;
     std::optional<SourcedNumber> maxOverflow;

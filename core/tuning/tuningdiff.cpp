@@ -67,7 +67,8 @@ bool TuningDiff::sameValue(const QString &name, const QString &a, const QString 
 }
 
 QList<TuningDiffRow> TuningDiff::compare(const TuningResult &chosen, const TuningResult &other,
-                                         const project::ServerSettingLookup &lookup, const ParameterLimits &limits, int major)
+                                         const project::ServerSettingLookup &lookup, const ParameterLimits &limits,
+                                         int major)
 {
     QList<TuningDiffRow> rows;
     auto addRow = [&](const QString &name, const TunedSetting *setting) {
@@ -105,7 +106,8 @@ QStringList TuningDiff::existingWarnings(const project::ServerSettingLookup &loo
     const qint64 ramKb = machine.totalKb();
     const qint64 shared = memoryKb(u"shared_buffers"_s, valueOf(u"shared_buffers"_s, u"128MB"_s)).value_or(131072);
     const qint64 workMem = memoryKb(u"work_mem"_s, valueOf(u"work_mem"_s, u"4MB"_s)).value_or(4096);
-    const qint64 cache = memoryKb(u"effective_cache_size"_s, valueOf(u"effective_cache_size"_s, u"4GB"_s)).value_or(4194304);
+    const qint64 cache
+        = memoryKb(u"effective_cache_size"_s, valueOf(u"effective_cache_size"_s, u"4GB"_s)).value_or(4194304);
     const qint64 maintenance
         = memoryKb(u"maintenance_work_mem"_s, valueOf(u"maintenance_work_mem"_s, u"64MB"_s)).value_or(65536);
     const qint64 connections = valueOf(u"max_connections"_s, u"100"_s).toLongLong();

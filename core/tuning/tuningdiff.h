@@ -1,7 +1,7 @@
 #pragma once
 
-#include "tuning/parameterlimits.h"
 #include "project/serversetting.h"
+#include "tuning/parameterlimits.h"
 #include "tuning/tuninginputs.h"
 #include "tuning/tuningresult.h"
 
@@ -17,7 +17,7 @@ struct TuningDiffRow
 {
     QString name;
     std::optional<project::ServerSetting> current; // nullopt: not set, the server default applies
-    QString recommended;                  // empty when the chosen profile leaves it alone
+    QString recommended; // empty when the chosen profile leaves it alone
     QString reason;
     bool needsRestart = false;
     bool changes = false; // recommended differs from the current value

@@ -55,7 +55,7 @@ QByteArray TuningFormatter::toJson(const TuningResult &result)
 {
     // QJsonObject sorts its keys; the settings must keep the profile's order, so write by hand.
     auto quoted = [](const QString &text) {
-        const QByteArray array = QJsonDocument(QJsonArray{text}).toJson(QJsonDocument::Compact);
+        const QByteArray array = QJsonDocument(QJsonArray {text}).toJson(QJsonDocument::Compact);
         return array.mid(1, array.size() - 2);
     };
     QByteArray out = "{\n  \"settings\": {";
@@ -76,9 +76,10 @@ QJsonObject TuningFormatter::detailsJson(const TuningResult &result)
 {
     QJsonObject details;
     for (const TunedSetting &setting : result.settings)
-        details.insert(setting.name, QJsonObject{{u"value"_s, setting.value},
-                                                 {u"reason"_s, setting.reason},
-                                                 {u"restart"_s, setting.needsRestart}});
+        details.insert(setting.name,
+                       QJsonObject {{u"value"_s, setting.value},
+                                    {u"reason"_s, setting.reason},
+                                    {u"restart"_s, setting.needsRestart}});
     return details;
 }
 

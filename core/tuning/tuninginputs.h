@@ -17,14 +17,14 @@ enum class TargetOs { Linux, Windows, Mac };
 // ranges follow PGTune's form (reference/pgtune.md section 1) so its profile can be bit-exact.
 struct TuningInputs
 {
-    qint64 totalMemory = 16;            // as entered, in `memoryUnit` (PGTune echoes it verbatim)
+    qint64 totalMemory = 16; // as entered, in `memoryUnit` (PGTune echoes it verbatim)
     MemoryUnit memoryUnit = MemoryUnit::GB;
-    std::optional<int> cpus;            // absent: not given (0 counts as absent)
-    std::optional<int> connections;     // absent: the workload's default max_connections
+    std::optional<int> cpus; // absent: not given (0 counts as absent)
+    std::optional<int> connections; // absent: the workload's default max_connections
     Storage storage = Storage::Ssd;
     Workload workload = Workload::Web;
     DbSize dbSize = DbSize::MidRam;
-    int pgVersion = 17;                 // major version, 10-18
+    int pgVersion = 17; // major version, 10-18
     TargetOs os = TargetOs::Linux;
 
     qint64 totalKb() const;
@@ -35,10 +35,10 @@ struct TuningInputs
 
 // Stable identifiers (CLI options, JSON, PGTune's header lines).
 QString memoryUnitName(MemoryUnit unit); // "MB", "GB", "TB"
-QString storageName(Storage storage);    // "nvme", "ssd", "san", "hdd"
+QString storageName(Storage storage); // "nvme", "ssd", "san", "hdd"
 QString workloadName(Workload workload); // "web", "oltp", "dw", "desktop", "mixed"
-QString dbSizeName(DbSize size);         // "less_ram", "mid_ram", "greater_ram"
-QString osName(TargetOs os);             // "linux", "windows", "mac"
+QString dbSizeName(DbSize size); // "less_ram", "mid_ram", "greater_ram"
+QString osName(TargetOs os); // "linux", "windows", "mac"
 
 std::optional<Storage> storageFromName(const QString &name);
 std::optional<Workload> workloadFromName(const QString &name);

@@ -10,8 +10,8 @@ namespace pgdial::core::tuning {
 struct TunedSetting
 {
     QString name;
-    QString value;       // "1536MB", "0.9", "lz4"
-    QString reason;      // one line: why this value (the pgdial profile; empty for pgtune)
+    QString value; // "1536MB", "0.9", "lz4"
+    QString reason; // one line: why this value (the pgdial profile; empty for pgtune)
     bool needsRestart = false; // postmaster context: a reload is not enough
 
     bool operator==(const TunedSetting &) const = default;

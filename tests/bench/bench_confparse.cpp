@@ -45,26 +45,45 @@ QMap<QString, QByteArray> generate(int totalLines, const QList<QPair<QString, QS
     QList<QByteArray> lines;
     for (const auto &[name, value] : parameters)
         lines << name.toUtf8() + " = " + quoted(value) + "\t\t# from pg_settings";
-    static const char *const resets[] = {"work_mem = 4MB", "maintenance_work_mem = '64MB'", "random_page_cost 1.1",
-                                         "log_min_duration_statement = 250ms", "statement_timeout = '30s'",
-                                         "effective_io_concurrency = 200", "jit = off", "log_line_prefix = '%m [%p] '"};
+    static const char *const resets[] = {"work_mem = 4MB",
+                                         "maintenance_work_mem = '64MB'",
+                                         "random_page_cost 1.1",
+                                         "log_min_duration_statement = 250ms",
+                                         "statement_timeout = '30s'",
+                                         "effective_io_concurrency = 200",
+                                         "jit = off",
+                                         "log_line_prefix = '%m [%p] '"};
     int n = 0;
     while (lines.size() < totalLines) {
         switch (n % 8) {
-        case 0: lines << ""; break;
-        case 1: lines << "# ---- section " + QByteArray::number(n) + ": what the next settings are for ----"; break;
-        case 2: lines << "#work_mem = 4MB\t\t\t\t# min 64kB"; break;
-        case 3: lines << "#log_destination = 'stderr'\t\t# Valid values are combinations of"; break;
+        case 0:
+            lines << "";
+            break;
+        case 1:
+            lines << "# ---- section " + QByteArray::number(n) + ": what the next settings are for ----";
+            break;
+        case 2:
+            lines << "#work_mem = 4MB\t\t\t\t# min 64kB";
+            break;
+        case 3:
+            lines << "#log_destination = 'stderr'\t\t# Valid values are combinations of";
+            break;
         case 4:
             if (n % 64 == 4)
                 lines << "ext" + QByteArray::number(n % 97) + ".setting_" + QByteArray::number(n) + " = 'value '' "
-                             + QByteArray::number(n) + "'";
+                        + QByteArray::number(n) + "'";
             else
                 lines << "# plain prose about line " + QByteArray::number(n) + ", nothing to parse here";
             break;
-        case 5: lines << QByteArray(resets[(n / 8) % 8]) + "\t\t# overrides the earlier line"; break;
-        case 6: lines << "#shared_buffers = 128MB\t\t\t# min 128kB"; break;
-        default: lines << "\t# (change requires restart)"; break;
+        case 5:
+            lines << QByteArray(resets[(n / 8) % 8]) + "\t\t# overrides the earlier line";
+            break;
+        case 6:
+            lines << "#shared_buffers = 128MB\t\t\t# min 128kB";
+            break;
+        default:
+            lines << "\t# (change requires restart)";
+            break;
         }
         ++n;
     }
@@ -83,8 +102,8 @@ QMap<QString, QByteArray> generate(int totalLines, const QList<QPair<QString, QS
     files["extra.conf"] = chunk(mainEnd, includeEnd);
     const int per = (total - includeEnd) / 4;
     for (int i = 0; i < 4; ++i)
-        files[QString("conf.d/%1-part.conf").arg(i + 1, 2, 10, QChar('0'))] =
-            chunk(includeEnd + i * per, i == 3 ? total : includeEnd + (i + 1) * per);
+        files[QString("conf.d/%1-part.conf").arg(i + 1, 2, 10, QChar('0'))]
+            = chunk(includeEnd + i * per, i == 3 ? total : includeEnd + (i + 1) * per);
     return files;
 }
 
@@ -203,7 +222,8 @@ double BenchConfParse::serverMs() const
 
 void BenchConfParse::pgdialReadsTheFile()
 {
-    QBENCHMARK {
+    QBENCHMARK
+    {
         ConfLoader loader;
         const ConfLoadResult load = loader.load(m_mainFile);
         const ConfValidation validation = ConfValidator(ParameterCatalog::forVersion(m_major), m_major).validate(load);
@@ -215,7 +235,8 @@ void BenchConfParse::serverReadsTheFile()
 {
     if (!m_connection)
         QSKIP("smoke run: set PGDIAL_BENCH=1 to start a server");
-    QBENCHMARK {
+    QBENCHMARK
+    {
         PGresult *result = PQexec(m_connection, "select count(*) from pg_file_settings");
         QCOMPARE(PQresultStatus(result), PGRES_TUPLES_OK);
         PQclear(result);

@@ -8,8 +8,8 @@
 #include "support/pgtestserver.h"
 
 #include "hba/hbaanalyzer.h"
-#include "hba/hbaparser.h"
 #include "hba/hbamatcher.h"
+#include "hba/hbaparser.h"
 
 #include <QElapsedTimer>
 #include <QRandomGenerator>
@@ -104,7 +104,8 @@ private slots:
 void BenchHba::parseValidateAnalyze()
 {
     const QByteArray text = generateRules(fullRun() ? 10000 : 1000, 1);
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const HbaFile file = parseFile(text);
         const HbaAnalyzer analyzer(file);
         QVERIFY(file.ok);
@@ -115,7 +116,8 @@ void BenchHba::parseValidateAnalyze()
 void BenchHba::analyzeOnly()
 {
     const HbaFile file = parseFile(generateRules(fullRun() ? 10000 : 1000, 1));
-    QBENCHMARK {
+    QBENCHMARK
+    {
         const HbaAnalyzer analyzer(file);
         QVERIFY(!analyzer.deadRules().isEmpty());
     }
@@ -133,10 +135,8 @@ void BenchHba::matchesPerSecond()
         attempt.transport = random.bounded(2) ? HbaTransport::TcpSsl : HbaTransport::Tcp;
         attempt.database = QStringLiteral("app_%1").arg(random.bounded(500));
         attempt.user = QStringLiteral("user_%1").arg(random.bounded(800));
-        attempt.clientAddress = *HbaIpAddress::parse(QStringLiteral("10.%1.%2.%3")
-                                                         .arg(random.bounded(256))
-                                                         .arg(random.bounded(256))
-                                                         .arg(random.bounded(256)));
+        attempt.clientAddress = *HbaIpAddress::parse(
+            QStringLiteral("10.%1.%2.%3").arg(random.bounded(256)).arg(random.bounded(256)).arg(random.bounded(256)));
         attempts.append(attempt);
     }
     for (const bool withReasons : {true, false}) {
@@ -150,7 +150,8 @@ void BenchHba::matchesPerSecond()
               withReasons ? "with reasons" : "kinds only", int(attempts.size()), qlonglong(matcher.rules().size()),
               ns / 1e6, attempts.size() / (ns / 1e9), matched);
     }
-    QBENCHMARK {
+    QBENCHMARK
+    {
         for (const HbaConnectionAttempt &attempt : attempts)
             matcher.match(attempt);
     }
@@ -176,8 +177,9 @@ void BenchHba::ratioAgainstServer()
     for (int round = 0; round < rounds; ++round) {
         QElapsedTimer timer;
         timer.start();
-        PGresult *result = PQexec(conn, "SELECT count(*), count(*) FILTER (WHERE error IS NOT NULL AND error NOT LIKE "
-                                           "'hostssl record cannot match%') FROM pg_hba_file_rules");
+        PGresult *result = PQexec(conn,
+                                  "SELECT count(*), count(*) FILTER (WHERE error IS NOT NULL AND error NOT LIKE "
+                                  "'hostssl record cannot match%') FROM pg_hba_file_rules");
         serverNs.append(timer.nsecsElapsed());
         QCOMPARE(PQresultStatus(result), PGRES_TUPLES_OK);
         serverRows = QByteArray(PQgetvalue(result, 0, 0)).toInt();

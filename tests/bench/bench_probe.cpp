@@ -1,5 +1,5 @@
-#include "support/pgtestserver.h"
 #include "probe/connectionprobe.h"
+#include "support/pgtestserver.h"
 #include "support/testcertificates.h"
 
 #include <QElapsedTimer>
@@ -41,12 +41,14 @@ private:
 void bench_Probe::initTestCase()
 {
     qputenv("HOME", m_home.path().toUtf8());
-    QVERIFY2(m_certificates.generate(m_home.path() + QStringLiteral("/certs")), qPrintable(m_certificates.errorString()));
+    QVERIFY2(m_certificates.generate(m_home.path() + QStringLiteral("/certs")),
+             qPrintable(m_certificates.errorString()));
     m_server = std::make_unique<PgTestServer>();
     QVERIFY2(m_server->init(), qPrintable(m_server->errorString()));
     QVERIFY(m_certificates.installOn(*m_server));
-    QVERIFY(!m_server->writeFile(m_server->dataDir() + QStringLiteral("/pg_hba.conf"),
-                                 "local all postgres trust\nhostssl all bench 127.0.0.1/32 scram-sha-256\n")
+    QVERIFY(!m_server
+                 ->writeFile(m_server->dataDir() + QStringLiteral("/pg_hba.conf"),
+                             "local all postgres trust\nhostssl all bench 127.0.0.1/32 scram-sha-256\n")
                  .isEmpty());
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
     QVERIFY(m_server->execute(
@@ -79,14 +81,16 @@ bool bench_Probe::runPsql() const
 
 void bench_Probe::probe()
 {
-    QBENCHMARK {
+    QBENCHMARK
+    {
         QVERIFY(runProbe());
     }
 }
 
 void bench_Probe::psql()
 {
-    QBENCHMARK {
+    QBENCHMARK
+    {
         QVERIFY(runPsql());
     }
 }

@@ -10,7 +10,6 @@
 //            same checks and the same Problems model update.
 // The debounce itself is left out on purpose: it is a fixed wait, not work.
 #include "checks/projectchecker.h"
-#include "pgconf/confanalysiscache.h"
 #include "document/documentmanager.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
@@ -18,10 +17,11 @@
 #include "editors/settings/settingseditor.h"
 #include "editors/settings/settingsmodel.h"
 #include "editors/settings/settingssnapshot.h"
+#include "gui/guitesthelpers.h"
 #include "models/diagnosticsmodel.h"
+#include "pgconf/confanalysiscache.h"
 #include "project/project.h"
 #include "support/testpaths.h"
-#include "gui/guitesthelpers.h"
 
 #include <QDirIterator>
 #include <QElapsedTimer>
@@ -53,7 +53,7 @@ constexpr const char *confRelative = "infra/docker/prod/postgres/postgresql.conf
 // a shared machine does to wall time.
 double cpuMs()
 {
-    timespec now{};
+    timespec now {};
     clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &now);
     return double(now.tv_sec) * 1e3 + double(now.tv_nsec) / 1e6;
 }
@@ -64,7 +64,8 @@ double median(QList<double> values)
     return values.isEmpty() ? 0 : values.at(values.size() / 2);
 }
 
-void updateProblems(ui::models::DiagnosticsModel &problems, ui::document::ProjectContext &context, core::project::Project &project)
+void updateProblems(ui::models::DiagnosticsModel &problems, ui::document::ProjectContext &context,
+                    core::project::Project &project)
 {
     core::project::Project copy = project.detachedCopy();
     const core::base::Diagnostics diagnostics = core::checks::ProjectChecker::check(copy);
@@ -95,10 +96,19 @@ void bench_SettingsEdit::editToProblems()
         int n = int(bytes.count('\n'));
         for (int i = 0; n < lines; ++i, ++n) {
             switch (i % 4) {
-            case 0: bytes += "# notes on block " + QByteArray::number(i) + ": nothing for the parser here\n"; break;
-            case 1: bytes += "#tcp_keepalives_idle = " + QByteArray::number(i % 600) + "\t\t# a sample line\n"; break;
-            case 2: bytes += "ext" + QByteArray::number(i % 53) + ".setting_" + QByteArray::number(i) + " = 'v" + QByteArray::number(i) + "'\n"; break;
-            default: bytes += "\n"; break;
+            case 0:
+                bytes += "# notes on block " + QByteArray::number(i) + ": nothing for the parser here\n";
+                break;
+            case 1:
+                bytes += "#tcp_keepalives_idle = " + QByteArray::number(i % 600) + "\t\t# a sample line\n";
+                break;
+            case 2:
+                bytes += "ext" + QByteArray::number(i % 53) + ".setting_" + QByteArray::number(i) + " = 'v"
+                    + QByteArray::number(i) + "'\n";
+                break;
+            default:
+                bytes += "\n";
+                break;
             }
         }
         QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -136,8 +146,9 @@ void bench_SettingsEdit::editToProblems()
         const double cpuStart = cpuMs();
         QElapsedTimer timer;
         timer.start();
-        document->applyEdits({core::base::LineEdit{workMemIndex, 1, {"work_mem = " + value + "\t\t# Per-operation memory"}, {}}},
-                             QStringLiteral("Set work_mem"));
+        document->applyEdits(
+            {core::base::LineEdit {workMemIndex, 1, {"work_mem = " + value + "\t\t# Per-operation memory"}, {}}},
+            QStringLiteral("Set work_mem"));
         updateProblems(problems, context, *project);
         baseline.append(timer.nsecsElapsed() / 1e6);
         baselineCpu.append(cpuMs() - cpuStart);
@@ -149,7 +160,8 @@ void bench_SettingsEdit::editToProblems()
         core::pgconf::ConfAnalysisCache::of(*project)->clear();
         const double cpuStart = cpuMs();
         core::project::Project copy = project->detachedCopy();
-        const ui::editors::settings::SettingsSnapshot snapshot = ui::editors::settings::SettingsSnapshot::compute(copy, QString::fromLatin1(confRelative), 0);
+        const ui::editors::settings::SettingsSnapshot snapshot
+            = ui::editors::settings::SettingsSnapshot::compute(copy, QString::fromLatin1(confRelative), 0);
         QVERIFY(!snapshot.analysis.effective.settings().isEmpty());
         reading.append(cpuMs() - cpuStart);
     }

@@ -62,7 +62,7 @@ private:
     // processes than about this code.
     static double threadCpuNs()
     {
-        timespec now{};
+        timespec now {};
         clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
         return double(now.tv_sec) * 1e9 + double(now.tv_nsec);
     }
@@ -103,7 +103,8 @@ void bench_Tuning::cleanupTestCase()
 
 void bench_Tuning::baselineReadConf()
 {
-    QBENCHMARK {
+    QBENCHMARK
+    {
         readConf();
     }
 }
@@ -112,7 +113,8 @@ void bench_Tuning::engineRecompute()
 {
     const core::project::ServerSettingLookup lookup = ProjectConfTuning::read(*project(), 17).lookup;
     int i = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         engine(lookup, 16 + i++ % 2);
     }
 }
@@ -120,7 +122,8 @@ void bench_Tuning::engineRecompute()
 void bench_Tuning::wizardRecompute()
 {
     int i = 0;
-    QBENCHMARK {
+    QBENCHMARK
+    {
         wizardStep(i++);
     }
 }

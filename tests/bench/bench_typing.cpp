@@ -2,10 +2,10 @@
 // core::LineEdit on the ProjectDocument's undo stack and re-highlights its line. Baseline in the
 // same run: the same keystrokes in a bare QPlainTextEdit holding the same text. Prints the
 // per-keystroke times and their ratio.
+#include "base/textdocument.h"
 #include "document/projectdocument.h"
 #include "editors/sourceview.h"
 #include "project/projectfile.h"
-#include "base/textdocument.h"
 
 #include <QElapsedTimer>
 #include <QPlainTextEdit>
@@ -32,7 +32,8 @@ QByteArray hugeConf()
 {
     QByteArray bytes;
     for (int i = 0; i < lineCount; ++i)
-        bytes += "param_" + QByteArray::number(i) + " = " + QByteArray::number(i) + "\t# comment " + QByteArray::number(i) + '\n';
+        bytes += "param_" + QByteArray::number(i) + " = " + QByteArray::number(i) + "\t# comment "
+            + QByteArray::number(i) + '\n';
     return bytes;
 }
 

@@ -46,8 +46,8 @@ void tst_CliAppConfig::urlText()
 
 void tst_CliAppConfig::urlJson()
 {
-    const auto run = runCli({"url", "postgresql+asyncpg://appuser:devpass@localhost:5433/appdb?ssl=require", "--json"}, {},
-                            cleanEnvironment());
+    const auto run = runCli({"url", "postgresql+asyncpg://appuser:devpass@localhost:5433/appdb?ssl=require", "--json"},
+                            {}, cleanEnvironment());
     QCOMPARE(run.exitCode, 0);
     QVERIFY(!run.out.contains("devpass"));
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
@@ -58,8 +58,9 @@ void tst_CliAppConfig::urlJson()
     QStringList keywords;
     for (const QJsonValue &p : report.value("parameters").toArray())
         keywords.append(p.toObject().value("keyword").toString());
-    QCOMPARE(keywords, (QStringList{"user", "password", "dbname", "host", "port"}));
-    QCOMPARE(report.value("driver_parameters").toArray().first().toObject().value("keyword").toString(), QStringLiteral("ssl"));
+    QCOMPARE(keywords, (QStringList {"user", "password", "dbname", "host", "port"}));
+    QCOMPARE(report.value("driver_parameters").toArray().first().toObject().value("keyword").toString(),
+             QStringLiteral("ssl"));
 }
 
 void tst_CliAppConfig::urlErrors_data()
@@ -68,8 +69,10 @@ void tst_CliAppConfig::urlErrors_data()
     QTest::addColumn<QString>("code");
     QTest::newRow("pool-options") << "postgresql://appuser:devpass@localhost:5433/appdb?pool_size=10&max_overflow=5"
                                   << "url.pool-parameter";
-    QTest::newRow("sslmode") << "host=h sslmode=yes" << "url.invalid-sslmode";
-    QTest::newRow("unencoded") << "postgresql://u:p@ss@h/db" << "url.unencoded-password";
+    QTest::newRow("sslmode") << "host=h sslmode=yes"
+                             << "url.invalid-sslmode";
+    QTest::newRow("unencoded") << "postgresql://u:p@ss@h/db"
+                               << "url.unencoded-password";
 }
 
 void tst_CliAppConfig::urlErrors()
@@ -92,16 +95,17 @@ void tst_CliAppConfig::urlResolvesVariables()
     QVERIFY(env.open(QIODevice::WriteOnly));
     env.write("PW=s3cret\nAPP_ENVIRONMENT=production\n");
     env.close();
-    const auto run = runCli({"url", "postgresql://u:${PW}@h/db", "--env-file", env.fileName(), "--json"}, {},
-                            cleanEnvironment());
+    const auto run
+        = runCli({"url", "postgresql://u:${PW}@h/db", "--env-file", env.fileName(), "--json"}, {}, cleanEnvironment());
     QCOMPARE(run.exitCode, 0);
     QVERIFY(!run.out.contains("s3cret"));
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
-    QCOMPARE(report.value("variables").toArray().first().toObject().value("from").toString(), QStringLiteral(".env line 1"));
+    QCOMPARE(report.value("variables").toArray().first().toObject().value("from").toString(),
+             QStringLiteral(".env line 1"));
     QStringList codes;
     for (const QJsonValue &d : report.value("diagnostics").toArray())
         codes.append(d.toObject().value("code").toString());
-    QCOMPARE(codes, QStringList{"url.production-without-tls"}); // the password comes from a variable: fine
+    QCOMPARE(codes, QStringList {"url.production-without-tls"}); // the password comes from a variable: fine
 }
 
 void tst_CliAppConfig::urlUsage()
@@ -117,14 +121,16 @@ void tst_CliAppConfig::envExample()
     const auto run = runCli({"env", pgdial::test::exampleProject(), "--ignore-environment"}, {}, cleanEnvironment());
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("APP_DB=appdb    # .env line 10"));
-    QVERIFY(run.out.contains("user_pw_file_path = /run/secrets/postgres_app_user_pw    # default in config.yaml line 32"));
+    QVERIFY(
+        run.out.contains("user_pw_file_path = /run/secrets/postgres_app_user_pw    # default in config.yaml line 32"));
     QVERIFY(run.out.contains("user_pw_env_var = POSTGRES_APP_USER_PW"));
     QVERIFY(!run.out.contains("devpass"));
 }
 
 void tst_CliAppConfig::envJson()
 {
-    const auto run = runCli({"env", pgdial::test::exampleProject(), "--json", "--ignore-environment"}, {}, cleanEnvironment());
+    const auto run
+        = runCli({"env", pgdial::test::exampleProject(), "--json", "--ignore-environment"}, {}, cleanEnvironment());
     QCOMPARE(run.exitCode, 0);
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report.value("process_environment").toBool(), false);

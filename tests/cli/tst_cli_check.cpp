@@ -67,7 +67,8 @@ void tst_CliCheck::checkExample_data()
 void tst_CliCheck::checkExample()
 {
     QFETCH(QString, format);
-    const auto run = runCli({QStringLiteral("check"), pgdial::test::exampleProject(), QStringLiteral("--format"), format});
+    const auto run
+        = runCli({QStringLiteral("check"), pgdial::test::exampleProject(), QStringLiteral("--format"), format});
     QVERIFY2(run.exitCode == 0, run.out + run.err);
     if (format == u"json") {
         QJsonParseError error;
@@ -109,7 +110,8 @@ void tst_CliCheck::checkMissingFolder_data()
 void tst_CliCheck::checkMissingFolder()
 {
     QFETCH(QString, format);
-    const auto run = runCli({QStringLiteral("check"), QStringLiteral("/nonexistent/pgdial"), QStringLiteral("--format"), format});
+    const auto run
+        = runCli({QStringLiteral("check"), QStringLiteral("/nonexistent/pgdial"), QStringLiteral("--format"), format});
     QCOMPARE(run.exitCode, 2);
     QVERIFY(run.err.contains("does not exist"));
     QVERIFY(run.out.isEmpty());
@@ -143,7 +145,8 @@ void tst_CliCheck::serverFacts()
     const auto unknown = runCli({"check", compression, "--format", "json", "--pg-version", "16"});
     QCOMPARE(unknown.exitCode, 0);
     QVERIFY(unknown.out.contains("conf.build-dependent-value"));
-    const auto without = runCli({"check", compression, "--format", "json", "--pg-version", "16", "--build-features", "zstd"});
+    const auto without
+        = runCli({"check", compression, "--format", "json", "--pg-version", "16", "--build-features", "zstd"});
     QCOMPARE(without.exitCode, 1);
     QVERIFY(!without.out.contains("conf.build-dependent-value"));
     QVERIFY(without.out.contains("conf.invalid-value"));
@@ -164,16 +167,19 @@ void tst_CliCheck::startupChecks()
     const auto result = runCli({"check", minimal, "--format", "json"});
     QCOMPARE(result.exitCode, 1);
     QVERIFY(result.out.contains("conf.startup-conflict"));
-    QCOMPARE(runCli({"check", pgdial::test::testDataDir() + "/pgconf/startup-wal-level-minimal-no-senders"}).exitCode, 0);
+    QCOMPARE(runCli({"check", pgdial::test::testDataDir() + "/pgconf/startup-wal-level-minimal-no-senders"}).exitCode,
+             0);
 }
 
 void tst_CliCheck::badOptions_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("bad-format") << QStringList{QStringLiteral("check"), QStringLiteral("--format"), QStringLiteral("xml")};
-    QTest::newRow("bad-version") << QStringList{QStringLiteral("check"), QStringLiteral("--pg-version"), QStringLiteral("9")};
-    QTest::newRow("unknown-option") << QStringList{QStringLiteral("check"), QStringLiteral("--frob")};
-    QTest::newRow("two-folders") << QStringList{QStringLiteral("check"), QStringLiteral("a"), QStringLiteral("b")};
+    QTest::newRow("bad-format") << QStringList {QStringLiteral("check"), QStringLiteral("--format"),
+                                                QStringLiteral("xml")};
+    QTest::newRow("bad-version") << QStringList {QStringLiteral("check"), QStringLiteral("--pg-version"),
+                                                 QStringLiteral("9")};
+    QTest::newRow("unknown-option") << QStringList {QStringLiteral("check"), QStringLiteral("--frob")};
+    QTest::newRow("two-folders") << QStringList {QStringLiteral("check"), QStringLiteral("a"), QStringLiteral("b")};
 }
 
 void tst_CliCheck::badOptions()

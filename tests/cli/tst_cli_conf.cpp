@@ -37,7 +37,8 @@ static QJsonObject runJson(const QString &file, int expectedExit)
 
 void tst_CliConf::rowsInServerOrder()
 {
-    const QJsonObject report = runJson(pgdial::test::testDataDir() + "/pgconf/include-relative-to-including-file/postgresql.conf", 0);
+    const QJsonObject report
+        = runJson(pgdial::test::testDataDir() + "/pgconf/include-relative-to-including-file/postgresql.conf", 0);
     QVERIFY(report.value("ok").toBool());
     QVERIFY(report.value("diagnostics").isArray());
     const QJsonArray rows = report.value("file_settings").toArray();
@@ -56,18 +57,22 @@ void tst_CliConf::rowsInServerOrder()
 
 void tst_CliConf::errorRows()
 {
-    const QJsonObject report = runJson(pgdial::test::testDataDir() + "/pgconf/syntax-error-in-include/postgresql.conf", 1);
+    const QJsonObject report
+        = runJson(pgdial::test::testDataDir() + "/pgconf/syntax-error-in-include/postgresql.conf", 1);
     QVERIFY(!report.value("ok").toBool());
     const QJsonArray rows = report.value("file_settings").toArray();
     QStringList rendered;
     for (const QJsonValue &value : rows) {
         const QJsonObject row = value.toObject();
-        rendered << QString("%1:%2 %3 %4").arg(row.value("sourcefile").toString()).arg(row.value("sourceline").toInt())
+        rendered << QString("%1:%2 %3 %4")
+                        .arg(row.value("sourcefile").toString())
+                        .arg(row.value("sourceline").toInt())
                         .arg(row.value("name").isNull() ? "<null>" : row.value("name").toString(),
                              row.value("error").isNull() ? "<null>" : row.value("error").toString());
     }
-    QCOMPARE(rendered, QStringList({"postgresql.conf:1 work_mem <null>", "bad.conf:1 work_mem <null>",
-                                    "bad.conf:2 <null> syntax error", "postgresql.conf:3 statement_timeout <null>"}));
+    QCOMPARE(rendered,
+             QStringList({"postgresql.conf:1 work_mem <null>", "bad.conf:1 work_mem <null>",
+                          "bad.conf:2 <null> syntax error", "postgresql.conf:3 statement_timeout <null>"}));
     const QJsonArray diagnostics = report.value("diagnostics").toArray();
     QCOMPARE(diagnostics.size(), 1);
     const QJsonObject diagnostic = diagnostics.at(0).toObject();
@@ -93,7 +98,8 @@ void tst_CliConf::exitCodes()
 {
     QFETCH(QString, caseName);
     QFETCH(int, exitCode);
-    const auto json = runCli({"conf", pgdial::test::testDataDir() + "/pgconf/" + caseName + "/postgresql.conf", "--json"});
+    const auto json
+        = runCli({"conf", pgdial::test::testDataDir() + "/pgconf/" + caseName + "/postgresql.conf", "--json"});
     QCOMPARE(json.exitCode, exitCode);
     const auto text = runCli({"conf", pgdial::test::testDataDir() + "/pgconf/" + caseName + "/postgresql.conf"});
     QCOMPARE(text.exitCode, exitCode);
@@ -121,10 +127,10 @@ void tst_CliConf::serverFacts()
 void tst_CliConf::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("no file") << QStringList{"conf"};
-    QTest::newRow("missing file") << QStringList{"conf", "/nonexistent/postgresql.conf"};
-    QTest::newRow("bad version") << QStringList{"conf", pgdial::test::testDataDir() + "/pgconf/basic/postgresql.conf",
-                                                "--pg-version", "12"};
+    QTest::newRow("no file") << QStringList {"conf"};
+    QTest::newRow("missing file") << QStringList {"conf", "/nonexistent/postgresql.conf"};
+    QTest::newRow("bad version") << QStringList {"conf", pgdial::test::testDataDir() + "/pgconf/basic/postgresql.conf",
+                                                 "--pg-version", "12"};
 }
 
 void tst_CliConf::usageErrors()

@@ -47,11 +47,13 @@ void tst_CliConfEdit::setRewritesActivatesAndInserts()
     const QString path = write(dir, "port = 5432   # the port\n#work_mem = 4MB\t\t# min 64kB\n");
     const auto run = runCli({"conf", "set", path, "port=5433", "work_mem=64MB", "effective_cache_size=4GB"});
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(run.out, QByteArray("postgresql.conf:1: port = 5433 (was 5432)\n"
-                                 "postgresql.conf:2: activated the commented-out line: work_mem = 64MB (the sample said 4MB)\n"
-                                 "postgresql.conf:5: added effective_cache_size = 4GB at the end of the file\n"));
-    QCOMPARE(read(path), QByteArray("port = 5433   # the port\nwork_mem = 64MB\t\t# min 64kB\n\n# Added by pgdial\n"
-                                    "effective_cache_size = 4GB\n"));
+    QCOMPARE(run.out,
+             QByteArray("postgresql.conf:1: port = 5433 (was 5432)\n"
+                        "postgresql.conf:2: activated the commented-out line: work_mem = 64MB (the sample said 4MB)\n"
+                        "postgresql.conf:5: added effective_cache_size = 4GB at the end of the file\n"));
+    QCOMPARE(read(path),
+             QByteArray("port = 5433   # the port\nwork_mem = 64MB\t\t# min 64kB\n\n# Added by pgdial\n"
+                        "effective_cache_size = 4GB\n"));
     QVERIFY(QFileInfo::exists(path + ".bak"));
     QCOMPARE(read(path + ".bak"), QByteArray("port = 5432   # the port\n#work_mem = 4MB\t\t# min 64kB\n"));
 }
@@ -96,10 +98,10 @@ void tst_CliConfEdit::dryRun()
 void tst_CliConfEdit::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("no assignment") << QStringList{"conf", "set", "FILE"};
-    QTest::newRow("not NAME=VALUE") << QStringList{"conf", "set", "FILE", "work_mem"};
-    QTest::newRow("missing file") << QStringList{"conf", "reset", "/nonexistent/postgresql.conf", "port"};
-    QTest::newRow("bad version") << QStringList{"conf", "set", "--pg-version", "9", "FILE", "port=1"};
+    QTest::newRow("no assignment") << QStringList {"conf", "set", "FILE"};
+    QTest::newRow("not NAME=VALUE") << QStringList {"conf", "set", "FILE", "work_mem"};
+    QTest::newRow("missing file") << QStringList {"conf", "reset", "/nonexistent/postgresql.conf", "port"};
+    QTest::newRow("bad version") << QStringList {"conf", "set", "--pg-version", "9", "FILE", "port=1"};
 }
 
 void tst_CliConfEdit::usageErrors()

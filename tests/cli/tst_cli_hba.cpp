@@ -50,8 +50,8 @@ void tst_CliHba::rowsAsTheViewShowsThem()
     QCOMPARE(first.value("line_number").toInt(), 1);
     QCOMPARE(first.value("file_name").toString(), QString("address-shorthand.conf"));
     QCOMPARE(first.value("type").toString(), QString("host"));
-    QCOMPARE(first.value("database").toArray(), QJsonArray{"all"});
-    QCOMPARE(first.value("user_name").toArray(), QJsonArray{"all"});
+    QCOMPARE(first.value("database").toArray(), QJsonArray {"all"});
+    QCOMPARE(first.value("user_name").toArray(), QJsonArray {"all"});
     QCOMPARE(first.value("address").toString(), QString("0.0.0.10"));
     QCOMPARE(first.value("netmask").toString(), QString("255.0.0.0"));
     QCOMPARE(first.value("auth_method").toString(), QString("md5"));
@@ -64,7 +64,7 @@ void tst_CliHba::rowsAsTheViewShowsThem()
     const QJsonObject peer = local.value("rules").toArray().at(1).toObject();
     QCOMPARE(peer.value("auth_method").toString(), QString("peer"));
     QVERIFY(peer.value("address").isNull());
-    QCOMPARE(peer.value("options").toArray(), QJsonArray{"map=sysmap"});
+    QCOMPARE(peer.value("options").toArray(), QJsonArray {"map=sysmap"});
     QCOMPARE(peer.value("rule_number").toInt(), 2);
 }
 
@@ -96,12 +96,12 @@ void tst_CliHba::exitCodes_data()
 {
     QTest::addColumn<QStringList>("arguments");
     QTest::addColumn<int>("exitCode");
-    QTest::newRow("loads") << QStringList{"hba", corpus("basic.conf")} << 0;
-    QTest::newRow("refused") << QStringList{"hba", corpus("one-bad-line.conf")} << 1;
-    QTest::newRow("no entries") << QStringList{"hba", corpus("comments-only.conf"), "--json"} << 1;
-    QTest::newRow("missing file") << QStringList{"hba", corpus("no-such-file.conf")} << 2;
-    QTest::newRow("bad version") << QStringList{"hba", corpus("basic.conf"), "--pg-version", "12"} << 2;
-    QTest::newRow("no file") << QStringList{"hba"} << 2;
+    QTest::newRow("loads") << QStringList {"hba", corpus("basic.conf")} << 0;
+    QTest::newRow("refused") << QStringList {"hba", corpus("one-bad-line.conf")} << 1;
+    QTest::newRow("no entries") << QStringList {"hba", corpus("comments-only.conf"), "--json"} << 1;
+    QTest::newRow("missing file") << QStringList {"hba", corpus("no-such-file.conf")} << 2;
+    QTest::newRow("bad version") << QStringList {"hba", corpus("basic.conf"), "--pg-version", "12"} << 2;
+    QTest::newRow("no file") << QStringList {"hba"} << 2;
 }
 
 void tst_CliHba::exitCodes()
@@ -117,8 +117,8 @@ void tst_CliHba::subcommandsAreHandedOver()
 {
     const auto lint = runCli({"hba", "lint", corpus("basic.conf")});
     QCOMPARE(lint.exitCode, 0);
-    const auto match = runCli({"hba", "match", corpus("basic.conf"), "--type", "local", "--database", "appdb",
-                               "--user", "postgres", "--json"});
+    const auto match = runCli({"hba", "match", corpus("basic.conf"), "--type", "local", "--database", "appdb", "--user",
+                               "postgres", "--json"});
     QCOMPARE(match.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(match.out).object().value("rule").toObject().value("line_number").toInt(), 2);
 }

@@ -45,10 +45,12 @@ void TestCliHbaMatch::matchText()
     const auto run = runCli({"hba", "match", m_file, "--type", "hostssl", "--database", "app", "--user", "alice",
                              "--roles", "staff", "--address", "10.1.2.3"});
     QCOMPARE(run.exitCode, 0);
-    QVERIFY2(run.out.contains("pg_hba.conf:2: match: authentication with method \"scram-sha-256\""), run.out.constData());
+    QVERIFY2(run.out.contains("pg_hba.conf:2: match: authentication with method \"scram-sha-256\""),
+             run.out.constData());
     QVERIFY(run.out.contains("pg_hba.conf:1: skip:"));
 
-    const auto rejected = runCli({"hba", "match", m_file, "--database", "app", "--user", "alice", "--address", "10.1.2.3"});
+    const auto rejected
+        = runCli({"hba", "match", m_file, "--database", "app", "--user", "alice", "--address", "10.1.2.3"});
     QCOMPARE(rejected.exitCode, 1);
     QVERIFY2(rejected.out.contains("pg_hba.conf:3: match: the rule rejects the connection"), rejected.out.constData());
 
@@ -59,8 +61,8 @@ void TestCliHbaMatch::matchText()
 
 void TestCliHbaMatch::matchJson()
 {
-    const auto run = runCli({"hba", "match", m_file, "--ssl", "--database", "app", "--user", "bob", "--address",
-                             "10.9.9.9", "--json"});
+    const auto run = runCli(
+        {"hba", "match", m_file, "--ssl", "--database", "app", "--user", "bob", "--address", "10.9.9.9", "--json"});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QVERIFY(report.value("ok").toBool());

@@ -39,10 +39,16 @@ QString poolData(const QString &relative)
 // A writable copy of tests/data/tuning/pool/project.
 QStringList poolArgs(const QString &project, const QStringList &extra)
 {
-    return QStringList{QStringLiteral("pool"), QStringLiteral("--rps"), QStringLiteral("100"),
-                       QStringLiteral("--avg-query-ms"), QStringLiteral("50"), QStringLiteral("--request-ms"),
-                       QStringLiteral("200"), QStringLiteral("--project"), project}
-        + extra;
+    return QStringList {QStringLiteral("pool"),
+                        QStringLiteral("--rps"),
+                        QStringLiteral("100"),
+                        QStringLiteral("--avg-query-ms"),
+                        QStringLiteral("50"),
+                        QStringLiteral("--request-ms"),
+                        QStringLiteral("200"),
+                        QStringLiteral("--project"),
+                        project}
+    + extra;
 }
 
 } // namespace
@@ -96,8 +102,10 @@ void tst_CliPool::applyFitsWritesConfigOnly()
     QVERIFY2(run.out.contains("config.yaml:10: database.pool_size = ${APP_POOL:-7} (was ${APP_POOL:-10})"),
              run.out.constData());
     QVERIFY(run.out.contains("config.yaml:11: database.max_overflow = 4 (was 10)"));
-    QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml"))), readAll(poolData(QStringLiteral("expected-fits/config.yaml"))));
-    QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml.bak"))), readAll(poolData(QStringLiteral("project/config.yaml"))));
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml"))),
+             readAll(poolData(QStringLiteral("expected-fits/config.yaml"))));
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml.bak"))),
+             readAll(poolData(QStringLiteral("project/config.yaml"))));
     QCOMPARE(readAll(dir.filePath(QStringLiteral("postgresql.conf"))), conf);
     QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("postgresql.conf.bak"))));
 
@@ -115,9 +123,10 @@ void tst_CliPool::applyDoesNotFitWritesBothFiles()
     // cannot help, so the server change is applied too: 160 + 10% + 3 reserved = 179.
     QTemporaryDir dir;
     QVERIFY(pgdial::test::copyFolder(poolData(QStringLiteral("project")), dir.path()));
-    const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--instances"), QStringLiteral("10"),
-                                                  QStringLiteral("--other-clients"), QStringLiteral("80"),
-                                                  QStringLiteral("--apply")}));
+    const auto run
+        = runCli(poolArgs(dir.path(),
+                          {QStringLiteral("--instances"), QStringLiteral("10"), QStringLiteral("--other-clients"),
+                           QStringLiteral("80"), QStringLiteral("--apply")}));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QVERIFY2(run.out.contains("max_connections = 179 (was 100) (needs a restart)"), run.out.constData());
     QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml"))),
@@ -141,7 +150,8 @@ void tst_CliPool::applyJsonListsChanges()
     QCOMPARE(applied.size(), 2);
     QVERIFY(applied.at(0).toString().startsWith(QStringLiteral("config.yaml:10: database.pool_size")));
     QCOMPARE(doc.value(QStringLiteral("notes")).toArray().size(), 0);
-    QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml"))), readAll(poolData(QStringLiteral("expected-fits/config.yaml"))));
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml"))),
+             readAll(poolData(QStringLiteral("expected-fits/config.yaml"))));
 }
 
 void tst_CliPool::applyExampleProject()
@@ -157,9 +167,10 @@ void tst_CliPool::applyExampleProject()
     }
     const QByteArray original = readAll(dir.filePath(QStringLiteral("config.yaml")));
     const QByteArray conf = readAll(dir.filePath(QStringLiteral("infra/docker/prod/postgres/postgresql.conf")));
-    const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--instances"), QStringLiteral("2"),
-                                                  QStringLiteral("--other-clients"), QStringLiteral("10"),
-                                                  QStringLiteral("--apply")}));
+    const auto run
+        = runCli(poolArgs(dir.path(),
+                          {QStringLiteral("--instances"), QStringLiteral("2"), QStringLiteral("--other-clients"),
+                           QStringLiteral("10"), QStringLiteral("--apply")}));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     QByteArray expected = original;
     expected.replace("  pool_size: 20              # Base", "  pool_size: 4              # Base");
@@ -178,9 +189,10 @@ void tst_CliPool::applyRefusesExpressionWithoutDefault()
     writeAll(config, bytes);
     writeAll(dir.filePath(QStringLiteral(".env")), "APP_POOL=12\n");
     const QByteArray conf = readAll(dir.filePath(QStringLiteral("postgresql.conf")));
-    const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--instances"), QStringLiteral("10"),
-                                                  QStringLiteral("--other-clients"), QStringLiteral("80"),
-                                                  QStringLiteral("--apply")}));
+    const auto run
+        = runCli(poolArgs(dir.path(),
+                          {QStringLiteral("--instances"), QStringLiteral("10"), QStringLiteral("--other-clients"),
+                           QStringLiteral("80"), QStringLiteral("--apply")}));
     QCOMPARE(run.exitCode, 2);
     QVERIFY2(run.err.contains("${APP_POOL}"), run.err.constData());
     // Nothing is written when any part is refused.
@@ -196,7 +208,8 @@ void tst_CliPool::applyNotesEnvOverride()
     const auto run = runCli(poolArgs(dir.path(), {QStringLiteral("--apply")}));
     QVERIFY2(run.exitCode == 0, run.err.constData());
     // The default changes all the same; the user learns that .env still wins.
-    QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml"))), readAll(poolData(QStringLiteral("expected-fits/config.yaml"))));
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("config.yaml"))),
+             readAll(poolData(QStringLiteral("expected-fits/config.yaml"))));
     QVERIFY2(run.err.contains("database.pool_size is 12 from .env line 2"), run.err.constData());
     QCOMPARE(readAll(dir.filePath(QStringLiteral(".env"))), QByteArray("# local\nAPP_POOL=12\n"));
 }

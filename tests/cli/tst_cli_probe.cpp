@@ -37,19 +37,21 @@ void tst_CliProbe::help()
 void tst_CliProbe::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
-    QTest::newRow("nothing to probe") << QStringList{QStringLiteral("probe")};
-    QTest::newRow("two conninfos") << QStringList{QStringLiteral("probe"), QStringLiteral("host=a"), QStringLiteral("host=b")};
-    QTest::newRow("conninfo and project")
-        << QStringList{QStringLiteral("probe"), QStringLiteral("host=a"), QStringLiteral("--project"), QStringLiteral(".")};
-    QTest::newRow("bad timeout") << QStringList{QStringLiteral("probe"), QStringLiteral("--timeout"), QStringLiteral("soon"),
-                                                QStringLiteral("host=a")};
-    QTest::newRow("zero timeout") << QStringList{QStringLiteral("probe"), QStringLiteral("--timeout"), QStringLiteral("0"),
-                                                 QStringLiteral("host=a")};
-    QTest::newRow("unknown option") << QStringList{QStringLiteral("probe"), QStringLiteral("--bogus"), QStringLiteral("host=a")};
-    QTest::newRow("bad roles") << QStringList{QStringLiteral("probe"), QStringLiteral("--roles"), QStringLiteral("a,b"),
-                                              QStringLiteral("host=a")};
-    QTest::newRow("missing project") << QStringList{QStringLiteral("probe"), QStringLiteral("--project"),
-                                                    QStringLiteral("/nonexistent/pgdial")};
+    QTest::newRow("nothing to probe") << QStringList {QStringLiteral("probe")};
+    QTest::newRow("two conninfos") << QStringList {QStringLiteral("probe"), QStringLiteral("host=a"),
+                                                   QStringLiteral("host=b")};
+    QTest::newRow("conninfo and project") << QStringList {QStringLiteral("probe"), QStringLiteral("host=a"),
+                                                          QStringLiteral("--project"), QStringLiteral(".")};
+    QTest::newRow("bad timeout") << QStringList {QStringLiteral("probe"), QStringLiteral("--timeout"),
+                                                 QStringLiteral("soon"), QStringLiteral("host=a")};
+    QTest::newRow("zero timeout") << QStringList {QStringLiteral("probe"), QStringLiteral("--timeout"),
+                                                  QStringLiteral("0"), QStringLiteral("host=a")};
+    QTest::newRow("unknown option") << QStringList {QStringLiteral("probe"), QStringLiteral("--bogus"),
+                                                    QStringLiteral("host=a")};
+    QTest::newRow("bad roles") << QStringList {QStringLiteral("probe"), QStringLiteral("--roles"),
+                                               QStringLiteral("a,b"), QStringLiteral("host=a")};
+    QTest::newRow("missing project") << QStringList {QStringLiteral("probe"), QStringLiteral("--project"),
+                                                     QStringLiteral("/nonexistent/pgdial")};
 }
 
 void tst_CliProbe::usageErrors()
@@ -87,7 +89,8 @@ void tst_CliProbe::refusedAsJson()
 void tst_CliProbe::refusedAsText()
 {
     const int port = pgdial::test::PgTestServer::freePort();
-    const auto run = runCli({QStringLiteral("probe"), QStringLiteral("postgresql://app:hunter2@127.0.0.1:%1/db").arg(port)});
+    const auto run
+        = runCli({QStringLiteral("probe"), QStringLiteral("postgresql://app:hunter2@127.0.0.1:%1/db").arg(port)});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(run.out.contains("verdict: refused"));
     QVERIFY(run.out.contains("fix: "));
@@ -103,7 +106,8 @@ void tst_CliProbe::projectUrlIsLocated()
     env.write("# app settings\nAPP_NAME=x\nDATABASE_URL=postgresql+asyncpg://app:hunter2@127.0.0.1:"
               + QByteArray::number(port) + "/appdb\n");
     env.close();
-    const auto run = runCli({QStringLiteral("probe"), QStringLiteral("--json"), QStringLiteral("--project"), folder.path()});
+    const auto run
+        = runCli({QStringLiteral("probe"), QStringLiteral("--json"), QStringLiteral("--project"), folder.path()});
     QCOMPARE(run.exitCode, 1);
     QVERIFY(!run.out.contains("hunter2"));
     const QJsonObject json = QJsonDocument::fromJson(run.out).object();

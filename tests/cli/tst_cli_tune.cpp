@@ -52,31 +52,32 @@ void tst_CliTune::pgtuneConfByteForByte()
 {
     const auto run = runCli(args("tune --profile pgtune --ram 16GB --pg-version 17"));
     QCOMPARE(run.exitCode, 0);
-    QCOMPARE(run.out, QByteArray("# WARNING\n"
-                                 "# wal_compression = lz4 requires PostgreSQL\n"
-                                 "# to be compiled with --with-lz4\n"
-                                 "\n"
-                                 "# DB Version: 17\n"
-                                 "# OS Type: linux\n"
-                                 "# DB Type: web\n"
-                                 "# Total Memory (RAM): 16 GB\n"
-                                 "# Data Storage: ssd\n"
-                                 "\n"
-                                 "max_connections = 200\n"
-                                 "shared_buffers = 4GB\n"
-                                 "effective_cache_size = 12GB\n"
-                                 "maintenance_work_mem = 1GB\n"
-                                 "checkpoint_completion_target = 0.9\n"
-                                 "wal_buffers = 16MB\n"
-                                 "default_statistics_target = 100\n"
-                                 "random_page_cost = 1.1\n"
-                                 "effective_io_concurrency = 200\n"
-                                 "work_mem = 20164kB\n"
-                                 "huge_pages = try\n"
-                                 "jit = off\n"
-                                 "wal_compression = lz4\n"
-                                 "min_wal_size = 1GB\n"
-                                 "max_wal_size = 4GB\n"));
+    QCOMPARE(run.out,
+             QByteArray("# WARNING\n"
+                        "# wal_compression = lz4 requires PostgreSQL\n"
+                        "# to be compiled with --with-lz4\n"
+                        "\n"
+                        "# DB Version: 17\n"
+                        "# OS Type: linux\n"
+                        "# DB Type: web\n"
+                        "# Total Memory (RAM): 16 GB\n"
+                        "# Data Storage: ssd\n"
+                        "\n"
+                        "max_connections = 200\n"
+                        "shared_buffers = 4GB\n"
+                        "effective_cache_size = 12GB\n"
+                        "maintenance_work_mem = 1GB\n"
+                        "checkpoint_completion_target = 0.9\n"
+                        "wal_buffers = 16MB\n"
+                        "default_statistics_target = 100\n"
+                        "random_page_cost = 1.1\n"
+                        "effective_io_concurrency = 200\n"
+                        "work_mem = 20164kB\n"
+                        "huge_pages = try\n"
+                        "jit = off\n"
+                        "wal_compression = lz4\n"
+                        "min_wal_size = 1GB\n"
+                        "max_wal_size = 4GB\n"));
 }
 
 void tst_CliTune::pgtuneAlterSystem()
@@ -126,8 +127,11 @@ void tst_CliTune::detectsMachineWithoutRam()
 {
     const auto run = runCli(args("tune --profile pgtune --format json"));
     QCOMPARE(run.exitCode, 0);
-    QVERIFY(QJsonDocument::fromJson(run.out).object().value(QStringLiteral("settings")).toObject().contains(
-        QStringLiteral("shared_buffers")));
+    QVERIFY(QJsonDocument::fromJson(run.out)
+                .object()
+                .value(QStringLiteral("settings"))
+                .toObject()
+                .contains(QStringLiteral("shared_buffers")));
 }
 
 void tst_CliTune::usageErrors_data()
@@ -171,13 +175,13 @@ void tst_CliTune::againstDiff()
     QCOMPARE(maxConnections.value(QStringLiteral("sourceline")).toInt(), 74);
     QVERIFY(maxConnections.value(QStringLiteral("restart")).toBool());
 
-    const auto text = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"),
-                              QStringLiteral("--against"), conf});
+    const auto text = runCli(
+        {QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"), QStringLiteral("--against"), conf});
     QCOMPARE(text.exitCode, 0);
     QVERIFY(text.out.contains("100 (postgresql.conf:74)"));
-    const auto block = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"),
-                               QStringLiteral("--against"), conf, QStringLiteral("--format"),
-                               QStringLiteral("alter-system")});
+    const auto block
+        = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"), QStringLiteral("--against"),
+                  conf, QStringLiteral("--format"), QStringLiteral("alter-system")});
     QVERIFY(block.out.contains("ALTER SYSTEM SET shared_buffers = '4GB';\n"));
     QVERIFY(!block.out.contains("checkpoint_completion_target")); // already 0.9 in the file
 }
@@ -185,9 +189,9 @@ void tst_CliTune::againstDiff()
 void tst_CliTune::projectFolder()
 {
     // The example project: 4 workers x (pool_size 20 + max_overflow 10) = 120 per instance.
-    const auto run = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"), QStringLiteral("--project"),
-                             pgdial::test::exampleProject(), QStringLiteral("--instances"), QStringLiteral("2"),
-                             QStringLiteral("--format"), QStringLiteral("json")});
+    const auto run = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"),
+                             QStringLiteral("--project"), pgdial::test::exampleProject(), QStringLiteral("--instances"),
+                             QStringLiteral("2"), QStringLiteral("--format"), QStringLiteral("json")});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.err.contains("pool demand 240 from config.yaml:23"));
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
@@ -201,9 +205,10 @@ void tst_CliTune::projectFolder()
     QCOMPARE(maxConnections.value(QStringLiteral("sourceline")).toInt(), 74);
 
     // --connections given by hand wins over the project's pools.
-    const auto given = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"), QStringLiteral("--project"),
-                               pgdial::test::exampleProject(), QStringLiteral("--connections"), QStringLiteral("180"),
-                               QStringLiteral("--format"), QStringLiteral("alter-system")});
+    const auto given
+        = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"), QStringLiteral("--project"),
+                  pgdial::test::exampleProject(), QStringLiteral("--connections"), QStringLiteral("180"),
+                  QStringLiteral("--format"), QStringLiteral("alter-system")});
     QCOMPARE(given.exitCode, 0);
     QVERIFY(!given.err.contains("pool demand"));
     QVERIFY(given.out.contains("ALTER SYSTEM SET max_connections = '180';\n"));
@@ -278,7 +283,8 @@ void tst_CliTune::poolJsonPgBouncer()
     QCOMPARE(bouncer.value(QStringLiteral("pool_mode")).toString(), QStringLiteral("transaction"));
     QCOMPARE(bouncer.value(QStringLiteral("default_pool_size")).toInt(), 10);
     QVERIFY(bouncer.value(QStringLiteral("fits_current_server")).toBool());
-    QCOMPARE(doc.value(QStringLiteral("server_change")).toObject().value(QStringLiteral("max_connections")).toInt(), 245);
+    QCOMPARE(doc.value(QStringLiteral("server_change")).toObject().value(QStringLiteral("max_connections")).toInt(),
+             245);
 }
 
 void tst_CliTune::poolUsageErrors()

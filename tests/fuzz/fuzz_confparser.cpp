@@ -61,7 +61,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     ConfValidator validator(ParameterCatalog::forVersion(major), major);
     if (size > 1 && (data[1] & 1)) {
         ConfServerFacts facts;
-        facts.buildFeatures = QSet<QString>{QStringLiteral("lz4")};
+        facts.buildFeatures = QSet<QString> {QStringLiteral("lz4")};
         facts.runsOnThisMachine = true;
         validator.setServerFacts(facts);
     }

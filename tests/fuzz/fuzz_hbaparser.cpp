@@ -42,8 +42,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         }
         return QByteArray("alice, \"bob smith\"\n# comment\n+admins\n");
     };
-    const pgdial::core::hba::HbaFile file =
-        pgdial::core::hba::HbaParser::parse(bytes, QStringLiteral("/fuzz/pg_hba.conf"), options);
+    const pgdial::core::hba::HbaFile file
+        = pgdial::core::hba::HbaParser::parse(bytes, QStringLiteral("/fuzz/pg_hba.conf"), options);
 
     int lastLine = 0;
     for (const pgdial::core::hba::HbaRule &rule : file.rules) {

@@ -1,9 +1,9 @@
 // Lossless text model and file classification on arbitrary bytes: never crash, and always
 // give back exactly the input.
-#include "project/filekindclassifier.h"
 #include "base/secretmasker.h"
 #include "base/textdocument.h"
 #include "base/textfilereader.h"
+#include "project/filekindclassifier.h"
 
 #include <cstdint>
 #include <cstdlib>

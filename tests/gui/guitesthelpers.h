@@ -33,7 +33,8 @@ inline bool loadInto(ui::mainwindow::MainWindow &window, const QString &folder)
 class DialogAnswerer
 {
 public:
-    DialogAnswerer(const QString &dialog, const QString &button) : m_timer(std::make_unique<QTimer>())
+    DialogAnswerer(const QString &dialog, const QString &button)
+        : m_timer(std::make_unique<QTimer>())
     {
         m_timer->setInterval(10);
         QObject::connect(m_timer.get(), &QTimer::timeout, [this, dialog, button] {

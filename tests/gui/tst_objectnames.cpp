@@ -6,9 +6,9 @@
 #include "gui/guitesthelpers.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
-#include "project/project.h"
 #include "preferences/preferencesdialog.h"
 #include "preferences/projectsettingsdialog.h"
+#include "project/project.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
 #include "widgets/diffpreviewdialog.h"
@@ -67,8 +67,8 @@ bool isQtInternal(const QWidget *widget)
     if (qobject_cast<const QScrollBar *>(widget) || qobject_cast<const QHeaderView *>(widget))
         return true;
     // The menu of the menu bar's overflow button.
-    if (auto *menu = qobject_cast<const QMenu *>(widget); menu && menu->title().isEmpty()
-        && qobject_cast<const QMenuBar *>(widget->parentWidget()))
+    if (auto *menu = qobject_cast<const QMenu *>(widget);
+        menu && menu->title().isEmpty() && qobject_cast<const QMenuBar *>(widget->parentWidget()))
         return true;
     // The tab bar QMainWindow makes for tabified docks.
     if (qobject_cast<const QTabBar *>(widget) && qobject_cast<const QMainWindow *>(widget->parentWidget()))
@@ -131,14 +131,15 @@ void tst_ObjectNames::mainWindowAndDialogs()
     ui::preferences::PreferencesDialog preferences(m_window.get());
     ui::preferences::ProjectSettingsDialog settings(m_window->project()->settings, m_window.get());
     ui::widgets::DiffPreviewDialog preview({{QStringLiteral("a.conf"), QByteArray("a\n"), QByteArray("b\n"), false}},
-                                  ui::widgets::DiffPreviewDialog::Mode::Save, m_window.get());
+                                           ui::widgets::DiffPreviewDialog::Mode::Save, m_window.get());
     ui::editors::app::UrlBuilderDialog builder(QStringLiteral("postgresql://u@h/d"), false, m_window.get());
-    for (QDialog *dialog : std::initializer_list<QDialog *>{&preferences, &settings, &preview, &builder}) {
+    for (QDialog *dialog : std::initializer_list<QDialog *> {&preferences, &settings, &preview, &builder}) {
         QVERIFY2(!dialog->objectName().isEmpty(), dialog->metaObject()->className());
         missing += unnamed(dialog);
     }
-    QVERIFY2(missing.isEmpty(), qPrintable(QStringLiteral("interactive widgets without objectName:\n  ")
-                                           + missing.join(QStringLiteral("\n  "))));
+    QVERIFY2(missing.isEmpty(),
+             qPrintable(QStringLiteral("interactive widgets without objectName:\n  ")
+                        + missing.join(QStringLiteral("\n  "))));
 }
 
 void tst_ObjectNames::actionsHaveTooltips()

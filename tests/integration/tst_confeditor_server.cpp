@@ -1,6 +1,7 @@
 // Edits on every corpus file a server accepts (tests/data/pgconf): set / reset / activate-sample,
 // then a real server reads the edited files. The value it reads is the one set, the file is still
 // accepted, and the diff touches only the expected line(s).
+#include "base/textdocument.h"
 #include "pgconf/confeditor.h"
 #include "pgconf/confloader.h"
 #include "pgconf/confvalidator.h"
@@ -8,7 +9,6 @@
 #include "support/pgconfprobe.h"
 #include "support/pginstallation.h"
 #include "support/testpaths.h"
-#include "base/textdocument.h"
 
 #include <QDirIterator>
 #include <QTest>
@@ -47,16 +47,16 @@ struct Edited
     QString error;
 };
 
-Edited edit(const QString &caseDir, const QMap<QString, QByteArray> &files, int major, const QString &name, const std::optional<QString> &value)
+Edited edit(const QString &caseDir, const QMap<QString, QByteArray> &files, int major, const QString &name,
+            const std::optional<QString> &value)
 {
-    Edited edited{files, {}, {}};
+    Edited edited {files, {}, {}};
     QHash<QString, TextDocument> documents;
     for (auto it = files.cbegin(); it != files.cend(); ++it)
         documents.insert(it.key(), TextDocument::fromBytes(it.value()));
     const ConfLoadResult loaded = load(caseDir);
-    const ConfEditor editor(loaded, ParameterCatalog::forVersion(major), [&](const QString &file) {
-        return documents.contains(file) ? &documents[file] : nullptr;
-    });
+    const ConfEditor editor(loaded, ParameterCatalog::forVersion(major),
+                            [&](const QString &file) { return documents.contains(file) ? &documents[file] : nullptr; });
     const auto result = value ? editor.set(name, *value) : editor.reset(name);
     if (!result) {
         edited.error = result.error().message;
@@ -95,9 +95,10 @@ Region diff(const QByteArray &before, const QByteArray &after)
     while (prefix < a.size() && prefix < b.size() && a[prefix] == b[prefix])
         ++prefix;
     qsizetype suffix = 0;
-    while (suffix < a.size() - prefix && suffix < b.size() - prefix && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
+    while (suffix < a.size() - prefix && suffix < b.size() - prefix
+           && a[a.size() - 1 - suffix] == b[b.size() - 1 - suffix])
         ++suffix;
-    return Region{a.mid(prefix, a.size() - prefix - suffix), b.mid(prefix, b.size() - prefix - suffix)};
+    return Region {a.mid(prefix, a.size() - prefix - suffix), b.mid(prefix, b.size() - prefix - suffix)};
 }
 
 std::optional<ServerFileSetting> lastRowFor(const ServerConfVerdict &verdict, const QStringList &names)
@@ -210,7 +211,8 @@ void tst_ConfEditorServer::edits()
                 } else {
                     QVERIFY2(!region.added.isEmpty() && region.added.size() <= 3, qPrintable(what));
                     for (const QByteArray &line : region.added)
-                        QVERIFY2(line.isEmpty() || line == "# Added by pgdial" || line.startsWith(operation.name.toUtf8() + " = "),
+                        QVERIFY2(line.isEmpty() || line == "# Added by pgdial"
+                                     || line.startsWith(operation.name.toUtf8() + " = "),
                                  qPrintable(what + ": " + line));
                 }
             } else {

@@ -25,7 +25,7 @@ private:
     struct Verdict
     {
         bool accepted = false;
-        QString output;  // -C output (the setting) or the FATAL message
+        QString output; // -C output (the setting) or the FATAL message
     };
     static Verdict ask(const PgTestServer &server, const QString &name, const QStringList &assignments);
     static PgTestServer &serverFor(int major);
@@ -38,7 +38,7 @@ PgTestServer &tst_ConfValuesServer::serverFor(int major)
 {
     auto &slot = s_instance->m_servers[major];
     if (!slot) {
-        slot = std::make_unique<PgTestServer>(PgTestServer::Options{major, {}, QStringLiteral("postgres"), true});
+        slot = std::make_unique<PgTestServer>(PgTestServer::Options {major, {}, QStringLiteral("postgres"), true});
         slot->init();
     }
     return *slot;
@@ -47,7 +47,7 @@ PgTestServer &tst_ConfValuesServer::serverFor(int major)
 tst_ConfValuesServer::Verdict tst_ConfValuesServer::ask(const PgTestServer &server, const QString &name,
                                                         const QStringList &assignments)
 {
-    QStringList arguments{"-D", server.dataDir(), "-C", name};
+    QStringList arguments {"-D", server.dataDir(), "-C", name};
     for (const QString &assignment : assignments)
         arguments << "-c" << assignment;
     const auto result = server.run("postgres", arguments, 30000);
@@ -70,27 +70,72 @@ void tst_ConfValuesServer::trickyValues_data()
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("value");
     const QList<QPair<QString, QString>> rows = {
-        {"fsync", "of"}, {"fsync", "o"}, {"fsync", "tr"}, {"fsync", "01"}, {"fsync", " on"}, {"fsync", "Ye"},
-        {"max_connections", "0x40"}, {"max_connections", "010"}, {"max_connections", "08"},
-        {"max_connections", "1e2"}, {"max_connections", "2.5"}, {"max_connections", "100kB"},
-        {"max_connections", "0"}, {"max_connections", " 7 "},
-        {"shared_buffers", "1001kB"}, {"shared_buffers", "1.5MB"}, {"shared_buffers", "128mb"},
-        {"work_mem", "4TB"}, {"work_mem", "4 MB"}, {"work_mem", "0x10MB"}, {"work_mem", "1MB x"},
-        {"temp_buffers", "800000B"}, {"max_wal_size", "1536kB"}, {"maintenance_work_mem", "64kB"},
-        {"checkpoint_timeout", "5m"}, {"checkpoint_timeout", "0.5h"}, {"deadlock_timeout", "1500us"},
-        {"deadlock_timeout", "400us"}, {"log_rotation_age", "1d"}, {"log_min_duration_statement", "-1"},
-        {"random_page_cost", "2e1"}, {"random_page_cost", "NaN"}, {"random_page_cost", "-1"},
-        {"vacuum_cost_delay", "500us"}, {"checkpoint_completion_target", "1.5"},
-        {"wal_level", "hot_standby"}, {"wal_level", "ARCHIVE"}, {"wal_level", "rep"},
-        {"synchronous_commit", "true"}, {"synchronous_commit", "t"}, {"client_min_messages", "DEBUG"},
-        {"wal_compression", "1"}, {"wal_compression", "t"}, {"huge_pages", "yes"},
-        {"password_encryption", "on"}, {"log_destination", "stderr, csvlog"}, {"log_destination", "stdout"},
-        {"log_destination", "jsonlog"}, {"log_destination", "stderr,"}, {"log_destination", "\"csvlog\", STDERR"},
-        {"DateStyle", "ISO, DMY"}, {"DateStyle", "sql, european"}, {"DateStyle", "ISO, SQL"}, {"DateStyle", "ISO, XMD"},
-        {"DateStyle", "ISO MDY"}, {"DateStyle", "Postgres, US"}, {"DateStyle", "default, German"},
-        {"search_path", "\"$user\", public"}, {"search_path", "my schema"}, {"search_path", "\"abc"},
-        {"search_path", "a,,b"}, {"temp_tablespaces", "x, \"Y z\""},
-        {"log_connections", "receipt, bogus"}, {"log_connections", "'on'"}, {"log_connections", "t"}, {"log_connections", "receipt,authentication"},
+        {"fsync", "of"},
+        {"fsync", "o"},
+        {"fsync", "tr"},
+        {"fsync", "01"},
+        {"fsync", " on"},
+        {"fsync", "Ye"},
+        {"max_connections", "0x40"},
+        {"max_connections", "010"},
+        {"max_connections", "08"},
+        {"max_connections", "1e2"},
+        {"max_connections", "2.5"},
+        {"max_connections", "100kB"},
+        {"max_connections", "0"},
+        {"max_connections", " 7 "},
+        {"shared_buffers", "1001kB"},
+        {"shared_buffers", "1.5MB"},
+        {"shared_buffers", "128mb"},
+        {"work_mem", "4TB"},
+        {"work_mem", "4 MB"},
+        {"work_mem", "0x10MB"},
+        {"work_mem", "1MB x"},
+        {"temp_buffers", "800000B"},
+        {"max_wal_size", "1536kB"},
+        {"maintenance_work_mem", "64kB"},
+        {"checkpoint_timeout", "5m"},
+        {"checkpoint_timeout", "0.5h"},
+        {"deadlock_timeout", "1500us"},
+        {"deadlock_timeout", "400us"},
+        {"log_rotation_age", "1d"},
+        {"log_min_duration_statement", "-1"},
+        {"random_page_cost", "2e1"},
+        {"random_page_cost", "NaN"},
+        {"random_page_cost", "-1"},
+        {"vacuum_cost_delay", "500us"},
+        {"checkpoint_completion_target", "1.5"},
+        {"wal_level", "hot_standby"},
+        {"wal_level", "ARCHIVE"},
+        {"wal_level", "rep"},
+        {"synchronous_commit", "true"},
+        {"synchronous_commit", "t"},
+        {"client_min_messages", "DEBUG"},
+        {"wal_compression", "1"},
+        {"wal_compression", "t"},
+        {"huge_pages", "yes"},
+        {"password_encryption", "on"},
+        {"log_destination", "stderr, csvlog"},
+        {"log_destination", "stdout"},
+        {"log_destination", "jsonlog"},
+        {"log_destination", "stderr,"},
+        {"log_destination", "\"csvlog\", STDERR"},
+        {"DateStyle", "ISO, DMY"},
+        {"DateStyle", "sql, european"},
+        {"DateStyle", "ISO, SQL"},
+        {"DateStyle", "ISO, XMD"},
+        {"DateStyle", "ISO MDY"},
+        {"DateStyle", "Postgres, US"},
+        {"DateStyle", "default, German"},
+        {"search_path", "\"$user\", public"},
+        {"search_path", "my schema"},
+        {"search_path", "\"abc"},
+        {"search_path", "a,,b"},
+        {"temp_tablespaces", "x, \"Y z\""},
+        {"log_connections", "receipt, bogus"},
+        {"log_connections", "'on'"},
+        {"log_connections", "t"},
+        {"log_connections", "receipt,authentication"},
     };
     for (const PgInstallation &installation : PgInstallation::available()) {
         for (const auto &[name, value] : rows) {

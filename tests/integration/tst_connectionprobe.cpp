@@ -1,7 +1,7 @@
+#include "probe/connectionprobe.h"
 #include "support/clirunner.h"
 #include "support/fakepglistener.h"
 #include "support/pgtestserver.h"
-#include "probe/connectionprobe.h"
 #include "support/testcertificates.h"
 
 #include <QElapsedTimer>
@@ -79,7 +79,8 @@ void tst_ConnectionProbe::initTestCase()
     for (const char *name : {"PGPASSWORD", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGSSLMODE", "PGSERVICE",
                              "PGSSLROOTCERT", "PGCONNECT_TIMEOUT"})
         qunsetenv(name);
-    QVERIFY2(m_certificates.generate(m_home.path() + QStringLiteral("/certs")), qPrintable(m_certificates.errorString()));
+    QVERIFY2(m_certificates.generate(m_home.path() + QStringLiteral("/certs")),
+             qPrintable(m_certificates.errorString()));
 
     // PGDIAL_PROBE_TEST_MAJOR=13..18 runs the scenarios against another major (default: the preferred one).
     PgTestServer::Options serverOptions;
@@ -87,39 +88,43 @@ void tst_ConnectionProbe::initTestCase()
     m_tls = std::make_unique<PgTestServer>(serverOptions);
     QVERIFY2(m_tls->init(), qPrintable(m_tls->errorString()));
     QVERIFY(m_certificates.installOn(*m_tls));
-    QVERIFY(!m_tls->writeFile(m_tls->dataDir() + QStringLiteral("/pg_hba.conf"),
-                              "local all postgres trust\n"
-                              "local all all peer\n"
-                              "host all rejected 127.0.0.1/32 reject\n"
-                              "hostssl all sslonly 127.0.0.1/32 scram-sha-256\n"
-                              "hostssl all certuser 127.0.0.1/32 cert\n"
-                              "host all scramuser 127.0.0.1/32 scram-sha-256\n"
-                              "host all md5user 127.0.0.1/32 md5\n"
-                              "host all ghostpw,expired,nopw,md5scram 127.0.0.1/32 scram-sha-256\n"
-                              "host all appuser,backupuser 127.0.0.1/32 trust\n"
-                              "host all trustuser,nologin,ghost,postgres,limited 127.0.0.1/32 trust\n")
+    QVERIFY(!m_tls
+                 ->writeFile(m_tls->dataDir() + QStringLiteral("/pg_hba.conf"),
+                             "local all postgres trust\n"
+                             "local all all peer\n"
+                             "host all rejected 127.0.0.1/32 reject\n"
+                             "hostssl all sslonly 127.0.0.1/32 scram-sha-256\n"
+                             "hostssl all certuser 127.0.0.1/32 cert\n"
+                             "host all scramuser 127.0.0.1/32 scram-sha-256\n"
+                             "host all md5user 127.0.0.1/32 md5\n"
+                             "host all ghostpw,expired,nopw,md5scram 127.0.0.1/32 scram-sha-256\n"
+                             "host all appuser,backupuser 127.0.0.1/32 trust\n"
+                             "host all trustuser,nologin,ghost,postgres,limited 127.0.0.1/32 trust\n")
                  .isEmpty());
     QVERIFY2(m_tls->start(), qPrintable(m_tls->errorString()));
-    for (const char *sql : {"set password_encryption = 'scram-sha-256'; create role scramuser login password 'scram-pw'",
-                            "set password_encryption = 'md5'; create role md5user login password 'md5-pw'",
-                            "create role trustuser login", "create role nologin nologin",
-                            "set password_encryption = 'scram-sha-256'; create role sslonly login password 'ssl-pw'", "create role certuser login",
-                            "create role rejected login", "create database private",
-                            "revoke connect on database private from public",
-                            "set password_encryption = 'scram-sha-256'; create role expired login password 'exp-pw' valid until '2000-01-01'",
-                            "create role nopw login",
-                            "set password_encryption = 'md5'; create role md5scram login password 'md5scram-pw'",
-                            "create role appowner nologin",
-                            "create role limited login connection limit 1", "create database smalldb connection limit 1", "create role appuser login", "create role backupuser login",
-                            "create database appdb owner appowner"}) {
+    for (const char *sql :
+         {"set password_encryption = 'scram-sha-256'; create role scramuser login password 'scram-pw'",
+          "set password_encryption = 'md5'; create role md5user login password 'md5-pw'", "create role trustuser login",
+          "create role nologin nologin",
+          "set password_encryption = 'scram-sha-256'; create role sslonly login password 'ssl-pw'",
+          "create role certuser login", "create role rejected login", "create database private",
+          "revoke connect on database private from public",
+          "set password_encryption = 'scram-sha-256'; create role expired login password 'exp-pw' valid until "
+          "'2000-01-01'",
+          "create role nopw login",
+          "set password_encryption = 'md5'; create role md5scram login password 'md5scram-pw'",
+          "create role appowner nologin", "create role limited login connection limit 1",
+          "create database smalldb connection limit 1", "create role appuser login", "create role backupuser login",
+          "create database appdb owner appowner"}) {
         const auto result = m_tls->query(QString::fromLatin1(sql));
         QVERIFY2(result.ok, qPrintable(result.error));
     }
 
-    for (const char *sql : {"create schema app authorization appowner", "create table app.orders (id int)",
-                            "alter table app.orders owner to appowner", "grant usage on schema app to appuser, backupuser",
-                            "grant select, insert, update, delete on all tables in schema app to appuser",
-                            "grant select, insert on all tables in schema app to backupuser"}) {
+    for (const char *sql :
+         {"create schema app authorization appowner", "create table app.orders (id int)",
+          "alter table app.orders owner to appowner", "grant usage on schema app to appuser, backupuser",
+          "grant select, insert, update, delete on all tables in schema app to appuser",
+          "grant select, insert on all tables in schema app to backupuser"}) {
         const auto result = m_tls->query(QString::fromLatin1(sql), QStringLiteral("appdb"));
         QVERIFY2(result.ok, qPrintable(result.error));
     }
@@ -169,11 +174,11 @@ void tst_ConnectionProbe::verdicts_data()
     QTest::addColumn<QString>("stage");
     QTest::addColumn<int>("timeoutMs");
 
-    const auto row = [](const char *name, const char *conninfo, const char *verdict, const char *stage,
-                        int timeoutMs = 8000) {
-        QTest::newRow(name) << QString::fromUtf8(conninfo) << QString::fromLatin1(verdict)
-                            << QString::fromLatin1(stage) << timeoutMs;
-    };
+    const auto row
+        = [](const char *name, const char *conninfo, const char *verdict, const char *stage, int timeoutMs = 8000) {
+              QTest::newRow(name) << QString::fromUtf8(conninfo) << QString::fromLatin1(verdict)
+                                  << QString::fromLatin1(stage) << timeoutMs;
+          };
     row("scram over TLS", "host=127.0.0.1 port=%PORT% user=scramuser password=scram-pw dbname=postgres sslmode=require",
         "ok", "");
     row("md5 without TLS", "host=127.0.0.1 port=%PORT% user=md5user password=md5-pw dbname=postgres sslmode=disable",
@@ -196,16 +201,19 @@ void tst_ConnectionProbe::verdicts_data()
         "ssl_not_supported", "tls");
     row("wrong CA", "host=localhost port=%PORT% user=trustuser dbname=postgres sslmode=verify-ca sslrootcert=%OTHERCA%",
         "cert_verify_failed", "tls");
-    row("verify-full by IP", "host=127.0.0.1 port=%PORT% user=trustuser dbname=postgres sslmode=verify-full sslrootcert=%CA%",
+    row("verify-full by IP",
+        "host=127.0.0.1 port=%PORT% user=trustuser dbname=postgres sslmode=verify-full sslrootcert=%CA%",
         "cert_hostname_mismatch", "tls");
     row("missing root certificate",
         "host=localhost port=%PORT% user=trustuser dbname=postgres sslmode=verify-ca sslrootcert=/nonexistent/root.crt",
         "root_cert_missing", "tls");
-    row("hostssl only, sslmode=disable", "host=127.0.0.1 port=%PORT% user=sslonly password=ssl-pw dbname=postgres sslmode=disable",
-        "hba_no_entry", "auth");
+    row("hostssl only, sslmode=disable",
+        "host=127.0.0.1 port=%PORT% user=sslonly password=ssl-pw dbname=postgres sslmode=disable", "hba_no_entry",
+        "auth");
     row("no rule for the user", "host=127.0.0.1 port=%PORT% user=stranger dbname=postgres sslmode=disable",
         "hba_no_entry", "auth");
-    row("reject rule", "host=127.0.0.1 port=%PORT% user=rejected dbname=postgres sslmode=disable", "hba_reject", "auth");
+    row("reject rule", "host=127.0.0.1 port=%PORT% user=rejected dbname=postgres sslmode=disable", "hba_reject",
+        "auth");
     row("wrong password", "host=127.0.0.1 port=%PORT% user=scramuser password=wrong dbname=postgres", "password_failed",
         "auth");
     row("no password", "host=127.0.0.1 port=%PORT% user=scramuser dbname=postgres", "no_password_supplied", "auth");
@@ -216,8 +224,8 @@ void tst_ConnectionProbe::verdicts_data()
     row("cert method without a client certificate",
         "host=localhost port=%PORT% user=certuser dbname=postgres sslmode=verify-full sslrootcert=%CA%",
         "client_cert_required", "auth");
-    row("verify-full by name", "host=localhost port=%PORT% user=trustuser dbname=postgres sslmode=verify-full sslrootcert=%CA%",
-        "ok", "");
+    row("verify-full by name",
+        "host=localhost port=%PORT% user=trustuser dbname=postgres sslmode=verify-full sslrootcert=%CA%", "ok", "");
     if (PgTestServer::runsAsOtherUser())
         row("peer for another OS user", "host=%SOCKET% port=%PORT% user=trustuser dbname=postgres",
             "peer_or_ident_failed", "auth");
@@ -243,15 +251,16 @@ void tst_ConnectionProbe::verdicts()
     QStringList names;
     for (const ProbeStage &s : report.stages)
         names.append(s.name);
-    QCOMPARE(names, (QStringList{QStringLiteral("parse"), QStringLiteral("resolve"), QStringLiteral("tcp"),
-                                 QStringLiteral("tls"), QStringLiteral("auth"), QStringLiteral("session"),
-                                 QStringLiteral("checks")}));
+    QCOMPARE(
+        names,
+        (QStringList {QStringLiteral("parse"), QStringLiteral("resolve"), QStringLiteral("tcp"), QStringLiteral("tls"),
+                      QStringLiteral("auth"), QStringLiteral("session"), QStringLiteral("checks")}));
 }
 
 void tst_ConnectionProbe::healthyTlsServer()
 {
-    const ProbeReport report = probe(QStringLiteral(
-        "host=localhost port=%PORT% user=scramuser password=scram-pw dbname=postgres sslmode=verify-full sslrootcert=%CA%"));
+    const ProbeReport report = probe(QStringLiteral("host=localhost port=%PORT% user=scramuser password=scram-pw "
+                                                    "dbname=postgres sslmode=verify-full sslrootcert=%CA%"));
     QVERIFY2(report.ok(), qPrintable(report.toText()));
     const ProbeStage *tls = report.stage(QStringLiteral("tls"));
     QVERIFY(tls);
@@ -286,8 +295,8 @@ void tst_ConnectionProbe::requireWithStaleRootCrt()
     QDir().mkpath(m_home.path() + QStringLiteral("/.postgresql"));
     const QString rootCrt = m_home.path() + QStringLiteral("/.postgresql/root.crt");
     QVERIFY(QFile::copy(m_certificates.otherCaCert(), rootCrt));
-    const ProbeReport report =
-        probe(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=postgres sslmode=require"));
+    const ProbeReport report
+        = probe(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=postgres sslmode=require"));
     QFile::remove(rootCrt);
     QCOMPARE(verdictId(report.verdict), QStringLiteral("cert_verify_failed"));
     QCOMPARE(report.failedStage, QStringLiteral("tls"));
@@ -323,9 +332,12 @@ void tst_ConnectionProbe::roleAndDatabaseConnectionLimits()
     // A role's and a database's own CONNECTION LIMIT: the server has free slots, the role or
     // database does not. The cause names which limit, the fix the SQL that changes it.
     PGconn *roleSession = PQconnectdb(expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=limited dbname=postgres "
-                                                            "sslmode=disable")).toUtf8().constData());
+                                                            "sslmode=disable"))
+                                          .toUtf8()
+                                          .constData());
     QCOMPARE(PQstatus(roleSession), CONNECTION_OK);
-    const ProbeReport role = probe(QStringLiteral("host=127.0.0.1 port=%PORT% user=limited dbname=postgres sslmode=disable"));
+    const ProbeReport role
+        = probe(QStringLiteral("host=127.0.0.1 port=%PORT% user=limited dbname=postgres sslmode=disable"));
     PQfinish(roleSession);
     QCOMPARE(verdictId(role.verdict), QStringLiteral("too_many_clients"));
     QCOMPARE(role.failedStage, QStringLiteral("auth"));
@@ -333,23 +345,30 @@ void tst_ConnectionProbe::roleAndDatabaseConnectionLimits()
              qPrintable(role.toText()));
     QVERIFY2(role.fix.contains(QLatin1String("ALTER ROLE limited CONNECTION LIMIT")), qPrintable(role.toText()));
 
-    PGconn *databaseSession = PQconnectdb(expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=smalldb "
-                                                                "sslmode=disable")).toUtf8().constData());
+    PGconn *databaseSession
+        = PQconnectdb(expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=smalldb "
+                                            "sslmode=disable"))
+                          .toUtf8()
+                          .constData());
     QCOMPARE(PQstatus(databaseSession), CONNECTION_OK);
     ProbeOptions options;
-    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=smalldb sslmode=disable"));
+    options.conninfo
+        = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=smalldb sslmode=disable"));
     // A project's max_connections line is not where a database's own limit is changed.
     options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
         if (name == QLatin1String("max_connections"))
-            return pgdial::core::project::ServerSetting{name, QStringLiteral("100"), QStringLiteral("postgresql.conf"), 4};
+            return pgdial::core::project::ServerSetting {name, QStringLiteral("100"), QStringLiteral("postgresql.conf"),
+                                                         4};
         return std::nullopt;
     };
     const ProbeReport database = ConnectionProbe::run(options);
     PQfinish(databaseSession);
     QCOMPARE(verdictId(database.verdict), QStringLiteral("too_many_clients"));
-    QVERIFY2(database.cause.contains(QLatin1String("database smalldb")) && database.cause.contains(QLatin1String("datconnlimit")),
+    QVERIFY2(database.cause.contains(QLatin1String("database smalldb"))
+                 && database.cause.contains(QLatin1String("datconnlimit")),
              qPrintable(database.toText()));
-    QVERIFY2(database.fix.contains(QLatin1String("ALTER DATABASE smalldb CONNECTION LIMIT")), qPrintable(database.toText()));
+    QVERIFY2(database.fix.contains(QLatin1String("ALTER DATABASE smalldb CONNECTION LIMIT")),
+             qPrintable(database.toText()));
     QVERIFY(!database.fixLocation);
 }
 
@@ -383,7 +402,8 @@ void tst_ConnectionProbe::reservedConnectionsForPrivilegedRoles()
     QVERIFY2(app.fix.contains(QLatin1String("GRANT pg_use_reserved_connections TO app")), qPrintable(app.toText()));
     QVERIFY2(monitor.ok(), qPrintable(monitor.toText())); // a member gets the reserved slot
     QCOMPARE(verdictId(superuserOnly.verdict), QStringLiteral("reserved_slots"));
-    QVERIFY2(superuserOnly.cause.contains(QLatin1String("superuser_reserved_connections")), qPrintable(superuserOnly.toText()));
+    QVERIFY2(superuserOnly.cause.contains(QLatin1String("superuser_reserved_connections")),
+             qPrintable(superuserOnly.toText()));
 }
 
 void tst_ConnectionProbe::tlsInspectsEveryAddress_data()
@@ -468,8 +488,8 @@ void tst_ConnectionProbe::misbehavingServers()
     FakePgListener listener(static_cast<FakePgListener::Behaviour>(behaviour));
     QElapsedTimer timer;
     timer.start();
-    const ProbeReport report =
-        probe(QStringLiteral("host=127.0.0.1 port=%1 user=x sslmode=%2").arg(listener.port()).arg(sslmode), 3000);
+    const ProbeReport report
+        = probe(QStringLiteral("host=127.0.0.1 port=%1 user=x sslmode=%2").arg(listener.port()).arg(sslmode), 3000);
     QVERIFY2(timer.elapsed() < 3500, qPrintable(report.toText()));
     QVERIFY2(!report.ok(), qPrintable(report.toText()));
     QVERIFY2(report.verdict == Verdict::ProtocolError || report.verdict == Verdict::NotPostgres
@@ -493,8 +513,8 @@ void tst_ConnectionProbe::passwordFailureReasons()
     QFETCH(QString, user);
     QFETCH(QString, reason);
     ProbeOptions options;
-    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% dbname=postgres sslmode=disable password=wrong-pw user=")
-                              + user);
+    options.conninfo = expand(
+        QStringLiteral("host=127.0.0.1 port=%PORT% dbname=postgres sslmode=disable password=wrong-pw user=") + user);
     options.adminConninfo = m_tls->conninfo();
     const ProbeReport report = ConnectionProbe::run(options);
     QCOMPARE(verdictId(report.verdict), QStringLiteral("password_failed"));
@@ -512,9 +532,11 @@ void tst_ConnectionProbe::checksThreeRolesAndSettings()
     options.adminConninfo = m_tls->conninfo({}, QStringLiteral("appdb"));
     options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
         if (name == QLatin1String("shared_buffers"))
-            return pgdial::core::project::ServerSetting{name, QStringLiteral("128MB"), QStringLiteral("postgresql.conf"), 3};
+            return pgdial::core::project::ServerSetting {name, QStringLiteral("128MB"),
+                                                         QStringLiteral("postgresql.conf"), 3};
         if (name == QLatin1String("work_mem"))
-            return pgdial::core::project::ServerSetting{name, QStringLiteral("64MB"), QStringLiteral("postgresql.conf"), 7};
+            return pgdial::core::project::ServerSetting {name, QStringLiteral("64MB"),
+                                                         QStringLiteral("postgresql.conf"), 7};
         return std::nullopt;
     };
     const ProbeReport report = ConnectionProbe::run(options);
@@ -524,7 +546,8 @@ void tst_ConnectionProbe::checksThreeRolesAndSettings()
     QCOMPARE(checks->status, StageStatus::Warn);
     const QString lines = checks->lines.join(QLatin1Char('\n'));
     QVERIFY2(lines.contains(QLatin1String("the read-only role backupuser can write to app.orders")), qPrintable(lines));
-    QVERIFY2(lines.contains(QLatin1String("work_mem: postgresql.conf:7 sets 64MB, the server runs 4MB")), qPrintable(lines));
+    QVERIFY2(lines.contains(QLatin1String("work_mem: postgresql.conf:7 sets 64MB, the server runs 4MB")),
+             qPrintable(lines));
     QVERIFY2(!lines.contains(QLatin1String("shared_buffers")), qPrintable(lines));
     QVERIFY2(!lines.contains(QLatin1String("appuser lacks")), qPrintable(lines));
 }
@@ -532,7 +555,8 @@ void tst_ConnectionProbe::checksThreeRolesAndSettings()
 void tst_ConnectionProbe::rejectRuleIsLocated()
 {
     ProbeOptions options;
-    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=rejected dbname=postgres sslmode=disable"));
+    options.conninfo
+        = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=rejected dbname=postgres sslmode=disable"));
     options.adminConninfo = m_tls->conninfo();
     options.hbaFile = QStringLiteral("infra/pg_hba.conf");
     const ProbeReport report = ConnectionProbe::run(options);
@@ -572,16 +596,17 @@ void tst_ConnectionProbe::signalsInOrder()
     ConnectionProbe probe;
     QStringList events;
     connect(&probe, &ConnectionProbe::stageFinished, this, [&](const ProbeStage &stage) { events.append(stage.name); });
-    connect(&probe, &ConnectionProbe::finished, this, [&](const ProbeReport &report) {
-        events.append(QStringLiteral("finished:") + verdictId(report.verdict));
-    });
+    connect(&probe, &ConnectionProbe::finished, this,
+            [&](const ProbeReport &report) { events.append(QStringLiteral("finished:") + verdictId(report.verdict)); });
     ProbeOptions options;
-    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=postgres sslmode=require"));
+    options.conninfo
+        = expand(QStringLiteral("host=127.0.0.1 port=%PORT% user=trustuser dbname=postgres sslmode=require"));
     probe.start(options);
     QTRY_VERIFY_WITH_TIMEOUT(events.size() == 8, 10000);
-    QCOMPARE(events, (QStringList{QStringLiteral("parse"), QStringLiteral("resolve"), QStringLiteral("tcp"),
-                                  QStringLiteral("tls"), QStringLiteral("auth"), QStringLiteral("session"),
-                                  QStringLiteral("checks"), QStringLiteral("finished:ok")}));
+    QCOMPARE(events,
+             (QStringList {QStringLiteral("parse"), QStringLiteral("resolve"), QStringLiteral("tcp"),
+                           QStringLiteral("tls"), QStringLiteral("auth"), QStringLiteral("session"),
+                           QStringLiteral("checks"), QStringLiteral("finished:ok")}));
     QVERIFY(!probe.isRunning());
     QTest::qWait(50);
     QCOMPARE(events.size(), 8); // finished exactly once
@@ -591,9 +616,9 @@ void tst_ConnectionProbe::cliDeadline()
 {
     QElapsedTimer timer;
     timer.start();
-    const auto run = pgdial::test::runCli({QStringLiteral("probe"), QStringLiteral("--json"), QStringLiteral("--timeout"),
-                                           QStringLiteral("2"),
-                                           expand(QStringLiteral("host=127.0.0.1 port=%SILENT% user=x sslmode=disable"))});
+    const auto run = pgdial::test::runCli(
+        {QStringLiteral("probe"), QStringLiteral("--json"), QStringLiteral("--timeout"), QStringLiteral("2"),
+         expand(QStringLiteral("host=127.0.0.1 port=%SILENT% user=x sslmode=disable"))});
     QVERIFY2(timer.elapsed() < 2500, qPrintable(QString::number(timer.elapsed())));
     QCOMPARE(run.exitCode, 1);
     const QJsonObject json = QJsonDocument::fromJson(run.out).object();
@@ -604,7 +629,8 @@ void tst_ConnectionProbe::cliConnects()
 {
     const auto run = pgdial::test::runCli(
         {QStringLiteral("probe"), QStringLiteral("--json"),
-         expand(QStringLiteral("postgresql://scramuser:scram-pw@localhost:%PORT%/postgres?sslmode=verify-full&sslrootcert=%CA%"))});
+         expand(QStringLiteral(
+             "postgresql://scramuser:scram-pw@localhost:%PORT%/postgres?sslmode=verify-full&sslrootcert=%CA%"))});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject json = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(json.value(QStringLiteral("verdict")).toString(), QStringLiteral("ok"));

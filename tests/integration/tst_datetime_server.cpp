@@ -94,7 +94,7 @@ PgTestServer *tst_DateTimeServer::serverFor(int major)
 {
     auto &slot = m_servers[major];
     if (!slot) {
-        slot = std::make_unique<PgTestServer>(PgTestServer::Options{major, {}, QStringLiteral("postgres"), false});
+        slot = std::make_unique<PgTestServer>(PgTestServer::Options {major, {}, QStringLiteral("postgres"), false});
         if (!slot->init() || !slot->start())
             return nullptr;
     }
@@ -124,9 +124,9 @@ void tst_DateTimeServer::sessionAgrees()
     };
     QStringList problems;
     // The session's DateStyle is the one the decoder reads numeric dates with.
-    const std::pair<const char *, DateTimeContext::Order> styles[] = {
-        {"ISO, MDY", DateTimeContext::Order::MDY}, {"ISO, DMY", DateTimeContext::Order::DMY},
-        {"ISO, YMD", DateTimeContext::Order::YMD}};
+    const std::pair<const char *, DateTimeContext::Order> styles[] = {{"ISO, MDY", DateTimeContext::Order::MDY},
+                                                                      {"ISO, DMY", DateTimeContext::Order::DMY},
+                                                                      {"ISO, YMD", DateTimeContext::Order::YMD}};
     for (const auto &[style, order] : styles) {
         QVERIFY(accepted(QStringLiteral("SET datestyle = '%1'").arg(QLatin1String(style))));
         DateTimeContext context;
@@ -137,10 +137,11 @@ void tst_DateTimeServer::sessionAgrees()
             // npm packages'): pgdial accepts them with a warning (conf.system-tzdata).
             if (value.contains(u"posix/"_s) && !server->installation().binDir.startsWith(u"/usr/lib/postgresql/"_s))
                 continue;
-            const bool serverAccepts = accepted(QStringLiteral("ALTER SYSTEM SET recovery_target_time = ") + quoted(value));
+            const bool serverAccepts
+                = accepted(QStringLiteral("ALTER SYSTEM SET recovery_target_time = ") + quoted(value));
             if (serverAccepts != pgdialAccepts(u"recovery_target_time"_s, value, major, context))
-                problems << QStringLiteral("%1 recovery_target_time '%2': server %3").arg(QLatin1String(style), value,
-                                                                                           serverAccepts ? "accepts" : "refuses");
+                problems << QStringLiteral("%1 recovery_target_time '%2': server %3")
+                                .arg(QLatin1String(style), value, serverAccepts ? "accepts" : "refuses");
         }
     }
     QVERIFY(accepted(QStringLiteral("ALTER SYSTEM RESET ALL")));
@@ -182,26 +183,28 @@ void tst_DateTimeServer::startupAgrees()
         with.abbreviations = "Default";
         if (pgdialAccepts(u"recovery_target_time"_s, value, major, without)
             != pgdialAccepts(u"recovery_target_time"_s, value, major, with)) {
-            cases << Case{{}, u"recovery_target_time"_s, value};
-            cases << Case{{u"timezone_abbreviations = 'Default'"_s}, u"recovery_target_time"_s, value};
+            cases << Case {{}, u"recovery_target_time"_s, value};
+            cases << Case {{u"timezone_abbreviations = 'Default'"_s}, u"recovery_target_time"_s, value};
         }
     }
     QVERIFY2(cases.size() >= 10, "the lists should hold abbreviations");
-    cases << Case{{u"timezone_abbreviations = 'Australia'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 SAT UTC"_s};
-    cases << Case{{u"timezone_abbreviations = 'Default'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 SAT UTC"_s};
-    cases << Case{{u"datestyle = 'ISO, DMY'"_s}, u"recovery_target_time"_s, u"13/1/2024"_s};
-    cases << Case{{}, u"recovery_target_time"_s, u"13/1/2024"_s};
-    cases << Case{{u"datestyle = 'German'"_s}, u"recovery_target_time"_s, u"31.12.2024"_s};
-    cases << Case{{u"DateStyle = 'SQL, DMY'"_s, u"datestyle = 'Postgres'"_s}, u"recovery_target_time"_s, u"31/12/2024"_s};
+    cases << Case {
+        {u"timezone_abbreviations = 'Australia'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 SAT UTC"_s};
+    cases << Case {{u"timezone_abbreviations = 'Default'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 SAT UTC"_s};
+    cases << Case {{u"datestyle = 'ISO, DMY'"_s}, u"recovery_target_time"_s, u"13/1/2024"_s};
+    cases << Case {{}, u"recovery_target_time"_s, u"13/1/2024"_s};
+    cases << Case {{u"datestyle = 'German'"_s}, u"recovery_target_time"_s, u"31.12.2024"_s};
+    cases << Case {
+        {u"DateStyle = 'SQL, DMY'"_s, u"datestyle = 'Postgres'"_s}, u"recovery_target_time"_s, u"31/12/2024"_s};
     // 18 knows the abbreviations of the zone set on an earlier line.
-    cases << Case{{u"timezone = 'America/New_York'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 EDT"_s};
-    cases << Case{{u"timezone = 'america/new_york'"_s}, u"recovery_target_time"_s, u"1800-05-01 10:00 LMT"_s};
-    cases << Case{{u"timezone = 'Europe/Berlin'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 CEST"_s};
-    cases << Case{{u"timezone = 'Europe/Berlin'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 EDT"_s};
-    cases << Case{{}, u"timezone"_s, u"INTERVAL 'abc'"_s};
-    cases << Case{{}, u"timezone"_s, u"INTERVAL '1 day'"_s};
-    cases << Case{{}, u"timezone"_s, u"INTERVAL '+05:30'"_s};
-    cases << Case{{}, u"timezone"_s, u"INTERVAL '168 hours'"_s};
+    cases << Case {{u"timezone = 'America/New_York'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 EDT"_s};
+    cases << Case {{u"timezone = 'america/new_york'"_s}, u"recovery_target_time"_s, u"1800-05-01 10:00 LMT"_s};
+    cases << Case {{u"timezone = 'Europe/Berlin'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 CEST"_s};
+    cases << Case {{u"timezone = 'Europe/Berlin'"_s}, u"recovery_target_time"_s, u"2024-05-01 10:00 EDT"_s};
+    cases << Case {{}, u"timezone"_s, u"INTERVAL 'abc'"_s};
+    cases << Case {{}, u"timezone"_s, u"INTERVAL '1 day'"_s};
+    cases << Case {{}, u"timezone"_s, u"INTERVAL '+05:30'"_s};
+    cases << Case {{}, u"timezone"_s, u"INTERVAL '168 hours'"_s};
 
     QStringList problems;
     const QString file = server->baseDir() + QStringLiteral("/datetime.conf");

@@ -59,7 +59,8 @@ QString list(const QStringList &values)
 // that names the input must agree, the library's explanation need not.
 QString comparableError(const QString &error)
 {
-    for (const QString &prefix : {QStringLiteral("invalid regular expression \""), QStringLiteral("could not parse LDAP URL \"")}) {
+    for (const QString &prefix :
+         {QStringLiteral("invalid regular expression \""), QStringLiteral("could not parse LDAP URL \"")}) {
         if (error.startsWith(prefix)) {
             const qsizetype end = error.lastIndexOf(QStringLiteral("\": "));
             return end > 0 ? error.left(end + 1) + QStringLiteral(": …") : error;
@@ -101,8 +102,8 @@ QString formatRule(const HbaRule &rule, int major)
     }
     return QStringLiteral("%1 %2 %3 %4 %5 %6 %7 %8 %9 %10")
         .arg(rule.line)
-        .arg(file, connectionTypeName(rule.type), list(databases), list(users), address, netmask,
-             rule.method, list(rule.viewOptions()))
+        .arg(file, connectionTypeName(rule.type), list(databases), list(users), address, netmask, rule.method,
+             list(rule.viewOptions()))
         .arg(nullable(rule.viewError.isEmpty() ? QString() : rule.viewError));
 }
 

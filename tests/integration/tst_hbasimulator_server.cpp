@@ -5,8 +5,8 @@
 #include "support/pginstallation.h"
 #include "support/pgtestserver.h"
 
-#include "hba/hbaparser.h"
 #include "hba/hbamatcher.h"
+#include "hba/hbaparser.h"
 
 #include <QFile>
 #include <QHash>
@@ -23,18 +23,18 @@ using pgdial::test::PgTestServer;
 namespace {
 
 const QByteArray rolesFile = "local all postgres trust\n"
-                           "# roles: alice (scram), bob (md5), carol (scram, member of staff)\n"
-                           "local appdb alice scram-sha-256\n"
-                           "local all +staff md5\n"
-                           "local all all reject\n"
-                           "hostssl appdb alice 127.0.0.1/32 scram-sha-256\n"
-                           "hostnossl appdb bob 127.0.0.1/32 md5\n"
-                           "hostnossl /^rep all 127.0.0.1/32 md5\n"
-                           "host sales +staff 127.0.0.1/32 scram-sha-256\n"
-                           "host samerole all 127.0.0.1/32 md5\n"
-                           "hostssl all all 127.0.0.1/32 password\n"
-                           "host appdb all 127.0.0.0/8 reject\n"
-                           "host sales,reports alice,bob 127.0.0.1 255.255.255.255 md5\n";
+                             "# roles: alice (scram), bob (md5), carol (scram, member of staff)\n"
+                             "local appdb alice scram-sha-256\n"
+                             "local all +staff md5\n"
+                             "local all all reject\n"
+                             "hostssl appdb alice 127.0.0.1/32 scram-sha-256\n"
+                             "hostnossl appdb bob 127.0.0.1/32 md5\n"
+                             "hostnossl /^rep all 127.0.0.1/32 md5\n"
+                             "host sales +staff 127.0.0.1/32 scram-sha-256\n"
+                             "host samerole all 127.0.0.1/32 md5\n"
+                             "hostssl all all 127.0.0.1/32 password\n"
+                             "host appdb all 127.0.0.0/8 reject\n"
+                             "host sales,reports alice,bob 127.0.0.1 255.255.255.255 md5\n";
 
 // The second file: @file lists, samehost / samenet (the machine's real interfaces), physical
 // replication connections, a user regex (PG16+; a literal name before) and quoted names.
@@ -67,8 +67,8 @@ private slots:
 
 private:
     static bool makeCertificate(PgTestServer &server, QString *error);
-    static ServerAnswer probe(PgTestServer &server, HbaTransport transport, const QString &database, const QString &user,
-                              bool replication = false);
+    static ServerAnswer probe(PgTestServer &server, HbaTransport transport, const QString &database,
+                              const QString &user, bool replication = false);
 };
 
 void TestHbaSimulatorServer::serverAndSimulatorAgree_data()
@@ -88,8 +88,9 @@ bool TestHbaSimulatorServer::makeCertificate(PgTestServer &server, QString *erro
 {
     QProcess openssl;
     openssl.setWorkingDirectory(server.baseDir());
-    openssl.start("openssl", {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out",
-                              "server.crt", "-subj", "/CN=localhost", "-days", "2"});
+    openssl.start("openssl",
+                  {"req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", "server.key", "-out", "server.crt",
+                   "-subj", "/CN=localhost", "-days", "2"});
     if (!openssl.waitForFinished(60000) || openssl.exitCode() != 0) {
         *error = QString::fromUtf8(openssl.readAllStandardError());
         return false;
@@ -117,7 +118,8 @@ ServerAnswer TestHbaSimulatorServer::probe(PgTestServer &server, HbaTransport tr
     if (transport == HbaTransport::Local)
         info += " host='" + server.socketDir() + "'";
     else
-        info += QStringLiteral(" host=127.0.0.1 sslmode=") + (transport == HbaTransport::TcpSsl ? "require" : "disable");
+        info
+            += QStringLiteral(" host=127.0.0.1 sslmode=") + (transport == HbaTransport::TcpSsl ? "require" : "disable");
     if (replication)
         info += " replication=true";
     PGconn *conn = PQconnectdb(info.toUtf8().constData());
@@ -187,9 +189,9 @@ void TestHbaSimulatorServer::serverAndSimulatorAgree()
         QVERIFY(server.execute(QStringLiteral("CREATE DATABASE %1").arg(database)));
 
     // Role memberships as the server has them (direct), closed transitively by pgdial.
-    const pgdial::test::QueryResult members =
-        server.query("SELECT m.rolname, g.rolname FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member "
-                     "JOIN pg_roles g ON g.oid = a.roleid");
+    const pgdial::test::QueryResult members
+        = server.query("SELECT m.rolname, g.rolname FROM pg_auth_members a JOIN pg_roles m ON m.oid = a.member "
+                       "JOIN pg_roles g ON g.oid = a.roleid");
     QVERIFY(members.ok);
     QHash<QString, QStringList> graph;
     for (const QStringList &row : members.rows)
@@ -217,21 +219,27 @@ void TestHbaSimulatorServer::serverAndSimulatorAgree()
     QList<Attempt> attempts;
     if (lists) {
         attempts = {
-            {HbaTransport::Tcp, "postgres", "alice", true}, {HbaTransport::Tcp, "postgres", "bob", true},
-            {HbaTransport::Tcp, "sales", "alice"},          {HbaTransport::Tcp, "reports", "carol"},
-            {HbaTransport::Tcp, "sales", "bob"},            {HbaTransport::Tcp, "appdb", "carol"},
-            {HbaTransport::Tcp, "appdb", "bob"},            {HbaTransport::Tcp, "appdb", "alice"},
-            {HbaTransport::Local, "appdb", "alice"},        {HbaTransport::Tcp, "postgres", "ghost"},
+            {HbaTransport::Tcp, "postgres", "alice", true},
+            {HbaTransport::Tcp, "postgres", "bob", true},
+            {HbaTransport::Tcp, "sales", "alice"},
+            {HbaTransport::Tcp, "reports", "carol"},
+            {HbaTransport::Tcp, "sales", "bob"},
+            {HbaTransport::Tcp, "appdb", "carol"},
+            {HbaTransport::Tcp, "appdb", "bob"},
+            {HbaTransport::Tcp, "appdb", "alice"},
+            {HbaTransport::Local, "appdb", "alice"},
+            {HbaTransport::Tcp, "postgres", "ghost"},
         };
-    } else attempts = {
-        {HbaTransport::Local, "appdb", "alice"},   {HbaTransport::Local, "appdb", "carol"},
-        {HbaTransport::Local, "sales", "bob"},     {HbaTransport::Local, "sales", "ghost"},
-        {HbaTransport::Tcp, "appdb", "alice"},     {HbaTransport::Tcp, "appdb", "bob"},
-        {HbaTransport::Tcp, "reports", "alice"},   {HbaTransport::Tcp, "sales", "carol"},
-        {HbaTransport::Tcp, "staff", "carol"},     {HbaTransport::Tcp, "staff", "bob"},
-        {HbaTransport::Tcp, "sales", "ghost"},     {HbaTransport::Tcp, "appdb", "carol"},
-        {HbaTransport::Tcp, "sales", "bob"},       {HbaTransport::Tcp, "reports", "ghost"},
-    };
+    } else
+        attempts = {
+            {HbaTransport::Local, "appdb", "alice"}, {HbaTransport::Local, "appdb", "carol"},
+            {HbaTransport::Local, "sales", "bob"},   {HbaTransport::Local, "sales", "ghost"},
+            {HbaTransport::Tcp, "appdb", "alice"},   {HbaTransport::Tcp, "appdb", "bob"},
+            {HbaTransport::Tcp, "reports", "alice"}, {HbaTransport::Tcp, "sales", "carol"},
+            {HbaTransport::Tcp, "staff", "carol"},   {HbaTransport::Tcp, "staff", "bob"},
+            {HbaTransport::Tcp, "sales", "ghost"},   {HbaTransport::Tcp, "appdb", "carol"},
+            {HbaTransport::Tcp, "sales", "bob"},     {HbaTransport::Tcp, "reports", "ghost"},
+        };
     if (ssl) {
         attempts += {{HbaTransport::TcpSsl, "appdb", "alice"}, {HbaTransport::TcpSsl, "staff", "carol"},
                      {HbaTransport::TcpSsl, "sales", "bob"},   {HbaTransport::TcpSsl, "postgres", "ghost"},
@@ -251,14 +259,15 @@ void TestHbaSimulatorServer::serverAndSimulatorAgree()
         if (attempt.transport != HbaTransport::Local)
             simulated.clientAddress = *HbaIpAddress::parse("127.0.0.1");
         const HbaMatchResult result = matcher.match(simulated);
-        const ServerAnswer answer = probe(server, attempt.transport, attempt.database, attempt.user, attempt.replication);
-        const QString label = QStringLiteral("PG%1 %2 %3 db=%4 user=%5%6: server said: %7")
-                                  .arg(major)
-                                  .arg(fileName)
-                                  .arg(int(attempt.transport))
-                                  .arg(attempt.database, attempt.user,
-                                       attempt.replication ? QStringLiteral(" (replication)") : QString(),
-                                       answer.text.left(600));
+        const ServerAnswer answer
+            = probe(server, attempt.transport, attempt.database, attempt.user, attempt.replication);
+        const QString label
+            = QStringLiteral("PG%1 %2 %3 db=%4 user=%5%6: server said: %7")
+                  .arg(major)
+                  .arg(fileName)
+                  .arg(int(attempt.transport))
+                  .arg(attempt.database, attempt.user,
+                       attempt.replication ? QStringLiteral(" (replication)") : QString(), answer.text.left(600));
         switch (answer.kind) {
         case ServerAnswer::Matched:
             QVERIFY2(result.rule, qPrintable(label));
@@ -269,7 +278,8 @@ void TestHbaSimulatorServer::serverAndSimulatorAgree()
             QVERIFY2(result.rule && result.rule->method == "reject", qPrintable(label));
             break;
         case ServerAnswer::NoEntry:
-            QVERIFY2(!result.rule, qPrintable(label + QStringLiteral(" / pgdial: line %1").arg(result.rule ? result.rule->line : 0)));
+            QVERIFY2(!result.rule,
+                     qPrintable(label + QStringLiteral(" / pgdial: line %1").arg(result.rule ? result.rule->line : 0)));
             break;
         case ServerAnswer::Unknown:
             QFAIL(qPrintable("no verdict from the server: " + label));

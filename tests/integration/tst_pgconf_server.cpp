@@ -21,9 +21,9 @@
 
 #include <QDirIterator>
 
+#include <QtTest>
 #include <future>
 #include <map>
-#include <QtTest>
 
 using namespace pgdial::core;
 using namespace pgdial::core::base;
@@ -68,7 +68,7 @@ struct Row
     QString file;
     int line = 0;
     int seqno = 0;
-    QString name;    // "<null>" for NULL
+    QString name; // "<null>" for NULL
     QString setting; // "<null>" for NULL
     bool applied = false;
     QString error; // "<null>" for NULL
@@ -240,7 +240,10 @@ void TestPgconfServer::agreesWithServers()
         const Outcome server = serverOutcome(verdict, probe->caseDir());
         if (verdict.startupChecked && verdict.acceptedByView && *verdict.acceptedByView != verdict.accepted)
             problems << QString("PG%1 %2: the view says accepted=%3 but postgres -C says %4")
-                            .arg(major).arg(name).arg(*verdict.acceptedByView).arg(verdict.accepted);
+                            .arg(major)
+                            .arg(name)
+                            .arg(*verdict.acceptedByView)
+                            .arg(verdict.accepted);
         const Outcome ours = pgdialOutcome(source, major, m_facts[major]);
         const QString prefix = QString("PG%1 %2: ").arg(major).arg(name);
 #ifdef PGDIAL_HAVE_CONF_VALIDATOR
@@ -250,8 +253,11 @@ void TestPgconfServer::agreesWithServers()
         const bool compareVerdicts = !ours.ok;
 #endif
         if (compareVerdicts && ours.ok != server.ok)
-            problems << prefix + QString("ok: pgdial %1, server %2\n%3").arg(ours.ok).arg(server.ok).arg(
-                            QString::fromUtf8(verdict.startupLog.left(600)));
+            problems << prefix
+                    + QString("ok: pgdial %1, server %2\n%3")
+                          .arg(ours.ok)
+                          .arg(server.ok)
+                          .arg(QString::fromUtf8(verdict.startupLog.left(600)));
         if (!compareVerdicts && !server.ok && ours.ok)
             needValidator << QString::number(major);
         if (ours.rows.size() != server.rows.size()) {
@@ -260,14 +266,16 @@ void TestPgconfServer::agreesWithServers()
                 a << r.where() + " " + r.error;
             for (const Row &r : server.rows)
                 b << r.where() + " " + r.error;
-            problems << prefix + "rows differ\n  pgdial: " + a.join("\n          ") + "\n  server: " + b.join("\n          ");
+            problems << prefix + "rows differ\n  pgdial: " + a.join("\n          ")
+                    + "\n  server: " + b.join("\n          ");
             continue;
         }
         for (qsizetype i = 0; i < ours.rows.size(); ++i) {
             const Row &o = ours.rows.at(i);
             const Row &s = server.rows.at(i);
             if (o.where() != s.where())
-                problems << prefix + "row " + QString::number(i + 1) + ": pgdial " + o.where() + ", server " + s.where();
+                problems << prefix + "row " + QString::number(i + 1) + ": pgdial " + o.where() + ", server "
+                        + s.where();
             const bool restartOnly = probe->restartOnlyParameters().contains(s.name.toLower());
             const bool errorRow = s.name == "<null>";
             if ((compareVerdicts || errorRow) && !(restartOnly && !errorRow) && o.verdict() != s.verdict())

@@ -75,7 +75,7 @@ void tst_PgDialProfileServer::serverAcceptsSuggestions_data()
 void tst_PgDialProfileServer::serverAcceptsSuggestions()
 {
     QFETCH(int, major);
-    PgTestServer server(PgTestServer::Options{major, {}, QStringLiteral("postgres"), true});
+    PgTestServer server(PgTestServer::Options {major, {}, QStringLiteral("postgres"), true});
     QVERIFY2(server.init(), qPrintable(server.errorString()));
     QFile original(server.dataDir() + "/postgresql.conf");
     QVERIFY(original.open(QIODevice::ReadOnly));
@@ -85,14 +85,16 @@ void tst_PgDialProfileServer::serverAcceptsSuggestions()
     int index = 0;
     for (const MachineCase &machine : machineCases) {
         const TuningResult result = suggest(major, machine);
-        const QString path = server.writeFile(QStringLiteral("tune-%1.conf").arg(index++), base + block(major, machine));
+        const QString path
+            = server.writeFile(QStringLiteral("tune-%1.conf").arg(index++), base + block(major, machine));
         for (const char *name : {"max_connections", "work_mem", "shared_buffers"}) {
-            const auto checked = server.run(QStringLiteral("postgres"),
-                                            {QStringLiteral("-D"), server.dataDir(), QStringLiteral("-c"),
-                                             QStringLiteral("config_file=") + path, QStringLiteral("-C"),
-                                             QString::fromLatin1(name)});
-            QVERIFY2(checked.exitCode == 0, qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(machine.name),
-                                                                                      QString::fromUtf8(checked.err))));
+            const auto checked
+                = server.run(QStringLiteral("postgres"),
+                             {QStringLiteral("-D"), server.dataDir(), QStringLiteral("-c"),
+                              QStringLiteral("config_file=") + path, QStringLiteral("-C"), QString::fromLatin1(name)});
+            QVERIFY2(checked.exitCode == 0,
+                     qPrintable(QStringLiteral("%1: %2").arg(QString::fromLatin1(machine.name),
+                                                             QString::fromUtf8(checked.err))));
             if (qstrcmp(name, "max_connections") == 0)
                 QCOMPARE(checked.out.trimmed(), result.find(QStringLiteral("max_connections"))->value.toUtf8());
         }
@@ -113,11 +115,13 @@ void tst_PgDialProfileServer::serverAcceptsSuggestions()
         const TuningResult result = suggest(major, machine);
         for (const TunedSetting &setting : result.settings) {
             const auto applied = server.query(
-                QStringLiteral("select applied, error from pg_file_settings where name = '%1' order by seqno desc limit 1")
+                QStringLiteral(
+                    "select applied, error from pg_file_settings where name = '%1' order by seqno desc limit 1")
                     .arg(setting.name));
             QVERIFY2(applied.ok && !applied.rows.isEmpty(), qPrintable(setting.name));
             QVERIFY2(applied.rows.first().at(0) == u"t" && applied.rows.first().at(1).isNull(),
-                     qPrintable(QStringLiteral("%1 = %2: %3").arg(setting.name, setting.value, problems.join(QStringLiteral("; ")))));
+                     qPrintable(QStringLiteral("%1 = %2: %3")
+                                    .arg(setting.name, setting.value, problems.join(QStringLiteral("; ")))));
         }
         const auto shared = server.query(QStringLiteral("select current_setting('shared_buffers')"));
         QCOMPARE(shared.rows.first().first(), result.find(QStringLiteral("shared_buffers"))->value);

@@ -46,7 +46,7 @@ void tst_PgTestServer::everyAvailableMajorStarts_data()
 void tst_PgTestServer::everyAvailableMajorStarts()
 {
     QFETCH(int, major);
-    PgTestServer server(PgTestServer::Options{major, {}, QStringLiteral("postgres"), true});
+    PgTestServer server(PgTestServer::Options {major, {}, QStringLiteral("postgres"), true});
     QVERIFY2(server.start(), qPrintable(server.errorString()));
     const auto version = server.query(QStringLiteral("select current_setting('server_version_num')::int / 10000"));
     QVERIFY2(version.ok, qPrintable(version.error));

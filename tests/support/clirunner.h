@@ -16,7 +16,6 @@ struct CliRun
 
 // Runs the real pgdial-cli binary, as a user or a CI script would.
 CliRun runCli(const QStringList &arguments, const QString &workingDirectory = {},
-              const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(),
-              int timeoutMs = 60000);
+              const QProcessEnvironment &environment = QProcessEnvironment::systemEnvironment(), int timeoutMs = 60000);
 
 } // namespace pgdial::test

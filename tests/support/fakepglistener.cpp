@@ -12,10 +12,11 @@
 
 namespace pgdial::test {
 
-FakePgListener::FakePgListener(Behaviour behaviour) : m_behaviour(behaviour)
+FakePgListener::FakePgListener(Behaviour behaviour)
+    : m_behaviour(behaviour)
 {
     m_listenFd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     socklen_t length = sizeof(address);
@@ -41,7 +42,7 @@ void FakePgListener::serve()
     std::map<int, int> messages; // client fd -> messages received so far
     std::mt19937 random(42);
     while (!m_stop) {
-        std::vector<pollfd> fds{{m_listenFd, POLLIN, 0}};
+        std::vector<pollfd> fds {{m_listenFd, POLLIN, 0}};
         for (const auto &client : messages)
             fds.push_back({client.first, POLLIN, 0});
         if (::poll(fds.data(), fds.size(), 20) <= 0)
@@ -64,7 +65,8 @@ void FakePgListener::serve()
                 case Behaviour::Silent:
                     break;
                 case Behaviour::Http: {
-                    static const char response[] = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
+                    static const char response[]
+                        = "HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n";
                     [[maybe_unused]] const ssize_t sent = ::send(fd, response, sizeof(response) - 1, MSG_NOSIGNAL);
                     close = true;
                     break;

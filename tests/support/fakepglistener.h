@@ -12,9 +12,9 @@ class FakePgListener
 {
 public:
     enum class Behaviour {
-        Silent,            // accepts, reads, never answers
-        Http,              // answers any bytes with an HTTP 400 and closes
-        GarbageAfterSsl,   // 'S' to the SSLRequest, then random bytes for the ClientHello
+        Silent, // accepts, reads, never answers
+        Http, // answers any bytes with an HTTP 400 and closes
+        GarbageAfterSsl, // 'S' to the SSLRequest, then random bytes for the ClientHello
         CloseMidHandshake, // 'S' to the SSLRequest, then closes when the ClientHello arrives
     };
 
@@ -29,7 +29,7 @@ private:
     Behaviour m_behaviour;
     int m_listenFd = -1;
     int m_port = 0;
-    std::atomic_bool m_stop{false};
+    std::atomic_bool m_stop {false};
     std::thread m_thread;
 
     void serve();

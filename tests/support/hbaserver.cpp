@@ -32,7 +32,9 @@ QStringList jsonArray(const QString &json)
 
 } // namespace
 
-HbaServer::HbaServer(int major) : m_server(PgTestServer::Options{major, {}, QStringLiteral("postgres"), true}) {}
+HbaServer::HbaServer(int major)
+    : m_server(PgTestServer::Options {major, {}, QStringLiteral("postgres"), true})
+{ }
 
 HbaServer::~HbaServer()
 {
@@ -63,7 +65,7 @@ bool HbaServer::start(const QByteArray &extraConfig)
         return false;
     }
     const QByteArray config = "hba_file = '" + hbaFile().toUtf8() + "'\nident_file = '" + m_server.baseDir().toUtf8()
-                              + "/ident/pg_ident.conf'\n" + extraConfig;
+        + "/ident/pg_ident.conf'\n" + extraConfig;
     if (!m_server.appendConfig(config) || !m_server.start()) {
         m_error = m_server.errorString();
         return false;
@@ -126,10 +128,11 @@ HbaServerVerdict HbaServer::evaluate(bool reload)
 {
     HbaServerVerdict verdict;
     const bool hasFileName = major() >= 16;
-    const QueryResult rows = query(QStringLiteral(
-        "select line_number, %1, type, array_to_json(database), array_to_json(user_name), address, netmask, "
-        "auth_method, array_to_json(options), error from pg_hba_file_rules")
-                                       .arg(hasFileName ? QStringLiteral("file_name") : QStringLiteral("null")));
+    const QueryResult rows = query(
+        QStringLiteral(
+            "select line_number, %1, type, array_to_json(database), array_to_json(user_name), address, netmask, "
+            "auth_method, array_to_json(options), error from pg_hba_file_rules")
+            .arg(hasFileName ? QStringLiteral("file_name") : QStringLiteral("null")));
     verdict.queried = rows.ok;
     verdict.queryError = rows.error;
     for (const QStringList &values : rows.rows) {
@@ -164,7 +167,8 @@ HbaServerVerdict HbaServer::evaluate(bool reload)
         QThread::msleep(5);
     }
     verdict.reloadLog = log;
-    verdict.reloadAccepted = !log.contains("pg_hba.conf\" was not reloaded") && !log.contains("pg_hba.conf was not reloaded");
+    verdict.reloadAccepted
+        = !log.contains("pg_hba.conf\" was not reloaded") && !log.contains("pg_hba.conf was not reloaded");
     return verdict;
 }
 
@@ -178,11 +182,11 @@ bool HbaServer::restoreTrust()
 
 QSet<QString> HbaServer::unsupportedMethods()
 {
-    const QStringList methods{QStringLiteral("trust"), QStringLiteral("reject"), QStringLiteral("md5"),
-                              QStringLiteral("password"), QStringLiteral("scram-sha-256"), QStringLiteral("gss"),
-                              QStringLiteral("sspi"), QStringLiteral("ident"), QStringLiteral("ldap"),
-                              QStringLiteral("radius"), QStringLiteral("cert"), QStringLiteral("pam"),
-                              QStringLiteral("bsd"), QStringLiteral("oauth")};
+    const QStringList methods {QStringLiteral("trust"),    QStringLiteral("reject"),        QStringLiteral("md5"),
+                               QStringLiteral("password"), QStringLiteral("scram-sha-256"), QStringLiteral("gss"),
+                               QStringLiteral("sspi"),     QStringLiteral("ident"),         QStringLiteral("ldap"),
+                               QStringLiteral("radius"),   QStringLiteral("cert"),          QStringLiteral("pam"),
+                               QStringLiteral("bsd"),      QStringLiteral("oauth")};
     QByteArray file;
     for (const QString &method : methods)
         file += "hostssl all all 10.0.0.0/8 " + method.toUtf8() + "\n";

@@ -37,7 +37,7 @@ struct HbaServerVerdict
     QString queryError;
     QList<HbaServerRow> rows;
     bool reloadAccepted = false; // the postmaster took the file on SIGHUP
-    QByteArray reloadLog;        // what the server logged while reloading
+    QByteArray reloadLog; // what the server logged while reloading
 };
 
 // A real server set up to judge pg_hba.conf files: hba_file points at a fixed path in a folder
@@ -60,7 +60,7 @@ public:
     PgTestServer &server() { return m_server; }
 
     QString hbaDirectory() const; // the folder a case is copied into
-    QString hbaFile() const;      // hbaDirectory()/pg_hba.conf
+    QString hbaFile() const; // hbaDirectory()/pg_hba.conf
 
     // Empties hbaDirectory() and copies a case into it: a file becomes pg_hba.conf; a folder is
     // copied whole (it must contain pg_hba.conf).

@@ -36,13 +36,15 @@ QString PgConfProbe::mainFile() const
 bool PgConfProbe::start()
 {
     if (!m_server->init()) {
-        m_error = m_server->errorString().isEmpty() ? QStringLiteral("no PostgreSQL installation") : m_server->errorString();
+        m_error = m_server->errorString().isEmpty() ? QStringLiteral("no PostgreSQL installation")
+                                                    : m_server->errorString();
         return false;
     }
     QDir().mkpath(caseDir());
     // The cluster probeByStarting() starts: a copy taken while the probe's own is still stopped
     // (a clean shutdown state), so that the two never share a data folder or a lock file.
-    const ProcessResult copied = m_server->run(QStringLiteral("/bin/cp"), {QStringLiteral("-a"), m_server->dataDir(), startDataDir()});
+    const ProcessResult copied
+        = m_server->run(QStringLiteral("/bin/cp"), {QStringLiteral("-a"), m_server->dataDir(), startDataDir()});
     if (copied.exitCode != 0) {
         m_error = QStringLiteral("cannot copy the data folder: ") + QString::fromUtf8(copied.err);
         return false;
@@ -59,18 +61,20 @@ bool PgConfProbe::start()
                                 .arg(mainFile())
                                 .arg(m_server->port())
                                 .arg(m_server->socketDir());
-    const ProcessResult started = m_server->run(
-        QStringLiteral("pg_ctl"),
-        {QStringLiteral("-D"), m_server->dataDir(), QStringLiteral("-l"), m_server->logFile(), QStringLiteral("-w"),
-         QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-s"), QStringLiteral("-o"), options,
-         QStringLiteral("start")},
-        90000);
+    const ProcessResult started
+        = m_server->run(QStringLiteral("pg_ctl"),
+                        {QStringLiteral("-D"), m_server->dataDir(), QStringLiteral("-l"), m_server->logFile(),
+                         QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-s"),
+                         QStringLiteral("-o"), options, QStringLiteral("start")},
+                        90000);
     if (started.exitCode != 0) {
-        m_error = QStringLiteral("the server did not start: ") + QString::fromUtf8(started.err + m_server->log().right(4000));
+        m_error = QStringLiteral("the server did not start: ")
+            + QString::fromUtf8(started.err + m_server->log().right(4000));
         return false;
     }
     m_started = true;
-    const QueryResult contexts = m_server->query(QStringLiteral("select lower(name) from pg_settings where context = 'postmaster'"));
+    const QueryResult contexts
+        = m_server->query(QStringLiteral("select lower(name) from pg_settings where context = 'postmaster'"));
     if (!contexts.ok) {
         m_error = contexts.error;
         return false;
@@ -189,14 +193,16 @@ bool PgConfProbe::startAndStop(ServerConfVerdict &verdict) const
     // value the checks look at is the file's.
     const QString log = m_server->baseDir() + QStringLiteral("/start.log");
     QFile::remove(log);
-    const QString options = QStringLiteral("-c config_file=%1 -c port=%2 -c listen_addresses='' -c unix_socket_directories=%3")
-                                .arg(mainFile())
-                                .arg(m_server->port())
-                                .arg(startSocketDir());
-    const QStringList data{QStringLiteral("-D"), startDataDir()};
+    const QString options
+        = QStringLiteral("-c config_file=%1 -c port=%2 -c listen_addresses='' -c unix_socket_directories=%3")
+              .arg(mainFile())
+              .arg(m_server->port())
+              .arg(startSocketDir());
+    const QStringList data {QStringLiteral("-D"), startDataDir()};
     const ProcessResult started = m_server->run(
         QStringLiteral("pg_ctl"),
-        data + QStringList{QStringLiteral("-l"), log, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
+        data
+            + QStringList {QStringLiteral("-l"), log, QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("30"),
                            QStringLiteral("-s"), QStringLiteral("-o"), options, QStringLiteral("start")},
         45000);
     QFile logFile(log);
@@ -206,8 +212,9 @@ bool PgConfProbe::startAndStop(ServerConfVerdict &verdict) const
     // Always stopped, whatever pg_ctl said: a start that timed out may still be running.
     if (started.exitCode == 0 || QFile::exists(startDataDir() + QStringLiteral("/postmaster.pid")))
         m_server->run(QStringLiteral("pg_ctl"),
-                      data + QStringList{QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-s"), QStringLiteral("-w"),
-                                         QStringLiteral("stop")},
+                      data
+                          + QStringList {QStringLiteral("-m"), QStringLiteral("fast"), QStringLiteral("-s"),
+                                         QStringLiteral("-w"), QStringLiteral("stop")},
                       60000);
     if (started.timedOut) {
         verdict.error = QStringLiteral("pg_ctl start timed out");
@@ -221,11 +228,11 @@ bool PgConfProbe::startAndStop(ServerConfVerdict &verdict) const
 bool PgConfProbe::checkStartup(ServerConfVerdict &verdict) const
 {
     // Start-up semantics without starting: -C reads the configuration as the postmaster does.
-    const ProcessResult check = m_server->run(
-        QStringLiteral("postgres"),
-        {QStringLiteral("-D"), m_server->dataDir(), QStringLiteral("-c"), QStringLiteral("config_file=") + mainFile(),
-         QStringLiteral("-C"), QStringLiteral("work_mem")},
-        60000);
+    const ProcessResult check
+        = m_server->run(QStringLiteral("postgres"),
+                        {QStringLiteral("-D"), m_server->dataDir(), QStringLiteral("-c"),
+                         QStringLiteral("config_file=") + mainFile(), QStringLiteral("-C"), QStringLiteral("work_mem")},
+                        60000);
     if (check.timedOut) {
         verdict.error = QStringLiteral("postgres -C timed out");
         return false;

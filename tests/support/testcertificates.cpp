@@ -27,29 +27,30 @@ bool TestCertificates::generate(const QString &folder)
 {
     m_folder = folder;
     QDir().mkpath(folder);
-    const QStringList ecKey{QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
-                            QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
+    const QStringList ecKey {QStringLiteral("-newkey"), QStringLiteral("ec"), QStringLiteral("-pkeyopt"),
+                             QStringLiteral("ec_paramgen_curve:prime256v1"), QStringLiteral("-nodes")};
     QFile extensions(folder + QStringLiteral("/server.ext"));
     if (!extensions.open(QIODevice::WriteOnly))
         return false;
     extensions.write("subjectAltName=DNS:localhost\nbasicConstraints=CA:FALSE\n");
     extensions.close();
-    return openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ecKey
-                   + QStringList{QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
-                                 QStringLiteral("ca.crt"), QStringLiteral("-days"), QStringLiteral("2"),
-                                 QStringLiteral("-subj"), QStringLiteral("/CN=pgdial test CA")})
-           && openssl(QStringList{QStringLiteral("req"), QStringLiteral("-x509")} + ecKey
-                      + QStringList{QStringLiteral("-keyout"), QStringLiteral("other-ca.key"), QStringLiteral("-out"),
-                                    QStringLiteral("other-ca.crt"), QStringLiteral("-days"), QStringLiteral("2"),
-                                    QStringLiteral("-subj"), QStringLiteral("/CN=unrelated CA")})
-           && openssl(QStringList{QStringLiteral("req")} + ecKey
-                      + QStringList{QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
-                                    QStringLiteral("server.csr"), QStringLiteral("-subj"), QStringLiteral("/CN=localhost")})
-           && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
-                       QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
-                       QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"),
-                       QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
-                       QStringLiteral("server.ext")});
+    return openssl(QStringList {QStringLiteral("req"), QStringLiteral("-x509")} + ecKey
+                   + QStringList {QStringLiteral("-keyout"), QStringLiteral("ca.key"), QStringLiteral("-out"),
+                                  QStringLiteral("ca.crt"), QStringLiteral("-days"), QStringLiteral("2"),
+                                  QStringLiteral("-subj"), QStringLiteral("/CN=pgdial test CA")})
+        && openssl(QStringList {QStringLiteral("req"), QStringLiteral("-x509")} + ecKey
+                   + QStringList {QStringLiteral("-keyout"), QStringLiteral("other-ca.key"), QStringLiteral("-out"),
+                                  QStringLiteral("other-ca.crt"), QStringLiteral("-days"), QStringLiteral("2"),
+                                  QStringLiteral("-subj"), QStringLiteral("/CN=unrelated CA")})
+        && openssl(QStringList {QStringLiteral("req")} + ecKey
+                   + QStringList {QStringLiteral("-keyout"), QStringLiteral("server.key"), QStringLiteral("-out"),
+                                  QStringLiteral("server.csr"), QStringLiteral("-subj"),
+                                  QStringLiteral("/CN=localhost")})
+        && openssl({QStringLiteral("x509"), QStringLiteral("-req"), QStringLiteral("-in"), QStringLiteral("server.csr"),
+                    QStringLiteral("-CA"), QStringLiteral("ca.crt"), QStringLiteral("-CAkey"), QStringLiteral("ca.key"),
+                    QStringLiteral("-CAcreateserial"), QStringLiteral("-out"), QStringLiteral("server.crt"),
+                    QStringLiteral("-days"), QStringLiteral("2"), QStringLiteral("-extfile"),
+                    QStringLiteral("server.ext")});
 }
 
 bool TestCertificates::installOn(const PgTestServer &server) const

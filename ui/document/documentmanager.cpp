@@ -1,7 +1,7 @@
 #include "document/documentmanager.h"
 
-#include "project/project.h"
 #include "document/projectdocument.h"
+#include "project/project.h"
 
 #include <QFile>
 #include <QFileInfo>
@@ -11,7 +11,10 @@
 
 namespace pgdial::ui::document {
 
-DocumentManager::DocumentManager(QObject *parent) : QObject(parent), m_undoGroup(new QUndoGroup(this)) {}
+DocumentManager::DocumentManager(QObject *parent)
+    : QObject(parent)
+    , m_undoGroup(new QUndoGroup(this))
+{ }
 
 DocumentManager::~DocumentManager()
 {

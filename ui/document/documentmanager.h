@@ -1,8 +1,8 @@
 #pragma once
 
-#include "document/projectdocument.h"
 #include "base/result.h"
 #include "base/safefilewriter.h"
+#include "document/projectdocument.h"
 
 #include <QHash>
 #include <QList>

@@ -9,9 +9,12 @@ namespace {
 constexpr qint64 typingBurstMs = 1200;
 } // namespace
 
-LineEditCommand::LineEditCommand(ProjectDocument *document, QList<core::base::LineEdit> edits, const QString &description,
-                                 bool typing, QUndoCommand *parent)
-    : QUndoCommand(description, parent), m_document(document), m_edits(std::move(edits)), m_typing(typing)
+LineEditCommand::LineEditCommand(ProjectDocument *document, QList<core::base::LineEdit> edits,
+                                 const QString &description, bool typing, QUndoCommand *parent)
+    : QUndoCommand(description, parent)
+    , m_document(document)
+    , m_edits(std::move(edits))
+    , m_typing(typing)
 {
     m_lastTyped.start();
 }

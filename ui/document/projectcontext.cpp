@@ -5,7 +5,10 @@
 
 namespace pgdial::ui::document {
 
-ProjectContext::ProjectContext(DocumentManager *documents, QObject *parent) : QObject(parent), m_documents(documents) {}
+ProjectContext::ProjectContext(DocumentManager *documents, QObject *parent)
+    : QObject(parent)
+    , m_documents(documents)
+{ }
 
 ProjectDocument *ProjectContext::document(const QString &relativePath) const
 {

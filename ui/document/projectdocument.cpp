@@ -8,7 +8,9 @@
 namespace pgdial::ui::document {
 
 ProjectDocument::ProjectDocument(std::shared_ptr<core::project::ProjectFile> file, QObject *parent)
-    : QObject(parent), m_file(std::move(file)), m_undo(new QUndoStack(this))
+    : QObject(parent)
+    , m_file(std::move(file))
+    , m_undo(new QUndoStack(this))
 {
     m_undo->setObjectName(m_file->relativePath);
     m_savedBytes = bytes();

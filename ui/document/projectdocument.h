@@ -1,7 +1,7 @@
 #pragma once
 
-#include "project/filekind.h"
 #include "base/lineedit.h"
+#include "project/filekind.h"
 
 #include <QByteArray>
 #include <QObject>

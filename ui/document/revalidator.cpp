@@ -9,7 +9,9 @@
 
 namespace pgdial::ui::document {
 
-Revalidator::Revalidator(QObject *parent) : QObject(parent), m_debounce(new QTimer(this))
+Revalidator::Revalidator(QObject *parent)
+    : QObject(parent)
+    , m_debounce(new QTimer(this))
 {
     m_debounce->setSingleShot(true);
     m_debounce->setInterval(debounceMs);

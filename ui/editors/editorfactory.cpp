@@ -1,9 +1,9 @@
 #include "editors/editorfactory.h"
 
-#include "editors/app/appconfigeditor.h"
-#include "editors/app/enveditor.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
+#include "editors/app/appconfigeditor.h"
+#include "editors/app/enveditor.h"
 #include "editors/hba/hbaeditorpage.h"
 #include "editors/settings/settingseditor.h"
 

@@ -12,8 +12,9 @@ class ProjectDocument;
 
 namespace pgdial::ui::editors {
 
-struct EditorPage {
-    QString title;   // the tab's text: tr("Settings"), tr("Rules"), ...
+struct EditorPage
+{
+    QString title; // the tab's text: tr("Settings"), tr("Rules"), ...
     QWidget *widget; // also a DocumentEditor
 };
 
@@ -21,7 +22,8 @@ struct EditorPage {
 // raw "Source" page (added by DocumentPage); the pages returned here come before it, the first
 // one being what the user sees when the file opens.
 namespace EditorFactory {
-QList<EditorPage> createEditors(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent);
+QList<EditorPage> createEditors(document::ProjectDocument *document, document::ProjectContext *context,
+                                QWidget *parent);
 }
 
 } // namespace pgdial::ui::editors

@@ -32,7 +32,8 @@ QRegularExpression re(const QString &pattern)
 
 } // namespace
 
-SourceHighlighter::SourceHighlighter(QTextDocument *document) : QSyntaxHighlighter(document)
+SourceHighlighter::SourceHighlighter(QTextDocument *document)
+    : QSyntaxHighlighter(document)
 {
     buildRules();
 }
@@ -65,10 +66,13 @@ void SourceHighlighter::buildRules()
         break;
     case core::project::FileKind::PgHba:
     case core::project::FileKind::PgIdent:
-        m_rules.append({re(uR"(^\s*(local|host|hostssl|hostnossl|hostgssenc|hostnogssenc|include|include_if_exists|include_dir)\b)"_s), keyword, 1});
+        m_rules.append(
+            {re(uR"(^\s*(local|host|hostssl|hostnossl|hostgssenc|hostnogssenc|include|include_if_exists|include_dir)\b)"_s),
+             keyword, 1});
         m_rules.append({re(uR"(\b(all|sameuser|samerole|samegroup|replication|samehost|samenet)\b)"_s), key, 1});
         m_rules.append({re(uR"(\b\d{1,3}(\.\d{1,3}){3}(/\d+)?\b|[0-9A-Fa-f:]*::[0-9A-Fa-f:]*(/\d+)?)"_s), number, 0});
-        m_rules.append({re(uR"(\b(scram-sha-256|md5|peer|ident|cert|gss|sspi|ldap|radius|pam|bsd|oauth)\b)"_s), string, 1});
+        m_rules.append(
+            {re(uR"(\b(scram-sha-256|md5|peer|ident|cert|gss|sspi|ldap|radius|pam|bsd|oauth)\b)"_s), string, 1});
         m_rules.append({re(uR"(\b(trust|password)\s*$|\b(trust|password)\b)"_s), danger, 0});
         m_rules.append({re(uR"(\breject\b)"_s), danger, 0});
         m_rules.append({re(uR"("[^"]*")"_s), string, 0});
@@ -88,12 +92,12 @@ void SourceHighlighter::buildRules()
         m_rules.append({re(uR"(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)"_s), variable, 0});
         break;
     case core::project::FileKind::InitScript:
-        m_rules.append({QRegularExpression(
-                            uR"(\b(CREATE|ALTER|DROP|ROLE|USER|DATABASE|SCHEMA|GRANT|REVOKE|ON|TO|IN|ALL|TABLES|)"
-                            uR"(LOGIN|NOLOGIN|PASSWORD|OWNER|AUTHORIZATION|USAGE|SELECT|INSERT|UPDATE|DELETE|)"
-                            uR"(CONNECT|SET|psql|set|then|fi|if|echo|export)\b)"_s,
-                            QRegularExpression::CaseInsensitiveOption),
-                        keyword, 0});
+        m_rules.append(
+            {QRegularExpression(uR"(\b(CREATE|ALTER|DROP|ROLE|USER|DATABASE|SCHEMA|GRANT|REVOKE|ON|TO|IN|ALL|TABLES|)"
+                                uR"(LOGIN|NOLOGIN|PASSWORD|OWNER|AUTHORIZATION|USAGE|SELECT|INSERT|UPDATE|DELETE|)"
+                                uR"(CONNECT|SET|psql|set|then|fi|if|echo|export)\b)"_s,
+                                QRegularExpression::CaseInsensitiveOption),
+             keyword, 0});
         m_rules.append({re(uR"('(?:[^']|'')*'|"(?:[^"\\]|\\.)*")"_s), string, 0});
         m_rules.append({re(uR"(\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*)"_s), variable, 0});
         break;
@@ -123,8 +127,8 @@ int SourceHighlighter::commentStart(const QString &text) const
             continue;
         }
         if (c == u'#') {
-            const bool needsBlank = m_kind != core::project::FileKind::PostgresqlConf && m_kind != core::project::FileKind::PgHba
-                                    && m_kind != core::project::FileKind::PgIdent;
+            const bool needsBlank = m_kind != core::project::FileKind::PostgresqlConf
+                && m_kind != core::project::FileKind::PgHba && m_kind != core::project::FileKind::PgIdent;
             if (!needsBlank || i == 0 || text.at(i - 1).isSpace())
                 return static_cast<int>(i);
         }

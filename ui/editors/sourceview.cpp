@@ -1,9 +1,9 @@
 #include "editors/sourceview.h"
 
-#include "document/projectdocument.h"
 #include "base/secretmasker.h"
-#include "editors/sourcehighlighter.h"
 #include "base/textdocument.h"
+#include "document/projectdocument.h"
+#include "editors/sourcehighlighter.h"
 
 #include <QFontDatabase>
 #include <QKeyEvent>
@@ -19,7 +19,10 @@ namespace pgdial::ui::editors {
 class SourceView::LineNumberArea final : public QWidget
 {
 public:
-    explicit LineNumberArea(SourceView *view) : QWidget(view), m_view(view) {}
+    explicit LineNumberArea(SourceView *view)
+        : QWidget(view)
+        , m_view(view)
+    { }
     QSize sizeHint() const override { return {m_view->lineNumberAreaWidth(), 0}; }
 
 protected:
@@ -30,7 +33,9 @@ private:
 };
 
 SourceView::SourceView(QWidget *parent)
-    : QPlainTextEdit(parent), m_lineNumbers(new LineNumberArea(this)), m_highlighter(new SourceHighlighter(document()))
+    : QPlainTextEdit(parent)
+    , m_lineNumbers(new LineNumberArea(this))
+    , m_highlighter(new SourceHighlighter(document()))
 {
     setObjectName(u"sourceView"_s);
     setReadOnly(true);
@@ -72,11 +77,11 @@ void SourceView::setProjectDocument(document::ProjectDocument *document)
     m_holdsSecrets = false;
     // Server files name secrets only in parameter names (password_encryption); the app's files,
     // compose files and init scripts may hold real ones.
-    const bool serverFile = m_kind == core::project::FileKind::PostgresqlConf || m_kind == core::project::FileKind::PgHba
-                            || m_kind == core::project::FileKind::PgIdent;
+    const bool serverFile = m_kind == core::project::FileKind::PostgresqlConf
+        || m_kind == core::project::FileKind::PgHba || m_kind == core::project::FileKind::PgIdent;
     if (const core::base::TextDocument *text = document->text(); text && !serverFile) {
         m_holdsSecrets = m_kind == core::project::FileKind::Env || m_kind == core::project::FileKind::AppConfig
-                         || m_kind == core::project::FileKind::Compose;
+            || m_kind == core::project::FileKind::Compose;
         for (int i = 0; i < text->lineCount() && !m_holdsSecrets; ++i) {
             const QString line = text->lineText(i);
             m_holdsSecrets = core::base::SecretMasker::maskLine(line) != line;
@@ -149,9 +154,9 @@ void SourceView::updateEditability()
     setReadOnly(!editable);
     setTextInteractionFlags(editable ? Qt::TextEditorInteraction
                                      : Qt::TextSelectableByMouse | Qt::TextSelectableByKeyboard);
-    setToolTip(editable ? tr("The file's text. Edits here and in the other editors of this file stay in step.")
-                        : isMasked() ? tr("Secrets are hidden. Use \"Reveal and edit\" to edit this file.")
-                                     : tr("This file cannot be edited."));
+    setToolTip(editable         ? tr("The file's text. Edits here and in the other editors of this file stay in step.")
+                   : isMasked() ? tr("Secrets are hidden. Use \"Reveal and edit\" to edit this file.")
+                                : tr("This file cannot be edited."));
 }
 
 void SourceView::onDocumentLinesChanged(int firstLine, int removedCount, int insertedCount)
@@ -263,9 +268,9 @@ bool SourceView::event(QEvent *event)
         auto *key = static_cast<QKeyEvent *>(event);
         const QKeyCombination combination = key->keyCombination();
         const bool undoRedo = key->matches(QKeySequence::Undo) || key->matches(QKeySequence::Redo)
-                              || combination == QKeyCombination(Qt::ControlModifier, Qt::Key_Z)
-                              || combination == QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_Z)
-                              || combination == QKeyCombination(Qt::ControlModifier, Qt::Key_Y);
+            || combination == QKeyCombination(Qt::ControlModifier, Qt::Key_Z)
+            || combination == QKeyCombination(Qt::ControlModifier | Qt::ShiftModifier, Qt::Key_Z)
+            || combination == QKeyCombination(Qt::ControlModifier, Qt::Key_Y);
         if (undoRedo) {
             event->ignore();
             return false;

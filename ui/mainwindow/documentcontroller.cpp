@@ -15,7 +15,9 @@ using namespace Qt::StringLiterals;
 namespace pgdial::ui::mainwindow {
 
 DocumentController::DocumentController(document::DocumentManager *documents, QWidget *window)
-    : QObject(window), m_documents(documents), m_window(window)
+    : QObject(window)
+    , m_documents(documents)
+    , m_window(window)
 {
     connect(documents, &document::DocumentManager::changedOnDisk, this, &DocumentController::onChangedOnDisk);
 }
@@ -32,14 +34,16 @@ bool DocumentController::saveAll()
 
 bool DocumentController::saveDocuments(QList<document::ProjectDocument *> documents)
 {
-    documents.removeIf([](document::ProjectDocument *document) { return !document->isModified() || !document->isEditable(); });
+    documents.removeIf(
+        [](document::ProjectDocument *document) { return !document->isModified() || !document->isEditable(); });
     if (documents.isEmpty()) {
         Q_EMIT statusMessage(tr("Nothing to save"));
         return true;
     }
     QList<widgets::DiffPreviewDialog::Entry> entries;
     for (document::ProjectDocument *document : std::as_const(documents))
-        entries.append({document->relativePath(), document->savedBytes(), document->bytes(), document->secretsRevealed()});
+        entries.append(
+            {document->relativePath(), document->savedBytes(), document->bytes(), document->secretsRevealed()});
     widgets::DiffPreviewDialog preview(entries, widgets::DiffPreviewDialog::Mode::Save, m_window);
     if (preview.exec() != QDialog::Accepted)
         return false;
@@ -57,9 +61,10 @@ bool DocumentController::saveDocuments(QList<document::ProjectDocument *> docume
         if (!written->isEmpty())
             backups.append(QDir::toNativeSeparators(*written));
     }
-    Q_EMIT statusMessage(backups.isEmpty() ? tr("Saved %n file(s)", nullptr, static_cast<int>(documents.size()))
-                                           : tr("Saved %n file(s); backup: %1", nullptr, static_cast<int>(documents.size()))
-                                                 .arg(backups.join(u", "_s)));
+    Q_EMIT statusMessage(backups.isEmpty()
+                             ? tr("Saved %n file(s)", nullptr, static_cast<int>(documents.size()))
+                             : tr("Saved %n file(s); backup: %1", nullptr, static_cast<int>(documents.size()))
+                                   .arg(backups.join(u", "_s)));
     return true;
 }
 
@@ -95,7 +100,8 @@ bool DocumentController::confirmDiscard()
     return false;
 }
 
-void DocumentController::onChangedOnDisk(document::ProjectDocument *document, const QByteArray &diskBytes, bool reloaded)
+void DocumentController::onChangedOnDisk(document::ProjectDocument *document, const QByteArray &diskBytes,
+                                         bool reloaded)
 {
     if (reloaded) {
         Q_EMIT statusMessage(tr("%1 changed on disk and was reloaded").arg(document->relativePath()));
@@ -107,10 +113,10 @@ void DocumentController::onChangedOnDisk(document::ProjectDocument *document, co
     QPointer<document::ProjectDocument> guard(document);
     QByteArray disk = diskBytes;
     while (guard) {
-        QMessageBox box(QMessageBox::Question, tr("File changed on disk"),
-                        tr("%1 was changed by another program, and you have unsaved changes in it.")
-                            .arg(document->relativePath()),
-                        QMessageBox::NoButton, m_window);
+        QMessageBox box(
+            QMessageBox::Question, tr("File changed on disk"),
+            tr("%1 was changed by another program, and you have unsaved changes in it.").arg(document->relativePath()),
+            QMessageBox::NoButton, m_window);
         box.setObjectName(u"externalChangePrompt"_s);
         box.setInformativeText(tr("Reload it from disk (your changes are lost), keep your version (saving will "
                                   "overwrite theirs), or compare the two first?"));
@@ -132,8 +138,9 @@ void DocumentController::onChangedOnDisk(document::ProjectDocument *document, co
         if (file.open(QIODevice::ReadOnly))
             disk = file.readAll();
         if (box.clickedButton() == diff) {
-            widgets::DiffPreviewDialog compare({{document->relativePath(), disk, document->bytes(), document->secretsRevealed()}},
-                                      widgets::DiffPreviewDialog::Mode::Compare, m_window);
+            widgets::DiffPreviewDialog compare(
+                {{document->relativePath(), disk, document->bytes(), document->secretsRevealed()}},
+                widgets::DiffPreviewDialog::Mode::Compare, m_window);
             compare.exec();
             continue;
         }

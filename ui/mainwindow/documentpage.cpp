@@ -10,7 +10,9 @@ using namespace Qt::StringLiterals;
 namespace pgdial::ui::mainwindow {
 
 DocumentPage::DocumentPage(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
-    : QTabWidget(parent), m_document(document), m_source(nullptr)
+    : QTabWidget(parent)
+    , m_document(document)
+    , m_source(nullptr)
 {
     setObjectName(u"documentPage"_s);
     setTabPosition(QTabWidget::South);
@@ -27,7 +29,8 @@ void DocumentPage::revealLine(int line, int column)
 {
     if (line <= 0)
         return;
-    if (auto *editor = dynamic_cast<editors::DocumentEditor *>(currentWidget()); editor && currentWidget() != m_source) {
+    if (auto *editor = dynamic_cast<editors::DocumentEditor *>(currentWidget());
+        editor && currentWidget() != m_source) {
         if (editor->showsLine(line)) {
             editor->revealLine(line, column);
             return;

@@ -13,7 +13,9 @@ namespace {
 constexpr char pathProperty[] = "pgdialRelativePath";
 }
 
-EditorArea::EditorArea(document::ProjectContext *context, QWidget *parent) : QTabWidget(parent), m_context(context)
+EditorArea::EditorArea(document::ProjectContext *context, QWidget *parent)
+    : QTabWidget(parent)
+    , m_context(context)
 {
     setObjectName(u"editorTabs"_s);
     setTabsClosable(true);
@@ -56,7 +58,8 @@ void EditorArea::openDocument(document::ProjectDocument *document, int line, int
         tab = addTab(editor, QString());
         setTabToolTip(tab, document->absolutePath());
         updateTabTitle(document);
-        connect(document, &document::ProjectDocument::modifiedChanged, editor, [this, document] { updateTabTitle(document); });
+        connect(document, &document::ProjectDocument::modifiedChanged, editor,
+                [this, document] { updateTabTitle(document); });
     }
     setCurrentIndex(tab);
     if (line > 0) {

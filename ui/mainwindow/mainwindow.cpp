@@ -6,14 +6,14 @@
 #include "document/revalidator.h"
 #include "mainwindow/documentcontroller.h"
 #include "mainwindow/editorarea.h"
+#include "mainwindow/problemspanel.h"
 #include "models/projecttreemodel.h"
 #include "pgdialversion.h"
-#include "mainwindow/problemspanel.h"
-#include "project/project.h"
 #include "preferences/appsettings.h"
 #include "preferences/preferencesdialog.h"
 #include "preferences/projectsettingsdialog.h"
 #include "preferences/projectsettingsstore.h"
+#include "project/project.h"
 #include "tools/toolfactory.h"
 #include "widgets/projecttreedelegate.h"
 
@@ -132,14 +132,16 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_problems, &ProblemsPanel::applyFixRequested, this, &MainWindow::applyFix);
     connect(m_editors, &EditorArea::currentDocumentChanged, m_documents, &document::DocumentManager::setActiveDocument);
     connect(m_documents, &document::DocumentManager::edited, m_revalidator, &document::Revalidator::schedule);
-    connect(m_documents, &document::DocumentManager::modifiedChanged, this, [this](document::ProjectDocument *document, bool modified) {
-        m_treeModel->setModified(document->relativePath(), modified);
-        setWindowModified(m_documents->hasUnsavedChanges());
-    });
-    connect(m_revalidator, &document::Revalidator::diagnosticsReady, this, [this](const core::base::Diagnostics &diagnostics) {
-        applyDiagnostics(diagnostics);
-        Q_EMIT diagnosticsUpdated();
-    });
+    connect(m_documents, &document::DocumentManager::modifiedChanged, this,
+            [this](document::ProjectDocument *document, bool modified) {
+                m_treeModel->setModified(document->relativePath(), modified);
+                setWindowModified(m_documents->hasUnsavedChanges());
+            });
+    connect(m_revalidator, &document::Revalidator::diagnosticsReady, this,
+            [this](const core::base::Diagnostics &diagnostics) {
+                applyDiagnostics(diagnostics);
+                Q_EMIT diagnosticsUpdated();
+            });
     connect(m_controller, &DocumentController::statusMessage, this,
             [this](const QString &message) { statusBar()->showMessage(message, 5000); });
     m_documents->setBackupPolicy(preferences::settings::currentBackupPolicy());
@@ -203,7 +205,8 @@ void MainWindow::createActions()
 {
     QMenu *file = menuBar()->addMenu(tr("&File"));
     file->setObjectName(u"menuFile"_s);
-    QAction *open = file->addAction(themedIcon(u"document-open"_s, u"open-folder"_s), tr("&Open Folder…"), this, &MainWindow::chooseFolder);
+    QAction *open = file->addAction(themedIcon(u"document-open"_s, u"open-folder"_s), tr("&Open Folder…"), this,
+                                    &MainWindow::chooseFolder);
     open->setObjectName(u"actionOpenFolder"_s);
     open->setShortcut(QKeySequence::Open);
     open->setToolTip(tr("Open an application's folder as a project (Ctrl+O)"));
@@ -238,8 +241,8 @@ void MainWindow::createActions()
     closeTab->setIcon(themedIcon(u"window-close"_s, u"close"_s));
     closeTab->setToolTip(tr("Close the current file's tab (its unsaved edits and history stay)"));
     file->addSeparator();
-    QAction *preferences = file->addAction(themedIcon(u"preferences-system"_s, u"preferences"_s), tr("&Preferences…"), this,
-                                           &MainWindow::editPreferences);
+    QAction *preferences = file->addAction(themedIcon(u"preferences-system"_s, u"preferences"_s), tr("&Preferences…"),
+                                           this, &MainWindow::editPreferences);
     preferences->setObjectName(u"actionPreferences"_s);
     preferences->setShortcut(QKeySequence::Preferences);
     preferences->setToolTip(tr("Backups and other pgdial preferences"));
@@ -263,7 +266,8 @@ void MainWindow::createActions()
     redo->setToolTip(tr("Redo the change last undone in the current file (Ctrl+Shift+Z)"));
     edit->addAction(redo);
     edit->addSeparator();
-    QAction *find = edit->addAction(themedIcon(u"edit-find"_s, u"filter"_s), tr("&Filter…"), this, &MainWindow::focusFilter);
+    QAction *find
+        = edit->addAction(themedIcon(u"edit-find"_s, u"filter"_s), tr("&Filter…"), this, &MainWindow::focusFilter);
     find->setObjectName(u"actionFocusFilter"_s);
     find->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_F));
     find->setToolTip(tr("Move to the filter box of the current editor, or of the Problems panel"));

@@ -172,7 +172,8 @@ void ProblemsPanel::applyFix()
     if (!current.data(models::DiagnosticsModel::HasFixRole).toBool())
         return;
     // Copy: applying the fix re-checks the project, which replaces the model's list.
-    const core::base::Diagnostic diagnostic = m_model->diagnosticAt(current.data(models::DiagnosticsModel::SourceRowRole).toInt());
+    const core::base::Diagnostic diagnostic
+        = m_model->diagnosticAt(current.data(models::DiagnosticsModel::SourceRowRole).toInt());
     Q_EMIT applyFixRequested(diagnostic);
 }
 

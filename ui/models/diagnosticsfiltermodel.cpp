@@ -5,7 +5,9 @@
 
 namespace pgdial::ui::models {
 
-DiagnosticsFilterModel::DiagnosticsFilterModel(QObject *parent) : QSortFilterProxyModel(parent) {}
+DiagnosticsFilterModel::DiagnosticsFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
+{ }
 
 void DiagnosticsFilterModel::setShowErrors(bool show)
 {
@@ -53,14 +55,15 @@ bool DiagnosticsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     const auto severity = static_cast<core::base::Severity>(index.data(DiagnosticsModel::SeverityRole).toInt());
-    if ((severity == core::base::Severity::Error && !m_showErrors) || (severity == core::base::Severity::Warning && !m_showWarnings)
+    if ((severity == core::base::Severity::Error && !m_showErrors)
+        || (severity == core::base::Severity::Warning && !m_showWarnings)
         || (severity == core::base::Severity::Info && !m_showInfos))
         return false;
     if (!m_file.isEmpty() && index.data(DiagnosticsModel::FileRole).toString() != m_file)
         return false;
     if (!m_text.isEmpty()) {
-        const QString message =
-            sourceModel()->index(sourceRow, DiagnosticsModel::MessageColumn, sourceParent).data().toString();
+        const QString message
+            = sourceModel()->index(sourceRow, DiagnosticsModel::MessageColumn, sourceParent).data().toString();
         const QString code = index.data(DiagnosticsModel::CodeRole).toString();
         if (!message.contains(m_text, Qt::CaseInsensitive) && !code.contains(m_text, Qt::CaseInsensitive))
             return false;
@@ -73,7 +76,8 @@ bool DiagnosticsFilterModel::lessThan(const QModelIndex &left, const QModelIndex
     if (left.column() == DiagnosticsModel::SeverityColumn)
         return left.data(DiagnosticsModel::SeverityRole).toInt() < right.data(DiagnosticsModel::SeverityRole).toInt();
     if (left.column() == DiagnosticsModel::LineColumn)
-        return left.data(DiagnosticsModel::LineNumberRole).toInt() < right.data(DiagnosticsModel::LineNumberRole).toInt();
+        return left.data(DiagnosticsModel::LineNumberRole).toInt()
+            < right.data(DiagnosticsModel::LineNumberRole).toInt();
     return QSortFilterProxyModel::lessThan(left, right);
 }
 

@@ -11,7 +11,9 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::ui::models {
 
-DiagnosticsModel::DiagnosticsModel(QObject *parent) : QAbstractTableModel(parent) {}
+DiagnosticsModel::DiagnosticsModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void DiagnosticsModel::setDiagnostics(core::base::Diagnostics diagnostics)
 {
@@ -35,7 +37,7 @@ void DiagnosticsModel::setDiagnostics(core::base::Diagnostics diagnostics)
         endRemoveRows();
     } else if (newMiddle > oldMiddle) {
         beginInsertRows({}, first, int(head + newMiddle - 1));
-        m_diagnostics.insert(first, newMiddle - oldMiddle, core::base::Diagnostic{});
+        m_diagnostics.insert(first, newMiddle - oldMiddle, core::base::Diagnostic {});
         for (qsizetype i = first; i < head + newMiddle; ++i)
             m_diagnostics[i] = std::move(diagnostics[i]);
         endInsertRows();

@@ -16,12 +16,12 @@ public:
     enum Column { SeverityColumn, FileColumn, LineColumn, CodeColumn, MessageColumn, ColumnCount };
     enum Role {
         SeverityRole = Qt::UserRole + 1, // int (core::Severity)
-        FileRole,                        // QString relative path
-        LineNumberRole,                  // int, 1-based
-        ColumnNumberRole,                // int, 1-based
-        CodeRole,                        // QString
-        HasFixRole,                      // bool: the diagnostic carries a machine-applicable fix
-        SourceRowRole,                   // int: the row in this model (survives proxies)
+        FileRole, // QString relative path
+        LineNumberRole, // int, 1-based
+        ColumnNumberRole, // int, 1-based
+        CodeRole, // QString
+        HasFixRole, // bool: the diagnostic carries a machine-applicable fix
+        SourceRowRole, // int: the row in this model (survives proxies)
     };
 
     explicit DiagnosticsModel(QObject *parent = nullptr);

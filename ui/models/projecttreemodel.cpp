@@ -8,7 +8,9 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::ui::models {
 
-ProjectTreeModel::ProjectTreeModel(QObject *parent) : QAbstractItemModel(parent) {}
+ProjectTreeModel::ProjectTreeModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{ }
 
 ProjectTreeModel::~ProjectTreeModel() = default;
 
@@ -20,7 +22,7 @@ void ProjectTreeModel::setProject(std::shared_ptr<const core::project::Project> 
     m_modified.clear();
     if (m_project) {
         for (int k = 0; k < core::project::fileKindCount; ++k) {
-            Group group{static_cast<core::project::FileKind>(k), {}};
+            Group group {static_cast<core::project::FileKind>(k), {}};
             for (const auto &file : m_project->files()) {
                 if (file->kind == group.kind)
                     group.files.append(file);
@@ -105,7 +107,8 @@ Qt::ItemFlags ProjectTreeModel::flags(const QModelIndex &index) const
 {
     if (!index.isValid())
         return Qt::NoItemFlags;
-    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | (index.internalId() == groupTag ? Qt::NoItemFlags : Qt::ItemNeverHasChildren);
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable
+        | (index.internalId() == groupTag ? Qt::NoItemFlags : Qt::ItemNeverHasChildren);
 }
 
 QVariant ProjectTreeModel::data(const QModelIndex &index, int role) const
@@ -156,7 +159,7 @@ QVariant ProjectTreeModel::fileData(const core::project::ProjectFile &file, int 
             tip += u"\n"_s + tr("Not loaded: see the Problems panel");
         else if (problems.first + problems.second > 0)
             tip += u"\n"_s + tr("%n error(s)", nullptr, problems.first) + u", "_s
-                   + tr("%n warning(s)", nullptr, problems.second);
+                + tr("%n warning(s)", nullptr, problems.second);
         return tip;
     }
     case Qt::DecorationRole:

@@ -27,10 +27,10 @@ class ProjectTreeModel final : public QAbstractItemModel
 public:
     enum Role {
         RelativePathRole = Qt::UserRole + 1, // QString, files only
-        KindRole,                            // int (core::FileKind), groups and files
-        IsGroupRole,                         // bool
-        FolderRole,                          // QString, files only: the folder part of the path ("" at the root)
-        ModifiedRole,                        // bool, files only: unsaved changes
+        KindRole, // int (core::FileKind), groups and files
+        IsGroupRole, // bool
+        FolderRole, // QString, files only: the folder part of the path ("" at the root)
+        ModifiedRole, // bool, files only: unsaved changes
     };
 
     explicit ProjectTreeModel(QObject *parent = nullptr);

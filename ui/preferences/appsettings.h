@@ -11,11 +11,13 @@
 namespace pgdial::ui::preferences {
 
 // A settings key declared once with its default. Values never include secrets.
-template<typename T>
-class Setting
+template<typename T> class Setting
 {
 public:
-    constexpr Setting(const char *key, T fallback) : m_key(key), m_default(std::move(fallback)) {}
+    constexpr Setting(const char *key, T fallback)
+        : m_key(key)
+        , m_default(std::move(fallback))
+    { }
 
     T value() const
     {
@@ -32,10 +34,10 @@ private:
 
 // Every key pgdial stores, in one place.
 namespace settings {
-inline const Setting<QStringList> recentProjects{"projects/recent", {}};
-inline const Setting<QByteArray> windowGeometry{"window/geometry", {}};
-inline const Setting<QByteArray> windowState{"window/state", {}};
-inline const Setting<int> backupPolicy{"saving/backupPolicy", static_cast<int>(core::base::BackupPolicy::Single)};
+inline const Setting<QStringList> recentProjects {"projects/recent", {}};
+inline const Setting<QByteArray> windowGeometry {"window/geometry", {}};
+inline const Setting<QByteArray> windowState {"window/state", {}};
+inline const Setting<int> backupPolicy {"saving/backupPolicy", static_cast<int>(core::base::BackupPolicy::Single)};
 constexpr int maxRecentProjects = 10;
 // Per-project settings live under projectSettings/<sha1 of the project's canonical path>/ with
 // the keys below (see ProjectSettingsStore); never in the project's own files.

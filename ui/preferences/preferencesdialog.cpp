@@ -11,13 +11,16 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::ui::preferences {
 
-PreferencesDialog::PreferencesDialog(QWidget *parent) : QDialog(parent), m_backup(new QComboBox(this))
+PreferencesDialog::PreferencesDialog(QWidget *parent)
+    : QDialog(parent)
+    , m_backup(new QComboBox(this))
 {
     setObjectName(u"preferencesDialog"_s);
     setWindowTitle(tr("Preferences"));
     m_backup->setObjectName(u"backupPolicyCombo"_s);
     m_backup->setToolTip(tr("What pgdial keeps of a file's previous contents when it saves it"));
-    m_backup->addItem(tr("One backup (FILE.bak, replaced on each save)"), static_cast<int>(core::base::BackupPolicy::Single));
+    m_backup->addItem(tr("One backup (FILE.bak, replaced on each save)"),
+                      static_cast<int>(core::base::BackupPolicy::Single));
     m_backup->addItem(tr("A timestamped backup per save (FILE.YYYYMMDD-HHMMSS.bak)"),
                       static_cast<int>(core::base::BackupPolicy::Timestamped));
     m_backup->addItem(tr("No backup"), static_cast<int>(core::base::BackupPolicy::None));

@@ -63,10 +63,11 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     m_instances->setValue(settings.appInstances.value_or(0));
 
     m_buildKnown->setObjectName(u"projectBuildKnown"_s);
-    m_buildKnown->setToolTip(tr("Some values exist only in servers built with a library (wal_compression = lz4 or zstd, "
-                                "io_method = io_uring, ssl = on, bonjour = on). While the build is unknown they are warnings; "
-                                "once you tick what the server has, a value needing a missing feature is an error, as the "
-                                "server refuses the file. Ask the server: SHOW ssl_library, or pg_config --configure."));
+    m_buildKnown->setToolTip(
+        tr("Some values exist only in servers built with a library (wal_compression = lz4 or zstd, "
+           "io_method = io_uring, ssl = on, bonjour = on). While the build is unknown they are warnings; "
+           "once you tick what the server has, a value needing a missing feature is an error, as the "
+           "server refuses the file. Ask the server: SHOW ssl_library, or pg_config --configure."));
     m_buildKnown->setChecked(settings.serverBuildFeatures.has_value());
     auto *features = new QHBoxLayout;
     for (const QString &feature : core::project::ProjectSettings::knownBuildFeatures()) {
@@ -82,10 +83,11 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     updateFeaturesEnabled();
 
     m_localServer->setObjectName(u"projectLocalServer"_s);
-    m_localServer->setToolTip(tr("Whether a locale exists (lc_messages, lc_monetary, ...) and how deep the stack may go "
-                                 "(max_stack_depth) depend on the server's machine. Tick this when the server runs here: "
-                                 "pgdial then judges them on this computer, and a value this machine lacks is an error. "
-                                 "Otherwise they are warnings."));
+    m_localServer->setToolTip(
+        tr("Whether a locale exists (lc_messages, lc_monetary, ...) and how deep the stack may go "
+           "(max_stack_depth) depend on the server's machine. Tick this when the server runs here: "
+           "pgdial then judges them on this computer, and a value this machine lacks is an error. "
+           "Otherwise they are warnings."));
     m_localServer->setChecked(settings.serverOnThisMachine);
 
     auto *note = new QLabel(tr("Stored in your own settings for this folder, never in the project's files."), this);
@@ -114,8 +116,8 @@ core::project::ProjectSettings ProjectSettingsDialog::settings() const
 {
     core::project::ProjectSettings out = m_original;
     out.pgVersion = m_version->currentData().toInt();
-    out.ramBytes = m_ramGiB->value() > 0 ? std::optional<qint64>(std::llround(m_ramGiB->value() * bytesPerGiB))
-                                         : std::nullopt;
+    out.ramBytes
+        = m_ramGiB->value() > 0 ? std::optional<qint64>(std::llround(m_ramGiB->value() * bytesPerGiB)) : std::nullopt;
     out.cpus = m_cpus->value() > 0 ? std::optional<int>(m_cpus->value()) : std::nullopt;
     out.appInstances = m_instances->value() > 0 ? std::optional<int>(m_instances->value()) : std::nullopt;
     out.serverBuildFeatures.reset();

@@ -37,7 +37,8 @@ core::project::ProjectSettings ProjectSettingsStore::load(const QString &project
     QSettings store;
     store.beginGroup(groupFor(projectPath));
     const int version = store.value(key(settings::projectPgVersionKey), out.pgVersion).toInt();
-    if (version >= core::project::ProjectSettings::minPgVersion && version <= core::project::ProjectSettings::maxPgVersion)
+    if (version >= core::project::ProjectSettings::minPgVersion
+        && version <= core::project::ProjectSettings::maxPgVersion)
         out.pgVersion = version;
     if (const qint64 ram = store.value(key(settings::projectRamBytesKey)).toLongLong(); ram > 0)
         out.ramBytes = ram;

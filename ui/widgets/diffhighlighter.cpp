@@ -5,7 +5,9 @@
 
 namespace pgdial::ui::widgets {
 
-DiffHighlighter::DiffHighlighter(QTextDocument *document) : QSyntaxHighlighter(document) {}
+DiffHighlighter::DiffHighlighter(QTextDocument *document)
+    : QSyntaxHighlighter(document)
+{ }
 
 void DiffHighlighter::highlightBlock(const QString &text)
 {

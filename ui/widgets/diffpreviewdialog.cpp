@@ -1,8 +1,8 @@
 #include "widgets/diffpreviewdialog.h"
 
-#include "widgets/diffhighlighter.h"
 #include "base/linediff.h"
 #include "base/secretmasker.h"
+#include "widgets/diffhighlighter.h"
 
 #include <QDialogButtonBox>
 #include <QFontDatabase>
@@ -19,7 +19,8 @@ QString DiffPreviewDialog::renderDiff(const QList<Entry> &entries)
 {
     QString out;
     for (const Entry &entry : entries) {
-        QString diff = core::base::LineDiff::unified(entry.oldBytes, entry.newBytes, entry.relativePath, entry.relativePath);
+        QString diff
+            = core::base::LineDiff::unified(entry.oldBytes, entry.newBytes, entry.relativePath, entry.relativePath);
         if (diff.isEmpty())
             continue;
         if (!entry.revealSecrets) {
@@ -59,7 +60,8 @@ QString DiffPreviewDialog::renderDiff(const QList<Entry> &entries)
 }
 
 DiffPreviewDialog::DiffPreviewDialog(const QList<Entry> &entries, Mode mode, QWidget *parent)
-    : QDialog(parent), m_text(new QPlainTextEdit(this))
+    : QDialog(parent)
+    , m_text(new QPlainTextEdit(this))
 {
     setObjectName(u"diffPreviewDialog"_s);
     setWindowTitle(mode == Mode::Save ? tr("Save Changes") : tr("Changes on Disk"));

@@ -17,7 +17,8 @@ void ProjectTreeDelegate::paint(QPainter *painter, const QStyleOptionViewItem &o
     initStyleOption(&item, index);
     const QStyle *style = item.widget ? item.widget->style() : QApplication::style();
     const QRect textRect = style->subElementRect(QStyle::SE_ItemViewItemText, &item, item.widget);
-    const int nameWidth = item.fontMetrics.horizontalAdvance(item.text) + item.fontMetrics.horizontalAdvance(QChar(u' ')) * 3;
+    const int nameWidth
+        = item.fontMetrics.horizontalAdvance(item.text) + item.fontMetrics.horizontalAdvance(QChar(u' ')) * 3;
     QRect folderRect = textRect.adjusted(nameWidth, 0, 0, 0);
     if (folderRect.width() < item.fontMetrics.averageCharWidth() * 4)
         return;

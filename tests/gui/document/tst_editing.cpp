@@ -11,10 +11,10 @@
 #include "mainwindow/problemspanel.h"
 #include "models/diagnosticsmodel.h"
 #include "models/projecttreemodel.h"
-#include "project/project.h"
 #include "preferences/preferencesdialog.h"
 #include "preferences/projectsettingsdialog.h"
 #include "preferences/projectsettingsstore.h"
+#include "project/project.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
 #include "widgets/diffpreviewdialog.h"
@@ -25,11 +25,11 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
-#include <QTemporaryDir>
 #include <QTableView>
+#include <QTemporaryDir>
 #include <QTest>
-#include <QToolButton>
 #include <QTextBlock>
+#include <QToolButton>
 #include <QUndoStack>
 
 #include <sys/stat.h>
@@ -65,7 +65,10 @@ private:
         QWidget *page = m_window->editorArea()->currentWidget();
         return page ? page->findChild<ui::editors::SourceView *>() : nullptr;
     }
-    ui::document::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
+    ui::document::ProjectDocument *conf() const
+    {
+        return m_window->documents()->document(QString::fromLatin1(confRelative));
+    }
     void typeTheEdit();
 };
 
@@ -150,11 +153,14 @@ void tst_Editing::typeUndoRedoSave()
     QCOMPARE(accept.answered, 1);
     QCOMPARE(test::readBytes(confPath()), expectedConf());
     QCOMPARE(test::readBytes(confPath() + QStringLiteral(".bak")), original);
-    struct stat saved{};
+    struct stat saved
+    {
+    };
     QVERIFY(::stat(QFile::encodeName(confPath()).constData(), &saved) == 0);
     QCOMPARE(saved.st_mode & 07777, 0640u);
     QVERIFY(!document->isModified());
-    QVERIFY(!m_window->editorArea()->tabText(m_window->editorArea()->currentIndex()).endsWith(QStringLiteral("\u2022")));
+    QVERIFY(
+        !m_window->editorArea()->tabText(m_window->editorArea()->currentIndex()).endsWith(QStringLiteral("\u2022")));
 
     // Cancelling the preview writes nothing. (The offscreen platform does not give the window
     // back its activation after a dialog; a window manager does.)
@@ -235,7 +241,8 @@ void tst_Editing::savePreviewHidesSecrets()
     QVERIFY(masked.contains(QStringLiteral("(secret changed)")));
     for (const char *secret : {"oldpass", "newpass", "hunter2", "hunter3"})
         QVERIFY2(!masked.contains(QLatin1String(secret)), secret);
-    const QString revealed = ui::widgets::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, true}});
+    const QString revealed
+        = ui::widgets::DiffPreviewDialog::renderDiff({{QStringLiteral(".env"), before, after, true}});
     QVERIFY(revealed.contains(QStringLiteral("+APP_DB_PASSWORD=hunter3")));
 }
 
@@ -271,13 +278,13 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     QVERIFY(!known->toolTip().isEmpty() && !local->toolTip().isEmpty());
     known->setChecked(true);
     QVERIFY(lz4->isEnabled());
-    QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString>{});
+    QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString> {});
     lz4->setChecked(true);
     local->setChecked(true);
-    QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString>{QStringLiteral("lz4")});
+    QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString> {QStringLiteral("lz4")});
     m_window->setProjectSettings(dialog.settings());
     const core::project::ProjectSettings stored = ui::preferences::ProjectSettingsStore::load(m_dir->path());
-    QCOMPARE(stored.serverBuildFeatures, QSet<QString>{QStringLiteral("lz4")});
+    QCOMPARE(stored.serverBuildFeatures, QSet<QString> {QStringLiteral("lz4")});
     QVERIFY(stored.serverOnThisMachine);
     ui::preferences::ProjectSettingsDialog reopened(stored);
     QVERIFY(reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildKnown"))->isChecked());
@@ -330,7 +337,7 @@ void tst_Editing::applyFixFromProblemsPanel()
     edit.firstIndex = 73;
     edit.removeCount = 1;
     edit.lines = {"max_connections = 50"};
-    withFix.fix = core::base::Fix{QStringLiteral("Lower max_connections"), withFix.file, {edit}};
+    withFix.fix = core::base::Fix {QStringLiteral("Lower max_connections"), withFix.file, {edit}};
     core::base::Diagnostic without = withFix;
     without.code = QStringLiteral("test.not-fixable");
     without.line = 73;
@@ -366,7 +373,8 @@ void tst_Editing::treeModelUnderTester()
     tree.setModified(QString::fromLatin1(confRelative), true);
     const QModelIndex index = tree.indexForPath(QString::fromLatin1(confRelative));
     QCOMPARE(index.data().toString(), QStringLiteral("postgresql.conf \u2022"));
-    QCOMPARE(index.data(ui::models::ProjectTreeModel::FolderRole).toString(), QStringLiteral("infra/docker/prod/postgres"));
+    QCOMPARE(index.data(ui::models::ProjectTreeModel::FolderRole).toString(),
+             QStringLiteral("infra/docker/prod/postgres"));
     QVERIFY(index.data(Qt::ToolTipRole).toString().contains(QString::fromLatin1(confRelative)));
     tree.setModified(QString::fromLatin1(confRelative), false);
     QCOMPARE(index.data().toString(), QStringLiteral("postgresql.conf"));
@@ -386,8 +394,9 @@ void tst_Editing::screenshotWithPendingEdit()
             colours.insert(image.pixel(x, y));
     }
     QVERIFY(colours.size() > 20);
-    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
-                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+        ? QDir::tempPath()
+        : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     QVERIFY(image.save(folder + QStringLiteral("/editing-pending.png")));
 }
 
@@ -395,14 +404,15 @@ void tst_Editing::screenshotWithPendingEdit()
 void tst_Editing::dialogScreenshots()
 {
     typeTheEdit();
-    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
-                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+        ? QDir::tempPath()
+        : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     const QByteArray env = test::readBytes(m_dir->filePath(QStringLiteral(".env")));
     QByteArray envEdited = env;
     envEdited.replace("devpass", "newpass");
     ui::widgets::DiffPreviewDialog preview({{conf()->relativePath(), conf()->savedBytes(), conf()->bytes(), false},
-                                   {QStringLiteral(".env"), env, envEdited, false}},
-                                  ui::widgets::DiffPreviewDialog::Mode::Save, m_window.get());
+                                            {QStringLiteral(".env"), env, envEdited, false}},
+                                           ui::widgets::DiffPreviewDialog::Mode::Save, m_window.get());
     QVERIFY(!preview.diffText().contains(QStringLiteral("devpass")));
     QVERIFY(!preview.diffText().contains(QStringLiteral("newpass")));
     ui::preferences::ProjectSettingsDialog settings(m_window->project()->settings, m_window.get());

@@ -1,3 +1,4 @@
+#include "base/textdocument.h"
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
 #include "document/revalidator.h"
@@ -5,7 +6,6 @@
 #include "project/project.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
-#include "base/textdocument.h"
 
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -127,7 +127,7 @@ void tst_ProjectDocument::modifiedFollowsCleanState()
     QVERIFY(!document->isModified());
     QVERIFY(document->applyEdits({replaceLine(0, "# x")}, QStringLiteral("edit")));
     QVERIFY(document->isModified());
-    QCOMPARE(m_manager->modifiedDocuments(), QList<ui::document::ProjectDocument *>{document});
+    QCOMPARE(m_manager->modifiedDocuments(), QList<ui::document::ProjectDocument *> {document});
     document->undoStack()->undo();
     QVERIFY(!document->isModified());
     QCOMPARE(modified.count(), 2);
@@ -144,10 +144,10 @@ void tst_ProjectDocument::linesChangedTellsWhatChanged()
     insert.lines = {"a", "b"};
     QVERIFY(document->applyEdits({insert}, QStringLiteral("insert")));
     QCOMPARE(lines.count(), 1);
-    QCOMPARE(lines.first(), (QList<QVariant>{5, 0, 2}));
+    QCOMPARE(lines.first(), (QList<QVariant> {5, 0, 2}));
     QCOMPARE(contents.count(), 1);
     document->undoStack()->undo();
-    QCOMPARE(lines.last(), (QList<QVariant>{5, 2, 0}));
+    QCOMPARE(lines.last(), (QList<QVariant> {5, 2, 0}));
 }
 
 void tst_ProjectDocument::undoGroupFollowsActiveDocument()
@@ -169,7 +169,9 @@ void tst_ProjectDocument::saveWritesAtomicallyAndKeepsPermissions()
 {
     ui::document::ProjectDocument *document = conf();
     QVERIFY(::chmod(QFile::encodeName(confPath()).constData(), 0640) == 0);
-    struct stat before{};
+    struct stat before
+    {
+    };
     QVERIFY(::stat(QFile::encodeName(confPath()).constData(), &before) == 0);
     QVERIFY(document->applyEdits({replaceLine(73, "max_connections = 200")}, QStringLiteral("edit")));
     const QByteArray expected = document->bytes();
@@ -179,21 +181,24 @@ void tst_ProjectDocument::saveWritesAtomicallyAndKeepsPermissions()
     QCOMPARE(test::readBytes(confPath()), expected);
     QVERIFY(!document->isModified());
     QCOMPARE(document->savedBytes(), expected);
-    struct stat after{};
+    struct stat after
+    {
+    };
     QVERIFY(::stat(QFile::encodeName(confPath()).constData(), &after) == 0);
     QCOMPARE(after.st_mode & 07777, 0640u);
     QCOMPARE(after.st_uid, before.st_uid);
     // Atomic: the file was replaced (a new inode), never truncated in place, and no temp is left.
     QVERIFY(after.st_ino != before.st_ino);
     const QStringList left = QDir(QFileInfo(confPath()).absolutePath()).entryList(QDir::Files | QDir::Hidden);
-    QCOMPARE(left, (QStringList{QStringLiteral("pg_hba.conf"), QStringLiteral("postgresql.conf")}));
+    QCOMPARE(left, (QStringList {QStringLiteral("pg_hba.conf"), QStringLiteral("postgresql.conf")}));
 }
 
 void tst_ProjectDocument::backupPerPolicy_data()
 {
     QTest::addColumn<int>("policy");
     QTest::addColumn<QString>("pattern");
-    QTest::newRow("single") << static_cast<int>(core::base::BackupPolicy::Single) << QStringLiteral("postgresql.conf.bak");
+    QTest::newRow("single") << static_cast<int>(core::base::BackupPolicy::Single)
+                            << QStringLiteral("postgresql.conf.bak");
     QTest::newRow("timestamped") << static_cast<int>(core::base::BackupPolicy::Timestamped)
                                  << QStringLiteral("postgresql.conf.*-*.bak");
     QTest::newRow("none") << static_cast<int>(core::base::BackupPolicy::None) << QString();

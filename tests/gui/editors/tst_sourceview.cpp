@@ -1,10 +1,10 @@
+#include "base/textdocument.h"
 #include "document/projectdocument.h"
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
 #include "project/projectfile.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
-#include "base/textdocument.h"
 
 #include <QDirIterator>
 
@@ -34,7 +34,8 @@ private Q_SLOTS:
 
 namespace {
 
-std::shared_ptr<core::project::ProjectFile> makeFile(const QByteArray &bytes, core::project::FileKind kind = core::project::FileKind::PostgresqlConf)
+std::shared_ptr<core::project::ProjectFile>
+makeFile(const QByteArray &bytes, core::project::FileKind kind = core::project::FileKind::PostgresqlConf)
 {
     auto file = std::make_shared<core::project::ProjectFile>();
     file->kind = kind;
@@ -65,17 +66,27 @@ void tst_SourceView::typingBecomesLineEdits_data()
     QTest::addColumn<int>("column");
     QTest::addColumn<QString>("keys"); // '\n' = Return, '\b' = Backspace, '\x7f' = Delete
     QTest::addColumn<QByteArray>("after");
-    QTest::newRow("type-in-line") << QByteArray("port = 5432\nssl = on\n") << 0 << 7 << QStringLiteral("1") << QByteArray("port = 15432\nssl = on\n");
-    QTest::newRow("new-line-at-end-of-line") << QByteArray("a = 1\nb = 2\n") << 0 << 5 << QStringLiteral("\nc = 3") << QByteArray("a = 1\nc = 3\nb = 2\n");
+    QTest::newRow("type-in-line") << QByteArray("port = 5432\nssl = on\n") << 0 << 7 << QStringLiteral("1")
+                                  << QByteArray("port = 15432\nssl = on\n");
+    QTest::newRow("new-line-at-end-of-line")
+        << QByteArray("a = 1\nb = 2\n") << 0 << 5 << QStringLiteral("\nc = 3") << QByteArray("a = 1\nc = 3\nb = 2\n");
     QTest::newRow("split-line") << QByteArray("ab\n") << 0 << 1 << QStringLiteral("\n") << QByteArray("a\nb\n");
-    QTest::newRow("join-lines-backspace") << QByteArray("a\nb\nc\n") << 1 << 0 << QStringLiteral("\b") << QByteArray("ab\nc\n");
-    QTest::newRow("join-lines-delete") << QByteArray("a\nb\nc\n") << 0 << 1 << QStringLiteral("\x7f") << QByteArray("ab\nc\n");
-    QTest::newRow("crlf-kept") << QByteArray("a = 1\r\nb = 2\r\n") << 1 << 5 << QStringLiteral("0\nc = 3") << QByteArray("a = 1\r\nb = 20\r\nc = 3\r\n");
-    QTest::newRow("no-final-newline-kept") << QByteArray("a\nb") << 1 << 1 << QStringLiteral("c") << QByteArray("a\nbc");
-    QTest::newRow("append-after-no-final-newline") << QByteArray("a") << 0 << 1 << QStringLiteral("\nb") << QByteArray("a\nb");
-    QTest::newRow("lone-cr-kept") << QByteArray("a = 1\rb = 2\nc = 3\n") << 0 << 11 << QStringLiteral("0") << QByteArray("a = 1\rb = 20\nc = 3\n");
-    QTest::newRow("bom-kept") << QByteArray("\xEF\xBB\xBFport = 1\n") << 0 << 8 << QStringLiteral("0") << QByteArray("\xEF\xBB\xBFport = 10\n");
-    QTest::newRow("utf8") << QByteArray("name = 'caf\xc3\xa9'\n") << 0 << 12 << QStringLiteral("\u00e9") << QByteArray("name = 'caf\xc3\xa9\xc3\xa9'\n");
+    QTest::newRow("join-lines-backspace")
+        << QByteArray("a\nb\nc\n") << 1 << 0 << QStringLiteral("\b") << QByteArray("ab\nc\n");
+    QTest::newRow("join-lines-delete") << QByteArray("a\nb\nc\n") << 0 << 1 << QStringLiteral("\x7f")
+                                       << QByteArray("ab\nc\n");
+    QTest::newRow("crlf-kept") << QByteArray("a = 1\r\nb = 2\r\n") << 1 << 5 << QStringLiteral("0\nc = 3")
+                               << QByteArray("a = 1\r\nb = 20\r\nc = 3\r\n");
+    QTest::newRow("no-final-newline-kept")
+        << QByteArray("a\nb") << 1 << 1 << QStringLiteral("c") << QByteArray("a\nbc");
+    QTest::newRow("append-after-no-final-newline")
+        << QByteArray("a") << 0 << 1 << QStringLiteral("\nb") << QByteArray("a\nb");
+    QTest::newRow("lone-cr-kept") << QByteArray("a = 1\rb = 2\nc = 3\n") << 0 << 11 << QStringLiteral("0")
+                                  << QByteArray("a = 1\rb = 20\nc = 3\n");
+    QTest::newRow("bom-kept") << QByteArray("\xEF\xBB\xBFport = 1\n") << 0 << 8 << QStringLiteral("0")
+                              << QByteArray("\xEF\xBB\xBFport = 10\n");
+    QTest::newRow("utf8") << QByteArray("name = 'caf\xc3\xa9'\n") << 0 << 12 << QStringLiteral("\u00e9")
+                          << QByteArray("name = 'caf\xc3\xa9\xc3\xa9'\n");
 }
 
 void tst_SourceView::typingBecomesLineEdits()

@@ -12,11 +12,11 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QTimer>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 #include <QTreeView>
 
 using namespace pgdial;

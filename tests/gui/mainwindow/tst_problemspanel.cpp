@@ -1,6 +1,7 @@
 // The Problems panel: filters by severity and file, and double-click opening the right editor
 // on the right row or field (the purpose-built pages' revealLine), or the Source page at the line.
 #include "document/documentmanager.h"
+#include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "editors/app/appconfigeditor.h"
 #include "editors/app/enveditor.h"
@@ -8,7 +9,6 @@
 #include "editors/sourceview.h"
 #include "gui/exampleprojectwindow.h"
 #include "gui/guitesthelpers.h"
-#include "document/projectcontext.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
@@ -125,13 +125,15 @@ void tst_ProblemsPanel::problemsDoubleClickLandsOnTheRow()
     };
     QVERIFY(doubleClick(QStringLiteral("t.env")));
     QCOMPARE(m_window->editorArea()->currentPath(), envPath);
-    auto *env = qobject_cast<ui::editors::app::EnvEditor *>(m_window->editorArea()->editorFor(envPath)->currentWidget());
+    auto *env
+        = qobject_cast<ui::editors::app::EnvEditor *>(m_window->editorArea()->editorFor(envPath)->currentWidget());
     QVERIFY(env);
     QCOMPARE(env->currentKey(), QStringLiteral("APP_DB_USER"));
 
     QVERIFY(doubleClick(QStringLiteral("t.config")));
     QCOMPARE(m_window->editorArea()->currentPath(), configPath);
-    auto *form = qobject_cast<ui::editors::app::AppConfigEditor *>(m_window->editorArea()->editorFor(configPath)->currentWidget());
+    auto *form = qobject_cast<ui::editors::app::AppConfigEditor *>(
+        m_window->editorArea()->editorFor(configPath)->currentWidget());
     QVERIFY(form);
     QCOMPARE(form->currentKey(), QStringLiteral("pool_size"));
     QCOMPARE(QApplication::focusWidget(), form->input(QStringLiteral("pool_size")));

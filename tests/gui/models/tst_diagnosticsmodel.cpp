@@ -72,7 +72,8 @@ void tst_DiagnosticsModel::oneChangedRowIsDataChangedOnly()
     QCOMPARE(changed.count(), 1);
     QCOMPARE(changed.first().at(0).value<QModelIndex>().row(), 2);
     QCOMPARE(changed.first().at(1).value<QModelIndex>().row(), 2);
-    QCOMPARE(model.index(2, ui::models::DiagnosticsModel::MessageColumn).data().toString(), QStringLiteral("now different"));
+    QCOMPARE(model.index(2, ui::models::DiagnosticsModel::MessageColumn).data().toString(),
+             QStringLiteral("now different"));
     QCOMPARE(first.row(), 0);
     QCOMPARE(last.row(), 4);
     // The same list again changes nothing at all.

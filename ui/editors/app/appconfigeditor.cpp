@@ -1,12 +1,12 @@
 #include "editors/app/appconfigeditor.h"
 
 #include "appconfig/substitutiondefault.h"
+#include "base/secretmasker.h"
 #include "checks/appconfigchecker.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
-#include "project/project.h"
-#include "base/secretmasker.h"
 #include "editors/app/urlbuilderdialog.h"
+#include "project/project.h"
 
 #include <QCheckBox>
 #include <QCoreApplication>
@@ -52,7 +52,7 @@ QString folderOf(const QString &relativePath)
 
 QString keyTip(const QString &key)
 {
-    static const QHash<QString, const char *> tips{
+    static const QHash<QString, const char *> tips {
         {u"url"_s, QT_TRANSLATE_NOOP("AppConfigEditor", "The connection string the app's engine is created with")},
         {u"app_db"_s, QT_TRANSLATE_NOOP("AppConfigEditor", "The application's database name")},
         {u"owner_user"_s, QT_TRANSLATE_NOOP("AppConfigEditor", "The role that owns the schema (migrations)")},
@@ -63,15 +63,18 @@ QString keyTip(const QString &key)
         {u"pool_timeout"_s, QT_TRANSLATE_NOOP("AppConfigEditor", "Seconds to wait for a free connection (1-300)")},
         {u"pool_recycle"_s, QT_TRANSLATE_NOOP("AppConfigEditor", "Seconds before a connection is replaced (300-7200)")},
         {u"environment_mode"_s, QT_TRANSLATE_NOOP("AppConfigEditor", "development, production or testing")},
-        {u"user_pw_file_path"_s, QT_TRANSLATE_NOOP("AppConfigEditor", "Production: the file holding the app role's password (Docker secret)")},
-        {u"user_pw_env_var"_s, QT_TRANSLATE_NOOP("AppConfigEditor", "Production: the environment variable holding the password")},
+        {u"user_pw_file_path"_s,
+         QT_TRANSLATE_NOOP("AppConfigEditor", "Production: the file holding the app role's password (Docker secret)")},
+        {u"user_pw_env_var"_s,
+         QT_TRANSLATE_NOOP("AppConfigEditor", "Production: the environment variable holding the password")},
     };
     return QCoreApplication::translate("AppConfigEditor", tips.value(key));
 }
 
 } // namespace
 
-AppConfigEditor::AppConfigEditor(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
+AppConfigEditor::AppConfigEditor(document::ProjectDocument *document, document::ProjectContext *context,
+                                 QWidget *parent)
     : QWidget(parent)
     , m_document(document)
     , m_context(context)
@@ -95,7 +98,7 @@ AppConfigEditor::AppConfigEditor(document::ProjectDocument *document, document::
     m_grid = new QGridLayout(form);
     m_grid->setContentsMargins(12, 8, 12, 8);
     m_grid->setHorizontalSpacing(12);
-    const QStringList headers{tr("Key"), tr("Value as written"), tr("Effective value"), tr("From"), QString()};
+    const QStringList headers {tr("Key"), tr("Value as written"), tr("Effective value"), tr("From"), QString()};
     for (int column = 0; column < headers.size(); ++column) {
         auto *header = new QLabel(headers[column], form);
         QFont bold = header->font();
@@ -148,7 +151,8 @@ void AppConfigEditor::buildRow(const QString &key, int gridRow)
     row.text = new QLineEdit(form);
     row.text->setObjectName(u"field_"_s + key);
     row.text->setToolTip(tr("%1. Written as in config.yaml: ${VARIABLE:-default} takes the variable's value when it "
-                            "is set.").arg(keyTip(key)));
+                            "is set.")
+                             .arg(keyTip(key)));
     row.effective = new QLabel(form);
     row.effective->setObjectName(u"effective_"_s + key);
     row.effective->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -234,14 +238,17 @@ void AppConfigEditor::refresh()
     m_hasSection = file.hasDatabaseSection();
 
     if (!file.isLoaded())
-        m_summary->setText(tr("%1 is not valid YAML right now: %2. Fix it on the Source page.")
-                               .arg(path, file.diagnostics().isEmpty() ? QString() : file.diagnostics().first().message));
+        m_summary->setText(
+            tr("%1 is not valid YAML right now: %2. Fix it on the Source page.")
+                .arg(path, file.diagnostics().isEmpty() ? QString() : file.diagnostics().first().message));
     else if (!m_hasSection)
         m_summary->setText(tr("%1 has no database: section.").arg(path));
     else
         m_summary->setText(tr("The database: section of %1 (line %2). ${VARIABLE:-default} takes the variable from "
                               ".env when it is set there, else the default; the process environment is not used in the "
-                              "desktop app.").arg(path).arg(file.databaseLine()));
+                              "desktop app.")
+                               .arg(path)
+                               .arg(file.databaseLine()));
 
     for (auto it = m_rows.begin(); it != m_rows.end(); ++it) {
         const QString &key = it.key();
@@ -257,7 +264,8 @@ void AppConfigEditor::refresh()
             row.number->setVisible(asNumber);
             row.number->setEnabled(editable);
             // Leave a number the user is typing alone (keyboard tracking is off until Enter).
-            const bool typing = row.number->hasFocus() && row.number->cleanText() != QString::number(row.number->value());
+            const bool typing
+                = row.number->hasFocus() && row.number->cleanText() != QString::number(row.number->value());
             if (asNumber && !typing) {
                 const QSignalBlocker blocker(row.number);
                 row.number->setValue(raw.trimmed().toInt());
@@ -275,9 +283,9 @@ void AppConfigEditor::refresh()
         const bool addable = !field && file.isLoaded() && m_hasSection;
         row.text->setReadOnly(addable ? false : (!editable || shown != raw));
         row.text->setEnabled(field.has_value() || addable);
-        row.text->setPlaceholderText(field     ? QString()
-                                     : addable ? tr("not in %1: type a value to add it").arg(path)
-                                               : tr("not in %1").arg(path));
+        row.text->setPlaceholderText(field         ? QString()
+                                         : addable ? tr("not in %1: type a value to add it").arg(path)
+                                                   : tr("not in %1").arg(path));
         if (row.builder) {
             const bool wholeOrPlain = !raw.contains(u"${"_s) || SubstitutionDefault::current(raw).has_value();
             row.builder->setEnabled(editable && wholeOrPlain);
@@ -290,8 +298,9 @@ void AppConfigEditor::refresh()
                 row.source->setText(tr("%1 line %2").arg(path).arg(row.line).toHtmlEscaped());
             } else if ((p.source == Provenance::Source::EnvFile || p.source == Provenance::Source::Default)
                        && !p.file.isEmpty()) {
-                row.source->setText(u"<a href=\"%1:%2\">%3</a>"_s.arg(p.file.toHtmlEscaped()).arg(p.line).arg(
-                    p.describe().toHtmlEscaped()));
+                row.source->setText(u"<a href=\"%1:%2\">%3</a>"_s.arg(p.file.toHtmlEscaped())
+                                        .arg(p.line)
+                                        .arg(p.describe().toHtmlEscaped()));
             } else {
                 row.source->setText(p.describe().toHtmlEscaped());
             }
@@ -312,8 +321,8 @@ void AppConfigEditor::refresh()
 
 void AppConfigEditor::refreshProblems()
 {
-    const core::base::Diagnostics diagnostics = m_context ? m_context->diagnosticsFor(m_document->relativePath())
-                                                    : core::base::Diagnostics();
+    const core::base::Diagnostics diagnostics
+        = m_context ? m_context->diagnosticsFor(m_document->relativePath()) : core::base::Diagnostics();
     for (Row &row : m_rows) {
         QStringList messages;
         int worst = -1;
@@ -321,7 +330,10 @@ void AppConfigEditor::refreshProblems()
             if (row.line <= 0 || d.line != row.line)
                 continue;
             messages.append(u"%1 [%2]"_s.arg(d.message, d.code));
-            worst = std::max(worst, d.severity == core::base::Severity::Error ? 2 : d.severity == core::base::Severity::Warning ? 1 : 0);
+            worst = std::max(worst,
+                             d.severity == core::base::Severity::Error         ? 2
+                                 : d.severity == core::base::Severity::Warning ? 1
+                                                                               : 0);
         }
         static const QString icons[] = {u":/icons/info.svg"_s, u":/icons/warning.svg"_s, u":/icons/error.svg"_s};
         row.problem->setPixmap(worst < 0 ? QPixmap() : QIcon(icons[worst]).pixmap(16, 16, QIcon::Normal));
@@ -336,7 +348,8 @@ void AppConfigEditor::commit(const QString &key, const QString &raw)
     if (!text || (field && field->scalar.value == raw) || (!field && raw.isEmpty()))
         return;
     const AppConfigFile file = AppConfigFile::parse(*text, m_document->relativePath());
-    const core::base::Result<core::base::LineEdit> edit = field ? file.setField(*text, key, raw) : file.addField(*text, key, raw);
+    const core::base::Result<core::base::LineEdit> edit
+        = field ? file.setField(*text, key, raw) : file.addField(*text, key, raw);
     if (!edit) {
         m_rows[key].problem->setPixmap(QIcon(u":/icons/error.svg"_s).pixmap(16, 16));
         m_rows[key].problem->setToolTip(edit.error().message);

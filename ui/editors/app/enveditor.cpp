@@ -2,11 +2,11 @@
 
 #include "appconfig/envfile.h"
 #include "appconfig/variableresolver.h"
+#include "base/secretmasker.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
-#include "project/project.h"
-#include "base/secretmasker.h"
 #include "editors/app/urlbuilderdialog.h"
+#include "project/project.h"
 
 #include <QAction>
 #include <QCheckBox>
@@ -276,9 +276,8 @@ void EnvEditor::refresh()
             const QString documentation = commentFor(*otherText, documented);
             row.comment = documentation.isEmpty() ? tr("documented in .env.example")
                                                   : tr("documented in .env.example: %1").arg(documentation);
-            row.status = documented.documentedForProductionOnly
-                ? tr("missing (production only)")
-                : tr("missing from .env");
+            row.status
+                = documented.documentedForProductionOnly ? tr("missing (production only)") : tr("missing from .env");
             row.provenance = tr(".env.example line %1").arg(documented.line);
             rows.append(row);
             ++missing;
@@ -287,7 +286,9 @@ void EnvEditor::refresh()
     m_model->setRows(rows);
     m_summary->setText(missing > 0
                            ? tr("%n variable(s) set here; %1 documented in .env.example but missing (greyed: type a "
-                                "value to add it).", nullptr, int(env.keys().size())).arg(missing)
+                                "value to add it).",
+                                nullptr, int(env.keys().size()))
+                                 .arg(missing)
                            : tr("%n variable(s) set here.", nullptr, int(env.keys().size())));
 }
 
@@ -324,8 +325,8 @@ void EnvEditor::setComment(const QString &key, const QString &comment)
         m_summary->setText(edit.error().message);
         return;
     }
-    m_document->applyEdits({*edit}, comment.isEmpty() ? tr("Remove the comment of %1").arg(key)
-                                                      : tr("Comment %1").arg(key));
+    m_document->applyEdits({*edit},
+                           comment.isEmpty() ? tr("Remove the comment of %1").arg(key) : tr("Comment %1").arg(key));
 }
 
 void EnvEditor::addVariable()

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "editors/documenteditor.h"
 #include "editors/app/envtablemodel.h"
+#include "editors/documenteditor.h"
 
 #include <QPointer>
 #include <QWidget>

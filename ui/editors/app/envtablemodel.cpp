@@ -12,7 +12,9 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::ui::editors::app {
 
-EnvTableModel::EnvTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+EnvTableModel::EnvTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void EnvTableModel::setRows(const QList<Row> &rows)
 {

@@ -10,8 +10,8 @@ namespace pgdial::ui::editors::app {
 // value after ${VAR} substitution, the comment that documents it, and a status (missing from .env
 // but documented in .env.example, not in .env, overridden). Secrets are masked unless revealed,
 // and then cannot be edited in place. The model never writes the file: an edit of the Value column
-// becomes valueEditRequested(), one of the Comment column commentEditRequested(), and the editor applies it to the document, whose change comes
-// back through setRows().
+// becomes valueEditRequested(), one of the Comment column commentEditRequested(), and the editor applies it to the
+// document, whose change comes back through setRows().
 class EnvTableModel final : public QAbstractTableModel
 {
     Q_OBJECT
@@ -24,13 +24,13 @@ public:
     struct Row
     {
         QString key;
-        QString value;       // as written (unquoted), before substitution
-        QString effective;   // after substitution
-        QString provenance;  // where the effective value comes from
-        QString comment;       // the inline comment, else the comment heading the group
+        QString value; // as written (unquoted), before substitution
+        QString effective; // after substitution
+        QString provenance; // where the effective value comes from
+        QString comment; // the inline comment, else the comment heading the group
         QString inlineComment; // the assignment's own "# ..." (what editing the Comment column changes)
-        QString status;      // empty when nothing is special
-        int line = 0;        // 1-based; 0 for a key missing from this file
+        QString status; // empty when nothing is special
+        int line = 0; // 1-based; 0 for a key missing from this file
         int lastLine = 0;
         bool missing = false; // documented elsewhere (.env.example) but not set here
         bool secret = false;

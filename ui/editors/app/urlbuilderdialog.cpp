@@ -29,7 +29,7 @@ namespace {
 // The parameters that have a field of their own; the rest go to "Other parameters".
 const QStringList &ownFields()
 {
-    static const QStringList names{u"sslmode"_s, u"sslrootcert"_s, u"sslcert"_s, u"sslkey"_s};
+    static const QStringList names {u"sslmode"_s, u"sslrootcert"_s, u"sslcert"_s, u"sslkey"_s};
     return names;
 }
 
@@ -61,13 +61,17 @@ UrlBuilderDialog::UrlBuilderDialog(const QString &url, bool revealSecrets, QWidg
     : QDialog(parent)
     , m_reveal(revealSecrets)
     , m_scheme(new QComboBox(this))
-    , m_hosts(namedEdit(u"urlHosts"_s, tr("Host names, IP addresses or socket directories, comma-separated for a "
-                                          "multi-host string (libpq tries them in order)"), this))
+    , m_hosts(namedEdit(u"urlHosts"_s,
+                        tr("Host names, IP addresses or socket directories, comma-separated for a "
+                           "multi-host string (libpq tries them in order)"),
+                        this))
     , m_ports(namedEdit(u"urlPorts"_s, tr("Port numbers, one per host or one for all; empty means 5432"), this))
     , m_database(namedEdit(u"urlDatabase"_s, tr("The database to connect to (dbname)"), this))
     , m_user(namedEdit(u"urlUser"_s, tr("The role to connect as"), this))
-    , m_password(namedEdit(u"urlPassword"_s, tr("The password, typed as it is: pgdial percent-encodes it in the "
-                                                "string. A ${VARIABLE} reference is kept as written."), this))
+    , m_password(namedEdit(u"urlPassword"_s,
+                           tr("The password, typed as it is: pgdial percent-encodes it in the "
+                              "string. A ${VARIABLE} reference is kept as written."),
+                           this))
     , m_sslMode(new QComboBox(this))
     , m_sslRootCert(namedEdit(u"urlSslRootCert"_s, tr("CA certificate(s) that verify the server (sslrootcert)"), this))
     , m_sslCert(namedEdit(u"urlSslCert"_s, tr("The client certificate (sslcert)"), this))
@@ -118,8 +122,10 @@ UrlBuilderDialog::UrlBuilderDialog(const QString &url, bool revealSecrets, QWidg
     form->addRow(tr("User:"), m_user);
     form->addRow(tr("Password:"), m_password);
     form->addRow(tr("SSL mode:"), m_sslMode);
-    form->addRow(tr("Root certificate:"), fileRow(m_sslRootCert, u"urlSslRootCertBrowse"_s, tr("Choose the CA certificate")));
-    form->addRow(tr("Client certificate:"), fileRow(m_sslCert, u"urlSslCertBrowse"_s, tr("Choose the client certificate")));
+    form->addRow(tr("Root certificate:"),
+                 fileRow(m_sslRootCert, u"urlSslRootCertBrowse"_s, tr("Choose the CA certificate")));
+    form->addRow(tr("Client certificate:"),
+                 fileRow(m_sslCert, u"urlSslCertBrowse"_s, tr("Choose the client certificate")));
     form->addRow(tr("Client key:"), fileRow(m_sslKey, u"urlSslKeyBrowse"_s, tr("Choose the client key")));
     form->addRow(tr("Other parameters:"), m_other);
     form->addRow(tr("Connection string:"), m_text);
@@ -163,8 +169,8 @@ QWidget *UrlBuilderDialog::fileRow(QLineEdit *edit, const QString &name, const Q
     layout->addWidget(edit, 1);
     layout->addWidget(browse);
     connect(browse, &QToolButton::clicked, this, [this, edit, title] {
-        const QString file = QFileDialog::getOpenFileName(this, title, edit->text(),
-                                                          tr("Certificates and keys (*.crt *.pem *.key *.cer);;All files (*)"));
+        const QString file = QFileDialog::getOpenFileName(
+            this, title, edit->text(), tr("Certificates and keys (*.crt *.pem *.key *.cer);;All files (*)"));
         if (file.isEmpty())
             return;
         edit->setText(file);
@@ -214,10 +220,10 @@ void UrlBuilderDialog::showText()
     }
     const core::appconfig::ConnectionUrl parsed = ConnectionUrlParser::parse(m_url);
     const bool ok = parsed.isPostgres() && parsed.libpqAccepts;
-    QString verdict = ok ? tr("libpq accepts this connection string.")
-                         : tr("libpq refuses this connection string: %1")
-                               .arg(parsed.libpqError.isEmpty() ? tr("not a PostgreSQL connection string")
-                                                                : parsed.libpqError);
+    QString verdict = ok
+        ? tr("libpq accepts this connection string.")
+        : tr("libpq refuses this connection string: %1")
+              .arg(parsed.libpqError.isEmpty() ? tr("not a PostgreSQL connection string") : parsed.libpqError);
     // asyncpg is not libpq: its TLS switch is its own ssl= parameter.
     if (ok && parsed.driver == u"asyncpg")
         verdict += u' ' + tr("With asyncpg, TLS is set by the ssl= parameter (under Other parameters).");
@@ -237,8 +243,8 @@ void UrlBuilderDialog::fieldsChanged()
     m_components.hosts.clear();
     // One port for several hosts applies to each, as libpq reads a single port.
     for (qsizetype i = 0; i < std::max(hosts.size(), ports.size()); ++i)
-        m_components.hosts.append({hosts.value(i).trimmed(),
-                                   (ports.size() == 1 ? ports.first() : ports.value(i)).trimmed()});
+        m_components.hosts.append(
+            {hosts.value(i).trimmed(), (ports.size() == 1 ? ports.first() : ports.value(i)).trimmed()});
     m_components.database = m_database->text();
     m_components.user = m_user->text();
     m_components.password = m_password->text();

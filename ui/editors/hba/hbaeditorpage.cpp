@@ -1,13 +1,13 @@
 #include "editors/hba/hbaeditorpage.h"
 
+#include "base/textdocument.h"
 #include "document/projectdocument.h"
-#include "hba/hbaimpact.h"
 #include "editors/hba/hbaimpactdialog.h"
 #include "editors/hba/hbapasteerrorpane.h"
 #include "editors/hba/hbaruledelegate.h"
 #include "editors/hba/hbarulesmodel.h"
 #include "editors/hba/hbasimulatorpane.h"
-#include "base/textdocument.h"
+#include "hba/hbaimpact.h"
 
 #include <QAction>
 #include <QHeaderView>
@@ -50,9 +50,8 @@ HbaEditorPage::HbaEditorPage(document::ProjectDocument *document, document::Proj
                              QKeySequence(Qt::CTRL | Qt::Key_D), &HbaEditorPage::duplicateRule);
     m_delete = makeAction(u"hbaDeleteRule"_s, tr("Delete"), tr("Delete the selected rule"),
                           QKeySequence(Qt::Key_Delete), &HbaEditorPage::deleteRule);
-    m_toggle = makeAction(u"hbaToggleRule"_s, tr("Enable/Disable"),
-                          tr("Comment the selected rule out, or back in"), QKeySequence(Qt::CTRL | Qt::Key_Slash),
-                          &HbaEditorPage::toggleRule);
+    m_toggle = makeAction(u"hbaToggleRule"_s, tr("Enable/Disable"), tr("Comment the selected rule out, or back in"),
+                          QKeySequence(Qt::CTRL | Qt::Key_Slash), &HbaEditorPage::toggleRule);
     m_up = makeAction(u"hbaMoveUp"_s, tr("Move Up"), tr("Move the selected rule above the previous one"),
                       QKeySequence(Qt::ALT | Qt::Key_Up), &HbaEditorPage::moveUp);
     m_down = makeAction(u"hbaMoveDown"_s, tr("Move Down"), tr("Move the selected rule below the next one"),
@@ -116,11 +115,10 @@ HbaEditorPage::HbaEditorPage(document::ProjectDocument *document, document::Proj
     layout->addWidget(splitter);
     setFocusProxy(m_view);
 
-    connect(m_model, &HbaRulesModel::editRequested, this,
-            [this](const QList<HbaEdit> &edits, const QString &description, int line) {
-                commit(edits, description, line);
-            },
-            Qt::QueuedConnection); // out of the delegate's commit: the dialog must not open inside it
+    connect(
+        m_model, &HbaRulesModel::editRequested, this,
+        [this](const QList<HbaEdit> &edits, const QString &description, int line) { commit(edits, description, line); },
+        Qt::QueuedConnection); // out of the delegate's commit: the dialog must not open inside it
     connect(m_model, &HbaRulesModel::moveRequested, this, &HbaEditorPage::moveRule, Qt::QueuedConnection);
     connect(m_model, &HbaRulesModel::editRefused, this, [this](const QString &message) { showMessage(message, true); });
     connect(m_delegate, &HbaRuleDelegate::validationChanged, this,
@@ -133,8 +131,10 @@ HbaEditorPage::HbaEditorPage(document::ProjectDocument *document, document::Proj
     });
     connect(m_model, &HbaRulesModel::modelReset, this, [this] {
         if (m_rememberedRow >= 0 && m_model->rowCount() > 0) {
-            const QModelIndex index = m_model->index(std::min(m_rememberedRow, m_model->rowCount() - 1), m_rememberedColumn);
-            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            const QModelIndex index
+                = m_model->index(std::min(m_rememberedRow, m_model->rowCount() - 1), m_rememberedColumn);
+            m_view->selectionModel()->setCurrentIndex(index,
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
         }
         updateActions();
     });
@@ -238,8 +238,8 @@ bool HbaEditorPage::commit(const QList<HbaEdit> &edits, const QString &descripti
         // Fewer samples for long files so the check stays quick: cost ~ samples × rules walked.
         const int rules = std::max<int>(1, int(m_model->file().rules.size()));
         const int limit = std::clamp(4'000'000 / rules, 500, 20000);
-        const QList<HbaImpactChange> changes =
-            HbaImpact::compare(m_model->file(), m_model->parse(after.toBytes()), limit);
+        const QList<HbaImpactChange> changes
+            = HbaImpact::compare(m_model->file(), m_model->parse(after.toBytes()), limit);
         if (!changes.isEmpty()) {
             HbaImpactDialog dialog(description, changes, this);
             if (dialog.exec() != QDialog::Accepted) {
@@ -288,7 +288,8 @@ void HbaEditorPage::deleteRule()
     if (row < 0 || !m_document->text())
         return;
     const HbaRulesModel::Row &target = m_model->row(row);
-    const int nextLine = row + 1 < m_model->rowCount() ? target.rule.line : (row > 0 ? m_model->row(row - 1).rule.line : 0);
+    const int nextLine
+        = row + 1 < m_model->rowCount() ? target.rule.line : (row > 0 ? m_model->row(row - 1).rule.line : 0);
     if (const std::optional<HbaEdit> edit = HbaEditor::deleteRule(*m_document->text(), target.rule))
         commit({*edit}, edit->description, nextLine);
 }
@@ -299,9 +300,9 @@ void HbaEditorPage::toggleRule()
     if (row < 0 || !m_document->text())
         return;
     const HbaRulesModel::Row &target = m_model->row(row);
-    const std::optional<HbaEdit> edit =
-        target.disabled ? HbaEditor::enableLine(*m_document->text(), target.rule.file, target.rule.line)
-                        : HbaEditor::disableRule(*m_document->text(), target.rule);
+    const std::optional<HbaEdit> edit = target.disabled
+        ? HbaEditor::enableLine(*m_document->text(), target.rule.file, target.rule.line)
+        : HbaEditor::disableRule(*m_document->text(), target.rule);
     if (edit)
         commit({*edit}, edit->description, target.rule.line);
 }
@@ -312,7 +313,7 @@ void HbaEditorPage::moveRule(int row, int beforeRow)
     if (!text || row < 0 || row >= m_model->rowCount() || beforeRow < 0 || beforeRow > m_model->rowCount())
         return;
     const int beforeLine = beforeRow < m_model->rowCount() ? m_model->row(beforeRow).rule.line
-                                                          : m_model->row(m_model->rowCount() - 1).rule.lastLine + 1;
+                                                           : m_model->row(m_model->rowCount() - 1).rule.lastLine + 1;
     moveRuleBefore(row, beforeLine);
 }
 

@@ -14,7 +14,9 @@ using namespace Qt::StringLiterals;
 namespace pgdial::ui::editors::hba {
 
 HbaImpactDialog::HbaImpactDialog(const QString &action, QList<core::hba::HbaImpactChange> changes, QWidget *parent)
-    : QDialog(parent), m_model(new HbaImpactModel(std::move(changes), this)), m_view(new QTableView(this))
+    : QDialog(parent)
+    , m_model(new HbaImpactModel(std::move(changes), this))
+    , m_view(new QTableView(this))
 {
     setObjectName(u"hbaImpactDialog"_s);
     setWindowTitle(tr("This changes who gets in"));

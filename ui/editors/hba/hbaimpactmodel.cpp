@@ -5,9 +5,9 @@ using namespace Qt::StringLiterals;
 namespace pgdial::ui::editors::hba {
 
 HbaImpactModel::HbaImpactModel(QList<core::hba::HbaImpactChange> changes, QObject *parent)
-    : QAbstractTableModel(parent), m_changes(std::move(changes))
-{
-}
+    : QAbstractTableModel(parent)
+    , m_changes(std::move(changes))
+{ }
 
 int HbaImpactModel::rowCount(const QModelIndex &parent) const
 {

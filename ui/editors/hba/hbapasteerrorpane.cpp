@@ -91,9 +91,11 @@ bool HbaPasteErrorPane::propose()
         where = proposal.beforeLine > 0 ? tr("before line %1").arg(proposal.beforeLine) : tr("at the end of the file");
     } else {
         // The deciding rule lives in an included file: this editor inserts into its own file only.
-        where = tr("in %1 before line %2 (that file decides the connection)").arg(proposal.file).arg(proposal.beforeLine);
+        where
+            = tr("in %1 before line %2 (that file decides the connection)").arg(proposal.file).arg(proposal.beforeLine);
     }
-    QString text = tr("Proposed rule, %1:<br><code>%2</code>").arg(where.toHtmlEscaped(), proposal.ruleText.toHtmlEscaped());
+    QString text
+        = tr("Proposed rule, %1:<br><code>%2</code>").arg(where.toHtmlEscaped(), proposal.ruleText.toHtmlEscaped());
     for (const QString &note : std::as_const(proposal.notes))
         text += u"<br>• "_s + note.toHtmlEscaped();
     m_result->setText(text);

@@ -14,9 +14,10 @@ namespace {
 const char *invalidProperty = "pgdialInvalid";
 }
 
-HbaRuleDelegate::HbaRuleDelegate(HbaRulesModel *model, QObject *parent) : QStyledItemDelegate(parent), m_model(model)
-{
-}
+HbaRuleDelegate::HbaRuleDelegate(HbaRulesModel *model, QObject *parent)
+    : QStyledItemDelegate(parent)
+    , m_model(model)
+{ }
 
 QWidget *HbaRuleDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
                                        const QModelIndex &index) const

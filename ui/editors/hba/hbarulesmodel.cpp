@@ -63,7 +63,9 @@ bool hasAddress(const QString &type)
 } // namespace
 
 HbaRulesModel::HbaRulesModel(document::ProjectDocument *document, document::ProjectContext *context, QObject *parent)
-    : QAbstractTableModel(parent), m_document(document), m_context(context)
+    : QAbstractTableModel(parent)
+    , m_document(document)
+    , m_context(context)
 {
     // Whole-file re-read: pg_hba.conf files are small, and a move touches many lines anyway.
     connect(document, &document::ProjectDocument::linesChanged, this, [this] { reparse(); });
@@ -105,7 +107,7 @@ void HbaRulesModel::reparse()
     beginResetModel();
     m_rows.clear();
     m_analyzer.reset();
-    m_file = text ? parse(text->toBytes()) : HbaFile{};
+    m_file = text ? parse(text->toBytes()) : HbaFile {};
     if (text) {
         const QString path = m_document->relativePath();
         QHash<int, const HbaRule *> byLine;
@@ -267,7 +269,8 @@ QVariant HbaRulesModel::fullData(const QModelIndex &index, int role) const
             QStringList options;
             for (const HbaOption &option : row.rule.options)
                 options << option.name + u'='
-                        + (SecretMasker::isSecretKey(option.name) ? QString(8, SecretMasker::maskCharacter) : option.value);
+                        + (SecretMasker::isSecretKey(option.name) ? QString(8, SecretMasker::maskCharacter)
+                                                                  : option.value);
             return options.join(u' ');
         }
         [[fallthrough]];
@@ -315,7 +318,8 @@ QVariant HbaRulesModel::fullData(const QModelIndex &index, int role) const
         for (const Diagnostic &marker : markers) {
             if (marker.message == row.rule.error)
                 continue;
-            lines << (marker.suggestion.isEmpty() ? marker.message : QString(marker.message + u" — "_s + marker.suggestion));
+            lines << (marker.suggestion.isEmpty() ? marker.message
+                                                  : QString(marker.message + u" — "_s + marker.suggestion));
         }
         return lines.join(u'\n');
     }
@@ -393,7 +397,7 @@ std::optional<HbaEdit> HbaRulesModel::retypeEdit(const Row &row, const QString &
 {
     // local ↔ host*: the address column appears or goes, so the line is written anew.
     const TextDocument *text = m_document->text();
-    QStringList fields{type, spanText(row, row.rule.databaseSpan), spanText(row, row.rule.userSpan)};
+    QStringList fields {type, spanText(row, row.rule.databaseSpan), spanText(row, row.rule.userSpan)};
     if (hasAddress(type))
         fields << u"127.0.0.1/32"_s;
     fields << spanText(row, row.rule.methodSpan);
@@ -486,8 +490,9 @@ std::optional<HbaEdit> HbaRulesModel::fieldEdit(int rowIndex, int column, const 
     }
     if (column == CommentColumn)
         return edit; // HbaEditor's own description says what happened
-    static const QStringList names{u"type"_s, u"databases"_s, u"users"_s, u"address"_s, u"method"_s, u"options"_s};
-    edit->description = tr("Set the %1 of the rule on line %2 to \"%3\"").arg(names.value(column), QString::number(row.rule.line), newText);
+    static const QStringList names {u"type"_s, u"databases"_s, u"users"_s, u"address"_s, u"method"_s, u"options"_s};
+    edit->description = tr("Set the %1 of the rule on line %2 to \"%3\"")
+                            .arg(names.value(column), QString::number(row.rule.line), newText);
     return edit;
 }
 

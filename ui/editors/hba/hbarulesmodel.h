@@ -1,11 +1,11 @@
 #pragma once
 
 #include "base/diagnostic.h"
+#include "editors/hba/hbarulemarkers.h"
 #include "hba/hbaanalyzer.h"
 #include "hba/hbaeditor.h"
-#include "hba/hbaparser.h"
 #include "hba/hbaimpact.h"
-#include "editors/hba/hbarulemarkers.h"
+#include "hba/hbaparser.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -32,22 +32,30 @@ class HbaRulesModel final : public QAbstractTableModel
     Q_DISABLE_COPY_MOVE(HbaRulesModel)
 
 public:
-    enum Column { TypeColumn, DatabaseColumn, UserColumn, AddressColumn, MethodColumn, OptionsColumn,
-                  CommentColumn, ColumnCount };
+    enum Column {
+        TypeColumn,
+        DatabaseColumn,
+        UserColumn,
+        AddressColumn,
+        MethodColumn,
+        OptionsColumn,
+        CommentColumn,
+        ColumnCount
+    };
     enum Role {
         LineRole = Qt::UserRole + 1, // first physical line (int)
-        DisabledRole,                // commented-out rule (bool)
-        HighlightedRole,             // the simulator's match (bool)
-        SeverityRole,                // worst marker: -1 none, else core::Severity as int
+        DisabledRole, // commented-out rule (bool)
+        HighlightedRole, // the simulator's match (bool)
+        SeverityRole, // worst marker: -1 none, else core::Severity as int
     };
 
     struct Row
     {
-        core::hba::HbaRule rule;  // for disabled rows: parsed from the text after '#', spans relative to it
+        core::hba::HbaRule rule; // for disabled rows: parsed from the text after '#', spans relative to it
         bool disabled = false;
-        QList<QByteArray> lines;  // the physical lines the spans refer to
-        int firstSpanLine = 1;    // span line number of lines.first()
-        QString comment;          // the comment after the rule's fields
+        QList<QByteArray> lines; // the physical lines the spans refer to
+        int firstSpanLine = 1; // span line number of lines.first()
+        QString comment; // the comment after the rule's fields
     };
 
     HbaRulesModel(document::ProjectDocument *document, document::ProjectContext *context, QObject *parent = nullptr);

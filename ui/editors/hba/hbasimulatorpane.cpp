@@ -1,10 +1,10 @@
 #include "editors/hba/hbasimulatorpane.h"
 
 #include "document/projectdocument.h"
-#include "hba/hbaimpact.h"
-#include "hba/hbamatcher.h"
 #include "editors/hba/hbarulesmodel.h"
 #include "editors/hba/hbatracemodel.h"
+#include "hba/hbaimpact.h"
+#include "hba/hbamatcher.h"
 
 #include <QCheckBox>
 #include <QComboBox>
@@ -75,9 +75,8 @@ HbaSimulatorPane::HbaSimulatorPane(HbaRulesModel *rules, QWidget *parent)
     m_traceView->verticalHeader()->setDefaultSectionSize(m_traceView->fontMetrics().height() + 6);
     m_traceView->horizontalHeader()->setStretchLastSection(true);
     m_traceView->setToolTip(tr("Every rule the server tried before the match, and why it did not take the connection"));
-    connect(m_traceView, &QTableView::doubleClicked, this, [this](const QModelIndex &index) {
-        Q_EMIT lineActivated(index.data(HbaTraceModel::LineRole).toInt());
-    });
+    connect(m_traceView, &QTableView::doubleClicked, this,
+            [this](const QModelIndex &index) { Q_EMIT lineActivated(index.data(HbaTraceModel::LineRole).toInt()); });
 
     auto *form = new QFormLayout;
     form->addRow(tr("Connection:"), m_transport);
@@ -111,9 +110,9 @@ HbaSimulatorPane::HbaSimulatorPane(HbaRulesModel *rules, QWidget *parent)
 
 void HbaSimulatorPane::setAttempt(const HbaConnectionAttempt &attempt)
 {
-    const QSignalBlocker blockers[] = {QSignalBlocker(m_transport), QSignalBlocker(m_replication),
-                                       QSignalBlocker(m_database), QSignalBlocker(m_user),
-                                       QSignalBlocker(m_roles), QSignalBlocker(m_address)};
+    const QSignalBlocker blockers[]
+        = {QSignalBlocker(m_transport), QSignalBlocker(m_replication), QSignalBlocker(m_database),
+           QSignalBlocker(m_user),      QSignalBlocker(m_roles),       QSignalBlocker(m_address)};
     m_transport->setCurrentIndex(m_transport->findData(int(attempt.transport)));
     m_replication->setChecked(attempt.physicalReplication);
     m_database->setText(attempt.physicalReplication ? QString() : attempt.database);
@@ -171,13 +170,12 @@ void HbaSimulatorPane::simulate()
         } else {
             line = result.rule->line;
             const QString where = result.rule->file == m_rules->document()->relativePath()
-                                      ? tr("line %1").arg(line)
-                                      : tr("%1 line %2").arg(result.rule->file).arg(line);
+                ? tr("line %1").arg(line)
+                : tr("%1 line %2").arg(result.rule->file).arg(line);
             const QString rule = HbaImpact::summary(*result.rule).toHtmlEscaped();
-            m_result->setText(result.rejected()
-                                  ? tr("<b>Rejected</b> by %1: <code>%2</code>").arg(where, rule)
-                                  : tr("<b>Gets in</b> with <b>%1</b> by %2: <code>%3</code>")
-                                        .arg(result.rule->method.toHtmlEscaped(), where, rule));
+            m_result->setText(result.rejected() ? tr("<b>Rejected</b> by %1: <code>%2</code>").arg(where, rule)
+                                                : tr("<b>Gets in</b> with <b>%1</b> by %2: <code>%3</code>")
+                                                      .arg(result.rule->method.toHtmlEscaped(), where, rule));
             if (result.rule->file != m_rules->document()->relativePath())
                 line = 0; // not a row of this table
         }

@@ -38,7 +38,7 @@ public:
 
 Q_SIGNALS:
     void matchedLineChanged(int line); // 0: no rule matches (or the form is incomplete)
-    void lineActivated(int line);      // a trace row was double-clicked
+    void lineActivated(int line); // a trace row was double-clicked
 
 private:
     HbaRulesModel *m_rules;

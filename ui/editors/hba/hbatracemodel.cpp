@@ -9,9 +9,9 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::ui::editors::hba {
 
-HbaTraceModel::HbaTraceModel(QObject *parent) : QAbstractTableModel(parent)
-{
-}
+HbaTraceModel::HbaTraceModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 void HbaTraceModel::setResult(const core::hba::HbaMatchResult &result)
 {

@@ -68,10 +68,12 @@ QString ParameterDocumentation::allowedValues(const ParameterInfo &info)
                 ++digits;
             if (digits <= 5)
                 return exact;
-            static const QList<std::pair<QString, double>> memory = {
-                {u"TB"_s, 1024.0 * 1024 * 1024 * 1024}, {u"GB"_s, 1024.0 * 1024 * 1024}, {u"MB"_s, 1024.0 * 1024}, {u"kB"_s, 1024.0}};
-            static const QList<std::pair<QString, double>> time = {
-                {u"d"_s, 86400e6}, {u"h"_s, 3600e6}, {u"min"_s, 60e6}, {u"s"_s, 1e6}, {u"ms"_s, 1e3}};
+            static const QList<std::pair<QString, double>> memory = {{u"TB"_s, 1024.0 * 1024 * 1024 * 1024},
+                                                                     {u"GB"_s, 1024.0 * 1024 * 1024},
+                                                                     {u"MB"_s, 1024.0 * 1024},
+                                                                     {u"kB"_s, 1024.0}};
+            static const QList<std::pair<QString, double>> time
+                = {{u"d"_s, 86400e6}, {u"h"_s, 3600e6}, {u"min"_s, 60e6}, {u"s"_s, 1e6}, {u"ms"_s, 1e3}};
             const bool isMemory = info.isMemoryUnit();
             double base = 1;
             QString unit = info.unit;
@@ -93,7 +95,8 @@ QString ParameterDocumentation::allowedValues(const ParameterInfo &info)
             }
             return exact;
         };
-        QString range = tr("%1 – %2").arg(info.min ? bound(*info.min) : QString(), info.max ? bound(*info.max) : QString());
+        QString range
+            = tr("%1 – %2").arg(info.min ? bound(*info.min) : QString(), info.max ? bound(*info.max) : QString());
         if (!info.unit.isEmpty())
             range += u' ' + tr("(unit %1)").arg(info.unit);
         return range;
@@ -138,16 +141,19 @@ QString ParameterDocumentation::html(const ParameterInfo &info, int major, const
         if (!value.isEmpty())
             html += u"<tr><td valign='top'><b>%1</b>&nbsp;</td><td>%2</td></tr>"_s.arg(label.toHtmlEscaped(), value);
     };
-    row(tr("Value"), currentValue.isEmpty() ? tr("<i>not set</i>") : u"<code>%1</code>"_s.arg(currentValue.toHtmlEscaped()));
+    row(tr("Value"),
+        currentValue.isEmpty() ? tr("<i>not set</i>") : u"<code>%1</code>"_s.arg(currentValue.toHtmlEscaped()));
     row(tr("Set in"), source.toHtmlEscaped());
     const QString defaultText = defaultValue(info);
-    row(tr("Default"), defaultText.isEmpty() ? tr("<i>empty</i>") : u"<code>%1</code>"_s.arg(defaultText.toHtmlEscaped()));
+    row(tr("Default"),
+        defaultText.isEmpty() ? tr("<i>empty</i>") : u"<code>%1</code>"_s.arg(defaultText.toHtmlEscaped()));
     row(tr("Type"), parameterTypeName(info.type).toHtmlEscaped());
     if (!info.unit.isEmpty())
         row(tr("Unit"), info.unit.toHtmlEscaped());
     row(info.type == ParameterType::Enum ? tr("Values") : tr("Range"), allowedValues(info).toHtmlEscaped());
-    row(tr("Context"), u"%1 — %2"_s.arg(parameterContextName(info.context).toHtmlEscaped(),
-                                         contextDescription(info.context).toHtmlEscaped()));
+    row(tr("Context"),
+        u"%1 — %2"_s.arg(parameterContextName(info.context).toHtmlEscaped(),
+                         contextDescription(info.context).toHtmlEscaped()));
     html += u"</table>"_s;
 
     const QStringList notes = ParameterHistory::notes(info.name);

@@ -14,7 +14,7 @@ class ParameterDocumentation
     Q_DECLARE_TR_FUNCTIONS(pgdial::ui::editors::settings::ParameterDocumentation)
 
 public:
-    static QString contextBadge(core::pgconf::ParameterContext context);       // "restart", "reload", "fixed"
+    static QString contextBadge(core::pgconf::ParameterContext context); // "restart", "reload", "fixed"
     static QString contextDescription(core::pgconf::ParameterContext context); // a sentence
     // "16 – 1073741823 (8kB each)", "minimal, replica, logical", "on / off", or empty.
     static QString allowedValues(const core::pgconf::ParameterInfo &info);

@@ -8,8 +8,10 @@
 namespace pgdial::ui::editors::settings {
 
 SettingsAnalyzer::SettingsAnalyzer(std::shared_ptr<core::project::Project> project, QString topFile, QObject *parent)
-    : QObject(parent), m_project(std::move(project)), m_topFile(std::move(topFile)),
-      m_watcher(new QFutureWatcher<SettingsSnapshot>(this))
+    : QObject(parent)
+    , m_project(std::move(project))
+    , m_topFile(std::move(topFile))
+    , m_watcher(new QFutureWatcher<SettingsSnapshot>(this))
 {
     connect(m_watcher, &QFutureWatcher<SettingsSnapshot>::finished, this, &SettingsAnalyzer::onWorkerFinished);
     computeNow();

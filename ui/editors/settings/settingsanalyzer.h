@@ -6,8 +6,7 @@
 
 #include <memory>
 
-template <typename T>
-class QFutureWatcher;
+template<typename T> class QFutureWatcher;
 
 namespace pgdial::core::project {
 class Project;

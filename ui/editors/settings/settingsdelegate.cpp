@@ -1,9 +1,9 @@
 #include "editors/settings/settingsdelegate.h"
 
 #include "editors/settings/parameterdocumentation.h"
-#include "pgconf/parametercatalog.h"
 #include "editors/settings/settingsmodel.h"
 #include "editors/settings/unitvalueeditor.h"
+#include "pgconf/parametercatalog.h"
 #include "pgconf/valueparser.h"
 
 #include <QAbstractProxyModel>
@@ -44,9 +44,12 @@ QColor badgeColour(ParameterContext context)
 
 } // namespace
 
-SettingsDelegate::SettingsDelegate(QObject *parent) : QStyledItemDelegate(parent) {}
+SettingsDelegate::SettingsDelegate(QObject *parent)
+    : QStyledItemDelegate(parent)
+{ }
 
-QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option, const QModelIndex &index) const
+QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem &option,
+                                        const QModelIndex &index) const
 {
     const ParameterInfo *info = infoOf(index);
     if (!info || index.column() != SettingsModel::ValueColumn)
@@ -62,8 +65,9 @@ QWidget *SettingsDelegate::createEditor(QWidget *parent, const QStyleOptionViewI
                 continue;
             // Only while the build is unknown: a known build without it never offers it.
             const int row = combo->count() - 1;
-            combo->setItemData(row, tr("Needs a server built with %1; tell pgdial the server's build in Project Settings")
-                                        .arg(choice.feature),
+            combo->setItemData(row,
+                               tr("Needs a server built with %1; tell pgdial the server's build in Project Settings")
+                                   .arg(choice.feature),
                                Qt::ToolTipRole);
             QFont italic = combo->font();
             italic.setItalic(true);
@@ -104,7 +108,7 @@ QList<SettingsDelegate::EnumChoice> SettingsDelegate::enumChoices(const Paramete
         const QString feature = info.buildDependentValues.value(value.toLower());
         if (!feature.isEmpty() && buildFeatures && !buildFeatures->contains(feature))
             return;
-        choices.append(EnumChoice{value, feature});
+        choices.append(EnumChoice {value, feature});
     };
     for (const QString &value : info.enumValues)
         offer(value);
@@ -200,8 +204,9 @@ bool SettingsDelegate::eventFilter(QObject *object, QEvent *event)
             }
         }
     }
-    auto *unitEditor = qobject_cast<QWidget *>(object) ? qobject_cast<UnitValueEditor *>(static_cast<QWidget *>(object)->parentWidget())
-                                                     : nullptr;
+    auto *unitEditor = qobject_cast<QWidget *>(object)
+        ? qobject_cast<UnitValueEditor *>(static_cast<QWidget *>(object)->parentWidget())
+        : nullptr;
     if (!unitEditor)
         return QStyledItemDelegate::eventFilter(object, event);
     if (unitEditor->property("pgdialClosing").toBool())
@@ -226,11 +231,13 @@ bool SettingsDelegate::eventFilter(QObject *object, QEvent *event)
     return false;
 }
 
-void SettingsDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option, const QModelIndex &index) const
+void SettingsDelegate::updateEditorGeometry(QWidget *editor, const QStyleOptionViewItem &option,
+                                            const QModelIndex &index) const
 {
     // Remember which parameter the editor is for, for the checks on Enter.
     if (const ParameterInfo *info = infoOf(index))
-        editor->setProperty("pgdialParameter", QVariant::fromValue(static_cast<void *>(const_cast<ParameterInfo *>(info))));
+        editor->setProperty("pgdialParameter",
+                            QVariant::fromValue(static_cast<void *>(const_cast<ParameterInfo *>(info))));
     QRect rect = option.rect;
     // The unit chooser needs room beyond a narrow value column.
     if (auto *unitEditor = qobject_cast<UnitValueEditor *>(editor)) {

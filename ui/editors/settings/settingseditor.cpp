@@ -1,17 +1,17 @@
 #include "editors/settings/settingseditor.h"
 
-#include "pgconf/confeditor.h"
-#include "pgconf/confloader.h"
 #include "document/documentmanager.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
-#include "mainwindow/documentpage.h"
 #include "editors/settings/parameterdocumentation.h"
-#include "project/project.h"
 #include "editors/settings/settingsanalyzer.h"
 #include "editors/settings/settingsdelegate.h"
 #include "editors/settings/settingsfiltermodel.h"
 #include "editors/settings/settingsmodel.h"
+#include "mainwindow/documentpage.h"
+#include "pgconf/confeditor.h"
+#include "pgconf/confloader.h"
+#include "project/project.h"
 
 #include <QAction>
 #include <QApplication>
@@ -33,11 +33,19 @@ using namespace pgdial::core::pgconf;
 namespace pgdial::ui::editors::settings {
 
 SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_document(document), m_context(context),
-      m_analyzer(new SettingsAnalyzer(context->project(), topFileFor(document, context), this)),
-      m_model(new SettingsModel(this)), m_filter(new SettingsFilterModel(this)), m_delegate(new SettingsDelegate(this)),
-      m_filterBox(new QLineEdit(this)), m_count(new QLabel(this)), m_message(new QLabel(this)),
-      m_view(new QTreeView(this)), m_documentation(new QTextBrowser(this)), m_resetAction(new QAction(this))
+    : QWidget(parent)
+    , m_document(document)
+    , m_context(context)
+    , m_analyzer(new SettingsAnalyzer(context->project(), topFileFor(document, context), this))
+    , m_model(new SettingsModel(this))
+    , m_filter(new SettingsFilterModel(this))
+    , m_delegate(new SettingsDelegate(this))
+    , m_filterBox(new QLineEdit(this))
+    , m_count(new QLabel(this))
+    , m_message(new QLabel(this))
+    , m_view(new QTreeView(this))
+    , m_documentation(new QTextBrowser(this))
+    , m_resetAction(new QAction(this))
 {
     setObjectName(u"settingsEditor"_s);
 
@@ -50,9 +58,9 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
                           SettingsFilterModel::OnlySet);
     m_onlyProblems = addToggle(u"settingsOnlyProblems"_s, tr("Problems"), tr("Only the parameters with a problem"),
                                SettingsFilterModel::OnlyProblems);
-    m_onlyRestart = addToggle(u"settingsOnlyRestart"_s, tr("Restart"),
-                              tr("Only the parameters that need a server restart to change"),
-                              SettingsFilterModel::OnlyRestart);
+    m_onlyRestart
+        = addToggle(u"settingsOnlyRestart"_s, tr("Restart"),
+                    tr("Only the parameters that need a server restart to change"), SettingsFilterModel::OnlyRestart);
     m_onlyChanged = addToggle(u"settingsOnlyChanged"_s, tr("Changed"),
                               tr("Only the parameters changed since the file was opened or last saved"),
                               SettingsFilterModel::OnlyChanged);
@@ -136,11 +144,11 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
         m_view->expandAll();
         updateCount();
     });
-    connect(m_model, &SettingsModel::editRequested, this, [this](const QString &name, const QString &value) {
-        setParameter(name, value);
-    });
+    connect(m_model, &SettingsModel::editRequested, this,
+            [this](const QString &name, const QString &value) { setParameter(name, value); });
     connect(m_delegate, &SettingsDelegate::refused, this, &SettingsEditor::showMessage);
-    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &SettingsEditor::updateDocumentation);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &SettingsEditor::updateDocumentation);
     connect(m_view, &QTreeView::customContextMenuRequested, this, &SettingsEditor::showContextMenu);
     // Category rows span the table; the proxy recreates them as filters change.
     auto spanCategories = [this] {
@@ -170,7 +178,8 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
     if (document::DocumentManager *documents = m_context->documents()) {
         for (document::ProjectDocument *other : documents->documents()) {
             if (other->kind() == core::project::FileKind::PostgresqlConf) {
-                connect(other, &document::ProjectDocument::contentsChanged, this, [this, other] { onTextChanged(other); });
+                connect(other, &document::ProjectDocument::contentsChanged, this,
+                        [this, other] { onTextChanged(other); });
                 connect(other, &document::ProjectDocument::saved, this, [this, other] { onSaved(other); });
             }
         }
@@ -285,7 +294,8 @@ void SettingsEditor::updateCount()
         shown += m_filter->rowCount(m_filter->index(row, 0));
     const int total = int(ParameterCatalog::forVersion(m_model->major()).parameters().size());
     const int set = int(m_analyzer->snapshot().analysis.effective.settings().size());
-    m_count->setText(tr("%1 of %2 shown · %3 set · PostgreSQL %4").arg(shown).arg(total).arg(set).arg(m_model->major()));
+    m_count->setText(
+        tr("%1 of %2 shown · %3 set · PostgreSQL %4").arg(shown).arg(total).arg(set).arg(m_model->major()));
 }
 
 QString SettingsEditor::currentParameter() const
@@ -312,8 +322,8 @@ void SettingsEditor::updateDocumentation()
     const QModelIndex sourceCell = source.siblingAtColumn(SettingsModel::SourceColumn);
     const QString value = m_model->valueOf(info->name);
     const QString where = value.isEmpty() && !source.data(SettingsModel::IsSetRole).toBool()
-                              ? QString()
-                              : sourceCell.data(Qt::DisplayRole).toString();
+        ? QString()
+        : sourceCell.data(Qt::DisplayRole).toString();
     // Re-render only when what the pane shows changed: most edits concern another row.
     const QString shownValue = source.data(SettingsModel::IsSetRole).toBool() ? value : QString();
     const QString key = info->name + u'\n' + shownValue + u'\n' + where + u'\n' + QString::number(m_model->major());
@@ -460,7 +470,8 @@ void SettingsEditor::showContextMenu(const QPoint &position)
     } else if (chosen == source) {
         const QString file = index.data(SettingsModel::FileRole).toString();
         const int line = index.data(SettingsModel::LineRole).toInt();
-        auto *page = qobject_cast<mainwindow::DocumentPage *>(parentWidget() ? parentWidget()->parentWidget() : nullptr);
+        auto *page
+            = qobject_cast<mainwindow::DocumentPage *>(parentWidget() ? parentWidget()->parentWidget() : nullptr);
         if (file == m_document->relativePath() && page) {
             page->showSource();
             page->revealLine(line, 0);

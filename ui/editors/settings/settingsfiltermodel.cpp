@@ -4,7 +4,8 @@
 
 namespace pgdial::ui::editors::settings {
 
-SettingsFilterModel::SettingsFilterModel(QObject *parent) : QSortFilterProxyModel(parent)
+SettingsFilterModel::SettingsFilterModel(QObject *parent)
+    : QSortFilterProxyModel(parent)
 {
     setRecursiveFilteringEnabled(true);
     setDynamicSortFilter(true);

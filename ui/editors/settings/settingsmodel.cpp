@@ -26,11 +26,23 @@ constexpr quintptr categoryId = 0; // internalId of category rows; parameter row
 int sectionRank(const QString &category)
 {
     static const QStringList order = {
-        u"File Locations"_s, u"Connections and Authentication"_s, u"Resource Usage"_s, u"Write-Ahead Log"_s,
-        u"Replication"_s, u"Query Tuning"_s, u"Reporting and Logging"_s, u"Statistics"_s, u"Autovacuum"_s,
-        u"Vacuuming"_s, u"Client Connection Defaults"_s, u"Lock Management"_s,
-        u"Version and Platform Compatibility"_s, u"Error Handling"_s, u"Customized Options"_s,
-        u"Developer Options"_s, u"Preset Options"_s,
+        u"File Locations"_s,
+        u"Connections and Authentication"_s,
+        u"Resource Usage"_s,
+        u"Write-Ahead Log"_s,
+        u"Replication"_s,
+        u"Query Tuning"_s,
+        u"Reporting and Logging"_s,
+        u"Statistics"_s,
+        u"Autovacuum"_s,
+        u"Vacuuming"_s,
+        u"Client Connection Defaults"_s,
+        u"Lock Management"_s,
+        u"Version and Platform Compatibility"_s,
+        u"Error Handling"_s,
+        u"Customized Options"_s,
+        u"Developer Options"_s,
+        u"Preset Options"_s,
     };
     const QString section = category.section(u" / "_s, 0, 0);
     const qsizetype rank = order.indexOf(section);
@@ -39,7 +51,9 @@ int sectionRank(const QString &category)
 
 } // namespace
 
-SettingsModel::SettingsModel(QObject *parent) : QAbstractItemModel(parent) {}
+SettingsModel::SettingsModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{ }
 
 void SettingsModel::setVersion(int major)
 {
@@ -74,7 +88,7 @@ void SettingsModel::setVersion(int major)
         if (found == categoryByTitle.constEnd()) {
             category = int(m_categories.size());
             categoryByTitle.insert(title, category);
-            m_categories.append(Category{title, {}});
+            m_categories.append(Category {title, {}});
         } else {
             category = *found;
         }
@@ -96,9 +110,9 @@ void SettingsModel::setVersion(int major)
 
 void SettingsModel::updateSearchText(Row &row)
 {
-    row.searchText = (row.info->name + u'\n' + row.info->shortDescription + u'\n' + row.info->extraDescription + u'\n'
-                      + row.value)
-                         .toLower();
+    row.searchText
+        = (row.info->name + u'\n' + row.info->shortDescription + u'\n' + row.info->extraDescription + u'\n' + row.value)
+              .toLower();
 }
 
 void SettingsModel::applySnapshot(const SettingsSnapshot &snapshot)
@@ -138,7 +152,8 @@ void SettingsModel::setDiagnostics(const core::base::Diagnostics &diagnostics, c
         Row &counts = fresh[*found];
         counts.errors += diagnostic.severity == core::base::Severity::Error;
         counts.warnings += diagnostic.severity == core::base::Severity::Warning;
-        counts.problems.append(u"%1:%2: %3"_s.arg(QFileInfo(diagnostic.file).fileName()).arg(diagnostic.line).arg(diagnostic.message));
+        counts.problems.append(
+            u"%1:%2: %3"_s.arg(QFileInfo(diagnostic.file).fileName()).arg(diagnostic.line).arg(diagnostic.message));
     }
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
@@ -317,7 +332,7 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
         if (column == ValueColumn && info.type == ParameterType::Bool) {
             const QString value = (row.set ? row.value : info.bootValue).toLower();
             const bool on = value == u"on"_s || value == u"true"_s || value == u"yes"_s || value == u"1"_s
-                            || value == u"t"_s || value == u"y"_s;
+                || value == u"t"_s || value == u"y"_s;
             return on ? Qt::Checked : Qt::Unchecked;
         }
         return {};
@@ -350,8 +365,9 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
         case SourceColumn:
             if (!row.set)
                 return tr("Not set in the configuration: the server uses its default");
-            return row.overrides.isEmpty() ? row.file + u':' + QString::number(row.line)
-                                           : tr("%1:%2, overriding %3").arg(row.file).arg(row.line).arg(row.overrides.join(u", "_s));
+            return row.overrides.isEmpty()
+                ? row.file + u':' + QString::number(row.line)
+                : tr("%1:%2, overriding %3").arg(row.file).arg(row.line).arg(row.overrides.join(u", "_s));
         case ContextColumn:
             return ParameterDocumentation::contextDescription(info.context);
         case ProblemsColumn:

@@ -22,20 +22,29 @@ class SettingsModel final : public QAbstractItemModel
     Q_DISABLE_COPY_MOVE(SettingsModel)
 
 public:
-    enum Column { NameColumn, ValueColumn, UnitColumn, DefaultColumn, SourceColumn, ContextColumn, ProblemsColumn, ColumnCount };
+    enum Column {
+        NameColumn,
+        ValueColumn,
+        UnitColumn,
+        DefaultColumn,
+        SourceColumn,
+        ContextColumn,
+        ProblemsColumn,
+        ColumnCount
+    };
     enum Role {
         NameRole = Qt::UserRole + 1, // QString: canonical parameter name (empty on category rows)
-        IsCategoryRole,              // bool
-        IsSetRole,                   // bool: a line of the configuration sets it
-        HasProblemRole,              // bool: a diagnostic names it
-        NeedsRestartRole,            // bool: context postmaster
-        ChangedRole,                 // bool: differs from what the file said when the editor opened
-        SearchTextRole,              // QString: name, descriptions and value, lower-case
-        EditValueRole,               // QString: the value an editor starts from (set value or default, DBA form)
-        ParameterTypeRole,           // int: core::pgconf::ParameterType
-        FileRole,                    // QString: project-relative file of the winning line
-        LineRole,                    // int: its 1-based line (0 when not set)
-        ContextRole,                 // int: core::pgconf::ParameterContext
+        IsCategoryRole, // bool
+        IsSetRole, // bool: a line of the configuration sets it
+        HasProblemRole, // bool: a diagnostic names it
+        NeedsRestartRole, // bool: context postmaster
+        ChangedRole, // bool: differs from what the file said when the editor opened
+        SearchTextRole, // QString: name, descriptions and value, lower-case
+        EditValueRole, // QString: the value an editor starts from (set value or default, DBA form)
+        ParameterTypeRole, // int: core::pgconf::ParameterType
+        FileRole, // QString: project-relative file of the winning line
+        LineRole, // int: its 1-based line (0 when not set)
+        ContextRole, // int: core::pgconf::ParameterContext
     };
 
     explicit SettingsModel(QObject *parent = nullptr);
@@ -76,8 +85,8 @@ private:
         const core::pgconf::ParameterInfo *info = nullptr;
         int category = 0;
         bool set = false;
-        QString value;   // as written, de-escaped
-        QString file;    // project-relative
+        QString value; // as written, de-escaped
+        QString file; // project-relative
         int line = 0;
         QStringList overrides;
         QString baseline; // value at open or last save ("" when not set)

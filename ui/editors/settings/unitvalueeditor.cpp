@@ -12,7 +12,10 @@ using namespace Qt::StringLiterals;
 namespace pgdial::ui::editors::settings {
 
 UnitValueEditor::UnitValueEditor(const QString &baseUnit, QWidget *parent)
-    : QWidget(parent), m_baseUnit(baseUnit), m_number(new QLineEdit(this)), m_unit(new QComboBox(this))
+    : QWidget(parent)
+    , m_baseUnit(baseUnit)
+    , m_number(new QLineEdit(this))
+    , m_unit(new QComboBox(this))
 {
     setObjectName(u"settingsUnitEditor"_s);
     m_number->setObjectName(u"settingsNumberEdit"_s);

@@ -1,12 +1,12 @@
 #include "tools/connectiontester/connectiontesterwidget.h"
 
-#include "tools/connectiontester/conninfofield.h"
 #include "document/projectcontext.h"
 #include "probe/connectionprobe.h"
 #include "probe/projectconninfo.h"
+#include "project/project.h"
+#include "tools/connectiontester/conninfofield.h"
 #include "tools/connectiontester/probehistorymodel.h"
 #include "tools/connectiontester/probetimelinemodel.h"
-#include "project/project.h"
 #include "tools/connectiontester/verdictpanel.h"
 
 #include <QHBoxLayout>
@@ -35,7 +35,7 @@ ConnectionTesterWidget::ConnectionTesterWidget(document::ProjectContext *context
     , m_probe(new ConnectionProbe(this))
     , m_conninfo(new ConninfoField(this))
     , m_admin(new ConninfoField(this))
-    , m_test(new QPushButton(tr("Te&st"), this))  // Alt+T is the Tools menu
+    , m_test(new QPushButton(tr("Te&st"), this)) // Alt+T is the Tools menu
     , m_cancel(new QPushButton(tr("Cancel"), this))
     , m_progress(new QLabel(this))
     , m_stages(new QTreeView(this))
@@ -71,10 +71,10 @@ ConnectionTesterWidget::ConnectionTesterWidget(document::ProjectContext *context
     m_stages->header()->setSectionResizeMode(ProbeTimelineModel::StatusColumn, QHeaderView::ResizeToContents);
     m_stages->header()->setSectionResizeMode(ProbeTimelineModel::TimeColumn, QHeaderView::ResizeToContents);
     // Wide enough for the deepest labels of the certificate chain (three levels down).
-    m_stages->setColumnWidth(ProbeTimelineModel::NameColumn,
-                             std::max(fontMetrics().horizontalAdvance(tr("Authentication")) + 64,
-                                      fontMetrics().horizontalAdvance(tr("Alternative names"))
-                                          + 3 * m_stages->indentation() + 56));
+    m_stages->setColumnWidth(
+        ProbeTimelineModel::NameColumn,
+        std::max(fontMetrics().horizontalAdvance(tr("Authentication")) + 64,
+                 fontMetrics().horizontalAdvance(tr("Alternative names")) + 3 * m_stages->indentation() + 56));
     connect(m_timeline, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &under, int first, int last) {
         for (int row = first; row <= last; ++row) {
             const QModelIndex index = m_timeline->index(row, 0, under);
@@ -160,7 +160,8 @@ ConnectionTesterWidget::ConnectionTesterWidget(document::ProjectContext *context
     });
     if (m_context) {
         connect(m_context, &document::ProjectContext::projectChanged, this, &ConnectionTesterWidget::refreshCandidates);
-        connect(m_context, &document::ProjectContext::diagnosticsChanged, this, &ConnectionTesterWidget::refreshCandidates);
+        connect(m_context, &document::ProjectContext::diagnosticsChanged, this,
+                &ConnectionTesterWidget::refreshCandidates);
     }
     setFocusProxy(m_conninfo);
     refreshCandidates();
@@ -261,7 +262,8 @@ void ConnectionTesterWidget::onStageFinished(const ProbeStage &stage)
 void ConnectionTesterWidget::showProgress()
 {
     const QStringList names = ProbeTimelineModel::stageNames();
-    const QString next = m_stagesDone < names.size() ? ProbeTimelineModel::stageTitle(names.at(m_stagesDone)) : QString();
+    const QString next
+        = m_stagesDone < names.size() ? ProbeTimelineModel::stageTitle(names.at(m_stagesDone)) : QString();
     m_progress->setText(tr("Testing: %1 of %2 stages done%3 (Esc cancels)")
                             .arg(m_stagesDone)
                             .arg(names.size())
@@ -290,11 +292,10 @@ void ConnectionTesterWidget::showReport(const ProbeReport &report)
     if (m_context)
         m_suggestion = HbaRuleInserter::suggest(*m_context, m_hbaFile, report);
     if (m_suggestion)
-        shown.fixLocation = core::probe::FixLocation{m_suggestion->file, m_suggestion->line, m_suggestion->ruleText};
+        shown.fixLocation = core::probe::FixLocation {m_suggestion->file, m_suggestion->line, m_suggestion->ruleText};
     m_verdict->showReport(shown);
     if (m_suggestion)
-        m_verdict->setRuleProposal(m_suggestion->ruleText,
-                                   u"%1:%2"_s.arg(m_suggestion->file).arg(m_suggestion->line));
+        m_verdict->setRuleProposal(m_suggestion->ruleText, u"%1:%2"_s.arg(m_suggestion->file).arg(m_suggestion->line));
     // Open what matters: the failed stage, or the certificate chain of a good run.
     const QString focus = report.failedStage.isEmpty() ? u"tls"_s : report.failedStage;
     const QModelIndex index = m_timeline->stageIndex(focus);

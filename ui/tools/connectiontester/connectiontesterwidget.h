@@ -1,8 +1,8 @@
 #pragma once
 
-#include "tools/connectiontester/hbaruleinserter.h"
 #include "probe/probereport.h"
 #include "project/serversetting.h"
+#include "tools/connectiontester/hbaruleinserter.h"
 
 #include <QPointer>
 #include <QWidget>

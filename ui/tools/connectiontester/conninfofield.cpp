@@ -10,7 +10,8 @@ namespace pgdial::ui::tools::connectiontester {
 
 using core::probe::ConninfoInspector;
 
-ConninfoField::ConninfoField(QWidget *parent) : QComboBox(parent)
+ConninfoField::ConninfoField(QWidget *parent)
+    : QComboBox(parent)
 {
     setEditable(true);
     setInsertPolicy(QComboBox::NoInsert);

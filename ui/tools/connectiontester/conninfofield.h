@@ -20,7 +20,7 @@ public:
     struct Candidate
     {
         QString conninfo; // may hold a password
-        QString label;    // where it comes from, for people
+        QString label; // where it comes from, for people
         std::optional<core::probe::ConninfoOrigin> origin;
     };
 

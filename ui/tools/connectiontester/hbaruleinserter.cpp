@@ -13,8 +13,8 @@ using namespace Qt::StringLiterals;
 namespace pgdial::ui::tools::connectiontester {
 
 std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const document::ProjectContext &context,
-                                                                     const QString &hbaFile,
-                                                                     const core::probe::ProbeReport &report)
+                                                                    const QString &hbaFile,
+                                                                    const core::probe::ProbeReport &report)
 {
     const auto project = context.project();
     if (!project || hbaFile.isEmpty() || report.verdict != core::probe::Verdict::HbaNoEntry)
@@ -31,8 +31,8 @@ std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const docume
         return std::nullopt;
     core::hba::HbaParseOptions options;
     options.majorVersion = project->settings.pgVersion;
-    const core::hba::HbaFile parsed =
-        core::hba::HbaParser::parse(mainDocument->text()->toBytes(), mainFile->absolutePath, options, project->rootPath());
+    const core::hba::HbaFile parsed = core::hba::HbaParser::parse(mainDocument->text()->toBytes(),
+                                                                  mainFile->absolutePath, options, project->rootPath());
     core::hba::HbaRuleProposal proposal = core::hba::HbaRuleProposer::propose(parsed, *rejection);
     if (proposal.file.isEmpty())
         proposal.file = hbaFile;
@@ -53,9 +53,9 @@ bool HbaRuleInserter::insert(document::ProjectContext &context, const Suggestion
     document::ProjectDocument *document = context.document(suggestion.file);
     if (!document || !document->isEditable())
         return false;
-    return document->applyEdits({suggestion.edit.edit},
-                                QCoreApplication::translate("HbaRuleInserter", "Add pg_hba.conf rule: %1")
-                                    .arg(suggestion.ruleText));
+    return document->applyEdits(
+        {suggestion.edit.edit},
+        QCoreApplication::translate("HbaRuleInserter", "Add pg_hba.conf rule: %1").arg(suggestion.ruleText));
 }
 
 } // namespace pgdial::ui::tools::connectiontester

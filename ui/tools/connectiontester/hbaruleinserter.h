@@ -21,10 +21,10 @@ class HbaRuleInserter
 public:
     struct Suggestion
     {
-        QString ruleText;     // "host appdb appuser 127.0.0.1/32 scram-sha-256"
-        QString file;         // project-relative file the rule goes into
-        int line = 0;         // 1-based line the rule will have
-        QStringList notes;    // what the proposal assumes
+        QString ruleText; // "host appdb appuser 127.0.0.1/32 scram-sha-256"
+        QString file; // project-relative file the rule goes into
+        int line = 0; // 1-based line the rule will have
+        QStringList notes; // what the proposal assumes
         core::hba::HbaEdit edit;
     };
 

@@ -10,12 +10,14 @@ namespace pgdial::ui::tools::connectiontester {
 
 using core::probe::Verdict;
 
-ProbeHistoryModel::ProbeHistoryModel(QObject *parent) : QAbstractListModel(parent) {}
+ProbeHistoryModel::ProbeHistoryModel(QObject *parent)
+    : QAbstractListModel(parent)
+{ }
 
 void ProbeHistoryModel::add(const core::probe::ProbeReport &report, const QDateTime &when)
 {
     beginInsertRows({}, 0, 0);
-    m_entries.prepend(Entry{when, report});
+    m_entries.prepend(Entry {when, report});
     endInsertRows();
 }
 

@@ -1,8 +1,8 @@
 #include "tools/connectiontester/probetimelinemodel.h"
 
 #include <QApplication>
-#include <QIcon>
 #include <QDateTime>
+#include <QIcon>
 #include <QJsonObject>
 #include <QPalette>
 #include <QStyle>
@@ -37,7 +37,9 @@ int ProbeTimelineModel::Node::row() const
     return 0;
 }
 
-ProbeTimelineModel::ProbeTimelineModel(QObject *parent) : QAbstractItemModel(parent) {}
+ProbeTimelineModel::ProbeTimelineModel(QObject *parent)
+    : QAbstractItemModel(parent)
+{ }
 
 ProbeTimelineModel::~ProbeTimelineModel() = default;
 
@@ -99,11 +101,11 @@ void ProbeTimelineModel::addChain(Node *parent, const QJsonArray &chain) const
         node->add(tr("Subject"), subject);
         node->add(tr("Alternative names"), sans.isEmpty() ? tr("none") : sans.join(u", "_s));
         node->add(tr("Issuer"), certificate.value(u"issuer"_s).toString());
-        node->add(tr("Validity"), tr("%1 to %2: %3")
-                                      .arg(certificate.value(u"not_before"_s).toString(),
-                                           certificate.value(u"not_after"_s).toString(),
-                                           validityText(certificate.value(u"not_before"_s).toString(),
-                                                        certificate.value(u"not_after"_s).toString())));
+        node->add(tr("Validity"),
+                  tr("%1 to %2: %3")
+                      .arg(certificate.value(u"not_before"_s).toString(), certificate.value(u"not_after"_s).toString(),
+                           validityText(certificate.value(u"not_before"_s).toString(),
+                                        certificate.value(u"not_after"_s).toString())));
         node->add(tr("Key"), certificate.value(u"key"_s).toString());
     }
 }
@@ -113,8 +115,8 @@ std::unique_ptr<ProbeTimelineModel::Node> ProbeTimelineModel::buildStage(const P
     auto node = std::make_unique<Node>();
     node->texts[NameColumn] = stageTitle(stage.name);
     node->texts[StatusColumn] = core::probe::stageStatusId(stage.status);
-    node->texts[TimeColumn] = stage.status == StageStatus::Skipped && stage.ms == 0 ? QString()
-                                                                                    : tr("%1 ms").arg(stage.ms);
+    node->texts[TimeColumn]
+        = stage.status == StageStatus::Skipped && stage.ms == 0 ? QString() : tr("%1 ms").arg(stage.ms);
     node->texts[DetailColumn] = stage.detail;
     node->status = int(stage.status);
     const QJsonArray perAddress = stage.facts.value(u"addresses"_s).toArray();

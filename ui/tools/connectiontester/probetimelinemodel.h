@@ -22,8 +22,8 @@ public:
     enum Column { NameColumn, StatusColumn, TimeColumn, DetailColumn, ColumnCount };
     enum Role {
         StatusRole = Qt::UserRole + 1, // int: StageStatus, or -1 while pending
-        StageNameRole,                 // the stage's stable name ("tls") on its row and every child
-        SpannedRole,                   // bool: the row is one line of text for the whole width
+        StageNameRole, // the stage's stable name ("tls") on its row and every child
+        SpannedRole, // bool: the row is one line of text for the whole width
     };
 
     explicit ProbeTimelineModel(QObject *parent = nullptr);

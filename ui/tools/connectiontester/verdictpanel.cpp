@@ -30,7 +30,8 @@ QLabel *wrappedLabel(const QString &objectName, QWidget *parent)
 
 } // namespace
 
-VerdictPanel::VerdictPanel(QWidget *parent) : QWidget(parent)
+VerdictPanel::VerdictPanel(QWidget *parent)
+    : QWidget(parent)
 {
     setObjectName(u"verdictPanel"_s);
     m_icon = new QLabel(this);
@@ -123,8 +124,8 @@ void VerdictPanel::showReport(const ProbeReport &report)
         link.setScheme(u"pgdial"_s);
         link.setPath(where.file);
         link.setFragment(QString::number(where.line));
-        m_location->setText(tr("Change it in <a href=\"%1\">%2</a>")
-                                .arg(link.toString().toHtmlEscaped(), shown.toHtmlEscaped()));
+        m_location->setText(
+            tr("Change it in <a href=\"%1\">%2</a>").arg(link.toString().toHtmlEscaped(), shown.toHtmlEscaped()));
         m_location->show();
     }
 }

@@ -23,13 +23,17 @@ bool isDark(const QPalette &palette)
 } // namespace
 
 PoolBudgetChart::PoolBudgetChart(QWidget *parent)
-    : QChartView(new QChart, parent), m_series(new QStackedBarSeries), m_limit(new QLineSeries),
-      m_categories(new QBarCategoryAxis), m_values(new QValueAxis), m_limitX(new QValueAxis)
+    : QChartView(new QChart, parent)
+    , m_series(new QStackedBarSeries)
+    , m_limit(new QLineSeries)
+    , m_categories(new QBarCategoryAxis)
+    , m_values(new QValueAxis)
+    , m_limitX(new QValueAxis)
 {
     setObjectName(u"poolBudgetChart"_s);
     setRenderHint(QPainter::Antialiasing);
     setMinimumHeight(260);
-    const QList<QPair<QString, QString>> sets{
+    const QList<QPair<QString, QString>> sets {
         {u"superuserReservedSet"_s, tr("Superuser reserved")},
         {u"reservedSet"_s, tr("Reserved (16+)")},
         {u"poolsSet"_s, tr("Pools")},
@@ -78,7 +82,8 @@ void PoolBudgetChart::setBudget(const Budget &budget)
     int highest = budget.maxConnections;
     for (const Bar &bar : budget.bars) {
         labels.append(bar.label);
-        const int parts[OverLimit] = {budget.superuserReserved, budget.reserved, bar.pools, bar.overflow, bar.otherClients};
+        const int parts[OverLimit]
+            = {budget.superuserReserved, budget.reserved, bar.pools, bar.overflow, bar.otherClients};
         // Stack bottom to top; whatever lies above max_connections moves to the red segment.
         int stacked = 0;
         int over = 0;
@@ -124,7 +129,7 @@ void PoolBudgetChart::applyPalette()
         axis->setGridLineColor(dark ? QColor(0x44, 0x48, 0x4e) : QColor(0xdd, 0xdd, 0xdd));
     }
     // Fixed hues chosen to read on both backgrounds; the red is kept for "over the limit" alone.
-    const QList<QColor> colors{
+    const QList<QColor> colors {
         dark ? QColor(0x8a, 0x8f, 0x98) : QColor(0x75, 0x7b, 0x85), // superuser reserved: grey
         dark ? QColor(0xb4, 0xa0, 0xd8) : QColor(0x8e, 0x7c, 0xc3), // reserved: lavender
         dark ? QColor(0x4f, 0x9d, 0xf0) : QColor(0x1f, 0x6f, 0xd1), // pools: blue

@@ -24,9 +24,9 @@ class PoolBudgetChart final : public QChartView
 public:
     struct Bar
     {
-        QString label;        // "Now (config.yaml)", "Recommended"
-        int pools = 0;        // processes x pool_size
-        int overflow = 0;     // processes x max_overflow
+        QString label; // "Now (config.yaml)", "Recommended"
+        int pools = 0; // processes x pool_size
+        int overflow = 0; // processes x max_overflow
         int otherClients = 0;
     };
     struct Budget

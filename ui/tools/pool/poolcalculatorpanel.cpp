@@ -3,9 +3,9 @@
 #include "document/documentmanager.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
+#include "project/project.h"
 #include "tools/pool/poolbudgetchart.h"
 #include "tools/pool/pooltraffictablemodel.h"
-#include "project/project.h"
 #include "tuning/poolsettingswriter.h"
 
 #include <QDoubleSpinBox>
@@ -73,7 +73,9 @@ QString where(const std::optional<SourcedNumber> &number)
 } // namespace
 
 PoolCalculatorPanel::PoolCalculatorPanel(document::ProjectContext *context, QWidget *parent)
-    : QWidget(parent), m_context(context), m_trafficModel(new PoolTrafficTableModel(this))
+    : QWidget(parent)
+    , m_context(context)
+    , m_trafficModel(new PoolTrafficTableModel(this))
 {
     setObjectName(u"poolCalculator"_s);
     auto *content = new QWidget;
@@ -264,7 +266,7 @@ void PoolCalculatorPanel::readProject(bool prefillAll)
 {
     m_stale = m_stalePrefillAll = false;
     const std::shared_ptr<core::project::Project> project = m_context ? m_context->project() : nullptr;
-    m_fromProject = project ? ProjectPoolSettings::read(*project) : ProjectPoolSettings{};
+    m_fromProject = project ? ProjectPoolSettings::read(*project) : ProjectPoolSettings {};
     m_pgVersion = project ? project->settings.pgVersion : core::project::ProjectSettings::defaultPgVersion;
     {
         // One recomputation for the whole prefill, not one per box.
@@ -346,10 +348,12 @@ void PoolCalculatorPanel::recompute()
     budget.reserved = in.pgVersion >= 16 ? in.reservedConnections : 0;
     if (m_fromProject.poolSize) {
         const int overflow = m_fromProject.maxOverflow ? m_fromProject.maxOverflow->value : 0;
-        budget.bars.append(PoolBudgetChart::Bar{tr("Now (%1)").arg(m_fromProject.appConfigFile), r.processes * m_fromProject.poolSize->value,
-                            r.processes * overflow, in.otherClients});
+        budget.bars.append(PoolBudgetChart::Bar {tr("Now (%1)").arg(m_fromProject.appConfigFile),
+                                                 r.processes * m_fromProject.poolSize->value, r.processes * overflow,
+                                                 in.otherClients});
     }
-    budget.bars.append(PoolBudgetChart::Bar{tr("Recommended"), r.processes * r.poolSize, r.processes * r.maxOverflow, in.otherClients});
+    budget.bars.append(PoolBudgetChart::Bar {tr("Recommended"), r.processes * r.poolSize, r.processes * r.maxOverflow,
+                                             in.otherClients});
     m_chart->setBudget(budget);
     updateRecommendations();
 }
@@ -367,12 +371,14 @@ void PoolCalculatorPanel::updateRecommendations()
                                      .arg(r.maxOverflow)
                                      .arg(r.poolTimeout));
     m_applyConfig->setEnabled(hasConfig && !sameAsFile);
-    m_applyConfig->setToolTip(!hasConfig ? tr("The project has no config.yaml")
-                              : sameAsFile ? tr("config.yaml already holds these values")
-                                           : tr("Write pool_size and max_overflow into %1 as one undoable edit")
-                                                 .arg(m_fromProject.appConfigFile));
+    m_applyConfig->setToolTip(
+        !hasConfig ? tr("The project has no config.yaml")
+            : sameAsFile
+            ? tr("config.yaml already holds these values")
+            : tr("Write pool_size and max_overflow into %1 as one undoable edit").arg(m_fromProject.appConfigFile));
 
-    const bool serverChange = r.verdict == PoolVerdict::DoesNotFit && r.suggestedMaxConnections > m_maxConnections->value();
+    const bool serverChange
+        = r.verdict == PoolVerdict::DoesNotFit && r.suggestedMaxConnections > m_maxConnections->value();
     const bool hasServer = !m_fromProject.serverConfigFile.isEmpty();
     if (serverChange)
         m_serverRecommendation->setText(
@@ -381,15 +387,17 @@ void PoolCalculatorPanel::updateRecommendations()
                 .arg(r.suggestedMaxConnections)
                 .arg(r.pgbouncerMaxClientConnections)
                 .arg(r.pgbouncerDefaultPoolSize)
-                .arg(r.pgbouncerFits ? tr("fits the current max_connections") : tr("still needs a larger max_connections")));
+                .arg(r.pgbouncerFits ? tr("fits the current max_connections")
+                                     : tr("still needs a larger max_connections")));
     else
         m_serverRecommendation->setText(tr("max_connections %1 holds the recommended pools: no server change needed.")
                                             .arg(m_maxConnections->value()));
     m_applyServer->setEnabled(serverChange && hasServer);
-    m_applyServer->setToolTip(!hasServer ? tr("The project has no postgresql.conf")
-                                         : tr("Write max_connections = %1 into %2 as one undoable edit (needs a restart)")
-                                               .arg(r.suggestedMaxConnections)
-                                               .arg(m_fromProject.serverConfigFile));
+    m_applyServer->setToolTip(!hasServer
+                                  ? tr("The project has no postgresql.conf")
+                                  : tr("Write max_connections = %1 into %2 as one undoable edit (needs a restart)")
+                                        .arg(r.suggestedMaxConnections)
+                                        .arg(m_fromProject.serverConfigFile));
 }
 
 bool PoolCalculatorPanel::applyToAppConfig()
@@ -409,9 +417,8 @@ bool PoolCalculatorPanel::applyToAppConfig()
     }
     document::ProjectDocument *document = m_context->document(plan->file);
     if (!document
-        || !document->applyEdits(plan->edits, tr("Set pool_size %1 and max_overflow %2")
-                                                  .arg(m_result.poolSize)
-                                                  .arg(m_result.maxOverflow))) {
+        || !document->applyEdits(
+            plan->edits, tr("Set pool_size %1 and max_overflow %2").arg(m_result.poolSize).arg(m_result.maxOverflow))) {
         showOutcome({tr("%1 cannot be edited.").arg(plan->file)}, true);
         return false;
     }

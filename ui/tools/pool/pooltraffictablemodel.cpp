@@ -1,16 +1,17 @@
 #include "tools/pool/pooltraffictablemodel.h"
 
 #include <QApplication>
-#include <QStyle>
 #include <QFont>
 #include <QPalette>
+#include <QStyle>
 
 using namespace Qt::StringLiterals;
 using pgdial::core::tuning::PoolCalculator;
 
 namespace pgdial::ui::tools::pool {
 
-PoolTrafficTableModel::PoolTrafficTableModel(QObject *parent) : QAbstractTableModel(parent)
+PoolTrafficTableModel::PoolTrafficTableModel(QObject *parent)
+    : QAbstractTableModel(parent)
 {
     // One representative rate per row of the guide's table; the calculator owns the numbers.
     m_rows = {{tr("Low (< 10 RPS)"), PoolCalculator::trafficRow(1)},
@@ -38,14 +39,20 @@ QVariant PoolTrafficTableModel::data(const QModelIndex &index, int role) const
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {
-        case Traffic: return row.traffic;
-        case PoolSize: return row.values.poolSize;
-        case MaxOverflow: return row.values.maxOverflow;
-        case PoolTimeout: return row.values.poolTimeout;
-        default: return {};
+        case Traffic:
+            return row.traffic;
+        case PoolSize:
+            return row.values.poolSize;
+        case MaxOverflow:
+            return row.values.maxOverflow;
+        case PoolTimeout:
+            return row.values.poolTimeout;
+        default:
+            return {};
         }
     case Qt::TextAlignmentRole:
-        return index.column() == Traffic ? int(Qt::AlignLeft | Qt::AlignVCenter) : int(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == Traffic ? int(Qt::AlignLeft | Qt::AlignVCenter)
+                                         : int(Qt::AlignRight | Qt::AlignVCenter);
     case Qt::FontRole:
         if (current) {
             QFont font = QApplication::font();
@@ -60,8 +67,9 @@ QVariant PoolTrafficTableModel::data(const QModelIndex &index, int role) const
     case Qt::DecorationRole:
         // A marker, not a check box: the row follows the requests per second and cannot be
         // clicked on or off (unchecked boxes also all but vanish in dark palettes).
-        return index.column() == Traffic && current ? QVariant(QApplication::style()->standardIcon(QStyle::SP_ArrowRight))
-                                                    : QVariant();
+        return index.column() == Traffic && current
+            ? QVariant(QApplication::style()->standardIcon(QStyle::SP_ArrowRight))
+            : QVariant();
     case Qt::ToolTipRole:
         return current ? tr("The guide's row for this traffic") : QVariant();
     default:
@@ -74,11 +82,16 @@ QVariant PoolTrafficTableModel::headerData(int section, Qt::Orientation orientat
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return QAbstractTableModel::headerData(section, orientation, role);
     switch (section) {
-    case Traffic: return tr("Traffic");
-    case PoolSize: return u"pool_size"_s;
-    case MaxOverflow: return u"max_overflow"_s;
-    case PoolTimeout: return u"pool_timeout"_s;
-    default: return {};
+    case Traffic:
+        return tr("Traffic");
+    case PoolSize:
+        return u"pool_size"_s;
+    case MaxOverflow:
+        return u"max_overflow"_s;
+    case PoolTimeout:
+        return u"pool_timeout"_s;
+    default:
+        return {};
     }
 }
 

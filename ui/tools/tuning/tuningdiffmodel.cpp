@@ -11,7 +11,9 @@ using pgdial::core::tuning::TuningDiffRow;
 
 namespace pgdial::ui::tools::tuning {
 
-TuningDiffModel::TuningDiffModel(QObject *parent) : QAbstractTableModel(parent) {}
+TuningDiffModel::TuningDiffModel(QObject *parent)
+    : QAbstractTableModel(parent)
+{ }
 
 TuningDiffModel::Change TuningDiffModel::changeOf(const TuningDiffRow &row) const
 {
@@ -148,8 +150,9 @@ QVariant TuningDiffModel::data(const QModelIndex &index, int role) const
         switch (index.column()) {
         case CurrentColumn: // also where the "Set in" column is hidden (a narrow dock)
         case SourceColumn:
-            return row.current ? tr("Set in %1, line %2 (double-click to open it)").arg(row.current->file).arg(row.current->line)
-                               : tr("Not set in the project's postgresql.conf: the server's default applies");
+            return row.current
+                ? tr("Set in %1, line %2 (double-click to open it)").arg(row.current->file).arg(row.current->line)
+                : tr("Not set in the project's postgresql.conf: the server's default applies");
         case ChangeColumn:
             switch (change) {
             case Change::Restart:

@@ -23,9 +23,9 @@ public:
     enum class Change { Restart, Reload, AlreadySet, NotInProfile, NotOffered };
     enum Role {
         ChangeRole = Qt::UserRole + 1, // int (Change), on every column
-        NameRole,                      // QString parameter name
-        SourceFileRole,                // QString project-relative file of the current value (empty: default)
-        SourceLineRole,                // int, 1-based (0: default)
+        NameRole, // QString parameter name
+        SourceFileRole, // QString project-relative file of the current value (empty: default)
+        SourceLineRole, // int, 1-based (0: default)
     };
 
     explicit TuningDiffModel(QObject *parent = nullptr);

@@ -46,38 +46,41 @@ TargetOs localOs()
 } // namespace
 
 TuningInputsForm::TuningInputsForm(QWidget *parent)
-    : QWidget(parent),
-      m_ram(spinBox(u"tuningRamSpin"_s, 1, 999999, this)),
-      m_ramUnit(comboBox(u"tuningRamUnitCombo"_s,
-                         {{tr("MB"), int(MemoryUnit::MB)}, {tr("GB"), int(MemoryUnit::GB)}, {tr("TB"), int(MemoryUnit::TB)}},
-                         this)),
-      m_cpus(spinBox(u"tuningCpusSpin"_s, 0, 9999, this)),
-      m_connections(spinBox(u"tuningConnectionsSpin"_s, 0, 262143, this)),
-      m_poolDemand(spinBox(u"tuningPoolDemandSpin"_s, 0, 262000, this)),
-      m_storage(comboBox(u"tuningStorageCombo"_s,
+    : QWidget(parent)
+    , m_ram(spinBox(u"tuningRamSpin"_s, 1, 999999, this))
+    , m_ramUnit(comboBox(
+          u"tuningRamUnitCombo"_s,
+          {{tr("MB"), int(MemoryUnit::MB)}, {tr("GB"), int(MemoryUnit::GB)}, {tr("TB"), int(MemoryUnit::TB)}}, this))
+    , m_cpus(spinBox(u"tuningCpusSpin"_s, 0, 9999, this))
+    , m_connections(spinBox(u"tuningConnectionsSpin"_s, 0, 262143, this))
+    , m_poolDemand(spinBox(u"tuningPoolDemandSpin"_s, 0, 262000, this))
+    , m_storage(comboBox(u"tuningStorageCombo"_s,
                          {{tr("NVMe SSD"), int(Storage::Nvme)},
                           {tr("SSD"), int(Storage::Ssd)},
                           {tr("SAN / network"), int(Storage::San)},
                           {tr("HDD"), int(Storage::Hdd)}},
-                         this)),
-      m_workload(comboBox(u"tuningWorkloadCombo"_s,
+                         this))
+    , m_workload(comboBox(u"tuningWorkloadCombo"_s,
                           {{tr("Web application"), int(Workload::Web)},
                            {tr("OLTP"), int(Workload::Oltp)},
                            {tr("Data warehouse"), int(Workload::Dw)},
                            {tr("Desktop / development"), int(Workload::Desktop)},
                            {tr("Mixed"), int(Workload::Mixed)}},
-                          this)),
-      m_dbSize(comboBox(u"tuningDbSizeCombo"_s,
+                          this))
+    , m_dbSize(comboBox(u"tuningDbSizeCombo"_s,
                         {{tr("smaller than RAM"), int(DbSize::LessRam)},
                          {tr("1-3x RAM"), int(DbSize::MidRam)},
                          {tr("more than 3x RAM"), int(DbSize::GreaterRam)}},
-                        this)),
-      m_version(spinBox(u"tuningVersionSpin"_s, 10, 18, this)),
-      m_os(comboBox(u"tuningOsCombo"_s,
-                    {{tr("Linux"), int(TargetOs::Linux)}, {tr("Windows"), int(TargetOs::Windows)}, {tr("macOS"), int(TargetOs::Mac)}},
-                    this)),
-      m_profile(comboBox(u"tuningProfileCombo"_s, {{tr("pgdial (explains each value)"), 0}, {tr("PGTune (exact)"), 1}}, this)),
-      m_machineNote(new QLabel(this))
+                        this))
+    , m_version(spinBox(u"tuningVersionSpin"_s, 10, 18, this))
+    , m_os(comboBox(u"tuningOsCombo"_s,
+                    {{tr("Linux"), int(TargetOs::Linux)},
+                     {tr("Windows"), int(TargetOs::Windows)},
+                     {tr("macOS"), int(TargetOs::Mac)}},
+                    this))
+    , m_profile(
+          comboBox(u"tuningProfileCombo"_s, {{tr("pgdial (explains each value)"), 0}, {tr("PGTune (exact)"), 1}}, this))
+    , m_machineNote(new QLabel(this))
 {
     m_ramUnit->setCurrentIndex(1);
     m_storage->setCurrentIndex(1);

@@ -4,19 +4,18 @@
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "project/project.h"
+#include "tools/tuning/tuningdiffmodel.h"
+#include "tools/tuning/tuninginputsform.h"
 #include "tuning/parameterlimits.h"
 #include "tuning/pgdialprofile.h"
 #include "tuning/pgtuneprofile.h"
 #include "tuning/projectpoolsettings.h"
 #include "tuning/tuningdiff.h"
 #include "tuning/tuningformatter.h"
-#include "tools/tuning/tuningdiffmodel.h"
-#include "tools/tuning/tuninginputsform.h"
 
 #include <QClipboard>
 #include <QEvent>
 #include <QFutureWatcher>
-#include <QtConcurrent/QtConcurrentRun>
 #include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -27,6 +26,7 @@
 #include <QTimer>
 #include <QToolButton>
 #include <QVBoxLayout>
+#include <QtConcurrent/QtConcurrentRun>
 
 #include <algorithm>
 
@@ -40,7 +40,8 @@ namespace {
 // The catalog's versions; PGTune's older ones are compared with 13's defaults.
 int catalogMajor(int major)
 {
-    return std::clamp(major, core::project::ProjectSettings::minPgVersion, core::project::ProjectSettings::maxPgVersion);
+    return std::clamp(major, core::project::ProjectSettings::minPgVersion,
+                      core::project::ProjectSettings::maxPgVersion);
 }
 
 // A parameter's built-in default as people write it ("128MB", "4", "on").
@@ -70,19 +71,19 @@ QToolButton *toolButton(const QString &objectName, const QString &text, const QS
 } // namespace
 
 TuningWizard::TuningWizard(document::ProjectContext *context, QWidget *parent)
-    : QWidget(parent),
-      m_context(context),
-      m_machine(MachineDetector().detect()),
-      m_form(new TuningInputsForm(this)),
-      m_model(new TuningDiffModel(this)),
-      m_table(new QTableView(this)),
-      m_fileLabel(new QLabel(this)),
-      m_warnings(new QLabel(this)),
-      m_status(new QLabel(this)),
-      m_apply(new QPushButton(tr("&Apply Checked"), this)),
-      m_copyConf(new QPushButton(tr("Copy as post&gresql.conf"), this)),
-      m_copyAlter(new QPushButton(tr("Copy as ALTER S&YSTEM"), this)),
-      m_reloadTimer(new QTimer(this))
+    : QWidget(parent)
+    , m_context(context)
+    , m_machine(MachineDetector().detect())
+    , m_form(new TuningInputsForm(this))
+    , m_model(new TuningDiffModel(this))
+    , m_table(new QTableView(this))
+    , m_fileLabel(new QLabel(this))
+    , m_warnings(new QLabel(this))
+    , m_status(new QLabel(this))
+    , m_apply(new QPushButton(tr("&Apply Checked"), this))
+    , m_copyConf(new QPushButton(tr("Copy as post&gresql.conf"), this))
+    , m_copyAlter(new QPushButton(tr("Copy as ALTER S&YSTEM"), this))
+    , m_reloadTimer(new QTimer(this))
 {
     setObjectName(u"tuningWizard"_s);
     m_fileLabel->setObjectName(u"tuningFileLabel"_s);
@@ -124,7 +125,8 @@ TuningWizard::TuningWizard(document::ProjectContext *context, QWidget *parent)
     m_copyConf->setToolTip(tr("Copy the checked rows as a postgresql.conf block"));
     m_copyAlter->setObjectName(u"tuningCopyAlterSystemButton"_s);
     m_copyAlter->setToolTip(tr("Copy the checked rows as ALTER SYSTEM statements"));
-    QToolButton *checkAll = toolButton(u"tuningCheckAllButton"_s, tr("All"), tr("Check every row that would change"), this);
+    QToolButton *checkAll
+        = toolButton(u"tuningCheckAllButton"_s, tr("All"), tr("Check every row that would change"), this);
     QToolButton *checkNone = toolButton(u"tuningCheckNoneButton"_s, tr("None"), tr("Uncheck every row"), this);
     QToolButton *detect = toolButton(u"tuningDetectButton"_s, tr("Use This Machine"),
                                      tr("Fill RAM and CPUs with this machine's (container limits included)"), this);
@@ -184,7 +186,7 @@ void TuningWizard::onProjectChanged()
 {
     const auto project = m_context->project();
     m_model->clearChoices();
-    m_form->prefill(m_machine, project ? project->settings : core::project::ProjectSettings{});
+    m_form->prefill(m_machine, project ? project->settings : core::project::ProjectSettings {});
     std::optional<int> demand;
     QString explanation;
     if (project) {
@@ -224,7 +226,7 @@ void TuningWizard::reloadConfiguration()
     const quint64 generation = ++m_confRequested;
     if (!project) {
         m_confDelivered = generation;
-        setConfiguration(ProjectConfState{});
+        setConfiguration(ProjectConfState {});
         return;
     }
     // Parsed on a worker thread, on a copy (its lines are shared, so copying costs little): a
@@ -277,8 +279,9 @@ void TuningWizard::recompute()
     context.reservedConnections = number(u"reserved_connections"_s, 0);
 
     const TuningResult pgtune = PgTuneProfile::compute(in);
-    const TuningResult pgdial = in.pgVersion >= core::project::ProjectSettings::minPgVersion ? PgDialProfile::compute(in, context)
-                                                                                      : TuningResult{};
+    const TuningResult pgdial = in.pgVersion >= core::project::ProjectSettings::minPgVersion
+        ? PgDialProfile::compute(in, context)
+        : TuningResult {};
     const bool usePgtune = m_form->pgtuneProfile();
     m_chosen = usePgtune ? pgtune : pgdial;
     const TuningResult &other = usePgtune ? pgdial : pgtune;
@@ -335,10 +338,8 @@ void TuningWizard::updateButtons()
     for (const TuningDiffRow &row : m_model->rows())
         changing += row.changes ? 1 : 0;
     m_apply->setText(tr("&Apply %n Checked", nullptr, int(checked)));
-    m_table->setToolTip(tr("%1 of %2 parameters would change; %3 checked")
-                            .arg(changing)
-                            .arg(m_model->rowCount())
-                            .arg(checked));
+    m_table->setToolTip(
+        tr("%1 of %2 parameters would change; %3 checked").arg(changing).arg(m_model->rowCount()).arg(checked));
 }
 
 TuningResult TuningWizard::checkedResult() const
@@ -394,9 +395,9 @@ void TuningWizard::applyChecked()
     QStringList message;
     if (applied > 0)
         message << tr("%n setting(s) written to %1 (not saved yet);", nullptr, int(applied)).arg(files.join(u", "_s))
-                       + u' '
-                       + (restarts > 0 ? tr("%n of them need(s) a server restart.", nullptr, restarts)
-                                       : tr("a configuration reload applies them."));
+                + u' '
+                + (restarts > 0 ? tr("%n of them need(s) a server restart.", nullptr, restarts)
+                                : tr("a configuration reload applies them."));
     for (const auto &[name, why] : plan->refused)
         message << tr("Not applied: %1: %2").arg(name, why);
     showStatus(message.join(u'\n'));
@@ -408,8 +409,9 @@ void TuningWizard::copy(bool alterSystem)
     const TuningInputs in = m_form->inputs();
     QGuiApplication::clipboard()->setText(alterSystem ? TuningFormatter::toAlterSystem(in, checked)
                                                       : TuningFormatter::toConf(in, checked));
-    showStatus(alterSystem ? tr("Copied %n setting(s) as ALTER SYSTEM statements.", nullptr, int(checked.settings.size()))
-                                  : tr("Copied %n setting(s) as a postgresql.conf block.", nullptr, int(checked.settings.size())));
+    showStatus(alterSystem
+                   ? tr("Copied %n setting(s) as ALTER SYSTEM statements.", nullptr, int(checked.settings.size()))
+                   : tr("Copied %n setting(s) as a postgresql.conf block.", nullptr, int(checked.settings.size())));
 }
 
 void TuningWizard::showStatus(const QString &text)

@@ -31,7 +31,8 @@ protected:
     ui::editors::app::AppConfigEditor *configEditor()
     {
         ui::mainwindow::DocumentPage *page = open(configPath);
-        return page ? qobject_cast<ui::editors::app::AppConfigEditor *>(page->page(QStringLiteral("appConfigEditor"))) : nullptr;
+        return page ? qobject_cast<ui::editors::app::AppConfigEditor *>(page->page(QStringLiteral("appConfigEditor")))
+                    : nullptr;
     }
 
     ui::editors::app::EnvEditor *envEditor()

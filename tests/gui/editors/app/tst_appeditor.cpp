@@ -26,13 +26,13 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTextBlock>
-#include <QPlainTextEdit>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -157,7 +157,9 @@ void tst_AppEditor::configFormEditUndoRedoSave()
     for (const core::base::Diagnostic &d : m_window->context()->diagnosticsFor(configPath))
         flagged = flagged || (d.code == QStringLiteral("app.out-of-range") && d.line == 23);
     QVERIFY(flagged);
-    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("problem_pool_size"))->toolTip().contains(QStringLiteral("pool_size")));
+    QVERIFY(editor->findChild<QLabel *>(QStringLiteral("problem_pool_size"))
+                ->toolTip()
+                .contains(QStringLiteral("pool_size")));
 
     retype(pool, QStringLiteral("40"));
     QTest::keyClick(pool, Qt::Key_Return);
@@ -216,7 +218,7 @@ void tst_AppEditor::missingKeyAddedFromTheForm()
     const qsizetype at = original.indexOf(recycleLine);
     QVERIFY(at > 0);
     const int recycleIndex = int(original.left(at).count('\n'));
-    QVERIFY(doc->applyEdits({core::base::LineEdit{recycleIndex, 1, {}, {}}}, QStringLiteral("remove pool_recycle")));
+    QVERIFY(doc->applyEdits({core::base::LineEdit {recycleIndex, 1, {}, {}}}, QStringLiteral("remove pool_recycle")));
     doc->undoStack()->clear();
     doc->undoStack()->setClean();
     QByteArray without = original;
@@ -276,7 +278,8 @@ void tst_AppEditor::sourceEditsShowInTheForm()
     QVERIFY(text->isVisible());
     QCOMPARE(text->text(), QStringLiteral("${POOL_OVERFLOW:-7}"));
     QCOMPARE(editor->effectiveText(QStringLiteral("max_overflow")), QStringLiteral("7"));
-    QVERIFY(editor->sourceText(QStringLiteral("max_overflow")).contains(QStringLiteral("default in config.yaml line 24")));
+    QVERIFY(
+        editor->sourceText(QStringLiteral("max_overflow")).contains(QStringLiteral("default in config.yaml line 24")));
     // Typing in the text field writes the new expression.
     retype(text, QStringLiteral("${POOL_OVERFLOW:-9}"));
     QTest::keyClick(text, Qt::Key_Return);
@@ -288,7 +291,8 @@ void tst_AppEditor::sourceEditsShowInTheForm()
 
 void tst_AppEditor::urlBuilderRoundTrip()
 {
-    ui::editors::app::UrlBuilderDialog dialog(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"), true);
+    ui::editors::app::UrlBuilderDialog dialog(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"),
+                                              true);
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     auto *password = dialog.findChild<QLineEdit *>(QStringLiteral("urlPassword"));
@@ -304,12 +308,14 @@ void tst_AppEditor::urlBuilderRoundTrip()
     // SSL mode and files from their fields.
     auto *mode = dialog.findChild<QComboBox *>(QStringLiteral("urlSslMode"));
     mode->setCurrentIndex(mode->findData(QStringLiteral("verify-full")));
-    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("urlSslRootCert")), QStringLiteral("/etc/ssl/ca.crt"));
+    QTest::keyClicks(dialog.findChild<QLineEdit *>(QStringLiteral("urlSslRootCert")),
+                     QStringLiteral("/etc/ssl/ca.crt"));
     QCOMPARE(dialog.url(), url + QStringLiteral("?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Fca.crt"));
 
     // And back: the text fills the fields (multi-host, IPv6).
     auto *text = dialog.findChild<QLineEdit *>(QStringLiteral("urlText"));
-    retype(text, QStringLiteral("postgresql+asyncpg://u:a%40b@[::1]:6000,db2:6001/x?sslmode=require&application_name=api"));
+    retype(text,
+           QStringLiteral("postgresql+asyncpg://u:a%40b@[::1]:6000,db2:6001/x?sslmode=require&application_name=api"));
     QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("urlHosts"))->text(), QStringLiteral("::1,db2"));
     QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("urlPorts"))->text(), QStringLiteral("6000,6001"));
     QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("urlDatabase"))->text(), QStringLiteral("x"));
@@ -341,7 +347,8 @@ void tst_AppEditor::secretsMaskedUntilRevealed()
     }
     // The URL field is read-only while masked; the builder hides the password too.
     QVERIFY(form->findChild<QLineEdit *>(QStringLiteral("field_url"))->isReadOnly());
-    ui::editors::app::UrlBuilderDialog masked(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"), false);
+    ui::editors::app::UrlBuilderDialog masked(QStringLiteral("postgresql://appuser:devpass@localhost:5433/appdb"),
+                                              false);
     for (const QString &text : visibleTexts(&masked))
         QVERIFY2(!text.contains(QStringLiteral("devpass")), qPrintable(text));
     QVERIFY(masked.findChild<QLineEdit *>(QStringLiteral("urlText"))->isReadOnly());
@@ -356,7 +363,11 @@ void tst_AppEditor::secretsMaskedUntilRevealed()
     QVERIFY(!document(envPath)->secretsRevealed());
     QTest::mouseClick(env->findChild<QCheckBox *>(QStringLiteral("revealSecrets")), Qt::LeftButton);
     const int url = env->model()->rowForKey(QStringLiteral("DATABASE_URL"));
-    QVERIFY(env->model()->index(url, ui::editors::app::EnvTableModel::ValueColumn).data().toString().contains(QStringLiteral("devpass")));
+    QVERIFY(env->model()
+                ->index(url, ui::editors::app::EnvTableModel::ValueColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("devpass")));
 }
 
 void tst_AppEditor::screenshots()
@@ -370,8 +381,8 @@ void tst_AppEditor::screenshots()
     QVERIFY(env);
     QTest::qWait(0);
     QVERIFY(env->grab().save(folder + QStringLiteral("/env-table.png")));
-    ui::editors::app::UrlBuilderDialog builder(QStringLiteral("postgresql+asyncpg://appuser:devpass@postgres:5432/appdb?ssl=require"),
-                                 false, m_window.get());
+    ui::editors::app::UrlBuilderDialog builder(
+        QStringLiteral("postgresql+asyncpg://appuser:devpass@postgres:5432/appdb?ssl=require"), false, m_window.get());
     builder.show();
     QVERIFY(QTest::qWaitForWindowExposed(&builder));
     QVERIFY(builder.grab().save(folder + QStringLiteral("/url-builder.png")));

@@ -150,9 +150,12 @@ void tst_EnvEditor::envTableEditUndoRedoSave()
     const int missing = model->rowForKey(QStringLiteral("DATABASE_PASSWORD_FILE_PATH"));
     QVERIFY(missing >= 0);
     QVERIFY(model->index(missing, 0).data(ui::editors::app::EnvTableModel::MissingRole).toBool());
-    QCOMPARE(model->index(missing, ui::editors::app::EnvTableModel::StatusColumn).data().toString(), QStringLiteral("missing (production only)"));
-    QVERIFY(model->index(missing, ui::editors::app::EnvTableModel::StatusColumn).data(Qt::ToolTipRole).toString().contains(
-        QStringLiteral(".env.example line ")));
+    QCOMPARE(model->index(missing, ui::editors::app::EnvTableModel::StatusColumn).data().toString(),
+             QStringLiteral("missing (production only)"));
+    QVERIFY(model->index(missing, ui::editors::app::EnvTableModel::StatusColumn)
+                .data(Qt::ToolTipRole)
+                .toString()
+                .contains(QStringLiteral(".env.example line ")));
     const int dbUser = model->rowForKey(QStringLiteral("APP_DB_USER"));
     QCOMPARE(model->index(dbUser, ui::editors::app::EnvTableModel::CommentColumn).data().toString(),
              QStringLiteral("Database names and users"));
@@ -187,8 +190,11 @@ void tst_EnvEditor::envTableEditUndoRedoSave()
     // The model, and config.yaml's form (effective value and its source) follow.
     const core::appconfig::EnvFile env = core::appconfig::EnvFile::parse(*doc->text(), envPath);
     QCOMPARE(env.find(QStringLiteral("APP_DB_USER"))->value, QStringLiteral("svcuser"));
-    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::editors::app::EnvTableModel::EffectiveColumn).data().toString(),
-             QStringLiteral("svcuser"));
+    QCOMPARE(
+        model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::editors::app::EnvTableModel::EffectiveColumn)
+            .data()
+            .toString(),
+        QStringLiteral("svcuser"));
     QVERIFY(waitForCheck());
     ui::editors::app::AppConfigEditor *form = configEditor();
     QCOMPARE(form->effectiveText(QStringLiteral("user")), QStringLiteral("svcuser"));
@@ -201,7 +207,9 @@ void tst_EnvEditor::envTableEditUndoRedoSave()
     for (int i = 0; i < 3; ++i)
         doc->undoStack()->undo();
     QCOMPARE(doc->bytes(), original);
-    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::editors::app::EnvTableModel::ValueColumn).data().toString(),
+    QCOMPARE(model->index(model->rowForKey(QStringLiteral("APP_DB_USER")), ui::editors::app::EnvTableModel::ValueColumn)
+                 .data()
+                 .toString(),
              QStringLiteral("appuser"));
     for (int i = 0; i < 3; ++i)
         doc->undoStack()->redo();

@@ -35,13 +35,18 @@ protected:
     }
 
     QString hbaPath() const { return m_dir->filePath(QString::fromLatin1(hbaRelative)); }
-    ui::document::ProjectDocument *document() const { return m_window->documents()->document(QString::fromLatin1(hbaRelative)); }
+    ui::document::ProjectDocument *document() const
+    {
+        return m_window->documents()->document(QString::fromLatin1(hbaRelative));
+    }
 
     ui::editors::hba::HbaEditorPage *page() const
     {
-        ui::mainwindow::DocumentPage *documentPage = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
-        return documentPage ? qobject_cast<ui::editors::hba::HbaEditorPage *>(documentPage->page(QStringLiteral("hbaEditor")))
-                            : nullptr;
+        ui::mainwindow::DocumentPage *documentPage
+            = m_window->editorArea()->editorFor(QString::fromLatin1(hbaRelative));
+        return documentPage
+            ? qobject_cast<ui::editors::hba::HbaEditorPage *>(documentPage->page(QStringLiteral("hbaEditor")))
+            : nullptr;
     }
     ui::editors::hba::HbaRulesModel *model() const { return page()->model(); }
     QTableView *view() const { return page()->view(); }

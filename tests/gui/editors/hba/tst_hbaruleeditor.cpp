@@ -11,8 +11,8 @@
 #include "editors/hba/hbarulesmodel.h"
 #include "editors/hba/hbasimulatorpane.h"
 #include "editors/hba/hbatracemodel.h"
-#include "gui/guitesthelpers.h"
 #include "gui/editors/hba/hbaeditorfixture.h"
+#include "gui/guitesthelpers.h"
 #include "hba/hbafile.h"
 #include "hba/hbaimpact.h"
 #include "hba/hbamatcher.h"
@@ -112,7 +112,8 @@ void tst_HbaRuleEditor::pageIsTheFirstTab()
 
 void tst_HbaRuleEditor::editThroughTableUndoRedoSave()
 {
-    const QByteArray expected = test::readBytes(test::testDataDir() + QStringLiteral("/hbaeditor/pg_hba.conf.expected"));
+    const QByteArray expected
+        = test::readBytes(test::testDataDir() + QStringLiteral("/hbaeditor/pg_hba.conf.expected"));
     QVERIFY(!expected.isEmpty());
     focusTable(10, Model::AddressColumn);
     QTest::keyClick(view(), Qt::Key_F2);
@@ -160,9 +161,8 @@ void tst_HbaRuleEditor::commentColumnIsEditable()
     QTest::keyClick(editor, Qt::Key_Return);
     ui::document::ProjectDocument *doc = document();
     const int line = model()->row(10).rule.line;
-    const QByteArray expected = originalWith([line](QList<QByteArray> &lines) {
-        lines[line - 1].replace("# Private network", "# office VPN");
-    });
+    const QByteArray expected = originalWith(
+        [line](QList<QByteArray> &lines) { lines[line - 1].replace("# Private network", "# office VPN"); });
     // A comment changes nobody's access: no warning, one undo step, only that line.
     QTRY_COMPARE(doc->bytes(), expected);
     QCOMPARE(doc->undoStack()->count(), 1);
@@ -243,7 +243,8 @@ void tst_HbaRuleEditor::methodComboUpdatesModelAndDiagnostics()
     QTRY_COMPARE_WITH_TIMEOUT(model()->index(10, Model::TypeColumn).data(Model::SeverityRole).toInt(),
                               int(core::base::Severity::Warning), 5000);
     QVERIFY(!model()->index(10, Model::TypeColumn).data(Qt::DecorationRole).isNull());
-    QVERIFY(model()->index(10, Model::TypeColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("password")));
+    QVERIFY(
+        model()->index(10, Model::TypeColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("password")));
 }
 
 void tst_HbaRuleEditor::shadowedRuleNamesTheRuleThatShadowsIt()
@@ -473,7 +474,8 @@ void tst_HbaRuleEditor::sourceEditsReachTheTable()
     const int ldapRow = model()->rowForLine(index + 4);
     QVERIFY(ldapRow >= 0);
     const QString shown = model()->index(ldapRow, Model::OptionsColumn).data().toString();
-    QVERIFY2(!shown.contains(QStringLiteral("hunter2")) && shown.contains(QStringLiteral("ldapbindpasswd=")), qPrintable(shown));
+    QVERIFY2(!shown.contains(QStringLiteral("hunter2")) && shown.contains(QStringLiteral("ldapbindpasswd=")),
+             qPrintable(shown));
     QVERIFY(!(model()->flags(model()->index(ldapRow, Model::OptionsColumn)) & Qt::ItemIsEditable));
     doc->setSecretsRevealed(true);
     QVERIFY(model()->index(ldapRow, Model::OptionsColumn).data().toString().contains(QStringLiteral("hunter2")));
@@ -512,15 +514,19 @@ void tst_HbaRuleEditor::modelsUnderTester()
     model()->setHighlightedLine(120);
     model()->setHighlightedLine(0);
 
-    const QList<core::hba::HbaImpactChange> changes =
-        core::hba::HbaImpact::compare(model()->file(), model()->parse(QByteArray("host all all 0.0.0.0/0 trust\n")));
+    const QList<core::hba::HbaImpactChange> changes
+        = core::hba::HbaImpact::compare(model()->file(), model()->parse(QByteArray("host all all 0.0.0.0/0 trust\n")));
     QVERIFY(!changes.isEmpty());
     ui::editors::hba::HbaImpactModel impact(changes);
     QAbstractItemModelTester impactTester(&impact, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(impact.rowCount(), changes.size());
     bool trust = false;
     for (int row = 0; row < impact.rowCount(); ++row)
-        trust = trust || impact.index(row, ui::editors::hba::HbaImpactModel::AfterColumn).data().toString().startsWith(QStringLiteral("trust"));
+        trust = trust
+            || impact.index(row, ui::editors::hba::HbaImpactModel::AfterColumn)
+                   .data()
+                   .toString()
+                   .startsWith(QStringLiteral("trust"));
     QVERIFY(trust);
 }
 
@@ -536,23 +542,29 @@ void tst_HbaRuleEditor::screenshot()
     QTest::qWait(300); // diagnostics arrive and paint
     const QImage image = m_window->grab().toImage();
     QVERIFY(!image.isNull());
-    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::currentPath()
-                                                                                : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+        ? QDir::currentPath()
+        : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     QVERIFY(image.save(folder + QStringLiteral("/hbaeditor.png")));
 
     // The other screens: the pasted-error proposal and the "changes who gets in" dialog.
     auto *tabs = page()->findChild<QTabWidget *>(QStringLiteral("hbaSideTabs"));
     tabs->setCurrentWidget(page()->pasteErrorPane());
-    page()->pasteErrorPane()->findChild<QPlainTextEdit *>(QStringLiteral("hbaPasteErrorText"))->setPlainText(
-        QStringLiteral("FATAL:  no pg_hba.conf entry for host \"192.168.7.9\", user \"app\", database \"appdb\", "
-                       "no encryption"));
+    page()
+        ->pasteErrorPane()
+        ->findChild<QPlainTextEdit *>(QStringLiteral("hbaPasteErrorText"))
+        ->setPlainText(
+            QStringLiteral("FATAL:  no pg_hba.conf entry for host \"192.168.7.9\", user \"app\", database \"appdb\", "
+                           "no encryption"));
     QVERIFY(page()->pasteErrorPane()->propose());
     QTest::qWait(100); // the word-wrapped proposal label gets its height on the next layout pass
     QVERIFY(m_window->grab().save(folder + QStringLiteral("/hbaeditor-paste.png")));
     QByteArray moved = m_original;
-    moved.replace("hostssl  all            all             10.10.0.0/16", "hostssl  all            all             10.0.0.0/8   ");
-    ui::editors::hba::HbaImpactDialog dialog(QStringLiteral("Set the address of the rule on line 134 to \"10.0.0.0/8\""),
-                               core::hba::HbaImpact::compare(model()->file(), model()->parse(moved)), m_window.get());
+    moved.replace("hostssl  all            all             10.10.0.0/16",
+                  "hostssl  all            all             10.0.0.0/8   ");
+    ui::editors::hba::HbaImpactDialog dialog(
+        QStringLiteral("Set the address of the rule on line 134 to \"10.0.0.0/8\""),
+        core::hba::HbaImpact::compare(model()->file(), model()->parse(moved)), m_window.get());
     dialog.show();
     QVERIFY(QTest::qWaitForWindowExposed(&dialog));
     QVERIFY(dialog.model()->rowCount() > 0);

@@ -10,8 +10,8 @@
 #include "editors/hba/hbarulesmodel.h"
 #include "editors/hba/hbasimulatorpane.h"
 #include "editors/hba/hbatracemodel.h"
-#include "gui/guitesthelpers.h"
 #include "gui/editors/hba/hbaeditorfixture.h"
+#include "gui/guitesthelpers.h"
 #include "hba/hbafile.h"
 #include "hba/hbaimpact.h"
 #include "hba/hbamatcher.h"
@@ -114,14 +114,17 @@ void tst_HbaSimulatorPane::simulatorHighlightsTheEnginesMatch()
     address->clear();
     QTest::keyClicks(address, "10.10.3.7");
     QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 134);
-    QVERIFY(simulator->findChild<QLabel *>(QStringLiteral("hbaSimResult"))->text().contains(QStringLiteral("scram-sha-256")));
+    QVERIFY(simulator->findChild<QLabel *>(QStringLiteral("hbaSimResult"))
+                ->text()
+                .contains(QStringLiteral("scram-sha-256")));
     // An edit that moves the match follows at once.
     focusTable(11);
     test::DialogAnswerer apply(QStringLiteral("hbaImpactDialog"), QStringLiteral("hbaImpactApplyButton"));
     QTest::keyClick(view(), Qt::Key_Up, Qt::AltModifier);
     QTRY_COMPARE(apply.answered, 1);
     QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 134);
-    QCOMPARE(model()->index(model()->highlightedRow(), Model::MethodColumn).data().toString(), QStringLiteral("reject"));
+    QCOMPARE(model()->index(model()->highlightedRow(), Model::MethodColumn).data().toString(),
+             QStringLiteral("reject"));
 }
 
 void tst_HbaSimulatorPane::pastedErrorProposesAndInsertsARule()
@@ -141,11 +144,13 @@ void tst_HbaSimulatorPane::pastedErrorProposesAndInsertsARule()
     QCOMPARE(pane->proposal()->ruleText, QStringLiteral("hostssl appdb app 192.168.7.9/32 scram-sha-256"));
     // Placed before the IPv4 deny-all, the first rule that would decide otherwise.
     QCOMPARE(pane->proposal()->beforeLine, 137);
-    const core::hba::HbaRuleProposal engine = core::hba::HbaRuleProposer::propose(
-        model()->parse(m_original), *core::hba::HbaRejection::parse(message));
+    const core::hba::HbaRuleProposal engine
+        = core::hba::HbaRuleProposer::propose(model()->parse(m_original), *core::hba::HbaRejection::parse(message));
     QCOMPARE(pane->proposal()->fields, engine.fields);
     QCOMPARE(pane->proposal()->beforeLine, engine.beforeLine);
-    QVERIFY(pane->findChild<QLabel *>(QStringLiteral("hbaProposalText"))->text().contains(QStringLiteral("192.168.7.9/32")));
+    QVERIFY(pane->findChild<QLabel *>(QStringLiteral("hbaProposalText"))
+                ->text()
+                .contains(QStringLiteral("192.168.7.9/32")));
     // The simulator now shows that connection: rejected by line 137 today.
     QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 137);
 

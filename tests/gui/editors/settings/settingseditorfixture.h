@@ -32,11 +32,19 @@ protected:
     }
 
     QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
-    ui::document::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
-    ui::mainwindow::DocumentPage *page() const { return m_window->editorArea()->editorFor(QString::fromLatin1(confRelative)); }
+    ui::document::ProjectDocument *conf() const
+    {
+        return m_window->documents()->document(QString::fromLatin1(confRelative));
+    }
+    ui::mainwindow::DocumentPage *page() const
+    {
+        return m_window->editorArea()->editorFor(QString::fromLatin1(confRelative));
+    }
     ui::editors::settings::SettingsEditor *editor() const
     {
-        return page() ? qobject_cast<ui::editors::settings::SettingsEditor *>(page()->page(QStringLiteral("settingsEditor"))) : nullptr;
+        return page()
+            ? qobject_cast<ui::editors::settings::SettingsEditor *>(page()->page(QStringLiteral("settingsEditor")))
+            : nullptr;
     }
     QTreeView *view() const { return editor()->findChild<QTreeView *>(QStringLiteral("settingsView")); }
 
@@ -61,7 +69,8 @@ protected:
         for (int category = 0; category < model->rowCount(); ++category) {
             const QModelIndex parent = model->index(category, 0);
             for (int row = 0; row < model->rowCount(parent); ++row)
-                names.append(model->index(row, 0, parent).data(ui::editors::settings::SettingsModel::NameRole).toString());
+                names.append(
+                    model->index(row, 0, parent).data(ui::editors::settings::SettingsModel::NameRole).toString());
         }
         return names;
     }

@@ -2,23 +2,23 @@
 // redo, save, reset to default, filters, sync with the Source tab, revealLine, included files.
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
+#include "editors/rawtexteditor.h"
 #include "editors/settings/settingsanalyzer.h"
 #include "editors/settings/settingsdelegate.h"
-#include "project/project.h"
 #include "editors/settings/settingseditor.h"
 #include "editors/settings/settingsfiltermodel.h"
 #include "editors/settings/settingsmodel.h"
 #include "editors/settings/unitvalueeditor.h"
-#include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
-#include "gui/guitesthelpers.h"
 #include "gui/editors/settings/settingseditorfixture.h"
+#include "gui/guitesthelpers.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
 #include "mainwindow/problemspanel.h"
 #include "models/diagnosticsmodel.h"
 #include "pgconf/parameterhistory.h"
+#include "project/project.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
 
@@ -85,7 +85,8 @@ void tst_SettingsEditor::cleanup()
 void tst_SettingsEditor::modelsUnderTester()
 {
     QAbstractItemModelTester modelTester(editor()->model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    QAbstractItemModelTester filterTester(editor()->filterModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester filterTester(editor()->filterModel(),
+                                          QAbstractItemModelTester::FailureReportingMode::QtTest);
     // Exercise data changes, filters and a version change under the testers.
     QVERIFY(editor()->setParameter(QStringLiteral("work_mem"), QStringLiteral("16MB")));
     editor()->findChild<QLineEdit *>(QStringLiteral("settingsFilter"))->setText(QStringLiteral("mem"));
@@ -110,29 +111,39 @@ void tst_SettingsEditor::everyParameterGroupedByCategory()
     QVERIFY(model->index(0, 0).data().toString().startsWith(QStringLiteral("File Locations")));
 
     const QModelIndex sharedBuffers = model->indexOf(QStringLiteral("shared_buffers"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::ValueColumn).data().toString(), QStringLiteral("256MB"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::UnitColumn).data().toString(), QStringLiteral("8kB"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::DefaultColumn).data().toString(), QStringLiteral("128MB"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(), QStringLiteral("postgresql.conf:139"));
-    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::ContextColumn).data().toString(), QStringLiteral("restart"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::ValueColumn).data().toString(),
+             QStringLiteral("256MB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::UnitColumn).data().toString(),
+             QStringLiteral("8kB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::DefaultColumn).data().toString(),
+             QStringLiteral("128MB"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(),
+             QStringLiteral("postgresql.conf:139"));
+    QCOMPARE(sharedBuffers.siblingAtColumn(ui::editors::settings::SettingsModel::ContextColumn).data().toString(),
+             QStringLiteral("restart"));
     QVERIFY(sharedBuffers.data(Qt::ToolTipRole).toString().contains(QStringLiteral("shared memory buffers")));
 
     const QModelIndex notSet = model->indexOf(QStringLiteral("bgwriter_delay"));
     QVERIFY(!notSet.data(ui::editors::settings::SettingsModel::IsSetRole).toBool());
-    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(), QStringLiteral("default"));
-    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::ValueColumn).data().toString(), QStringLiteral("200ms"));
-    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::ContextColumn).data().toString(), QStringLiteral("reload"));
+    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(),
+             QStringLiteral("default"));
+    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::ValueColumn).data().toString(),
+             QStringLiteral("200ms"));
+    QCOMPARE(notSet.siblingAtColumn(ui::editors::settings::SettingsModel::ContextColumn).data().toString(),
+             QStringLiteral("reload"));
 }
 
 void tst_SettingsEditor::editThroughDelegateUndoRedoSave()
 {
     const QByteArray original = test::readBytes(confPath());
-    const QByteArray expected = test::readBytes(test::testDataDir() + QStringLiteral("/settingseditor/postgresql.conf.expected"));
+    const QByteArray expected
+        = test::readBytes(test::testDataDir() + QStringLiteral("/settingseditor/postgresql.conf.expected"));
     QVERIFY(!expected.isEmpty());
 
     QWidget *opened = openEditorOn(QStringLiteral("shared_buffers"));
     QVERIFY(opened);
-    auto *unitEditor = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    auto *unitEditor
+        = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
     QVERIFY(unitEditor);
     QLineEdit *number = unitEditor->numberEdit();
     QComboBox *unit = unitEditor->unitCombo();
@@ -149,7 +160,11 @@ void tst_SettingsEditor::editThroughDelegateUndoRedoSave()
     QCOMPARE(conf()->undoStack()->count(), 1);
     QCOMPARE(conf()->undoStack()->undoText(), QStringLiteral("Set shared_buffers"));
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("512MB"));
-    QVERIFY(editor()->model()->indexOf(QStringLiteral("shared_buffers")).data(ui::editors::settings::SettingsModel::ChangedRole).toBool());
+    QVERIFY(editor()
+                ->model()
+                ->indexOf(QStringLiteral("shared_buffers"))
+                .data(ui::editors::settings::SettingsModel::ChangedRole)
+                .toBool());
 
     // The checks run again on the edit and the table keeps their verdict.
     QSignalSpy checked(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
@@ -160,7 +175,11 @@ void tst_SettingsEditor::editThroughDelegateUndoRedoSave()
     QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(conf()->bytes(), original);
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("256MB"));
-    QVERIFY(!editor()->model()->indexOf(QStringLiteral("shared_buffers")).data(ui::editors::settings::SettingsModel::ChangedRole).toBool());
+    QVERIFY(!editor()
+                 ->model()
+                 ->indexOf(QStringLiteral("shared_buffers"))
+                 .data(ui::editors::settings::SettingsModel::ChangedRole)
+                 .toBool());
     QTest::keyClick(view(), Qt::Key_Z, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(conf()->bytes(), expected);
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("shared_buffers")), QStringLiteral("512MB"));
@@ -190,7 +209,8 @@ void tst_SettingsEditor::invalidValueIsRefused()
     // Out of range through the unit editor.
     QTest::keyClick(edit, Qt::Key_Escape);
     openEditorOn(QStringLiteral("work_mem"));
-    auto *unitEditor = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    auto *unitEditor
+        = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
     QVERIFY(unitEditor);
     unitEditor->numberEdit()->selectAll();
     QTest::keyClicks(unitEditor->numberEdit(), "3");
@@ -210,7 +230,8 @@ void tst_SettingsEditor::invalidValueIsRefused()
 
 void tst_SettingsEditor::booleanCheckBoxAndProblemBadge()
 {
-    const QModelIndex fsync = editor()->model()->indexOf(QStringLiteral("fsync"), ui::editors::settings::SettingsModel::ValueColumn);
+    const QModelIndex fsync
+        = editor()->model()->indexOf(QStringLiteral("fsync"), ui::editors::settings::SettingsModel::ValueColumn);
     QCOMPARE(fsync.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
     QVERIFY(!fsync.data(ui::editors::settings::SettingsModel::HasProblemRole).toBool());
     editor()->selectParameter(QStringLiteral("fsync"));
@@ -249,7 +270,8 @@ void tst_SettingsEditor::resetToDefaultCommentsTheLineOut()
     QCOMPARE(conf()->undoStack()->undoText(), QStringLiteral("Reset work_mem"));
     const QModelIndex workMem = editor()->model()->indexOf(QStringLiteral("work_mem"));
     QVERIFY(!workMem.data(ui::editors::settings::SettingsModel::IsSetRole).toBool());
-    QCOMPARE(workMem.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(), QStringLiteral("default"));
+    QCOMPARE(workMem.siblingAtColumn(ui::editors::settings::SettingsModel::SourceColumn).data().toString(),
+             QStringLiteral("default"));
     // Resetting what is not set says so and changes nothing.
     QTest::keyClick(view(), Qt::Key_Delete);
     QCOMPARE(conf()->bytes(), expected);
@@ -290,7 +312,7 @@ void tst_SettingsEditor::changedToggleRestartsAfterSave()
     QVERIFY(visibleNames().isEmpty());
     QVERIFY(editor()->setParameter(QStringLiteral("max_connections"), QStringLiteral("150")));
     QVERIFY(editor()->setParameter(QStringLiteral("work_mem"), QStringLiteral("8MB")));
-    QCOMPARE(visibleNames(), (QStringList{QStringLiteral("max_connections"), QStringLiteral("work_mem")}));
+    QCOMPARE(visibleNames(), (QStringList {QStringLiteral("max_connections"), QStringLiteral("work_mem")}));
 
     // Saved: nothing differs from the file on disk any more.
     test::DialogAnswerer accept(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
@@ -299,16 +321,20 @@ void tst_SettingsEditor::changedToggleRestartsAfterSave()
     QCOMPARE(accept.answered, 1);
     QVERIFY(!conf()->isModified());
     QVERIFY(visibleNames().isEmpty());
-    QVERIFY(!editor()->model()->indexOf(QStringLiteral("work_mem")).data(ui::editors::settings::SettingsModel::ChangedRole).toBool());
+    QVERIFY(!editor()
+                 ->model()
+                 ->indexOf(QStringLiteral("work_mem"))
+                 .data(ui::editors::settings::SettingsModel::ChangedRole)
+                 .toBool());
 
     // Changed again since the save, and undo past the save shows the saved value as the reference.
     QVERIFY(editor()->setParameter(QStringLiteral("work_mem"), QStringLiteral("16MB")));
-    QCOMPARE(visibleNames(), QStringList{QStringLiteral("work_mem")});
+    QCOMPARE(visibleNames(), QStringList {QStringLiteral("work_mem")});
     conf()->undoStack()->undo();
     QVERIFY(visibleNames().isEmpty());
     conf()->undoStack()->undo(); // back to 4MB, which is not what was saved
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("work_mem")), QStringLiteral("4MB"));
-    QCOMPARE(visibleNames(), QStringList{QStringLiteral("work_mem")});
+    QCOMPARE(visibleNames(), QStringList {QStringLiteral("work_mem")});
 }
 
 void tst_SettingsEditor::enumEditorIsACombo()
@@ -337,14 +363,14 @@ void tst_SettingsEditor::buildDependentEnumValues()
     };
     QVERIFY(offered(std::nullopt).contains(QStringLiteral("lz4*")));
     QVERIFY(offered(std::nullopt).contains(QStringLiteral("zstd*")));
-    QVERIFY(offered(QSet<QString>{QStringLiteral("lz4")}).contains(QStringLiteral("lz4*")));
-    QVERIFY(!offered(QSet<QString>{QStringLiteral("lz4")}).contains(QStringLiteral("zstd*")));
-    QVERIFY(offered(QSet<QString>{}).contains(QStringLiteral("pglz")));
-    QVERIFY(!offered(QSet<QString>{}).contains(QStringLiteral("lz4*")));
+    QVERIFY(offered(QSet<QString> {QStringLiteral("lz4")}).contains(QStringLiteral("lz4*")));
+    QVERIFY(!offered(QSet<QString> {QStringLiteral("lz4")}).contains(QStringLiteral("zstd*")));
+    QVERIFY(offered(QSet<QString> {}).contains(QStringLiteral("pglz")));
+    QVERIFY(!offered(QSet<QString> {}).contains(QStringLiteral("lz4*")));
 
     // Through the table: the project says the build has none of them.
     core::project::ProjectSettings settings = m_window->project()->settings;
-    settings.serverBuildFeatures = QSet<QString>{};
+    settings.serverBuildFeatures = QSet<QString> {};
     m_window->setProjectSettings(settings);
     openEditorOn(QStringLiteral("wal_compression"));
     auto *combo = view()->findChild<QComboBox *>(QStringLiteral("settingsEnumEditor"));
@@ -394,7 +420,7 @@ void tst_SettingsEditor::filtersAndToggles()
     QVERIFY(!names.contains(QStringLiteral("work_mem")));
     // Description and value match too.
     filter->setText(QStringLiteral("query workspaces"));
-    QCOMPARE(visibleNames(), QStringList{QStringLiteral("work_mem")});
+    QCOMPARE(visibleNames(), QStringList {QStringLiteral("work_mem")});
     filter->setText(QStringLiteral("scram-sha-256"));
     QVERIFY(visibleNames().contains(QStringLiteral("password_encryption")));
     filter->clear();
@@ -404,10 +430,12 @@ void tst_SettingsEditor::filtersAndToggles()
     names = visibleNames();
     QVERIFY(names.size() > 10 && names.size() < 100);
     for (const QString &name : names)
-        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::IsSetRole).toBool(), qPrintable(name));
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::IsSetRole).toBool(),
+                 qPrintable(name));
     QTest::mouseClick(toggle("settingsOnlyRestart"), Qt::LeftButton);
     for (const QString &name : visibleNames())
-        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::NeedsRestartRole).toBool(), qPrintable(name));
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::NeedsRestartRole).toBool(),
+                 qPrintable(name));
     QVERIFY(visibleNames().contains(QStringLiteral("max_connections")));
     QTest::mouseClick(toggle("settingsOnlySet"), Qt::LeftButton);
     QTest::mouseClick(toggle("settingsOnlyRestart"), Qt::LeftButton);
@@ -415,7 +443,7 @@ void tst_SettingsEditor::filtersAndToggles()
     QTest::mouseClick(toggle("settingsOnlyChanged"), Qt::LeftButton);
     QVERIFY(visibleNames().isEmpty());
     QVERIFY(editor()->setParameter(QStringLiteral("max_connections"), QStringLiteral("150")));
-    QCOMPARE(visibleNames(), QStringList{QStringLiteral("max_connections")});
+    QCOMPARE(visibleNames(), QStringList {QStringLiteral("max_connections")});
     QTest::mouseClick(toggle("settingsOnlyChanged"), Qt::LeftButton);
 
     QSignalSpy checked(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
@@ -425,7 +453,8 @@ void tst_SettingsEditor::filtersAndToggles()
     names = visibleNames();
     QVERIFY(names.contains(QStringLiteral("full_page_writes")));
     for (const QString &name : names)
-        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::HasProblemRole).toBool(), qPrintable(name));
+        QVERIFY2(editor()->model()->indexOf(name).data(ui::editors::settings::SettingsModel::HasProblemRole).toBool(),
+                 qPrintable(name));
     // Selecting a hidden parameter shows everything again.
     QVERIFY(editor()->selectParameter(QStringLiteral("bgwriter_delay")));
     QVERIFY(!toggle("settingsOnlyProblems")->isChecked());
@@ -456,7 +485,11 @@ void tst_SettingsEditor::sourceTabEditShowsInTable()
     QTest::keyClick(source, Qt::Key_Return);
     QTest::keyClicks(source, "bgwriter_delay = 50ms");
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("bgwriter_delay")), QStringLiteral("50ms"));
-    QCOMPARE(editor()->model()->indexOf(QStringLiteral("bgwriter_delay"), ui::editors::settings::SettingsModel::SourceColumn).data().toString(),
+    QCOMPARE(editor()
+                 ->model()
+                 ->indexOf(QStringLiteral("bgwriter_delay"), ui::editors::settings::SettingsModel::SourceColumn)
+                 .data()
+                 .toString(),
              QStringLiteral("postgresql.conf:75"));
 }
 
@@ -487,11 +520,14 @@ void tst_SettingsEditor::documentationPane()
 
 void tst_SettingsEditor::versionNotes()
 {
-    QVERIFY(core::pgconf::ParameterHistory::notes(QStringLiteral("scram_iterations")).contains(QStringLiteral("Added in 16")));
+    QVERIFY(core::pgconf::ParameterHistory::notes(QStringLiteral("scram_iterations"))
+                .contains(QStringLiteral("Added in 16")));
     const QStringList removed = core::pgconf::ParameterHistory::notes(QStringLiteral("vacuum_defer_cleanup_age"));
     QVERIFY2(removed.contains(QStringLiteral("Removed in 16 (last in 15)")), qPrintable(removed.join(u'|')));
     QVERIFY(core::pgconf::ParameterHistory::notes(QStringLiteral("work_mem")).isEmpty()
-            || !core::pgconf::ParameterHistory::notes(QStringLiteral("work_mem")).first().startsWith(QStringLiteral("Added")));
+            || !core::pgconf::ParameterHistory::notes(QStringLiteral("work_mem"))
+                    .first()
+                    .startsWith(QStringLiteral("Added")));
 }
 
 void tst_SettingsEditor::includedFileEditsItsOwnDocument()
@@ -510,10 +546,12 @@ void tst_SettingsEditor::includedFileEditsItsOwnDocument()
     const QByteArray topBytes = test::readBytes(confPath());
     openSettingsEditor();
 
-    const QModelIndex row = editor()->model()->indexOf(QStringLiteral("effective_io_concurrency"), ui::editors::settings::SettingsModel::SourceColumn);
+    const QModelIndex row = editor()->model()->indexOf(QStringLiteral("effective_io_concurrency"),
+                                                       ui::editors::settings::SettingsModel::SourceColumn);
     QCOMPARE(row.data().toString(), QStringLiteral("conf.d/tuning.conf:2"));
     QVERIFY(editor()->setParameter(QStringLiteral("effective_io_concurrency"), QStringLiteral("200")));
-    ui::document::ProjectDocument *included = m_window->documents()->document(QStringLiteral("infra/docker/prod/postgres/conf.d/tuning.conf"));
+    ui::document::ProjectDocument *included
+        = m_window->documents()->document(QStringLiteral("infra/docker/prod/postgres/conf.d/tuning.conf"));
     QVERIFY(included);
     QCOMPARE(included->bytes(), QByteArray("# tuning\neffective_io_concurrency = 200\n"));
     QCOMPARE(conf()->bytes(), topBytes);
@@ -530,8 +568,9 @@ void tst_SettingsEditor::screenshot()
     QVERIFY(checked.wait(5000));
     QVERIFY(editor()->selectParameter(QStringLiteral("shared_buffers")));
     QTest::qWait(50);
-    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
-                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+        ? QDir::tempPath()
+        : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     QVERIFY(m_window->grab().save(folder + QStringLiteral("/settings-window.png")));
     QVERIFY(editor()->grab().save(folder + QStringLiteral("/settings-editor.png")));
     // And the unit editor open on a memory parameter.

@@ -2,26 +2,26 @@
 #include "document/projectdocument.h"
 #include "editors/rawtexteditor.h"
 #include "editors/sourceview.h"
-#include "support/fakepglistener.h"
 #include "gui/guitesthelpers.h"
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
-#include "support/pgtestserver.h"
 #include "probe/connectionprobe.h"
+#include "support/fakepglistener.h"
+#include "support/pgtestserver.h"
 #include "support/testcertificates.h"
 #include "support/testenvironment.h"
-#include "tools/connectiontester/conninfofield.h"
 #include "tools/connectiontester/connectiontesterwidget.h"
+#include "tools/connectiontester/conninfofield.h"
 #include "tools/connectiontester/probehistorymodel.h"
 #include "tools/connectiontester/probetimelinemodel.h"
 
 #include <QAbstractItemModelTester>
 #include <QClipboard>
-#include <QGuiApplication>
 #include <QDir>
 #include <QDockWidget>
 #include <QElapsedTimer>
+#include <QGuiApplication>
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
@@ -106,7 +106,8 @@ void tst_ConnectionTester::initTestCase()
     for (const char *name : {"PGPASSWORD", "PGHOST", "PGPORT", "PGUSER", "PGDATABASE", "PGSSLMODE", "PGSERVICE",
                              "PGSSLROOTCERT", "PGCONNECT_TIMEOUT"})
         qunsetenv(name);
-    QVERIFY2(m_certificates.generate(m_home.path() + QStringLiteral("/certs")), qPrintable(m_certificates.errorString()));
+    QVERIFY2(m_certificates.generate(m_home.path() + QStringLiteral("/certs")),
+             qPrintable(m_certificates.errorString()));
 
     m_server = std::make_unique<PgTestServer>();
     QVERIFY2(m_server->init(), qPrintable(m_server->errorString()));
@@ -117,15 +118,17 @@ void tst_ConnectionTester::initTestCase()
                  "host all scramuser 127.0.0.1/32 scram-sha-256\n";
     QVERIFY(!m_server->writeFile(m_server->dataDir() + QStringLiteral("/pg_hba.conf"), m_hbaBytes).isEmpty());
     QVERIFY2(m_server->start(), qPrintable(m_server->errorString()));
-    QVERIFY(m_server->execute(QStringLiteral(
-        "set password_encryption = 'scram-sha-256'; create role scramuser login password 'scram-pw'")));
+    QVERIFY(m_server->execute(
+        QStringLiteral("set password_encryption = 'scram-sha-256'; create role scramuser login password 'scram-pw'")));
     m_silent = std::make_unique<FakePgListener>(FakePgListener::Behaviour::Silent);
 
     // The project: the app's URL in .env (through config.yaml), the server's files under pg/.
-    const QString url = QStringLiteral("postgresql://scramuser:scram-pw@localhost:%1/postgres?sslmode=verify-full&sslrootcert=%2")
-                            .arg(m_server->port())
-                            .arg(m_certificates.caCert());
-    writeFile(m_project.filePath(QStringLiteral(".env")), "APP_ENVIRONMENT=development\nDATABASE_URL=" + url.toUtf8() + "\n");
+    const QString url
+        = QStringLiteral("postgresql://scramuser:scram-pw@localhost:%1/postgres?sslmode=verify-full&sslrootcert=%2")
+              .arg(m_server->port())
+              .arg(m_certificates.caCert());
+    writeFile(m_project.filePath(QStringLiteral(".env")),
+              "APP_ENVIRONMENT=development\nDATABASE_URL=" + url.toUtf8() + "\n");
     writeFile(m_project.filePath(QStringLiteral("config.yaml")),
               "database:\n  url: \"${DATABASE_URL:-postgresql+asyncpg://user:password@postgres:5432/app_db}\"\n"
               "  pool_size: 5\n");
@@ -263,11 +266,12 @@ void tst_ConnectionTester::passingRunShowsEveryStageOk()
             chain = model->index(row, 0, tls);
     QVERIFY(chain.isValid());
     const QModelIndex leaf = model->index(0, 0, chain);
-    QCOMPARE(model->index(0, ProbeTimelineModel::DetailColumn, chain).data().toString(), QStringLiteral("CN=localhost"));
+    QCOMPARE(model->index(0, ProbeTimelineModel::DetailColumn, chain).data().toString(),
+             QStringLiteral("CN=localhost"));
     QStringList fields;
     for (int row = 0; row < model->rowCount(leaf); ++row)
         fields << model->index(row, 0, leaf).data().toString() + QLatin1String(": ")
-                      + model->index(row, ProbeTimelineModel::DetailColumn, leaf).data().toString();
+                + model->index(row, ProbeTimelineModel::DetailColumn, leaf).data().toString();
     const QString text = fields.join(QLatin1Char('\n'));
     QVERIFY2(text.contains(QLatin1String("Alternative names: DNS:localhost")), qPrintable(text));
     QVERIFY2(text.contains(QLatin1String("Issuer: CN=pgdial test CA")), qPrintable(text));
@@ -282,11 +286,11 @@ void tst_ConnectionTester::passingRunShowsEveryStageOk()
 
 void tst_ConnectionTester::wrongPasswordExplainsTheCause()
 {
-    const ProbeReport report = run(
-        QStringLiteral("postgresql://scramuser:wrong@localhost:%1/postgres?sslmode=verify-full&sslrootcert=%2")
-            .arg(m_server->port())
-            .arg(m_certificates.caCert()),
-        admin());
+    const ProbeReport report
+        = run(QStringLiteral("postgresql://scramuser:wrong@localhost:%1/postgres?sslmode=verify-full&sslrootcert=%2")
+                  .arg(m_server->port())
+                  .arg(m_certificates.caCert()),
+              admin());
     QCOMPARE(verdictId(report.verdict), QStringLiteral("password_failed"));
     QCOMPARE(report.failedStage, QStringLiteral("auth"));
     auto *title = m_tester->findChild<QLabel *>(QStringLiteral("verdictTitle"));
@@ -313,7 +317,8 @@ void tst_ConnectionTester::refusedPortPointsAtThePortSetting()
     // The project's postgresql.conf sets another port: the link opens that line.
     auto *location = m_tester->findChild<QLabel *>(QStringLiteral("verdictLocation"));
     QVERIFY(location->isVisible());
-    const QRegularExpressionMatch href = QRegularExpression(QStringLiteral("href=\"([^\"]+)\"")).match(location->text());
+    const QRegularExpressionMatch href
+        = QRegularExpression(QStringLiteral("href=\"([^\"]+)\"")).match(location->text());
     QVERIFY2(href.hasMatch(), qPrintable(location->text()));
     QSignalSpy shown(m_window->context(), &ui::document::ProjectContext::showRequested);
     Q_EMIT location->linkActivated(href.captured(1));
@@ -352,7 +357,8 @@ void tst_ConnectionTester::cancelReturnsWithin200Ms()
     QVERIFY(report.cancelled);
     QVERIFY(!m_tester->isRunning());
     QVERIFY(m_tester->findChild<QPushButton *>(QStringLiteral("testButton"))->isEnabled());
-    QVERIFY(m_tester->findChild<QLabel *>(QStringLiteral("verdictTitle"))->text().startsWith(QLatin1String("Cancelled")));
+    QVERIFY(
+        m_tester->findChild<QLabel *>(QStringLiteral("verdictTitle"))->text().startsWith(QLatin1String("Cancelled")));
 }
 
 namespace {
@@ -409,7 +415,7 @@ public:
         m_last = threadTimes();
         m_tick.start();
     }
-    qint64 maxGap = 0;    // wall time
+    qint64 maxGap = 0; // wall time
     qint64 maxOwnGap = 0; // wall time minus run-queue wait
     qint64 maxAsleep = 0; // wall time minus run-queue wait and time on a CPU
 
@@ -463,9 +469,10 @@ void tst_ConnectionTester::uiThreadNeverBlocks()
     // Waiting is judged in every build: a connect, read or handshake on the UI thread would sleep
     // it while the server forks, authenticates and answers, for a whole stage (the probe takes
     // 150-450 ms here); the timer's own sleep is 5 ms, late wake-ups on a loaded machine ~12 ms.
-    QVERIFY2(maxAsleep < 30, qPrintable(QStringLiteral("asleep %1 ms in one event-loop turn (idle baseline %2 ms)")
-                                            .arg(maxAsleep)
-                                            .arg(idleAsleep)));
+    QVERIFY2(maxAsleep < 30,
+             qPrintable(QStringLiteral("asleep %1 ms in one event-loop turn (idle baseline %2 ms)")
+                            .arg(maxAsleep)
+                            .arg(idleAsleep)));
     // Working time says how heavy the UI's own handling is; under the sanitizers every instruction
     // costs several times more, so that budget is asserted in the unsanitized build only.
     if (!sanitized)
@@ -474,8 +481,8 @@ void tst_ConnectionTester::uiThreadNeverBlocks()
 
 void tst_ConnectionTester::addThisRuleInsertsAndUndoes()
 {
-    const ProbeReport report =
-        run(QStringLiteral("host=127.0.0.1 port=%1 user=stranger dbname=postgres sslmode=disable").arg(m_server->port()));
+    const ProbeReport report = run(
+        QStringLiteral("host=127.0.0.1 port=%1 user=stranger dbname=postgres sslmode=disable").arg(m_server->port()));
     QCOMPARE(verdictId(report.verdict), QStringLiteral("hba_no_entry"));
     auto *add = m_tester->findChild<QPushButton *>(QStringLiteral("addHbaRuleButton"));
     QVERIFY(add->isVisible());
@@ -507,20 +514,25 @@ void tst_ConnectionTester::historyShowsEveryRun()
     QVERIFY(history->rowCount() >= 6);
     for (int row = 0; row < history->rowCount(); ++row) {
         const QString text = history->index(row).data().toString();
-        QVERIFY2(!text.contains(QLatin1String("scram-pw")) && !text.contains(QLatin1String("wrong@")), qPrintable(text));
+        QVERIFY2(!text.contains(QLatin1String("scram-pw")) && !text.contains(QLatin1String("wrong@")),
+                 qPrintable(text));
     }
     // Newest first; choosing an older run shows its report.
-    QCOMPARE(history->index(0).data(ui::tools::connectiontester::ProbeHistoryModel::VerdictRole).toString(), QStringLiteral("hba_no_entry"));
+    QCOMPARE(history->index(0).data(ui::tools::connectiontester::ProbeHistoryModel::VerdictRole).toString(),
+             QStringLiteral("hba_no_entry"));
     int passwordRow = -1;
     for (int row = 0; row < history->rowCount(); ++row)
-        if (history->index(row).data(ui::tools::connectiontester::ProbeHistoryModel::VerdictRole).toString() == QLatin1String("password_failed"))
+        if (history->index(row).data(ui::tools::connectiontester::ProbeHistoryModel::VerdictRole).toString()
+            == QLatin1String("password_failed"))
             passwordRow = row;
     QVERIFY(passwordRow > 0);
     auto *view = m_tester->findChild<QListView *>(QStringLiteral("probeHistory"));
     view->setCurrentIndex(history->index(passwordRow));
     QVERIFY(m_tester->shownReport());
     QCOMPARE(verdictId(m_tester->shownReport()->verdict), QStringLiteral("password_failed"));
-    QVERIFY(m_tester->findChild<QLabel *>(QStringLiteral("verdictTitle"))->text().contains(QLatin1String("password_failed")));
+    QVERIFY(m_tester->findChild<QLabel *>(QStringLiteral("verdictTitle"))
+                ->text()
+                .contains(QLatin1String("password_failed")));
     QCOMPARE(m_tester->timelineModel()->stageIndex(QStringLiteral("auth")).data(ProbeTimelineModel::StatusRole).toInt(),
              int(StageStatus::Fail));
 }

@@ -14,10 +14,10 @@
 #include <QAction>
 #include <QBarSet>
 #include <QChart>
-#include <QLineSeries>
 #include <QDockWidget>
 #include <QDoubleSpinBox>
 #include <QLabel>
+#include <QLineSeries>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -59,12 +59,11 @@ private:
             out.append(set->at(i));
         return out;
     }
-    template<typename T>
-    T *input(const char *name) const
+    template<typename T> T *input(const char *name) const { return m_panel->findChild<T *>(QString::fromLatin1(name)); }
+    QString data(const char *relative) const
     {
-        return m_panel->findChild<T *>(QString::fromLatin1(name));
+        return test::testDataDir() + QStringLiteral("/tuning/pool/") + QString::fromLatin1(relative);
     }
-    QString data(const char *relative) const { return test::testDataDir() + QStringLiteral("/tuning/pool/") + QString::fromLatin1(relative); }
 };
 
 void tst_PoolCalculatorPanel::initTestCase()
@@ -119,7 +118,7 @@ void tst_PoolCalculatorPanel::dockAndShortcut()
 
 void tst_PoolCalculatorPanel::prefilledFromProject()
 {
-    QCOMPARE(input<QSpinBox>("poolWorkers")->value(), 4);          // ${APP_WORKERS:-4}
+    QCOMPARE(input<QSpinBox>("poolWorkers")->value(), 4); // ${APP_WORKERS:-4}
     QCOMPARE(input<QSpinBox>("poolMaxConnections")->value(), 100); // postgresql.conf:3
     QCOMPARE(input<QSpinBox>("poolSuperuserReserved")->value(), 3);
     QCOMPARE(input<QSpinBox>("poolInstances")->value(), 1);
@@ -133,18 +132,18 @@ void tst_PoolCalculatorPanel::inputsChangeTheSeries()
     // 100 req/s x 50 ms / 200 ms = 25; 4 pools -> 7 each: pool_size 7, max_overflow 4.
     // Bars: now (4 x 10 + 4 x 10) and recommended (4 x 7 + 4 x 4).
     QCOMPARE(m_panel->recommendation().connectionsNeeded, 25);
-    QCOMPARE(values(Segment::SuperuserReserved), (QList<qreal>{3, 3}));
-    QCOMPARE(values(Segment::Pools), (QList<qreal>{40, 28}));
-    QCOMPARE(values(Segment::Overflow), (QList<qreal>{40, 16}));
-    QCOMPARE(values(Segment::OtherClients), (QList<qreal>{0, 0}));
-    QCOMPARE(values(Segment::OverLimit), (QList<qreal>{0, 0}));
+    QCOMPARE(values(Segment::SuperuserReserved), (QList<qreal> {3, 3}));
+    QCOMPARE(values(Segment::Pools), (QList<qreal> {40, 28}));
+    QCOMPARE(values(Segment::Overflow), (QList<qreal> {40, 16}));
+    QCOMPARE(values(Segment::OtherClients), (QList<qreal> {0, 0}));
+    QCOMPARE(values(Segment::OverLimit), (QList<qreal> {0, 0}));
     QCOMPARE(m_panel->chart()->limitLine()->at(0).y(), 100.0);
 
     // Two instances: 8 pools of 4 + 2; the project's 8 x (10 + 10) now passes the limit.
     input<QSpinBox>("poolInstances")->setValue(2);
-    QCOMPARE(values(Segment::Pools), (QList<qreal>{80, 32}));
-    QCOMPARE(values(Segment::Overflow), (QList<qreal>{17, 16}));
-    QCOMPARE(values(Segment::OverLimit), (QList<qreal>{63, 0}));
+    QCOMPARE(values(Segment::Pools), (QList<qreal> {80, 32}));
+    QCOMPARE(values(Segment::Overflow), (QList<qreal> {17, 16}));
+    QCOMPARE(values(Segment::OverLimit), (QList<qreal> {63, 0}));
 
     // Less traffic: the low row of the table, and smaller recommended pools.
     input<QDoubleSpinBox>("poolRequests")->setValue(8);
@@ -155,7 +154,7 @@ void tst_PoolCalculatorPanel::inputsChangeTheSeries()
     // A bigger server moves the line and takes the red away.
     input<QSpinBox>("poolMaxConnections")->setValue(300);
     QCOMPARE(m_panel->chart()->limitLine()->at(1).y(), 300.0);
-    QCOMPARE(values(Segment::OverLimit), (QList<qreal>{0, 0}));
+    QCOMPARE(values(Segment::OverLimit), (QList<qreal> {0, 0}));
     QCOMPARE(values(Segment::Overflow).at(0), 80.0);
 }
 
@@ -187,7 +186,7 @@ void tst_PoolCalculatorPanel::applyConfigYamlUndoable()
     QCOMPARE(config->undoStack()->count(), 1);
     QVERIFY(input<QLabel>("poolApplyStatus")->text().contains(QStringLiteral("${APP_POOL:-7}")));
     // The panel follows the edit: the "now" bar shows the applied pools, Apply has nothing left.
-    QCOMPARE(values(Segment::Pools), (QList<qreal>{28, 28}));
+    QCOMPARE(values(Segment::Pools), (QList<qreal> {28, 28}));
     QVERIFY(!apply->isEnabled());
 
     const QString path = m_dir->filePath(QStringLiteral("config.yaml"));
@@ -198,7 +197,7 @@ void tst_PoolCalculatorPanel::applyConfigYamlUndoable()
     QCOMPARE(config->bytes(), original);
     QVERIFY(m_window->documents()->save(config));
     QCOMPARE(test::readBytes(path), original);
-    QCOMPARE(values(Segment::Pools), (QList<qreal>{40, 28}));
+    QCOMPARE(values(Segment::Pools), (QList<qreal> {40, 28}));
 }
 
 void tst_PoolCalculatorPanel::applyMaxConnectionsUndoable()
@@ -226,7 +225,7 @@ void tst_PoolCalculatorPanel::trafficModelUnderTester()
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
     QCOMPARE(model.rowCount(), 4);
     QCOMPARE(model.currentRow(), -1);
-    const QList<QPair<double, int>> cases{{5, 0}, {10, 1}, {50, 1}, {51, 2}, {200, 2}, {201, 3}};
+    const QList<QPair<double, int>> cases {{5, 0}, {10, 1}, {50, 1}, {51, 2}, {200, 2}, {201, 3}};
     for (const auto &[rps, row] : cases) {
         model.setRequestsPerSecond(rps);
         QCOMPARE(model.currentRow(), row);
@@ -243,8 +242,9 @@ void tst_PoolCalculatorPanel::trafficModelUnderTester()
 
 void tst_PoolCalculatorPanel::screenshots()
 {
-    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? QDir::tempPath()
-                                                                                 : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+        ? QDir::tempPath()
+        : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     m_dock->setFloating(true);
     m_dock->resize(860, 1080);
     QTest::qWait(50);

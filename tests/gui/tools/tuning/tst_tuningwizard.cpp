@@ -1,6 +1,7 @@
 // The tuning wizard in the main window, on a copy of the example project: inputs through the
 // widgets, the table against the real postgresql.conf, Apply as one undo step that changes only
 // the chosen lines, Undo back to the original bytes, Copy in TuningFormatter's two layouts.
+#include "base/textdocument.h"
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
 #include "gui/exampleprojectwindow.h"
@@ -8,7 +9,6 @@
 #include "mainwindow/mainwindow.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
-#include "base/textdocument.h"
 #include "tools/tuning/tuningdiffmodel.h"
 #include "tools/tuning/tuninginputsform.h"
 #include "tools/tuning/tuningwizard.h"
@@ -20,18 +20,18 @@
 #include <QClipboard>
 #include <QComboBox>
 #include <QDockWidget>
-#include <QHeaderView>
-#include <QScrollBar>
 #include <QGuiApplication>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMenu>
-#include <QToolButton>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QUndoStack>
 
 using namespace pgdial;
@@ -64,11 +64,14 @@ private:
     QDockWidget *dock() const { return m_window->findChild<QDockWidget *>(QStringLiteral("tuningWizardDock")); }
     ui::tools::tuning::TuningWizard *wizard() const { return m_window->findChild<ui::tools::tuning::TuningWizard *>(); }
     TuningDiffModel *model() const { return wizard()->model(); }
-    template <typename T> T *widget(const char *name) const
+    template<typename T> T *widget(const char *name) const
     {
         return wizard()->findChild<T *>(QString::fromLatin1(name));
     }
-    ui::document::ProjectDocument *conf() const { return m_window->documents()->document(QString::fromLatin1(confRelative)); }
+    ui::document::ProjectDocument *conf() const
+    {
+        return m_window->documents()->document(QString::fromLatin1(confRelative));
+    }
     QString confPath() const { return m_dir->filePath(QString::fromLatin1(confRelative)); }
     // A known server: 16GB, 8 CPUs, SSD, web, PostgreSQL 17, Linux, the chosen profile.
     void setMachine(bool pgtune);
@@ -103,7 +106,8 @@ void tst_TuningWizard::init()
     if (QTest::currentTestFailed())
         return;
     QVERIFY(wizard());
-    m_tester = std::make_unique<QAbstractItemModelTester>(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_tester
+        = std::make_unique<QAbstractItemModelTester>(model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
 }
 
 void tst_TuningWizard::cleanup()
@@ -190,21 +194,25 @@ void tst_TuningWizard::inputsPrefilledAndRecomputed()
     widget<QSpinBox>("tuningRamSpin")->setValue(32);
     QCOMPARE(model()->index(shared, TuningDiffModel::RecommendedColumn).data().toString(), QStringLiteral("8GB"));
     chooseData(widget<QComboBox>("tuningWorkloadCombo"), int(Workload::Desktop));
-    QCOMPARE(model()->index(rowOf(QStringLiteral("shared_buffers")), TuningDiffModel::RecommendedColumn).data().toString(),
-             QStringLiteral("2GB"));
+    QCOMPARE(
+        model()->index(rowOf(QStringLiteral("shared_buffers")), TuningDiffModel::RecommendedColumn).data().toString(),
+        QStringLiteral("2GB"));
     // The pool demand sizes max_connections (pgdial profile): 120 + 24 headroom + 3 reserved -> 150.
     chooseData(widget<QComboBox>("tuningWorkloadCombo"), int(Workload::Web));
-    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
-             QStringLiteral("150"));
+    QCOMPARE(
+        model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
+        QStringLiteral("150"));
     // A max_connections typed by the user wins.
     widget<QSpinBox>("tuningConnectionsSpin")->setValue(300);
-    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
-             QStringLiteral("300"));
+    QCOMPARE(
+        model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
+        QStringLiteral("300"));
     // The PGTune profile gives PGTune's values.
     widget<QSpinBox>("tuningConnectionsSpin")->setValue(0);
     chooseData(widget<QComboBox>("tuningProfileCombo"), 1);
-    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
-             QStringLiteral("200"));
+    QCOMPARE(
+        model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
+        QStringLiteral("200"));
     QCOMPARE(wizard()->result().profile, QStringLiteral("pgtune"));
     // PGTune's values carry no restart marks; the badge comes from the catalog.
     QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::ChangeColumn).data().toString(),
@@ -218,8 +226,10 @@ void tst_TuningWizard::tableAgainstTheProjectFile()
     // Set in the file, different: checked, with file:line and a restart badge.
     const int shared = rowOf(QStringLiteral("shared_buffers"));
     QCOMPARE(model()->index(shared, TuningDiffModel::CurrentColumn).data().toString(), QStringLiteral("256MB"));
-    QCOMPARE(model()->index(shared, TuningDiffModel::SourceColumn).data().toString(), QStringLiteral("postgresql.conf:139"));
-    QCOMPARE(model()->index(shared, 0).data(TuningDiffModel::SourceFileRole).toString(), QString::fromLatin1(confRelative));
+    QCOMPARE(model()->index(shared, TuningDiffModel::SourceColumn).data().toString(),
+             QStringLiteral("postgresql.conf:139"));
+    QCOMPARE(model()->index(shared, 0).data(TuningDiffModel::SourceFileRole).toString(),
+             QString::fromLatin1(confRelative));
     QCOMPARE(model()->index(shared, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Checked);
     QCOMPARE(model()->index(shared, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("restart"));
     QVERIFY(!model()->index(shared, TuningDiffModel::ReasonColumn).data().toString().isEmpty());
@@ -228,19 +238,22 @@ void tst_TuningWizard::tableAgainstTheProjectFile()
     QCOMPARE(model()->index(workMem, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("reload"));
     // Set in the file to the recommended value: shown as such, unchecked, not checkable.
     const int checkpoint = rowOf(QStringLiteral("checkpoint_completion_target"));
-    QCOMPARE(model()->index(checkpoint, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("already set"));
+    QCOMPARE(model()->index(checkpoint, TuningDiffModel::ChangeColumn).data().toString(),
+             QStringLiteral("already set"));
     QCOMPARE(model()->index(checkpoint, 0).data(Qt::CheckStateRole).value<Qt::CheckState>(), Qt::Unchecked);
     QVERIFY(!(model()->flags(model()->index(checkpoint, 0)) & Qt::ItemIsUserCheckable));
     QVERIFY(!model()->setData(model()->index(checkpoint, 0), Qt::Checked, Qt::CheckStateRole));
     // Not set, and the default is the recommendation (huge_pages = try): the same.
     const int hugePages = rowOf(QStringLiteral("huge_pages"));
-    QCOMPARE(model()->index(hugePages, TuningDiffModel::CurrentColumn).data().toString(), QStringLiteral("try (default)"));
+    QCOMPARE(model()->index(hugePages, TuningDiffModel::CurrentColumn).data().toString(),
+             QStringLiteral("try (default)"));
     QCOMPARE(model()->index(hugePages, TuningDiffModel::ChangeColumn).data().toString(), QStringLiteral("already set"));
     // A user's unchecking survives recomputation.
     QVERIFY(model()->setData(model()->index(shared, 0), Qt::Unchecked, Qt::CheckStateRole));
     widget<QSpinBox>("tuningRamSpin")->setValue(24);
-    QCOMPARE(model()->index(rowOf(QStringLiteral("shared_buffers")), 0).data(Qt::CheckStateRole).value<Qt::CheckState>(),
-             Qt::Unchecked);
+    QCOMPARE(
+        model()->index(rowOf(QStringLiteral("shared_buffers")), 0).data(Qt::CheckStateRole).value<Qt::CheckState>(),
+        Qt::Unchecked);
 }
 
 void tst_TuningWizard::applyCheckedRowsThenUndo()
@@ -250,7 +263,7 @@ void tst_TuningWizard::applyCheckedRowsThenUndo()
     QVERIFY(document);
     const QByteArray original = test::readBytes(confPath());
     QCOMPARE(document->bytes(), original);
-    const QStringList names{QStringLiteral("shared_buffers"), QStringLiteral("work_mem"), QStringLiteral("jit")};
+    const QStringList names {QStringLiteral("shared_buffers"), QStringLiteral("work_mem"), QStringLiteral("jit")};
     checkOnly(names);
     QHash<QString, QString> recommended;
     for (const QString &name : names)
@@ -275,8 +288,9 @@ void tst_TuningWizard::applyCheckedRowsThenUndo()
         if (before.at(i) != after.at(i))
             changed.append(int(i) + 1);
     }
-    QCOMPARE(changed, (QList<int>{139, 150, 450}));
-    QVERIFY(after.at(138).startsWith("shared_buffers = " + recommended.value(QStringLiteral("shared_buffers")).toUtf8()));
+    QCOMPARE(changed, (QList<int> {139, 150, 450}));
+    QVERIFY(
+        after.at(138).startsWith("shared_buffers = " + recommended.value(QStringLiteral("shared_buffers")).toUtf8()));
     QVERIFY(after.at(138).endsWith("# ~25% of available RAM"));
     QVERIFY(after.at(149).startsWith("work_mem = " + recommended.value(QStringLiteral("work_mem")).toUtf8()));
     QVERIFY(after.at(149).endsWith("# Per-operation memory"));
@@ -294,8 +308,9 @@ void tst_TuningWizard::applyCheckedRowsThenUndo()
     document->undoStack()->undo();
     QCOMPARE(document->bytes(), original);
     QVERIFY(!document->isModified());
-    QTRY_COMPARE(model()->index(rowOf(QStringLiteral("shared_buffers")), TuningDiffModel::CurrentColumn).data().toString(),
-                 QStringLiteral("256MB"));
+    QTRY_COMPARE(
+        model()->index(rowOf(QStringLiteral("shared_buffers")), TuningDiffModel::CurrentColumn).data().toString(),
+        QStringLiteral("256MB"));
     document->undoStack()->redo();
     QCOMPARE(linesOf(document->bytes()), after);
     // Apply is disabled while the file is read again (the rows may describe the text before).
@@ -315,11 +330,11 @@ void tst_TuningWizard::applyTouchesOnlyCheckedRows_data()
     QTest::addColumn<bool>("pgtune");
     QTest::addColumn<QStringList>("names");
     QTest::addColumn<int>("linesAdded");
-    QTest::newRow("pgdial-one-set-value") << false << QStringList{QStringLiteral("effective_cache_size")} << 0;
-    QTest::newRow("pgdial-commented-sample") << false << QStringList{QStringLiteral("wal_compression")} << 0;
+    QTest::newRow("pgdial-one-set-value") << false << QStringList {QStringLiteral("effective_cache_size")} << 0;
+    QTest::newRow("pgdial-commented-sample") << false << QStringList {QStringLiteral("wal_compression")} << 0;
     QTest::newRow("pgtune-every-changing-row") << true << QStringList() << -1;
     QTest::newRow("pgtune-lz4-not-offered")
-        << true << QStringList{QStringLiteral("wal_compression"), QStringLiteral("work_mem")} << 0;
+        << true << QStringList {QStringLiteral("wal_compression"), QStringLiteral("work_mem")} << 0;
 }
 
 void tst_TuningWizard::applyTouchesOnlyCheckedRows()
@@ -381,7 +396,8 @@ void tst_TuningWizard::copyFormats()
     QFETCH(bool, alterSystem);
     // PGTune profile: the expected text comes from the engine on inputs written out here.
     setMachine(true);
-    const QStringList names{QStringLiteral("shared_buffers"), QStringLiteral("work_mem"), QStringLiteral("max_wal_size")};
+    const QStringList names {QStringLiteral("shared_buffers"), QStringLiteral("work_mem"),
+                             QStringLiteral("max_wal_size")};
     checkOnly(names);
     TuningInputs in;
     in.totalMemory = 16;
@@ -411,7 +427,8 @@ void tst_TuningWizard::copyFormats()
     QTest::mouseClick(widget<QPushButton>(alterSystem ? "tuningCopyAlterSystemButton" : "tuningCopyConfButton"),
                       Qt::LeftButton);
     TuningResult pgdial = wizard()->result();
-    pgdial.settings.removeIf([](const TunedSetting &setting) { return setting.name != QStringLiteral("shared_buffers"); });
+    pgdial.settings.removeIf(
+        [](const TunedSetting &setting) { return setting.name != QStringLiteral("shared_buffers"); });
     QCOMPARE(QGuiApplication::clipboard()->text(),
              alterSystem ? TuningFormatter::toAlterSystem(wizard()->inputs(), pgdial)
                          : TuningFormatter::toConf(wizard()->inputs(), pgdial));
@@ -427,7 +444,7 @@ void tst_TuningWizard::editsInTheFileShowInTheTable()
     QByteArray line = text->line(149);
     QVERIFY(line.startsWith("work_mem = 4MB"));
     line.replace("4MB", "8MB");
-    QVERIFY(document->applyEdits({core::base::LineEdit{149, 1, {line}, {}}}, QStringLiteral("Set work_mem")));
+    QVERIFY(document->applyEdits({core::base::LineEdit {149, 1, {line}, {}}}, QStringLiteral("Set work_mem")));
     QTRY_COMPARE(model()->index(rowOf(QStringLiteral("work_mem")), TuningDiffModel::CurrentColumn).data().toString(),
                  QStringLiteral("8MB"));
 }
@@ -446,8 +463,9 @@ void tst_TuningWizard::screenshot()
     const QImage image = dock()->grab().toImage();
     dock()->setFloating(false);
     QVERIFY(!image.isNull());
-    const QString dir = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR") ? m_dir->path()
-                                                                             : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    const QString dir = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+        ? m_dir->path()
+        : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
     QVERIFY(image.save(dir + QStringLiteral("/tuning-wizard.png")));
     QVERIFY(m_window->grab().save(dir + QStringLiteral("/tuningwizard-window.png")));
     // PGTune with its warning block, after an Apply (status line), in a narrower dock.

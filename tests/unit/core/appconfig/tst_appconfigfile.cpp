@@ -105,20 +105,34 @@ void tst_AppConfigFile::editExampleEveryField_data()
 {
     QTest::addColumn<QString>("key");
     QTest::addColumn<QString>("value");
-    QTest::newRow("url") << "url" << "${DATABASE_URL:-postgresql://appuser@db:5432/appdb?sslmode=require}";
-    QTest::newRow("url-with-quote") << "url" << "postgresql://u:p\"q@h/db";
-    QTest::newRow("app_db") << "app_db" << "${APP_DB:-other}";
-    QTest::newRow("owner_user") << "owner_user" << "owner2";
-    QTest::newRow("user") << "user" << "app user";
-    QTest::newRow("ro_user") << "ro_user" << "ro";
-    QTest::newRow("pool_size") << "pool_size" << "25";
-    QTest::newRow("max_overflow") << "max_overflow" << "0";
-    QTest::newRow("pool_timeout") << "pool_timeout" << "60";
-    QTest::newRow("pool_recycle") << "pool_recycle" << "3600";
-    QTest::newRow("pool_size-to-text") << "pool_size" << "${POOL_SIZE:-20}";
-    QTest::newRow("environment_mode") << "environment_mode" << "production";
-    QTest::newRow("user_pw_file_path") << "user_pw_file_path" << "/run/secrets/other";
-    QTest::newRow("user_pw_env_var") << "user_pw_env_var" << "PW";
+    QTest::newRow("url") << "url"
+                         << "${DATABASE_URL:-postgresql://appuser@db:5432/appdb?sslmode=require}";
+    QTest::newRow("url-with-quote") << "url"
+                                    << "postgresql://u:p\"q@h/db";
+    QTest::newRow("app_db") << "app_db"
+                            << "${APP_DB:-other}";
+    QTest::newRow("owner_user") << "owner_user"
+                                << "owner2";
+    QTest::newRow("user") << "user"
+                          << "app user";
+    QTest::newRow("ro_user") << "ro_user"
+                             << "ro";
+    QTest::newRow("pool_size") << "pool_size"
+                               << "25";
+    QTest::newRow("max_overflow") << "max_overflow"
+                                  << "0";
+    QTest::newRow("pool_timeout") << "pool_timeout"
+                                  << "60";
+    QTest::newRow("pool_recycle") << "pool_recycle"
+                                  << "3600";
+    QTest::newRow("pool_size-to-text") << "pool_size"
+                                       << "${POOL_SIZE:-20}";
+    QTest::newRow("environment_mode") << "environment_mode"
+                                      << "production";
+    QTest::newRow("user_pw_file_path") << "user_pw_file_path"
+                                       << "/run/secrets/other";
+    QTest::newRow("user_pw_env_var") << "user_pw_env_var"
+                                     << "PW";
 }
 
 void tst_AppConfigFile::editExampleEveryField()
@@ -135,30 +149,32 @@ void tst_AppConfigFile::editOddFiles_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QByteArray>("expected"); // empty: only the generic checks
 
-    QTest::newRow("comments-everywhere") << QByteArray("# a\ndatabase: # b\n  # c\n  pool_size: 5 # d\n  # e\n") << "pool_size"
+    QTest::newRow("comments-everywhere") << QByteArray("# a\ndatabase: # b\n  # c\n  pool_size: 5 # d\n  # e\n")
+                                         << "pool_size"
                                          << "7" << QByteArray("# a\ndatabase: # b\n  # c\n  pool_size: 7 # d\n  # e\n");
-    QTest::newRow("flow-map") << QByteArray("database: {url: \"x\", pool_size: 5, user: app}\n") << "pool_size" << "6"
-                              << QByteArray("database: {url: \"x\", pool_size: 6, user: app}\n");
-    QTest::newRow("flow-plain-needs-quotes") << QByteArray("database: {user: app, pool_size: 5}\n") << "user" << "a,b"
-                                             << QByteArray("database: {user: \"a,b\", pool_size: 5}\n");
-    QTest::newRow("quoted-keys") << QByteArray("\"database\":\n  'pool_size': 5\n  \"url\": 'x'\n") << "url" << "it's"
-                                 << QByteArray("\"database\":\n  'pool_size': 5\n  \"url\": 'it''s'\n");
-    QTest::newRow("anchor-definition") << QByteArray("database:\n  pool_size: &n 5\n  max_overflow: *n\n") << "pool_size"
+    QTest::newRow("flow-map") << QByteArray("database: {url: \"x\", pool_size: 5, user: app}\n") << "pool_size"
+                              << "6" << QByteArray("database: {url: \"x\", pool_size: 6, user: app}\n");
+    QTest::newRow("flow-plain-needs-quotes") << QByteArray("database: {user: app, pool_size: 5}\n") << "user"
+                                             << "a,b" << QByteArray("database: {user: \"a,b\", pool_size: 5}\n");
+    QTest::newRow("quoted-keys") << QByteArray("\"database\":\n  'pool_size': 5\n  \"url\": 'x'\n") << "url"
+                                 << "it's" << QByteArray("\"database\":\n  'pool_size': 5\n  \"url\": 'it''s'\n");
+    QTest::newRow("anchor-definition") << QByteArray("database:\n  pool_size: &n 5\n  max_overflow: *n\n")
+                                       << "pool_size"
                                        << "8" << QByteArray("database:\n  pool_size: &n 8\n  max_overflow: *n\n");
-    QTest::newRow("tagged") << QByteArray("database:\n  pool_size: !!int 5\n") << "pool_size" << "9"
-                            << QByteArray("database:\n  pool_size: !!int 9\n");
-    QTest::newRow("plain-gets-quotes") << QByteArray("database:\n  user: app  # who\n") << "user" << "a: b #c"
-                                       << QByteArray("database:\n  user: \"a: b #c\"  # who\n");
-    QTest::newRow("string-stays-string") << QByteArray("database:\n  user: app\n") << "user" << "true"
-                                         << QByteArray("database:\n  user: \"true\"\n");
-    QTest::newRow("single-kept") << QByteArray("database:\n  user: 'app'\n") << "user" << "x y"
-                                 << QByteArray("database:\n  user: 'x y'\n");
-    QTest::newRow("double-escapes") << QByteArray("database:\n  url: \"a\\tb\"\n") << "url" << "c\\d"
-                                    << QByteArray("database:\n  url: \"c\\\\d\"\n");
-    QTest::newRow("crlf") << QByteArray("database:\r\n  pool_size: 5\r\n  user: u\r\n") << "pool_size" << "6"
-                          << QByteArray("database:\r\n  pool_size: 6\r\n  user: u\r\n");
-    QTest::newRow("unicode") << QByteArray("database:\n  user: \"Jürgen\" # ü\n") << "user" << "Zoë"
-                             << QByteArray("database:\n  user: \"Zoë\" # ü\n");
+    QTest::newRow("tagged") << QByteArray("database:\n  pool_size: !!int 5\n") << "pool_size"
+                            << "9" << QByteArray("database:\n  pool_size: !!int 9\n");
+    QTest::newRow("plain-gets-quotes") << QByteArray("database:\n  user: app  # who\n") << "user"
+                                       << "a: b #c" << QByteArray("database:\n  user: \"a: b #c\"  # who\n");
+    QTest::newRow("string-stays-string") << QByteArray("database:\n  user: app\n") << "user"
+                                         << "true" << QByteArray("database:\n  user: \"true\"\n");
+    QTest::newRow("single-kept") << QByteArray("database:\n  user: 'app'\n") << "user"
+                                 << "x y" << QByteArray("database:\n  user: 'x y'\n");
+    QTest::newRow("double-escapes") << QByteArray("database:\n  url: \"a\\tb\"\n") << "url"
+                                    << "c\\d" << QByteArray("database:\n  url: \"c\\\\d\"\n");
+    QTest::newRow("crlf") << QByteArray("database:\r\n  pool_size: 5\r\n  user: u\r\n") << "pool_size"
+                          << "6" << QByteArray("database:\r\n  pool_size: 6\r\n  user: u\r\n");
+    QTest::newRow("unicode") << QByteArray("database:\n  user: \"Jürgen\" # ü\n") << "user"
+                             << "Zoë" << QByteArray("database:\n  user: \"Zoë\" # ü\n");
     QTest::newRow("nested-default-kept") << QByteArray("database:\n  app_db: \"${A:-${B:-x}}\"\n") << "app_db"
                                          << "${A:-${B:-y}}" << QByteArray("database:\n  app_db: \"${A:-${B:-y}}\"\n");
 }
@@ -244,9 +260,10 @@ void tst_AppConfigFile::hostile_data()
     }
     bomb += "database:\n  pool_size: 5\n";
     QTest::newRow("alias-bomb") << bomb << "app.yaml-alias-bomb";
-    QByteArray small = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
-                       "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
-                       "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
+    QByteArray small
+        = "a: &a [x, x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a, *a]\n"
+          "c: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b, *b]\nd: &d [*c, *c, *c, *c, *c, *c, *c, *c, *c, *c]\n"
+          "e: &e [*d, *d, *d, *d, *d, *d, *d, *d, *d, *d]\nf: [*e, *e, *e, *e, *e, *e, *e, *e, *e, *e]\n";
     QTest::newRow("alias-bomb-few-aliases") << small << "app.yaml-alias-bomb";
     QTest::newRow("deep-flow") << (QByteArray("database: ") + QByteArray(10000, '[') + QByteArray(10000, ']') + "\n")
                                << "app.yaml-too-deep";
@@ -280,7 +297,8 @@ void tst_AppConfigFile::hostile()
     const AppConfigFile file = AppConfigFile::parse(document, "config.yaml");
     const qint64 elapsed = timer.elapsed();
     QVERIFY(!file.diagnostics().isEmpty());
-    QVERIFY2(file.diagnostics().first().code == code || (code == "app.yaml-syntax" && file.diagnostics().first().code.startsWith("app.yaml")),
+    QVERIFY2(file.diagnostics().first().code == code
+                 || (code == "app.yaml-syntax" && file.diagnostics().first().code.startsWith("app.yaml")),
              qPrintable(file.diagnostics().first().code + ": " + file.diagnostics().first().message));
     QCOMPARE(file.diagnostics().first().severity, Severity::Error);
     QVERIFY2(elapsed < 1000, qPrintable(QString::number(elapsed)));
@@ -307,28 +325,30 @@ void tst_AppConfigFile::addField_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("after-last-key") << QByteArray("database:\n  url: x\n  pool_size: 5\napp:\n  name: a\n")
-                                    << "pool_recycle" << "3600"
-                                    << QByteArray("database:\n  url: x\n  pool_size: 5\n  pool_recycle: 3600\napp:\n  name: a\n");
+    QTest::newRow("after-last-key")
+        << QByteArray("database:\n  url: x\n  pool_size: 5\napp:\n  name: a\n") << "pool_recycle"
+        << "3600" << QByteArray("database:\n  url: x\n  pool_size: 5\n  pool_recycle: 3600\napp:\n  name: a\n");
     QTest::newRow("four-spaces-comment-after")
-        << QByteArray("database:\n    url: x  # the url\n\n# app settings\napp: 1\n") << "pool_timeout" << "30"
-        << QByteArray("database:\n    url: x  # the url\n    pool_timeout: 30\n\n# app settings\napp: 1\n");
-    QTest::newRow("nested-block-last") << QByteArray("database:\n  url: x\n  options:\n    a: 1\n    b: 2\nz: 1\n")
-                                       << "max_overflow" << "10"
-                                       << QByteArray("database:\n  url: x\n  options:\n    a: 1\n    b: 2\n  max_overflow: 10\nz: 1\n");
-    QTest::newRow("no-final-newline") << QByteArray("database:\n  url: x") << "pool_size" << "7"
-                                      << QByteArray("database:\n  url: x\n  pool_size: 7");
-    QTest::newRow("crlf") << QByteArray("database:\r\n  url: x\r\n") << "pool_size" << "7"
-                          << QByteArray("database:\r\n  url: x\r\n  pool_size: 7\r\n");
-    QTest::newRow("empty-section") << QByteArray("database:\napp: 1\n") << "url" << "postgresql://h/db"
+        << QByteArray("database:\n    url: x  # the url\n\n# app settings\napp: 1\n") << "pool_timeout"
+        << "30" << QByteArray("database:\n    url: x  # the url\n    pool_timeout: 30\n\n# app settings\napp: 1\n");
+    QTest::newRow("nested-block-last")
+        << QByteArray("database:\n  url: x\n  options:\n    a: 1\n    b: 2\nz: 1\n") << "max_overflow"
+        << "10" << QByteArray("database:\n  url: x\n  options:\n    a: 1\n    b: 2\n  max_overflow: 10\nz: 1\n");
+    QTest::newRow("no-final-newline") << QByteArray("database:\n  url: x") << "pool_size"
+                                      << "7" << QByteArray("database:\n  url: x\n  pool_size: 7");
+    QTest::newRow("crlf") << QByteArray("database:\r\n  url: x\r\n") << "pool_size"
+                          << "7" << QByteArray("database:\r\n  url: x\r\n  pool_size: 7\r\n");
+    QTest::newRow("empty-section") << QByteArray("database:\napp: 1\n") << "url"
+                                   << "postgresql://h/db"
                                    << QByteArray("database:\n  url: postgresql://h/db\napp: 1\n");
-    QTest::newRow("variable") << QByteArray("database:\n  url: x\n") << "pool_recycle" << "${POOL_RECYCLE:-1800}"
+    QTest::newRow("variable") << QByteArray("database:\n  url: x\n") << "pool_recycle"
+                              << "${POOL_RECYCLE:-1800}"
                               << QByteArray("database:\n  url: x\n  pool_recycle: ${POOL_RECYCLE:-1800}\n");
-    QTest::newRow("needs-quotes") << QByteArray("database:\n  url: x\n") << "user" << "a: b #c"
-                                  << QByteArray("database:\n  url: x\n  user: \"a: b #c\"\n");
+    QTest::newRow("needs-quotes") << QByteArray("database:\n  url: x\n") << "user"
+                                  << "a: b #c" << QByteArray("database:\n  url: x\n  user: \"a: b #c\"\n");
     QTest::newRow("multi-line-scalar-last")
-        << QByteArray("database:\n  url: >\n    postgresql://h/db\n  \nother: 1\n") << "pool_size" << "3"
-        << QByteArray("database:\n  url: >\n    postgresql://h/db\n  pool_size: 3\n  \nother: 1\n");
+        << QByteArray("database:\n  url: >\n    postgresql://h/db\n  \nother: 1\n") << "pool_size"
+        << "3" << QByteArray("database:\n  url: >\n    postgresql://h/db\n  pool_size: 3\n  \nother: 1\n");
 }
 
 void tst_AppConfigFile::addField()

@@ -53,30 +53,54 @@ void tst_ConnectionUrl::guideExamples_data()
     QTest::addColumn<QString>("sslmode");
 
     QTest::newRow("config-default") << "postgresql+asyncpg://user:password@postgres:5432/app_db" << true << "postgres"
-                                    << "5432" << "app_db" << "";
-    QTest::newRow("development") << "postgresql://appuser:devpass@localhost:5433/appdb" << true << "localhost" << "5433"
-                                 << "appdb" << "";
+                                    << "5432"
+                                    << "app_db"
+                                    << "";
+    QTest::newRow("development") << "postgresql://appuser:devpass@localhost:5433/appdb" << true << "localhost"
+                                 << "5433"
+                                 << "appdb"
+                                 << "";
     QTest::newRow("pool-options") << "postgresql://appuser:devpass@localhost:5433/appdb?pool_size=10&max_overflow=5"
-                                  << false << "" << "" << "" << "";
+                                  << false << ""
+                                  << ""
+                                  << ""
+                                  << "";
     QTest::newRow("production-require") << "postgresql://appuser:s3cret@postgres:5432/appdb?sslmode=require" << true
-                                        << "postgres" << "5432" << "appdb" << "require";
+                                        << "postgres"
+                                        << "5432"
+                                        << "appdb"
+                                        << "require";
     QTest::newRow("verify-ca")
         << "postgresql://appuser:s3cret@postgres:5432/appdb?sslmode=verify-ca&sslrootcert=/run/secrets/ca-bundle.crt"
-        << true << "postgres" << "5432" << "appdb" << "verify-ca";
+        << true << "postgres"
+        << "5432"
+        << "appdb"
+        << "verify-ca";
     QTest::newRow("verify-full")
         << "postgresql://appuser:s3cret@postgres:5432/appdb?sslmode=verify-full&sslrootcert=/run/secrets/"
            "ca-bundle.crt&sslcert=/run/secrets/client.crt&sslkey=/run/secrets/client.key"
-        << true << "postgres" << "5432" << "appdb" << "verify-full";
+        << true << "postgres"
+        << "5432"
+        << "appdb"
+        << "verify-full";
     QTest::newRow("pydantic-default") << "postgresql://user:password@localhost:5432/appdb" << true << "localhost"
-                                      << "5432" << "appdb" << "";
-    QTest::newRow("security-require") << "postgresql://user:pass@host/db?sslmode=require" << true << "host" << ""
-                                      << "db" << "require";
+                                      << "5432"
+                                      << "appdb"
+                                      << "";
+    QTest::newRow("security-require") << "postgresql://user:pass@host/db?sslmode=require" << true << "host"
+                                      << ""
+                                      << "db"
+                                      << "require";
     QTest::newRow("security-verify-ca")
         << "postgresql://user:pass@host/db?sslmode=verify-ca&sslrootcert=/run/secrets/ca-bundle.crt" << true << "host"
-        << "" << "db" << "verify-ca";
+        << ""
+        << "db"
+        << "verify-ca";
     QTest::newRow("security-verify-full")
         << "postgresql://user:pass@host/db?sslmode=verify-full&sslrootcert=/run/secrets/ca-bundle.crt" << true << "host"
-        << "" << "db" << "verify-full";
+        << ""
+        << "db"
+        << "verify-full";
 }
 
 void tst_ConnectionUrl::guideExamples()
@@ -92,7 +116,7 @@ void tst_ConnectionUrl::guideExamples()
     QCOMPARE(parsed.libpqAccepts, accepted);
     const Diagnostics diagnostics = ConnectionUrlChecker::check(parsed, {QStringLiteral(".env"), 3, 14, {}, {}, {}});
     if (!accepted) {
-        QCOMPARE(codes(diagnostics), (QStringList{"url.pool-parameter", "url.pool-parameter"}));
+        QCOMPARE(codes(diagnostics), (QStringList {"url.pool-parameter", "url.pool-parameter"}));
         QVERIFY(diagnostics.first().suggestion.contains("config.yaml"));
         QVERIFY(diagnostics.first().message.contains("pool_size"));
         QCOMPARE(diagnostics.first().line, 3);
@@ -112,8 +136,9 @@ void tst_ConnectionUrl::guideProductionUrlsWithTheirVariables_data()
     const QString base = "postgresql://appuser:${POSTGRES_APP_USER_PW}@postgres:5432/appdb";
     QTest::newRow("require") << base + "?sslmode=require";
     QTest::newRow("verify-ca") << base + "?sslmode=verify-ca&sslrootcert=/run/secrets/ca-bundle.crt";
-    QTest::newRow("verify-full") << base + "?sslmode=verify-full&sslrootcert=/run/secrets/ca-bundle.crt&sslcert=/run/secrets/"
-                                           "client.crt&sslkey=/run/secrets/client.key";
+    QTest::newRow("verify-full") << base
+            + "?sslmode=verify-full&sslrootcert=/run/secrets/ca-bundle.crt&sslcert=/run/secrets/"
+              "client.crt&sslkey=/run/secrets/client.key";
 }
 
 // The guide's production .env sets POSTGRES_APP_USER_PW to the secret file's path, and its
@@ -122,9 +147,10 @@ void tst_ConnectionUrl::guideProductionUrlsWithTheirVariables()
 {
     QFETCH(QString, url);
     VariableResolver resolver;
-    resolver.addEnvFile(EnvFile::parse(TextDocument::fromBytes("APP_ENVIRONMENT=production\n"
-                                                               "POSTGRES_APP_USER_PW=/run/secrets/postgres_app_user_pw\n"),
-                                       ".env"));
+    resolver.addEnvFile(
+        EnvFile::parse(TextDocument::fromBytes("APP_ENVIRONMENT=production\n"
+                                               "POSTGRES_APP_USER_PW=/run/secrets/postgres_app_user_pw\n"),
+                       ".env"));
     const Substitution resolved = resolver.substitute(url, ".env", 5);
     QVERIFY(resolved.diagnostics.isEmpty());
     QCOMPARE(resolved.provenance().describe(), QStringLiteral(".env line 2"));
@@ -148,13 +174,23 @@ void tst_ConnectionUrl::sqlalchemyPrefixes_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("driver");
     QTest::addColumn<QString>("libpqForm");
-    QTest::newRow("asyncpg") << "postgresql+asyncpg://u@h/db" << "asyncpg" << "postgresql://u@h/db";
-    QTest::newRow("psycopg") << "postgresql+psycopg://u@h/db" << "psycopg" << "postgresql://u@h/db";
-    QTest::newRow("psycopg2") << "postgresql+psycopg2://u@h/db?sslmode=require" << "psycopg2"
+    QTest::newRow("asyncpg") << "postgresql+asyncpg://u@h/db"
+                             << "asyncpg"
+                             << "postgresql://u@h/db";
+    QTest::newRow("psycopg") << "postgresql+psycopg://u@h/db"
+                             << "psycopg"
+                             << "postgresql://u@h/db";
+    QTest::newRow("psycopg2") << "postgresql+psycopg2://u@h/db?sslmode=require"
+                              << "psycopg2"
                               << "postgresql://u@h/db?sslmode=require";
-    QTest::newRow("postgres") << "postgres://u@h/db" << "libpq" << "postgres://u@h/db";
-    QTest::newRow("plain") << "postgresql://u@h/db" << "libpq" << "postgresql://u@h/db";
-    QTest::newRow("asyncpg-ssl") << "postgresql+asyncpg://u@h/db?ssl=require&application_name=x" << "asyncpg"
+    QTest::newRow("postgres") << "postgres://u@h/db"
+                              << "libpq"
+                              << "postgres://u@h/db";
+    QTest::newRow("plain") << "postgresql://u@h/db"
+                           << "libpq"
+                           << "postgresql://u@h/db";
+    QTest::newRow("asyncpg-ssl") << "postgresql+asyncpg://u@h/db?ssl=require&application_name=x"
+                                 << "asyncpg"
                                  << "postgresql://u@h/db?application_name=x";
 }
 
@@ -179,10 +215,10 @@ void tst_ConnectionUrl::sqlite()
     QVERIFY(!file.sqliteMemory);
     const ConnectionUrl memory = ConnectionUrlParser::parse("sqlite:///:memory:");
     QVERIFY(memory.sqliteMemory);
-    ConnectionUrlChecker::Context context{".env", 1, 14, {}, {}, {}};
+    ConnectionUrlChecker::Context context {".env", 1, 14, {}, {}, {}};
     QVERIFY(ConnectionUrlChecker::check(file, context).isEmpty());
     context.environmentMode = "production";
-    QCOMPARE(codes(ConnectionUrlChecker::check(memory, context)), QStringList{"url.sqlite-in-production"});
+    QCOMPARE(codes(ConnectionUrlChecker::check(memory, context)), QStringList {"url.sqlite-in-production"});
 }
 
 void tst_ConnectionUrl::checks_data()
@@ -193,61 +229,119 @@ void tst_ConnectionUrl::checks_data()
     QTest::addColumn<QStringList>("expected");
 
     const QString prod = "production";
-    QTest::newRow("clean") << "postgresql://u@h/db" << "" << "" << QStringList{};
-    QTest::newRow("unencoded-at") << "postgresql://u:p@ss@h/db" << "" << "" << QStringList{"url.unencoded-password"};
-    QTest::newRow("unencoded-hash") << "postgresql://u:p#ss@h/db" << "" << "" << QStringList{"url.unencoded-password"};
-    QTest::newRow("unencoded-slash") << "postgresql://u:p/ss@h/db" << "" << "" << QStringList{"url.unencoded-password"};
-    QTest::newRow("unencoded-question") << "postgresql://u:p?ss@h/db" << "" << "" << QStringList{"url.unencoded-password"};
-    QTest::newRow("unencoded-percent") << "postgresql://u:100%@h/db" << "" << "" << QStringList{"url.unencoded-password"};
-    QTest::newRow("unencoded-space") << "postgresql://u:a b@h/db" << "" << "" << QStringList{"url.unencoded-password"};
-    QTest::newRow("encoded-ok") << "postgresql://u:p%40ss@h/db" << "" << "" << QStringList{};
-    QTest::newRow("colon-ok") << "postgresql://u:a:b@h/db" << "" << "" << QStringList{};
-    QTest::newRow("variable-password") << "postgresql://u:a@b@h/db" << "postgresql://u:${PW}@h/db" << ""
-                                       << QStringList{"url.unencoded-password"};
-    QTest::newRow("variable-password-ok") << "postgresql://u:ab@h/db" << "postgresql://u:${PW}@h/db" << ""
-                                          << QStringList{};
-    QTest::newRow("unknown-param") << "postgresql://u@h/db?frobnicate=1" << "" << "" << QStringList{"url.unknown-parameter"};
-    QTest::newRow("jdbc-param") << "postgresql://u@h/db?sslfactory=x" << "" << "" << QStringList{"url.jdbc-parameter"};
-    QTest::newRow("jdbc-ssl-false") << "postgresql://u@h/db?ssl=false" << "" << "" << QStringList{"url.jdbc-parameter"};
-    QTest::newRow("libpq-ssl-true") << "postgresql://u@h/db?ssl=true" << "" << "" << QStringList{};
-    QTest::newRow("jdbc-url") << "jdbc:postgresql://h/db" << "" << "" << QStringList{"url.jdbc-url"};
-    QTest::newRow("mysql") << "mysql://h/db" << "" << "" << QStringList{"url.unsupported-scheme"};
-    QTest::newRow("bad-sslmode") << "postgresql://u@h/db?sslmode=required" << "" << "" << QStringList{"url.invalid-sslmode"};
-    QTest::newRow("bad-sslmode-kv") << "host=h sslmode=on" << "" << "" << QStringList{"url.invalid-sslmode"};
-    QTest::newRow("bad-port") << "postgresql://u@h:99999/db" << "" << "" << QStringList{"url.invalid-option"};
-    QTest::newRow("parse-error") << "host='unterminated" << "" << "" << QStringList{"url.parse-error"};
-    QTest::newRow("kv-unknown") << "host=h frob=1" << "" << "" << QStringList{"url.parse-error"};
-    QTest::newRow("empty") << "" << "" << "" << QStringList{"url.empty"};
-    QTest::newRow("rootcert-system") << "postgresql://u@h/db?sslmode=require&sslrootcert=system" << "" << ""
-                                     << QStringList{"url.sslrootcert-system"};
-    QTest::newRow("rootcert-system-ok") << "postgresql://u@h/db?sslmode=verify-full&sslrootcert=system" << "" << ""
-                                        << QStringList{};
-    QTest::newRow("missing-rootcert") << "postgresql://u@h/db?sslmode=verify-ca&sslrootcert=/nonexistent/ca.crt" << ""
-                                      << "" << QStringList{"url.ssl-file-missing"};
-    QTest::newRow("asyncpg-sslmode") << "postgresql+asyncpg://u@h/db?sslmode=require" << "" << ""
-                                     << QStringList{"url.asyncpg-sslmode"};
-    QTest::newRow("asyncpg-ssl") << "postgresql+asyncpg://u@h/db?ssl=require" << "" << prod << QStringList{};
-    QTest::newRow("postgres-scheme") << "postgres://u@h/db" << "" << "" << QStringList{"url.postgres-scheme"};
-    QTest::newRow("prod-no-tls") << "postgresql://u@h/db" << "" << prod << QStringList{"url.production-without-tls"};
-    QTest::newRow("prod-prefer") << "postgresql://u@h/db?sslmode=prefer" << "" << prod
-                                 << QStringList{"url.production-without-tls"};
-    QTest::newRow("prod-inline-password") << "postgresql://u:pw@h/db?sslmode=require" << "" << prod
-                                          << QStringList{"url.inline-password"};
-    QTest::newRow("prod-variable-password") << "postgresql://u:pw@h/db?sslmode=require"
-                                            << "postgresql://u:${POSTGRES_APP_USER_PW}@h/db?sslmode=require" << prod
-                                            << QStringList{};
+    QTest::newRow("clean") << "postgresql://u@h/db"
+                           << ""
+                           << "" << QStringList {};
+    QTest::newRow("unencoded-at") << "postgresql://u:p@ss@h/db"
+                                  << ""
+                                  << "" << QStringList {"url.unencoded-password"};
+    QTest::newRow("unencoded-hash") << "postgresql://u:p#ss@h/db"
+                                    << ""
+                                    << "" << QStringList {"url.unencoded-password"};
+    QTest::newRow("unencoded-slash") << "postgresql://u:p/ss@h/db"
+                                     << ""
+                                     << "" << QStringList {"url.unencoded-password"};
+    QTest::newRow("unencoded-question") << "postgresql://u:p?ss@h/db"
+                                        << ""
+                                        << "" << QStringList {"url.unencoded-password"};
+    QTest::newRow("unencoded-percent") << "postgresql://u:100%@h/db"
+                                       << ""
+                                       << "" << QStringList {"url.unencoded-password"};
+    QTest::newRow("unencoded-space") << "postgresql://u:a b@h/db"
+                                     << ""
+                                     << "" << QStringList {"url.unencoded-password"};
+    QTest::newRow("encoded-ok") << "postgresql://u:p%40ss@h/db"
+                                << ""
+                                << "" << QStringList {};
+    QTest::newRow("colon-ok") << "postgresql://u:a:b@h/db"
+                              << ""
+                              << "" << QStringList {};
+    QTest::newRow("variable-password") << "postgresql://u:a@b@h/db"
+                                       << "postgresql://u:${PW}@h/db"
+                                       << "" << QStringList {"url.unencoded-password"};
+    QTest::newRow("variable-password-ok") << "postgresql://u:ab@h/db"
+                                          << "postgresql://u:${PW}@h/db"
+                                          << "" << QStringList {};
+    QTest::newRow("unknown-param") << "postgresql://u@h/db?frobnicate=1"
+                                   << ""
+                                   << "" << QStringList {"url.unknown-parameter"};
+    QTest::newRow("jdbc-param") << "postgresql://u@h/db?sslfactory=x"
+                                << ""
+                                << "" << QStringList {"url.jdbc-parameter"};
+    QTest::newRow("jdbc-ssl-false") << "postgresql://u@h/db?ssl=false"
+                                    << ""
+                                    << "" << QStringList {"url.jdbc-parameter"};
+    QTest::newRow("libpq-ssl-true") << "postgresql://u@h/db?ssl=true"
+                                    << ""
+                                    << "" << QStringList {};
+    QTest::newRow("jdbc-url") << "jdbc:postgresql://h/db"
+                              << ""
+                              << "" << QStringList {"url.jdbc-url"};
+    QTest::newRow("mysql") << "mysql://h/db"
+                           << ""
+                           << "" << QStringList {"url.unsupported-scheme"};
+    QTest::newRow("bad-sslmode") << "postgresql://u@h/db?sslmode=required"
+                                 << ""
+                                 << "" << QStringList {"url.invalid-sslmode"};
+    QTest::newRow("bad-sslmode-kv") << "host=h sslmode=on"
+                                    << ""
+                                    << "" << QStringList {"url.invalid-sslmode"};
+    QTest::newRow("bad-port") << "postgresql://u@h:99999/db"
+                              << ""
+                              << "" << QStringList {"url.invalid-option"};
+    QTest::newRow("parse-error") << "host='unterminated"
+                                 << ""
+                                 << "" << QStringList {"url.parse-error"};
+    QTest::newRow("kv-unknown") << "host=h frob=1"
+                                << ""
+                                << "" << QStringList {"url.parse-error"};
+    QTest::newRow("empty") << ""
+                           << ""
+                           << "" << QStringList {"url.empty"};
+    QTest::newRow("rootcert-system") << "postgresql://u@h/db?sslmode=require&sslrootcert=system"
+                                     << ""
+                                     << "" << QStringList {"url.sslrootcert-system"};
+    QTest::newRow("rootcert-system-ok") << "postgresql://u@h/db?sslmode=verify-full&sslrootcert=system"
+                                        << ""
+                                        << "" << QStringList {};
+    QTest::newRow("missing-rootcert") << "postgresql://u@h/db?sslmode=verify-ca&sslrootcert=/nonexistent/ca.crt"
+                                      << ""
+                                      << "" << QStringList {"url.ssl-file-missing"};
+    QTest::newRow("asyncpg-sslmode") << "postgresql+asyncpg://u@h/db?sslmode=require"
+                                     << ""
+                                     << "" << QStringList {"url.asyncpg-sslmode"};
+    QTest::newRow("asyncpg-ssl") << "postgresql+asyncpg://u@h/db?ssl=require"
+                                 << "" << prod << QStringList {};
+    QTest::newRow("postgres-scheme") << "postgres://u@h/db"
+                                     << ""
+                                     << "" << QStringList {"url.postgres-scheme"};
+    QTest::newRow("prod-no-tls") << "postgresql://u@h/db"
+                                 << "" << prod << QStringList {"url.production-without-tls"};
+    QTest::newRow("prod-prefer") << "postgresql://u@h/db?sslmode=prefer"
+                                 << "" << prod << QStringList {"url.production-without-tls"};
+    QTest::newRow("prod-inline-password") << "postgresql://u:pw@h/db?sslmode=require"
+                                          << "" << prod << QStringList {"url.inline-password"};
+    QTest::newRow("prod-variable-password")
+        << "postgresql://u:pw@h/db?sslmode=require"
+        << "postgresql://u:${POSTGRES_APP_USER_PW}@h/db?sslmode=require" << prod << QStringList {};
     QTest::newRow("password-is-path") << "postgresql://u:/run/secrets/pw@h/db"
-                                      << "postgresql://u:${POSTGRES_APP_USER_PW}@h/db" << ""
-                                      << QStringList{"url.password-is-path"};
-    QTest::newRow("prod-kv-password") << "host=h password=pw sslmode=verify-full" << "" << prod
-                                      << QStringList{"url.verify-without-rootcert", "url.inline-password"};
-    QTest::newRow("verify-full-no-rootcert") << "postgresql://u@h/db?sslmode=verify-full" << "" << ""
-                                             << QStringList{"url.verify-without-rootcert"};
-    QTest::newRow("verify-ca-no-rootcert") << "postgresql://u@h/db?sslmode=verify-ca" << "" << ""
-                                           << QStringList{"url.verify-without-rootcert"};
-    QTest::newRow("asyncpg-verify-full-no-rootcert") << "postgresql+asyncpg://u@h/db?ssl=verify-full" << "" << ""
-                                                     << QStringList{"url.verify-without-rootcert"};
-    QTest::newRow("require-no-rootcert-ok") << "postgresql://u@h/db?sslmode=require" << "" << "" << QStringList{};
+                                      << "postgresql://u:${POSTGRES_APP_USER_PW}@h/db"
+                                      << "" << QStringList {"url.password-is-path"};
+    QTest::newRow("prod-kv-password") << "host=h password=pw sslmode=verify-full"
+                                      << "" << prod
+                                      << QStringList {"url.verify-without-rootcert", "url.inline-password"};
+    QTest::newRow("verify-full-no-rootcert") << "postgresql://u@h/db?sslmode=verify-full"
+                                             << ""
+                                             << "" << QStringList {"url.verify-without-rootcert"};
+    QTest::newRow("verify-ca-no-rootcert") << "postgresql://u@h/db?sslmode=verify-ca"
+                                           << ""
+                                           << "" << QStringList {"url.verify-without-rootcert"};
+    QTest::newRow("asyncpg-verify-full-no-rootcert") << "postgresql+asyncpg://u@h/db?ssl=verify-full"
+                                                     << ""
+                                                     << "" << QStringList {"url.verify-without-rootcert"};
+    QTest::newRow("require-no-rootcert-ok") << "postgresql://u@h/db?sslmode=require"
+                                            << ""
+                                            << "" << QStringList {};
 }
 
 void tst_ConnectionUrl::checks()
@@ -275,11 +369,21 @@ void tst_ConnectionUrl::encodePassword_data()
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("encoded");
     QTest::addColumn<QString>("password");
-    QTest::newRow("at") << "postgresql://u:p@ss@h:5432/db" << "postgresql://u:p%40ss@h:5432/db" << "p@ss";
-    QTest::newRow("hash-slash") << "postgresql://u:a#b/c@h/db" << "postgresql://u:a%23b%2Fc@h/db" << "a#b/c";
-    QTest::newRow("percent-kept") << "postgresql://u:a%40b%@h/db" << "postgresql://u:a%40b%25@h/db" << "a@b%";
-    QTest::newRow("space-question") << "postgresql://u:a b?@h/db" << "postgresql://u:a%20b%3F@h/db" << "a b?";
-    QTest::newRow("no-userinfo") << "postgresql://h/db" << "postgresql://h/db" << "";
+    QTest::newRow("at") << "postgresql://u:p@ss@h:5432/db"
+                        << "postgresql://u:p%40ss@h:5432/db"
+                        << "p@ss";
+    QTest::newRow("hash-slash") << "postgresql://u:a#b/c@h/db"
+                                << "postgresql://u:a%23b%2Fc@h/db"
+                                << "a#b/c";
+    QTest::newRow("percent-kept") << "postgresql://u:a%40b%@h/db"
+                                  << "postgresql://u:a%40b%25@h/db"
+                                  << "a@b%";
+    QTest::newRow("space-question") << "postgresql://u:a b?@h/db"
+                                    << "postgresql://u:a%20b%3F@h/db"
+                                    << "a b?";
+    QTest::newRow("no-userinfo") << "postgresql://h/db"
+                                 << "postgresql://h/db"
+                                 << "";
 }
 
 void tst_ConnectionUrl::encodePassword()
@@ -305,11 +409,11 @@ void tst_ConnectionUrl::sslKeyPermissions()
     key.write("key");
     key.close();
     const ConnectionUrl parsed = ConnectionUrlParser::parse("postgresql://u@h/db?sslmode=require&sslkey=client.key");
-    const ConnectionUrlChecker::Context context{".env", 1, 1, {}, {}, dir.path()};
+    const ConnectionUrlChecker::Context context {".env", 1, 1, {}, {}, dir.path()};
     QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner));
-    QCOMPARE(codes(ConnectionUrlChecker::check(parsed, context)), QStringList{});
+    QCOMPARE(codes(ConnectionUrlChecker::check(parsed, context)), QStringList {});
     QVERIFY(key.setPermissions(QFileDevice::ReadOwner | QFileDevice::WriteOwner | QFileDevice::ReadOther));
-    QCOMPARE(codes(ConnectionUrlChecker::check(parsed, context)), QStringList{"url.ssl-key-permissions"});
+    QCOMPARE(codes(ConnectionUrlChecker::check(parsed, context)), QStringList {"url.ssl-key-permissions"});
 }
 
 void tst_ConnectionUrl::masking()
@@ -336,7 +440,7 @@ void tst_ConnectionUrl::agreesWithLibpqAndPsql_data()
     QTest::addColumn<QString>("conninfo");
     // Hosts are loopback with ports nobody listens on (or names that do not resolve), so psql gets
     // to the network only when libpq accepted the string.
-    const QStringList strings{
+    const QStringList strings {
         // valid URIs
         "postgresql://127.0.0.1:1/db",
         "postgresql://u@127.0.0.1:1/db",
@@ -367,7 +471,13 @@ void tst_ConnectionUrl::agreesWithLibpqAndPsql_data()
         "postgresql+asyncpg://user:password@127.0.0.1:1/app_db",
         "postgresql+psycopg://u@127.0.0.1:1/db?sslmode=prefer",
         "postgresql+psycopg2://u@127.0.0.1:1/db",
-        "postgresql://pgdial-no-such-host-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.invalid:1/db", // a label over 63 bytes: glibc refuses it without sending a DNS query
+        "postgresql://pgdial-no-such-host-aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa.invalid:1/db", // a label over
+                                                                                                         // 63 bytes:
+                                                                                                         // glibc
+                                                                                                         // refuses it
+                                                                                                         // without
+                                                                                                         // sending a
+                                                                                                         // DNS query
         // valid key=value
         "host=127.0.0.1 port=1 dbname=db",
         "host=127.0.0.1 port=1 user=u password=p",
@@ -450,7 +560,8 @@ void tst_ConnectionUrl::agreesWithLibpqAndPsql()
     QVERIFY(process.waitForFinished(15000));
     const QString message = QString::fromUtf8(process.readAllStandardError());
     QVERIFY2(process.exitCode() != 0, qPrintable(message));
-    const bool reachedNetwork = (message.contains("connection to server") || message.contains("could not translate host name"))
+    const bool reachedNetwork
+        = (message.contains("connection to server") || message.contains("could not translate host name"))
         && !message.contains("invalid integer value");
     QVERIFY2(parsed.libpqAccepts == reachedNetwork,
              qPrintable(QString("pgdial %1 (%2), psql: %3")

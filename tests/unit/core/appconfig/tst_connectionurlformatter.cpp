@@ -40,34 +40,35 @@ void tst_ConnectionUrlFormatter::roundTrip_data()
 
     QTest::newRow("plain") << uri({{"db", "5432"}}, "app", "appuser", "secret")
                            << "postgresql://appuser:secret@db:5432/app";
-    QTest::newRow("password-at-colon-slash") << uri({{"db", "5432"}}, "app", "u", "p@ss:w/rd")
-                                             << "postgresql://u:p%40ss%3Aw%2Frd@db:5432/app";
-    QTest::newRow("password-percent-hash-space") << uri({{"db", ""}}, "app", "u", "100% #1 pw")
-                                                 << "postgresql://u:100%25%20%231%20pw@db/app";
-    QTest::newRow("password-question-plus-unicode") << uri({{"db", ""}}, "app", "u", "a?b+c\u00e9")
-                                                    << "postgresql://u:a%3Fb%2Bc%C3%A9@db/app";
+    QTest::newRow("password-at-colon-slash")
+        << uri({{"db", "5432"}}, "app", "u", "p@ss:w/rd") << "postgresql://u:p%40ss%3Aw%2Frd@db:5432/app";
+    QTest::newRow("password-percent-hash-space")
+        << uri({{"db", ""}}, "app", "u", "100% #1 pw") << "postgresql://u:100%25%20%231%20pw@db/app";
+    QTest::newRow("password-question-plus-unicode")
+        << uri({{"db", ""}}, "app", "u", "a?b+c\u00e9") << "postgresql://u:a%3Fb%2Bc%C3%A9@db/app";
     QTest::newRow("user-with-at") << uri({{"db", ""}}, "app", "me@corp", "x") << "postgresql://me%40corp:x@db/app";
-    QTest::newRow("database-with-slash-space") << uri({{"db", ""}}, "my db/x", "u", "")
-                                               << "postgresql://u@db/my%20db%2Fx";
+    QTest::newRow("database-with-slash-space")
+        << uri({{"db", ""}}, "my db/x", "u", "") << "postgresql://u@db/my%20db%2Fx";
     QTest::newRow("ipv6") << uri({{"::1", "5433"}}, "app", "u", "p") << "postgresql://u:p@[::1]:5433/app";
     QTest::newRow("ipv6-no-port") << uri({{"fe80::1", ""}}, "app", "u", "") << "postgresql://u@[fe80::1]/app";
     QTest::newRow("multi-host") << uri({{"primary", "5432"}, {"standby", "5433"}}, "app", "u", "p",
                                        {{"target_session_attrs", "read-write"}})
                                 << "postgresql://u:p@primary:5432,standby:5433/app?target_session_attrs=read-write";
-    QTest::newRow("multi-host-some-ports") << uri({{"a", ""}, {"b", "6000"}}, "app", "", "")
-                                           << "postgresql://a,b:6000/app";
+    QTest::newRow("multi-host-some-ports")
+        << uri({{"a", ""}, {"b", "6000"}}, "app", "", "") << "postgresql://a,b:6000/app";
     QTest::newRow("socket-directory") << uri({{"/var/run/postgresql", ""}}, "app", "u", "")
                                       << "postgresql://u@%2Fvar%2Frun%2Fpostgresql/app";
-    QTest::newRow("ssl-files") << uri({{"db", "5432"}}, "app", "u", "p",
-                                      {{"sslmode", "verify-full"},
-                                       {"sslrootcert", "/etc/ssl/my ca.crt"},
-                                       {"sslcert", "certs/client.crt"},
-                                       {"sslkey", "certs/client.key"}})
-                               << "postgresql://u:p@db:5432/app?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Fmy%20ca.crt"
-                                  "&sslcert=certs%2Fclient.crt&sslkey=certs%2Fclient.key";
-    QTest::newRow("asyncpg-driver-parameter") << uri({{"postgres", "5432"}}, "app_db", "user", "pa#ss",
-                                                     {{"ssl", "require"}}, "postgresql+asyncpg")
-                                              << "postgresql+asyncpg://user:pa%23ss@postgres:5432/app_db?ssl=require";
+    QTest::newRow("ssl-files")
+        << uri({{"db", "5432"}}, "app", "u", "p",
+               {{"sslmode", "verify-full"},
+                {"sslrootcert", "/etc/ssl/my ca.crt"},
+                {"sslcert", "certs/client.crt"},
+                {"sslkey", "certs/client.key"}})
+        << "postgresql://u:p@db:5432/app?sslmode=verify-full&sslrootcert=%2Fetc%2Fssl%2Fmy%20ca.crt"
+           "&sslcert=certs%2Fclient.crt&sslkey=certs%2Fclient.key";
+    QTest::newRow("asyncpg-driver-parameter")
+        << uri({{"postgres", "5432"}}, "app_db", "user", "pa#ss", {{"ssl", "require"}}, "postgresql+asyncpg")
+        << "postgresql+asyncpg://user:pa%23ss@postgres:5432/app_db?ssl=require";
     QTest::newRow("variable-kept") << uri({{"postgres", "5432"}}, "appdb", "appuser", "${POSTGRES_APP_USER_PW}")
                                    << "postgresql://appuser:${POSTGRES_APP_USER_PW}@postgres:5432/appdb";
     QTest::newRow("no-user-no-database") << uri({{"localhost", ""}}, "", "", "") << "postgresql://localhost";
@@ -75,8 +76,8 @@ void tst_ConnectionUrlFormatter::roundTrip_data()
     UrlComponents keyValue = uri({{"db", "5432"}, {"db2", ""}}, "app", "u", "it's a \\ pw", {{"sslmode", "require"}});
     keyValue.keyValueForm = true;
     keyValue.scheme.clear();
-    QTest::newRow("key-value-quoting") << keyValue
-                                       << "host=db,db2 port=5432, dbname=app user=u password='it\\'s a \\\\ pw' sslmode=require";
+    QTest::newRow("key-value-quoting")
+        << keyValue << "host=db,db2 port=5432, dbname=app user=u password='it\\'s a \\\\ pw' sslmode=require";
 }
 
 void tst_ConnectionUrlFormatter::roundTrip()

@@ -39,27 +39,45 @@ void tst_EnvFile::values_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<int>("quote");
 
-    QTest::newRow("plain") << QByteArray("A=b\n") << "A" << "b" << int(EnvQuote::None);
-    QTest::newRow("spaces-around-equals") << QByteArray("A = b  \n") << "A" << "b" << int(EnvQuote::None);
-    QTest::newRow("export") << QByteArray("export A=b\n") << "A" << "b" << int(EnvQuote::None);
-    QTest::newRow("inline-comment") << QByteArray("A=b # note\n") << "A" << "b" << int(EnvQuote::None);
-    QTest::newRow("hash-without-space") << QByteArray("A=b#c\n") << "A" << "b#c" << int(EnvQuote::None);
-    QTest::newRow("empty") << QByteArray("A=\n") << "A" << "" << int(EnvQuote::None);
-    QTest::newRow("empty-with-comment") << QByteArray("A= # nothing\n") << "A" << "" << int(EnvQuote::None);
-    QTest::newRow("single-literal") << QByteArray("A='x\\ny $B'\n") << "A" << "x\\ny $B" << int(EnvQuote::Single);
-    QTest::newRow("single-hash") << QByteArray("A='a #b' # c\n") << "A" << "a #b" << int(EnvQuote::Single);
-    QTest::newRow("double-escapes") << QByteArray("A=\"x\\ny\\t\\\"q\\\\\"\n") << "A" << "x\ny\t\"q\\"
-                                    << int(EnvQuote::Double);
-    QTest::newRow("double-multiline") << QByteArray("A=\"line1\nline2\"\nB=c\n") << "A" << "line1\nline2"
-                                      << int(EnvQuote::Double);
-    QTest::newRow("after-multiline") << QByteArray("A=\"line1\nline2\"\nB=c\n") << "B" << "c" << int(EnvQuote::None);
-    QTest::newRow("crlf") << QByteArray("A=b\r\nC=d\r\n") << "A" << "b" << int(EnvQuote::None);
-    QTest::newRow("crlf-quoted") << QByteArray("A=\"b\"\r\n") << "A" << "b" << int(EnvQuote::Double);
+    QTest::newRow("plain") << QByteArray("A=b\n") << "A"
+                           << "b" << int(EnvQuote::None);
+    QTest::newRow("spaces-around-equals") << QByteArray("A = b  \n") << "A"
+                                          << "b" << int(EnvQuote::None);
+    QTest::newRow("export") << QByteArray("export A=b\n") << "A"
+                            << "b" << int(EnvQuote::None);
+    QTest::newRow("inline-comment") << QByteArray("A=b # note\n") << "A"
+                                    << "b" << int(EnvQuote::None);
+    QTest::newRow("hash-without-space") << QByteArray("A=b#c\n") << "A"
+                                        << "b#c" << int(EnvQuote::None);
+    QTest::newRow("empty") << QByteArray("A=\n") << "A"
+                           << "" << int(EnvQuote::None);
+    QTest::newRow("empty-with-comment") << QByteArray("A= # nothing\n") << "A"
+                                        << "" << int(EnvQuote::None);
+    QTest::newRow("single-literal") << QByteArray("A='x\\ny $B'\n") << "A"
+                                    << "x\\ny $B" << int(EnvQuote::Single);
+    QTest::newRow("single-hash") << QByteArray("A='a #b' # c\n") << "A"
+                                 << "a #b" << int(EnvQuote::Single);
+    QTest::newRow("double-escapes") << QByteArray("A=\"x\\ny\\t\\\"q\\\\\"\n") << "A"
+                                    << "x\ny\t\"q\\" << int(EnvQuote::Double);
+    QTest::newRow("double-multiline") << QByteArray("A=\"line1\nline2\"\nB=c\n") << "A"
+                                      << "line1\nline2" << int(EnvQuote::Double);
+    QTest::newRow("after-multiline") << QByteArray("A=\"line1\nline2\"\nB=c\n") << "B"
+                                     << "c" << int(EnvQuote::None);
+    QTest::newRow("crlf") << QByteArray("A=b\r\nC=d\r\n") << "A"
+                          << "b" << int(EnvQuote::None);
+    QTest::newRow("crlf-quoted") << QByteArray("A=\"b\"\r\n") << "A"
+                                 << "b" << int(EnvQuote::Double);
     QTest::newRow("url") << QByteArray("DATABASE_URL=postgresql://appuser:devpass@localhost:5433/appdb\n")
-                         << "DATABASE_URL" << "postgresql://appuser:devpass@localhost:5433/appdb" << int(EnvQuote::None);
-    QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF" "A=b\n") << "A" << "b" << int(EnvQuote::None);
-    QTest::newRow("no-final-newline") << QByteArray("A=b") << "A" << "b" << int(EnvQuote::None);
-    QTest::newRow("dotted-key") << QByteArray("a.b-c=1\n") << "a.b-c" << "1" << int(EnvQuote::None);
+                         << "DATABASE_URL"
+                         << "postgresql://appuser:devpass@localhost:5433/appdb" << int(EnvQuote::None);
+    QTest::newRow("bom") << QByteArray("\xEF\xBB\xBF"
+                                       "A=b\n")
+                         << "A"
+                         << "b" << int(EnvQuote::None);
+    QTest::newRow("no-final-newline") << QByteArray("A=b") << "A"
+                                      << "b" << int(EnvQuote::None);
+    QTest::newRow("dotted-key") << QByteArray("a.b-c=1\n") << "a.b-c"
+                                << "1" << int(EnvQuote::None);
 }
 
 void tst_EnvFile::values()
@@ -111,9 +129,9 @@ void tst_EnvFile::duplicateLastWins()
     const EnvFile file = parse("A=1\nB=x\nA=2\n");
     QCOMPARE(file.find(QStringLiteral("A"))->value, QStringLiteral("2"));
     QCOMPARE(file.find(QStringLiteral("A"))->line, 3);
-    QCOMPARE(file.keys(), (QStringList{QStringLiteral("A"), QStringLiteral("B")}));
+    QCOMPARE(file.keys(), (QStringList {QStringLiteral("A"), QStringLiteral("B")}));
     QCOMPARE(file.diagnostics().first().severity, Severity::Info);
-    QCOMPARE(file.diagnostics().first().related, QStringList{QStringLiteral(".env:1")});
+    QCOMPARE(file.diagnostics().first().related, QStringList {QStringLiteral(".env:1")});
 }
 
 void tst_EnvFile::positions()
@@ -136,18 +154,26 @@ void tst_EnvFile::setValue_data()
     QTest::addColumn<QString>("value");
     QTest::addColumn<QByteArray>("expected");
 
-    QTest::newRow("plain") << QByteArray("# top\nA=1 # keep\nB=2\n") << "A" << "42"
-                           << QByteArray("# top\nA=42 # keep\nB=2\n");
-    QTest::newRow("plain-needs-quotes") << QByteArray("A=1\n") << "A" << "a #b" << QByteArray("A=\"a #b\"\n");
-    QTest::newRow("single-kept") << QByteArray("A='x'  # c\n") << "A" << "y z" << QByteArray("A='y z'  # c\n");
-    QTest::newRow("single-to-double") << QByteArray("A='x'\n") << "A" << "it's" << QByteArray("A=\"it's\"\n");
-    QTest::newRow("double-kept") << QByteArray("export A = \"x\"\n") << "A" << "q\"r" << QByteArray("export A = \"q\\\"r\"\n");
-    QTest::newRow("multiline-collapses") << QByteArray("A=\"1\n2\" # c\nB=3\n") << "A" << "x\ny"
-                                         << QByteArray("A=\"x\\ny\" # c\nB=3\n");
-    QTest::newRow("crlf-kept") << QByteArray("A=1\r\nB=2\r\n") << "B" << "3" << QByteArray("A=1\r\nB=3\r\n");
-    QTest::newRow("last-duplicate-edited") << QByteArray("A=1\nA=2\n") << "A" << "3" << QByteArray("A=1\nA=3\n");
-    QTest::newRow("empty-value") << QByteArray("A=\nB=1\n") << "A" << "v" << QByteArray("A=v\nB=1\n");
-    QTest::newRow("url-with-variable") << QByteArray("U=postgresql://u:${PW}@h/db\n") << "U" << "postgresql://u:${PW}@h:5433/db"
+    QTest::newRow("plain") << QByteArray("# top\nA=1 # keep\nB=2\n") << "A"
+                           << "42" << QByteArray("# top\nA=42 # keep\nB=2\n");
+    QTest::newRow("plain-needs-quotes") << QByteArray("A=1\n") << "A"
+                                        << "a #b" << QByteArray("A=\"a #b\"\n");
+    QTest::newRow("single-kept") << QByteArray("A='x'  # c\n") << "A"
+                                 << "y z" << QByteArray("A='y z'  # c\n");
+    QTest::newRow("single-to-double") << QByteArray("A='x'\n") << "A"
+                                      << "it's" << QByteArray("A=\"it's\"\n");
+    QTest::newRow("double-kept") << QByteArray("export A = \"x\"\n") << "A"
+                                 << "q\"r" << QByteArray("export A = \"q\\\"r\"\n");
+    QTest::newRow("multiline-collapses") << QByteArray("A=\"1\n2\" # c\nB=3\n") << "A"
+                                         << "x\ny" << QByteArray("A=\"x\\ny\" # c\nB=3\n");
+    QTest::newRow("crlf-kept") << QByteArray("A=1\r\nB=2\r\n") << "B"
+                               << "3" << QByteArray("A=1\r\nB=3\r\n");
+    QTest::newRow("last-duplicate-edited") << QByteArray("A=1\nA=2\n") << "A"
+                                           << "3" << QByteArray("A=1\nA=3\n");
+    QTest::newRow("empty-value") << QByteArray("A=\nB=1\n") << "A"
+                                 << "v" << QByteArray("A=v\nB=1\n");
+    QTest::newRow("url-with-variable") << QByteArray("U=postgresql://u:${PW}@h/db\n") << "U"
+                                       << "postgresql://u:${PW}@h:5433/db"
                                        << QByteArray("U=postgresql://u:${PW}@h:5433/db\n");
 }
 
@@ -190,10 +216,11 @@ void tst_EnvFile::setComment_data()
     QTest::addColumn<QString>("comment");
     QTest::addColumn<QByteArray>("expected");
     QTest::newRow("add") << QByteArray("A=1\nB=2\n") << "the pool" << QByteArray("A=1  # the pool\nB=2\n");
-    QTest::newRow("replace-keeps-spacing") << QByteArray("A=1    # old\nB=2\n") << "new"
-                                           << QByteArray("A=1    # new\nB=2\n");
+    QTest::newRow("replace-keeps-spacing")
+        << QByteArray("A=1    # old\nB=2\n") << "new" << QByteArray("A=1    # new\nB=2\n");
     QTest::newRow("remove") << QByteArray("A=1  # old\nB=2\n") << "" << QByteArray("A=1\nB=2\n");
-    QTest::newRow("double-quoted") << QByteArray("A=\"x # y\" # old\r\n") << "new" << QByteArray("A=\"x # y\" # new\r\n");
+    QTest::newRow("double-quoted") << QByteArray("A=\"x # y\" # old\r\n") << "new"
+                                   << QByteArray("A=\"x # y\" # new\r\n");
     QTest::newRow("single-quoted-add") << QByteArray("export A='x'") << "c" << QByteArray("export A='x'  # c");
     QTest::newRow("multi-line") << QByteArray("A=\"one\ntwo\" # old\nB=2\n") << "new"
                                 << QByteArray("A=\"one\ntwo\" # new\nB=2\n");
@@ -237,7 +264,8 @@ void tst_EnvFile::setValueAppends()
 
 void tst_EnvFile::exampleProductionSection()
 {
-    const EnvFile file = parse("# Database\nAPP_DB=appdb\n\n# --- Production only ---\n# Password files\nPW_FILE=/run/x\n");
+    const EnvFile file
+        = parse("# Database\nAPP_DB=appdb\n\n# --- Production only ---\n# Password files\nPW_FILE=/run/x\n");
     QVERIFY(!file.find(QStringLiteral("APP_DB"))->documentedForProductionOnly);
     QVERIFY(file.find(QStringLiteral("PW_FILE"))->documentedForProductionOnly);
 }

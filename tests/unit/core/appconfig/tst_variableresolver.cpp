@@ -36,24 +36,38 @@ void tst_VariableResolver::substitute_data()
     QTest::addColumn<QString>("text");
     QTest::addColumn<QString>("expected");
 
-    QTest::newRow("literal") << "plain" << "plain";
-    QTest::newRow("braced") << "${SET}" << "value";
-    QTest::newRow("bare") << "$SET/x" << "value/x";
-    QTest::newRow("dollar-dollar") << "a$$b" << "a$b";
-    QTest::newRow("lone-dollar") << "5$" << "5$";
-    QTest::newRow("colon-dash-set") << "${SET:-d}" << "value";
-    QTest::newRow("colon-dash-unset") << "${NOPE:-d}" << "d";
-    QTest::newRow("colon-dash-empty") << "${EMPTY:-d}" << "d";
-    QTest::newRow("dash-empty") << "${EMPTY-d}" << "";
-    QTest::newRow("dash-unset") << "${NOPE-d}" << "d";
-    QTest::newRow("plus-set") << "${SET:+alt}" << "alt";
-    QTest::newRow("plus-unset") << "${NOPE:+alt}" << "";
-    QTest::newRow("nested-default") << "${NOPE:-${ALSO_NOPE:-${HOST}}}" << "db";
+    QTest::newRow("literal") << "plain"
+                             << "plain";
+    QTest::newRow("braced") << "${SET}"
+                            << "value";
+    QTest::newRow("bare") << "$SET/x"
+                          << "value/x";
+    QTest::newRow("dollar-dollar") << "a$$b"
+                                   << "a$b";
+    QTest::newRow("lone-dollar") << "5$"
+                                 << "5$";
+    QTest::newRow("colon-dash-set") << "${SET:-d}"
+                                    << "value";
+    QTest::newRow("colon-dash-unset") << "${NOPE:-d}"
+                                      << "d";
+    QTest::newRow("colon-dash-empty") << "${EMPTY:-d}"
+                                      << "d";
+    QTest::newRow("dash-empty") << "${EMPTY-d}"
+                                << "";
+    QTest::newRow("dash-unset") << "${NOPE-d}"
+                                << "d";
+    QTest::newRow("plus-set") << "${SET:+alt}"
+                              << "alt";
+    QTest::newRow("plus-unset") << "${NOPE:+alt}"
+                                << "";
+    QTest::newRow("nested-default") << "${NOPE:-${ALSO_NOPE:-${HOST}}}"
+                                    << "db";
     QTest::newRow("default-with-colon") << "${NOPE:-postgresql+asyncpg://user:password@postgres:5432/app_db}"
                                         << "postgresql+asyncpg://user:password@postgres:5432/app_db";
     QTest::newRow("in-url") << "postgresql://appuser:${PW}@${HOST}:5432/appdb"
                             << "postgresql://appuser:s3cret@db:5432/appdb";
-    QTest::newRow("required-set") << "${SET:?needed}" << "value";
+    QTest::newRow("required-set") << "${SET:?needed}"
+                                  << "value";
 }
 
 void tst_VariableResolver::substitute()
@@ -68,7 +82,8 @@ void tst_VariableResolver::substitute()
 void tst_VariableResolver::provenance()
 {
     const VariableResolver resolver = resolverWith("# x\nAPP_DB=mydb\n");
-    const Substitution fromEnv = resolver.substitute(QStringLiteral("${APP_DB:-appdb}"), QStringLiteral("config.yaml"), 17);
+    const Substitution fromEnv
+        = resolver.substitute(QStringLiteral("${APP_DB:-appdb}"), QStringLiteral("config.yaml"), 17);
     QCOMPARE(fromEnv.provenance().source, Provenance::Source::EnvFile);
     QCOMPARE(fromEnv.provenance().describe(), QStringLiteral(".env line 2"));
     const Substitution fromDefault
@@ -99,13 +114,20 @@ void tst_VariableResolver::diagnostics_data()
     QTest::addColumn<int>("severity");
     QTest::addColumn<int>("column");
 
-    QTest::newRow("unresolved") << "${NOPE}" << "app.unresolved-variable" << int(Severity::Warning) << 10;
-    QTest::newRow("unresolved-bare") << "x $NOPE" << "app.unresolved-variable" << int(Severity::Warning) << 12;
-    QTest::newRow("required-unset") << "${NOPE:?set it}" << "app.required-variable" << int(Severity::Error) << 10;
-    QTest::newRow("required-empty") << "${EMPTY:?}" << "app.required-variable" << int(Severity::Error) << 10;
-    QTest::newRow("unterminated") << "ab${SET" << "app.invalid-substitution" << int(Severity::Error) << 12;
-    QTest::newRow("bad-operator") << "${SET%x}" << "app.invalid-substitution" << int(Severity::Error) << 10;
-    QTest::newRow("empty-name") << "${}" << "app.invalid-substitution" << int(Severity::Error) << 10;
+    QTest::newRow("unresolved") << "${NOPE}"
+                                << "app.unresolved-variable" << int(Severity::Warning) << 10;
+    QTest::newRow("unresolved-bare") << "x $NOPE"
+                                     << "app.unresolved-variable" << int(Severity::Warning) << 12;
+    QTest::newRow("required-unset") << "${NOPE:?set it}"
+                                    << "app.required-variable" << int(Severity::Error) << 10;
+    QTest::newRow("required-empty") << "${EMPTY:?}"
+                                    << "app.required-variable" << int(Severity::Error) << 10;
+    QTest::newRow("unterminated") << "ab${SET"
+                                  << "app.invalid-substitution" << int(Severity::Error) << 12;
+    QTest::newRow("bad-operator") << "${SET%x}"
+                                  << "app.invalid-substitution" << int(Severity::Error) << 10;
+    QTest::newRow("empty-name") << "${}"
+                                << "app.invalid-substitution" << int(Severity::Error) << 10;
 }
 
 void tst_VariableResolver::diagnostics()
@@ -144,8 +166,8 @@ void tst_VariableResolver::doublingChainStaysLinear()
 {
     QByteArray env;
     for (int i = 0; i < 40; ++i)
-        env += "V" + QByteArray::number(i) + "=$V" + QByteArray::number(i + 1) + "$V" + QByteArray::number(i + 1)
-             + "$V" + QByteArray::number(i + 1) + "\n";
+        env += "V" + QByteArray::number(i) + "=$V" + QByteArray::number(i + 1) + "$V" + QByteArray::number(i + 1) + "$V"
+            + QByteArray::number(i + 1) + "\n";
     env += "V40=xxxxxxxx\n";
     const VariableResolver resolver = resolverWith(env);
     const Substitution result = resolver.substitute(QStringLiteral("${V0}"), QStringLiteral("config.yaml"), 3, 5);

@@ -30,7 +30,7 @@ Diagnostic sample()
     d.message = QStringLiteral("unrecognized configuration parameter \"shared_bufers\"");
     d.suggestion = QStringLiteral("Did you mean shared_buffers?");
     d.parameter = QStringLiteral("shared_bufers");
-    d.fix = Fix{QStringLiteral("Rename to shared_buffers"), d.file, {LineEdit{11, 1, {"shared_buffers = 1GB"}, {}}}};
+    d.fix = Fix {QStringLiteral("Rename to shared_buffers"), d.file, {LineEdit {11, 1, {"shared_buffers = 1GB"}, {}}}};
     return d;
 }
 
@@ -67,14 +67,21 @@ void tst_DiagnosticFormatter::sarifShape()
 {
     Diagnostic warning = sample();
     warning.severity = Severity::Warning;
-    const QJsonDocument doc = QJsonDocument::fromJson(DiagnosticFormatter::toSarif({sample(), warning}, QStringLiteral("/tmp/p")));
+    const QJsonDocument doc
+        = QJsonDocument::fromJson(DiagnosticFormatter::toSarif({sample(), warning}, QStringLiteral("/tmp/p")));
     QCOMPARE(doc.object().value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
     const QJsonObject run = doc.object().value(QStringLiteral("runs")).toArray().first().toObject();
     const QJsonArray results = run.value(QStringLiteral("results")).toArray();
     QCOMPARE(results.size(), 2);
     QCOMPARE(results.at(1).toObject().value(QStringLiteral("level")).toString(), QStringLiteral("warning"));
-    QCOMPARE(run.value(QStringLiteral("tool")).toObject().value(QStringLiteral("driver")).toObject()
-                 .value(QStringLiteral("rules")).toArray().size(), 1);
+    QCOMPARE(run.value(QStringLiteral("tool"))
+                 .toObject()
+                 .value(QStringLiteral("driver"))
+                 .toObject()
+                 .value(QStringLiteral("rules"))
+                 .toArray()
+                 .size(),
+             1);
 }
 
 void tst_DiagnosticFormatter::sortingOrder()
@@ -90,7 +97,7 @@ void tst_DiagnosticFormatter::sortingOrder()
     c.severity = Severity::Warning;
     Diagnostic d = c;
     d.severity = Severity::Error;
-    Diagnostics all{a, b, c, d};
+    Diagnostics all {a, b, c, d};
     sortDiagnostics(all);
     QCOMPARE(all.at(0).line, 3);
     QCOMPARE(all.at(0).severity, Severity::Error);

@@ -124,8 +124,9 @@ void tst_LineDiff::unifiedFormat()
 void tst_LineDiff::unifiedNoFinalNewline()
 {
     const QString diff = LineDiff::unified("a\nb", "a\nc", QStringLiteral("f"), QStringLiteral("f"));
-    QCOMPARE(diff, QStringLiteral("--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n"
-                                  "\\ No newline at end of file\n"));
+    QCOMPARE(diff,
+             QStringLiteral("--- a/f\n+++ b/f\n@@ -1,2 +1,2 @@\n a\n-b\n\\ No newline at end of file\n+c\n"
+                            "\\ No newline at end of file\n"));
     QCOMPARE(LineDiff::unified("", "a\n", QStringLiteral("f"), QStringLiteral("f")),
              QStringLiteral("--- a/f\n+++ b/f\n@@ -0,0 +1 @@\n+a\n"));
 }

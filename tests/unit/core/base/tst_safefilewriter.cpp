@@ -62,7 +62,9 @@ void tst_SafeFileWriter::keepsPermissions()
     write(path, "local all all peer\n");
     QVERIFY(::chmod(QFile::encodeName(path).constData(), 0640) == 0);
     QVERIFY(SafeFileWriter().write(path, "local all all scram-sha-256\n"));
-    struct stat st{};
+    struct stat st
+    {
+    };
     QVERIFY(::stat(QFile::encodeName(path).constData(), &st) == 0);
     QCOMPARE(int(st.st_mode & 07777), 0640);
     QVERIFY(::stat(QFile::encodeName(path + QStringLiteral(".bak")).constData(), &st) == 0);

@@ -1,6 +1,6 @@
-#include "support/testpaths.h"
 #include "base/textdocument.h"
 #include "base/textfilereader.h"
+#include "support/testpaths.h"
 
 #include <QDirIterator>
 #include <QRandomGenerator>
@@ -34,7 +34,8 @@ private Q_SLOTS:
 void tst_TextDocument::roundTripFiles_data()
 {
     QTest::addColumn<QString>("path");
-    const QStringList roots = {pgdial::test::exampleProject(), pgdial::test::testDataDir() + QStringLiteral("/roundtrip")};
+    const QStringList roots
+        = {pgdial::test::exampleProject(), pgdial::test::testDataDir() + QStringLiteral("/roundtrip")};
     for (const QString &root : roots) {
         QDirIterator it(root, QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
         while (it.hasNext()) {
@@ -179,7 +180,9 @@ void tst_TextDocument::utf8Validation_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<int>("firstInvalid");
     QTest::newRow("ascii") << QByteArray("plain") << -1;
-    QTest::newRow("two-byte") << QByteArray("Stra\xC3\x9F" "e") << -1;
+    QTest::newRow("two-byte") << QByteArray("Stra\xC3\x9F"
+                                            "e")
+                              << -1;
     QTest::newRow("emoji") << QByteArray("\xF0\x9F\x90\x98") << -1;
     QTest::newRow("latin1") << QByteArray("caf\xE9") << 3;
     QTest::newRow("overlong") << QByteArray("a\xC0\xAF") << 1;
@@ -204,7 +207,7 @@ void tst_TextDocument::revisionNamesOneText()
     // A copy is the same text; an edit of either side gives it a revision of its own.
     TextDocument copy = document;
     QCOMPARE(copy.revision(), loaded);
-    const LineEdit inverse = copy.apply(LineEdit{0, 1, {"a = 3"}, {}});
+    const LineEdit inverse = copy.apply(LineEdit {0, 1, {"a = 3"}, {}});
     QVERIFY(copy.revision() != loaded);
     QCOMPARE(document.revision(), loaded);
     // Undoing gives back the bytes, not the old revision: nothing is reused across an undo.

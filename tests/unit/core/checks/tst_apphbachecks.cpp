@@ -1,9 +1,9 @@
 #include "appconfig/composefile.h"
 #include "appconfig/connectionurl.h"
+#include "base/textdocument.h"
 #include "checks/appclientlocator.h"
 #include "checks/apphbachecks.h"
 #include "hba/hbaparser.h"
-#include "base/textdocument.h"
 
 #include <QTest>
 
@@ -78,16 +78,17 @@ Run run(const QByteArray &hbaText, const QString &urlText, const QByteArray &com
     for (const QString &role : values.value("roles").split(u',', Qt::SkipEmptyParts))
         inputs.roles.append({role.section(u':', 1), database, role.section(u':', 0), "config.yaml", line++, 9});
     if (!compose.isEmpty())
-        inputs.composeFiles.append(appconfig::ComposeFile::parse(TextDocument::fromBytes(compose), "docker-compose.yml"));
+        inputs.composeFiles.append(
+            appconfig::ComposeFile::parse(TextDocument::fromBytes(compose), "docker-compose.yml"));
 
     values.remove("pg");
     values.remove("roles");
     const ServerSettingLookup lookup = [values](const QString &name) -> std::optional<ServerSetting> {
         if (!values.contains(name))
             return std::nullopt;
-        return ServerSetting{name, values.value(name), "postgresql.conf", 7};
+        return ServerSetting {name, values.value(name), "postgresql.conf", 7};
     };
-    Run result{{}, TextDocument::fromBytes(hbaText)};
+    Run result {{}, TextDocument::fromBytes(hbaText)};
     result.diagnostics = AppHbaChecks::check(inputs, hbaFile, "pg_hba.conf", lookup,
                                              [&result](const QString &path) -> const TextDocument * {
                                                  return path == "pg_hba.conf" ? &result.hbaDocument : nullptr;
@@ -116,118 +117,117 @@ void tst_AppHbaChecks::check_data()
     const QString local = "postgresql://app@localhost/appdb";
     // Admission.
     QTest::newRow("loopback admitted") << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << local
-                                       << QByteArray() << "" << QStringList{};
+                                       << QByteArray() << "" << QStringList {};
     QTest::newRow("loopback no rule") << QByteArray("host all all 10.0.0.0/8 scram-sha-256\n") << local << QByteArray()
-                                      << "" << QStringList{"3:app.hba-not-admitted"};
+                                      << "" << QStringList {"3:app.hba-not-admitted"};
     QTest::newRow("loopback rejected first")
         << QByteArray("host all all 127.0.0.1/32 reject\nhost all all 127.0.0.1/32 scram-sha-256\n") << local
-        << QByteArray() << "" << QStringList{"3:app.hba-not-admitted"};
-    QTest::newRow("localhost admitted over ::1") << QByteArray("host all all ::1/128 scram-sha-256\n") << local
-                                                 << QByteArray() << "" << QStringList{};
-    QTest::newRow("explicit 127.0.0.1 not ::1") << QByteArray("host all all ::1/128 scram-sha-256\n")
-                                                << "postgresql://app@127.0.0.1/appdb" << QByteArray() << ""
-                                                << QStringList{"3:app.hba-not-admitted"};
+        << QByteArray() << "" << QStringList {"3:app.hba-not-admitted"};
+    QTest::newRow("localhost admitted over ::1")
+        << QByteArray("host all all ::1/128 scram-sha-256\n") << local << QByteArray() << "" << QStringList {};
+    QTest::newRow("explicit 127.0.0.1 not ::1")
+        << QByteArray("host all all ::1/128 scram-sha-256\n") << "postgresql://app@127.0.0.1/appdb" << QByteArray()
+        << "" << QStringList {"3:app.hba-not-admitted"};
     QTest::newRow("three roles, owner missing")
         << QByteArray("host appdb app,ro 127.0.0.1/32 scram-sha-256\n") << local << QByteArray()
-        << "roles=owner_user:owner,ro_user:ro" << QStringList{"10:app.hba-not-admitted"};
+        << "roles=owner_user:owner,ro_user:ro" << QStringList {"10:app.hba-not-admitted"};
     QTest::newRow("three roles, all admitted")
         << QByteArray("host appdb app,owner,ro 127.0.0.1/32 scram-sha-256\n") << local << QByteArray()
-        << "roles=owner_user:owner,ro_user:ro" << QStringList{};
+        << "roles=owner_user:owner,ro_user:ro" << QStringList {};
     QTest::newRow("database of the url only") << QByteArray("host otherdb all 127.0.0.1/32 scram-sha-256\n") << local
-                                              << QByteArray() << "" << QStringList{"3:app.hba-not-admitted"};
-    QTest::newRow("group membership unknown: silent")
-        << QByteArray("host all +appusers 127.0.0.1/32 scram-sha-256\n") << local << QByteArray() << ""
-        << QStringList{};
+                                              << QByteArray() << "" << QStringList {"3:app.hba-not-admitted"};
+    QTest::newRow("group membership unknown: silent") << QByteArray("host all +appusers 127.0.0.1/32 scram-sha-256\n")
+                                                      << local << QByteArray() << "" << QStringList {};
     QTest::newRow("samerole unknown: silent") << QByteArray("host samerole all 127.0.0.1/32 scram-sha-256\n") << local
-                                              << QByteArray() << "" << QStringList{};
+                                              << QByteArray() << "" << QStringList {};
     QTest::newRow("host name rule: uncertain, silent")
-        << QByteArray("host all all .example.com scram-sha-256\n") << local << QByteArray() << "" << QStringList{};
-    QTest::newRow("unix socket, local rule") << QByteArray("local all all peer\n")
-                                             << "postgresql:///appdb?host=/var/run/postgresql&user=app" << QByteArray()
-                                             << "" << QStringList{};
-    QTest::newRow("unix socket, only host rules")
-        << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n")
-        << "postgresql:///appdb?host=/var/run/postgresql&user=app" << QByteArray() << ""
-        << QStringList{"3:app.hba-not-admitted"};
-    QTest::newRow("remote host: client unknown, silent") << QByteArray("host all all 127.0.0.1/32 reject\n")
-                                                         << "postgresql://app@db.example.com/appdb" << QByteArray()
-                                                         << "" << QStringList{};
-    QTest::newRow("no user in the url: nothing to check") << QByteArray("host all all 127.0.0.1/32 reject\n")
-                                                          << "postgresql://localhost/appdb" << QByteArray() << ""
-                                                          << QStringList{};
+        << QByteArray("host all all .example.com scram-sha-256\n") << local << QByteArray() << "" << QStringList {};
+    QTest::newRow("unix socket, local rule")
+        << QByteArray("local all all peer\n") << "postgresql:///appdb?host=/var/run/postgresql&user=app" << QByteArray()
+        << "" << QStringList {};
+    QTest::newRow("unix socket, only host rules") << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n")
+                                                  << "postgresql:///appdb?host=/var/run/postgresql&user=app"
+                                                  << QByteArray() << "" << QStringList {"3:app.hba-not-admitted"};
+    QTest::newRow("remote host: client unknown, silent")
+        << QByteArray("host all all 127.0.0.1/32 reject\n") << "postgresql://app@db.example.com/appdb" << QByteArray()
+        << "" << QStringList {};
+    QTest::newRow("no user in the url: nothing to check")
+        << QByteArray("host all all 127.0.0.1/32 reject\n") << "postgresql://localhost/appdb" << QByteArray() << ""
+        << QStringList {};
 
     // sslmode against hostssl-only rules.
     const QByteArray sslOnly = "hostssl all all 127.0.0.1/32 scram-sha-256\nhost all all 0.0.0.0/0 reject\n";
-    QTest::newRow("disable vs hostssl only") << sslOnly << local + "?sslmode=disable" << QByteArray() << "ssl=on"
-                                             << QStringList{"3:app.hba-ssl-required"};
+    QTest::newRow("disable vs hostssl only")
+        << sslOnly << local + "?sslmode=disable" << QByteArray() << "ssl=on" << QStringList {"3:app.hba-ssl-required"};
     QTest::newRow("asyncpg ssl=disable vs hostssl only")
         << sslOnly << "postgresql+asyncpg://app@localhost/appdb?ssl=disable" << QByteArray() << "ssl=on"
-        << QStringList{"3:app.hba-ssl-required"};
-    QTest::newRow("require vs hostssl only") << sslOnly << local + "?sslmode=require" << QByteArray() << "ssl=on"
-                                             << QStringList{};
-    QTest::newRow("prefer vs hostssl only, ssl on") << sslOnly << local << QByteArray() << "ssl=on" << QStringList{};
-    QTest::newRow("prefer vs hostssl only, ssl off") << sslOnly << local << QByteArray() << "ssl=off"
-                                                     << QStringList{"3:app.hba-ssl-required"};
-    QTest::newRow("prefer vs hostssl only, ssl default off") << sslOnly << local << QByteArray() << ""
-                                                             << QStringList{"3:app.hba-ssl-required"};
+        << QStringList {"3:app.hba-ssl-required"};
+    QTest::newRow("require vs hostssl only")
+        << sslOnly << local + "?sslmode=require" << QByteArray() << "ssl=on" << QStringList {};
+    QTest::newRow("prefer vs hostssl only, ssl on") << sslOnly << local << QByteArray() << "ssl=on" << QStringList {};
+    QTest::newRow("prefer vs hostssl only, ssl off")
+        << sslOnly << local << QByteArray() << "ssl=off" << QStringList {"3:app.hba-ssl-required"};
+    QTest::newRow("prefer vs hostssl only, ssl default off")
+        << sslOnly << local << QByteArray() << "" << QStringList {"3:app.hba-ssl-required"};
     QTest::newRow("allow retries with ssl")
         << QByteArray("hostnossl all all 127.0.0.1/32 reject\nhostssl all all 127.0.0.1/32 scram-sha-256\n")
-        << local + "?sslmode=allow" << QByteArray() << "ssl=on" << QStringList{};
+        << local + "?sslmode=allow" << QByteArray() << "ssl=on" << QStringList {};
     QTest::newRow("disable vs host rule") << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n")
-                                          << local + "?sslmode=disable" << QByteArray() << "ssl=on" << QStringList{};
-    QTest::newRow("require while ssl off: left to app.ssl-off") << sslOnly << local + "?sslmode=require"
-                                                                << QByteArray() << "ssl=off" << QStringList{};
+                                          << local + "?sslmode=disable" << QByteArray() << "ssl=on" << QStringList {};
+    QTest::newRow("require while ssl off: left to app.ssl-off")
+        << sslOnly << local + "?sslmode=require" << QByteArray() << "ssl=off" << QStringList {};
 
     // The method of the rule that admits the app.
     QTest::newRow("scram rule, md5 passwords")
-        << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << local << QByteArray()
-        << "password_encryption=md5" << QStringList{"3:app.hba-scram-with-md5"};
-    QTest::newRow("scram rule, PG13 default md5") << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << local
-                                                  << QByteArray() << "pg=13" << QStringList{"3:app.hba-scram-with-md5"};
+        << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << local << QByteArray() << "password_encryption=md5"
+        << QStringList {"3:app.hba-scram-with-md5"};
+    QTest::newRow("scram rule, PG13 default md5")
+        << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << local << QByteArray() << "pg=13"
+        << QStringList {"3:app.hba-scram-with-md5"};
     QTest::newRow("scram rule, PG13 password_encryption=on")
         << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << local << QByteArray()
-        << "pg=13 password_encryption=on" << QStringList{"3:app.hba-scram-with-md5"};
-    QTest::newRow("scram rule, scram passwords") << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << local
-                                                 << QByteArray() << "password_encryption=scram-sha-256"
-                                                 << QStringList{};
-    QTest::newRow("md5 rule, scram passwords") << QByteArray("host all all 127.0.0.1/32 md5\n") << local
-                                               << QByteArray() << "" << QStringList{"3:app.hba-md5-with-scram"};
+        << "pg=13 password_encryption=on" << QStringList {"3:app.hba-scram-with-md5"};
+    QTest::newRow("scram rule, scram passwords")
+        << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << local << QByteArray()
+        << "password_encryption=scram-sha-256" << QStringList {};
+    QTest::newRow("md5 rule, scram passwords") << QByteArray("host all all 127.0.0.1/32 md5\n") << local << QByteArray()
+                                               << "" << QStringList {"3:app.hba-md5-with-scram"};
     QTest::newRow("md5 rule, md5 passwords") << QByteArray("host all all 127.0.0.1/32 md5\n") << local << QByteArray()
-                                             << "password_encryption=md5" << QStringList{};
+                                             << "password_encryption=md5" << QStringList {};
     QTest::newRow("cert rule, no client certificate")
         << QByteArray("hostssl all all 127.0.0.1/32 cert\n") << local + "?sslmode=require" << QByteArray() << "ssl=on"
-        << QStringList{"3:app.hba-client-cert"};
+        << QStringList {"3:app.hba-client-cert"};
     QTest::newRow("clientcert option, no client certificate")
         << QByteArray("hostssl all all 127.0.0.1/32 scram-sha-256 clientcert=verify-full\n")
-        << local + "?sslmode=require" << QByteArray() << "ssl=on" << QStringList{"3:app.hba-client-cert"};
+        << local + "?sslmode=require" << QByteArray() << "ssl=on" << QStringList {"3:app.hba-client-cert"};
     QTest::newRow("cert rule, client certificate given")
         << QByteArray("hostssl all all 127.0.0.1/32 cert\n")
         << local + "?sslmode=require&sslcert=/c/app.crt&sslkey=/c/app.key" << QByteArray() << "ssl=on"
-        << QStringList{};
+        << QStringList {};
 
     // Docker compose decides the client address.
     QTest::newRow("compose service name, subnet admitted")
         << QByteArray("hostssl all all 172.30.50.0/24 scram-sha-256\n")
-        << "postgresql://app@postgres:5432/appdb?sslmode=require" << composeWithHba << "ssl=on" << QStringList{};
+        << "postgresql://app@postgres:5432/appdb?sslmode=require" << composeWithHba << "ssl=on" << QStringList {};
     QTest::newRow("compose service name, subnet not admitted")
         << QByteArray("hostssl all all 10.10.0.0/16 scram-sha-256\n")
         << "postgresql://app@postgres:5432/appdb?sslmode=require" << composeWithHba << "ssl=on"
-        << QStringList{"3:app.hba-not-admitted"};
+        << QStringList {"3:app.hba-not-admitted"};
     QTest::newRow("compose service name, loopback rules only")
         << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << "postgresql://app@postgres/appdb"
-        << composeWithHba << "" << QStringList{"3:app.hba-not-admitted"};
+        << composeWithHba << "" << QStringList {"3:app.hba-not-admitted"};
     QTest::newRow("compose published port: the gateway, not loopback")
         << QByteArray("host all all 127.0.0.1/32 scram-sha-256\n") << "postgresql://app@localhost:5433/appdb"
-        << composeWithHba << "" << QStringList{"3:app.hba-not-admitted"};
+        << composeWithHba << "" << QStringList {"3:app.hba-not-admitted"};
     QTest::newRow("compose published port, gateway admitted")
         << QByteArray("host all all 172.30.50.1/32 scram-sha-256\n") << "postgresql://app@localhost:5433/appdb"
-        << composeWithHba << "" << QStringList{};
+        << composeWithHba << "" << QStringList {};
     QTest::newRow("compose service without this pg_hba.conf: silent")
         << QByteArray("host all all 127.0.0.1/32 reject\n") << "postgresql://app@postgres/appdb"
-        << QByteArray(composeWithHba).replace("./pg_hba.conf", "./other/pg_hba.conf") << "" << QStringList{};
+        << QByteArray(composeWithHba).replace("./pg_hba.conf", "./other/pg_hba.conf") << "" << QStringList {};
     QTest::newRow("compose network without subnet: silent")
         << QByteArray("host all all 127.0.0.1/32 reject\n") << "postgresql://app@postgres/appdb"
-        << QByteArray(composeWithHba).replace("        - subnet: 172.30.50.0/24\n", "") << "" << QStringList{};
+        << QByteArray(composeWithHba).replace("        - subnet: 172.30.50.0/24\n", "") << "" << QStringList {};
 }
 
 void tst_AppHbaChecks::check()
@@ -249,7 +249,7 @@ void tst_AppHbaChecks::proposalFixAddsRuleBeforeReject()
 {
     const QByteArray hba = "# policy\nhost all all 10.0.0.0/8 scram-sha-256\nhost all all 0.0.0.0/0 reject\n";
     Run result = run(hba, "postgresql://app@postgres/appdb?sslmode=require", composeWithHba, "ssl=on");
-    QCOMPARE(summary(result.diagnostics), QStringList{"3:app.hba-not-admitted"});
+    QCOMPARE(summary(result.diagnostics), QStringList {"3:app.hba-not-admitted"});
     const Diagnostic &d = result.diagnostics.first();
     // The narrowest rule for the app's network, over SSL, with the server's password method.
     QVERIFY2(d.suggestion.contains("hostssl appdb app 172.30.50.0/24 scram-sha-256"), qPrintable(d.suggestion));
@@ -265,13 +265,13 @@ void tst_AppHbaChecks::proposalFixAddsRuleBeforeReject()
     QCOMPARE(lines.at(3), QByteArray("host all all 0.0.0.0/0 reject"));
 
     // The fixed file admits the app: the same check is now silent.
-    QCOMPARE(summary(run(document.toBytes(), "postgresql://app@postgres/appdb?sslmode=require", composeWithHba,
-                         "ssl=on")
-                         .diagnostics),
-             QStringList{});
+    QCOMPARE(
+        summary(run(document.toBytes(), "postgresql://app@postgres/appdb?sslmode=require", composeWithHba, "ssl=on")
+                    .diagnostics),
+        QStringList {});
     // md5 servers get an md5 proposal.
-    const Run md5 = run("host all all 10.0.0.0/8 md5\n", "postgresql://app@localhost/appdb", {},
-                        "password_encryption=md5");
+    const Run md5
+        = run("host all all 10.0.0.0/8 md5\n", "postgresql://app@localhost/appdb", {}, "password_encryption=md5");
     QVERIFY2(md5.diagnostics.first().suggestion.contains("host appdb app 127.0.0.1/32 md5"),
              qPrintable(md5.diagnostics.first().suggestion));
 }
@@ -286,7 +286,8 @@ void tst_AppHbaChecks::messagesNameBothPlaces()
     QVERIFY(d.message.contains("line 1 (reject)"));
     QVERIFY(!d.message.contains("secret") && !d.suggestion.contains("secret"));
 
-    const Run ssl = run("hostssl all all 127.0.0.1/32 scram-sha-256\n", "postgresql://app@localhost/appdb", {}, "ssl=off");
+    const Run ssl
+        = run("hostssl all all 127.0.0.1/32 scram-sha-256\n", "postgresql://app@localhost/appdb", {}, "ssl=off");
     QCOMPARE(ssl.diagnostics.size(), 1);
     QVERIFY(ssl.diagnostics.first().related.contains("postgresql.conf:7")); // where ssl = off is set
     QVERIFY(ssl.diagnostics.first().message.contains("ssl = off"));

@@ -44,7 +44,7 @@ inline core::hba::HbaConnectionAttempt attemptFrom(const QString &spec)
         else if (key == QLatin1String("user"))
             attempt.user = value;
         else if (key == QLatin1String("addr"))
-            attempt.clientAddress = HbaIpAddress::parse(value).value_or(HbaIpAddress{});
+            attempt.clientAddress = HbaIpAddress::parse(value).value_or(HbaIpAddress {});
         else if (key == QLatin1String("roles"))
             attempt.memberOf = value.split(QLatin1Char(','), Qt::SkipEmptyParts);
         else if (key == QLatin1String("host"))

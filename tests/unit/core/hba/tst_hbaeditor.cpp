@@ -55,9 +55,11 @@ private slots:
 void TestHbaEditor::insertKeepsAlignment()
 {
     const TextDocument document = TextDocument::fromBytes(aligned);
-    const HbaEdit edit = HbaEditor::insertRule(document, "pg_hba.conf", 5, {"hostssl", "app", "bob", "10.1.2.3/32", "scram-sha-256"});
+    const HbaEdit edit
+        = HbaEditor::insertRule(document, "pg_hba.conf", 5, {"hostssl", "app", "bob", "10.1.2.3/32", "scram-sha-256"});
     QCOMPARE(applied(aligned, edit).split('\n').at(4),
-             QByteArray("hostssl all             bob             10.1.2.3/32             scram-sha-256").replace("all    ", "app    "));
+             QByteArray("hostssl all             bob             10.1.2.3/32             scram-sha-256")
+                 .replace("all    ", "app    "));
     const HbaEdit local = HbaEditor::insertRule(document, "pg_hba.conf", 6, {"local", "app", "alice", "md5"});
     QCOMPARE(applied(aligned, local).split('\n').at(5),
              QByteArray("local   app             alice                                   md5"));
@@ -66,8 +68,10 @@ void TestHbaEditor::insertKeepsAlignment()
 void TestHbaEditor::insertSingleSpacedAndTabs()
 {
     const QByteArray plain = "local all all peer\nhost all all 127.0.0.1/32 md5";
-    const HbaEdit edit = HbaEditor::insertRule(TextDocument::fromBytes(plain), "f", 3, {"host", "a", "b", "::1/128", "md5"});
-    QCOMPARE(applied(plain, edit), QByteArray("local all all peer\nhost all all 127.0.0.1/32 md5\nhost a b ::1/128 md5"));
+    const HbaEdit edit
+        = HbaEditor::insertRule(TextDocument::fromBytes(plain), "f", 3, {"host", "a", "b", "::1/128", "md5"});
+    QCOMPARE(applied(plain, edit),
+             QByteArray("local all all peer\nhost all all 127.0.0.1/32 md5\nhost a b ::1/128 md5"));
     const QByteArray tabs = "local\tall\tall\tpeer\n";
     const HbaEdit tabbed = HbaEditor::insertRule(TextDocument::fromBytes(tabs), "f", 1, {"local", "a", "b", "md5"});
     QCOMPARE(applied(tabs, tabbed), QByteArray("local\ta\tb\tmd5\nlocal\tall\tall\tpeer\n"));
@@ -103,10 +107,12 @@ void TestHbaEditor::moveRule()
     const TextDocument document = TextDocument::fromBytes(crlf);
     const auto up = HbaEditor::moveRule(document, parsed.rules.at(2), 1);
     QVERIFY(up);
-    QCOMPARE(applied(crlf, *up), QByteArray("host c c all md5\r\nlocal a a peer\r\n# keep me\r\nhost b b 10.0.0.0/8 md5"));
+    QCOMPARE(applied(crlf, *up),
+             QByteArray("host c c all md5\r\nlocal a a peer\r\n# keep me\r\nhost b b 10.0.0.0/8 md5"));
     const auto down = HbaEditor::moveRule(document, parsed.rules.at(0), 5);
     QVERIFY(down);
-    QCOMPARE(applied(crlf, *down), QByteArray("# keep me\r\nhost b b 10.0.0.0/8 md5\r\nhost c c all md5\r\nlocal a a peer"));
+    QCOMPARE(applied(crlf, *down),
+             QByteArray("# keep me\r\nhost b b 10.0.0.0/8 md5\r\nhost c c all md5\r\nlocal a a peer"));
     QVERIFY(!HbaEditor::moveRule(document, parsed.rules.at(1), 3)); // already there
 }
 
@@ -157,13 +163,13 @@ void TestHbaEditor::editFieldKeepsComment()
     const HbaFile parsed = parseHba(input);
     const TextDocument document = TextDocument::fromBytes(input);
     const HbaRule &host = parsed.rules.at(0);
-    for (const HbaField field : {HbaField::Type, HbaField::Database, HbaField::User, HbaField::Address,
-                                 HbaField::Method, HbaField::Options}) {
-        const QString text = field == HbaField::Type       ? QStringLiteral("hostssl")
-                             : field == HbaField::Address  ? QStringLiteral("192.168.0.0/16")
-                             : field == HbaField::Method   ? QStringLiteral("md5")
-                             : field == HbaField::Options  ? QStringLiteral("clientcert=verify-full")
-                                                           : QStringLiteral("other");
+    for (const HbaField field :
+         {HbaField::Type, HbaField::Database, HbaField::User, HbaField::Address, HbaField::Method, HbaField::Options}) {
+        const QString text = field == HbaField::Type ? QStringLiteral("hostssl")
+            : field == HbaField::Address             ? QStringLiteral("192.168.0.0/16")
+            : field == HbaField::Method              ? QStringLiteral("md5")
+            : field == HbaField::Options             ? QStringLiteral("clientcert=verify-full")
+                                                     : QStringLiteral("other");
         const auto edit = HbaEditor::editField(document, host, field, text);
         QVERIFY(edit);
         QVERIFY2(applied(input, *edit).split('\n').at(0).endsWith("  # office"), applied(input, *edit).constData());
@@ -184,11 +190,13 @@ void TestHbaEditor::setComment()
              QByteArray("host  all  app  10.0.0.0/8  scram-sha-256    # VPN\nlocal all all peer map=x\n"));
     const auto removed = HbaEditor::setComment(document, parsed.rules.at(0), "");
     QVERIFY(removed);
-    QCOMPARE(applied(input, *removed), QByteArray("host  all  app  10.0.0.0/8  scram-sha-256\nlocal all all peer map=x\n"));
+    QCOMPARE(applied(input, *removed),
+             QByteArray("host  all  app  10.0.0.0/8  scram-sha-256\nlocal all all peer map=x\n"));
     const auto added = HbaEditor::setComment(document, parsed.rules.at(1), "ident map");
     QVERIFY(added);
-    QCOMPARE(applied(input, *added),
-             QByteArray("host  all  app  10.0.0.0/8  scram-sha-256    # office\nlocal all all peer map=x  # ident map\n"));
+    QCOMPARE(
+        applied(input, *added),
+        QByteArray("host  all  app  10.0.0.0/8  scram-sha-256    # office\nlocal all all peer map=x  # ident map\n"));
     // The rule reads the same after each edit.
     for (const auto &edit : {*replaced, *removed, *added}) {
         const HbaFile after = parseHba(applied(input, edit));
@@ -218,29 +226,60 @@ void TestHbaEditor::rejectionParsing_data()
 
     using E = HbaRejection::Encryption;
     QTest::newRow("no entry, no encryption")
-        << "connection to server at \"10.0.0.1\", port 5432 failed: FATAL:  no pg_hba.conf entry for host \"10.1.2.3\", user \"app\", database \"appdb\", no encryption"
-        << false << false << "10.1.2.3" << "app" << "appdb" << int(E::None);
-    QTest::newRow("ssl encryption") << "FATAL:  no pg_hba.conf entry for host \"::1\", user \"a\", database \"b\", SSL encryption"
-                                    << false << false << "::1" << "a" << "b" << int(E::Ssl);
-    QTest::newRow("gss encryption") << "no pg_hba.conf entry for host \"10.0.0.1\", user \"a\", database \"b\", GSS encryption"
-                                    << false << false << "10.0.0.1" << "a" << "b" << int(E::Gss);
-    QTest::newRow("pre-14 SSL off") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.1\", user \"a\", database \"b\", SSL off"
-                                    << false << false << "10.0.0.1" << "a" << "b" << int(E::None);
-    QTest::newRow("pre-14 SSL on") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.1\", user \"a\", database \"b\", SSL on"
-                                   << false << false << "10.0.0.1" << "a" << "b" << int(E::Ssl);
+        << "connection to server at \"10.0.0.1\", port 5432 failed: FATAL:  no pg_hba.conf entry for host "
+           "\"10.1.2.3\", user \"app\", database \"appdb\", no encryption"
+        << false << false << "10.1.2.3"
+        << "app"
+        << "appdb" << int(E::None);
+    QTest::newRow("ssl encryption")
+        << "FATAL:  no pg_hba.conf entry for host \"::1\", user \"a\", database \"b\", SSL encryption" << false << false
+        << "::1"
+        << "a"
+        << "b" << int(E::Ssl);
+    QTest::newRow("gss encryption")
+        << "no pg_hba.conf entry for host \"10.0.0.1\", user \"a\", database \"b\", GSS encryption" << false << false
+        << "10.0.0.1"
+        << "a"
+        << "b" << int(E::Gss);
+    QTest::newRow("pre-14 SSL off")
+        << "FATAL:  no pg_hba.conf entry for host \"10.0.0.1\", user \"a\", database \"b\", SSL off" << false << false
+        << "10.0.0.1"
+        << "a"
+        << "b" << int(E::None);
+    QTest::newRow("pre-14 SSL on")
+        << "FATAL:  no pg_hba.conf entry for host \"10.0.0.1\", user \"a\", database \"b\", SSL on" << false << false
+        << "10.0.0.1"
+        << "a"
+        << "b" << int(E::Ssl);
     QTest::newRow("no suffix") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.1\", user \"a\", database \"b\""
-                               << false << false << "10.0.0.1" << "a" << "b" << int(E::Unknown);
-    QTest::newRow("local") << "FATAL:  no pg_hba.conf entry for host \"[local]\", user \"a\", database \"b\", no encryption"
-                           << false << false << "[local]" << "a" << "b" << int(E::None);
-    QTest::newRow("replication") << "FATAL:  no pg_hba.conf entry for replication connection from host \"10.0.0.9\", user \"repl\", SSL encryption"
-                                 << false << true << "10.0.0.9" << "repl" << "" << int(E::Ssl);
-    QTest::newRow("rejects") << "FATAL:  pg_hba.conf rejects connection for host \"10.0.0.1\", user \"a\", database \"b\", no encryption"
-                             << true << false << "10.0.0.1" << "a" << "b" << int(E::None);
-    QTest::newRow("rejects replication") << "pg_hba.conf rejects replication connection for host \"10.0.0.1\", user \"r\", no encryption"
-                                         << true << true << "10.0.0.1" << "r" << "" << int(E::None);
+                               << false << false << "10.0.0.1"
+                               << "a"
+                               << "b" << int(E::Unknown);
+    QTest::newRow("local")
+        << "FATAL:  no pg_hba.conf entry for host \"[local]\", user \"a\", database \"b\", no encryption" << false
+        << false << "[local]"
+        << "a"
+        << "b" << int(E::None);
+    QTest::newRow("replication") << "FATAL:  no pg_hba.conf entry for replication connection from host \"10.0.0.9\", "
+                                    "user \"repl\", SSL encryption"
+                                 << false << true << "10.0.0.9"
+                                 << "repl"
+                                 << "" << int(E::Ssl);
+    QTest::newRow("rejects")
+        << "FATAL:  pg_hba.conf rejects connection for host \"10.0.0.1\", user \"a\", database \"b\", no encryption"
+        << true << false << "10.0.0.1"
+        << "a"
+        << "b" << int(E::None);
+    QTest::newRow("rejects replication")
+        << "pg_hba.conf rejects replication connection for host \"10.0.0.1\", user \"r\", no encryption" << true << true
+        << "10.0.0.1"
+        << "r"
+        << "" << int(E::None);
     QTest::newRow("names with quotes and commas")
         << "no pg_hba.conf entry for host \"10.0.0.1\", user \"o\"dd, user\", database \"my \"db\"\", no encryption"
-        << false << false << "10.0.0.1" << "o\"dd, user" << "my \"db\"" << int(E::None);
+        << false << false << "10.0.0.1"
+        << "o\"dd, user"
+        << "my \"db\"" << int(E::None);
 }
 
 void TestHbaEditor::rejectionParsing()
@@ -270,8 +309,8 @@ void TestHbaEditor::proposal()
                             "host all all 10.1.0.0/16 reject\n"
                             "host all all 192.168.0.0/16 md5\n";
     const HbaFile parsed = parseHba(text);
-    const auto rejection = HbaRejection::parse(
-        "FATAL:  pg_hba.conf rejects connection for host \"10.1.2.3\", user \"app\", database \"appdb\", no encryption");
+    const auto rejection = HbaRejection::parse("FATAL:  pg_hba.conf rejects connection for host \"10.1.2.3\", user "
+                                               "\"app\", database \"appdb\", no encryption");
     const HbaRuleProposal proposal = HbaRuleProposer::propose(parsed, *rejection);
     QCOMPARE(proposal.ruleText, QString("host appdb app 10.1.2.3/32 scram-sha-256"));
     // The hostssl 10/8 rule would take the proposal's SSL connections: the first rule that overlaps.
@@ -284,12 +323,14 @@ void TestHbaEditor::proposal()
     const HbaFile after = parseHba(result);
     QCOMPARE(after.rules.at(1).line, 2);
 
-    const auto ssl = HbaRejection::parse("no pg_hba.conf entry for host \"192.168.7.7\", user \"all\", database \"x\", SSL encryption");
+    const auto ssl = HbaRejection::parse(
+        "no pg_hba.conf entry for host \"192.168.7.7\", user \"all\", database \"x\", SSL encryption");
     const HbaRuleProposal sslProposal = HbaRuleProposer::propose(parsed, *ssl, "md5");
     QCOMPARE(sslProposal.ruleText, QString("hostssl x \"all\" 192.168.7.7/32 md5"));
     QCOMPARE(sslProposal.beforeLine, 0); // nothing overlaps except the md5 rule for 192.168/16 with the same outcome
 
-    const auto local = HbaRejection::parse("no pg_hba.conf entry for host \"[local]\", user \"u\", database \"d\", no encryption");
+    const auto local
+        = HbaRejection::parse("no pg_hba.conf entry for host \"[local]\", user \"u\", database \"d\", no encryption");
     const HbaRuleProposal localProposal = HbaRuleProposer::propose(parsed, *local);
     QCOMPARE(localProposal.ruleText, QString("local d u scram-sha-256"));
     QCOMPARE(localProposal.beforeLine, 1);

@@ -27,22 +27,24 @@ void TestHbaImpact::samplesComeFromTheRules()
                                   "host replication repl 192.168.1.7/32 md5\n");
     const QList<HbaConnectionAttempt> samples = HbaImpact::sampleConnections(file.validRules());
     auto has = [&](auto predicate) { return std::any_of(samples.cbegin(), samples.cend(), predicate); };
-    QVERIFY(has([](const HbaConnectionAttempt &a) { return a.database == "sales" && a.user == "alice" && !a.isTcp(); }));
-    QVERIFY(has([](const HbaConnectionAttempt &a) { return a.memberOf == QStringList{"admins"}; }));
+    QVERIFY(
+        has([](const HbaConnectionAttempt &a) { return a.database == "sales" && a.user == "alice" && !a.isTcp(); }));
+    QVERIFY(has([](const HbaConnectionAttempt &a) { return a.memberOf == QStringList {"admins"}; }));
     QVERIFY(has([](const HbaConnectionAttempt &a) {
         return a.transport == HbaTransport::TcpSsl && a.clientAddress.toString() == "10.1.0.0";
     }));
     QVERIFY(has([](const HbaConnectionAttempt &a) { return a.physicalReplication && a.user == "repl"; }));
     // Names nobody wrote stand for "anyone else".
-    QVERIFY(has([](const HbaConnectionAttempt &a) { return a.database == "some_other_db" && a.user == "some_other_user"; }));
+    QVERIFY(has(
+        [](const HbaConnectionAttempt &a) { return a.database == "some_other_db" && a.user == "some_other_user"; }));
 }
 
 void TestHbaImpact::samplesStayUnderTheLimit()
 {
     QByteArray text;
     for (int i = 0; i < 300; ++i)
-        text += "host db" + QByteArray::number(i) + " u" + QByteArray::number(i) + " 10.0." + QByteArray::number(i % 250)
-              + ".0/24 scram-sha-256\n";
+        text += "host db" + QByteArray::number(i) + " u" + QByteArray::number(i) + " 10.0."
+            + QByteArray::number(i % 250) + ".0/24 scram-sha-256\n";
     const HbaFile file = parseHba(text);
     QVERIFY(HbaImpact::sampleConnections(file.validRules(), 5000).size() <= 5000);
 }
@@ -66,15 +68,16 @@ void TestHbaImpact::compare_data()
                       "host all all 0.0.0.0/0 reject\n")
         << false;
     QTest::newRow("deny-all moved above a network") << base
-                                                   << QByteArray("local all postgres peer\n"
-                                                                 "host all all 0.0.0.0/0 reject\n"
-                                                                 "hostssl all all 10.1.0.0/16 scram-sha-256\n"
-                                                                 "hostssl all all 10.2.0.0/16 scram-sha-256\n")
-                                                   << true;
+                                                    << QByteArray("local all postgres peer\n"
+                                                                  "host all all 0.0.0.0/0 reject\n"
+                                                                  "hostssl all all 10.1.0.0/16 scram-sha-256\n"
+                                                                  "hostssl all all 10.2.0.0/16 scram-sha-256\n")
+                                                    << true;
     QTest::newRow("method changed") << base << QByteArray(base).replace("10.2.0.0/16 scram-sha-256", "10.2.0.0/16 md5")
                                     << true;
     QTest::newRow("option added") << base
-                                  << QByteArray(base).replace("local all postgres peer", "local all postgres peer map=x")
+                                  << QByteArray(base).replace("local all postgres peer",
+                                                              "local all postgres peer map=x")
                                   << true;
     QTest::newRow("reject rule removed: no rule rejects the same")
         << base
@@ -98,7 +101,8 @@ void TestHbaImpact::compare()
 void TestHbaImpact::describeAndSummary()
 {
     const HbaFile file = parseHba("hostssl app,\"my db\" +ops 10.0.0.0 255.0.0.0 cert clientname=DN\n");
-    QCOMPARE(HbaImpact::summary(file.rules.first()), QString("hostssl app,my db +ops 10.0.0.0 255.0.0.0 cert clientname=DN"));
+    QCOMPARE(HbaImpact::summary(file.rules.first()),
+             QString("hostssl app,my db +ops 10.0.0.0 255.0.0.0 cert clientname=DN"));
     QCOMPARE(HbaImpact::outcome(&file.rules.first()), QString("cert clientname=DN"));
     QCOMPARE(HbaImpact::outcome(nullptr), QString("rejected"));
     HbaConnectionAttempt attempt;

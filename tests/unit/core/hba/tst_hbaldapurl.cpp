@@ -91,10 +91,12 @@ void tst_HbaLdapUrl::agreesWithOpenLdap_data()
         "ldap://h/x?a?SubTree",
         "ldap://h/x?a?children",
         "ldap://h/x???%zz",
-        "ldap://h/x??" "?(cn=%41)",
+        "ldap://h/x??"
+        "?(cn=%41)",
         "ldap://h/x????",
         "ldap://h/x????e1",
-        "ldap://h/x???" "?!e1,e2",
+        "ldap://h/x???"
+        "?!e1,e2",
         "ldap://h/x????,,",
         "ldap://h/x?a?b?c?d?e",
         "ldap://h/x?a?sub?f?e?",
@@ -137,9 +139,7 @@ void tst_HbaLdapUrl::agreesWithOpenLdap()
         QCOMPARE(HbaLdapUrl::errorString(ours.error), QString::fromUtf8(m_errorString(rc)));
         return;
     }
-    auto optional = [](const char *text) {
-        return text ? std::optional<QByteArray>(QByteArray(text)) : std::nullopt;
-    };
+    auto optional = [](const char *text) { return text ? std::optional<QByteArray>(QByteArray(text)) : std::nullopt; };
     QCOMPARE(ours.scheme, QByteArray(desc->scheme));
     QCOMPARE(ours.host, optional(desc->host));
     QCOMPARE(ours.port, desc->port);
@@ -160,11 +160,16 @@ void tst_HbaLdapUrl::serverErrors_data()
 {
     QTest::addColumn<QString>("url");
     QTest::addColumn<QString>("error");
-    QTest::newRow("good") << "ldap://h/dc=x" << "";
-    QTest::newRow("ldaps") << "ldaps://h" << "";
-    QTest::newRow("ldapi is parsed but refused") << "ldapi://x/dc=x" << "unsupported LDAP URL scheme: ldapi";
-    QTest::newRow("http") << "http://h/dc=x" << "could not parse LDAP URL \"http://h/dc=x\": Time limit exceeded";
-    QTest::newRow("bad port") << "ldap://h:x/dc=x" << "could not parse LDAP URL \"ldap://h:x/dc=x\": Compare False";
+    QTest::newRow("good") << "ldap://h/dc=x"
+                          << "";
+    QTest::newRow("ldaps") << "ldaps://h"
+                           << "";
+    QTest::newRow("ldapi is parsed but refused") << "ldapi://x/dc=x"
+                                                 << "unsupported LDAP URL scheme: ldapi";
+    QTest::newRow("http") << "http://h/dc=x"
+                          << "could not parse LDAP URL \"http://h/dc=x\": Time limit exceeded";
+    QTest::newRow("bad port") << "ldap://h:x/dc=x"
+                              << "could not parse LDAP URL \"ldap://h:x/dc=x\": Compare False";
     QTest::newRow("bad scope") << "ldap://h/x?a?deep"
                                << "could not parse LDAP URL \"ldap://h/x?a?deep\": Strong(er) authentication required";
 }

@@ -36,7 +36,8 @@ void TestHbaMatcher::atFilesAndIncludes()
     };
     write("admins.txt", "alice, bob\n# comment\ncarol\n");
     write("extra.conf", "host all dave 10.0.0.0/8 md5\n");
-    write("pg_hba.conf", "host all @admins.txt 10.0.0.0/8 scram-sha-256\ninclude extra.conf\nhost all all 10.0.0.0/8 reject\n");
+    write("pg_hba.conf",
+          "host all @admins.txt 10.0.0.0/8 scram-sha-256\ninclude extra.conf\nhost all all 10.0.0.0/8 reject\n");
     HbaParseOptions options;
     options.majorVersion = 16;
     const HbaFile parsed = HbaParser::parseFile(dir.filePath("pg_hba.conf"), options);
@@ -80,18 +81,23 @@ void TestHbaMatcher::firstMatch_data()
                                 "host \"all\" all 172.16.0.0/12 trust\n"
                                 "host all +admins 172.16.0.0/12 password\n"
                                 "host all \"+admins\" 172.16.0.0/12 ident\n";
-    QTest::newRow("physical replication only matches replication") << keywords << 17 << "tcp db=x user=repl addr=10.1.1.1 repl" << 1;
-    QTest::newRow("replication keyword not for normal") << keywords << 17 << "tcp db=replication user=repl addr=10.1.1.1" << 2;
+    QTest::newRow("physical replication only matches replication")
+        << keywords << 17 << "tcp db=x user=repl addr=10.1.1.1 repl" << 1;
+    QTest::newRow("replication keyword not for normal")
+        << keywords << 17 << "tcp db=replication user=repl addr=10.1.1.1" << 2;
     QTest::newRow("all never takes physical replication") << keywords << 17 << "tcp user=x addr=172.16.0.1 repl" << 0;
     QTest::newRow("sameuser") << keywords << 17 << "tcp db=bob user=bob addr=192.168.1.1" << 3;
     QTest::newRow("sameuser other db") << keywords << 17 << "tcp db=sales user=bob addr=192.168.1.1" << 0;
-    QTest::newRow("samerole through membership") << keywords << 17 << "tcp db=sales user=bob addr=192.168.1.1 roles=sales" << 4;
+    QTest::newRow("samerole through membership")
+        << keywords << 17 << "tcp db=sales user=bob addr=192.168.1.1 roles=sales" << 4;
     QTest::newRow("quoted all is a name") << keywords << 17 << "tcp db=all user=x addr=172.16.0.1" << 5;
     QTest::newRow("quoted all not a keyword") << keywords << 17 << "tcp db=app user=x addr=172.16.0.1" << 0;
     QTest::newRow("group member") << keywords << 17 << "tcp db=app user=x addr=172.16.0.1 roles=admins" << 6;
     QTest::newRow("group role itself") << keywords << 17 << "tcp db=app user=admins addr=172.16.0.1" << 6;
-    QTest::newRow("quoted +admins is a literal name") << keywords << 17 << "tcp db=app user=+admins addr=172.16.0.1" << 7;
-    QTest::newRow("nonexistent role is no member of itself") << keywords << 17 << "tcp db=app user=admins addr=172.16.0.1 nouser" << 0;
+    QTest::newRow("quoted +admins is a literal name")
+        << keywords << 17 << "tcp db=app user=+admins addr=172.16.0.1" << 7;
+    QTest::newRow("nonexistent role is no member of itself")
+        << keywords << 17 << "tcp db=app user=admins addr=172.16.0.1 nouser" << 0;
 
     const QByteArray regex = "host /^sal all 10.0.0.0/8 md5\n"
                              "host all /^app_ 10.0.0.0/8 scram-sha-256\n"
@@ -159,8 +165,9 @@ void TestHbaMatcher::sameHostAndSameNetUseInjectedInterfaces()
     const HbaFile parsed = parseHba("host all all samehost trust\n"
                                     "host all all samenet md5\n");
     HbaMatcher matcher(parsed);
-    matcher.setInterfaces({HbaInterface{*HbaIpAddress::parse("192.168.5.10"), QByteArray::fromHex("ffffff00")},
-                           HbaInterface{*HbaIpAddress::parse("fd00::1"), QByteArray::fromHex("ffffffffffffffff0000000000000000")}});
+    matcher.setInterfaces(
+        {HbaInterface {*HbaIpAddress::parse("192.168.5.10"), QByteArray::fromHex("ffffff00")},
+         HbaInterface {*HbaIpAddress::parse("fd00::1"), QByteArray::fromHex("ffffffffffffffff0000000000000000")}});
     QCOMPARE(matcher.match(attemptFrom("tcp db=a user=b addr=192.168.5.10")).rule->line, 1);
     QCOMPARE(matcher.match(attemptFrom("tcp db=a user=b addr=192.168.5.99")).rule->line, 2);
     QCOMPARE(matcher.match(attemptFrom("tcp db=a user=b addr=fd00::abcd")).rule->line, 2);
@@ -176,14 +183,15 @@ void TestHbaMatcher::unknownHostNameMakesTheAnswerUncertain()
     QCOMPARE(result.rule->line, 2);
     QVERIFY(result.uncertain);
     QCOMPARE(result.trace.first().mismatch, HbaMismatch::HostNameUnknown);
-    const HbaMatchResult rejected = HbaMatcher(parsed).match(attemptFrom("tcp db=a user=b addr=10.0.0.1 host=db.example.com"));
+    const HbaMatchResult rejected
+        = HbaMatcher(parsed).match(attemptFrom("tcp db=a user=b addr=10.0.0.1 host=db.example.com"));
     QCOMPARE(rejected.rule->line, 1);
     QVERIFY(rejected.rejected());
 }
 
 void TestHbaMatcher::membershipsAreTransitive()
 {
-    const QHash<QString, QStringList> graph{{"alice", {"dev"}}, {"dev", {"staff", "alice"}}, {"staff", {"everyone"}}};
+    const QHash<QString, QStringList> graph {{"alice", {"dev"}}, {"dev", {"staff", "alice"}}, {"staff", {"everyone"}}};
     QStringList roles = HbaConnectionAttempt::memberships("alice", graph);
     roles.sort();
     QCOMPARE(roles, QStringList({"dev", "everyone", "staff"}));

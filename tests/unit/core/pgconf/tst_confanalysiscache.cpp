@@ -35,7 +35,7 @@ private:
     std::shared_ptr<ProjectFile> file(const QString &path) const { return m_project->findFile(path); }
     void edit(const QString &path, int line, const QByteArray &text)
     {
-        file(path)->document->apply(LineEdit{line, 1, {text}, {}});
+        file(path)->document->apply(LineEdit {line, 1, {text}, {}});
     }
 };
 
@@ -54,8 +54,9 @@ void write(const QString &path, const QByteArray &bytes)
 void tst_ConfAnalysisCache::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
-    write(m_dir->filePath("postgresql.conf"), "max_connections = 100\nwork_mem = 4MB\ninclude = 'conf.d/extra.conf'\n"
-                                              "fsync = off\nshared_bufers = 1GB\n");
+    write(m_dir->filePath("postgresql.conf"),
+          "max_connections = 100\nwork_mem = 4MB\ninclude = 'conf.d/extra.conf'\n"
+          "fsync = off\nshared_bufers = 1GB\n");
     write(m_dir->filePath("conf.d/extra.conf"), "# extra\nmaintenance_work_mem = 64MB\n");
     auto opened = Project::open(m_dir->path());
     QVERIFY(opened);
@@ -85,18 +86,22 @@ void tst_ConfAnalysisCache::editOfTopFileReadsAgain()
     edit("postgresql.conf", 1, "work_mem = 8MB");
     Project copy = m_project->detachedCopy();
     const int misses = cache()->misses();
-    QCOMPARE(ConfProjectAnalyzer::analyzeFile(copy, "postgresql.conf").effective.find("work_mem")->value, QString("8MB"));
+    QCOMPARE(ConfProjectAnalyzer::analyzeFile(copy, "postgresql.conf").effective.find("work_mem")->value,
+             QString("8MB"));
     QCOMPARE(cache()->misses(), misses + 1);
     // The copy's reading is stored: the next copy of the same text reuses it.
     Project next = m_project->detachedCopy();
     const int hits = cache()->hits();
-    QCOMPARE(ConfProjectAnalyzer::analyzeFile(next, "postgresql.conf").effective.find("work_mem")->value, QString("8MB"));
+    QCOMPARE(ConfProjectAnalyzer::analyzeFile(next, "postgresql.conf").effective.find("work_mem")->value,
+             QString("8MB"));
     QCOMPARE(cache()->hits(), hits + 1);
     // Editing the copy only does not change what the project reads.
-    next.findFile("postgresql.conf")->document->apply(LineEdit{1, 1, {"work_mem = 16MB"}, {}});
-    QCOMPARE(ConfProjectAnalyzer::analyzeFile(next, "postgresql.conf").effective.find("work_mem")->value, QString("16MB"));
+    next.findFile("postgresql.conf")->document->apply(LineEdit {1, 1, {"work_mem = 16MB"}, {}});
+    QCOMPARE(ConfProjectAnalyzer::analyzeFile(next, "postgresql.conf").effective.find("work_mem")->value,
+             QString("16MB"));
     Project third = m_project->detachedCopy();
-    QCOMPARE(ConfProjectAnalyzer::analyzeFile(third, "postgresql.conf").effective.find("work_mem")->value, QString("8MB"));
+    QCOMPARE(ConfProjectAnalyzer::analyzeFile(third, "postgresql.conf").effective.find("work_mem")->value,
+             QString("8MB"));
 }
 
 void tst_ConfAnalysisCache::editOfIncludedFileReadsAgain()

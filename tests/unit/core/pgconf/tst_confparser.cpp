@@ -17,15 +17,16 @@ QString render(const ConfParsedFile &parsed)
     for (const ConfLine &line : parsed.lines) {
         switch (line.kind) {
         case ConfLineKind::Setting:
-            parts << QString("set:%1=%2%3").arg(QString::fromLatin1(line.name), QString::fromLatin1(line.value),
-                                                 line.quoted ? " q" : "");
+            parts << QString("set:%1=%2%3")
+                         .arg(QString::fromLatin1(line.name), QString::fromLatin1(line.value), line.quoted ? " q" : "");
             break;
         case ConfLineKind::Sample:
             parts << QString("sample:%1=%2").arg(QString::fromLatin1(line.name), QString::fromLatin1(line.value));
             break;
         case ConfLineKind::SyntaxError:
-            parts << (line.nearEndOfLine ? QString("err@%1:eol").arg(line.reportedLine)
-                                         : QString("err@%1:'%2'").arg(line.reportedLine).arg(QString::fromLatin1(line.nearToken)));
+            parts << (line.nearEndOfLine
+                          ? QString("err@%1:eol").arg(line.reportedLine)
+                          : QString("err@%1:'%2'").arg(line.reportedLine).arg(QString::fromLatin1(line.nearToken)));
             break;
         }
     }
@@ -63,29 +64,35 @@ void TestConfParser::grammar_data()
     QTest::newRow("comment right after value") << QByteArray("port = 5433#x\n") << "set:port=5433";
     QTest::newRow("value starting with equals") << QByteArray("= 5\n") << "err@1:'='";
     QTest::newRow("unquoted list") << QByteArray("log_destination = stderr,csvlog\n") << "err@1:','";
-    QTest::newRow("quoted list") << QByteArray("log_destination = 'stderr,csvlog'\n") << "set:log_destination=stderr,csvlog q";
+    QTest::newRow("quoted list") << QByteArray("log_destination = 'stderr,csvlog'\n")
+                                 << "set:log_destination=stderr,csvlog q";
     QTest::newRow("empty and comment lines") << QByteArray("\n   \n# a prose comment\n\t\n") << "";
     QTest::newRow("line numbers count blank lines") << QByteArray("\n\nport =\n") << "err@3:eol";
 
     // A1: CR is a blank, BOM is part of the first name.
-    QTest::newRow("crlf endings") << QByteArray("port = 5433\r\nwork_mem = 4MB\r\n") << "set:port=5433 | set:work_mem=4MB";
+    QTest::newRow("crlf endings") << QByteArray("port = 5433\r\nwork_mem = 4MB\r\n")
+                                  << "set:port=5433 | set:work_mem=4MB";
     QTest::newRow("stray cr in the middle") << QByteArray("port\r=\r5433\n") << "set:port=5433";
     QTest::newRow("bom joins first name") << QByteArray("\xEF\xBB\xBFmax_connections = 50\n")
                                           << QString::fromLatin1("set:\xEF\xBB\xBFmax_connections=50");
-    QTest::newRow("high bytes are letters") << QByteArray("\xC3\xA9t\xC3\xA9 = x\n") << QString::fromLatin1("set:\xC3\xA9t\xC3\xA9=x");
+    QTest::newRow("high bytes are letters")
+        << QByteArray("\xC3\xA9t\xC3\xA9 = x\n") << QString::fromLatin1("set:\xC3\xA9t\xC3\xA9=x");
     QTest::newRow("vertical tab is an error") << QByteArray("port\v= 1\n") << "err@1:'\v'";
 
     // A1: identifiers, qualified IDs and unquoted strings.
-    QTest::newRow("qualified name") << QByteArray("pg_stat_statements.max = 1000\n") << "set:pg_stat_statements.max=1000";
+    QTest::newRow("qualified name") << QByteArray("pg_stat_statements.max = 1000\n")
+                                    << "set:pg_stat_statements.max=1000";
     QTest::newRow("two dots in name") << QByteArray("a.b.c = 1\n") << "err@1:'a.b.c'";
-    QTest::newRow("qualified id as value") << QByteArray("default_text_search_config = pg_catalog.english\n")
-                                           << "err@1:'pg_catalog.english'";
+    QTest::newRow("qualified id as value")
+        << QByteArray("default_text_search_config = pg_catalog.english\n") << "err@1:'pg_catalog.english'";
     QTest::newRow("quoted qualified value") << QByteArray("default_text_search_config = 'pg_catalog.english'\n")
                                             << "set:default_text_search_config=pg_catalog.english q";
     QTest::newRow("include_dir conf.d unquoted") << QByteArray("include_dir conf.d\n") << "err@1:'conf.d'";
-    QTest::newRow("slash makes unquoted string") << QByteArray("timezone = Europe/Berlin\n") << "set:timezone=Europe/Berlin";
+    QTest::newRow("slash makes unquoted string")
+        << QByteArray("timezone = Europe/Berlin\n") << "set:timezone=Europe/Berlin";
     QTest::newRow("sub/a.conf unquoted") << QByteArray("include sub/a.conf\n") << "set:include=sub/a.conf";
-    QTest::newRow("three part unquoted value") << QByteArray("lc_messages = en_US.UTF-8\n") << "set:lc_messages=en_US.UTF-8";
+    QTest::newRow("three part unquoted value")
+        << QByteArray("lc_messages = en_US.UTF-8\n") << "set:lc_messages=en_US.UTF-8";
     // "work-mem" is one unquoted-string token (longer than the ID "work"), which is no name.
     QTest::newRow("dash in name") << QByteArray("work-mem = 4MB\n") << "err@1:'work-mem'";
     QTest::newRow("dollar in name") << QByteArray("my$var = 1\n") << "err@1:'$'";
@@ -131,7 +138,8 @@ void TestConfParser::grammar_data()
     QTest::newRow("octal escape stops at three digits") << QByteArray("x = '\\1011'\n") << "set:x=A1 q";
     QTest::newRow("nul octal ends the value") << QByteArray("x = 'ab\\0cd'\n") << "set:x=ab q";
     QTest::newRow("control escapes") << QByteArray("x = 'a\\tb\\nc'\n") << "set:x=a\tb\nc q";
-    QTest::newRow("trailing backslash unterminated") << QByteArray("archive_command = 'C:\\archive\\'\n") << "err@1:'''";
+    QTest::newRow("trailing backslash unterminated")
+        << QByteArray("archive_command = 'C:\\archive\\'\n") << "err@1:'''";
     QTest::newRow("unterminated quote") << QByteArray("x = 'abc\n") << "err@1:'''";
     QTest::newRow("hash inside quotes") << QByteArray("x = 'a#b' # real comment\n") << "set:x=a#b q";
     QTest::newRow("comment glued to quote") << QByteArray("x = 'a'#c\n") << "set:x=a q";
@@ -144,7 +152,8 @@ void TestConfParser::grammar_data()
     QTest::newRow("three quotes") << QByteArray("x = '''\n") << "err@1:'''";
 
     // Samples: commented-out settings are known but not set.
-    QTest::newRow("sample line") << QByteArray("#shared_buffers = 128MB\t\t# min 128kB\n") << "sample:shared_buffers=128MB";
+    QTest::newRow("sample line") << QByteArray("#shared_buffers = 128MB\t\t# min 128kB\n")
+                                 << "sample:shared_buffers=128MB";
     QTest::newRow("sample with blank after hash") << QByteArray("  # work_mem = '4MB'\n") << "sample:work_mem=4MB";
     QTest::newRow("prose comment is not a sample") << QByteArray("# This is a comment, not a setting\n") << "";
     // Two words look like "name value": samples are not filtered here (callers check the catalog).

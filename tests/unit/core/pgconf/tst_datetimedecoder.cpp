@@ -64,14 +64,14 @@ private Q_SLOTS:
 void tst_DateTimeDecoder::recoveryTargetTimeAsServers_data()
 {
     QTest::addColumn<QString>("value");
-    QTest::addColumn<QByteArray>("startup");      // no abbreviations, MDY: as the file is read
+    QTest::addColumn<QByteArray>("startup"); // no abbreviations, MDY: as the file is read
     QTest::addColumn<QByteArray>("abbreviations"); // timezone_abbreviations loaded
-    QTest::addColumn<QByteArray>("dmy");          // and DateStyle DMY
+    QTest::addColumn<QByteArray>("dmy"); // and DateStyle DMY
     const QList<QByteArray> lines = expectationLines(u"expected-recovery_target_time.txt"_s);
     QVERIFY(lines.size() >= 150);
     for (const QByteArray &line : lines)
-        QTest::newRow(line.mid(21).constData()) << QString::fromUtf8(line.mid(21)) << line.left(6) << line.mid(7, 6)
-                                                 << line.mid(14, 6);
+        QTest::newRow(line.mid(21).constData())
+            << QString::fromUtf8(line.mid(21)) << line.left(6) << line.mid(7, 6) << line.mid(14, 6);
 }
 
 void tst_DateTimeDecoder::recoveryTargetTimeAsServers()
@@ -84,7 +84,8 @@ void tst_DateTimeDecoder::recoveryTargetTimeAsServers()
         const int at = major - 13;
         QCOMPARE(accepts("recovery_target_time", value, major) ? 'Y' : 'N', startup.at(at));
         QCOMPARE(accepts("recovery_target_time", value, major, withAbbreviations()) ? 'Y' : 'N', abbreviations.at(at));
-        QCOMPARE(accepts("recovery_target_time", value, major, withAbbreviations(DateTimeContext::Order::DMY)) ? 'Y' : 'N',
+        QCOMPARE(accepts("recovery_target_time", value, major, withAbbreviations(DateTimeContext::Order::DMY)) ? 'Y'
+                                                                                                               : 'N',
                  dmy.at(at));
     }
 }
@@ -115,7 +116,8 @@ void tst_DateTimeDecoder::rules_data()
     QTest::addColumn<bool>("abbreviations");
     QTest::addColumn<QByteArray>("expected"); // 13..18
     auto row = [](const char *tag, const char *name, const char *value, bool abbreviations, const char *expected) {
-        QTest::newRow(tag) << QString::fromLatin1(name) << QString::fromUtf8(value) << abbreviations << QByteArray(expected);
+        QTest::newRow(tag) << QString::fromLatin1(name) << QString::fromUtf8(value) << abbreviations
+                           << QByteArray(expected);
     };
     const char *rtt = "recovery_target_time";
     row("iso with offset", rtt, "2024-05-01 10:00:00+00", false, "YYYYYY");
@@ -182,7 +184,7 @@ void tst_DateTimeDecoder::rules()
     QFETCH(QString, value);
     QFETCH(bool, abbreviations);
     QFETCH(QByteArray, expected);
-    const DateTimeContext context = abbreviations ? withAbbreviations() : DateTimeContext{};
+    const DateTimeContext context = abbreviations ? withAbbreviations() : DateTimeContext {};
     for (int major = 13; major <= 18; ++major)
         QCOMPARE(accepts(name.toLatin1().constData(), value, major, context) ? 'Y' : 'N', expected.at(major - 13));
 }
@@ -221,7 +223,8 @@ void tst_DateTimeDecoder::intervalFields()
 void tst_DateTimeDecoder::messages()
 {
     auto detail = [](const char *name, const char *value, const DateTimeContext &context = {}) {
-        const auto verdict = ParameterCheckHooks::checkString(QLatin1String(name), QString::fromUtf8(value), 17, context);
+        const auto verdict
+            = ParameterCheckHooks::checkString(QLatin1String(name), QString::fromUtf8(value), 17, context);
         return verdict ? verdict->detail : QString();
     };
     // An abbreviation refused only because the table is not loaded yet says so, with both fixes.
@@ -234,7 +237,8 @@ void tst_DateTimeDecoder::messages()
     QVERIFY(detail("timezone", "INTERVAL '1 mon'").startsWith(u"Cannot specify months in time zone interval."_s));
     QVERIFY(detail("timezone", "INTERVAL '200 hours'").startsWith(u"UTC timezone offset is out of range"_s));
     // posix/ zones: accepted, with the caution that only system-tzdata builds have them.
-    const auto posix = ParameterCheckHooks::checkString(u"recovery_target_time"_s, u"2024-05-01 10:00 posix/Europe/Berlin"_s, 15);
+    const auto posix
+        = ParameterCheckHooks::checkString(u"recovery_target_time"_s, u"2024-05-01 10:00 posix/Europe/Berlin"_s, 15);
     QVERIFY(posix && posix->ok && posix->needsSystemTzdata);
 }
 
@@ -279,9 +283,10 @@ void tst_DateTimeDecoder::boundedInput()
     // Long and field-heavy input ends in a refusal, never in a crash or a loop (MAXDATELEN,
     // MAXDATEFIELDS, the interval's 256-byte buffer).
     const QString longDigits = QString(5000, u'9');
-    const QStringList values = {longDigits, u"2024-05-01 "_s + longDigits, QString(3000, u'-'), QString(3000, u'a'),
-                                u"J"_s + longDigits, QString(2000, u':'), u"1."_s + longDigits,
-                                u"2024-05-01 "_s + QString(400, u'.') + u"1"_s};
+    const QStringList values = {longDigits,           u"2024-05-01 "_s + longDigits,
+                                QString(3000, u'-'),  QString(3000, u'a'),
+                                u"J"_s + longDigits,  QString(2000, u':'),
+                                u"1."_s + longDigits, u"2024-05-01 "_s + QString(400, u'.') + u"1"_s};
     for (const QString &value : values) {
         for (int major = 13; major <= 18; ++major) {
             QVERIFY(!accepts("recovery_target_time", value, major));

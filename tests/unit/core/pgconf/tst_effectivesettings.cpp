@@ -53,7 +53,8 @@ void tst_EffectiveSettings::write(const QString &path, const QByteArray &bytes)
 void tst_EffectiveSettings::winnersAcrossIncludes()
 {
     const EffectiveSettings effective = compute({
-        {"postgresql.conf", "shared_buffers = 128MB\nwork_mem = 4MB  # small\ninclude 'tuning.conf'\nmyext.level = 3\n"},
+        {"postgresql.conf",
+         "shared_buffers = 128MB\nwork_mem = 4MB  # small\ninclude 'tuning.conf'\nmyext.level = 3\n"},
         {"tuning.conf", "# tuned\nshared_buffers = 2GB\ncheckpoint_timeout = 15min\n"},
     });
     QCOMPARE(effective.settings().size(), 4);
@@ -63,7 +64,7 @@ void tst_EffectiveSettings::winnersAcrossIncludes()
     QCOMPARE(sharedBuffers->setting, QStringLiteral("262144"));
     QCOMPARE(sharedBuffers->file, QStringLiteral("tuning.conf"));
     QCOMPARE(sharedBuffers->line, 2);
-    QCOMPARE(sharedBuffers->overrides, QStringList{"postgresql.conf:1"});
+    QCOMPARE(sharedBuffers->overrides, QStringList {"postgresql.conf:1"});
     QVERIFY(sharedBuffers->needsRestart());
     const EffectiveSetting *workMem = effective.find("work_mem");
     QCOMPARE(workMem->value, QStringLiteral("4MB"));
@@ -95,7 +96,7 @@ void tst_EffectiveSettings::aliasesAndCase()
     QVERIFY(workMem);
     QCOMPARE(workMem->name, QStringLiteral("work_mem"));
     QCOMPARE(workMem->setting, QStringLiteral("2048"));
-    QCOMPARE(workMem->overrides, QStringList{"postgresql.conf:1"});
+    QCOMPARE(workMem->overrides, QStringList {"postgresql.conf:1"});
     QCOMPARE(effective.find("sort_mem"), workMem);
     const auto lookup = effective.lookup();
     const auto found = lookup("WORK_MEM");
@@ -133,7 +134,7 @@ void tst_EffectiveSettings::projectLookupAndCheck()
         QCOMPARE(d.fix->file, QStringLiteral("db/postgresql.conf"));
         QCOMPARE(d.fix->edits.size(), 1);
         QCOMPARE(d.fix->edits.first().firstIndex, 1);
-        QCOMPARE(d.fix->edits.first().lines, QList<QByteArray>{"shared_buffers = 1GB"});
+        QCOMPARE(d.fix->edits.first().lines, QList<QByteArray> {"shared_buffers = 1GB"});
     }
 
     // Without the unknown name, the value checks run (the file is judged as the server would).
@@ -146,12 +147,13 @@ void tst_EffectiveSettings::projectLookupAndCheck()
         if (d.code.startsWith("conf."))
             codes.append(d.code + '@' + d.file + ':' + QString::number(d.line));
     }
-    QCOMPARE(codes, QStringList({"conf.duplicate-parameter@db/conf.d/10-memory.conf:1",
-                                 "conf.invalid-unit@db/conf.d/10-memory.conf:2"}));
+    QCOMPARE(codes,
+             QStringList({"conf.duplicate-parameter@db/conf.d/10-memory.conf:1",
+                          "conf.invalid-unit@db/conf.d/10-memory.conf:2"}));
     for (const Diagnostic &d : second) {
         if (d.code == "conf.duplicate-parameter") {
             QVERIFY(d.fix);
-            QCOMPARE(d.fix->edits.first().lines, QList<QByteArray>{"#work_mem = 64MB"});
+            QCOMPARE(d.fix->edits.first().lines, QList<QByteArray> {"#work_mem = 64MB"});
         }
     }
     const auto lookup = ConfProjectAnalyzer::lookup(*reopened);

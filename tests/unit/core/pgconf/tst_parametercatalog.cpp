@@ -64,10 +64,14 @@ void tst_ParameterCatalog::legacyAliases_data()
     QTest::addColumn<int>("major");
     QTest::addColumn<QString>("alias");
     QTest::addColumn<QString>("target");
-    QTest::newRow("sort_mem 13") << 13 << "sort_mem" << "work_mem";
-    QTest::newRow("vacuum_mem 17") << 17 << "VACUUM_MEM" << "maintenance_work_mem";
-    QTest::newRow("ssl_ecdh_curve 18") << 18 << "ssl_ecdh_curve" << "ssl_groups";
-    QTest::newRow("ssl_ecdh_curve is real in 17") << 17 << "ssl_ecdh_curve" << "ssl_ecdh_curve";
+    QTest::newRow("sort_mem 13") << 13 << "sort_mem"
+                                 << "work_mem";
+    QTest::newRow("vacuum_mem 17") << 17 << "VACUUM_MEM"
+                                   << "maintenance_work_mem";
+    QTest::newRow("ssl_ecdh_curve 18") << 18 << "ssl_ecdh_curve"
+                                       << "ssl_groups";
+    QTest::newRow("ssl_ecdh_curve is real in 17") << 17 << "ssl_ecdh_curve"
+                                                  << "ssl_ecdh_curve";
 }
 
 void tst_ParameterCatalog::legacyAliases()
@@ -84,13 +88,13 @@ void tst_ParameterCatalog::versionsHaving_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QList<int>>("versions");
-    QTest::newRow("stats_temp_directory") << "stats_temp_directory" << QList<int>{13, 14};
-    QTest::newRow("force_parallel_mode") << "force_parallel_mode" << QList<int>{13, 14, 15};
-    QTest::newRow("debug_parallel_query") << "debug_parallel_query" << QList<int>{16, 17, 18};
-    QTest::newRow("old_snapshot_threshold") << "old_snapshot_threshold" << QList<int>{13, 14, 15, 16};
-    QTest::newRow("ssl_groups") << "ssl_groups" << QList<int>{18};
-    QTest::newRow("ssl_ecdh_curve (alias in 18)") << "ssl_ecdh_curve" << QList<int>{13, 14, 15, 16, 17, 18};
-    QTest::newRow("nonsense") << "shared_bufers" << QList<int>{};
+    QTest::newRow("stats_temp_directory") << "stats_temp_directory" << QList<int> {13, 14};
+    QTest::newRow("force_parallel_mode") << "force_parallel_mode" << QList<int> {13, 14, 15};
+    QTest::newRow("debug_parallel_query") << "debug_parallel_query" << QList<int> {16, 17, 18};
+    QTest::newRow("old_snapshot_threshold") << "old_snapshot_threshold" << QList<int> {13, 14, 15, 16};
+    QTest::newRow("ssl_groups") << "ssl_groups" << QList<int> {18};
+    QTest::newRow("ssl_ecdh_curve (alias in 18)") << "ssl_ecdh_curve" << QList<int> {13, 14, 15, 16, 17, 18};
+    QTest::newRow("nonsense") << "shared_bufers" << QList<int> {};
 }
 
 void tst_ParameterCatalog::versionsHaving()
@@ -136,10 +140,14 @@ void tst_ParameterCatalog::closestNames_data()
 {
     QTest::addColumn<QString>("name");
     QTest::addColumn<QString>("best");
-    QTest::newRow("missing letter") << "shared_bufers" << "shared_buffers";
-    QTest::newRow("dash") << "work-mem" << "work_mem";
-    QTest::newRow("upper case") << "MAX_CONNECTION" << "max_connections";
-    QTest::newRow("transposition") << "efective_cache_size" << "effective_cache_size";
+    QTest::newRow("missing letter") << "shared_bufers"
+                                    << "shared_buffers";
+    QTest::newRow("dash") << "work-mem"
+                          << "work_mem";
+    QTest::newRow("upper case") << "MAX_CONNECTION"
+                                << "max_connections";
+    QTest::newRow("transposition") << "efective_cache_size"
+                                   << "effective_cache_size";
 }
 
 void tst_ParameterCatalog::closestNames()

@@ -61,12 +61,13 @@ void tst_ConninfoInspector::invalid_data()
 {
     QTest::addColumn<QString>("conninfo");
     QTest::addColumn<QString>("error");
-    QTest::newRow("unknown keyword") << QStringLiteral("hots=x") << QStringLiteral("invalid connection option \"hots\"");
+    QTest::newRow("unknown keyword") << QStringLiteral("hots=x")
+                                     << QStringLiteral("invalid connection option \"hots\"");
     QTest::newRow("missing equals") << QStringLiteral("host") << QStringLiteral("missing \"=\" after \"host\"");
     QTest::newRow("bad sslmode") << QStringLiteral("sslmode=verify_full") << QStringLiteral("invalid sslmode value");
     QTest::newRow("bad port") << QStringLiteral("port=54x") << QStringLiteral("invalid port number");
-    QTest::newRow("system roots with require") << QStringLiteral("sslmode=require sslrootcert=system")
-                                               << QStringLiteral("weak sslmode \"require\"");
+    QTest::newRow("system roots with require")
+        << QStringLiteral("sslmode=require sslrootcert=system") << QStringLiteral("weak sslmode \"require\"");
     QTest::newRow("bad uri") << QStringLiteral("postgresql://u:p@h:5432/db?sslfoo=1")
                              << QStringLiteral("invalid URI query parameter");
 }
@@ -101,8 +102,9 @@ void tst_ConninfoInspector::sourcesFromStringEnvironmentDefault()
 
 void tst_ConninfoInspector::serviceFile()
 {
-    write(QStringLiteral(".pg_service.conf"), "# comment\n[other]\nhost=wrong\n[app]\nhost=svc.example\nport=7777\n"
-                                              "user=svcuser\n");
+    write(QStringLiteral(".pg_service.conf"),
+          "# comment\n[other]\nhost=wrong\n[app]\nhost=svc.example\nport=7777\n"
+          "user=svcuser\n");
     qputenv("PGHOST", "envhost");
     const ConninfoInspector inspector(QStringLiteral("service=app port=1234"));
     qunsetenv("PGHOST");
@@ -123,7 +125,8 @@ void tst_ConninfoInspector::missingService()
 
 void tst_ConninfoInspector::passwordFile()
 {
-    write(QStringLiteral(".pgpass"), "otherhost:5432:*:app:nope\ndb.example:5432:appdb:app:s3cr\\:et\n*:*:*:*:fallback\n");
+    write(QStringLiteral(".pgpass"),
+          "otherhost:5432:*:app:nope\ndb.example:5432:appdb:app:s3cr\\:et\n*:*:*:*:fallback\n");
     const ConninfoInspector inspector(QStringLiteral("host=db.example user=app dbname=appdb"));
     QCOMPARE(inspector.value(QStringLiteral("password")), QStringLiteral("s3cr:et"));
     QVERIFY(inspector.source(QStringLiteral("password")).startsWith(QLatin1String("password file ")));
@@ -145,10 +148,11 @@ void tst_ConninfoInspector::passwordFileWithLooseModeIsIgnored()
 
 void tst_ConninfoInspector::uriHostsAndPorts()
 {
-    const ConninfoInspector inspector(QStringLiteral("postgresql://app:pw@a.example:5433,b.example/appdb?sslmode=require"));
+    const ConninfoInspector inspector(
+        QStringLiteral("postgresql://app:pw@a.example:5433,b.example/appdb?sslmode=require"));
     QVERIFY(inspector.isValid());
-    QCOMPARE(inspector.hosts(), (QStringList{QStringLiteral("a.example"), QStringLiteral("b.example")}));
-    QCOMPARE(inspector.ports(), (QStringList{QStringLiteral("5433"), QStringLiteral("5432")}));
+    QCOMPARE(inspector.hosts(), (QStringList {QStringLiteral("a.example"), QStringLiteral("b.example")}));
+    QCOMPARE(inspector.ports(), (QStringList {QStringLiteral("5433"), QStringLiteral("5432")}));
     QCOMPARE(inspector.value(QStringLiteral("sslmode")), QStringLiteral("require"));
     QVERIFY(!inspector.maskedConninfo().contains(QLatin1String("pw")));
 }

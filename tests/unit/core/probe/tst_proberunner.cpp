@@ -30,14 +30,17 @@ void tst_ProbeRunner::suggestedHbaRule_data()
     QTest::newRow("no encryption") << "connection to server at \"127.0.0.1\", port 5432 failed: FATAL:  no pg_hba.conf "
                                       "entry for host \"10.1.2.3\", user \"app\", database \"appdb\", no encryption"
                                    << "host appdb app 10.1.2.3/32 scram-sha-256";
-    QTest::newRow("ssl") << "FATAL:  no pg_hba.conf entry for host \"::1\", user \"app\", database \"appdb\", SSL encryption"
-                         << "hostssl appdb app ::1/128 scram-sha-256";
-    QTest::newRow("old wording") << "FATAL:  no pg_hba.conf entry for host \"10.0.0.9\", user \"u\", database \"d\", SSL off"
-                                 << "host d u 10.0.0.9/32 scram-sha-256";
+    QTest::newRow("ssl")
+        << "FATAL:  no pg_hba.conf entry for host \"::1\", user \"app\", database \"appdb\", SSL encryption"
+        << "hostssl appdb app ::1/128 scram-sha-256";
+    QTest::newRow("old wording")
+        << "FATAL:  no pg_hba.conf entry for host \"10.0.0.9\", user \"u\", database \"d\", SSL off"
+        << "host d u 10.0.0.9/32 scram-sha-256";
     QTest::newRow("replication") << "FATAL:  no pg_hba.conf entry for replication connection from host \"10.0.0.5\", "
                                     "user \"rep\", no encryption"
                                  << "host replication rep 10.0.0.5/32 scram-sha-256";
-    QTest::newRow("other message") << "FATAL:  password authentication failed for user \"u\"" << "";
+    QTest::newRow("other message") << "FATAL:  password authentication failed for user \"u\""
+                                   << "";
 }
 
 void tst_ProbeRunner::suggestedHbaRule()
@@ -51,9 +54,9 @@ void tst_ProbeRunner::firstFailedStageDecides()
 {
     ProbeReport report;
     for (const auto &[name, status, verdict] :
-         {std::tuple{"parse", StageStatus::Ok, Verdict::Ok}, std::tuple{"tcp", StageStatus::Warn, Verdict::Refused},
-          std::tuple{"tls", StageStatus::Fail, Verdict::CertVerifyFailed},
-          std::tuple{"auth", StageStatus::Fail, Verdict::ProtocolError}}) {
+         {std::tuple {"parse", StageStatus::Ok, Verdict::Ok}, std::tuple {"tcp", StageStatus::Warn, Verdict::Refused},
+          std::tuple {"tls", StageStatus::Fail, Verdict::CertVerifyFailed},
+          std::tuple {"auth", StageStatus::Fail, Verdict::ProtocolError}}) {
         ProbeStage stage;
         stage.name = QString::fromLatin1(name);
         stage.status = status;
@@ -73,7 +76,8 @@ void tst_ProbeRunner::sslOffLineIsLocated()
     ProbeOptions options;
     options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
         if (name == QLatin1String("ssl"))
-            return pgdial::core::project::ServerSetting{name, QStringLiteral("off"), QStringLiteral("infra/postgresql.conf"), 42};
+            return pgdial::core::project::ServerSetting {name, QStringLiteral("off"),
+                                                         QStringLiteral("infra/postgresql.conf"), 42};
         return std::nullopt;
     };
     ProbeRunner::locateFix(report, options);
@@ -86,7 +90,7 @@ void tst_ProbeRunner::sslOffLineIsLocated()
 void tst_ProbeRunner::urlLineIsLocated()
 {
     ProbeOptions options;
-    options.origin = pgdial::core::probe::ConninfoOrigin{QStringLiteral(".env"), 7, QStringLiteral("DATABASE_URL")};
+    options.origin = pgdial::core::probe::ConninfoOrigin {QStringLiteral(".env"), 7, QStringLiteral("DATABASE_URL")};
     for (const Verdict verdict : {Verdict::PasswordFailed, Verdict::DatabaseMissing, Verdict::UnknownHost}) {
         ProbeReport report;
         report.verdict = verdict;
@@ -109,7 +113,8 @@ void tst_ProbeRunner::portMismatchIsNamed()
     options.conninfo = QStringLiteral("postgresql://app@localhost:5433/appdb");
     options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
         if (name == QLatin1String("port"))
-            return pgdial::core::project::ServerSetting{name, QStringLiteral("5432"), QStringLiteral("postgresql.conf"), 73};
+            return pgdial::core::project::ServerSetting {name, QStringLiteral("5432"),
+                                                         QStringLiteral("postgresql.conf"), 73};
         return std::nullopt;
     };
     ProbeRunner::locateFix(report, options);

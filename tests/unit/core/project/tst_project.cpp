@@ -1,6 +1,6 @@
+#include "base/textfilereader.h"
 #include "project/project.h"
 #include "support/testpaths.h"
-#include "base/textfilereader.h"
 
 #include <QFile>
 #include <QTemporaryDir>
@@ -64,9 +64,11 @@ void tst_Project::examineExampleProject_data()
     QTest::newRow(".env.example") << QStringLiteral(".env.example") << int(FileKind::EnvExample);
     QTest::newRow("compose-dev") << QStringLiteral("docker-compose.dev.yml") << int(FileKind::Compose);
     QTest::newRow("compose-prod") << QStringLiteral("docker-compose.prod.yml") << int(FileKind::Compose);
-    QTest::newRow("postgresql.conf") << QStringLiteral("infra/docker/prod/postgres/postgresql.conf") << int(FileKind::PostgresqlConf);
+    QTest::newRow("postgresql.conf") << QStringLiteral("infra/docker/prod/postgres/postgresql.conf")
+                                     << int(FileKind::PostgresqlConf);
     QTest::newRow("pg_hba.conf") << QStringLiteral("infra/docker/prod/postgres/pg_hba.conf") << int(FileKind::PgHba);
-    QTest::newRow("init-script") << QStringLiteral("infra/docker/prod/postgres/init-scripts/01-init-app.sh") << int(FileKind::InitScript);
+    QTest::newRow("init-script") << QStringLiteral("infra/docker/prod/postgres/init-scripts/01-init-app.sh")
+                                 << int(FileKind::InitScript);
 }
 
 void tst_Project::examineExampleProject()
@@ -96,7 +98,8 @@ void tst_Project::exampleProjectIsClean()
 void tst_Project::discoversByContentWhenNested()
 {
     QTemporaryDir dir;
-    writeFile(dir.filePath("deploy/db/access.conf"), "# rules\nlocal all all peer\nhost all all 10.0.0.0/8 scram-sha-256\n");
+    writeFile(dir.filePath("deploy/db/access.conf"),
+              "# rules\nlocal all all peer\nhost all all 10.0.0.0/8 scram-sha-256\n");
     writeFile(dir.filePath("deploy/db/main.conf"), "shared_buffers = 1GB\nmax_connections = 50\n");
     writeFile(dir.filePath("deploy/db/other.conf"), "[section]\nkey=value\n");
     writeFile(dir.filePath("settings/app.yaml"), "server:\n  port: 1\ndatabase:\n  url: postgresql://x@y/z\n");

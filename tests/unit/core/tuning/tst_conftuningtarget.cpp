@@ -50,8 +50,8 @@ void tst_ConfTuningTarget::tuningTheExampleProjectChangesOnlyIntendedLines()
     in.cpus = 8;
     PgDialContext context;
     context.poolDemand = 58;
-    const QList<TuningDiffRow> rows = TuningDiff::compare(PgDialProfile::compute(in, context), PgTuneProfile::compute(in),
-                                                          target.lookup(), catalogParameterLimits(), 17);
+    const QList<TuningDiffRow> rows = TuningDiff::compare(
+        PgDialProfile::compute(in, context), PgTuneProfile::compute(in), target.lookup(), catalogParameterLimits(), 17);
     QList<QPair<QString, QString>> values;
     for (const TuningDiffRow &row : rows)
         if (row.changes)
@@ -61,7 +61,7 @@ void tst_ConfTuningTarget::tuningTheExampleProjectChangesOnlyIntendedLines()
     const Result<QStringList> changes = target.set(values);
     QVERIFY2(changes, qPrintable(changes ? QString() : changes.error().message));
     QCOMPARE(changes->size(), values.size());
-    QCOMPARE(target.changedFiles(), QStringList{QStringLiteral("postgresql.conf")});
+    QCOMPARE(target.changedFiles(), QStringList {QStringLiteral("postgresql.conf")});
 
     // Line by line: only the lines the changes name differ; the line count stays.
     const QList<QByteArray> before = original.split('\n');
@@ -101,7 +101,7 @@ void tst_ConfTuningTarget::followsIncludes()
 
     const Result<QStringList> changes = opened->set({{QStringLiteral("work_mem"), QStringLiteral("64MB")}});
     QVERIFY(changes);
-    QCOMPARE(opened->changedFiles(), QStringList{QStringLiteral("conf.d/tuning.conf")});
+    QCOMPARE(opened->changedFiles(), QStringList {QStringLiteral("conf.d/tuning.conf")});
     QCOMPARE(opened->bytes(QStringLiteral("conf.d/tuning.conf")), QByteArray("# tuning\r\nwork_mem = 64MB\r\n"));
     opened->undo();
     QCOMPARE(opened->bytes(QStringLiteral("conf.d/tuning.conf")), included);

@@ -27,11 +27,11 @@ void tst_MachineDetector::fixtures_data()
 
     const qint64 host64 = Q_INT64_C(65843572) * 1024;
     const qint64 host32 = Q_INT64_C(32871800) * 1024;
-    QTest::newRow("v2 limits: 4GB, 1.5 CPUs round up to 2") << "v2-limited" << Q_INT64_C(4294967296) << 2 << 2 << true
-                                                             << true;
+    QTest::newRow("v2 limits: 4GB, 1.5 CPUs round up to 2")
+        << "v2-limited" << Q_INT64_C(4294967296) << 2 << 2 << true << true;
     QTest::newRow("v2 max: the host") << "v2-unlimited" << host64 << 16 << 2 << false << false;
-    QTest::newRow("v2 nested group from /proc/self/cgroup") << "v2-nested" << Q_INT64_C(2147483648) << 4 << 2 << true
-                                                            << true;
+    QTest::newRow("v2 nested group from /proc/self/cgroup")
+        << "v2-nested" << Q_INT64_C(2147483648) << 4 << 2 << true << true;
     QTest::newRow("v2 limits above the host: the host") << "v2-above-host" << host64 << 16 << 2 << true << true;
     QTest::newRow("v1 limits: 8GB, 2 CPUs") << "v1-limited" << Q_INT64_C(8589934592) << 2 << 1 << true << true;
     QTest::newRow("v1 unlimited (huge number, -1 quota)") << "v1-unlimited" << host32 << 8 << 1 << false << false;

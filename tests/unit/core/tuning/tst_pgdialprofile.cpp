@@ -132,8 +132,8 @@ void tst_PgDialProfile::versionsAndBuilds()
     QVERIFY(!pg18.find(QStringLiteral("io_method")));
     QCOMPARE(valueOf(pg18, "io_workers"), QStringLiteral("4"));
     // Not on Linux: no effective_io_concurrency (PG rejects it without posix_fadvise).
-    QVERIFY(!PgDialProfile::compute(machine(17, 16, 4, Workload::Web, TargetOs::Mac)).find(
-        QStringLiteral("effective_io_concurrency")));
+    QVERIFY(!PgDialProfile::compute(machine(17, 16, 4, Workload::Web, TargetOs::Mac))
+                 .find(QStringLiteral("effective_io_concurrency")));
     QCOMPARE(valueOf(PgDialProfile::compute(machine(17, 16, 4, Workload::Web, TargetOs::Mac)), "huge_pages"),
              QStringLiteral("off"));
     // Desktop: minimal WAL without senders.
@@ -181,7 +181,8 @@ void tst_PgDialProfile::workMemCheckedAgainstConnections()
 void tst_PgDialProfile::workerProcessesNeverBelowDefault()
 {
     QCOMPARE(valueOf(PgDialProfile::compute(machine(17, 16, 4)), "max_worker_processes"), QStringLiteral("8"));
-    QCOMPARE(valueOf(PgDialProfile::compute(machine(17, 16, 4)), "max_parallel_workers_per_gather"), QStringLiteral("2"));
+    QCOMPARE(valueOf(PgDialProfile::compute(machine(17, 16, 4)), "max_parallel_workers_per_gather"),
+             QStringLiteral("2"));
     QCOMPARE(valueOf(PgDialProfile::compute(machine(17, 16, 32)), "max_worker_processes"), QStringLiteral("32"));
     QCOMPARE(valueOf(PgDialProfile::compute(machine(17, 16, 32, Workload::Dw)), "max_parallel_workers_per_gather"),
              QStringLiteral("16"));

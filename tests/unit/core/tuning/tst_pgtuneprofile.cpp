@@ -52,11 +52,14 @@ QStringList expandWarnings(const QString &codes)
         if (!lines.isEmpty())
             lines.append(QString());
         if (code == u"high")
-            lines << "this tool not being optimal" << "for very high memory systems";
+            lines << "this tool not being optimal"
+                  << "for very high memory systems";
         else if (code == u"lz4")
-            lines << "wal_compression = lz4 requires PostgreSQL" << "to be compiled with --with-lz4";
+            lines << "wal_compression = lz4 requires PostgreSQL"
+                  << "to be compiled with --with-lz4";
         else if (code == u"uring")
-            lines << "io_method = io_uring requires PostgreSQL" << "to be compiled with --with-liburing";
+            lines << "io_method = io_uring requires PostgreSQL"
+                  << "to be compiled with --with-liburing";
         else if (code.startsWith(u"dw:"))
             lines << QStringLiteral("Cost parameters for Data Warehouses on %1 are left at defaults").arg(code.mid(3))
                   << "to avoid catastrophic index scan selections"
@@ -169,8 +172,8 @@ void tst_PgTuneProfile::profile_data()
     row("windows pg17 1TB: work_mem capped at 2047MB", "ram=1TB os=windows conn=20",
         "work_mem=2047MB maintenance_work_mem=2047MB", false, "high,lz4");
     row("linux pg17 1TB conn 20: work_mem uncapped", "ram=1TB conn=20", "work_mem=9586980kB", false, "high,lz4");
-    row("windows pg18 1TB conn 20: work_mem uncapped", "ram=1TB os=windows conn=20 pg=18", "work_mem=9586980kB",
-        false, "high,lz4");
+    row("windows pg18 1TB conn 20: work_mem uncapped", "ram=1TB os=windows conn=20 pg=18", "work_mem=9586980kB", false,
+        "high,lz4");
 
     // Versions.
     row("pg10: no jit, wal_compression on, no parallel maintenance", "ram=16GB pg=10 cpu=4",
@@ -203,7 +206,8 @@ void tst_PgTuneProfile::profile_data()
 
     // CPUs.
     row("cpu absent: no parallel block", "ram=16GB",
-        "!max_worker_processes !max_parallel_workers_per_gather !autovacuum_max_workers work_mem=20164kB", false, "lz4");
+        "!max_worker_processes !max_parallel_workers_per_gather !autovacuum_max_workers work_mem=20164kB", false,
+        "lz4");
     row("cpu 1: no parallel block", "ram=16GB cpu=1", "!max_worker_processes work_mem=20164kB", false, "lz4");
     row("cpu 3: no parallel block", "ram=16GB cpu=3", "!max_parallel_workers work_mem=20164kB", false, "lz4");
     row("cpu 4: parallel block, work_mem jumps up", "ram=16GB cpu=4",
@@ -212,10 +216,12 @@ void tst_PgTuneProfile::profile_data()
         false, "lz4");
     row("cpu 5: ceil", "ram=16GB cpu=5", "max_parallel_workers_per_gather=3 max_parallel_maintenance_workers=3", false,
         "lz4");
-    row("cpu 8", "ram=16GB cpu=8", "max_parallel_workers_per_gather=4 max_parallel_maintenance_workers=4 work_mem=20164kB",
+    row("cpu 8", "ram=16GB cpu=8",
+        "max_parallel_workers_per_gather=4 max_parallel_maintenance_workers=4 work_mem=20164kB", false, "lz4");
+    row("cpu 16: autovacuum 4", "ram=16GB cpu=16",
+        "autovacuum_max_workers=4 max_parallel_workers_per_gather=4 "
+        "work_mem=19418kB",
         false, "lz4");
-    row("cpu 16: autovacuum 4", "ram=16GB cpu=16", "autovacuum_max_workers=4 max_parallel_workers_per_gather=4 "
-        "work_mem=19418kB", false, "lz4");
     row("cpu 32: autovacuum 5", "ram=16GB cpu=32", "autovacuum_max_workers=5", false, "lz4");
     row("cpu 64 web, full", "ram=16GB cpu=64",
         "max_connections=200 shared_buffers=4GB effective_cache_size=12GB maintenance_work_mem=1GB "
@@ -231,8 +237,7 @@ void tst_PgTuneProfile::profile_data()
 
     // Connections.
     row("connections 100 given", "ram=16GB conn=100", "max_connections=100 work_mem=38836kB", false, "lz4");
-    row("connections 20 desktop", "ram=16GB conn=20 type=desktop", "max_connections=20 work_mem=31207kB", false,
-        "lz4");
+    row("connections 20 desktop", "ram=16GB conn=20 type=desktop", "max_connections=20 work_mem=31207kB", false, "lz4");
 
     // RAM: formatting, windows of wal_buffers, caps and warnings.
     row("6GB: 1536MB and 4608MB", "ram=6GB",
@@ -246,8 +251,8 @@ void tst_PgTuneProfile::profile_data()
     row("wal_buffers 64MB shared: 1966kB", "ram=1024MB type=desktop", "shared_buffers=64MB wal_buffers=1966kB", false,
         "lz4");
     row("512MB desktop: work_mem floor 4MB", "ram=512MB type=desktop",
-        "shared_buffers=32MB effective_cache_size=128MB maintenance_work_mem=32MB wal_buffers=983kB work_mem=4MB", false,
-        "lz4");
+        "shared_buffers=32MB effective_cache_size=128MB maintenance_work_mem=32MB wal_buffers=983kB work_mem=4MB",
+        false, "lz4");
     row("512MB web", "ram=512MB", "shared_buffers=128MB effective_cache_size=384MB wal_buffers=3932kB work_mem=4MB",
         false, "lz4");
     row("31GB: no autovacuum_work_mem", "ram=31GB", "maintenance_work_mem=1984MB !autovacuum_work_mem", false, "lz4");
@@ -421,7 +426,8 @@ void tst_PgTuneProfile::json()
 {
     const TuningInputs in = parseInputs(QStringLiteral("pg=14 ram=16GB"));
     const QByteArray json = TuningFormatter::toJson(PgTuneProfile::compute(in));
-    QVERIFY(json.startsWith("{\n  \"settings\": {\n    \"max_connections\": \"200\",\n    \"shared_buffers\": \"4GB\","));
+    QVERIFY(
+        json.startsWith("{\n  \"settings\": {\n    \"max_connections\": \"200\",\n    \"shared_buffers\": \"4GB\","));
     QVERIFY(json.endsWith("\"max_wal_size\": \"4GB\"\n  },\n  \"warnings\": []\n}\n"));
     const QJsonDocument doc = QJsonDocument::fromJson(json);
     QVERIFY(doc.isObject());

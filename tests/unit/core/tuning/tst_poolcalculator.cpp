@@ -46,7 +46,7 @@ void tst_PoolCalculator::formula_data()
     QTest::addColumn<double>("requestMs");
     QTest::addColumn<int>("needed");
     QTest::newRow("guide") << 100.0 << 50.0 << 200.0 << 25;
-    QTest::newRow("rounds up") << 10.0 << 30.0 << 200.0 << 2;    // 1.5
+    QTest::newRow("rounds up") << 10.0 << 30.0 << 200.0 << 2; // 1.5
     QTest::newRow("exact after fp") << 30.0 << 10.0 << 100.0 << 3; // 30 x 0.1 = 3.0000000000000004
     QTest::newRow("query as long as request") << 40.0 << 500.0 << 200.0 << 40;
     QTest::newRow("zero traffic") << 0.0 << 50.0 << 200.0 << 0;
@@ -140,16 +140,16 @@ void tst_PoolCalculator::budget_data()
     QTest::newRow("fits: example project, 2 instances x 4 workers")
         << 100.0 << 2 << 4 << 10 << 100 << "fits" << 4 << 2 << 58 << 0 << 0 << false;
     // 4 pools need 7 each; 7 + 4 -> 44 + 60 = 104 > 97; (97 - 60) / 4 = 9 -> pool 7, overflow 2: 96.
-    QTest::newRow("overflow: shrunk to fit") << 100.0 << 4 << 1 << 60 << 100 << "fits-when-shrunk" << 7 << 2 << 96
-                                             << 0 << 0 << false;
+    QTest::newRow("overflow: shrunk to fit")
+        << 100.0 << 4 << 1 << 60 << 100 << "fits-when-shrunk" << 7 << 2 << 96 << 0 << 0 << false;
     // 250 needed over 8 pools (32 each): 30 + 15 per pool -> 360 + 10 = 370; nothing fits 97.
     // max_connections: 370 x 1.1 = 407, + 3 reserved = 410; PgBouncer needs 250 + 10 > 97.
-    QTest::newRow("does not fit: raise the server") << 1000.0 << 2 << 4 << 10 << 100 << "does-not-fit" << 30 << 15
-                                                    << 370 << 410 << 250 << false;
+    QTest::newRow("does not fit: raise the server")
+        << 1000.0 << 2 << 4 << 10 << 100 << "does-not-fit" << 30 << 15 << 370 << 410 << 250 << false;
     // 100 single-worker instances, 10 needed -> 1 each; 100 x 2 + 20 = 220; (97 - 20) / 100 = 0.
     // PgBouncer: 10 server connections + 20 others fit in 97.
-    QTest::newRow("does not fit: pooler") << 40.0 << 100 << 1 << 20 << 100 << "does-not-fit" << 1 << 1 << 220 << 245
-                                          << 10 << true;
+    QTest::newRow("does not fit: pooler")
+        << 40.0 << 100 << 1 << 20 << 100 << "does-not-fit" << 1 << 1 << 220 << 245 << 10 << true;
     QTest::newRow("fits: bigger server") << 1000.0 << 2 << 4 << 10 << 500 << "fits" << 30 << 15 << 370 << 0 << 0
                                          << false;
 }

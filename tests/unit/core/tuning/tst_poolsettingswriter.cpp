@@ -79,22 +79,20 @@ void tst_PoolSettingsWriter::appConfig_data()
     QTest::newRow("nested default")
         << QByteArray("database:\n  pool_size: \"${POOL:-${DEFAULT_POOL:-10}}\"\n  max_overflow: 2\n")
         << QByteArray("database:\n  pool_size: \"${POOL:-${DEFAULT_POOL:-4}}\"\n  max_overflow: 2\n");
-    QTest::newRow("quoted number stays quoted")
-        << QByteArray("database:\n  pool_size: \"20\"\n  max_overflow: '10'\n")
-        << QByteArray("database:\n  pool_size: \"4\"\n  max_overflow: '2'\n");
-    QTest::newRow("CRLF endings")
-        << QByteArray("database:\r\n  pool_size: 20\r\n  max_overflow: 10\r\n")
-        << QByteArray("database:\r\n  pool_size: 4\r\n  max_overflow: 2\r\n");
+    QTest::newRow("quoted number stays quoted") << QByteArray("database:\n  pool_size: \"20\"\n  max_overflow: '10'\n")
+                                                << QByteArray("database:\n  pool_size: \"4\"\n  max_overflow: '2'\n");
+    QTest::newRow("CRLF endings") << QByteArray("database:\r\n  pool_size: 20\r\n  max_overflow: 10\r\n")
+                                  << QByteArray("database:\r\n  pool_size: 4\r\n  max_overflow: 2\r\n");
     QTest::newRow("missing key added under the last known one, same indent")
-        << QByteArray("database:\n    url: postgresql://h/db\n    pool_size: 20\n    echo: true\nlogging:\n  level: INFO\n")
+        << QByteArray(
+               "database:\n    url: postgresql://h/db\n    pool_size: 20\n    echo: true\nlogging:\n  level: INFO\n")
         << QByteArray("database:\n    url: postgresql://h/db\n    pool_size: 4\n    max_overflow: 2\n    echo: true\n"
                       "logging:\n  level: INFO\n");
     QTest::newRow("both missing, no known key yet")
         << QByteArray("# app\ndatabase:   # the database\n  echo: true\n")
         << QByteArray("# app\ndatabase:   # the database\n  pool_size: 4\n  max_overflow: 2\n  echo: true\n");
-    QTest::newRow("flow mapping with both keys")
-        << QByteArray("database: {pool_size: 20, max_overflow: 10}\n")
-        << QByteArray("database: {pool_size: 4, max_overflow: 2}\n");
+    QTest::newRow("flow mapping with both keys") << QByteArray("database: {pool_size: 20, max_overflow: 10}\n")
+                                                 << QByteArray("database: {pool_size: 4, max_overflow: 2}\n");
 }
 
 void tst_PoolSettingsWriter::appConfig()
@@ -115,9 +113,10 @@ void tst_PoolSettingsWriter::refusals_data()
 {
     QTest::addColumn<QByteArray>("config");
     QTest::addColumn<QString>("code");
-    QTest::newRow("expression without default") << QByteArray("database:\n  pool_size: ${APP_POOL}\n  max_overflow: 1\n")
-                                                << "pool.not-editable";
-    QTest::newRow("required variable") << QByteArray("database:\n  pool_size: \"${APP_POOL:?set it}\"\n  max_overflow: 1\n")
+    QTest::newRow("expression without default")
+        << QByteArray("database:\n  pool_size: ${APP_POOL}\n  max_overflow: 1\n") << "pool.not-editable";
+    QTest::newRow("required variable") << QByteArray(
+        "database:\n  pool_size: \"${APP_POOL:?set it}\"\n  max_overflow: 1\n")
                                        << "pool.not-editable";
     QTest::newRow("alias") << QByteArray("base: &p 20\ndatabase:\n  pool_size: *p\n  max_overflow: 1\n")
                            << "pool.not-editable";
@@ -147,9 +146,10 @@ void tst_PoolSettingsWriter::refusals()
 void tst_PoolSettingsWriter::writesPoolTimeout()
 {
     QTemporaryDir dir;
-    const auto project = openProject(
-        dir, {{QStringLiteral("config.yaml"),
-               QByteArray("database:\n  pool_size: 20\n  max_overflow: 10\n  pool_timeout: 10 # s\n")}});
+    const auto project
+        = openProject(dir,
+                      {{QStringLiteral("config.yaml"),
+                        QByteArray("database:\n  pool_size: 20\n  max_overflow: 10\n  pool_timeout: 10 # s\n")}});
     QVERIFY(project);
     const Result<PoolFileEdit> change = PoolSettingsWriter::appConfigEdits(*project, {4, 2, 30});
     QVERIFY2(change, change ? "" : qPrintable(change.error().message));
@@ -160,7 +160,8 @@ void tst_PoolSettingsWriter::writesPoolTimeout()
 void tst_PoolSettingsWriter::alreadyHolds()
 {
     QTemporaryDir dir;
-    const auto project = openProject(dir, {{QStringLiteral("config.yaml"), "database:\n  pool_size: \"${P:-4}\"\n  max_overflow: 2\n"}});
+    const auto project = openProject(
+        dir, {{QStringLiteral("config.yaml"), "database:\n  pool_size: \"${P:-4}\"\n  max_overflow: 2\n"}});
     QVERIFY(project);
     const Result<PoolFileEdit> change = PoolSettingsWriter::appConfigEdits(*project, {4, 2, {}});
     QVERIFY(change);
@@ -171,14 +172,16 @@ void tst_PoolSettingsWriter::alreadyHolds()
 void tst_PoolSettingsWriter::envOverrideIsNoted()
 {
     QTemporaryDir dir;
-    const auto project = openProject(dir, {{QStringLiteral("config.yaml"), "database:\n  pool_size: \"${APP_POOL:-10}\"\n"},
-                                           {QStringLiteral(".env"), "APP_POOL=12\n"}});
+    const auto project = openProject(dir,
+                                     {{QStringLiteral("config.yaml"), "database:\n  pool_size: \"${APP_POOL:-10}\"\n"},
+                                      {QStringLiteral(".env"), "APP_POOL=12\n"}});
     QVERIFY(project);
     const Result<PoolFileEdit> change = PoolSettingsWriter::appConfigEdits(*project, {4, {}, {}});
     QVERIFY(change);
     QCOMPARE(applied(*project, *change), QByteArray("database:\n  pool_size: \"${APP_POOL:-4}\"\n"));
     QCOMPARE(change->notes.size(), 1);
-    QVERIFY2(change->notes.first().contains(QStringLiteral("is 12 from .env line 1")), qPrintable(change->notes.first()));
+    QVERIFY2(change->notes.first().contains(QStringLiteral("is 12 from .env line 1")),
+             qPrintable(change->notes.first()));
 }
 
 void tst_PoolSettingsWriter::serverEdits_data()
@@ -215,12 +218,13 @@ void tst_PoolSettingsWriter::serverEdits()
 void tst_PoolSettingsWriter::readsProvenanceAndUnsavedEdits()
 {
     QTemporaryDir dir;
-    auto project = openProject(dir, {{QStringLiteral("config.yaml"),
-                                      "app:\n  workers: ${WORKERS:-3}\ndatabase:\n  pool_size: \"${APP_POOL:-10}\"\n"
-                                      "  max_overflow: 5\n  pool_timeout: oops\n"},
-                                     {QStringLiteral(".env"), "APP_POOL=12\n"},
-                                     {QStringLiteral("db/postgresql.conf"),
-                                      "max_connections = 150\nreserved_connections = 2\n"}});
+    auto project
+        = openProject(dir,
+                      {{QStringLiteral("config.yaml"),
+                        "app:\n  workers: ${WORKERS:-3}\ndatabase:\n  pool_size: \"${APP_POOL:-10}\"\n"
+                        "  max_overflow: 5\n  pool_timeout: oops\n"},
+                       {QStringLiteral(".env"), "APP_POOL=12\n"},
+                       {QStringLiteral("db/postgresql.conf"), "max_connections = 150\nreserved_connections = 2\n"}});
     QVERIFY(project);
     ProjectPoolSettings read = ProjectPoolSettings::read(*project);
     QCOMPARE(read.appConfigFile, QStringLiteral("config.yaml"));
@@ -241,7 +245,7 @@ void tst_PoolSettingsWriter::readsProvenanceAndUnsavedEdits()
 
     // An unsaved edit of the document counts.
     TextDocument &conf = *project->findFile(QStringLiteral("db/postgresql.conf"))->document;
-    conf.apply(LineEdit{0, 1, {"max_connections = 40"}, {}});
+    conf.apply(LineEdit {0, 1, {"max_connections = 40"}, {}});
     read = ProjectPoolSettings::read(*project);
     QCOMPARE(read.maxConnections->value, 40);
 }

@@ -29,14 +29,30 @@ void tst_TuningDiff::sameValue_data()
     QTest::addColumn<QString>("a");
     QTest::addColumn<QString>("b");
     QTest::addColumn<bool>("same");
-    QTest::newRow("GB vs MB") << "shared_buffers" << "4096MB" << "4GB" << true;
-    QTest::newRow("8kB pages vs MB") << "shared_buffers" << "16384" << "128MB" << true;
-    QTest::newRow("kB base") << "work_mem" << "4096" << "4MB" << true;
-    QTest::newRow("MB base") << "max_wal_size" << "1024" << "1GB" << true;
-    QTest::newRow("real") << "random_page_cost" << "1.10" << "1.1" << true;
-    QTest::newRow("word case") << "jit" << "OFF" << "off" << true;
-    QTest::newRow("different memory") << "work_mem" << "4MB" << "4GB" << false;
-    QTest::newRow("different word") << "huge_pages" << "on" << "try" << false;
+    QTest::newRow("GB vs MB") << "shared_buffers"
+                              << "4096MB"
+                              << "4GB" << true;
+    QTest::newRow("8kB pages vs MB") << "shared_buffers"
+                                     << "16384"
+                                     << "128MB" << true;
+    QTest::newRow("kB base") << "work_mem"
+                             << "4096"
+                             << "4MB" << true;
+    QTest::newRow("MB base") << "max_wal_size"
+                             << "1024"
+                             << "1GB" << true;
+    QTest::newRow("real") << "random_page_cost"
+                          << "1.10"
+                          << "1.1" << true;
+    QTest::newRow("word case") << "jit"
+                               << "OFF"
+                               << "off" << true;
+    QTest::newRow("different memory") << "work_mem"
+                                      << "4MB"
+                                      << "4GB" << false;
+    QTest::newRow("different word") << "huge_pages"
+                                    << "on"
+                                    << "try" << false;
 }
 
 void tst_TuningDiff::sameValue()
@@ -94,13 +110,13 @@ void tst_TuningDiff::rowsWithFileAndLine()
     QVERIFY(target);
     TuningInputs in;
     in.totalMemory = 16;
-    const QList<TuningDiffRow> rows
-        = TuningDiff::compare(PgTuneProfile::compute(in), TuningResult{}, target->lookup(), catalogParameterLimits(), 17);
+    const QList<TuningDiffRow> rows = TuningDiff::compare(PgTuneProfile::compute(in), TuningResult {}, target->lookup(),
+                                                          catalogParameterLimits(), 17);
     QCOMPARE(rows.first().name, QStringLiteral("max_connections"));
     QCOMPARE(rows.first().current->line, 2);
     QCOMPARE(rows.first().current->file, QStringLiteral("postgresql.conf"));
     QVERIFY(!rows.first().changes); // already 200
-    QVERIFY(rows.at(1).changes);    // shared_buffers 128MB -> 4GB
+    QVERIFY(rows.at(1).changes); // shared_buffers 128MB -> 4GB
     // Restart marks come from the catalog, also for the pgtune profile, which has none of its own.
     QVERIFY(rows.at(0).needsRestart); // max_connections
     QVERIFY(rows.at(1).needsRestart); // shared_buffers
