@@ -52,12 +52,7 @@ QList<QCommandLineOption> CliCommand::serverFactsOptions()
     // Unknown by default, so the values whose verdict depends on them (lz4, locales, ...) are
     // warnings; naming them turns those into errors or nothing.
     return {
-        QCommandLineOption(u"build-features"_s,
-                           QCoreApplication::translate("cli",
-                                                       "The server's build features, comma-separated (%1); values "
-                                                       "needing a missing one are errors instead of warnings.")
-                               .arg(core::project::ProjectSettings::knownBuildFeatures().join(u", "_s)),
-                           u"LIST"_s),
+        buildFeaturesOption(),
         QCommandLineOption(u"local-server"_s,
                            QCoreApplication::translate("cli",
                                                        "The server runs on this machine: locales and the "
@@ -65,15 +60,32 @@ QList<QCommandLineOption> CliCommand::serverFactsOptions()
     };
 }
 
+QCommandLineOption CliCommand::buildFeaturesOption()
+{
+    return QCommandLineOption(
+        u"build-features"_s,
+        QCoreApplication::translate("cli",
+                                    "The server's build features, comma-separated (%1); values and pg_hba.conf "
+                                    "methods needing a missing one are errors instead of warnings.")
+            .arg(core::project::ProjectSettings::knownBuildFeatures().join(u", "_s)),
+        u"LIST"_s);
+}
+
+std::optional<QSet<QString>> CliCommand::buildFeaturesFrom(const QCommandLineParser &parser)
+{
+    if (!parser.isSet(u"build-features"_s))
+        return std::nullopt;
+    QSet<QString> features;
+    for (const QString &feature : parser.value(u"build-features"_s).split(u',', Qt::SkipEmptyParts))
+        features.insert(feature.trimmed().toLower());
+    return features;
+}
+
 void CliCommand::applyServerFacts(const QCommandLineParser &parser, core::project::ProjectSettings &settings)
 {
     settings.serverOnThisMachine = parser.isSet(u"local-server"_s);
-    if (parser.isSet(u"build-features"_s)) {
-        QSet<QString> features;
-        for (const QString &feature : parser.value(u"build-features"_s).split(u',', Qt::SkipEmptyParts))
-            features.insert(feature.trimmed().toLower());
+    if (const std::optional<QSet<QString>> features = buildFeaturesFrom(parser))
         settings.serverBuildFeatures = features;
-    }
 }
 
 std::optional<int> CliCommand::pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output, int minimum)

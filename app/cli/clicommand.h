@@ -3,6 +3,7 @@
 #include "project/projectsettings.h"
 
 #include <QCommandLineParser>
+#include <QSet>
 #include <QString>
 #include <QStringList>
 
@@ -57,9 +58,13 @@ protected:
                                             int minimum = core::project::ProjectSettings::minPgVersion);
 
     // `--build-features LIST` and `--local-server`: what the server reading the postgresql.conf
-    // files is (ProjectSettings::serverBuildFeatures, serverOnThisMachine), the same in conf and check.
+    // and pg_hba.conf files is (ProjectSettings::serverBuildFeatures, serverOnThisMachine), the
+    // same in conf and check.
     static QList<QCommandLineOption> serverFactsOptions();
     static void applyServerFacts(const QCommandLineParser &parser, core::project::ProjectSettings &settings);
+    // `--build-features LIST` alone (the hba commands); nullopt when not given (unknown build).
+    static QCommandLineOption buildFeaturesOption();
+    static std::optional<QSet<QString>> buildFeaturesFrom(const QCommandLineParser &parser);
 };
 
 } // namespace pgdial::cli

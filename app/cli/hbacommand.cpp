@@ -126,7 +126,7 @@ int HbaCommand::runFile(const QStringList &arguments, const CliOutput &output)
     parser.setApplicationDescription(summary());
     const QCommandLineOption json(u"json"_s, translate("Print JSON: {ok, rules (as pg_hba_file_rules), diagnostics}."));
     const QCommandLineOption version = pgVersionOption();
-    parser.addOptions({json, version});
+    parser.addOptions({json, version, buildFeaturesOption()});
     parser.addPositionalArgument(u"file"_s, translate("The pg_hba.conf file, or: match ..., lint ..."), u"FILE"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -145,8 +145,8 @@ int HbaCommand::runFile(const QStringList &arguments, const CliOutput &output)
         return ExitUsage;
     }
 
-    core::hba::HbaParseOptions options;
-    options.majorVersion = pgVersion;
+    const core::hba::HbaParseOptions options
+        = core::hba::HbaParseOptions::forServer(pgVersion, buildFeaturesFrom(parser));
     const core::hba::HbaFile file = core::hba::HbaParser::parseFile(path, options);
 
     if (parser.isSet(json)) {

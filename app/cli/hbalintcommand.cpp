@@ -56,7 +56,7 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
                                     u"text"_s);
     const QCommandLineOption json(u"json"_s, translate("Same as --format json."));
     const QCommandLineOption version = pgVersionOption();
-    parser.addOptions({format, json, version});
+    parser.addOptions({format, json, version, buildFeaturesOption()});
     parser.addPositionalArgument(u"file"_s, translate("The pg_hba.conf file."), u"FILE"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -75,8 +75,8 @@ int HbaLintCommand::run(const QStringList &arguments, const CliOutput &output)
         return ExitUsage;
     }
     const QString path = parser.positionalArguments().first();
-    core::hba::HbaParseOptions options;
-    options.majorVersion = pgVersion;
+    const core::hba::HbaParseOptions options
+        = core::hba::HbaParseOptions::forServer(pgVersion, buildFeaturesFrom(parser));
     const core::hba::HbaFile file = core::hba::HbaParser::parseFile(path, options);
     core::base::Diagnostics diagnostics = file.diagnostics;
     const core::hba::HbaAnalyzer analyzer(file);

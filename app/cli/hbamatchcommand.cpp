@@ -108,7 +108,7 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption method(u"method"_s, translate("Method for the proposed rule (default scram-sha-256)."),
                                     u"METHOD"_s, u"scram-sha-256"_s);
     parser.addOptions({type, database, user, roles, address, hostName, ssl, gss, replication, noUser, version, json,
-                       fromError, method});
+                       fromError, method, buildFeaturesOption()});
     parser.addPositionalArgument(u"file"_s, translate("The pg_hba.conf file."), u"FILE"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -190,8 +190,8 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
         output.err(translate("pgdial-cli: cannot read \"%1\"\n").arg(path));
         return ExitUsage;
     }
-    core::hba::HbaParseOptions options;
-    options.majorVersion = pgVersion;
+    const core::hba::HbaParseOptions options
+        = core::hba::HbaParseOptions::forServer(pgVersion, buildFeaturesFrom(parser));
     const core::hba::HbaFile file = core::hba::HbaParser::parseFile(path, options);
     core::hba::HbaMatcher matcher(file);
     matcher.setInterfaces(core::hba::HbaMatcher::machineInterfaces());

@@ -47,8 +47,8 @@ base::Diagnostics hbaChecks(const project::Project &project, const AppHbaChecks:
     for (const auto &file : project.filesOfKind(project::FileKind::PgHba)) {
         if (file->includedBy || !file->isLoaded())
             continue;
-        hba::HbaParseOptions options;
-        options.majorVersion = project.settings.pgVersion;
+        const hba::HbaParseOptions options
+            = hba::HbaParseOptions::forServer(project.settings.pgVersion, project.settings.serverBuildFeatures);
         const hba::HbaFile parsed
             = hba::HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath());
         out.append(AppHbaChecks::check(inputs, parsed, file->relativePath, lookup, documentFor));

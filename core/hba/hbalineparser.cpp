@@ -3,6 +3,7 @@
 #include "hba/hbaaddressparser.h"
 
 #include <QCoreApplication>
+#include <QHash>
 #include <QRegularExpression>
 
 #include <algorithm>
@@ -57,6 +58,21 @@ const QStringList allMethods
     = {u"trust"_s,         u"ident"_s, u"peer"_s, u"password"_s, u"gss"_s,  u"sspi"_s,   u"reject"_s, u"md5"_s,
        u"scram-sha-256"_s, u"pam"_s,   u"bsd"_s,  u"ldap"_s,     u"cert"_s, u"radius"_s, u"oauth"_s};
 
+// The methods that exist only in builds with a library, and the build feature
+// (project::ProjectSettings::knownBuildFeatures) that names it.
+const QHash<QString, QString> &buildDependentMethods()
+{
+    static const QHash<QString, QString> methods {
+        {u"ldap"_s, u"ldap"_s}, {u"gss"_s, u"gssapi"_s}, {u"pam"_s, u"pam"_s}};
+    return methods;
+}
+
+// What a build feature is called in the server's configure options.
+QString featureLibrary(const QString &feature)
+{
+    return feature == u"gssapi"_s ? u"GSSAPI"_s : feature.toUpper();
+}
+
 // A likely intended method for an invalid one ("Trust", "scram", "SCRAM-SHA-256").
 QString intendedMethod(const QString &written, const QStringList &known)
 {
@@ -105,7 +121,8 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
         rule.error = line.error;
         rule.viewError = line.error;
         rule.errorRejectsFile = true;
-        problems->append({line.errorCode, line.errorSpan.isValid() ? line.errorSpan : line.lineSpan, {}, {}, false});
+        problems->append(
+            {line.errorCode, line.errorSpan.isValid() ? line.errorSpan : line.lineSpan, {}, {}, false, {}});
         return;
     }
 
@@ -153,11 +170,24 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
                           typeField.span,
                           QCoreApplication::translate("HbaParser", "Set ssl = on in postgresql.conf."),
                           {},
-                          true});
+                          true,
+                          {}});
     } else if (rule.type == HbaConnectionType::HostGssEnc && !m_options.gssEncSupported) {
         rule.error = u"hostgssenc record cannot match because GSSAPI is not supported by this build"_s;
         rule.viewError = rule.error;
-        problems->append({u"hba.hostgssenc-unsupported"_s, typeField.span, {}, {}, true});
+        problems->append({u"hba.hostgssenc-unsupported"_s, typeField.span, {}, {}, true, {}});
+    } else if (rule.type == HbaConnectionType::HostGssEnc && m_options.buildFeaturesUnknown) {
+        HbaLineProblem warning {u"hba.build-dependent-type"_s,
+                                typeField.span,
+                                QCoreApplication::translate("HbaParser",
+                                                            "Name the server's build features (project "
+                                                            "settings, --build-features) to know."),
+                                {},
+                                true,
+                                QCoreApplication::translate("HbaParser",
+                                                            "hostgssenc lines match only on a server built with "
+                                                            "GSSAPI; on other builds this line can never match")};
+        problems->append(warning);
     }
 
     // Database and user lists.
@@ -276,6 +306,22 @@ void HbaLineParser::parse(const HbaRawLine &line, HbaRule &rule, QList<HbaLinePr
                      methodField.span);
         report();
         return;
+    }
+    if (m_options.buildFeaturesUnknown && buildDependentMethods().contains(method)) {
+        HbaLineProblem warning {u"hba.build-dependent-method"_s,
+                                methodField.span,
+                                QCoreApplication::translate("HbaParser",
+                                                            "Name the server's build features (project "
+                                                            "settings, --build-features) to know."),
+                                {},
+                                true,
+                                {}};
+        const QString feature = buildDependentMethods().value(method);
+        warning.message = QCoreApplication::translate("HbaParser",
+                                                      "method \"%1\" needs a server built with %2 (build "
+                                                      "feature \"%3\"); a build without it refuses the whole file")
+                              .arg(method, featureLibrary(feature), feature);
+        problems->append(warning);
     }
     if (method == u"md5"_s && m_options.dbUserNamespace && version <= 16) {
         problem.fail(rule, u"hba.md5-db-user-namespace"_s,

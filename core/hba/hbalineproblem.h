@@ -17,6 +17,7 @@ struct HbaLineProblem
     QString suggestion;
     std::optional<QString> replacementText; // replaces `span` (same physical line only)
     bool warning = false;
+    QString message; // a warning's own message (errors take the rule's server-worded error)
 
     // Marks `rule` as refused with the server's `error` text and records code and span here.
     // Returns false, so checks can `return problem.fail(...)`.

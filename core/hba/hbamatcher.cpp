@@ -137,6 +137,10 @@ HbaMismatch HbaMatcher::check(const HbaRule &rule, const HbaConnectionAttempt &a
     };
     if (rule.hasError())
         return fail(HbaMismatch::RuleHasError, [&] { return tr("the line has an error: %1").arg(rule.error); });
+    // The notes a server logs while keeping the line (hostssl with ssl = off, hostgssenc on a build
+    // without GSSAPI): no connection of that type can reach the server, so the line never matches.
+    if (!rule.error.isEmpty())
+        return fail(HbaMismatch::ConnectionType, [&] { return tr("the line can never match: %1").arg(rule.error); });
 
     const HbaConnectionType type = rule.type;
     const HbaTransport transport = attempt.transport;

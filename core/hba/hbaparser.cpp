@@ -18,6 +18,27 @@ QSet<QString> HbaParseOptions::defaultUnsupportedMethods(int majorVersion)
     return {u"sspi"_s, u"bsd"_s};
 }
 
+HbaParseOptions HbaParseOptions::forServer(int majorVersion, const std::optional<QSet<QString>> &buildFeatures)
+{
+    HbaParseOptions options;
+    options.majorVersion = majorVersion;
+    if (!buildFeatures) {
+        options.buildFeaturesUnknown = true;
+        return options;
+    }
+    // The methods a build without the library reports as "not supported by this build".
+    QSet<QString> unsupported = defaultUnsupportedMethods(majorVersion);
+    if (!buildFeatures->contains(u"ldap"_s))
+        unsupported.insert(u"ldap"_s);
+    if (!buildFeatures->contains(u"gssapi"_s))
+        unsupported.insert(u"gss"_s);
+    if (!buildFeatures->contains(u"pam"_s))
+        unsupported.insert(u"pam"_s);
+    options.unsupportedMethods = unsupported;
+    options.gssEncSupported = buildFeatures->contains(u"gssapi"_s);
+    return options;
+}
+
 QList<const HbaRule *> HbaFile::validRules() const
 {
     QList<const HbaRule *> result;
@@ -113,7 +134,9 @@ private:
         diagnostic.line = span.begin.line > 0 ? span.begin.line : raw.lineNumber;
         diagnostic.column = span.begin.column;
         diagnostic.message = problem.warning || rule.error.isEmpty() ? QString() : rule.error;
-        if (problem.warning) {
+        if (problem.warning && !problem.message.isEmpty()) {
+            diagnostic.message = problem.message;
+        } else if (problem.warning) {
             if (problem.code == u"hba.hostssl-ssl-off"_s || problem.code == u"hba.hostgssenc-unsupported"_s)
                 diagnostic.message = rule.error.isEmpty() || rule.errorRejectsFile
                     ? QCoreApplication::translate("HbaParser", "this record can never match")

@@ -23,11 +23,19 @@ struct HbaParseOptions
     // Methods this server build lacks ("not supported by this build"). Empty = the default for
     // the version: Debian-like builds lack sspi and bsd; see defaultUnsupportedMethods().
     std::optional<QSet<QString>> unsupportedMethods;
+    // Whether the build has LDAP, GSSAPI and PAM is not known: `ldap`, `gss` and `pam` rules and
+    // `hostgssenc` lines load, with a warning that a build without the feature refuses them
+    // (hba.build-dependent-method) or never matches them (hba.build-dependent-type).
+    bool buildFeaturesUnknown = false;
     // Reads a file for `@file` and include directives; default reads the disk. Returns nullopt
     // when the file cannot be opened (the message goes to `openError`).
     std::function<std::optional<QByteArray>(const QString &absolutePath, QString *openError)> readFile;
 
     static QSet<QString> defaultUnsupportedMethods(int majorVersion);
+    // The options for a server of `majorVersion` whose build features are `buildFeatures`
+    // (project::ProjectSettings::serverBuildFeatures: "ldap", "gssapi", "pam", ...; nullopt:
+    // unknown). The one place the project setting and `--build-features` become parse options.
+    static HbaParseOptions forServer(int majorVersion, const std::optional<QSet<QString>> &buildFeatures);
 };
 
 class HbaParser

@@ -13,8 +13,8 @@ base::Diagnostics checkProjectHbaFiles(const project::Project &project, const pr
     for (const auto &file : project.files()) {
         if (file->kind != project::FileKind::PgHba || file->includedBy || !file->isLoaded())
             continue;
-        HbaParseOptions options;
-        options.majorVersion = project.settings.pgVersion;
+        const HbaParseOptions options
+            = HbaParseOptions::forServer(project.settings.pgVersion, project.settings.serverBuildFeatures);
         const HbaFile parsed
             = HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath());
         diagnostics += parsed.diagnostics;

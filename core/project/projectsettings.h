@@ -22,10 +22,11 @@ struct ProjectSettings
     std::optional<int> cpus; // the database machine's CPU count, when known
     std::optional<int> appInstances; // app instances sharing the server (pool budget)
     bool useProcessEnvironment = false; // let the process environment override .env values
-    // What pgdial knows of the server that reads the project's postgresql.conf, for the values
-    // whose verdict depends on it (pgconf::ConfServerFacts). Build features: "ssl", "lz4",
-    // "zstd", "liburing", "bonjour" (knownBuildFeatures()); nullopt: unknown, so values needing
-    // one are warnings, not errors.
+    // What pgdial knows of the server that reads the project's postgresql.conf and pg_hba.conf,
+    // for the values and rules whose verdict depends on it (pgconf::ConfServerFacts,
+    // hba::HbaParseOptions::forServer). Build features: "ssl", "lz4", "zstd", "liburing",
+    // "bonjour", "ldap", "gssapi", "pam" (knownBuildFeatures()); nullopt: unknown, so values and
+    // rules needing one are warnings, not errors.
     std::optional<QSet<QString>> serverBuildFeatures;
     // The server runs on the machine pgdial runs on: locales and the stack limit are judged here.
     bool serverOnThisMachine = false;
@@ -33,8 +34,8 @@ struct ProjectSettings
     // The build features a user can name, in the order the UI lists them.
     static QStringList knownBuildFeatures()
     {
-        return {QStringLiteral("ssl"), QStringLiteral("lz4"), QStringLiteral("zstd"), QStringLiteral("liburing"),
-                QStringLiteral("bonjour")};
+        return {QStringLiteral("ssl"),     QStringLiteral("lz4"),  QStringLiteral("zstd"),   QStringLiteral("liburing"),
+                QStringLiteral("bonjour"), QStringLiteral("ldap"), QStringLiteral("gssapi"), QStringLiteral("pam")};
     }
 };
 

@@ -1,6 +1,7 @@
 #include "support/clirunner.h"
 #include "support/testpaths.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -158,6 +159,20 @@ void tst_CliCheck::serverFacts()
     QCOMPARE(here.exitCode, 1);
     QVERIFY(!here.out.contains("conf.machine-dependent-value"));
     QVERIFY(runCli({"check", "--help"}).out.contains("--build-features"));
+
+    // The same features judge the project's pg_hba.conf: a build without LDAP refuses ldap rules.
+    QTemporaryDir project;
+    QFile hba(project.filePath("pg_hba.conf"));
+    QVERIFY(hba.open(QIODevice::WriteOnly));
+    hba.write("local all all peer\nhost all all 10.0.0.0/8 ldap ldapserver=x ldapbasedn=\"dc=x\"\n");
+    hba.close();
+    const auto hbaUnknown = runCli({"check", project.path(), "--format", "json"});
+    QCOMPARE(hbaUnknown.exitCode, 0);
+    QVERIFY(hbaUnknown.out.contains("hba.build-dependent-method"));
+    const auto hbaWithout = runCli({"check", project.path(), "--format", "json", "--build-features", "ssl"});
+    QCOMPARE(hbaWithout.exitCode, 1);
+    QVERIFY(hbaWithout.out.contains("hba.unsupported-method"));
+    QCOMPARE(runCli({"check", project.path(), "--build-features", "ssl,ldap"}).exitCode, 0);
 }
 
 // What the server refuses only after reading the file is an error of check too.

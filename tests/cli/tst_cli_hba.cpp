@@ -1,9 +1,11 @@
 #include "support/clirunner.h"
 #include "support/testpaths.h"
 
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using pgdial::test::runCli;
@@ -20,6 +22,7 @@ private Q_SLOTS:
     void exitCodes_data();
     void exitCodes();
     void subcommandsAreHandedOver();
+    void buildFeatures();
 };
 
 namespace {
@@ -121,6 +124,55 @@ void tst_CliHba::subcommandsAreHandedOver()
                                "postgres", "--json"});
     QCOMPARE(match.exitCode, 0);
     QCOMPARE(QJsonDocument::fromJson(match.out).object().value("rule").toObject().value("line_number").toInt(), 2);
+}
+
+// --build-features drives hba, hba lint and hba match as it drives conf: methods the build lacks
+// are refused, hostgssenc never matches; without the flag the build is unknown (warnings).
+void tst_CliHba::buildFeatures()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath("pg_hba.conf");
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("local all all peer\n"
+               "hostgssenc all all 10.0.0.0/8 scram-sha-256\n"
+               "host all all 10.0.0.0/8 ldap ldapserver=ldap.example.com ldapbasedn=\"dc=example,dc=com\"\n");
+    file.close();
+
+    const QJsonObject unknown = runJson({"hba", path, "--json"}, 0);
+    QCOMPARE(unknown.value("ok").toBool(), true);
+    QCOMPARE(unknown.value("diagnostics").toArray().size(), 2);
+    QCOMPARE(unknown.value("diagnostics").toArray().at(1).toObject().value("code").toString(),
+             QString("hba.build-dependent-method"));
+
+    const QJsonObject without = runJson({"hba", path, "--json", "--build-features", "ssl,lz4"}, 1);
+    QCOMPARE(without.value("ok").toBool(), false);
+    const QJsonArray rows = without.value("rules").toArray();
+    QCOMPARE(rows.at(1).toObject().value("error").toString(),
+             QString("hostgssenc record cannot match because GSSAPI is not supported by this build"));
+    QCOMPARE(rows.at(2).toObject().value("error").toString(),
+             QString("invalid authentication method \"ldap\": not supported by this build"));
+
+    const QJsonObject with = runJson({"hba", path, "--json", "--build-features", "ssl, LDAP, gssapi"}, 0);
+    QCOMPARE(with.value("diagnostics").toArray().size(), 0);
+
+    const auto lint = runCli({"hba", "lint", path, "--build-features", "ssl"});
+    QCOMPARE(lint.exitCode, 1);
+    QVERIFY(lint.out.contains("hba.unsupported-method"));
+    QCOMPARE(runCli({"hba", "lint", path, "--build-features", "ldap,gssapi"}).exitCode, 0);
+
+    // A GSS-encrypted client cannot reach a server without GSSAPI: the hostgssenc line never matches.
+    const auto matched = runJson({"hba", "match", path, "--type", "hostgssenc", "--address", "10.1.2.3", "--database",
+                                  "appdb", "--user", "app", "--json", "--build-features", "ldap,gssapi"},
+                                 0);
+    QCOMPARE(matched.value("rule").toObject().value("line_number").toInt(), 2);
+    const auto never = runJson({"hba", "match", path, "--type", "hostgssenc", "--address", "10.1.2.3", "--database",
+                                "appdb", "--user", "app", "--json", "--build-features", "ldap"},
+                               0);
+    QCOMPARE(never.value("rule").toObject().value("line_number").toInt(), 3);
+    QCOMPARE(never.value("trace").toArray().at(1).toObject().value("mismatch").toString(), QString("type"));
+    QVERIFY(runCli({"hba", "match", "--help"}).out.contains("--build-features"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliHba)

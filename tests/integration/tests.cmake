@@ -23,3 +23,6 @@ if(Python3_Interpreter_FOUND)
                      --jobs 1 --local-server --quiet --cli $<TARGET_FILE:pgdial-cli>)
     set_tests_properties(confdiff_quick PROPERTIES LABELS integration TIMEOUT 300 SKIP_RETURN_CODE 77)
 endif()
+# Build features (ldap, gssapi, pam) judged by servers built without them (npm) and with them (Debian).
+pgdial_add_test(NAME tst_hbabuild_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbabuild_server.cpp INTEGRATION TIMEOUT 600)
+add_dependencies(tst_hbabuild_server pgdial-cli)

@@ -65,9 +65,10 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     m_buildKnown->setObjectName(u"projectBuildKnown"_s);
     m_buildKnown->setToolTip(
         tr("Some values exist only in servers built with a library (wal_compression = lz4 or zstd, "
-           "io_method = io_uring, ssl = on, bonjour = on). While the build is unknown they are warnings; "
-           "once you tick what the server has, a value needing a missing feature is an error, as the "
-           "server refuses the file. Ask the server: SHOW ssl_library, or pg_config --configure."));
+           "io_method = io_uring, ssl = on, bonjour = on), and some pg_hba.conf rules too (methods ldap, gss, "
+           "pam; hostgssenc lines). While the build is unknown they are warnings; once you tick what "
+           "the server has, a value or method needing a missing feature is an error, as the server "
+           "refuses the file. Ask the server: SHOW ssl_library, or pg_config --configure."));
     m_buildKnown->setChecked(settings.serverBuildFeatures.has_value());
     auto *features = new QHBoxLayout;
     for (const QString &feature : core::project::ProjectSettings::knownBuildFeatures()) {

@@ -87,9 +87,11 @@ int HbaRulesModel::majorVersion() const
 
 HbaParseOptions HbaRulesModel::parseOptions() const
 {
-    HbaParseOptions options;
-    options.majorVersion = majorVersion();
-    return options;
+    // The project's server build (its features) decides which methods load, as in `check`.
+    std::optional<QSet<QString>> buildFeatures;
+    if (m_context && m_context->project())
+        buildFeatures = m_context->project()->settings.serverBuildFeatures;
+    return HbaParseOptions::forServer(majorVersion(), buildFeatures);
 }
 
 HbaFile HbaRulesModel::parse(const QByteArray &bytes) const
@@ -384,7 +386,9 @@ QStringList HbaRulesModel::connectionTypes()
 QStringList HbaRulesModel::methods() const
 {
     const int major = majorVersion();
-    const QSet<QString> unsupported = HbaParseOptions::defaultUnsupportedMethods(major);
+    const HbaParseOptions options = parseOptions();
+    const QSet<QString> unsupported
+        = options.unsupportedMethods.value_or(HbaParseOptions::defaultUnsupportedMethods(major));
     QStringList methods;
     for (const QString &method : HbaLineParser::knownMethods(major)) {
         if (!unsupported.contains(method))

@@ -29,8 +29,8 @@ std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const docume
     document::ProjectDocument *mainDocument = context.document(hbaFile);
     if (!mainFile || !mainDocument || !mainDocument->text())
         return std::nullopt;
-    core::hba::HbaParseOptions options;
-    options.majorVersion = project->settings.pgVersion;
+    const core::hba::HbaParseOptions options
+        = core::hba::HbaParseOptions::forServer(project->settings.pgVersion, project->settings.serverBuildFeatures);
     const core::hba::HbaFile parsed = core::hba::HbaParser::parse(mainDocument->text()->toBytes(),
                                                                   mainFile->absolutePath, options, project->rootPath());
     core::hba::HbaRuleProposal proposal = core::hba::HbaRuleProposer::propose(parsed, *rejection);

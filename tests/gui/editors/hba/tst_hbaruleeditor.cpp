@@ -20,6 +20,7 @@
 #include "mainwindow/documentpage.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/mainwindow.h"
+#include "project/project.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
 
@@ -53,6 +54,7 @@ private Q_SLOTS:
     void invalidInputIsRefusedWithTheEnginesMessage();
     void commentColumnIsEditable();
     void methodComboUpdatesModelAndDiagnostics();
+    void methodsFollowTheProjectsBuild();
     void shadowedRuleNamesTheRuleThatShadowsIt();
     void altUpDownMoveRulesWithoutWarningWhenNothingChanges();
     void moveThatChangesWhoGetsInWarnsFirst();
@@ -245,6 +247,21 @@ void tst_HbaRuleEditor::methodComboUpdatesModelAndDiagnostics()
     QVERIFY(!model()->index(10, Model::TypeColumn).data(Qt::DecorationRole).isNull());
     QVERIFY(
         model()->index(10, Model::TypeColumn).data(Qt::ToolTipRole).toString().contains(QStringLiteral("password")));
+}
+
+// The method picker offers what the project's server build has (project settings, build
+// features): ldap, gss and pam only when the build is unknown or has them.
+void tst_HbaRuleEditor::methodsFollowTheProjectsBuild()
+{
+    QVERIFY(model()->methods().contains(QStringLiteral("ldap")));
+    QVERIFY(model()->methods().contains(QStringLiteral("gss")));
+    core::project::ProjectSettings settings = m_window->project()->settings;
+    settings.serverBuildFeatures = QSet<QString> {QStringLiteral("ssl"), QStringLiteral("ldap")};
+    m_window->setProjectSettings(settings);
+    QVERIFY(model()->methods().contains(QStringLiteral("ldap")));
+    QVERIFY(!model()->methods().contains(QStringLiteral("gss")));
+    QVERIFY(!model()->methods().contains(QStringLiteral("pam")));
+    QVERIFY(model()->methods().contains(QStringLiteral("scram-sha-256")));
 }
 
 void tst_HbaRuleEditor::shadowedRuleNamesTheRuleThatShadowsIt()

@@ -28,6 +28,7 @@ private Q_SLOTS:
     void diagnosticsHaveCodesAndFixes_data();
     void diagnosticsHaveCodesAndFixes();
     void viewErrorGaps();
+    void buildFeatures();
 };
 
 namespace {
@@ -480,6 +481,54 @@ void tst_HbaParser::viewErrorGaps()
     QVERIFY(on.rules.first().hasError());
     QVERIFY(on.rules.first().viewError.isEmpty());
     QVERIFY(!on.ok);
+}
+
+// The project's build features (ProjectSettings::serverBuildFeatures, --build-features) become
+// parse options: a build without LDAP, GSSAPI or PAM refuses those methods and never matches
+// hostgssenc; an unknown build loads them with a warning. tst_hbabuild_server asks real servers.
+void tst_HbaParser::buildFeatures()
+{
+    const QByteArray text = "host all all 10.0.0.0/8 ldap ldapserver=x ldapbasedn=\"dc=x\"\n"
+                            "host all all 10.0.0.0/8 gss\n"
+                            "host all all 10.0.0.0/8 pam\n"
+                            "hostgssenc all all 10.0.0.0/8 scram-sha-256\n";
+    const auto codes = [](const HbaFile &file) {
+        QStringList out;
+        for (const Diagnostic &diagnostic : file.diagnostics)
+            out << QString::number(diagnostic.line) + ' ' + diagnostic.code
+                    + (diagnostic.severity == Severity::Warning ? " warning" : " error");
+        return out;
+    };
+
+    const HbaFile unknown
+        = HbaParser::parse(text, "/nonexistent/pg_hba.conf", HbaParseOptions::forServer(16, std::nullopt));
+    QVERIFY(unknown.ok);
+    QCOMPARE(codes(unknown),
+             (QStringList {"1 hba.build-dependent-method warning", "2 hba.build-dependent-method warning",
+                           "3 hba.build-dependent-method warning", "4 hba.build-dependent-type warning"}));
+    QVERIFY(unknown.diagnostics.first().message.contains("LDAP"));
+    QVERIFY(unknown.diagnostics.first().message.contains("\"ldap\""));
+
+    const HbaFile without
+        = HbaParser::parse(text, "/nonexistent/pg_hba.conf", HbaParseOptions::forServer(16, QSet<QString> {"ssl"}));
+    QVERIFY(!without.ok);
+    QCOMPARE(codes(without),
+             (QStringList {"1 hba.unsupported-method error", "2 hba.unsupported-method error",
+                           "3 hba.unsupported-method error", "4 hba.hostgssenc-unsupported warning"}));
+    QCOMPARE(without.rules.at(1).error, QString("invalid authentication method \"gss\": not supported by this build"));
+    QCOMPARE(without.rules.at(3).error,
+             QString("hostgssenc record cannot match because GSSAPI is not supported by this build"));
+
+    const HbaFile with = HbaParser::parse(text, "/nonexistent/pg_hba.conf",
+                                          HbaParseOptions::forServer(16, QSet<QString> {"ldap", "gssapi", "pam"}));
+    QVERIFY(with.ok);
+    QCOMPARE(codes(with), QStringList());
+
+    // Only the build's own libraries matter: a build with LDAP alone still refuses pam.
+    const HbaFile ldapOnly
+        = HbaParser::parse(text, "/nonexistent/pg_hba.conf", HbaParseOptions::forServer(16, QSet<QString> {"ldap"}));
+    QVERIFY(!ldapOnly.rules.at(0).hasError());
+    QVERIFY(ldapOnly.rules.at(2).hasError());
 }
 
 QTEST_GUILESS_MAIN(tst_HbaParser)
