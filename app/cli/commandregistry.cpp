@@ -2,6 +2,7 @@
 
 #include "cli/checkcommand.h"
 #include "cli/confeditcommand.h"
+#include "cli/driftcommand.h"
 #include "cli/envcommand.h"
 #include "cli/envscommand.h"
 #include "cli/hbacommand.h"
@@ -25,6 +26,7 @@ std::vector<std::unique_ptr<CliCommand>> allCommands()
     commands.push_back(std::make_unique<PoolCommand>());
     commands.push_back(std::make_unique<HbaCommand>());
     commands.push_back(std::make_unique<ProbeCommand>());
+    commands.push_back(std::make_unique<DriftCommand>());
     return commands;
 }
 

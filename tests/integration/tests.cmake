@@ -26,3 +26,5 @@ endif()
 # Build features (ldap, gssapi, pam) judged by servers built without them (npm) and with them (Debian).
 pgdial_add_test(NAME tst_hbabuild_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hbabuild_server.cpp INTEGRATION TIMEOUT 600)
 add_dependencies(tst_hbabuild_server pgdial-cli)
+pgdial_add_test(NAME tst_drift_server SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_drift_server.cpp INTEGRATION TIMEOUT 600)
+add_dependencies(tst_drift_server pgdial-cli)
