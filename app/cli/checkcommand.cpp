@@ -13,6 +13,26 @@ using namespace Qt::StringLiterals;
 
 namespace pgdial::cli {
 
+namespace {
+
+// Where the target version came from: "user" (--pg-version), "environment" (the image of the
+// environment's server, at pg_version_source) or "default".
+QString versionOrigin(const core::project::ProjectSettings &settings)
+{
+    if (settings.pgVersionFromUser)
+        return u"user"_s;
+    return settings.pgVersionSourceFile.isEmpty() ? u"default"_s : u"environment"_s;
+}
+
+QJsonValue pgVersionSourceJson(const core::project::ProjectSettings &settings)
+{
+    if (settings.pgVersionFromUser || settings.pgVersionSourceFile.isEmpty())
+        return QJsonValue::Null;
+    return QJsonObject {{u"file"_s, settings.pgVersionSourceFile}, {u"line"_s, settings.pgVersionSourceLine}};
+}
+
+} // namespace
+
 QString CheckCommand::name() const
 {
     return u"check"_s;
@@ -29,9 +49,10 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
     parser.setApplicationDescription(summary());
     const QCommandLineOption format(
         u"format"_s, QCoreApplication::translate("cli", "Output format: text, json or sarif."), u"format"_s, u"text"_s);
-    const QCommandLineOption version = pgVersionOption();
+    const QCommandLineOption version = pgVersionOption(true);
     parser.addOption(format);
     parser.addOption(version);
+    parser.addOption(envOption());
     parser.addOptions(serverFactsOptions());
     parser.addPositionalArgument(u"folder"_s, QCoreApplication::translate("cli", "Project folder (default: .)."),
                                  u"[FOLDER]"_s);
@@ -44,10 +65,8 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
                        .arg(formatName));
         return ExitUsage;
     }
-    const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
-    if (!requestedVersion)
+    if (!pgVersionFrom(parser, output))
         return ExitUsage;
-    const int pgVersion = *requestedVersion;
     if (parser.positionalArguments().size() > 1) {
         output.err(QCoreApplication::translate("cli", "pgdial-cli: check takes one folder\n"));
         return ExitUsage;
@@ -60,7 +79,9 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
         return ExitUsage;
     }
     core::project::Project &project = *opened;
-    project.settings.pgVersion = pgVersion;
+    if (!applyTargetVersion(parser, project, output))
+        return ExitUsage;
+    const int pgVersion = project.settings.pgVersion;
     applyServerFacts(parser, project.settings);
     project.settings.useProcessEnvironment = true;
     const core::base::Diagnostics diagnostics = core::checks::ProjectChecker::check(project);
@@ -74,6 +95,11 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
         const QJsonObject report {
             {u"project"_s, QDir::toNativeSeparators(project.rootPath())},
             {u"pg_version"_s, pgVersion},
+            {u"pg_version_from"_s, versionOrigin(project.settings)},
+            {u"pg_version_source"_s, pgVersionSourceJson(project.settings)},
+            {u"environment"_s,
+             project.settings.pgVersionEnvironment.isEmpty() ? QJsonValue()
+                                                             : QJsonValue(project.settings.pgVersionEnvironment)},
             {u"ok"_s, !core::base::hasErrors(diagnostics)},
             {u"files"_s, files},
             {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
@@ -85,11 +111,20 @@ int CheckCommand::run(const QStringList &arguments, const CliOutput &output)
     } else {
         output.out(core::base::DiagnosticFormatter::toText(diagnostics));
         const QJsonObject counts = core::base::DiagnosticFormatter::summary(diagnostics);
-        output.err(QCoreApplication::translate("cli", "%1 file(s) checked: %2 error(s), %3 warning(s), %4 info(s)\n")
+        const core::project::ProjectSettings &settings = project.settings;
+        const QString target = settings.pgVersionFromUser || settings.pgVersionSourceFile.isEmpty()
+            ? QString::number(pgVersion)
+            : QCoreApplication::translate("cli", "%1 (%2 from %3:%4)")
+                  .arg(pgVersion)
+                  .arg(settings.pgVersionEnvironment, settings.pgVersionSourceFile)
+                  .arg(settings.pgVersionSourceLine);
+        output.err(QCoreApplication::translate(
+                       "cli", "%1 file(s) checked for PostgreSQL %5: %2 error(s), %3 warning(s), %4 info(s)\n")
                        .arg(project.files().size())
                        .arg(counts.value(u"errors"_s).toInt())
                        .arg(counts.value(u"warnings"_s).toInt())
-                       .arg(counts.value(u"infos"_s).toInt()));
+                       .arg(counts.value(u"infos"_s).toInt())
+                       .arg(target));
     }
     return core::base::hasErrors(diagnostics) ? ExitProblems : ExitClean;
 }

@@ -4,7 +4,7 @@
 
 namespace pgdial::cli {
 
-// pgdial-cli check [FOLDER] [--format text|json|sarif] [--pg-version N]
+// pgdial-cli check [FOLDER] [--format text|json|sarif] [--pg-version N] [--env NAME]
 class CheckCommand final : public CliCommand
 {
 public:

@@ -1,5 +1,8 @@
 #include "cli/clicommand.h"
 
+#include "environments/targetversion.h"
+#include "project/project.h"
+
 #include <QCoreApplication>
 #include <QElapsedTimer>
 
@@ -37,14 +40,52 @@ int CliCommand::parse(QCommandLineParser &parser, const QStringList &arguments, 
     return -1;
 }
 
-QCommandLineOption CliCommand::pgVersionOption()
+QCommandLineOption CliCommand::pgVersionOption(bool fromProject)
 {
+    // No default value: a project's environment supplies the version when the option is not given.
+    const QString description = fromProject
+        ? QCoreApplication::translate("cli",
+                                      "Target PostgreSQL major version (%1-%2; default: the server image of the "
+                                      "project's environment, else %3).")
+        : QCoreApplication::translate("cli", "Target PostgreSQL major version (%1-%2, default %3).");
     return QCommandLineOption(u"pg-version"_s,
-                              QCoreApplication::translate("cli", "Target PostgreSQL major version (%1-%2, default %3).")
-                                  .arg(core::project::ProjectSettings::minPgVersion)
+                              description.arg(core::project::ProjectSettings::minPgVersion)
                                   .arg(core::project::ProjectSettings::maxPgVersion)
                                   .arg(core::project::ProjectSettings::defaultPgVersion),
-                              u"N"_s, QString::number(core::project::ProjectSettings::defaultPgVersion));
+                              u"N"_s);
+}
+
+QCommandLineOption CliCommand::envOption()
+{
+    return QCommandLineOption(u"env"_s,
+                              QCoreApplication::translate("cli",
+                                                          "The project's environment to judge the files for (see "
+                                                          "'pgdial-cli envs'; default: production, else the first)."),
+                              u"NAME"_s);
+}
+
+bool CliCommand::applyTargetVersion(core::project::Project &project, const QString &environment,
+                                    std::optional<int> userVersion, const CliOutput &output)
+{
+    core::project::ProjectSettings &settings = project.settings;
+    settings.pgVersionFromUser = userVersion.has_value();
+    if (userVersion)
+        settings.pgVersion = *userVersion;
+    settings.environment = environment;
+    const core::base::Result<void> applied = core::environments::TargetVersion::apply(project);
+    if (!applied) {
+        output.err(u"pgdial-cli: "_s + applied.error().message + u" ["_s + applied.error().code + u"]\n"_s);
+        return false;
+    }
+    return true;
+}
+
+bool CliCommand::applyTargetVersion(const QCommandLineParser &parser, core::project::Project &project,
+                                    const CliOutput &output)
+{
+    const bool given = parser.isSet(u"pg-version"_s); // its value was checked by pgVersionFrom
+    return applyTargetVersion(project, parser.value(u"env"_s),
+                              given ? std::optional<int>(parser.value(u"pg-version"_s).toInt()) : std::nullopt, output);
 }
 
 QList<QCommandLineOption> CliCommand::serverFactsOptions()
@@ -90,6 +131,8 @@ void CliCommand::applyServerFacts(const QCommandLineParser &parser, core::projec
 
 std::optional<int> CliCommand::pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output, int minimum)
 {
+    if (!parser.isSet(u"pg-version"_s))
+        return core::project::ProjectSettings::defaultPgVersion;
     bool ok = false;
     const int version = parser.value(u"pg-version"_s).toInt(&ok);
     if (ok && version >= minimum && version <= core::project::ProjectSettings::maxPgVersion)

@@ -2,6 +2,10 @@
 
 #include "project/projectsettings.h"
 
+namespace pgdial::core::project {
+class Project;
+} // namespace pgdial::core::project
+
 #include <QCommandLineParser>
 #include <QSet>
 #include <QString>
@@ -50,12 +54,25 @@ protected:
     // Parses with help handling and usage errors mapped to exit code 2. Returns -1 to continue.
     static int parse(QCommandLineParser &parser, const QStringList &arguments, const CliOutput &output);
 
-    // `--pg-version N`, the same in every command that judges files for a server version.
-    static QCommandLineOption pgVersionOption();
-    // The value of --pg-version, from `minimum` (PGTune also knows 10-12) to the newest major
-    // pgdial knows; nullopt after writing the usage error (the command then returns ExitUsage).
+    // `--pg-version N`, the same in every command that judges files for a server version;
+    // `fromProject`: the command opens a project, whose environment gives the default.
+    static QCommandLineOption pgVersionOption(bool fromProject = false);
+    // The value of --pg-version (the default when not given), from `minimum` (PGTune also knows
+    // 10-12) to the newest major pgdial knows; nullopt after writing the usage error (the command
+    // then returns ExitUsage).
     static std::optional<int> pgVersionFrom(const QCommandLineParser &parser, const CliOutput &output,
                                             int minimum = core::project::ProjectSettings::minPgVersion);
+
+    // `--env NAME`: the environment a project is judged as (its server image gives the target version).
+    static QCommandLineOption envOption();
+    // For a command that opened a project: the user's --pg-version when given (`userVersion`), else
+    // the target version of the --env environment (else production's, else the first's; else the
+    // default). False after writing the error of an unknown environment (then return ExitUsage).
+    static bool applyTargetVersion(core::project::Project &project, const QString &environment,
+                                   std::optional<int> userVersion, const CliOutput &output);
+    // The same from a parser holding pgVersionOption() and envOption().
+    static bool applyTargetVersion(const QCommandLineParser &parser, core::project::Project &project,
+                                   const CliOutput &output);
 
     // `--build-features LIST` and `--local-server`: what the server reading the postgresql.conf
     // and pg_hba.conf files is (ProjectSettings::serverBuildFeatures, serverOnThisMachine), the

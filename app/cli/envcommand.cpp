@@ -6,6 +6,8 @@
 #include "base/diagnosticformatter.h"
 #include "base/secretmasker.h"
 #include "checks/appconfigchecker.h"
+#include "environments/environmentdetector.h"
+#include "environments/targetversion.h"
 #include "project/project.h"
 
 #include <QDir>
@@ -50,6 +52,7 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
         QCoreApplication::translate("cli", "Do not let the process environment override .env."));
     parser.addOption(json);
     parser.addOption(ignore);
+    parser.addOption(envOption());
     parser.addPositionalArgument(u"folder"_s, QCoreApplication::translate("cli", "Project folder (default: .)."),
                                  u"[FOLDER]"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
@@ -66,7 +69,18 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
     }
     core::project::Project &project = *opened;
     project.settings.useProcessEnvironment = !parser.isSet(ignore);
-    const core::appconfig::VariableResolver resolver = core::checks::AppConfigChecker::resolverFor(project);
+    // --env: the variables as that environment's application (its folder's .env) sees them.
+    QString appRoot;
+    if (parser.isSet(u"env"_s)) {
+        const auto chosen = core::environments::TargetVersion::choose(
+            core::environments::EnvironmentDetector::detect(project), parser.value(u"env"_s));
+        if (!chosen) {
+            output.err(u"pgdial-cli: "_s + chosen.error().message + u" ["_s + chosen.error().code + u"]\n"_s);
+            return ExitUsage;
+        }
+        appRoot = chosen->environment->appRoot;
+    }
+    const core::appconfig::VariableResolver resolver = core::checks::AppConfigChecker::resolverFor(project, appRoot);
 
     core::base::Diagnostics diagnostics;
     for (const auto &file : project.filesOfKind(core::project::FileKind::Env))

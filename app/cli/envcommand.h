@@ -4,7 +4,7 @@
 
 namespace pgdial::cli {
 
-// pgdial-cli env [FOLDER] [--json] [--ignore-environment]
+// pgdial-cli env [FOLDER] [--json] [--ignore-environment] [--env NAME]
 class EnvCommand final : public CliCommand
 {
 public:

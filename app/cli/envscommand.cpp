@@ -2,6 +2,7 @@
 
 #include "environments/environmentdetector.h"
 #include "environments/environmentreport.h"
+#include "environments/targetversion.h"
 #include "project/project.h"
 
 #include <QJsonDocument>
@@ -27,6 +28,7 @@ int EnvsCommand::run(const QStringList &arguments, const CliOutput &output)
     parser.setApplicationDescription(summary());
     const QCommandLineOption json(u"json"_s, QCoreApplication::translate("cli", "Print JSON."));
     parser.addOption(json);
+    parser.addOption(envOption());
     parser.addPositionalArgument(u"folder"_s, QCoreApplication::translate("cli", "Project folder (default: .)."),
                                  u"[FOLDER]"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
@@ -41,7 +43,15 @@ int EnvsCommand::run(const QStringList &arguments, const CliOutput &output)
         output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
         return ExitUsage;
     }
-    const core::environments::EnvironmentSet set = core::environments::EnvironmentDetector::detect(*opened);
+    core::environments::EnvironmentSet set = core::environments::EnvironmentDetector::detect(*opened);
+    if (parser.isSet(u"env"_s)) { // only the one asked for
+        const auto chosen = core::environments::TargetVersion::choose(set, parser.value(u"env"_s));
+        if (!chosen) {
+            output.err(u"pgdial-cli: "_s + chosen.error().message + u" ["_s + chosen.error().code + u"]\n"_s);
+            return ExitUsage;
+        }
+        set.environments = {*chosen->environment};
+    }
     if (parser.isSet(json))
         output.out(QJsonDocument(core::environments::EnvironmentReport::toJson(set)).toJson(QJsonDocument::Indented));
     else

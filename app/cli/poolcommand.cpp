@@ -118,7 +118,8 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                                       tr("reserved_connections, PostgreSQL 16+ (default: "
                                          "postgresql.conf, else 0)."),
                                       u"N"_s);
-    const QCommandLineOption version = pgVersionOption();
+    const QCommandLineOption version = pgVersionOption(true);
+    const QCommandLineOption environment = envOption();
     const QCommandLineOption project(u"project"_s,
                                      tr("Read pool settings and connection limits from this project "
                                         "folder."),
@@ -131,7 +132,7 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                                       "max_connections into its postgresql.conf. A backup of each "
                                       "changed file is kept."));
     for (const QCommandLineOption &option : {rps, query, request, instances, workers, maxConnections, otherClients,
-                                             superuser, reserved, version, project, json, apply})
+                                             superuser, reserved, version, environment, project, json, apply})
         parser.addOption(option);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -160,12 +161,16 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
 
     if (parser.isSet(apply) && !parser.isSet(project))
         return fail(tr("--apply needs --project FOLDER"));
+    if (parser.isSet(environment) && !parser.isSet(project))
+        return fail(tr("--env needs --project FOLDER"));
     ProjectPoolSettings fromProject;
     std::optional<core::project::Project> openedProject;
     if (parser.isSet(project)) {
         core::base::Result<core::project::Project> opened = core::project::Project::open(parser.value(project));
         if (!opened)
             return fail(opened.error().message + u" ["_s + opened.error().code + u']');
+        if (!pgVersionFrom(parser, output) || !applyTargetVersion(parser, *opened, output))
+            return int(ExitUsage);
         fromProject = ProjectPoolSettings::read(*opened);
         openedProject = std::move(*opened);
     }
@@ -198,7 +203,8 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
     if (!requestedVersion)
         return int(ExitUsage);
-    in.pgVersion = *requestedVersion;
+    // Without --pg-version a project's environment decides (reserved_connections needs 16).
+    in.pgVersion = openedProject ? openedProject->settings.pgVersion : *requestedVersion;
 
     const PoolRecommendation r = PoolCalculator::recommend(in);
 

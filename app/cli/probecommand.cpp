@@ -39,7 +39,8 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
                                     "The three-role pattern the checks stage expects: owner, app and "
                                     "read-only role and the schema (default appowner,appuser,backupuser,app)."),
         u"OWNER,APP,READONLY,SCHEMA"_s);
-    parser.addOptions({project, json, timeout, admin, roles});
+    const QCommandLineOption environment = envOption();
+    parser.addOptions({project, json, timeout, admin, roles, environment});
     parser.addPositionalArgument(u"conninfo"_s, QCoreApplication::translate("cli", "A libpq connection string or URI."),
                                  u"[CONNINFO]"_s);
     if (const int code = parse(parser, arguments, output); code >= 0)
@@ -57,6 +58,10 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
         return ExitUsage;
     }
 
+    if (parser.isSet(environment) && !parser.isSet(project)) {
+        output.err(QCoreApplication::translate("cli", "pgdial-cli: --env needs --project FOLDER\n"));
+        return ExitUsage;
+    }
     core::probe::ProbeOptions options;
     if (parser.isSet(roles)) {
         const QStringList names = parser.value(roles).split(u',');
@@ -77,6 +82,8 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
             output.err(u"pgdial-cli: "_s + opened.error().message + u" ["_s + opened.error().code + u"]\n"_s);
             return ExitUsage;
         }
+        if (!applyTargetVersion(*opened, parser.value(environment), std::nullopt, output))
+            return ExitUsage;
         const auto found = core::probe::ProjectConninfo::find(*opened);
         if (!found) {
             output.err(QCoreApplication::translate(

@@ -4,7 +4,7 @@
 
 namespace pgdial::cli {
 
-// pgdial-cli probe CONNINFO|--project FOLDER [--json] [--timeout SECONDS] [--admin CONNINFO]
+// pgdial-cli probe CONNINFO|--project FOLDER [--env NAME] [--json] [--timeout SECONDS] [--admin CONNINFO]
 class ProbeCommand final : public CliCommand
 {
 public:

@@ -93,7 +93,9 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption dbSize(u"db-size"_s, tr("Data size against RAM: less_ram, mid_ram or greater_ram."),
                                     u"SIZE"_s, u"mid_ram"_s);
     QCommandLineOption version = pgVersionOption();
-    version.setDescription(tr("PostgreSQL major version (pgtune 10-18, pgdial 13-18; default 17)."));
+    version.setDescription(tr("PostgreSQL major version (pgtune 10-18, pgdial 13-18; default: with --project the "
+                              "server image of its environment, else 17)."));
+    const QCommandLineOption environment = envOption();
     const QCommandLineOption os(u"os"_s, tr("linux, windows or mac (default linux)."), u"OS"_s, u"linux"_s);
     const QCommandLineOption profile(u"profile"_s, tr("pgdial (default) or pgtune (bit-exact with PGTune)."), u"NAME"_s,
                                      u"pgdial"_s);
@@ -118,8 +120,8 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption apply(u"apply"_s,
                                    tr("Write the recommended values that differ into the --against "
                                       "file and its includes (backups FILE.bak are kept)."));
-    for (const QCommandLineOption &option : {ram, cpus, connections, storage, workload, dbSize, version, os, profile,
-                                             poolDemand, format, against, project, instances, apply})
+    for (const QCommandLineOption &option : {ram, cpus, connections, storage, workload, dbSize, version, environment,
+                                             os, profile, poolDemand, format, against, project, instances, apply})
         parser.addOption(option);
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
@@ -191,6 +193,8 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         context.poolDemand = *value;
     }
 
+    if (parser.isSet(environment) && !parser.isSet(project))
+        return usageError(output, tr("--env needs --project FOLDER"));
     // --project: the project's main postgresql.conf and its app's pool demand.
     QString againstPath = parser.value(against);
     if (parser.isSet(project)) {
@@ -200,6 +204,20 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         Result<core::project::Project> opened = core::project::Project::open(parser.value(project));
         if (!opened)
             return usageError(output, opened.error().message);
+        // Without --pg-version the project's environment names the server's version.
+        if (!parser.isSet(version)) {
+            if (!applyTargetVersion(*opened, parser.value(environment), std::nullopt, output))
+                return ExitUsage;
+            in.pgVersion = opened->settings.pgVersion;
+            if (!opened->settings.pgVersionSourceFile.isEmpty())
+                output.err(tr("PostgreSQL %1 from %2:%3 (%4)\n")
+                               .arg(in.pgVersion)
+                               .arg(opened->settings.pgVersionSourceFile)
+                               .arg(opened->settings.pgVersionSourceLine)
+                               .arg(opened->settings.pgVersionEnvironment));
+        } else if (!applyTargetVersion(*opened, parser.value(environment), in.pgVersion, output)) {
+            return ExitUsage;
+        }
         if (againstPath.isEmpty()) {
             const ProjectConfState state = ProjectConfTuning::read(*opened, in.pgVersion);
             if (state.topFile.isEmpty())

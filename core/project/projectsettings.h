@@ -18,6 +18,17 @@ struct ProjectSettings
     static constexpr int maxPgVersion = 18;
 
     int pgVersion = defaultPgVersion; // target PostgreSQL major version
+    // Whether pgVersion is the user's choice (Project Settings, --pg-version). Otherwise it follows
+    // the server image of the chosen environment (environments::TargetVersion), else the default.
+    bool pgVersionFromUser = false;
+    // The environment the project is judged as (--env NAME); empty: production, else the first known.
+    QString environment;
+    // Where a pgVersion the user did not choose comes from: the file and line naming the server
+    // image ("docker-compose.prod.yml", 5); empty when it is the default. pgVersionEnvironment
+    // names the environment the project is judged as.
+    QString pgVersionSourceFile;
+    int pgVersionSourceLine = 0;
+    QString pgVersionEnvironment;
     std::optional<qint64> ramBytes; // the database machine's memory, when known
     std::optional<int> cpus; // the database machine's CPU count, when known
     std::optional<int> appInstances; // app instances sharing the server (pool budget)

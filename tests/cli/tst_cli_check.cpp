@@ -1,4 +1,5 @@
 #include "support/clirunner.h"
+#include "support/testfiles.h"
 #include "support/testpaths.h"
 
 #include <QFile>
@@ -28,6 +29,9 @@ private Q_SLOTS:
     void startupChecks();
     void badOptions_data();
     void badOptions();
+    void targetVersion_data();
+    void targetVersion();
+    void versionOnlyParameterOfNewerMajor();
 };
 
 void tst_CliCheck::helpAndVersion()
@@ -77,13 +81,17 @@ void tst_CliCheck::checkExample()
         QCOMPARE(error.error, QJsonParseError::NoError);
         QCOMPARE(doc.object().value(QStringLiteral("ok")).toBool(), true);
         QCOMPARE(doc.object().value(QStringLiteral("files")).toArray().size(), 8);
-        QCOMPARE(doc.object().value(QStringLiteral("pg_version")).toInt(), 17);
+        // The production image (postgres:16-alpine) names the version.
+        QCOMPARE(doc.object().value(QStringLiteral("pg_version")).toInt(), 16);
+        QCOMPARE(doc.object().value(QStringLiteral("pg_version_from")).toString(), QStringLiteral("environment"));
+        QCOMPARE(doc.object().value(QStringLiteral("environment")).toString(), QStringLiteral("prod"));
         QVERIFY(doc.object().value(QStringLiteral("diagnostics")).isArray());
     } else if (format == u"sarif") {
         const QJsonDocument doc = QJsonDocument::fromJson(run.out);
         QCOMPARE(doc.object().value(QStringLiteral("version")).toString(), QStringLiteral("2.1.0"));
     } else {
         QVERIFY(run.err.contains("8 file(s) checked"));
+        QVERIFY2(run.err.contains("PostgreSQL 16 (prod from docker-compose.prod.yml:5)"), run.err.constData());
     }
 }
 
@@ -203,6 +211,74 @@ void tst_CliCheck::badOptions()
     const auto run = runCli(arguments);
     QCOMPARE(run.exitCode, 2);
     QVERIFY(!run.err.isEmpty());
+}
+
+// The target version: --pg-version when given, else the image of the --env environment, else
+// production's, else the first's; a folder without environments gets the default.
+void tst_CliCheck::targetVersion_data()
+{
+    QTest::addColumn<QString>("folder");
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<int>("version");
+    QTest::addColumn<QString>("from");
+    QTest::addColumn<QString>("source"); // file:line, or empty for null
+    QTest::addColumn<QString>("environment");
+    const QString example = pgdial::test::exampleProject();
+    QTest::newRow("production") << example << QStringList {} << 16 << "environment"
+                                << "docker-compose.prod.yml:5"
+                                << "prod";
+    QTest::newRow("--env dev") << example << QStringList {"--env", "dev"} << 16 << "environment"
+                               << "docker-compose.dev.yml:5"
+                               << "dev";
+    QTest::newRow("--pg-version wins") << example << QStringList {"--pg-version", "15", "--env", "dev"} << 15 << "user"
+                                       << QString() << "dev";
+    QTest::newRow("no environments") << pgdial::test::testDataDir() + "/pgconf/startup-wal-level-minimal-no-senders"
+                                     << QStringList {} << 17 << "default" << QString() << QString();
+}
+
+void tst_CliCheck::targetVersion()
+{
+    QFETCH(QString, folder);
+    QFETCH(QStringList, options);
+    QFETCH(int, version);
+    QFETCH(QString, from);
+    QFETCH(QString, source);
+    QFETCH(QString, environment);
+    const auto run = runCli(QStringList {"check", folder, "--format", "json"} + options);
+    QVERIFY2(run.exitCode == 0, run.err.constData());
+    const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(report.value("pg_version").toInt(), version);
+    QCOMPARE(report.value("pg_version_from").toString(), from);
+    const QJsonValue where = report.value("pg_version_source");
+    QCOMPARE(where.isNull() ? QString()
+                            : where.toObject().value("file").toString() + u':'
+                     + QString::number(where.toObject().value("line").toInt()),
+             source);
+    QCOMPARE(report.value("environment").toString(), environment);
+    QCOMPARE(report.value("environment").isNull(), environment.isEmpty());
+
+    const auto unknown = runCli(QStringList {"check", folder, "--env", "nope"});
+    QCOMPARE(unknown.exitCode, 2);
+    QVERIFY(unknown.err.contains("[env.unknown-environment]"));
+}
+
+// The example project's server is postgres:16-alpine: a parameter PostgreSQL 17 added is an
+// error there (PG16 refuses the file), and fine when the user says 17.
+void tst_CliCheck::versionOnlyParameterOfNewerMajor()
+{
+    QTemporaryDir dir;
+    QVERIFY(pgdial::test::copyFolder(pgdial::test::exampleProject(), dir.path()));
+    QFile conf(dir.filePath("infra/docker/prod/postgres/postgresql.conf"));
+    QVERIFY(conf.open(QIODevice::Append));
+    conf.write("transaction_timeout = 0\n");
+    conf.close();
+    const auto judged = runCli({"check", dir.path(), "--format", "json"});
+    QCOMPARE(judged.exitCode, 1);
+    QVERIFY(judged.out.contains("conf.parameter-not-in-version"));
+    QVERIFY(judged.out.contains("transaction_timeout"));
+    const auto asked = runCli({"check", dir.path(), "--format", "json", "--pg-version", "17"});
+    QCOMPARE(asked.exitCode, 0);
+    QVERIFY(!asked.out.contains("conf.parameter-not-in-version"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliCheck)

@@ -4,6 +4,8 @@
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "document/revalidator.h"
+#include "environments/environmentdetector.h"
+#include "environments/targetversion.h"
 #include "mainwindow/documentcontroller.h"
 #include "mainwindow/editorarea.h"
 #include "mainwindow/problemspanel.h"
@@ -92,8 +94,6 @@ MainWindow::MainWindow(QWidget *parent)
     m_cancelLoad->hide();
     statusBar()->addPermanentWidget(m_cancelLoad);
     m_targetVersion->setObjectName(u"targetVersionLabel"_s);
-    m_targetVersion->setToolTip(tr("The PostgreSQL version the checks judge the files against (Project > Project "
-                                   "Settings)"));
     statusBar()->addPermanentWidget(m_targetVersion);
     updateTargetVersion();
 
@@ -457,8 +457,35 @@ void MainWindow::applyFix(const core::base::Diagnostic &diagnostic)
 
 void MainWindow::updateTargetVersion()
 {
-    const int version = m_project ? m_project->settings.pgVersion : core::project::ProjectSettings::defaultPgVersion;
-    m_targetVersion->setText(tr("PostgreSQL %1").arg(version));
+    if (!m_project) {
+        m_targetVersion->setText(tr("PostgreSQL %1").arg(core::project::ProjectSettings::defaultPgVersion));
+        m_targetVersion->setToolTip(
+            tr("The PostgreSQL version the checks judge the files against (Project > Project Settings)"));
+        return;
+    }
+    const core::project::ProjectSettings &settings = m_project->settings;
+    const QString change = tr("Change it in Project > Project Settings.");
+    if (settings.pgVersionFromUser) {
+        m_targetVersion->setText(tr("PostgreSQL %1 (project settings)").arg(settings.pgVersion));
+        m_targetVersion->setToolTip(
+            tr("The PostgreSQL version the checks judge the files against, as you chose it. %1").arg(change));
+    } else if (!settings.pgVersionSourceFile.isEmpty()) {
+        const QString source = settings.pgVersionSourceFile + u':' + QString::number(settings.pgVersionSourceLine);
+        m_targetVersion->setText(tr("PostgreSQL %1 (%2)").arg(settings.pgVersion).arg(source));
+        m_targetVersion->setToolTip(tr("The PostgreSQL version the checks judge the files against: the server image "
+                                       "of the %1 environment (%2). %3")
+                                        .arg(settings.pgVersionEnvironment, source, change));
+    } else {
+        m_targetVersion->setText(tr("PostgreSQL %1 (default)").arg(settings.pgVersion));
+        m_targetVersion->setToolTip(
+            settings.pgVersionEnvironment.isEmpty()
+                ? tr("The PostgreSQL version the checks judge the files against: no environment of the project "
+                     "names a server image, so the newest stable major is assumed. %1")
+                      .arg(change)
+                : tr("The PostgreSQL version the checks judge the files against: the server image of the %1 "
+                     "environment names no major (latest, a digest), so the newest stable major is assumed. %2")
+                      .arg(settings.pgVersionEnvironment, change));
+    }
 }
 
 void MainWindow::setProjectSettings(const core::project::ProjectSettings &settings)
@@ -466,7 +493,12 @@ void MainWindow::setProjectSettings(const core::project::ProjectSettings &settin
     if (!m_project)
         return;
     m_project->settings = settings;
-    preferences::ProjectSettingsStore::save(m_project->rootPath(), settings);
+    // A version left to the project follows its environment again (the files are in memory).
+    if (!core::environments::TargetVersion::apply(*m_project)) {
+        m_project->settings.environment.clear();
+        (void)core::environments::TargetVersion::apply(*m_project);
+    }
+    preferences::ProjectSettingsStore::save(m_project->rootPath(), m_project->settings);
     updateTargetVersion();
     m_context->notifySettingsChanged();
     m_revalidator->runNow();
@@ -479,6 +511,7 @@ void MainWindow::editProjectSettings()
         return;
     }
     preferences::ProjectSettingsDialog dialog(m_project->settings, this);
+    dialog.setEnvironments(core::environments::EnvironmentDetector::detect(*m_project).environments);
     if (dialog.exec() == QDialog::Accepted)
         setProjectSettings(dialog.settings());
 }

@@ -1,6 +1,7 @@
 #include "mainwindow/projectloader.h"
 
 #include "checks/projectchecker.h"
+#include "environments/targetversion.h"
 #include "project/loadcontrol.h"
 #include "project/project.h"
 
@@ -38,6 +39,12 @@ LoadedProject ProjectLoader::loadNow(const QString &folder, const core::project:
     }
     loaded.project = std::make_shared<core::project::Project>(std::move(opened).value());
     loaded.project->settings = settings;
+    // The target version follows the environment's server image unless the user chose one; an
+    // environment remembered from an earlier visit that is gone no longer counts.
+    if (!core::environments::TargetVersion::apply(*loaded.project)) {
+        loaded.project->settings.environment.clear();
+        (void)core::environments::TargetVersion::apply(*loaded.project);
+    }
     loaded.project->loadControl = control;
     loaded.diagnostics = core::checks::ProjectChecker::check(*loaded.project);
     loaded.project->loadControl.reset(); // later checks (after edits) are not this load's

@@ -44,6 +44,9 @@ constexpr int maxRecentProjects = 10;
 inline constexpr char projectSettingsGroup[] = "projectSettings";
 inline constexpr char projectPathKey[] = "path";
 inline constexpr char projectPgVersionKey[] = "pgVersion";
+// Whether pgVersion is the user's choice; absent (older settings): chosen when not the default.
+inline constexpr char projectPgVersionFromUserKey[] = "pgVersionFromUser";
+inline constexpr char projectEnvironmentKey[] = "environment"; // absent: production, else the first
 inline constexpr char projectRamBytesKey[] = "ramBytes";
 inline constexpr char projectCpusKey[] = "cpus";
 inline constexpr char projectAppInstancesKey[] = "appInstances";

@@ -1,5 +1,7 @@
 #include "preferences/projectsettingsdialog.h"
 
+#include "environments/targetversion.h"
+
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -24,6 +26,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     : QDialog(parent)
     , m_original(settings)
     , m_version(new QComboBox(this))
+    , m_environment(new QComboBox(this))
     , m_ramGiB(new QDoubleSpinBox(this))
     , m_cpus(new QSpinBox(this))
     , m_instances(new QSpinBox(this))
@@ -37,9 +40,20 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     m_version->setObjectName(u"projectPgVersion"_s);
     m_version->setToolTip(tr("The PostgreSQL major version these files are for: it decides which parameters, "
                              "values and pg_hba methods are valid"));
+    m_version->addItem(QString(), 0); // the automatic choice, named by updateAutomaticVersion()
     for (int v = core::project::ProjectSettings::minPgVersion; v <= core::project::ProjectSettings::maxPgVersion; ++v)
         m_version->addItem(tr("PostgreSQL %1").arg(v), v);
-    m_version->setCurrentIndex(m_version->findData(settings.pgVersion));
+    m_version->setCurrentIndex(settings.pgVersionFromUser ? m_version->findData(settings.pgVersion) : 0);
+
+    m_environment->setObjectName(u"projectEnvironment"_s);
+    m_environment->setToolTip(tr("The environment whose server the files are judged for: its image names the "
+                                 "PostgreSQL version unless you choose one"));
+    m_environment->addItem(tr("Production, else the first"), QString());
+    if (!settings.environment.isEmpty()) // remembered, even when the files no longer name it
+        m_environment->addItem(settings.environment, settings.environment);
+    m_environment->setCurrentIndex(settings.environment.isEmpty() ? 0 : 1);
+    connect(m_environment, &QComboBox::currentIndexChanged, this, &ProjectSettingsDialog::updateAutomaticVersion);
+    updateAutomaticVersion();
 
     m_ramGiB->setObjectName(u"projectRam"_s);
     m_ramGiB->setToolTip(tr("Memory of the database machine, used by the tuning checks (0: unknown)"));
@@ -102,6 +116,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
 
     auto *form = new QFormLayout(this);
+    form->addRow(tr("&Environment:"), m_environment);
     form->addRow(tr("Target &version:"), m_version);
     form->addRow(tr("Machine &memory:"), m_ramGiB);
     form->addRow(tr("Machine &CPUs:"), m_cpus);
@@ -116,7 +131,10 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
 core::project::ProjectSettings ProjectSettingsDialog::settings() const
 {
     core::project::ProjectSettings out = m_original;
-    out.pgVersion = m_version->currentData().toInt();
+    out.pgVersionFromUser = m_version->currentData().toInt() != 0;
+    if (out.pgVersionFromUser)
+        out.pgVersion = m_version->currentData().toInt();
+    out.environment = m_environment->currentData().toString();
     out.ramBytes
         = m_ramGiB->value() > 0 ? std::optional<qint64>(std::llround(m_ramGiB->value() * bytesPerGiB)) : std::nullopt;
     out.cpus = m_cpus->value() > 0 ? std::optional<int>(m_cpus->value()) : std::nullopt;
@@ -132,6 +150,43 @@ core::project::ProjectSettings ProjectSettingsDialog::settings() const
     }
     out.serverOnThisMachine = m_localServer->isChecked();
     return out;
+}
+
+void ProjectSettingsDialog::setEnvironments(const QList<core::environments::Environment> &environments)
+{
+    const QString current = m_environment->currentData().toString();
+    m_environments = environments;
+    while (m_environment->count() > 1)
+        m_environment->removeItem(1);
+    for (const core::environments::Environment &env : environments) {
+        const QString version = env.pgVersion
+            ? tr("PostgreSQL %1 (%2)").arg(*env.pgVersion).arg(env.pgVersionSource.toText())
+            : tr("version unknown");
+        m_environment->addItem(tr("%1: %2").arg(env.name, version), env.name);
+    }
+    if (!current.isEmpty() && m_environment->findData(current) < 0)
+        m_environment->addItem(tr("%1 (not found)").arg(current), current);
+    m_environment->setCurrentIndex(std::max(0, m_environment->findData(current)));
+    updateAutomaticVersion();
+}
+
+void ProjectSettingsDialog::updateAutomaticVersion()
+{
+    // What "automatic" means with the environment chosen now (production, else the first).
+    const QString wanted = m_environment->currentData().toString();
+    const auto choice
+        = core::environments::TargetVersion::choose(core::environments::EnvironmentSet {m_environments, {}}, wanted);
+    QString text = tr("From the environment, else PostgreSQL %1").arg(core::project::ProjectSettings::defaultPgVersion);
+    if (m_environments.isEmpty()) { // not told: what the project says now
+        if (!m_original.pgVersionFromUser && !m_original.pgVersionSourceFile.isEmpty())
+            text = tr("From the environment: PostgreSQL %1 (%2:%3)")
+                       .arg(m_original.pgVersion)
+                       .arg(m_original.pgVersionSourceFile)
+                       .arg(m_original.pgVersionSourceLine);
+    } else if (choice && choice->pgVersion) {
+        text = tr("From the environment: PostgreSQL %1 (%2)").arg(*choice->pgVersion).arg(choice->source.toText());
+    }
+    m_version->setItemText(0, text);
 }
 
 void ProjectSettingsDialog::updateFeaturesEnabled()

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "environments/environment.h"
 #include "project/projectsettings.h"
 
 #include <QDialog>
@@ -11,7 +12,8 @@ class QSpinBox;
 
 namespace pgdial::ui::preferences {
 
-// Edits one project's settings: the PostgreSQL version the files target, the database
+// Edits one project's settings: the PostgreSQL version the files target (by default the one the
+// chosen environment's server image names), the database
 // machine's memory and CPUs (for tuning checks), how many app instances share the server, and
 // what pgdial knows of the server (its build features, whether it runs on this machine), which
 // turns the warnings about build- and machine-dependent values into firm verdicts.
@@ -24,10 +26,14 @@ public:
     explicit ProjectSettingsDialog(const core::project::ProjectSettings &settings, QWidget *parent = nullptr);
 
     core::project::ProjectSettings settings() const;
+    // The project's environments: the one to judge the project as, and the version each image names.
+    void setEnvironments(const QList<core::environments::Environment> &environments);
 
 private:
     core::project::ProjectSettings m_original;
-    QComboBox *m_version;
+    QComboBox *m_version; // first item (data 0): from the environment's server image
+    QComboBox *m_environment; // first item (data ""): production, else the first
+    QList<core::environments::Environment> m_environments;
     QDoubleSpinBox *m_ramGiB;
     QSpinBox *m_cpus;
     QSpinBox *m_instances;
@@ -36,6 +42,7 @@ private:
     QCheckBox *m_localServer;
 
     void updateFeaturesEnabled();
+    void updateAutomaticVersion();
 };
 
 } // namespace pgdial::ui::preferences

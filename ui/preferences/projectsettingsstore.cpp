@@ -40,6 +40,14 @@ core::project::ProjectSettings ProjectSettingsStore::load(const QString &project
     if (version >= core::project::ProjectSettings::minPgVersion
         && version <= core::project::ProjectSettings::maxPgVersion)
         out.pgVersion = version;
+    // Before the environments gave the version, it was stored whenever the dialog was accepted:
+    // a stored version other than the default was a choice, the default one maybe not.
+    out.pgVersionFromUser = store
+                                .value(key(settings::projectPgVersionFromUserKey),
+                                       store.contains(key(settings::projectPgVersionKey))
+                                           && out.pgVersion != core::project::ProjectSettings::defaultPgVersion)
+                                .toBool();
+    out.environment = store.value(key(settings::projectEnvironmentKey)).toString();
     if (const qint64 ram = store.value(key(settings::projectRamBytesKey)).toLongLong(); ram > 0)
         out.ramBytes = ram;
     if (const int cpus = store.value(key(settings::projectCpusKey)).toInt(); cpus > 0)
@@ -60,6 +68,11 @@ void ProjectSettingsStore::save(const QString &projectPath, const core::project:
     store.beginGroup(groupFor(projectPath));
     store.setValue(key(settings::projectPathKey), canonical(projectPath));
     store.setValue(key(settings::projectPgVersionKey), settings.pgVersion);
+    store.setValue(key(settings::projectPgVersionFromUserKey), settings.pgVersionFromUser);
+    if (settings.environment.isEmpty())
+        store.remove(key(settings::projectEnvironmentKey));
+    else
+        store.setValue(key(settings::projectEnvironmentKey), settings.environment);
     auto setOrRemove = [&store](const char *name, const auto &value) {
         if (value)
             store.setValue(key(name), QVariant::fromValue(*value));

@@ -3,6 +3,7 @@
 #include "document/documentmanager.h"
 #include "document/projectdocument.h"
 #include "editors/sourceview.h"
+#include "environments/environmentdetector.h"
 #include "gui/exampleprojectwindow.h"
 #include "gui/guitesthelpers.h"
 #include "mainwindow/documentpage.h"
@@ -250,21 +251,29 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
 {
     auto *label = m_window->findChild<QLabel *>(QStringLiteral("targetVersionLabel"));
     QVERIFY(label);
-    QCOMPARE(label->text(), QStringLiteral("PostgreSQL 17"));
+    // Unless the user chooses, the production environment's image names the version.
+    QCOMPARE(label->text(), QStringLiteral("PostgreSQL 16 (docker-compose.prod.yml:5)"));
+    QVERIFY(label->toolTip().contains(QStringLiteral("prod environment")));
+    QVERIFY(!m_window->project()->settings.pgVersionFromUser);
 
     core::project::ProjectSettings settings = m_window->project()->settings;
     ui::preferences::ProjectSettingsDialog dialog(settings);
     auto *version = dialog.findChild<QComboBox *>(QStringLiteral("projectPgVersion"));
     QVERIFY(version);
+    QCOMPARE(version->currentIndex(), 0);
+    QCOMPARE(version->currentText(), QStringLiteral("From the environment: PostgreSQL 16 (docker-compose.prod.yml:5)"));
+    QVERIFY(!dialog.settings().pgVersionFromUser);
     version->setCurrentIndex(version->findData(15));
     QCOMPARE(dialog.settings().pgVersion, 15);
+    QVERIFY(dialog.settings().pgVersionFromUser);
     QVERIFY(!dialog.settings().ramBytes);
 
     QSignalSpy updated(m_window.get(), &ui::mainwindow::MainWindow::diagnosticsUpdated);
     m_window->setProjectSettings(dialog.settings());
-    QCOMPARE(label->text(), QStringLiteral("PostgreSQL 15"));
+    QCOMPARE(label->text(), QStringLiteral("PostgreSQL 15 (project settings)"));
     QVERIFY(updated.wait(5000));
     QCOMPARE(ui::preferences::ProjectSettingsStore::load(m_dir->path()).pgVersion, 15);
+    QVERIFY(ui::preferences::ProjectSettingsStore::load(m_dir->path()).pgVersionFromUser);
     QVERIFY(!ui::preferences::ProjectSettingsStore::load(m_dir->path()).serverBuildFeatures);
     QVERIFY(!ui::preferences::ProjectSettingsStore::load(m_dir->path()).serverOnThisMachine);
 
@@ -299,7 +308,27 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     ui::mainwindow::MainWindow again;
     QVERIFY(test::loadInto(again, m_dir->path()));
     QCOMPARE(again.project()->settings.pgVersion, 15);
-    QCOMPARE(again.findChild<QLabel *>(QStringLiteral("targetVersionLabel"))->text(), QStringLiteral("PostgreSQL 15"));
+    QCOMPARE(again.findChild<QLabel *>(QStringLiteral("targetVersionLabel"))->text(),
+             QStringLiteral("PostgreSQL 15 (project settings)"));
+
+    // Back to the environment, now development's: the version follows its image again.
+    ui::preferences::ProjectSettingsDialog automatic(again.project()->settings);
+    automatic.setEnvironments(core::environments::EnvironmentDetector::detect(*again.project()).environments);
+    auto *environment = automatic.findChild<QComboBox *>(QStringLiteral("projectEnvironment"));
+    QVERIFY(environment);
+    QCOMPARE(environment->count(), 3); // production-else-first, dev, prod
+    QCOMPARE(environment->itemText(1), QStringLiteral("dev: PostgreSQL 16 (docker-compose.dev.yml:5)"));
+    environment->setCurrentIndex(environment->findData(QStringLiteral("dev")));
+    auto *automaticVersion = automatic.findChild<QComboBox *>(QStringLiteral("projectPgVersion"));
+    automaticVersion->setCurrentIndex(0);
+    QCOMPARE(automaticVersion->currentText(),
+             QStringLiteral("From the environment: PostgreSQL 16 (docker-compose.dev.yml:5)"));
+    again.setProjectSettings(automatic.settings());
+    QCOMPARE(again.findChild<QLabel *>(QStringLiteral("targetVersionLabel"))->text(),
+             QStringLiteral("PostgreSQL 16 (docker-compose.dev.yml:5)"));
+    const core::project::ProjectSettings remembered = ui::preferences::ProjectSettingsStore::load(m_dir->path());
+    QVERIFY(!remembered.pgVersionFromUser);
+    QCOMPARE(remembered.environment, QStringLiteral("dev"));
     QDirIterator it(m_dir->path(), QDir::Files | QDir::Hidden, QDirIterator::Subdirectories);
     int files = 0;
     while (it.hasNext()) {

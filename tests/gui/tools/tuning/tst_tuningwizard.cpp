@@ -182,7 +182,7 @@ void tst_TuningWizard::inputsPrefilledAndRecomputed()
     const TuningInputs prefilled = wizard()->inputs();
     QCOMPARE(prefilled.totalBytes() / (1024 * 1024), machine.ramBytes / (1024 * 1024));
     QCOMPARE(prefilled.cpus.value_or(0), machine.cpus);
-    QCOMPARE(prefilled.pgVersion, 17);
+    QCOMPARE(prefilled.pgVersion, 16); // the production image, postgres:16-alpine
     // The example's config.yaml: 4 workers x (pool_size 20 + max_overflow 10).
     QCOMPARE(widget<QSpinBox>("tuningPoolDemandSpin")->value(), 120);
 
