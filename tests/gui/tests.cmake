@@ -6,6 +6,8 @@ pgdial_add_test(NAME tst_projectdocument SOURCES ${CMAKE_CURRENT_LIST_DIR}/docum
 pgdial_add_test(NAME tst_sourceview SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/tst_sourceview.cpp GUI)
 pgdial_add_test(NAME tst_editing SOURCES ${CMAKE_CURRENT_LIST_DIR}/document/tst_editing.cpp GUI)
 pgdial_add_test(NAME tst_settingseditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/settings/tst_settingseditor.cpp GUI)
+# The Server column against a real server the test starts.
+pgdial_add_test(NAME tst_settingsserver SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/settings/tst_settingsserver.cpp GUI)
 # Against a real TLS server the test starts (PgTestServer), in the main window.
 pgdial_add_test(NAME tst_connectiontester SOURCES ${CMAKE_CURRENT_LIST_DIR}/tools/connectiontester/tst_connectiontester.cpp GUI LABELS integration TIMEOUT 300)
 pgdial_add_test(NAME tst_poolcalculatorpanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tools/pool/tst_poolcalculatorpanel.cpp GUI LIBS Qt6::Charts)

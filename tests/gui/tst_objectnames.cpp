@@ -8,6 +8,7 @@
 #include "mainwindow/mainwindow.h"
 #include "preferences/preferencesdialog.h"
 #include "preferences/projectsettingsdialog.h"
+#include "preferences/serverconnectiondialog.h"
 #include "project/project.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
@@ -133,7 +134,8 @@ void tst_ObjectNames::mainWindowAndDialogs()
     ui::widgets::DiffPreviewDialog preview({{QStringLiteral("a.conf"), QByteArray("a\n"), QByteArray("b\n"), false}},
                                            ui::widgets::DiffPreviewDialog::Mode::Save, m_window.get());
     ui::editors::app::UrlBuilderDialog builder(QStringLiteral("postgresql://u@h/d"), false, m_window.get());
-    for (QDialog *dialog : std::initializer_list<QDialog *> {&preferences, &settings, &preview, &builder}) {
+    ui::preferences::ServerConnectionDialog server(QStringLiteral("host=h"), m_window.get());
+    for (QDialog *dialog : std::initializer_list<QDialog *> {&preferences, &settings, &preview, &builder, &server}) {
         QVERIFY2(!dialog->objectName().isEmpty(), dialog->metaObject()->className());
         missing += unnamed(dialog);
     }

@@ -1,6 +1,7 @@
 #include "document/projectcontext.h"
 
 #include "document/documentmanager.h"
+#include "document/liveserver.h"
 #include "project/project.h"
 
 namespace pgdial::ui::document {
@@ -8,6 +9,7 @@ namespace pgdial::ui::document {
 ProjectContext::ProjectContext(DocumentManager *documents, QObject *parent)
     : QObject(parent)
     , m_documents(documents)
+    , m_liveServer(new LiveServer(this))
 { }
 
 ProjectDocument *ProjectContext::document(const QString &relativePath) const

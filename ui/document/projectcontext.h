@@ -13,6 +13,7 @@ class Project;
 namespace pgdial::ui::document {
 
 class DocumentManager;
+class LiveServer;
 class ProjectDocument;
 
 // What every editor and tool of the main window shares about the open project: the project,
@@ -29,6 +30,8 @@ public:
 
     std::shared_ptr<core::project::Project> project() const { return m_project; }
     DocumentManager *documents() const { return m_documents; }
+    // The live server the project is compared with (Project > Server Connection…).
+    LiveServer *liveServer() const { return m_liveServer; }
     // Null without a project or for a path the project does not hold.
     ProjectDocument *document(const QString &relativePath) const;
     const core::base::Diagnostics &diagnostics() const { return m_diagnostics; }
@@ -50,6 +53,7 @@ Q_SIGNALS:
 
 private:
     DocumentManager *m_documents;
+    LiveServer *m_liveServer;
     std::shared_ptr<core::project::Project> m_project;
     core::base::Diagnostics m_diagnostics;
 };

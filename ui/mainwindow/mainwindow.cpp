@@ -1,6 +1,7 @@
 #include "mainwindow/mainwindow.h"
 
 #include "document/documentmanager.h"
+#include "document/liveserver.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "document/revalidator.h"
@@ -15,6 +16,7 @@
 #include "preferences/preferencesdialog.h"
 #include "preferences/projectsettingsdialog.h"
 #include "preferences/projectsettingsstore.h"
+#include "preferences/serverconnectiondialog.h"
 #include "project/project.h"
 #include "tools/toolfactory.h"
 #include "widgets/projecttreedelegate.h"
@@ -278,6 +280,15 @@ void MainWindow::createActions()
     projectSettings->setObjectName(u"actionProjectSettings"_s);
     projectSettings->setIcon(themedIcon(u"document-properties"_s, u"project-settings"_s));
     projectSettings->setToolTip(tr("Target PostgreSQL version, machine size and app instances for this project"));
+    QAction *serverConnection
+        = projectMenu->addAction(tr("Server &Connection…"), this, &MainWindow::editServerConnection);
+    serverConnection->setObjectName(u"actionServerConnection"_s);
+    serverConnection->setToolTip(tr("Compare the project's files with a running server (the Server column of the "
+                                    "settings editor)"));
+    QAction *serverRefresh
+        = projectMenu->addAction(tr("&Refresh from Server"), m_context->liveServer(), &document::LiveServer::refresh);
+    serverRefresh->setObjectName(u"actionServerRefresh"_s);
+    serverRefresh->setToolTip(tr("Read the connected server again"));
 
     QMenu *view = menuBar()->addMenu(tr("&View"));
     view->setObjectName(u"menuView"_s);
@@ -514,6 +525,24 @@ void MainWindow::editProjectSettings()
     dialog.setEnvironments(core::environments::EnvironmentDetector::detect(*m_project).environments);
     if (dialog.exec() == QDialog::Accepted)
         setProjectSettings(dialog.settings());
+}
+
+void MainWindow::editServerConnection()
+{
+    if (!m_project) {
+        statusBar()->showMessage(tr("Open a project first"), 5000);
+        return;
+    }
+    document::LiveServer *server = m_context->liveServer();
+    preferences::ServerConnectionDialog dialog(server->maskedConninfo(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    if (dialog.conninfo().isEmpty()) {
+        server->disconnectServer();
+        return;
+    }
+    server->connectTo(dialog.conninfo());
+    statusBar()->showMessage(tr("Reading the server…"), 5000);
 }
 
 void MainWindow::editPreferences()

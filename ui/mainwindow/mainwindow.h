@@ -101,6 +101,7 @@ private:
     void applyFix(const core::base::Diagnostic &diagnostic);
     void updateTargetVersion();
     void editProjectSettings();
+    void editServerConnection();
     void editPreferences();
     void focusFilter();
 };

@@ -1,6 +1,7 @@
 #include "editors/settings/settingseditor.h"
 
 #include "document/documentmanager.h"
+#include "document/liveserver.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "editors/settings/parameterdocumentation.h"
@@ -64,13 +65,17 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
     m_onlyChanged = addToggle(u"settingsOnlyChanged"_s, tr("Changed"),
                               tr("Only the parameters changed since the file was opened or last saved"),
                               SettingsFilterModel::OnlyChanged);
+    m_onlyDrift = addToggle(u"settingsOnlyDrift"_s, tr("Drift"),
+                            tr("Only the parameters where the live server and the file part (Project > Server "
+                               "Connection…)"),
+                            SettingsFilterModel::OnlyDrift);
     m_count->setObjectName(u"settingsCount"_s);
 
     auto *bar = new QHBoxLayout;
     bar->setContentsMargins(6, 6, 6, 2);
     bar->addWidget(m_filterBox, 1);
     bar->addWidget(new QLabel(tr("Show only:"), this));
-    for (QToolButton *toggle : {m_onlySet, m_onlyProblems, m_onlyRestart, m_onlyChanged})
+    for (QToolButton *toggle : {m_onlySet, m_onlyProblems, m_onlyRestart, m_onlyChanged, m_onlyDrift})
         bar->addWidget(toggle);
     bar->addSpacing(8);
     bar->addWidget(m_count);
@@ -107,6 +112,7 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
     header->resizeSection(SettingsModel::DefaultColumn, em * 8);
     header->resizeSection(SettingsModel::ContextColumn, em * 5);
     header->resizeSection(SettingsModel::ProblemsColumn, em * 5);
+    header->resizeSection(SettingsModel::ServerColumn, em * 17);
     header->setMinimumSectionSize(em * 2);
 
     m_documentation->setObjectName(u"settingsDocumentation"_s);
@@ -161,6 +167,7 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
 
     connect(m_analyzer, &SettingsAnalyzer::updated, this, &SettingsEditor::onSnapshot);
     connect(m_context, &document::ProjectContext::diagnosticsChanged, this, &SettingsEditor::onDiagnostics);
+    connect(m_context->liveServer(), &document::LiveServer::reportChanged, this, &SettingsEditor::onServerReport);
     connect(m_context, &document::ProjectContext::settingsChanged, this, [this, spanCategories] {
         const int major = m_context->project() ? m_context->project()->settings.pgVersion : m_model->major();
         if (m_context->project())
@@ -193,9 +200,24 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
     onSnapshot();
     m_model->markBaseline();
     onDiagnostics();
+    onServerReport();
     m_view->expandAll();
     spanCategories();
     updateDocumentation();
+}
+
+void SettingsEditor::onServerReport()
+{
+    const document::LiveServer *server = m_context->liveServer();
+    const core::live::DriftReport *report = server->report();
+    m_model->setDrift(report);
+    m_view->setColumnHidden(SettingsModel::ServerColumn, !report);
+    m_onlyDrift->setVisible(report != nullptr);
+    if (!report && m_onlyDrift->isChecked())
+        m_onlyDrift->setChecked(false);
+    if (server->state() == document::LiveServer::State::Failed)
+        showMessage(tr("The server could not be read: %1").arg(server->error()));
+    updateCount();
 }
 
 SettingsEditor::~SettingsEditor() = default;

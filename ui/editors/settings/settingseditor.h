@@ -67,6 +67,7 @@ private:
     QToolButton *m_onlyProblems;
     QToolButton *m_onlyRestart;
     QToolButton *m_onlyChanged;
+    QToolButton *m_onlyDrift;
     QLabel *m_count;
     QLabel *m_message;
     QTreeView *m_view;
@@ -79,6 +80,7 @@ private:
     QToolButton *addToggle(const QString &objectName, const QString &text, const QString &tip, int toggle);
     void onSnapshot();
     void onDiagnostics();
+    void onServerReport();
     void onTextChanged(document::ProjectDocument *document);
     void onSaved(document::ProjectDocument *document);
     void applyPendingBaselines();

@@ -42,6 +42,11 @@ bool SettingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sou
         return false;
     if (m_toggles.testFlag(OnlyChanged) && !index.data(SettingsModel::ChangedRole).toBool())
         return false;
+    if (m_toggles.testFlag(OnlyDrift)) {
+        const int state = index.data(SettingsModel::DriftStateRole).toInt();
+        if (state < 0 || state == int(core::live::DriftState::Same))
+            return false;
+    }
     return m_text.isEmpty() || index.data(SettingsModel::SearchTextRole).toString().contains(m_text);
 }
 

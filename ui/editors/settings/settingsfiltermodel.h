@@ -5,15 +5,15 @@
 namespace pgdial::ui::editors::settings {
 
 // The settings table's filters: text (name, descriptions, value) and the toggles "only set",
-// "only with problems", "only needing a restart", "only changed since open". Category rows stay
-// while one of their parameters does (recursive filtering).
+// "only with problems", "only needing a restart", "only changed since open", "only drifting from the live server".
+// Category rows stay while one of their parameters does (recursive filtering).
 class SettingsFilterModel final : public QSortFilterProxyModel
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(SettingsFilterModel)
 
 public:
-    enum Toggle { OnlySet = 0x1, OnlyProblems = 0x2, OnlyRestart = 0x4, OnlyChanged = 0x8 };
+    enum Toggle { OnlySet = 0x1, OnlyProblems = 0x2, OnlyRestart = 0x4, OnlyChanged = 0x8, OnlyDrift = 0x10 };
     Q_DECLARE_FLAGS(Toggles, Toggle)
 
     explicit SettingsFilterModel(QObject *parent = nullptr);

@@ -5,6 +5,8 @@
 #include "models/displaytext.h"
 
 #include <QApplication>
+#include <QBrush>
+#include <QColor>
 #include <QFileInfo>
 #include <QFont>
 #include <QIcon>
@@ -301,9 +303,88 @@ QString SettingsModel::tooltip(const Row &row) const
     return ParameterDocumentation::tooltip(*row.info);
 }
 
+namespace {
+
+QString driftLabel(core::live::DriftState state)
+{
+    switch (state) {
+    case core::live::DriftState::Same:
+        return {};
+    case core::live::DriftState::Differs:
+        return QCoreApplication::translate("pgdial::ui::editors::settings::SettingsModel", "differs");
+    case core::live::DriftState::FileOnly:
+        return QCoreApplication::translate("pgdial::ui::editors::settings::SettingsModel", "file only");
+    case core::live::DriftState::LiveOnly:
+        return QCoreApplication::translate("pgdial::ui::editors::settings::SettingsModel", "server only");
+    case core::live::DriftState::AutoConfOverride:
+        return QCoreApplication::translate("pgdial::ui::editors::settings::SettingsModel", "ALTER SYSTEM");
+    case core::live::DriftState::PendingRestart:
+        return QCoreApplication::translate("pgdial::ui::editors::settings::SettingsModel", "pending restart");
+    }
+    return {};
+}
+
+} // namespace
+
+const core::live::SettingDrift *SettingsModel::driftOf(const Row &row) const
+{
+    const auto it = m_drift.constFind(row.info->name.toLower());
+    return it == m_drift.cend() ? nullptr : &*it;
+}
+
+void SettingsModel::setDrift(const core::live::DriftReport *report)
+{
+    m_drift.clear();
+    m_hasServer = report != nullptr;
+    if (report)
+        for (const core::live::SettingDrift &setting : report->settings)
+            m_drift.insert(setting.name.toLower(), setting);
+    for (int category = 0; category < m_categories.size(); ++category) {
+        const int rows = int(m_categories.at(category).rows.size());
+        if (rows == 0)
+            continue;
+        const QModelIndex parent = index(category, 0);
+        Q_EMIT dataChanged(index(0, ServerColumn, parent), index(rows - 1, ServerColumn, parent));
+    }
+}
+
+QVariant SettingsModel::serverData(const Row &row, int role) const
+{
+    const core::live::SettingDrift *drift = driftOf(row);
+    if (!drift)
+        return role == Qt::ToolTipRole && m_hasServer
+            ? QVariant(tr("Neither the file nor the server's configuration sets it: the server's default"))
+            : QVariant();
+    const QString live = drift->liveValue.value_or(tr("(unknown to the server)"));
+    switch (role) {
+    case Qt::DisplayRole:
+        return drift->state == core::live::DriftState::Same ? live
+                                                            : tr("%1 \u2014 %2").arg(live, driftLabel(drift->state));
+    case Qt::ToolTipRole: {
+        QString where = drift->liveSource;
+        if (drift->liveLocation)
+            where += u" (%1:%2)"_s.arg(drift->liveLocation->file).arg(drift->liveLocation->line);
+        QString text = tr("Server: %1\nFrom: %2").arg(live, where);
+        if (drift->state != core::live::DriftState::Same)
+            text += u'\n' + tr("State: %1").arg(driftLabel(drift->state));
+        if (drift->pendingRestart)
+            text += u'\n' + tr("A changed value waits for a server restart");
+        return text;
+    }
+    case Qt::ForegroundRole:
+        if (drift->state != core::live::DriftState::Same)
+            return QBrush(QColor(0xb0, 0x4a, 0x00));
+        return {};
+    default:
+        return {};
+    }
+}
+
 QVariant SettingsModel::rowData(const Row &row, int column, int role) const
 {
     const ParameterInfo &info = *row.info;
+    if (column == ServerColumn && (role == Qt::DisplayRole || role == Qt::ToolTipRole || role == Qt::ForegroundRole))
+        return serverData(row, role);
     switch (role) {
     case Qt::DisplayRole:
         switch (column) {
@@ -401,6 +482,10 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
         return row.line;
     case ContextRole:
         return int(info.context);
+    case DriftStateRole: {
+        const core::live::SettingDrift *drift = driftOf(row);
+        return drift ? int(drift->state) : -1;
+    }
     default:
         return {};
     }
@@ -456,6 +541,8 @@ QVariant SettingsModel::headerData(int section, Qt::Orientation orientation, int
         return tr("Applies");
     case ProblemsColumn:
         return tr("Issues");
+    case ServerColumn:
+        return tr("Server");
     default:
         return {};
     }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/diagnostic.h"
+#include "live/driftreport.h"
 #include "pgconf/parametercatalog.h"
 
 #include <QAbstractItemModel>
@@ -30,6 +31,7 @@ public:
         SourceColumn,
         ContextColumn,
         ProblemsColumn,
+        ServerColumn, // the live server's value and drift state (hidden without a server)
         ColumnCount
     };
     enum Role {
@@ -45,6 +47,7 @@ public:
         FileRole, // QString: project-relative file of the winning line
         LineRole, // int: its 1-based line (0 when not set)
         ContextRole, // int: core::pgconf::ParameterContext
+        DriftStateRole, // int: core::live::DriftState, -1 when the server report does not list it
     };
 
     explicit SettingsModel(QObject *parent = nullptr);
@@ -60,6 +63,9 @@ public:
     // What "changed since open" compares with: the values as they are now. With `file`, only
     // the rows whose value is or was set in that file (it was saved; the others keep theirs).
     void markBaseline(const QString &file = {});
+    // The live server's side (the Server column): null when no server is connected.
+    void setDrift(const core::live::DriftReport *report);
+    bool hasServer() const { return m_hasServer; }
 
     const core::pgconf::ParameterInfo *parameter(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &name, int column = NameColumn) const;
@@ -109,11 +115,15 @@ private:
     QList<Category> m_categories;
     QHash<QString, int> m_rowByName; // lower-case name -> m_rows index
     QList<int> m_positionInCategory; // m_rows index -> row under its category
+    QHash<QString, core::live::SettingDrift> m_drift; // lower-case name -> the server's side
+    bool m_hasServer = false;
 
     QVariant categoryData(int category, int column, int role) const;
     QVariant rowData(const Row &row, int column, int role) const;
     QString sourceText(const Row &row) const;
     QString tooltip(const Row &row) const;
+    const core::live::SettingDrift *driftOf(const Row &row) const;
+    QVariant serverData(const Row &row, int role) const;
     void emitRowChanged(int rowIndex);
     void updateSearchText(Row &row);
 };
