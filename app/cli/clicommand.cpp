@@ -88,6 +88,27 @@ bool CliCommand::applyTargetVersion(const QCommandLineParser &parser, core::proj
                               given ? std::optional<int>(parser.value(u"pg-version"_s).toInt()) : std::nullopt, output);
 }
 
+QList<QCommandLineOption> CliCommand::writerOptions()
+{
+    return {
+        QCommandLineOption(u"force"_s, QCoreApplication::translate("cli", "Also replace files that are read-only for "
+                                                                          "their owner (mode 0444).")),
+        QCommandLineOption(u"backup-dir"_s,
+                           QCoreApplication::translate("cli", "Keep backups in DIR (default: beside the file, or under "
+                                                              "$XDG_STATE_HOME/pgdial/backups when the file is inside a "
+                                                              "PostgreSQL data directory)."),
+                           u"DIR"_s),
+    };
+}
+
+core::base::SafeFileWriter CliCommand::writerFrom(const QCommandLineParser &parser)
+{
+    core::base::SafeFileWriter writer;
+    writer.overwriteReadOnly = parser.isSet(u"force"_s);
+    writer.backupDirectory = parser.value(u"backup-dir"_s);
+    return writer;
+}
+
 QList<QCommandLineOption> CliCommand::serverFactsOptions()
 {
     // Unknown by default, so the values whose verdict depends on them (lz4, locales, ...) are

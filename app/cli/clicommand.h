@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/safefilewriter.h"
 #include "project/projectsettings.h"
 
 namespace pgdial::core::project {
@@ -82,6 +83,11 @@ protected:
     // `--build-features LIST` alone (the hba commands); nullopt when not given (unknown build).
     static QCommandLineOption buildFeaturesOption();
     static std::optional<QSet<QString>> buildFeaturesFrom(const QCommandLineParser &parser);
+
+    // `--force` (replace files that are read-only for their owner) and `--backup-dir DIR`, the
+    // same in every command that writes files; writerFrom() makes the SafeFileWriter they ask for.
+    static QList<QCommandLineOption> writerOptions();
+    static core::base::SafeFileWriter writerFrom(const QCommandLineParser &parser);
 };
 
 } // namespace pgdial::cli

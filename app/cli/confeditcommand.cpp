@@ -62,6 +62,7 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
     parser.addOption(version);
     parser.addOption(dryRun);
     parser.addOption(noBackup);
+    parser.addOptions(writerOptions());
     parser.addPositionalArgument(u"file"_s, tr("The postgresql.conf to edit."), u"FILE"_s);
     parser.addPositionalArgument(set ? u"assignments"_s : u"names"_s,
                                  set ? tr("NAME=VALUE pairs (VALUE unquoted, as the server shows it).")
@@ -137,15 +138,16 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
     }
 
     if (!parser.isSet(dryRun)) {
-        core::base::SafeFileWriter writer;
-        writer.backupPolicy
-            = parser.isSet(noBackup) ? core::base::BackupPolicy::None : core::base::BackupPolicy::Single;
+        core::base::SafeFileWriter writer = writerFrom(parser);
+        writer.backupPolicy = parser.isSet(noBackup) ? core::base::BackupPolicy::None : core::base::BackupPolicy::Single;
         for (const QString &file : changed) {
             const auto written = writer.write(absoluteOf(file), documents.value(file).toBytes());
             if (!written) {
                 output.err(u"pgdial-cli: %1 [%2]\n"_s.arg(written.error().message, written.error().code));
                 return ExitUsage;
             }
+            if (!written->isEmpty())
+                output.err(tr("%1: backup %2\n").arg(file, *written));
         }
     }
     for (const QString &change : changes)

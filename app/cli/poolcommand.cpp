@@ -56,7 +56,8 @@ core::base::Result<QList<PoolFileEdit>> planApply(const core::project::Project &
 }
 
 // Applies each file's edits to the project's document and writes it (backup first).
-core::base::Result<QStringList> writePlan(core::project::Project &project, const QList<PoolFileEdit> &plan)
+core::base::Result<QStringList> writePlan(core::project::Project &project, const QList<PoolFileEdit> &plan,
+                                          const core::base::SafeFileWriter &writer, const CliOutput &output)
 {
     QStringList written;
     for (const PoolFileEdit &change : plan) {
@@ -65,10 +66,11 @@ core::base::Result<QStringList> writePlan(core::project::Project &project, const
         const std::shared_ptr<core::project::ProjectFile> file = project.findFile(change.file);
         for (const core::base::LineEdit &edit : change.edits)
             file->document->apply(edit);
-        const core::base::Result<QString> saved
-            = core::base::SafeFileWriter().write(file->absolutePath, file->document->toBytes());
+        const core::base::Result<QString> saved = writer.write(file->absolutePath, file->document->toBytes());
         if (!saved)
             return saved.error();
+        if (!saved->isEmpty())
+            output.err(QCoreApplication::translate("cli", "%1: backup %2\n").arg(change.file, *saved));
         written.append(change.file);
     }
     return written;
@@ -134,6 +136,7 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     for (const QCommandLineOption &option : {rps, query, request, instances, workers, maxConnections, otherClients,
                                              superuser, reserved, version, environment, project, json, apply})
         parser.addOption(option);
+    parser.addOptions(writerOptions());
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
 
@@ -222,7 +225,7 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
         const core::base::Result<QList<PoolFileEdit>> plan = planApply(*openedProject, r, in);
         if (!plan)
             return fail(plan.error().message);
-        const core::base::Result<QStringList> written = writePlan(*openedProject, *plan);
+        const core::base::Result<QStringList> written = writePlan(*openedProject, *plan, writerFrom(parser), output);
         if (!written)
             return fail(written.error().message);
         for (const PoolFileEdit &change : *plan) {

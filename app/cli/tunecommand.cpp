@@ -123,6 +123,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
     for (const QCommandLineOption &option : {ram, cpus, connections, storage, workload, dbSize, version, environment,
                                              os, profile, poolDemand, format, against, project, instances, apply})
         parser.addOption(option);
+    parser.addOptions(writerOptions());
     if (const int code = parse(parser, arguments, output); code >= 0)
         return code;
     if (!parser.positionalArguments().isEmpty())
@@ -298,8 +299,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         if (!applied)
             return usageError(output, applied.error().message);
         for (const QString &file : target.changedFiles()) {
-            const core::base::Result<QString> written
-                = core::base::SafeFileWriter().write(target.absolutePath(file), target.bytes(file));
+            const core::base::Result<QString> written = writerFrom(parser).write(target.absolutePath(file), target.bytes(file));
             if (!written)
                 return usageError(output, written.error().message);
             if (!written->isEmpty())

@@ -80,9 +80,11 @@ void DocumentManager::setActiveDocument(ProjectDocument *document)
     Q_EMIT activeDocumentChanged(document);
 }
 
-core::base::Result<QString> DocumentManager::save(ProjectDocument *document)
+core::base::Result<QString> DocumentManager::save(ProjectDocument *document, bool overwriteReadOnly)
 {
-    core::base::Result<QString> written = m_writer.write(document->absolutePath(), document->bytes());
+    core::base::SafeFileWriter writer = m_writer;
+    writer.overwriteReadOnly = overwriteReadOnly;
+    core::base::Result<QString> written = writer.write(document->absolutePath(), document->bytes());
     if (written) {
         document->markSaved();
         // QSaveFile replaces the file (a new inode): the watcher must follow the new one.

@@ -49,7 +49,8 @@ public:
 
     // Writes the document's bytes (atomic, permissions and owner kept, backup per policy) and
     // marks it saved. Returns the backup's path (empty when none) or the error.
-    core::base::Result<QString> save(ProjectDocument *document);
+    // `overwriteReadOnly` replaces a file that is read-only for its owner (after the user agreed).
+    core::base::Result<QString> save(ProjectDocument *document, bool overwriteReadOnly = false);
 
 Q_SIGNALS:
     void activeDocumentChanged(pgdial::ui::document::ProjectDocument *document);

@@ -51,6 +51,22 @@ bool DocumentController::saveDocuments(QList<document::ProjectDocument *> docume
     QStringList backups;
     for (document::ProjectDocument *document : std::as_const(documents)) {
         core::base::Result<QString> written = m_documents->save(document);
+        if (!written && written.error().code == u"save.read-only"_s) {
+            // Someone marked the file as not to be edited (0444): replace it only when asked to.
+            QMessageBox ask(QMessageBox::Warning, tr("Read-only file"), written.error().message, QMessageBox::NoButton,
+                            m_window);
+            ask.setObjectName(u"readOnlySavePrompt"_s);
+            ask.setInformativeText(tr("Replace %1 anyway?").arg(document->relativePath()));
+            QPushButton *replace = ask.addButton(tr("Replace"), QMessageBox::AcceptRole);
+            replace->setObjectName(u"readOnlyReplaceButton"_s);
+            QPushButton *cancel = ask.addButton(QMessageBox::Cancel);
+            cancel->setObjectName(u"readOnlyCancelButton"_s);
+            ask.setDefaultButton(cancel);
+            ask.exec();
+            if (ask.clickedButton() != replace)
+                return false;
+            written = m_documents->save(document, true);
+        }
         if (!written) {
             QMessageBox box(QMessageBox::Critical, tr("Cannot save"), written.error().message, QMessageBox::Ok,
                             m_window);

@@ -21,6 +21,7 @@
 #include "widgets/diffpreviewdialog.h"
 
 #include <QAbstractItemModelTester>
+#include <QAction>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QLabel>
@@ -46,6 +47,7 @@ private Q_SLOTS:
     void init();
     void cleanup();
     void typeUndoRedoSave();
+    void readOnlyFileAsksBeforeSaving();
     void checksRunAgainAfterAnEdit();
     void externalChangeAsksAndReloads();
     void externalChangeKeepMine();
@@ -174,6 +176,38 @@ void tst_Editing::typeUndoRedoSave()
     QCOMPARE(cancel.answered, 1);
     QCOMPARE(test::readBytes(confPath()), expectedConf());
     QVERIFY(document->isModified());
+}
+
+// Issue 16 item 3: a file read-only for its owner (0444) is replaced only when the user agrees.
+void tst_Editing::readOnlyFileAsksBeforeSaving()
+{
+    QVERIFY(::chmod(QFile::encodeName(confPath()).constData(), 0444) == 0);
+    const QByteArray original = test::readBytes(confPath());
+    typeTheEdit();
+    ui::document::ProjectDocument *document = conf();
+    QAction *save = m_window->findChild<QAction *>(QStringLiteral("actionSave"));
+    QVERIFY(save);
+    {
+        test::DialogAnswerer preview(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+        test::DialogAnswerer refuse(QStringLiteral("readOnlySavePrompt"), QStringLiteral("readOnlyCancelButton"));
+        save->trigger();
+        QCOMPARE(preview.answered, 1);
+        QCOMPARE(refuse.answered, 1);
+    }
+    QCOMPARE(test::readBytes(confPath()), original);
+    QVERIFY(document->isModified());
+    {
+        test::DialogAnswerer preview(QStringLiteral("diffPreviewDialog"), QStringLiteral("diffSaveButton"));
+        test::DialogAnswerer replace(QStringLiteral("readOnlySavePrompt"), QStringLiteral("readOnlyReplaceButton"));
+        save->trigger();
+        QCOMPARE(preview.answered, 1);
+        QCOMPARE(replace.answered, 1);
+    }
+    QCOMPARE(test::readBytes(confPath()), expectedConf());
+    QVERIFY(!document->isModified());
+    struct stat saved{};
+    QVERIFY(::stat(QFile::encodeName(confPath()).constData(), &saved) == 0);
+    QCOMPARE(saved.st_mode & 07777, 0444u);
 }
 
 void tst_Editing::checksRunAgainAfterAnEdit()
