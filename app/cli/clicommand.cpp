@@ -91,12 +91,15 @@ bool CliCommand::applyTargetVersion(const QCommandLineParser &parser, core::proj
 QList<QCommandLineOption> CliCommand::writerOptions()
 {
     return {
-        QCommandLineOption(u"force"_s, QCoreApplication::translate("cli", "Also replace files that are read-only for "
-                                                                          "their owner (mode 0444).")),
+        QCommandLineOption(u"force"_s,
+                           QCoreApplication::translate("cli",
+                                                       "Also replace files that are read-only for "
+                                                       "their owner (mode 0444).")),
         QCommandLineOption(u"backup-dir"_s,
-                           QCoreApplication::translate("cli", "Keep backups in DIR (default: beside the file, or under "
-                                                              "$XDG_STATE_HOME/pgdial/backups when the file is inside a "
-                                                              "PostgreSQL data directory)."),
+                           QCoreApplication::translate("cli",
+                                                       "Keep backups in DIR (default: beside the file, or under "
+                                                       "$XDG_STATE_HOME/pgdial/backups when the file is inside a "
+                                                       "PostgreSQL data directory)."),
                            u"DIR"_s),
     };
 }

@@ -139,7 +139,8 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
 
     if (!parser.isSet(dryRun)) {
         core::base::SafeFileWriter writer = writerFrom(parser);
-        writer.backupPolicy = parser.isSet(noBackup) ? core::base::BackupPolicy::None : core::base::BackupPolicy::Single;
+        writer.backupPolicy
+            = parser.isSet(noBackup) ? core::base::BackupPolicy::None : core::base::BackupPolicy::Single;
         for (const QString &file : changed) {
             const auto written = writer.write(absoluteOf(file), documents.value(file).toBytes());
             if (!written) {

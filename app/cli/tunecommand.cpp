@@ -299,7 +299,8 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         if (!applied)
             return usageError(output, applied.error().message);
         for (const QString &file : target.changedFiles()) {
-            const core::base::Result<QString> written = writerFrom(parser).write(target.absolutePath(file), target.bytes(file));
+            const core::base::Result<QString> written
+                = writerFrom(parser).write(target.absolutePath(file), target.bytes(file));
             if (!written)
                 return usageError(output, written.error().message);
             if (!written->isEmpty())

@@ -38,7 +38,9 @@ QString octal(mode_t mode)
 class Descriptor
 {
 public:
-    explicit Descriptor(int fd = -1) : m_fd(fd) {}
+    explicit Descriptor(int fd = -1)
+        : m_fd(fd)
+    { }
     ~Descriptor()
     {
         if (m_fd >= 0)
@@ -124,11 +126,11 @@ QString kindOf(const struct stat &st)
 
 struct Replacement
 {
-    int directory = -1;  // the folder's descriptor (all *at calls are relative to it)
-    QString name;        // the entry to replace inside it
+    int directory = -1; // the folder's descriptor (all *at calls are relative to it)
+    QString name; // the entry to replace inside it
     QString displayPath; // for messages
     const struct stat *like = nullptr; // owner, group and mode to give the new file
-    bool backupRules = false;          // the name may only hold a previous backup
+    bool backupRules = false; // the name may only hold a previous backup
 };
 
 // Writes `bytes` to a fresh temporary file in the folder, gives it the owner and mode of `like`
@@ -148,7 +150,8 @@ Result<void> replaceEntry(const Replacement &target, const QByteArray &bytes, co
             break;
     }
     if (!fd.valid())
-        return makeError(failureCode, tr("Cannot create a temporary file beside \"%1\": %2").arg(target.displayPath, lastError()));
+        return makeError(failureCode,
+                         tr("Cannot create a temporary file beside \"%1\": %2").arg(target.displayPath, lastError()));
     auto fail = [&](const QString &code, const QString &message) {
         ::unlinkat(target.directory, temporary.constData(), 0);
         return makeError(code, message);
@@ -159,19 +162,23 @@ Result<void> replaceEntry(const Replacement &target, const QByteArray &bytes, co
         // Owner first: fchown clears set-id bits, which fchmod then restores.
         if (target.like->st_uid != ::geteuid() || target.like->st_gid != ::getegid()) {
             if (::fchown(fd.get(), target.like->st_uid, target.like->st_gid) != 0 && ::geteuid() == 0)
-                return fail(u"save.owner-failed"_s,
-                            tr("Cannot give \"%1\" the owner of the original: %2").arg(target.displayPath, lastError()));
+                return fail(
+                    u"save.owner-failed"_s,
+                    tr("Cannot give \"%1\" the owner of the original: %2").arg(target.displayPath, lastError()));
         }
         if (::fchmod(fd.get(), target.like->st_mode & 07777) != 0)
-            return fail(u"save.permissions-failed"_s,
-                        tr("Cannot give \"%1\" the permissions of the original: %2").arg(target.displayPath, lastError()));
+            return fail(
+                u"save.permissions-failed"_s,
+                tr("Cannot give \"%1\" the permissions of the original: %2").arg(target.displayPath, lastError()));
     }
     if (::fsync(fd.get()) != 0)
         return fail(failureCode, tr("Writing \"%1\" failed: %2").arg(target.displayPath, lastError()));
     if (::close(fd.release()) != 0)
         return fail(failureCode, tr("Writing \"%1\" failed: %2").arg(target.displayPath, lastError()));
     if (target.backupRules) {
-        struct stat existing{};
+        struct stat existing
+        {
+        };
         if (::fstatat(target.directory, name.constData(), &existing, AT_SYMLINK_NOFOLLOW) == 0
             && !isReplaceableBackup(existing, *target.like)) {
             return fail(u"save.backup-unsafe"_s,
@@ -240,7 +247,9 @@ Result<QString> SafeFileWriter::write(const QString &path, const QByteArray &byt
 {
     QString target = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
     const QByteArray given = QFile::encodeName(target);
-    struct stat link{};
+    struct stat link
+    {
+    };
     if (::lstat(given.constData(), &link) == 0 && S_ISLNK(link.st_mode)) {
         // Following a link planted by another user would let them choose what root overwrites.
         if (link.st_uid != ::geteuid() && link.st_uid != 0)
@@ -261,11 +270,14 @@ Result<QString> SafeFileWriter::write(const QString &path, const QByteArray &byt
     const QString name = targetInfo.fileName();
     const QByteArray nativeName = QFile::encodeName(name);
 
-    struct stat original{};
+    struct stat original
+    {
+    };
     bool existed = false;
     QByteArray previous;
     {
-        const Descriptor source(::openat(folder.get(), nativeName.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
+        const Descriptor source(
+            ::openat(folder.get(), nativeName.constData(), O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC));
         if (!source.valid()) {
             if (errno == ELOOP)
                 return makeError(u"save.untrusted-symlink"_s,
@@ -277,13 +289,15 @@ Result<QString> SafeFileWriter::write(const QString &path, const QByteArray &byt
             if (::fstat(source.get(), &original) != 0)
                 return makeError(u"save.open-failed"_s, tr("Cannot read \"%1\": %2").arg(target, lastError()));
             if (!S_ISREG(original.st_mode))
-                return makeError(u"save.not-regular-file"_s,
-                                 tr("\"%1\" is %2, not a regular file; pgdial does not replace it").arg(target, kindOf(original)));
+                return makeError(
+                    u"save.not-regular-file"_s,
+                    tr("\"%1\" is %2, not a regular file; pgdial does not replace it").arg(target, kindOf(original)));
             if (!(original.st_mode & S_IWUSR) && !overwriteReadOnly)
-                return makeError(u"save.read-only"_s,
-                                 tr("\"%1\" is read-only for its owner (mode %2): someone marked it as not to be edited. "
-                                    "Save with --force (or confirm in the desktop app) to replace it anyway")
-                                     .arg(target, octal(original.st_mode)));
+                return makeError(
+                    u"save.read-only"_s,
+                    tr("\"%1\" is read-only for its owner (mode %2): someone marked it as not to be edited. "
+                       "Save with --force (or confirm in the desktop app) to replace it anyway")
+                        .arg(target, octal(original.st_mode)));
             if (backupPolicy != BackupPolicy::None) {
                 const std::optional<QByteArray> read = readAll(source.get());
                 if (!read)
@@ -297,21 +311,22 @@ Result<QString> SafeFileWriter::write(const QString &path, const QByteArray &byt
     QString backupPath;
     if (existed && backupPolicy != BackupPolicy::None) {
         const QString backupFolder = backupFolderFor(target);
-        backupPath = QDir(backupFolder).filePath(
-            QFileInfo(backupPathFor(target, backupPolicy, QDateTime::currentDateTime())).fileName());
+        backupPath
+            = QDir(backupFolder)
+                  .filePath(QFileInfo(backupPathFor(target, backupPolicy, QDateTime::currentDateTime())).fileName());
         if (backupFolder != targetInfo.absolutePath() && !QDir().mkpath(backupFolder))
             return makeError(u"save.backup-failed"_s, tr("Cannot create the backup folder \"%1\"").arg(backupFolder));
-        const Descriptor backupDir = backupFolder == targetInfo.absolutePath() ? Descriptor(::dup(folder.get()))
-                                                                               : openFolder(backupFolder);
+        const Descriptor backupDir
+            = backupFolder == targetInfo.absolutePath() ? Descriptor(::dup(folder.get())) : openFolder(backupFolder);
         if (!backupDir.valid())
             return makeError(u"save.backup-failed"_s,
                              tr("Cannot open the backup folder \"%1\": %2").arg(backupFolder, lastError()));
-        Replacement backup{backupDir.get(), QFileInfo(backupPath).fileName(), backupPath, &original, true};
+        Replacement backup {backupDir.get(), QFileInfo(backupPath).fileName(), backupPath, &original, true};
         if (Result<void> saved = replaceEntry(backup, previous, u"save.backup-failed"_s); !saved)
             return saved.error();
     }
 
-    Replacement main{folder.get(), name, target, existed ? &original : nullptr, false};
+    Replacement main {folder.get(), name, target, existed ? &original : nullptr, false};
     if (Result<void> saved = replaceEntry(main, bytes, u"save.write-failed"_s); !saved)
         return saved.error();
     return backupPath;

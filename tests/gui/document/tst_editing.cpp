@@ -205,7 +205,9 @@ void tst_Editing::readOnlyFileAsksBeforeSaving()
     }
     QCOMPARE(test::readBytes(confPath()), expectedConf());
     QVERIFY(!document->isModified());
-    struct stat saved{};
+    struct stat saved
+    {
+    };
     QVERIFY(::stat(QFile::encodeName(confPath()).constData(), &saved) == 0);
     QCOMPARE(saved.st_mode & 07777, 0444u);
 }

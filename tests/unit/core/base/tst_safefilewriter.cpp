@@ -58,7 +58,9 @@ void write(const QString &path, const QByteArray &bytes)
 
 struct stat statOf(const QString &path)
 {
-    struct stat st{};
+    struct stat st
+    {
+    };
     ::lstat(QFile::encodeName(path).constData(), &st);
     return st;
 }
@@ -71,7 +73,7 @@ std::optional<std::pair<uid_t, gid_t>> unprivilegedUser()
     const struct passwd *nobody = ::getpwnam("nobody");
     if (!nobody)
         return std::nullopt;
-    return std::pair{nobody->pw_uid, nobody->pw_gid};
+    return std::pair {nobody->pw_uid, nobody->pw_gid};
 }
 
 void plantVictim(const QString &victim)
@@ -123,11 +125,13 @@ void tst_SafeFileWriter::plantedBackupIsNeitherFollowedNorReplaced()
     const Result<QString> result = SafeFileWriter().write(path, "port = 5433\n");
     QVERIFY(!result);
     QCOMPARE(result.error().code, QStringLiteral("save.backup-unsafe"));
-    QVERIFY2(result.error().message.contains(QStringLiteral("not a backup pgdial made")), qPrintable(result.error().message));
+    QVERIFY2(result.error().message.contains(QStringLiteral("not a backup pgdial made")),
+             qPrintable(result.error().message));
     verifyVictimUntouched(victim);
     QVERIFY(!QFileInfo::exists(elsewhere.filePath("new-file")));
     QCOMPARE(readAll(path), QByteArray("port = 5432\n")); // nothing written when the backup cannot be made
-    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System).size(), 2);
+    QCOMPARE(QDir(dir.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot | QDir::System).size(),
+             2);
 }
 
 void tst_SafeFileWriter::plantedTimestampedBackupIsRefused()
@@ -282,8 +286,8 @@ void tst_SafeFileWriter::dataDirectoryBackupsGoOutside()
     QCOMPARE(SafeFileWriter::dataDirectoryOf(path), QDir(dataDir).absolutePath());
     const Result<QString> backup = SafeFileWriter().write(path, "b\n");
     QVERIFY(backup);
-    const QString expected = QDir::cleanPath(state.path() + QStringLiteral("/pgdial/backups/") + QDir(dataDir).absolutePath()
-                                             + QStringLiteral("/postgresql.conf.bak"));
+    const QString expected = QDir::cleanPath(state.path() + QStringLiteral("/pgdial/backups/")
+                                             + QDir(dataDir).absolutePath() + QStringLiteral("/postgresql.conf.bak"));
     QCOMPARE(*backup, expected);
     QCOMPARE(readAll(expected), QByteArray("a\n"));
     QVERIFY(!QFileInfo::exists(path + QStringLiteral(".bak")));
