@@ -20,6 +20,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void readModeStillWorks();
+    void readOnlyFileNeedsForce();
 
 private:
     static QString write(const QTemporaryDir &dir, const QByteArray &bytes);
@@ -120,6 +121,32 @@ void tst_CliConfEdit::readModeStillWorks()
     const auto run = runCli({"conf", path, "--json"});
     QCOMPARE(run.exitCode, 0);
     QVERIFY(run.out.contains("\"file_settings\""));
+}
+
+// Issue 16 item 3: a file read-only for its owner (0444) was marked as not to be edited; even
+// root (who may write anything) replaces it only with --force, and says where the backup went.
+void tst_CliConfEdit::readOnlyFileNeedsForce()
+{
+    QTemporaryDir dir;
+    const QByteArray original("port = 5432\n");
+    const QString path = write(dir, original);
+    QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));
+
+    const auto refused = runCli({"conf", "set", path, "port=5433"});
+    QCOMPARE(refused.exitCode, 2);
+    QVERIFY2(refused.err.contains("[save.read-only]"), refused.err.constData());
+    QVERIFY2(refused.err.contains("--force"), refused.err.constData());
+    QCOMPARE(read(path), original);
+    QVERIFY(!QFileInfo::exists(path + ".bak"));
+
+    const auto forced = runCli({"conf", "set", "--force", path, "port=5433"});
+    QCOMPARE(forced.exitCode, 0);
+    QCOMPARE(read(path), QByteArray("port = 5433\n"));
+    QCOMPARE(read(path + ".bak"), original);
+    QVERIFY2(forced.err.contains(QFile::encodeName(path + ".bak")), forced.err.constData());
+    // The replaced file and its backup keep the original's mode.
+    QCOMPARE(QFileInfo(path).permissions(), QFileInfo(path + ".bak").permissions());
+    QVERIFY(!(QFileInfo(path).permissions() & QFileDevice::WriteOwner));
 }
 
 QTEST_GUILESS_MAIN(tst_CliConfEdit)
