@@ -162,7 +162,7 @@ Explanation MessageCatalogue::explain(Verdict verdict, const ExplainContext &c)
                   "`ss -lnt`); publish the port or open the firewall.")};
     case Verdict::Timeout:
         return {t("%1 does not answer in time: packets are dropped (firewall, security group, wrong IP, "
-                  "routing), or something accepts the connection and never speaks.")
+                  "routing).")
                     .arg(where),
                 t("Test TCP reachability from this host, check the cloud network rules, and set "
                   "connect_timeout so clients fail fast.")};
@@ -270,6 +270,20 @@ Explanation MessageCatalogue::explain(Verdict verdict, const ExplainContext &c)
     return {t("The connection failed for a reason pgdial does not classify; the libpq lines above say what "
               "was reported."),
             t("Read the attempt lines of the auth stage and the server log.")};
+}
+
+Explanation MessageCatalogue::explainSilentListener(const ExplainContext &c)
+{
+    const QString where = c.port.isEmpty() ? c.host : c.host + u':' + c.port;
+    return {QCoreApplication::translate("probe",
+                                        "%1 accepts the TCP connection but never answers PostgreSQL's start-up "
+                                        "message: the server process is stuck (stopped, swapping, out of memory, "
+                                        "waiting on storage), or a proxy, port forward or pooler accepts and its "
+                                        "backend is down. Packets are not being dropped: the handshake completed.")
+                .arg(where),
+            QCoreApplication::translate("probe",
+                                        "Check what listens there (`ss -ltnp`), the server's log and process state, "
+                                        "or the proxy's backend; set connect_timeout so clients fail fast.")};
 }
 
 std::optional<Explanation> MessageCatalogue::explainMessage(Verdict verdict, const QString &message,

@@ -47,6 +47,9 @@ public:
     // reserved slots are left (superuser_reserved_connections, reserved_connections of PG 16+).
     static std::optional<Explanation> explainMessage(Verdict verdict, const QString &message,
                                                      const ExplainContext &context);
+    // A timeout after the TCP connection was accepted: something listens and never speaks, which
+    // is not a dropped packet (no firewall is involved once the handshake completed).
+    static Explanation explainSilentListener(const ExplainContext &context);
 };
 
 } // namespace pgdial::core::probe

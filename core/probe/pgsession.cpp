@@ -26,11 +26,14 @@ bool PgSession::waitForSocket(PGconn *conn, bool forWrite, const ProbeControl &c
     return false;
 }
 
-bool PgSession::connect(const QString &conninfo, const ProbeControl &control)
+bool PgSession::connect(const QString &conninfo, const ProbeControl &control, const QString &database)
 {
+    // With expand_dbname only the first dbname is read as a connection string; a later non-empty
+    // dbname is a plain database name and wins.
     const QByteArray bytes = conninfo.toUtf8();
-    const char *keywords[] = {"dbname", nullptr};
-    const char *values[] = {bytes.constData(), nullptr};
+    const QByteArray databaseBytes = database.toUtf8();
+    const char *keywords[] = {"dbname", "dbname", nullptr};
+    const char *values[] = {bytes.constData(), databaseBytes.constData(), nullptr};
     m_conn = PQconnectStartParams(keywords, values, 1);
     m_finished = true;
     if (!m_conn) {

@@ -23,7 +23,9 @@ public:
 
     // Connects with PQconnectStartParams/PQconnectPoll. False with error() when it fails, is
     // cancelled or runs out of time (finished() tells the last two apart from a real failure).
-    bool connect(const QString &conninfo, const ProbeControl &control);
+    // `database`, when given, replaces the conninfo's dbname (the same server and credentials,
+    // another database).
+    bool connect(const QString &conninfo, const ProbeControl &control, const QString &database = {});
     // One statement with text parameters; rows of text (SQL NULL is a null QString).
     std::optional<QList<QStringList>> query(const QString &sql, const QStringList &parameters,
                                             const ProbeControl &control);

@@ -1,5 +1,6 @@
 #include "probe/proberunner.h"
 
+#include "pgconf/valueparser.h"
 #include "probe/hostresolver.h"
 #include "probe/messagecatalogue.h"
 #include "probe/pgsession.h"
@@ -91,6 +92,10 @@ void ProbeRunner::conclude(ProbeReport &report, const ExplainContext &context)
         if (const auto precise = MessageCatalogue::explainMessage(report.verdict, message, context))
             explanation = *precise;
     }
+    if (report.verdict == Verdict::Timeout && report.failedStage != u"resolve" && report.failedStage != u"tcp") {
+        if (const ProbeStage *tcp = report.stage(u"tcp"_s); tcp && tcp->status == StageStatus::Ok)
+            explanation = MessageCatalogue::explainSilentListener(context);
+    }
     report.cause = explanation.cause;
     report.fix = explanation.fix;
     if (report.cancelled) {
@@ -132,7 +137,7 @@ ProbeReport ProbeRunner::run()
         m_report.cause = m_passwordReason;
         m_report.fix = m_passwordFix;
     }
-    locateFix(m_report, m_options);
+    locateFix(m_report, m_options, m_serverRuns);
     if (m_report.verdict == Verdict::HbaReject && m_hbaRejectLine > 0) {
         m_report.fixLocation
             = FixLocation {m_options.hbaFile.isEmpty() ? u"pg_hba.conf"_s : m_options.hbaFile, m_hbaRejectLine, {}};
@@ -160,7 +165,7 @@ QString ProbeRunner::suggestedHbaRule(const QString &serverMessage)
                                                  address.contains(u':') ? u"128"_s : u"32"_s);
 }
 
-void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
+void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options, const QHash<QString, QString> &serverRuns)
 {
     const auto setting = [&](const QString &name) {
         return options.serverSettings ? options.serverSettings(name) : std::optional<project::ServerSetting>();
@@ -168,7 +173,22 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options)
     switch (report.verdict) {
     case Verdict::SslNotSupported:
         if (const auto ssl = setting(u"ssl"_s)) {
-            report.fixLocation = FixLocation {ssl->file, ssl->line, u"ssl = on"_s};
+            if (!pgconf::ValueParser::parseBool(ssl->value).value_or(false)) {
+                report.fixLocation = FixLocation {ssl->file, ssl->line, u"ssl = on"_s};
+                return;
+            }
+            // The file already asks for TLS: editing it again fixes nothing.
+            report.fix = tr("%1:%2 already sets ssl = %3, yet the server does not offer TLS: the server does not run "
+                            "this file (compare `SHOW config_file`), was not reloaded or restarted since the change "
+                            "(`SELECT pg_reload_conf()`), or a pooler or proxy without TLS answers in front of it. "
+                            "Otherwise relax sslmode on a trusted network.")
+                             .arg(ssl->file)
+                             .arg(ssl->line)
+                             .arg(ssl->value);
+            if (serverRuns.contains(u"ssl"_s))
+                report.fix += u' '
+                    + tr("The checks stage confirms it: the server runs ssl = %1.").arg(serverRuns.value(u"ssl"_s));
+            report.fixLocation = FixLocation {ssl->file, ssl->line, {}};
             return;
         }
         break;
@@ -576,6 +596,7 @@ void ProbeRunner::checksStage()
     m_passwordReason = outcome.passwordReason;
     m_passwordFix = outcome.passwordFix;
     m_hbaRejectLine = outcome.hbaLine;
+    m_serverRuns = outcome.serverRuns;
     add(outcome.stage);
 }
 

@@ -7,6 +7,8 @@
 #include "probe/probereport.h"
 #include "probe/socketaddress.h"
 
+#include <QHash>
+
 #include <functional>
 
 namespace pgdial::core::probe {
@@ -27,7 +29,10 @@ public:
     static void conclude(ProbeReport &report, const ExplainContext &context);
     static ExplainContext context(const ConninfoInspector &conninfo);
     // With a project: the file and line the fix belongs to (the URL's line, the `ssl` setting).
-    static void locateFix(ProbeReport &report, const ProbeOptions &options);
+    // `serverRuns`: settings the checks stage found the live server running differently from the
+    // project's file (name -> live value), so a fix never asks for what the file already says.
+    static void locateFix(ProbeReport &report, const ProbeOptions &options,
+                          const QHash<QString, QString> &serverRuns = {});
     // The pg_hba.conf line that admits the connection a "no pg_hba.conf entry" message names.
     static QString suggestedHbaRule(const QString &serverMessage);
 
@@ -43,6 +48,7 @@ private:
     QString m_passwordReason; // from the checks stage, when an admin connection tells it
     QString m_passwordFix;
     int m_hbaRejectLine = 0;
+    QHash<QString, QString> m_serverRuns; // settings the live server runs unlike the project's file
 
     void add(ProbeStage stage);
     void skip(const QString &name, const QString &why);

@@ -106,7 +106,8 @@ ServerChecks::Outcome ServerChecks::run(const ProbeOptions &options, Verdict aut
         if (authVerdict == Verdict::PasswordFailed)
             passwordReason(admin, context, control, outcome);
         hbaRules(admin, authVerdict, context, control, outcome);
-        threeRoles(admin, options.roles, control, outcome);
+        threeRoles(admin, context.database.isEmpty() ? context.user : context.database, options.adminConninfo,
+                   options.roles, control, outcome);
         settings(admin, options.serverSettings, control, outcome);
         const qsizetype findings = outcome.stage.facts.value(u"findings"_s).toArray().size();
         outcome.stage.status = findings > 0 ? StageStatus::Warn : StageStatus::Ok;
@@ -223,7 +224,8 @@ void ServerChecks::hbaRules(PgSession &admin, Verdict authVerdict, const Explain
     }
 }
 
-void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const ProbeControl &control, Outcome &outcome)
+void ServerChecks::threeRoles(PgSession &admin, const QString &appDatabase, const QString &adminConninfo,
+                              const RolePattern &roles, const ProbeControl &control, Outcome &outcome)
 {
     const auto existing = admin.query(u"select rolname, rolcanlogin from pg_roles where rolname in ($1, $2, $3)"_s,
                                       {roles.owner, roles.app, roles.readOnly}, control);
@@ -245,10 +247,30 @@ void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const 
     for (const QString &role : {roles.app, roles.readOnly})
         if (canLogin.contains(role) && !canLogin.value(role))
             addFinding(outcome, tr("role %1 cannot log in (NOLOGIN)").arg(role));
-    const auto owners = admin.query(u"select current_database(), pg_get_userbyid(d.datdba),"
-                                    " (select pg_get_userbyid(nspowner) from pg_namespace where nspname = $1)"
-                                    " from pg_database d where d.datname = current_database()"_s,
-                                    {roles.schema}, control);
+    // Owners, schemas and table privileges live in each database's own catalogs: they are read in the
+    // application's database, not in whatever database the admin connection names (usually postgres).
+    const auto current = admin.query(u"select current_database()"_s, {}, control);
+    if (appDatabase.isEmpty() || (current && !current->isEmpty() && current->first().at(0) == appDatabase)) {
+        ownership(admin, roles, canLogin, control, outcome);
+        return;
+    }
+    PgSession appSession;
+    if (!appSession.connect(adminConninfo, control, appDatabase)) {
+        addFinding(outcome,
+                   tr("the owner and privileges in database %1 were not checked: %2")
+                       .arg(appDatabase, appSession.error().trimmed().section(u'\n', -1)));
+        return;
+    }
+    ownership(appSession, roles, canLogin, control, outcome);
+}
+
+void ServerChecks::ownership(PgSession &database, const RolePattern &roles, const QHash<QString, bool> &canLogin,
+                             const ProbeControl &control, Outcome &outcome)
+{
+    const auto owners = database.query(u"select current_database(), pg_get_userbyid(d.datdba),"
+                                       " (select pg_get_userbyid(nspowner) from pg_namespace where nspname = $1)"
+                                       " from pg_database d where d.datname = current_database()"_s,
+                                       {roles.schema}, control);
     if (!owners || owners->isEmpty())
         return;
     const QStringList &o = owners->first();
@@ -264,12 +286,12 @@ void ServerChecks::threeRoles(PgSession &admin, const RolePattern &roles, const 
         if (!canLogin.contains(role))
             continue;
         const auto privileges
-            = admin.query(u"select has_schema_privilege($1, $2, 'USAGE'), c.relname,"
-                          " has_table_privilege($1, c.oid, 'SELECT'), has_table_privilege($1, c.oid, 'INSERT'),"
-                          " has_table_privilege($1, c.oid, 'UPDATE'), has_table_privilege($1, c.oid, 'DELETE')"
-                          " from (select 1) one left join (pg_class c join pg_namespace n on n.oid = c.relnamespace"
-                          " and n.nspname = $2 and c.relkind in ('r', 'p')) on true order by c.relname"_s,
-                          {role, roles.schema}, control);
+            = database.query(u"select has_schema_privilege($1, $2, 'USAGE'), c.relname,"
+                             " has_table_privilege($1, c.oid, 'SELECT'), has_table_privilege($1, c.oid, 'INSERT'),"
+                             " has_table_privilege($1, c.oid, 'UPDATE'), has_table_privilege($1, c.oid, 'DELETE')"
+                             " from (select 1) one left join (pg_class c join pg_namespace n on n.oid = c.relnamespace"
+                             " and n.nspname = $2 and c.relkind in ('r', 'p')) on true order by c.relname"_s,
+                             {role, roles.schema}, control);
         if (!privileges)
             continue;
         const bool readOnly = role == roles.readOnly;
@@ -311,12 +333,14 @@ void ServerChecks::settings(PgSession &admin, const project::ServerSettingLookup
         if (!fileSetting)
             continue;
         ++compared;
-        if (!sameSetting(fileSetting->value, row.at(1), row.at(2), row.at(3)))
-            addFinding(outcome,
-                       tr("%1: %2:%3 sets %4, the server runs %5")
-                           .arg(row.at(0), fileSetting->file)
-                           .arg(fileSetting->line)
-                           .arg(fileSetting->value, row.at(5)));
+        if (sameSetting(fileSetting->value, row.at(1), row.at(2), row.at(3)))
+            continue;
+        outcome.serverRuns.insert(row.at(0), row.at(5));
+        addFinding(outcome,
+                   tr("%1: %2:%3 sets %4, the server runs %5")
+                       .arg(row.at(0), fileSetting->file)
+                       .arg(fileSetting->line)
+                       .arg(fileSetting->value, row.at(5)));
     }
     outcome.stage.lines.append(
         lookup ? tr("%1 setting(s) of the project's postgresql.conf compared with the server").arg(compared)

@@ -5,6 +5,8 @@
 #include "probe/probeoptions.h"
 #include "probe/probestage.h"
 
+#include <QHash>
+
 namespace pgdial::core::probe {
 
 class PgSession;
@@ -21,6 +23,7 @@ public:
         QString passwordReason; // plain-language reason when the probed role's password failed
         QString passwordFix;
         int hbaLine = 0; // the server's pg_hba.conf line that rejects (hba_reject), 0 when unknown
+        QHash<QString, QString> serverRuns; // settings whose live value differs from the file: name -> live
     };
 
     // `authVerdict`: what the auth stage concluded (password_failed and hba_reject get a server-side look).
@@ -36,7 +39,10 @@ private:
                                Outcome &outcome);
     static void hbaRules(PgSession &admin, Verdict authVerdict, const ExplainContext &context,
                          const ProbeControl &control, Outcome &outcome);
-    static void threeRoles(PgSession &admin, const RolePattern &roles, const ProbeControl &control, Outcome &outcome);
+    static void threeRoles(PgSession &admin, const QString &appDatabase, const QString &adminConninfo,
+                           const RolePattern &roles, const ProbeControl &control, Outcome &outcome);
+    static void ownership(PgSession &appDatabase, const RolePattern &roles, const QHash<QString, bool> &canLogin,
+                          const ProbeControl &control, Outcome &outcome);
     static void settings(PgSession &admin, const project::ServerSettingLookup &lookup, const ProbeControl &control,
                          Outcome &outcome);
 };

@@ -51,6 +51,8 @@ private Q_SLOTS:
     void passwordFailureReasons_data();
     void passwordFailureReasons();
     void checksThreeRolesAndSettings();
+    void checksReadTheAppDatabase();
+    void sslFixWhenTheFileAlreadySaysOn();
     void rejectRuleIsLocated();
     void cancelReturnsQuickly();
     void signalsInOrder();
@@ -247,6 +249,11 @@ void tst_ConnectionProbe::verdicts()
     if (verdict != QLatin1String("ok"))
         QVERIFY(!report.fix.isEmpty());
     QVERIFY2(timer.elapsed() < timeoutMs + 500, text.constData());
+    if (verdict == QLatin1String("timeout") && stage != QLatin1String("tcp")) {
+        // The handshake completed: nothing dropped the packets.
+        QVERIFY2(report.cause.contains(QLatin1String("accepts the TCP connection")), text.constData());
+        QVERIFY2(!report.cause.contains(QLatin1String("packets are dropped")), text.constData());
+    }
     // Every stage is reported, in order.
     QStringList names;
     for (const ProbeStage &s : report.stages)
@@ -550,6 +557,43 @@ void tst_ConnectionProbe::checksThreeRolesAndSettings()
              qPrintable(lines));
     QVERIFY2(!lines.contains(QLatin1String("shared_buffers")), qPrintable(lines));
     QVERIFY2(!lines.contains(QLatin1String("appuser lacks")), qPrintable(lines));
+}
+
+void tst_ConnectionProbe::checksReadTheAppDatabase()
+{
+    // The admin connection names postgres; owners, schemas and privileges are the app database's.
+    ProbeOptions options;
+    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PORT% dbname=appdb user=appuser sslmode=disable"));
+    options.adminConninfo = m_tls->conninfo();
+    const ProbeReport report = ConnectionProbe::run(options);
+    QVERIFY2(report.ok(), qPrintable(report.toText()));
+    const ProbeStage *checks = report.stage(QStringLiteral("checks"));
+    QVERIFY(checks);
+    const QString lines = checks->lines.join(QLatin1Char('\n'));
+    QVERIFY2(lines.contains(QLatin1String("the read-only role backupuser can write to app.orders")), qPrintable(lines));
+    QVERIFY2(!lines.contains(QLatin1String("in database postgres")), qPrintable(lines));
+    QVERIFY2(!lines.contains(QLatin1String("database postgres is owned by")), qPrintable(lines));
+}
+
+void tst_ConnectionProbe::sslFixWhenTheFileAlreadySaysOn()
+{
+    ProbeOptions options;
+    options.conninfo = expand(QStringLiteral("host=127.0.0.1 port=%PLAIN% user=app dbname=postgres sslmode=require"));
+    options.adminConninfo = m_plain->conninfo();
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
+        if (name == QLatin1String("ssl"))
+            return pgdial::core::project::ServerSetting {name, QStringLiteral("on"), QStringLiteral("postgresql.conf"),
+                                                         117};
+        return std::nullopt;
+    };
+    const ProbeReport report = ConnectionProbe::run(options);
+    QCOMPARE(verdictId(report.verdict), QStringLiteral("ssl_not_supported"));
+    QVERIFY2(report.fix.contains(QLatin1String("postgresql.conf:117 already sets ssl = on")), qPrintable(report.fix));
+    QVERIFY2(report.fix.contains(QLatin1String("the server runs ssl = off")), qPrintable(report.fix));
+    QVERIFY2(!report.fix.contains(QLatin1String("Set `ssl = on`")), qPrintable(report.fix));
+    QVERIFY(report.fixLocation);
+    QCOMPARE(report.fixLocation->line, 117);
+    QVERIFY(report.fixLocation->text.isEmpty()); // nothing to write: the line is right already
 }
 
 void tst_ConnectionProbe::rejectRuleIsLocated()

@@ -19,6 +19,8 @@ private Q_SLOTS:
     void suggestedHbaRule();
     void firstFailedStageDecides();
     void sslOffLineIsLocated();
+    void sslOnLineIsNotAskedAgain();
+    void silentListenerIsNotAFirewall();
     void urlLineIsLocated();
     void portMismatchIsNamed();
 };
@@ -85,6 +87,56 @@ void tst_ProbeRunner::sslOffLineIsLocated()
     QCOMPARE(report.fixLocation->file, QStringLiteral("infra/postgresql.conf"));
     QCOMPARE(report.fixLocation->line, 42);
     QCOMPARE(report.fixLocation->text, QStringLiteral("ssl = on"));
+}
+
+void tst_ProbeRunner::sslOnLineIsNotAskedAgain()
+{
+    ProbeReport report;
+    report.verdict = Verdict::SslNotSupported;
+    ProbeOptions options;
+    options.serverSettings = [](const QString &name) -> std::optional<pgdial::core::project::ServerSetting> {
+        if (name == QLatin1String("ssl"))
+            return pgdial::core::project::ServerSetting {name, QStringLiteral("true"),
+                                                         QStringLiteral("infra/postgresql.conf"), 117};
+        return std::nullopt;
+    };
+    ProbeRunner::locateFix(report, options);
+    QVERIFY(report.fix.contains(QLatin1String("infra/postgresql.conf:117 already sets ssl = true")));
+    QVERIFY(report.fix.contains(QLatin1String("does not run this file")));
+    QVERIFY(!report.fix.contains(QLatin1String("confirms")));
+    QVERIFY(report.fixLocation);
+    QVERIFY(report.fixLocation->text.isEmpty());
+
+    ProbeReport confirmed;
+    confirmed.verdict = Verdict::SslNotSupported;
+    ProbeRunner::locateFix(confirmed, options, {{QStringLiteral("ssl"), QStringLiteral("off")}});
+    QVERIFY(confirmed.fix.contains(QLatin1String("the server runs ssl = off")));
+}
+
+void tst_ProbeRunner::silentListenerIsNotAFirewall()
+{
+    const auto reportFailingAt = [](const char *failed) {
+        ProbeReport report;
+        for (const char *name : {"parse", "resolve", "tcp", "tls"}) {
+            ProbeStage stage;
+            stage.name = QString::fromLatin1(name);
+            const bool fails = qstrcmp(name, failed) == 0;
+            stage.status = fails ? StageStatus::Fail : StageStatus::Ok;
+            stage.verdict = fails ? Verdict::Timeout : Verdict::Ok;
+            report.stages.append(stage);
+            if (fails)
+                break;
+        }
+        ProbeRunner::conclude(report, {QStringLiteral("db.example"), QStringLiteral("5432"), {}, {}, {}});
+        return report;
+    };
+    const ProbeReport dropped = reportFailingAt("tcp");
+    QVERIFY2(dropped.cause.contains(QLatin1String("packets are dropped")), qPrintable(dropped.cause));
+    const ProbeReport silent = reportFailingAt("tls");
+    QCOMPARE(silent.verdict, Verdict::Timeout);
+    QVERIFY2(silent.cause.contains(QLatin1String("db.example:5432 accepts the TCP connection")),
+             qPrintable(silent.cause));
+    QVERIFY(!silent.cause.contains(QLatin1String("packets are dropped")));
 }
 
 void tst_ProbeRunner::urlLineIsLocated()
