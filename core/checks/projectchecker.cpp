@@ -1,6 +1,8 @@
 #include "checks/projectchecker.h"
 
 #include "checks/appconfigchecker.h"
+#include "environments/environmentchecker.h"
+#include "environments/environmentdetector.h"
 #include "hba/hbaprojectcheck.h"
 #include "pgconf/confprojectanalyzer.h"
 #include "project/project.h"
@@ -20,6 +22,12 @@ base::Diagnostics ProjectChecker::check(project::Project &project)
     const project::ServerSettingLookup settings = pgconf::ConfProjectAnalyzer::lookupOf(analyses);
     diagnostics += AppConfigChecker::check(project, settings);
     diagnostics += hba::checkProjectHbaFiles(project, settings);
+    // The environments (development, production, ...) and the guide's rules for each: every one,
+    // or the one the project is judged as when it names one (check --env).
+    environments::EnvironmentSet environments = environments::EnvironmentDetector::detect(project);
+    environments::EnvironmentChecker::placeColumns(project, environments.diagnostics);
+    diagnostics += environments.diagnostics;
+    diagnostics += environments::EnvironmentChecker::check(project, environments, project.settings.environment);
     base::sortDiagnostics(diagnostics);
     return diagnostics;
 }

@@ -30,6 +30,7 @@ struct PasswordSource
     QString name;
     Kind kind = Kind::Literal;
     SourceRef source;
+    QString literal; // the password itself, for literal ones: only compared (reuse across environments), never shown
     static QString kindId(Kind kind); // "literal", "env", "secret_file"
 };
 

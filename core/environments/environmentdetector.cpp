@@ -15,6 +15,7 @@
 #include <QFileInfo>
 #include <QMap>
 #include <QRegularExpression>
+#include <QUrl>
 
 using namespace Qt::StringLiterals;
 
@@ -332,11 +333,12 @@ void EnvironmentBuilder::readUrls(Environment &env, const appconfig::VariableRes
 
 void EnvironmentBuilder::readPasswords(Environment &env)
 {
-    const auto add = [&env](const QString &name, PasswordSource::Kind kind, const SourceRef &source) {
+    const auto add = [&env](const QString &name, PasswordSource::Kind kind, const SourceRef &source,
+                            const QString &value = {}) {
         for (const PasswordSource &existing : std::as_const(env.passwordSources))
             if (existing.name == name && existing.source == source)
                 return;
-        env.passwordSources.append({name, kind, source});
+        env.passwordSources.append({name, kind, source, kind == PasswordSource::Kind::Literal ? value : QString()});
     };
     const auto isPasswordName = [](const QString &name) {
         const QString lower = name.toLower();
@@ -353,7 +355,7 @@ void EnvironmentBuilder::readPasswords(Environment &env)
             if (entry.key.endsWith(u"_FILE"_s) && isPasswordName(entry.key.chopped(5)))
                 add(entry.key, PasswordSource::Kind::SecretFile, entry.source);
             else if (isPasswordName(entry.key) && !entry.valueless && !entry.value.isEmpty())
-                add(entry.key, kindOf(entry.written, entry.value), entry.source);
+                add(entry.key, kindOf(entry.written, entry.value), entry.source, entry.value);
             else if (isPasswordName(entry.key) && entry.valueless)
                 add(entry.key, PasswordSource::Kind::Env, entry.source);
         }
@@ -370,7 +372,8 @@ void EnvironmentBuilder::readPasswords(Environment &env)
             for (const QString &key : envFile.keys()) {
                 const appconfig::EnvEntry entry = *envFile.find(key);
                 if (isPasswordName(key) && !entry.value.isEmpty())
-                    add(key, kindOf(entry.substitutes() ? entry.value : QString(), entry.value), {path, entry.line});
+                    add(key, kindOf(entry.substitutes() ? entry.value : QString(), entry.value), {path, entry.line},
+                        entry.value);
             }
         } else if (file->kind == project::FileKind::AppConfig) {
             const appconfig::AppConfigFile config
@@ -391,7 +394,7 @@ void EnvironmentBuilder::readPasswords(Environment &env)
         const QRegularExpressionMatch match = password.match(line);
         if (match.hasMatch())
             add(url.name, match.captured(1).contains(u'$') ? PasswordSource::Kind::Env : PasswordSource::Kind::Literal,
-                url.source);
+                url.source, QUrl::fromPercentEncoding(match.captured(1).toUtf8()));
     }
 }
 

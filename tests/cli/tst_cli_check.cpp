@@ -32,6 +32,8 @@ private Q_SLOTS:
     void targetVersion_data();
     void targetVersion();
     void versionOnlyParameterOfNewerMajor();
+    void environmentRules_data();
+    void environmentRules();
 };
 
 void tst_CliCheck::helpAndVersion()
@@ -279,6 +281,52 @@ void tst_CliCheck::versionOnlyParameterOfNewerMajor()
     const auto asked = runCli({"check", dir.path(), "--format", "json", "--pg-version", "17"});
     QCOMPARE(asked.exitCode, 0);
     QVERIFY(!asked.out.contains("conf.parameter-not-in-version"));
+}
+
+// The guide's per-environment rules: every environment by default, one with --env; each finding
+// at file:line:column with its code, and the reused password never printed.
+void tst_CliCheck::environmentRules_data()
+{
+    QTest::addColumn<QStringList>("options");
+    QTest::addColumn<QStringList>("present");
+    QTest::addColumn<QStringList>("absent");
+    QTest::newRow("every environment") << QStringList {}
+                                       << QStringList {"docker-compose.prod.yml:7:10: warning:",
+                                                       "[env.prod-port-public]",
+                                                       "docker-compose.dev.yml:5:26: warning:", "[env.password-reused]"}
+                                       << QStringList {};
+    QTest::newRow("--env prod") << QStringList {"--env", "prod"} << QStringList {"[env.prod-port-public]"}
+                                << QStringList {"[env.password-reused]"};
+    QTest::newRow("--env dev") << QStringList {"--env", "dev"} << QStringList {"[env.password-reused]"}
+                               << QStringList {"[env.prod-port-public]", "[env.prod-no-scram]"};
+}
+
+void tst_CliCheck::environmentRules()
+{
+    QFETCH(QStringList, options);
+    QFETCH(QStringList, present);
+    QFETCH(QStringList, absent);
+    QTemporaryDir dir;
+    const auto write = [&dir](const QString &name, const QByteArray &bytes) {
+        QFile file(dir.filePath(name));
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    };
+    write("docker-compose.dev.yml",
+          "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2-dev\n"
+          "    ports:\n      - \"5433:5432\"\n");
+    write("docker-compose.prod.yml",
+          "services:\n  db:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: hunter2-dev\n"
+          "    ports:\n      - \"5432:5432\"\n");
+    const auto run = runCli(QStringList {"check", dir.path()} + options);
+    QVERIFY2(run.exitCode == 0, run.out + run.err);
+    for (const QString &text : present)
+        QVERIFY2(run.out.contains(text.toUtf8()), qPrintable(text + u'\n' + QString::fromUtf8(run.out)));
+    for (const QString &text : absent)
+        QVERIFY2(!run.out.contains(text.toUtf8()), qPrintable(text + u'\n' + QString::fromUtf8(run.out)));
+    QVERIFY(!run.out.contains("hunter2"));
+    const auto json = runCli(QStringList {"check", dir.path(), "--format", "json"} + options);
+    QVERIFY(!json.out.contains("hunter2"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliCheck)

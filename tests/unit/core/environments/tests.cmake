@@ -2,3 +2,4 @@ pgdial_add_test(NAME tst_postgresimage SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_pos
 pgdial_add_test(NAME tst_composedocument SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_composedocument.cpp)
 pgdial_add_test(NAME tst_environmentdetector SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_environmentdetector.cpp)
 pgdial_add_test(NAME tst_targetversion SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_targetversion.cpp)
+pgdial_add_test(NAME tst_environmentchecker SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_environmentchecker.cpp)

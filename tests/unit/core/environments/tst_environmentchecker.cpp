@@ -1,0 +1,311 @@
+#include "base/textdocument.h"
+#include "environments/environmentchecker.h"
+#include "environments/environmentdetector.h"
+#include "project/project.h"
+#include "support/testpaths.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pgdial::core;
+using namespace pgdial::core::environments;
+
+namespace {
+
+void write(const QString &root, const QString &path, const QByteArray &bytes)
+{
+    const QString full = root + u'/' + path;
+    QDir().mkpath(QFileInfo(full).absolutePath());
+    QFile file(full);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+base::Diagnostics checkFolder(const QString &folder, const QString &only = {})
+{
+    const base::Result<project::Project> project = project::Project::open(folder);
+    if (!project)
+        return {};
+    return EnvironmentChecker::check(*project, EnvironmentDetector::detect(*project), only);
+}
+
+QList<base::Diagnostic> withCode(const base::Diagnostics &diagnostics, const QString &code)
+{
+    QList<base::Diagnostic> out;
+    for (const base::Diagnostic &d : diagnostics)
+        if (d.code == code)
+            out.append(d);
+    return out;
+}
+
+// The text of `file` after a diagnostic's fix.
+QByteArray fixed(const QString &root, const base::Diagnostic &d)
+{
+    if (!d.fix)
+        return {};
+    QFile file(root + u'/' + (d.fix->file.isEmpty() ? d.file : d.fix->file));
+    if (!file.open(QIODevice::ReadOnly))
+        return {};
+    base::TextDocument document = base::TextDocument::fromBytes(file.readAll());
+    for (const base::LineEdit &edit : d.fix->edits)
+        (void)document.apply(edit);
+    return document.toBytes();
+}
+
+// A production stack that breaks every rule, and a development one beside it.
+const QByteArray badProd = "services:\n"
+                           "  db:\n"
+                           "    image: postgres:16\n"
+                           "    command: postgres -c config_file=/etc/postgresql/postgresql.conf\n"
+                           "    environment:\n"
+                           "      POSTGRES_PASSWORD: s3cret-dev\n"
+                           "      POSTGRES_INITDB_ARGS: \"--data-checksums\"\n"
+                           "    ports:\n"
+                           "      - \"5432:5432\"\n"
+                           "    volumes:\n"
+                           "      - ./pg/postgresql.conf:/etc/postgresql/postgresql.conf:ro\n"
+                           "    secrets:\n"
+                           "      - db_password\n"
+                           "      - not_declared\n"
+                           "  api:\n"
+                           "    image: example/api:1\n"
+                           "    environment:\n"
+                           "      DATABASE_URL: postgresql://app:x@db:5432/app\n"
+                           "    depends_on:\n"
+                           "      - db\n"
+                           "    networks:\n"
+                           "      - front\n"
+                           "secrets:\n"
+                           "  db_password:\n"
+                           "    file: ./secrets/db_password.txt\n"
+                           "networks:\n"
+                           "  front:\n";
+const QByteArray devCompose = "services:\n"
+                              "  db:\n"
+                              "    image: postgres:16\n"
+                              "    environment:\n"
+                              "      POSTGRES_PASSWORD: s3cret-dev\n"
+                              "    ports:\n"
+                              "      - \"5433:5432\"\n";
+
+} // namespace
+
+class tst_EnvironmentChecker final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void productionRules();
+    void fixesSettleThem();
+    void exampleProject();
+    void testingSqliteIsQuiet();
+    void onlyOneEnvironment();
+    void passwordReuseNeedsAPassword();
+    void hostAuthMethod_data();
+    void hostAuthMethod();
+};
+
+void tst_EnvironmentChecker::productionRules()
+{
+    QTemporaryDir dir;
+    write(dir.path(), "docker-compose.prod.yml", badProd);
+    write(dir.path(), "docker-compose.dev.yml", devCompose);
+    write(dir.path(), "pg/postgresql.conf", "port = 5432\nssl = off\n");
+    const base::Diagnostics diagnostics = checkFolder(dir.path());
+
+    const auto ssl = withCode(diagnostics, "env.prod-ssl-off");
+    QCOMPARE(ssl.size(), 1);
+    QCOMPARE(ssl.first().file, QStringLiteral("pg/postgresql.conf"));
+    QCOMPARE(ssl.first().line, 2);
+    const auto literal = withCode(diagnostics, "env.prod-literal-password");
+    QVERIFY(!literal.isEmpty());
+    QCOMPARE(literal.first().file, QStringLiteral("docker-compose.prod.yml"));
+    QVERIFY(!literal.first().message.contains(QStringLiteral("s3cret"))); // named, never shown
+    const auto port = withCode(diagnostics, "env.prod-port-public");
+    QCOMPARE(port.size(), 1);
+    QCOMPARE(port.first().line, 9);
+    QCOMPARE(port.first().column, 10); // the published port inside "5432:5432"
+    const auto scram = withCode(diagnostics, "env.prod-no-scram");
+    QCOMPARE(scram.size(), 1);
+    QCOMPARE(scram.first().line, 7);
+    QCOMPARE(withCode(diagnostics, "env.prod-logging").size(), 1);
+    const auto reused = withCode(diagnostics, "env.password-reused");
+    QCOMPARE(reused.size(), 1);
+    QCOMPARE(reused.first().file, QStringLiteral("docker-compose.dev.yml"));
+    QCOMPARE(reused.first().related, QStringList {QStringLiteral("docker-compose.prod.yml:6")});
+    QVERIFY(!reused.first().message.contains(QStringLiteral("s3cret")));
+
+    const auto undeclared = withCode(diagnostics, "env.secret-undeclared");
+    QCOMPARE(undeclared.size(), 1);
+    QCOMPARE(undeclared.first().severity, base::Severity::Error);
+    QCOMPARE(undeclared.first().line, 14);
+    QCOMPARE(undeclared.first().column, 9);
+    const auto missing = withCode(diagnostics, "env.secret-file-missing");
+    QCOMPARE(missing.size(), 1);
+    QVERIFY(missing.first().message.contains(QStringLiteral("db_password (secrets/db_password.txt)")));
+    const auto healthy = withCode(diagnostics, "env.depends-on-not-healthy");
+    QCOMPARE(healthy.size(), 1);
+    QCOMPARE(healthy.first().line, 20);
+    QCOMPARE(healthy.first().column, 9);
+    // Every finding points at a line and column, and none shows the password.
+    for (const base::Diagnostic &d : diagnostics) {
+        QVERIFY2(d.line == 0 || d.column > 0, qPrintable(d.toText()));
+        QVERIFY2(!d.message.contains(QStringLiteral("s3cret")) && !d.suggestion.contains(QStringLiteral("s3cret")),
+                 qPrintable(d.code));
+        if (d.fix)
+            for (const base::LineEdit &edit : d.fix->edits)
+                for (const QByteArray &line : edit.lines)
+                    QVERIFY2(!line.contains("s3cret"), qPrintable(d.code));
+    }
+    QCOMPARE(withCode(diagnostics, "env.network-mismatch").size(), 1);
+
+    // The secret file created: no longer reported.
+    write(dir.path(), "secrets/db_password.txt", "x\n");
+    QVERIFY(withCode(checkFolder(dir.path()), "env.secret-file-missing").isEmpty());
+}
+
+void tst_EnvironmentChecker::fixesSettleThem()
+{
+    QTemporaryDir dir;
+    write(dir.path(), "docker-compose.prod.yml", badProd);
+    write(dir.path(), "pg/postgresql.conf", "port = 5432\nssl = off\n");
+    write(dir.path(), ".env.prod", "DATABASE_URL=postgresql+asyncpg://app:${DB_PW}@db:5432/app?ssl=prefer\n");
+    const base::Diagnostics diagnostics = checkFolder(dir.path());
+    const auto ssl = withCode(diagnostics, "env.prod-ssl-off");
+    QCOMPARE(ssl.size(), 1);
+    QCOMPARE(fixed(dir.path(), ssl.first()), QByteArray("port = 5432\nssl = on\n"));
+    const auto port = withCode(diagnostics, "env.prod-port-public");
+    QCOMPARE(port.size(), 1);
+    QVERIFY(fixed(dir.path(), port.first()).contains("      - \"127.0.0.1:5432:5432\"\n"));
+    const auto scram = withCode(diagnostics, "env.prod-no-scram");
+    QVERIFY(fixed(dir.path(), scram.first())
+                .contains("      POSTGRES_INITDB_ARGS: \"--data-checksums --auth-host=scram-sha-256\"\n"));
+    // The URL's TLS parameter, as its driver names it (asyncpg: ssl=).
+    const auto sslmode = withCode(diagnostics, "env.prod-sslmode");
+    QVERIFY(!sslmode.isEmpty());
+    bool urlFixed = false;
+    for (const base::Diagnostic &d : sslmode)
+        if (d.file == u".env.prod") {
+            QCOMPARE(fixed(dir.path(), d),
+                     QByteArray("DATABASE_URL=postgresql+asyncpg://app:${DB_PW}@db:5432/app?ssl=require\n"));
+            urlFixed = true;
+        }
+    QVERIFY(urlFixed);
+
+    // Without an ssl line the fix appends one.
+    write(dir.path(), "pg/postgresql.conf", "port = 5432\n");
+    const auto unset = withCode(checkFolder(dir.path()), "env.prod-ssl-off");
+    QCOMPARE(unset.size(), 1);
+    QCOMPARE(unset.first().line, 0);
+    QCOMPARE(fixed(dir.path(), unset.first()), QByteArray("port = 5432\nssl = on\n"));
+}
+
+// The bundled project follows the guide in production except for config.yaml's default URL,
+// which production inherits: a literal password and no TLS.
+void tst_EnvironmentChecker::exampleProject()
+{
+    const base::Diagnostics diagnostics = checkFolder(pgdial::test::exampleProject());
+    QVERIFY(withCode(diagnostics, "env.prod-ssl-off").isEmpty());
+    QVERIFY(withCode(diagnostics, "env.prod-port-public").isEmpty());
+    QVERIFY(withCode(diagnostics, "env.prod-no-scram").isEmpty());
+    QVERIFY(withCode(diagnostics, "env.prod-logging").isEmpty());
+    QVERIFY(withCode(diagnostics, "env.secret-undeclared").isEmpty());
+    QVERIFY(withCode(diagnostics, "env.password-reused").isEmpty());
+    const auto sslmode = withCode(diagnostics, "env.prod-sslmode");
+    QCOMPARE(sslmode.size(), 1);
+    QCOMPARE(sslmode.first().file, QStringLiteral("config.yaml"));
+    QCOMPARE(sslmode.first().line, 14);
+    QCOMPARE(sslmode.first().column, 25); // the URL inside the ${DATABASE_URL:-...} default
+    // The URL's line holds a literal password: a fix would print it, so there is none until the
+    // password moves to a secret.
+    QVERIFY(!sslmode.first().fix);
+    const auto literal = withCode(diagnostics, "env.prod-literal-password");
+    QCOMPARE(literal.size(), 1);
+    QCOMPARE(literal.first().line, 14);
+    QVERIFY(literal.first().column > 0);
+    const auto missing = withCode(diagnostics, "env.secret-file-missing");
+    QCOMPARE(missing.size(), 1);
+    QCOMPARE(missing.first().file, QStringLiteral("docker-compose.prod.yml"));
+    QVERIFY(missing.first().column > 0);
+    for (const base::Diagnostic &d : diagnostics)
+        QVERIFY2(d.severity != base::Severity::Error, qPrintable(d.toText()));
+}
+
+void tst_EnvironmentChecker::testingSqliteIsQuiet()
+{
+    QTemporaryDir dir;
+    write(dir.path(), "config.yaml",
+          "database:\n  url: postgresql://app@localhost/app\n"
+          "testing:\n  database:\n    url: \"sqlite:///:memory:\"\n");
+    const base::Diagnostics diagnostics = checkFolder(dir.path(), QStringLiteral("testing"));
+    QVERIFY2(diagnostics.isEmpty(), qPrintable(diagnostics.isEmpty() ? QString() : diagnostics.first().toText()));
+}
+
+void tst_EnvironmentChecker::onlyOneEnvironment()
+{
+    QTemporaryDir dir;
+    write(dir.path(), "docker-compose.prod.yml", badProd);
+    write(dir.path(), "docker-compose.dev.yml", devCompose);
+    write(dir.path(), "pg/postgresql.conf", "ssl = off\n");
+    const base::Diagnostics dev = checkFolder(dir.path(), QStringLiteral("dev"));
+    QVERIFY(withCode(dev, "env.prod-ssl-off").isEmpty());
+    QCOMPARE(withCode(dev, "env.password-reused").size(), 1);
+    const base::Diagnostics prod = checkFolder(dir.path(), QStringLiteral("production"));
+    QCOMPARE(withCode(prod, "env.prod-ssl-off").size(), 1);
+    QVERIFY(withCode(prod, "env.password-reused").isEmpty());
+}
+
+// A development password that is also a common word ("postgres") is reused only where production
+// writes it as a password, not where its image or service is named.
+void tst_EnvironmentChecker::passwordReuseNeedsAPassword()
+{
+    QTemporaryDir dir;
+    write(dir.path(), "docker-compose.dev.yml",
+          "services:\n  postgres:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n");
+    write(dir.path(), "docker-compose.prod.yml",
+          "services:\n  postgres:\n    image: postgres:16\n    environment:\n"
+          "      POSTGRES_PASSWORD_FILE: /run/secrets/pw\n      POSTGRES_USER: postgres\n");
+    QVERIFY(withCode(checkFolder(dir.path()), "env.password-reused").isEmpty());
+    write(dir.path(), ".env.prod", "DB_PASSWORD=postgres\n");
+    const auto reused = withCode(checkFolder(dir.path()), "env.password-reused");
+    QCOMPARE(reused.size(), 1);
+    QCOMPARE(reused.first().related, QStringList {QStringLiteral(".env.prod:1")});
+    QCOMPARE(reused.first().column, 26);
+}
+
+void tst_EnvironmentChecker::hostAuthMethod_data()
+{
+    QTest::addColumn<QByteArray>("environment");
+    QTest::addColumn<int>("expectedLine"); // 0: no env.prod-no-scram
+    QTest::newRow("initdb args name scram")
+        << QByteArray("      POSTGRES_INITDB_ARGS: --auth-host=scram-sha-256\n") << 0;
+    QTest::newRow("host auth method scram") << QByteArray("      POSTGRES_HOST_AUTH_METHOD: scram-sha-256\n") << 0;
+    QTest::newRow("host auth method trust") << QByteArray("      POSTGRES_HOST_AUTH_METHOD: trust\n") << 5;
+    QTest::newRow("trust beats initdb args")
+        << QByteArray("      POSTGRES_INITDB_ARGS: --auth-host=scram-sha-256\n      POSTGRES_HOST_AUTH_METHOD: md5\n")
+        << 6;
+    QTest::newRow("nothing said") << QByteArray("      TZ: UTC\n") << 3;
+}
+
+void tst_EnvironmentChecker::hostAuthMethod()
+{
+    QFETCH(QByteArray, environment);
+    QFETCH(int, expectedLine);
+    QTemporaryDir dir;
+    write(dir.path(), "compose.prod.yaml",
+          "services:\n  db:\n    image: postgres:17\n    environment:\n" + environment);
+    const auto scram = withCode(checkFolder(dir.path()), "env.prod-no-scram");
+    if (expectedLine == 0) {
+        QVERIFY(scram.isEmpty());
+        return;
+    }
+    QCOMPARE(scram.size(), 1);
+    QCOMPARE(scram.first().line, expectedLine);
+    QVERIFY(scram.first().column > 0);
+}
+
+QTEST_GUILESS_MAIN(tst_EnvironmentChecker)
+#include "tst_environmentchecker.moc"
