@@ -1,11 +1,15 @@
 #include "environments/environmentchecker.h"
 
 #include "environments/environmentname.h"
+#include "environments/postgrescommandline.h"
 #include "pgconf/confparser.h"
 #include "project/project.h"
 
 #include <QCoreApplication>
+#include <QDir>
+#include <QFile>
 #include <QFileInfo>
+#include <QHash>
 #include <QMap>
 #include <QRegularExpression>
 #include <QSet>
@@ -359,6 +363,226 @@ void checkPasswordReuse(const project::Project &project, const Environment &dev,
     }
 }
 
+// ${VAR}, ${VAR:-default}, ${VAR-default} and $VAR as a shell expands them from `environment`;
+// nullopt when a variable has neither a value nor a default (the name is then unknown).
+std::optional<QString> expandShell(const QString &text, const QHash<QString, QString> &environment)
+{
+    static const QRegularExpression variable(u"\\$\\{(\\w+)(?:(:?)-([^}]*))?\\}|\\$(\\w+)"_s);
+    QString out;
+    qsizetype done = 0;
+    for (QRegularExpressionMatchIterator it = variable.globalMatch(text); it.hasNext();) {
+        const QRegularExpressionMatch match = it.next();
+        out += text.mid(done, match.capturedStart(0) - done);
+        done = match.capturedEnd(0);
+        const QString name = match.hasCaptured(1) ? match.captured(1) : match.captured(4);
+        const bool hasDefault = match.hasCaptured(3);
+        const bool emptyTakesDefault = match.captured(2) == u":";
+        const auto value = environment.constFind(name);
+        if (value != environment.cend() && !(emptyTakesDefault && value->isEmpty()))
+            out += *value;
+        else if (hasDefault)
+            out += match.captured(3);
+        else
+            return std::nullopt;
+    }
+    return out + text.mid(done);
+}
+
+// The roles and databases a server's first start creates: the image's POSTGRES_USER (default
+// postgres) and POSTGRES_DB (default POSTGRES_USER), initdb's postgres and template databases,
+// and what the init scripts mounted at /docker-entrypoint-initdb.d create. A set is incomplete
+// when a name cannot be read (a variable without a value, createuser/createdb in a shell script,
+// a script pgdial has not loaded): then nothing is reported against it.
+struct CreatedNames
+{
+    QSet<QString> roles;
+    QSet<QString> databases;
+    bool rolesKnown = true;
+    bool databasesKnown = true;
+};
+
+CreatedNames createdNames(const project::Project &project, const ComposeServiceSpec &server,
+                          const QHash<QString, QString> &environment)
+{
+    CreatedNames out;
+    const auto valueOf = [&server](const QString &key) -> std::optional<QString> {
+        const std::optional<ComposeEnvironmentEntry> entry = server.environmentValue(key);
+        if (!entry)
+            return QString();
+        if (entry->valueless)
+            return std::nullopt; // from the shell that runs compose: unknown here
+        return entry->value;
+    };
+    const std::optional<QString> user = valueOf(u"POSTGRES_USER"_s);
+    const std::optional<QString> database = valueOf(u"POSTGRES_DB"_s);
+    if (!user || server.environmentValue(u"POSTGRES_USER_FILE"_s))
+        out.rolesKnown = out.databasesKnown = false;
+    if (!database || server.environmentValue(u"POSTGRES_DB_FILE"_s))
+        out.databasesKnown = false;
+    const QString superuser = user && !user->isEmpty() ? *user : u"postgres"_s;
+    out.roles.insert(superuser);
+    out.databases.insert(database && !database->isEmpty() ? *database : superuser);
+    out.databases.unite({u"postgres"_s, u"template0"_s, u"template1"_s});
+
+    static const QRegularExpression create(
+        u"\\bCREATE\\s+(ROLE|USER|DATABASE)\\s+(?:IF\\s+NOT\\s+EXISTS\\s+)?(\"(?:[^\"]|\"\")+\"|[^\\s;,()]+)"_s,
+        QRegularExpression::CaseInsensitiveOption);
+    static const QRegularExpression clientTools(u"\\b(createuser|createdb)\\b"_s);
+    static const QStringList scriptSuffixes {u".sh"_s, u".sql"_s, u".sql.gz"_s, u".sql.xz"_s, u".sql.zst"_s};
+    for (const ComposeMount &mount : server.volumes) {
+        if (mount.target != u"/docker-entrypoint-initdb.d" && !mount.target.startsWith(u"/docker-entrypoint-initdb.d/"))
+            continue;
+        if (mount.projectPath.isEmpty()) {
+            out.rolesKnown = out.databasesKnown = false; // a named volume or a path outside the project
+            continue;
+        }
+        // The scripts: the mounted file, or every script in the mounted folder (also those the
+        // project did not load, which count as unknown).
+        QStringList scripts;
+        const QFileInfo info(project.absolutePathOf(mount.projectPath));
+        if (info.isDir()) {
+            const QDir folder(info.absoluteFilePath());
+            for (const QString &name : folder.entryList(QDir::Files, QDir::Name))
+                for (const QString &suffix : scriptSuffixes)
+                    if (name.endsWith(suffix))
+                        scripts.append(mount.projectPath + u'/' + name);
+        } else {
+            scripts.append(mount.projectPath);
+        }
+        for (const QString &path : std::as_const(scripts)) {
+            const base::TextDocument *doc = documentOf(project, path);
+            if (!doc) {
+                // The classifier loads scripts that create roles or databases; one it left out
+                // creates neither, unless it uses the client tools (which a compressed file hides).
+                if (!path.endsWith(u".sh") && !path.endsWith(u".sql"))
+                    out.rolesKnown = out.databasesKnown = false;
+                else if (QFile file(project.absolutePathOf(path));
+                         file.open(QIODevice::ReadOnly) && QString::fromUtf8(file.read(1 << 20)).contains(clientTools))
+                    out.rolesKnown = out.databasesKnown = false;
+                continue;
+            }
+            const QString text = QString::fromUtf8(doc->toBytes());
+            const bool shell = path.endsWith(u".sh");
+            if (shell && text.contains(clientTools))
+                out.rolesKnown = out.databasesKnown = false;
+            for (QRegularExpressionMatchIterator it = create.globalMatch(text); it.hasNext();) {
+                const QRegularExpressionMatch match = it.next();
+                const bool isDatabase = match.captured(1).compare(u"DATABASE", Qt::CaseInsensitive) == 0;
+                QString name = match.captured(2);
+                if (!isDatabase && name.compare(u"MAPPING", Qt::CaseInsensitive) == 0)
+                    continue; // CREATE USER MAPPING FOR ...
+                // A shell heredoc expands variables; a .sql file is sent as it is.
+                const std::optional<QString> expanded = shell ? expandShell(name, environment) : name;
+                if (!expanded || (!shell && name.contains(u'$'))) {
+                    (isDatabase ? out.databasesKnown : out.rolesKnown) = false;
+                    continue;
+                }
+                name = *expanded;
+                // Unquoted identifiers fold to lower case; quoted ones keep theirs.
+                name = name.startsWith(u'"') && name.endsWith(u'"') && name.size() >= 2
+                    ? name.mid(1, name.size() - 2).replace(u"\"\""_s, u"\""_s)
+                    : name.toLower();
+                (isDatabase ? out.databases : out.roles).insert(name);
+            }
+        }
+    }
+    return out;
+}
+
+// A pg_isready healthcheck that names a role or database the server never gets: pg_isready
+// still says "accepting connections" (a refused login is an answer), but the server logs a
+// FATAL line at every interval, and the check proves less than it seems to.
+void checkHealthcheck(const project::Project &project, const Environment &env, base::Diagnostics &out)
+{
+    if (env.serverService.isEmpty() || env.healthcheck.isEmpty())
+        return;
+    const std::optional<ComposeServiceSpec> server = env.compose.service(env.serverService);
+    if (!server)
+        return;
+    const QStringList words = PostgresCommandLine::split(env.healthcheck);
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < words.size(); ++i)
+        if (words.at(i) == u"pg_isready" || words.at(i).endsWith(u"/pg_isready"))
+            at = i;
+    if (at < 0)
+        return;
+    std::optional<QString> userWord;
+    std::optional<QString> databaseWord;
+    bool conninfo = false;
+    static const QSet<QString> separators {u"&&"_s, u"||"_s, u";"_s, u"|"_s};
+    for (qsizetype i = at + 1; i < words.size() && !separators.contains(words.at(i)); ++i) {
+        const QString &word = words.at(i);
+        const auto valueAfter = [&](const QString &shortOption, const QString &longOption) -> std::optional<QString> {
+            if (word == shortOption || word == longOption)
+                return i + 1 < words.size() ? std::optional<QString>(words.at(++i)) : std::nullopt;
+            if (word.startsWith(longOption + u'='))
+                return word.mid(longOption.size() + 1);
+            if (word.startsWith(shortOption) && !word.startsWith(u"--"))
+                return word.mid(shortOption.size());
+            return std::nullopt;
+        };
+        if (const std::optional<QString> user = valueAfter(u"-U"_s, u"--username"_s)) {
+            userWord = user;
+        } else if (const std::optional<QString> database = valueAfter(u"-d"_s, u"--dbname"_s)) {
+            databaseWord = database;
+            conninfo = database->contains(u'=') || database->contains(u"://");
+        } else if (word == u"-h" || word == u"-p" || word == u"-t" || word == u"--host" || word == u"--port"
+                   || word == u"--timeout") {
+            ++i; // an option's value, not a name
+        }
+    }
+    if (conninfo)
+        return; // a connection string: its user and dbname are libpq's to combine
+    QHash<QString, QString> environment;
+    for (const ComposeEnvironmentEntry &entry : server->environment)
+        if (!entry.valueless)
+            environment.insert(entry.key, entry.value);
+    const auto resolve = [&environment](const std::optional<QString> &word) -> std::optional<QString> {
+        if (!word)
+            return std::nullopt;
+        const std::optional<QString> expanded = expandShell(*word, environment);
+        return expanded && !expanded->isEmpty() ? expanded : std::nullopt;
+    };
+    // Without -U libpq takes PGUSER, else the container's user (root unless the service says
+    // otherwise, which pgdial does not read): only a name the files give is judged.
+    std::optional<QString> user = userWord ? resolve(userWord) : std::nullopt;
+    if (!userWord && environment.contains(u"PGUSER"_s))
+        user = environment.value(u"PGUSER"_s);
+    std::optional<QString> database = databaseWord ? resolve(databaseWord) : std::nullopt;
+    if (!databaseWord)
+        database = environment.contains(u"PGDATABASE"_s) ? environment.value(u"PGDATABASE"_s) : user;
+    if (!user && !database)
+        return;
+    const CreatedNames created = createdNames(project, *server, environment);
+    const QString script = tr("(the image's POSTGRES_USER / POSTGRES_DB and the init scripts create %1)");
+    if (user && created.rolesKnown && !created.roles.contains(*user)) {
+        QStringList roles = created.roles.values();
+        roles.sort();
+        out.append(make(project, base::Severity::Warning, u"env.healthcheck-role-missing"_s, env.healthcheckSource,
+                        tr("The healthcheck of %1 connects as role %2, which the server never gets %3")
+                            .arg(env.serverService, *user, script.arg(roles.join(u", "_s))),
+                        tr("Use -U with one of those roles: pg_isready still reports the server ready, but the "
+                           "server logs FATAL: role \"%1\" does not exist at every check")
+                            .arg(*user),
+                        userWord.value_or(QString())));
+    }
+    if (database && created.databasesKnown && !created.databases.contains(*database)) {
+        QStringList databases = created.databases.values();
+        databases.sort();
+        out.append(make(
+            project, base::Severity::Warning, u"env.healthcheck-database-missing"_s, env.healthcheckSource,
+            databaseWord ? tr("The healthcheck of %1 asks for database %2, which the server never gets %3")
+                               .arg(env.serverService, *database, script.arg(databases.join(u", "_s)))
+                         : tr("The healthcheck of %1 asks for database %2 (without -d libpq takes the user's "
+                              "name), which the server never gets %3")
+                               .arg(env.serverService, *database, script.arg(databases.join(u", "_s))),
+            tr("Add -d with one of those databases (-d postgres always exists): pg_isready still reports the server "
+               "ready, but the server logs FATAL: database \"%1\" does not exist at every check")
+                .arg(*database),
+            databaseWord.value_or(userWord.value_or(QString()))));
+    }
+}
+
 void checkCompose(const project::Project &project, const Environment &env, base::Diagnostics &out)
 {
     const ComposeDocument &compose = env.compose;
@@ -376,9 +600,14 @@ void checkCompose(const project::Project &project, const Environment &env, base:
         if (env.serverService.isEmpty() || service.name == env.serverService)
             continue;
         const auto server = compose.service(env.serverService);
+        // Where the service says it talks to the database: depends_on, else a URL of its
+        // environment whose host is the database's service or container name.
+        std::optional<SourceRef> reaches;
+        QString needle = env.serverService;
         for (const ComposeReference &dependency : service.dependsOn) {
             if (dependency.name != env.serverService)
                 continue;
+            reaches = dependency.source;
             if (dependency.condition != u"service_healthy")
                 out.append(make(project, base::Severity::Warning, u"env.depends-on-not-healthy"_s, dependency.source,
                                 tr("Service %1 waits only for %2 to start, not to accept connections")
@@ -386,23 +615,34 @@ void checkCompose(const project::Project &project, const Environment &env, base:
                                 tr("depends_on: %1: condition: service_healthy (with a pg_isready healthcheck)")
                                     .arg(env.serverService),
                                 env.serverService));
-            if (server) {
-                const auto networksOf = [](const ComposeServiceSpec &spec) {
-                    QSet<QString> names;
-                    for (const ComposeReference &network : spec.networks)
-                        names.insert(network.name);
-                    if (names.isEmpty())
-                        names.insert(u"default"_s);
-                    return names;
-                };
-                if (!networksOf(service).intersects(networksOf(*server)))
-                    out.append(make(project, base::Severity::Warning, u"env.network-mismatch"_s, dependency.source,
-                                    tr("Service %1 and the database %2 share no network: %1 cannot reach it")
-                                        .arg(service.name, env.serverService),
-                                    tr("Put both services on the same network"), env.serverService));
+        }
+        for (const EnvironmentUrl &url : env.databaseUrls) {
+            if (reaches || !server || url.sqlite || url.name.section(u'/', 0, 0) != service.name
+                || !url.name.contains(u'/'))
+                continue;
+            if (url.host == env.serverService
+                || (!server->containerName.isEmpty() && url.host == server->containerName)) {
+                reaches = url.source;
+                needle = url.host;
             }
         }
+        if (reaches && server) {
+            const auto networksOf = [](const ComposeServiceSpec &spec) {
+                QSet<QString> names;
+                for (const ComposeReference &network : spec.networks)
+                    names.insert(network.name);
+                if (names.isEmpty())
+                    names.insert(u"default"_s);
+                return names;
+            };
+            if (!networksOf(service).intersects(networksOf(*server)))
+                out.append(make(project, base::Severity::Warning, u"env.network-mismatch"_s, *reaches,
+                                tr("Service %1 and the database %2 share no network: %1 cannot reach it")
+                                    .arg(service.name, env.serverService),
+                                tr("Put both services on the same network"), needle));
+        }
     }
+    checkHealthcheck(project, env, out);
     // Secret files are usually kept out of the repository: one note per compose file, not one per secret.
     QMap<QString, QList<ComposeSecret>> missing; // by the file that declares them
     for (const ComposeSecret &secret : compose.secrets())

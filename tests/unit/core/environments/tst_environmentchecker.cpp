@@ -104,6 +104,9 @@ private Q_SLOTS:
     void testingSqliteIsQuiet();
     void onlyOneEnvironment();
     void passwordReuseNeedsAPassword();
+    void healthcheckNames_data();
+    void healthcheckNames();
+    void networkOfAUrlsHost();
     void hostAuthMethod_data();
     void hostAuthMethod();
 };
@@ -214,6 +217,8 @@ void tst_EnvironmentChecker::exampleProject()
     QVERIFY(withCode(diagnostics, "env.prod-logging").isEmpty());
     QVERIFY(withCode(diagnostics, "env.secret-undeclared").isEmpty());
     QVERIFY(withCode(diagnostics, "env.password-reused").isEmpty());
+    QVERIFY(withCode(diagnostics, "env.healthcheck-role-missing").isEmpty());
+    QVERIFY(withCode(diagnostics, "env.healthcheck-database-missing").isEmpty());
     const auto sslmode = withCode(diagnostics, "env.prod-sslmode");
     QCOMPARE(sslmode.size(), 1);
     QCOMPARE(sslmode.first().file, QStringLiteral("config.yaml"));
@@ -274,6 +279,103 @@ void tst_EnvironmentChecker::passwordReuseNeedsAPassword()
     QCOMPARE(reused.size(), 1);
     QCOMPARE(reused.first().related, QStringList {QStringLiteral(".env.prod:1")});
     QCOMPARE(reused.first().column, 26);
+}
+
+// A pg_isready healthcheck naming a role or database that neither the image's variables nor the
+// init scripts create; unknown names (a variable without value, a named volume of scripts) are
+// never judged.
+void tst_EnvironmentChecker::healthcheckNames_data()
+{
+    QTest::addColumn<QByteArray>("service"); // the lines under `db:` after the image
+    QTest::addColumn<QByteArray>("script"); // initdb/01.sh, mounted when the service mounts ./initdb
+    QTest::addColumn<QStringList>("expected"); // codes, in order
+
+    const QByteArray script = "psql <<-EOSQL\n"
+                              "  CREATE ROLE ${APP_DB_USER:-appuser} LOGIN PASSWORD '${PW}';\n"
+                              "  CREATE DATABASE \"AppDB\" OWNER ${APP_DB_USER:-appuser};\n"
+                              "EOSQL\n";
+    const QByteArray mount = "    volumes:\n      - ./initdb:/docker-entrypoint-initdb.d:ro\n";
+    QTest::newRow("the guide's development check")
+        << QByteArray("    healthcheck:\n      test: [\"CMD-SHELL\", \"pg_isready -U postgres -d postgres\"]\n")
+        << QByteArray() << QStringList {};
+    QTest::newRow("a role nobody creates, its database too")
+        << QByteArray("    healthcheck:\n      test: [\"CMD\", \"pg_isready\", \"-U\", \"appuser\"]\n") << QByteArray()
+        << QStringList {"env.healthcheck-role-missing", "env.healthcheck-database-missing"};
+    QTest::newRow("created by the init script")
+        << QByteArray(mount + "    healthcheck:\n      test: pg_isready -U appuser -d AppDB -h localhost\n") << script
+        << QStringList {};
+    QTest::newRow("unquoted names fold to lower case")
+        << QByteArray(mount + "    healthcheck:\n      test: pg_isready -U appuser -d appdb\n") << script
+        << QStringList {"env.healthcheck-database-missing"};
+    QTest::newRow("the script's variable from the service")
+        << QByteArray("    environment:\n      APP_DB_USER: api\n" + mount
+                      + "    healthcheck:\n      test: pg_isready --username=api --dbname=AppDB\n")
+        << script << QStringList {};
+    QTest::newRow("POSTGRES_USER renames the superuser")
+        << QByteArray("    environment:\n      POSTGRES_USER: admin\n"
+                      "    healthcheck:\n      test: pg_isready -U postgres -d postgres\n")
+        << QByteArray() << QStringList {"env.healthcheck-role-missing"};
+    QTest::newRow("POSTGRES_DB names the database")
+        << QByteArray("    environment:\n      POSTGRES_DB: shop\n"
+                      "    healthcheck:\n      test: pg_isready -U postgres -d shop && echo ok\n")
+        << QByteArray() << QStringList {};
+    QTest::newRow("scripts in a named volume are unknown")
+        << QByteArray("    volumes:\n      - scripts:/docker-entrypoint-initdb.d\n"
+                      "    healthcheck:\n      test: pg_isready -U appuser -d appdb\n")
+        << QByteArray() << QStringList {};
+    QTest::newRow("a variable without value is unknown")
+        << QByteArray("    healthcheck:\n      test: pg_isready -U $$DB_USER -d $$DB_NAME\n") << QByteArray()
+        << QStringList {};
+    QTest::newRow("a connection string is libpq's")
+        << QByteArray("    healthcheck:\n      test: pg_isready -d \"dbname=x user=y\"\n") << QByteArray()
+        << QStringList {};
+    QTest::newRow("no -U: the container's user is not read")
+        << QByteArray("    healthcheck:\n      test: pg_isready\n") << QByteArray() << QStringList {};
+}
+
+void tst_EnvironmentChecker::healthcheckNames()
+{
+    QFETCH(QByteArray, service);
+    QFETCH(QByteArray, script);
+    QFETCH(QStringList, expected);
+    QTemporaryDir dir;
+    write(dir.path(), "docker-compose.dev.yml", "services:\n  db:\n    image: postgres:16\n" + service);
+    if (!script.isEmpty())
+        write(dir.path(), "initdb/01.sh", script);
+    const base::Diagnostics diagnostics = checkFolder(dir.path());
+    QStringList codes;
+    for (const base::Diagnostic &d : diagnostics) {
+        if (!d.code.startsWith(u"env.healthcheck-"))
+            continue;
+        codes.append(d.code);
+        QCOMPARE(d.file, QStringLiteral("docker-compose.dev.yml"));
+        QVERIFY(d.line > 3);
+        QVERIFY(d.column > 0);
+        QVERIFY(!d.suggestion.isEmpty());
+    }
+    QCOMPARE(codes, expected);
+}
+
+// A service that names the database in its URL reaches it without depends_on: it must share a
+// network with it all the same.
+void tst_EnvironmentChecker::networkOfAUrlsHost()
+{
+    QTemporaryDir dir;
+    write(dir.path(), "docker-compose.dev.yml",
+          "services:\n"
+          "  db:\n"
+          "    image: postgres:16\n"
+          "    networks: [backend]\n"
+          "  worker:\n"
+          "    image: example/worker:1\n"
+          "    environment:\n"
+          "      DATABASE_URL: postgresql://app@db:5432/app\n"
+          "networks:\n"
+          "  backend:\n");
+    const auto mismatch = withCode(checkFolder(dir.path()), "env.network-mismatch");
+    QCOMPARE(mismatch.size(), 1);
+    QCOMPARE(mismatch.first().line, 8);
+    QCOMPARE(mismatch.first().column, 38); // the host in the URL
 }
 
 void tst_EnvironmentChecker::hostAuthMethod_data()
