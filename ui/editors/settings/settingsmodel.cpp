@@ -112,15 +112,23 @@ void SettingsModel::setVersion(int major)
 
 void SettingsModel::updateSearchText(Row &row)
 {
-    row.searchText
-        = (row.info->name + u'\n' + row.info->shortDescription + u'\n' + row.info->extraDescription + u'\n' + row.value)
-              .toLower();
+    row.searchText = (row.info->name + u'\n' + row.info->shortDescription + u'\n' + row.info->extraDescription + u'\n'
+                      + row.value + (row.flag ? u'\n' + row.flagValue : QString()))
+                         .toLower();
 }
 
 void SettingsModel::applySnapshot(const SettingsSnapshot &snapshot)
 {
     m_topFile = snapshot.analysis.file;
+    m_commandLineEnvironment = snapshot.commandLine.environment;
     const EffectiveSettings &effective = snapshot.analysis.effective;
+    // The server's -c flags by the catalog's name: the command line may use another case or a
+    // legacy alias for the same parameter.
+    const ParameterCatalog &catalog = ParameterCatalog::forVersion(m_major);
+    QHash<QString, const core::environments::EnvironmentSetting *> flags;
+    for (const core::environments::EnvironmentSetting &flag : snapshot.commandLine.settings)
+        if (const ParameterInfo *info = catalog.find(flag.name))
+            flags.insert(info->name.toLower(), &flag);
     for (int i = 0; i < m_rows.size(); ++i) {
         Row &row = m_rows[i];
         const EffectiveSetting *setting = effective.find(row.info->name);
@@ -130,13 +138,23 @@ void SettingsModel::applySnapshot(const SettingsSnapshot &snapshot)
         const QString file = set ? setting->file : QString();
         const int line = set ? setting->line : 0;
         const QStringList overrides = set ? setting->overrides : QStringList();
-        if (row.set == set && row.value == value && row.file == file && row.line == line && row.overrides == overrides)
+        const core::environments::EnvironmentSetting *flag = flags.value(row.info->name.toLower());
+        const QString flagValue = flag ? flag->value : QString();
+        const QString flagFile = flag ? flag->source.file : QString();
+        const int flagLine = flag ? flag->source.line : 0;
+        if (row.set == set && row.value == value && row.file == file && row.line == line && row.overrides == overrides
+            && row.flag == (flag != nullptr) && row.flagValue == flagValue && row.flagFile == flagFile
+            && row.flagLine == flagLine)
             continue;
         row.set = set;
         row.value = value;
         row.file = file;
         row.line = line;
         row.overrides = overrides;
+        row.flag = flag != nullptr;
+        row.flagValue = flagValue;
+        row.flagFile = flagFile;
+        row.flagLine = flagLine;
         updateSearchText(row);
         emitRowChanged(i);
     }
@@ -210,7 +228,10 @@ QModelIndex SettingsModel::indexOf(const QString &name, int column) const
 QString SettingsModel::valueOf(const QString &name) const
 {
     const auto found = m_rowByName.constFind(name.toLower());
-    return found == m_rowByName.constEnd() ? QString() : m_rows.at(*found).value;
+    if (found == m_rowByName.constEnd())
+        return {};
+    const Row &row = m_rows.at(*found);
+    return row.flag ? row.flagValue : row.value;
 }
 
 QString SettingsModel::defaultText(const ParameterInfo &info) const
@@ -288,14 +309,31 @@ QVariant SettingsModel::categoryData(int category, int column, int role) const
 
 QString SettingsModel::sourceText(const Row &row) const
 {
-    if (!row.set)
+    if (!row.set && !row.flag)
         return tr("default");
     // The top file by its name, an include by its path from the top file's folder.
     const QString topFolder = QFileInfo(m_topFile).path();
     QString file = row.file;
     if (!topFolder.isEmpty() && topFolder != u"."_s && file.startsWith(topFolder + u'/'))
         file = file.mid(topFolder.size() + 1);
-    return u"%1:%2"_s.arg(file).arg(row.line);
+    const QString fileLine = u"%1:%2"_s.arg(file).arg(row.line);
+    if (!row.flag)
+        return fileLine;
+    // The command line wins; the file's line, when there is one, is named as the loser.
+    const QString flag = tr("-c %1:%2").arg(QFileInfo(row.flagFile).fileName()).arg(row.flagLine);
+    return row.set ? tr("%1 (overrides %2)").arg(flag, fileLine) : flag;
+}
+
+QString SettingsModel::commandLineTooltip(const Row &row) const
+{
+    QString text = tr("Set on the server's command line of %1 (-c %2=%3 at %4:%5): PostgreSQL applies it over "
+                      "postgresql.conf")
+                       .arg(m_commandLineEnvironment, row.info->name, row.flagValue, row.flagFile)
+                       .arg(row.flagLine);
+    text += u'\n'
+        + (row.set ? tr("Overridden: %1:%2 sets %3").arg(row.file).arg(row.line).arg(row.value)
+                   : tr("postgresql.conf does not set it"));
+    return text;
 }
 
 QString SettingsModel::tooltip(const Row &row) const
@@ -391,7 +429,7 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
         case NameColumn:
             return info.name;
         case ValueColumn:
-            return row.set ? row.value : defaultText(info);
+            return row.flag ? row.flagValue : row.set ? row.value : defaultText(info);
         case UnitColumn:
             return info.unit;
         case DefaultColumn:
@@ -408,10 +446,10 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
     case Qt::EditRole:
         return column == ValueColumn ? rowData(row, column, EditValueRole) : QVariant();
     case EditValueRole:
-        return row.set ? row.value : defaultText(info);
+        return row.flag ? row.flagValue : row.set ? row.value : defaultText(info);
     case Qt::CheckStateRole:
         if (column == ValueColumn && info.type == ParameterType::Bool) {
-            const QString value = (row.set ? row.value : info.bootValue).toLower();
+            const QString value = (row.flag ? row.flagValue : row.set ? row.value : info.bootValue).toLower();
             const bool on = value == u"on"_s || value == u"true"_s || value == u"yes"_s || value == u"1"_s
                 || value == u"t"_s || value == u"y"_s;
             return on ? Qt::Checked : Qt::Unchecked;
@@ -419,11 +457,11 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
         return {};
     case Qt::ForegroundRole:
         // Values that only come from the default read as such.
-        if (!row.set && (column == ValueColumn || column == SourceColumn))
+        if (!row.set && !row.flag && (column == ValueColumn || column == SourceColumn))
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::FontRole:
-        if (row.set && (column == NameColumn || column == ValueColumn)) {
+        if ((row.set || row.flag) && (column == NameColumn || column == ValueColumn)) {
             QFont font = QApplication::font();
             font.setBold(true);
             return font;
@@ -440,10 +478,16 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
         case NameColumn:
             return tooltip(row);
         case ValueColumn: {
+            if (row.flag)
+                return tr("Change it at %1:%2: the server's -c flag wins over postgresql.conf")
+                    .arg(row.flagFile)
+                    .arg(row.flagLine);
             const QString allowed = ParameterDocumentation::allowedValues(info);
             return allowed.isEmpty() ? QVariant() : QVariant(tr("Allowed: %1").arg(allowed));
         }
         case SourceColumn:
+            if (row.flag)
+                return commandLineTooltip(row);
             if (!row.set)
                 return tr("Not set in the configuration: the server uses its default");
             return row.overrides.isEmpty()
@@ -465,7 +509,9 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
     case IsCategoryRole:
         return false;
     case IsSetRole:
-        return row.set;
+        return row.set || row.flag;
+    case CommandLineRole:
+        return row.flag;
     case HasProblemRole:
         return row.errors + row.warnings > 0;
     case NeedsRestartRole:
@@ -477,9 +523,9 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
     case ParameterTypeRole:
         return int(info.type);
     case FileRole:
-        return row.file;
+        return row.flag ? row.flagFile : row.file;
     case LineRole:
-        return row.line;
+        return row.flag ? row.flagLine : row.line;
     case ContextRole:
         return int(info.context);
     case DriftStateRole: {
@@ -516,7 +562,10 @@ Qt::ItemFlags SettingsModel::flags(const QModelIndex &index) const
         return Qt::ItemIsEnabled;
     Qt::ItemFlags flags = Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
     const ParameterInfo *info = parameter(index);
-    if (index.column() == ValueColumn && info && info->isSettableInFile()) {
+    // A value the server's command line sets is changed there: an edit of postgresql.conf would
+    // not reach the server.
+    const bool fromCommandLine = info && m_rows.at(m_rowByName.value(info->name.toLower())).flag;
+    if (index.column() == ValueColumn && info && info->isSettableInFile() && !fromCommandLine) {
         flags |= info->type == ParameterType::Bool ? Qt::ItemIsUserCheckable : Qt::ItemIsEditable;
     }
     return flags;

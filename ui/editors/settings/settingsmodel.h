@@ -37,7 +37,7 @@ public:
     enum Role {
         NameRole = Qt::UserRole + 1, // QString: canonical parameter name (empty on category rows)
         IsCategoryRole, // bool
-        IsSetRole, // bool: a line of the configuration sets it
+        IsSetRole, // bool: a line of the configuration, or a -c flag of the server's command line, sets it
         HasProblemRole, // bool: a diagnostic names it
         NeedsRestartRole, // bool: context postmaster
         ChangedRole, // bool: differs from what the file said when the editor opened
@@ -48,6 +48,7 @@ public:
         LineRole, // int: its 1-based line (0 when not set)
         ContextRole, // int: core::pgconf::ParameterContext
         DriftStateRole, // int: core::live::DriftState, -1 when the server report does not list it
+        CommandLineRole, // bool: a -c flag of the server's command line sets it (over the file)
     };
 
     explicit SettingsModel(QObject *parent = nullptr);
@@ -69,7 +70,7 @@ public:
 
     const core::pgconf::ParameterInfo *parameter(const QModelIndex &index) const;
     QModelIndex indexOf(const QString &name, int column = NameColumn) const;
-    QString valueOf(const QString &name) const; // as written, empty when not set
+    QString valueOf(const QString &name) const; // as the server gets it (a -c flag wins), empty when not set
     QString defaultText(const core::pgconf::ParameterInfo &info) const;
 
     QModelIndex index(int row, int column, const QModelIndex &parent = {}) const override;
@@ -95,6 +96,10 @@ private:
         QString file; // project-relative
         int line = 0;
         QStringList overrides;
+        bool flag = false; // a -c flag sets it: flagValue wins over value
+        QString flagValue;
+        QString flagFile; // where the flag is written (a compose file)
+        int flagLine = 0;
         QString baseline; // value at open or last save ("" when not set)
         bool baselineSet = false;
         QString baselineFile; // where the baseline value was set
@@ -111,6 +116,7 @@ private:
 
     int m_major = 0;
     QString m_topFile;
+    QString m_commandLineEnvironment; // whose server's -c flags the rows show
     QList<Row> m_rows;
     QList<Category> m_categories;
     QHash<QString, int> m_rowByName; // lower-case name -> m_rows index
@@ -122,6 +128,7 @@ private:
     QVariant rowData(const Row &row, int column, int role) const;
     QString sourceText(const Row &row) const;
     QString tooltip(const Row &row) const;
+    QString commandLineTooltip(const Row &row) const;
     const core::live::SettingDrift *driftOf(const Row &row) const;
     QVariant serverData(const Row &row, int role) const;
     void emitRowChanged(int rowIndex);

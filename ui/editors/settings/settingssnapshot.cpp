@@ -12,6 +12,9 @@ SettingsSnapshot SettingsSnapshot::compute(core::project::Project &project, cons
     // The same reading the checks make (fixes included), through the project's cache: the
     // re-validation after this edit reuses it instead of reading the configuration again.
     snapshot.analysis = core::pgconf::ConfProjectAnalyzer::analyzeFile(project, topFile);
+    // What the server really runs with: a compose `command: postgres -c name=value` wins over the
+    // file's line, so the table must show the flag as the source.
+    snapshot.commandLine = core::environments::ConfCommandLine::of(project, topFile);
     return snapshot;
 }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "environments/confcommandline.h"
 #include "pgconf/confprojectanalyzer.h"
 
 #include <QString>
@@ -15,6 +16,8 @@ namespace pgdial::ui::editors::settings {
 struct SettingsSnapshot
 {
     core::pgconf::ConfAnalysis analysis;
+    // The server's -c flags over this file, for the environment the project is judged as.
+    core::environments::ConfCommandLine commandLine;
     int major = 0;
     quint64 generation = 0; // the editor's edit counter when the text was taken
 

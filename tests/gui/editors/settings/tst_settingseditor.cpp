@@ -24,6 +24,8 @@
 
 #include <QAbstractItemModelTester>
 #include <QComboBox>
+#include <QDir>
+#include <QFile>
 #include <QLabel>
 #include <QLineEdit>
 #include <QSignalSpy>
@@ -63,6 +65,7 @@ private Q_SLOTS:
     void versionNotes();
     void includedFileEditsItsOwnDocument();
     void screenshot();
+    void commandLineFlagWins();
 };
 
 void tst_SettingsEditor::initTestCase()
@@ -73,7 +76,9 @@ void tst_SettingsEditor::initTestCase()
 void tst_SettingsEditor::init()
 {
     copyExampleProject();
-    if (!QTest::currentTestFailed() && QByteArray(QTest::currentTestFunction()) != "includedFileEditsItsOwnDocument")
+    const QByteArray function = QTest::currentTestFunction();
+    if (!QTest::currentTestFailed() && function != "includedFileEditsItsOwnDocument"
+        && function != "commandLineFlagWins")
         openSettingsEditor();
 }
 
@@ -578,6 +583,62 @@ void tst_SettingsEditor::screenshot()
     openEditorOn(QStringLiteral("work_mem"));
     QTest::qWait(20);
     QVERIFY(editor()->grab().save(folder + QStringLiteral("/settings-editing.png")));
+}
+
+// The production server (the environment the example is judged as) starts with
+// `-c config_file=...`; with `-c max_connections=200` added, the table shows the flag as the
+// winning source, the file's line as overridden, and the value is changed in the compose file.
+void tst_SettingsEditor::commandLineFlagWins()
+{
+    const QString composePath = m_dir->filePath(QStringLiteral("docker-compose.prod.yml"));
+    QByteArray compose = test::readBytes(composePath);
+    const QByteArray command = "\"-c\", \"config_file=/etc/postgresql/postgresql.conf\"";
+    QVERIFY(compose.contains(command));
+    compose.replace(command, command + ", \"-c\", \"max_connections=200\"");
+    QFile file(composePath);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(compose);
+    file.close();
+    openSettingsEditor();
+    if (QTest::currentTestFailed())
+        return;
+    using Model = ui::editors::settings::SettingsModel;
+    Model *model = editor()->model();
+
+    const QModelIndex maxConnections = model->indexOf(QStringLiteral("max_connections"));
+    QVERIFY(maxConnections.data(Model::CommandLineRole).toBool());
+    QCOMPARE(maxConnections.siblingAtColumn(Model::ValueColumn).data().toString(), QStringLiteral("200"));
+    const QString source = maxConnections.siblingAtColumn(Model::SourceColumn).data().toString();
+    QVERIFY2(source.startsWith(QStringLiteral("-c docker-compose.prod.yml:6")), qPrintable(source));
+    QVERIFY2(source.contains(QStringLiteral("overrides postgresql.conf:")), qPrintable(source));
+    const QString tooltip = maxConnections.siblingAtColumn(Model::SourceColumn).data(Qt::ToolTipRole).toString();
+    QVERIFY2(tooltip.contains(QStringLiteral("prod")) && tooltip.contains(QStringLiteral("sets 100")),
+             qPrintable(tooltip));
+    QCOMPARE(maxConnections.data(Model::FileRole).toString(), QStringLiteral("docker-compose.prod.yml"));
+    QCOMPARE(maxConnections.data(Model::LineRole).toInt(), 6);
+    // Editing postgresql.conf would not reach the server: the cell is not editable.
+    QVERIFY(!maxConnections.siblingAtColumn(Model::ValueColumn).flags().testFlag(Qt::ItemIsEditable));
+    QCOMPARE(model->valueOf(QStringLiteral("max_connections")), QStringLiteral("200"));
+
+    // config_file, which only the command line can set, is set there.
+    const QModelIndex configFile = model->indexOf(QStringLiteral("config_file"));
+    QVERIFY(configFile.data(Model::IsSetRole).toBool());
+    QCOMPARE(configFile.siblingAtColumn(Model::ValueColumn).data().toString(),
+             QStringLiteral("/etc/postgresql/postgresql.conf"));
+    QCOMPARE(configFile.siblingAtColumn(Model::SourceColumn).data().toString(),
+             QStringLiteral("-c docker-compose.prod.yml:6"));
+
+    // A parameter without a flag keeps its file as the source.
+    const QModelIndex sharedBuffers = model->indexOf(QStringLiteral("shared_buffers"));
+    QVERIFY(!sharedBuffers.data(Model::CommandLineRole).toBool());
+    QVERIFY(sharedBuffers.siblingAtColumn(Model::SourceColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("postgresql.conf:")));
+
+    QWidget *shot = m_window.get();
+    QVERIFY(editor()->selectParameter(QStringLiteral("max_connections")));
+    QVERIFY(shot->grab().save(QDir::temp().filePath(QStringLiteral("pgdial-settings-commandline.png"))));
 }
 
 QTEST_MAIN(tst_SettingsEditor)

@@ -1,0 +1,105 @@
+#include "environments/confcommandline.h"
+#include "project/project.h"
+
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pgdial::core;
+using namespace pgdial::core::environments;
+
+namespace {
+
+void write(const QString &root, const QString &path, const QByteArray &bytes)
+{
+    const QString full = root + u'/' + path;
+    QDir().mkpath(QFileInfo(full).absolutePath());
+    QFile file(full);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(bytes);
+}
+
+// Production reads the project's postgresql.conf with two flags over it (one given twice);
+// development reads its image's own file.
+void writeProject(const QString &root)
+{
+    write(root, "docker-compose.prod.yml",
+          "services:\n"
+          "  db:\n"
+          "    image: postgres:16\n"
+          "    command:\n"
+          "      - postgres\n"
+          "      - -c\n"
+          "      - config_file=/etc/postgresql/postgresql.conf\n"
+          "      - -c\n"
+          "      - max_connections=150\n"
+          "      - -cWork_Mem=8MB\n"
+          "      - --max_connections=200\n"
+          "    volumes:\n"
+          "      - ./pg/postgresql.conf:/etc/postgresql/postgresql.conf:ro\n");
+    write(root, "docker-compose.dev.yml",
+          "services:\n  db:\n    image: postgres:16\n    command: postgres -c max_connections=20\n");
+    write(root, "pg/postgresql.conf", "max_connections = 100\n");
+    write(root, "other/postgresql.conf", "max_connections = 10\n");
+}
+
+} // namespace
+
+class tst_ConfCommandLine final : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void flagsOfTheJudgedEnvironment_data();
+    void flagsOfTheJudgedEnvironment();
+};
+
+void tst_ConfCommandLine::flagsOfTheJudgedEnvironment_data()
+{
+    QTest::addColumn<QString>("environment"); // ProjectSettings::environment
+    QTest::addColumn<QString>("confFile");
+    QTest::addColumn<QString>("expected"); // "name=value@line ..." or empty
+
+    QTest::newRow("production by default")
+        << QString() << "pg/postgresql.conf"
+        << "config_file=/etc/postgresql/postgresql.conf@7 max_connections=200@11 work_mem=8MB@10";
+    QTest::newRow("production by alias") << "production"
+                                         << "pg/postgresql.conf"
+                                         << "config_file=/etc/postgresql/postgresql.conf@7 max_connections=200@11 "
+                                            "work_mem=8MB@10";
+    // Development's server does not read the project's file: its flags override another one.
+    QTest::newRow("development") << "dev"
+                                 << "pg/postgresql.conf" << QString();
+    QTest::newRow("a file no server reads") << QString() << "other/postgresql.conf" << QString();
+    QTest::newRow("unknown environment") << "nope"
+                                         << "pg/postgresql.conf" << QString();
+}
+
+void tst_ConfCommandLine::flagsOfTheJudgedEnvironment()
+{
+    QFETCH(QString, environment);
+    QFETCH(QString, confFile);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    writeProject(dir.path());
+    base::Result<project::Project> project = project::Project::open(dir.path());
+    QVERIFY(project);
+    project->settings.environment = environment;
+    const ConfCommandLine flags = ConfCommandLine::of(*project, confFile);
+    QStringList got;
+    for (const EnvironmentSetting &setting : flags.settings) {
+        QCOMPARE(setting.source.file, QStringLiteral("docker-compose.prod.yml"));
+        got.append(setting.name + u'=' + setting.value + u'@' + QString::number(setting.source.line));
+    }
+    QCOMPARE(got.join(u' '), expected);
+    QCOMPARE(flags.environment.isEmpty(), expected.isEmpty());
+    if (!expected.isEmpty()) {
+        QVERIFY(flags.find(QStringLiteral("WORK_MEM")));
+        QVERIFY(!flags.find(QStringLiteral("shared_buffers")));
+    }
+}
+
+QTEST_GUILESS_MAIN(tst_ConfCommandLine)
+#include "tst_confcommandline.moc"
