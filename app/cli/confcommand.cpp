@@ -1,6 +1,7 @@
 #include "cli/confcommand.h"
 
 #include "base/diagnosticformatter.h"
+#include "environments/confcommandline.h"
 #include "pgconf/conffilesettings.h"
 #include "pgconf/confloader.h"
 #include "pgconf/confvalidator.h"
@@ -11,6 +12,7 @@
 
 #include <QCoreApplication>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
@@ -35,8 +37,18 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     const QCommandLineOption json(
         u"json"_s, QCoreApplication::translate("cli", "Print {ok, file_settings, diagnostics} as JSON."));
     const QCommandLineOption version = pgVersionOption();
+    const QCommandLineOption projectFolder(
+        u"project"_s,
+        QCoreApplication::translate("cli",
+                                    "The project folder FILE belongs to: the -c flags of the server command line of "
+                                    "its environment (--env) that override FILE are listed, and the environment's "
+                                    "image gives the version unless --pg-version is given."),
+        u"FOLDER"_s);
+    const QCommandLineOption environment = envOption();
     parser.addOption(json);
     parser.addOption(version);
+    parser.addOption(projectFolder);
+    parser.addOption(environment);
     parser.addOptions(serverFactsOptions());
     parser.addPositionalArgument(u"file"_s, QCoreApplication::translate("cli", "The postgresql.conf to read."),
                                  u"FILE"_s);
@@ -46,12 +58,37 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     const std::optional<int> requestedVersion = pgVersionFrom(parser, output);
     if (!requestedVersion)
         return ExitUsage;
-    const int pgVersion = *requestedVersion;
+    int pgVersion = *requestedVersion;
     if (parser.positionalArguments().size() != 1) {
         output.err(QCoreApplication::translate("cli", "pgdial-cli: conf takes one file\n"));
         return ExitUsage;
     }
     const QString filePath = parser.positionalArguments().constFirst();
+    if (parser.isSet(environment) && !parser.isSet(projectFolder)) {
+        output.err(QCoreApplication::translate("cli", "pgdial-cli: --env needs --project FOLDER\n"));
+        return ExitUsage;
+    }
+    // With the project: the server's command line that overrides the file (compose `command:
+    // postgres -c name=value`), as the environment the project is judged as starts it.
+    std::optional<core::environments::ConfCommandLine> commandLine;
+    if (parser.isSet(projectFolder)) {
+        core::base::Result<core::project::Project> folder = core::project::Project::open(parser.value(projectFolder));
+        if (!folder) {
+            output.err(u"pgdial-cli: "_s + folder.error().message + u" ["_s + folder.error().code + u"]\n"_s);
+            return ExitUsage;
+        }
+        if (!applyTargetVersion(parser, *folder, output))
+            return ExitUsage;
+        if (!parser.isSet(version))
+            pgVersion = folder->settings.pgVersion;
+        const QString relative = folder->relativePathOf(QFileInfo(filePath).absoluteFilePath());
+        if (relative.isEmpty() || relative.startsWith(u"../"_s) || QFileInfo(relative).isAbsolute()) {
+            output.err(QCoreApplication::translate("cli", "pgdial-cli: %1 is not inside --project %2\n")
+                           .arg(filePath, parser.value(projectFolder)));
+            return ExitUsage;
+        }
+        commandLine = core::environments::ConfCommandLine::of(*folder, relative);
+    }
 
     core::base::Result<core::project::Project> opened
         = core::project::Project::openFile(filePath, core::project::FileKind::PostgresqlConf);
@@ -77,15 +114,54 @@ int ConfCommand::run(const QStringList &arguments, const CliOutput &output)
     const bool ok = !load.parseFailed && validation.ok && !core::base::hasErrors(diagnostics);
     core::base::sortDiagnostics(diagnostics);
 
+    // The file's last applied line of a name is the one a flag overrides.
+    const auto overriddenLine = [&rows](const QString &name) -> std::optional<core::pgconf::ConfFileSetting> {
+        std::optional<core::pgconf::ConfFileSetting> last;
+        for (const core::pgconf::ConfFileSetting &row : rows)
+            if (row.applied && row.name && QString::fromUtf8(*row.name).compare(name, Qt::CaseInsensitive) == 0)
+                last = row;
+        return last;
+    };
     if (parser.isSet(json)) {
-        const QJsonObject report {
+        QJsonObject report {
             {u"ok"_s, ok},
             {u"file_settings"_s, core::pgconf::confFileSettingsToJson(rows)},
             {u"diagnostics"_s, core::base::DiagnosticFormatter::toJson(diagnostics)},
         };
+        // Keys added only with --project: the output without it stays as it was.
+        if (commandLine) {
+            QJsonArray flags;
+            for (const core::environments::EnvironmentSetting &flag : std::as_const(commandLine->settings)) {
+                const std::optional<core::pgconf::ConfFileSetting> line = overriddenLine(flag.name);
+                flags.append(QJsonObject {
+                    {u"name"_s, flag.name},
+                    {u"value"_s, flag.value},
+                    {u"source"_s, flag.source.toJson()},
+                    {u"overrides"_s,
+                     line ? QJsonValue(
+                         QJsonObject {{u"sourcefile"_s, line->sourcefile}, {u"sourceline"_s, line->sourceline}})
+                          : QJsonValue(QJsonValue::Null)},
+                });
+            }
+            report.insert(u"environment"_s,
+                          commandLine->environment.isEmpty() ? QJsonValue(QJsonValue::Null)
+                                                             : QJsonValue(commandLine->environment));
+            report.insert(u"command_line_settings"_s, flags);
+        }
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
         output.out(core::base::DiagnosticFormatter::toText(diagnostics));
+        if (commandLine) {
+            for (const core::environments::EnvironmentSetting &flag : std::as_const(commandLine->settings)) {
+                const std::optional<core::pgconf::ConfFileSetting> line = overriddenLine(flag.name);
+                output.err(line ? QCoreApplication::translate("cli", "%1: -c %2=%3 (%4) overrides %5:%6\n")
+                                      .arg(commandLine->environment, flag.name, flag.value, flag.source.toText(),
+                                           line->sourcefile)
+                                      .arg(line->sourceline)
+                                : QCoreApplication::translate("cli", "%1: -c %2=%3 (%4)\n")
+                                      .arg(commandLine->environment, flag.name, flag.value, flag.source.toText()));
+            }
+        }
         output.err(ok ? QCoreApplication::translate("cli", "%1: a server would accept this file (%2 setting line(s))\n")
                             .arg(filePath)
                             .arg(load.items.size())

@@ -1,10 +1,12 @@
 // pgdial-cli conf FILE --json: the pg_file_settings-shaped report, run as a user would.
 #include "support/clirunner.h"
+#include "support/testfiles.h"
 #include "support/testpaths.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QTemporaryDir>
 #include <QTest>
 
 using pgdial::test::runCli;
@@ -21,6 +23,7 @@ private Q_SLOTS:
     void usageErrors_data();
     void usageErrors();
     void serverFacts();
+    void commandLineOfTheEnvironment();
 };
 
 static QJsonObject runJson(const QString &file, int expectedExit)
@@ -137,6 +140,58 @@ void tst_CliConf::usageErrors()
 {
     QFETCH(QStringList, arguments);
     QCOMPARE(runCli(arguments).exitCode, 2);
+}
+
+// With --project, the server's -c flags over FILE (the compose command of the environment the
+// project is judged as) are listed with the line each overrides; without it the JSON is as before.
+void tst_CliConf::commandLineOfTheEnvironment()
+{
+    QTemporaryDir dir;
+    QVERIFY(pgdial::test::copyFolder(pgdial::test::exampleProject(), dir.path()));
+    const QString composePath = dir.filePath("docker-compose.prod.yml");
+    QByteArray compose = pgdial::test::readBytes(composePath);
+    compose.replace("\"config_file=/etc/postgresql/postgresql.conf\"",
+                    "\"config_file=/etc/postgresql/postgresql.conf\", \"-c\", \"max_connections=200\"");
+    QFile file(composePath);
+    QVERIFY(file.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    file.write(compose);
+    file.close();
+    const QString conf = dir.filePath("infra/docker/prod/postgres/postgresql.conf");
+
+    const auto run = runCli({"conf", conf, "--json", "--project", dir.path()});
+    QCOMPARE(run.exitCode, 0);
+    const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    QCOMPARE(report.value("environment").toString(), QString("prod"));
+    const QJsonArray flags = report.value("command_line_settings").toArray();
+    QCOMPARE(flags.size(), 2);
+    const QJsonObject configFile = flags.at(0).toObject();
+    QCOMPARE(configFile.value("name").toString(), QString("config_file"));
+    QCOMPARE(configFile.value("source").toObject().value("file").toString(), QString("docker-compose.prod.yml"));
+    QCOMPARE(configFile.value("source").toObject().value("line").toInt(), 6);
+    QVERIFY(configFile.value("overrides").isNull());
+    const QJsonObject maxConnections = flags.at(1).toObject();
+    QCOMPARE(maxConnections.value("value").toString(), QString("200"));
+    QCOMPARE(maxConnections.value("overrides").toObject().value("sourcefile").toString(), QString("postgresql.conf"));
+    QCOMPARE(maxConnections.value("overrides").toObject().value("sourceline").toInt(), 74);
+    QVERIFY(!report.value("file_settings").toArray().isEmpty());
+
+    const auto text = runCli({"conf", conf, "--project", dir.path()});
+    QCOMPARE(text.exitCode, 0);
+    QVERIFY2(text.err.contains("prod: -c max_connections=200 (docker-compose.prod.yml:6) overrides postgresql.conf:74"),
+             text.err.constData());
+
+    // Development's server does not read this file: no flags of its apply.
+    const auto dev = runCli({"conf", conf, "--json", "--project", dir.path(), "--env", "dev"});
+    QCOMPARE(dev.exitCode, 0);
+    const QJsonObject devReport = QJsonDocument::fromJson(dev.out).object();
+    QVERIFY(devReport.value("environment").isNull());
+    QVERIFY(devReport.value("command_line_settings").toArray().isEmpty());
+
+    const auto plain = runCli({"conf", conf, "--json"});
+    QVERIFY(!QJsonDocument::fromJson(plain.out).object().contains("command_line_settings"));
+    QCOMPARE(runCli({"conf", conf, "--env", "prod"}).exitCode, 2);
+    QCOMPARE(runCli({"conf", conf, "--project", dir.path(), "--env", "nope"}).exitCode, 2);
+    QCOMPARE(runCli({"conf", pgdial::test::exampleProject() + "/config.yaml", "--project", dir.path()}).exitCode, 2);
 }
 
 QTEST_GUILESS_MAIN(tst_CliConf)
