@@ -608,6 +608,16 @@ void checkCompose(const project::Project &project, const Environment &env, base:
             if (dependency.name != env.serverService)
                 continue;
             reaches = dependency.source;
+            // Compose waits for a health status the service never reports: `up` fails (the
+            // official image defines no HEALTHCHECK; another image may, which pgdial cannot see).
+            if (dependency.condition == u"service_healthy" && server && server->healthcheck.isEmpty())
+                out.append(make(project, base::Severity::Warning, u"env.depends-on-no-healthcheck"_s, dependency.source,
+                                tr("Service %1 waits for %2 to be healthy, but %2 has no healthcheck")
+                                    .arg(service.name, env.serverService),
+                                tr("Give %1 a healthcheck: test: [\"CMD-SHELL\", \"pg_isready -U postgres -d "
+                                   "postgres\"] (with the role and database the server has)")
+                                    .arg(env.serverService),
+                                env.serverService));
             if (dependency.condition != u"service_healthy")
                 out.append(make(project, base::Severity::Warning, u"env.depends-on-not-healthy"_s, dependency.source,
                                 tr("Service %1 waits only for %2 to start, not to accept connections")

@@ -43,8 +43,9 @@ PostgresImage PostgresImage::parse(const QString &reference)
         return image;
     }
     // "16", "16.2", "16-alpine", "15-3.4" (postgis: PostgreSQL first, then PostGIS),
-    // "9.6" (before 10 the major had two parts; pgdial names it 9), "latest-pg16", "pg16-ts2.14".
-    static const QRegularExpression leading(u"^(\\d+)(?:[.\\-_]|$)"_s);
+    // "9.6" (before 10 the major had two parts; pgdial names it 9), "latest-pg16", "pg16-ts2.14",
+    // and the test releases the official image tags before a major is out ("18beta1", "18rc1-alpine").
+    static const QRegularExpression leading(u"^(\\d+)(?:[.\\-_]|beta\\d|rc\\d|$)"_s);
     static const QRegularExpression pgPrefixed(u"(?:^|[^a-z])pg(\\d+)"_s);
     QRegularExpressionMatch match = pgPrefixed.match(lowerTag);
     if (!match.hasMatch())

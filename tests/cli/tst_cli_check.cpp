@@ -34,6 +34,7 @@ private Q_SLOTS:
     void versionOnlyParameterOfNewerMajor();
     void environmentRules_data();
     void environmentRules();
+    void monorepoFixture();
 };
 
 void tst_CliCheck::helpAndVersion()
@@ -327,6 +328,31 @@ void tst_CliCheck::environmentRules()
     QVERIFY(!run.out.contains("hunter2"));
     const auto json = runCli(QStringList {"check", dir.path(), "--format", "json"} + options);
     QVERIFY(!json.out.contains("hunter2"));
+}
+
+// Two apps in one folder: each app's environments by APP_ROOT:NAME, one app's .env.example never
+// compared with the other's .env, and --env limits the rules to one app's environment.
+void tst_CliCheck::monorepoFixture()
+{
+    const QString folder = pgdial::test::testDataDir() + "/environments/monorepo";
+    const auto all = runCli({"check", folder, "--format", "json"});
+    QCOMPARE(all.exitCode, 0);
+    const QJsonObject report = QJsonDocument::fromJson(all.out).object();
+    QCOMPARE(report.value("environment").toString(), QString("apps/api:prod"));
+    QCOMPARE(report.value("pg_version").toInt(), 16);
+    QStringList codes;
+    for (const QJsonValue &d : report.value("diagnostics").toArray())
+        codes.append(d.toObject().value("code").toString());
+    QVERIFY2(!codes.contains("env.missing-key"), qPrintable(codes.join(u',')));
+    QVERIFY2(codes.contains("env.prod-port-public"), qPrintable(codes.join(u',')));
+
+    const auto worker = runCli({"check", folder, "--env", "apps/worker:prod"});
+    QCOMPARE(worker.exitCode, 0);
+    QVERIFY2(worker.err.contains("PostgreSQL 15 (apps/worker:prod from apps/worker/docker-compose.prod.yml:3)"),
+             worker.err.constData());
+    QVERIFY(worker.out.contains("apps/worker/docker-compose.prod.yml:7:10: warning:"));
+    QVERIFY(!worker.out.contains("apps/api/"));
+    QVERIFY(!worker.out.contains("sharedpass"));
 }
 
 QTEST_GUILESS_MAIN(tst_CliCheck)

@@ -38,6 +38,9 @@ private Q_SLOTS:
     void extendsSameFile();
     void extendsOtherFile();
     void extendsMissing();
+    void mergeKeyPrecedence();
+    void extendsChainAcrossFiles();
+    void envFilesBesideTheComposeFile();
     void envFileForms();
     void portSyntaxes_data();
     void portSyntaxes();
@@ -116,6 +119,71 @@ void tst_ComposeDocument::extendsMissing()
     QCOMPARE(doc.services().size(), 3);
 }
 
+// YAML's merge key: the service's own keys win, then the merged mappings in the order listed
+// (the first that has a key wins), and merging is shallow: a mapping is taken whole.
+void tst_ComposeDocument::mergeKeyPrecedence()
+{
+    const ComposeDocument doc = parse("x-a: &a\n"
+                                      "  image: postgres:15\n"
+                                      "  environment:\n"
+                                      "    POSTGRES_DB: a\n"
+                                      "x-b: &b\n"
+                                      "  image: postgres:17\n"
+                                      "  ports: ['5440:5432']\n"
+                                      "  environment:\n"
+                                      "    POSTGRES_USER: b\n"
+                                      "services:\n"
+                                      "  db:\n"
+                                      "    <<: [*a, *b]\n"
+                                      "    container_name: db\n");
+    const ComposeServiceSpec db = *doc.service(QStringLiteral("db"));
+    QCOMPARE(db.image, QStringLiteral("postgres:15"));
+    QCOMPARE(db.ports.size(), 1);
+    QCOMPARE(db.ports.first().published.value_or(0), 5440);
+    QVERIFY(db.environmentValue(QStringLiteral("POSTGRES_DB")));
+    QVERIFY(!db.environmentValue(QStringLiteral("POSTGRES_USER"))); // shallow: a's mapping is taken whole
+    QCOMPARE(db.containerName, QStringLiteral("db"));
+}
+
+// `extends.file` is relative to the file that names it, also in a file reached through another
+// one's extends; a chain takes every level's keys.
+void tst_ComposeDocument::extendsChainAcrossFiles()
+{
+    const ComposeDocument doc
+        = parse("services:\n"
+                "  postgres:\n"
+                "    extends: {file: common/db.yml, service: db}\n"
+                "    ports: ['127.0.0.1:5432:5432']\n",
+                {{QStringLiteral("common/db.yml"),
+                  "services:\n  db:\n    extends:\n      file: base/pg.yml\n      service: pg\n"
+                  "    environment:\n      POSTGRES_DB: app\n"},
+                 {QStringLiteral("common/base/pg.yml"),
+                  "services:\n  pg:\n    image: postgres:14\n    healthcheck:\n      test: pg_isready\n"}});
+    QVERIFY2(doc.diagnostics().isEmpty(),
+             qPrintable(doc.diagnostics().isEmpty() ? QString() : doc.diagnostics().first().toText()));
+    const ComposeServiceSpec postgres = *doc.service(QStringLiteral("postgres"));
+    QCOMPARE(postgres.image, QStringLiteral("postgres:14"));
+    QCOMPARE(postgres.imageSource.file, QStringLiteral("common/base/pg.yml"));
+    QCOMPARE(postgres.healthcheck, QStringLiteral("pg_isready"));
+    QVERIFY(postgres.environmentValue(QStringLiteral("POSTGRES_DB")));
+    QCOMPARE(postgres.ports.size(), 1);
+}
+
+// Paths in a compose file are relative to its folder: an app's compose file in a subfolder names
+// its own .env.
+void tst_ComposeDocument::envFilesBesideTheComposeFile()
+{
+    const ComposeDocument doc = ComposeDocument::parse(
+        base::TextDocument::fromBytes("services:\n  db:\n    image: postgres:16\n    env_file: [.env, ../shared.env]\n"
+                                      "    volumes: ['./pg/postgresql.conf:/etc/postgresql/postgresql.conf']\n"),
+        QStringLiteral("apps/api/docker-compose.yml"));
+    const ComposeServiceSpec db = *doc.service(QStringLiteral("db"));
+    QCOMPARE(db.envFiles.size(), 2);
+    QCOMPARE(db.envFiles.at(0).projectPath, QStringLiteral("apps/api/.env"));
+    QCOMPARE(db.envFiles.at(1).projectPath, QStringLiteral("apps/shared.env"));
+    QCOMPARE(db.volumes.first().projectPath, QStringLiteral("apps/api/pg/postgresql.conf"));
+}
+
 void tst_ComposeDocument::envFileForms()
 {
     const ComposeDocument doc = parse("services:\n"
@@ -150,6 +218,13 @@ void tst_ComposeDocument::portSyntaxes_data()
     QTest::newRow("long") << QByteArray("{target: 5432, published: \"5433\", host_ip: 127.0.0.1}") << "127.0.0.1"
                           << 5433 << 5432;
     QTest::newRow("long without published") << QByteArray("{target: 5432}") << "" << -1 << 5432;
+    QTest::newRow("short unquoted") << QByteArray("5433:5432") << "" << 5433 << 5432;
+    QTest::newRow("short ip, random host port") << QByteArray("\"127.0.0.1::5432\"") << "127.0.0.1" << -1 << 5432;
+    QTest::newRow("short range of one") << QByteArray("\"5433-5433:5432\"") << "" << 5433 << 5432;
+    QTest::newRow("long with integer and protocol")
+        << QByteArray("{target: 5432, published: 5433, protocol: tcp, mode: host}") << "" << 5433 << 5432;
+    QTest::newRow("long block") << QByteArray("target: 5432\n        published: \"5434\"\n        host_ip: \"::1\"")
+                                << "::1" << 5434 << 5432;
 }
 
 void tst_ComposeDocument::portSyntaxes()

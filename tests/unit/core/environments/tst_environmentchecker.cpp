@@ -107,6 +107,8 @@ private Q_SLOTS:
     void healthcheckNames_data();
     void healthcheckNames();
     void networkOfAUrlsHost();
+    void healthyDependencyWithoutHealthcheck();
+    void monorepoFixture();
     void hostAuthMethod_data();
     void hostAuthMethod();
 };
@@ -376,6 +378,64 @@ void tst_EnvironmentChecker::networkOfAUrlsHost()
     QCOMPARE(mismatch.size(), 1);
     QCOMPARE(mismatch.first().line, 8);
     QCOMPARE(mismatch.first().column, 38); // the host in the URL
+}
+
+void tst_EnvironmentChecker::healthyDependencyWithoutHealthcheck()
+{
+    QTemporaryDir dir;
+    const QByteArray compose = "services:\n"
+                               "  db:\n"
+                               "    image: postgres:16\n"
+                               "  api:\n"
+                               "    image: example/api:1\n"
+                               "    depends_on:\n"
+                               "      db:\n"
+                               "        condition: service_healthy\n";
+    write(dir.path(), "docker-compose.dev.yml", compose);
+    const auto missing = withCode(checkFolder(dir.path()), "env.depends-on-no-healthcheck");
+    QCOMPARE(missing.size(), 1);
+    QCOMPARE(missing.first().line, 7);
+    QCOMPARE(missing.first().column, 7);
+    QVERIFY(withCode(checkFolder(dir.path()), "env.depends-on-not-healthy").isEmpty());
+    write(dir.path(), "docker-compose.dev.yml",
+          compose + "    healthcheck_is_not_here: true\n"); // an unknown key changes nothing
+    QCOMPARE(withCode(checkFolder(dir.path()), "env.depends-on-no-healthcheck").size(), 1);
+    write(dir.path(), "docker-compose.dev.yml",
+          "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: pg_isready\n"
+              + compose.mid(compose.indexOf("  api:")));
+    QVERIFY(withCode(checkFolder(dir.path()), "env.depends-on-no-healthcheck").isEmpty());
+}
+
+// tests/data/environments/monorepo: two apps, each with development and production. The api
+// follows the guide in production; the worker breaks it, with the api's development password in
+// its production file, which is the worker's business, not a reuse of the api's password.
+void tst_EnvironmentChecker::monorepoFixture()
+{
+    const QString folder = pgdial::test::testDataDir() + QStringLiteral("/environments/monorepo");
+    const base::Result<project::Project> project = project::Project::open(folder);
+    QVERIFY(project);
+    const EnvironmentSet set = EnvironmentDetector::detect(*project);
+    QStringList names;
+    for (const Environment &env : set.environments)
+        names.append(env.name + u'=' + QString::number(env.pgVersion.value_or(0)));
+    QCOMPARE(names, (QStringList {"apps/api:dev=16", "apps/api:prod=16", "apps/worker:dev=15", "apps/worker:prod=15"}));
+
+    const base::Diagnostics all = EnvironmentChecker::check(*project, set);
+    QStringList found;
+    for (const base::Diagnostic &d : all)
+        found.append(d.file + u' ' + d.code);
+    found.sort();
+    QCOMPARE(found,
+             (QStringList {"apps/api/docker-compose.prod.yml env.secret-file-missing",
+                           "apps/worker/docker-compose.prod.yml env.prod-literal-password",
+                           "apps/worker/docker-compose.prod.yml env.prod-no-scram",
+                           "apps/worker/docker-compose.prod.yml env.prod-port-public",
+                           "apps/worker/docker-compose.prod.yml env.prod-ssl-off"}));
+    // One environment of one app: only its findings.
+    const base::Diagnostics api = EnvironmentChecker::check(*project, set, QStringLiteral("apps/api:prod"));
+    QCOMPARE(api.size(), 1);
+    QCOMPARE(api.first().code, QStringLiteral("env.secret-file-missing"));
+    QVERIFY(EnvironmentChecker::check(*project, set, QStringLiteral("apps/worker:dev")).isEmpty());
 }
 
 void tst_EnvironmentChecker::hostAuthMethod_data()

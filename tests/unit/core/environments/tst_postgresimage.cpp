@@ -31,6 +31,16 @@ void tst_PostgresImage::major_data()
     QTest::newRow("latest") << "postgres:latest" << 0 << "latest";
     QTest::newRow("no tag") << "postgres" << 0 << "no tag";
     QTest::newRow("alpine only") << "postgres:alpine" << 0 << "tag names no version";
+    QTest::newRow("alpine with its version") << "postgres:16-alpine3.20" << 16 << "";
+    QTest::newRow("docker.io library path") << "docker.io/library/postgres:15.6" << 15 << "";
+    QTest::newRow("cloudnative-pg") << "ghcr.io/cloudnative-pg/postgresql:16.2" << 16 << "";
+    QTest::newRow("postgis latest") << "postgis/postgis:latest" << 0 << "latest";
+    QTest::newRow("postgis digest only") << "postgis/postgis@sha256:0123abcd" << 0 << "digest";
+    QTest::newRow("beta") << "postgres:18beta1" << 18 << "";
+    QTest::newRow("release candidate") << "postgres:17rc1-alpine" << 17 << "";
+    QTest::newRow("a date is no beta") << "postgres:2024beta" << 0 << "tag names no version";
+    // Before 10 a major had two numbers; pgdial names it by the first (and supports none of them).
+    QTest::newRow("pre-10 major") << "postgres:9.6" << 9 << "";
 }
 
 void tst_PostgresImage::major()
