@@ -184,10 +184,14 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
     });
     if (document::DocumentManager *documents = m_context->documents()) {
         for (document::ProjectDocument *other : documents->documents()) {
-            if (other->kind() == core::project::FileKind::PostgresqlConf) {
+            const core::project::FileKind kind = other->kind();
+            if (kind == core::project::FileKind::PostgresqlConf) {
                 connect(other, &document::ProjectDocument::contentsChanged, this,
                         [this, other] { onTextChanged(other); });
                 connect(other, &document::ProjectDocument::saved, this, [this, other] { onSaved(other); });
+            } else if (kind == core::project::FileKind::Compose || kind == core::project::FileKind::Env) {
+                connect(other, &document::ProjectDocument::contentsChanged, this,
+                        [this, other] { onTextChanged(other); });
             }
         }
     }
@@ -262,7 +266,11 @@ QString SettingsEditor::topFileFor(document::ProjectDocument *document, document
 
 void SettingsEditor::onTextChanged(document::ProjectDocument *document)
 {
-    if (document == m_document || m_files.contains(document->relativePath()))
+    // Compose and .env files decide the server's -c flags over the configuration (its command and
+    // the variables in it), so an edit there can change which source wins.
+    const core::project::FileKind kind = document->kind();
+    if (document == m_document || m_files.contains(document->relativePath()) || kind == core::project::FileKind::Compose
+        || kind == core::project::FileKind::Env)
         m_analyzer->invalidate();
 }
 

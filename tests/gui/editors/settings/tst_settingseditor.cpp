@@ -636,6 +636,27 @@ void tst_SettingsEditor::commandLineFlagWins()
                 .toString()
                 .startsWith(QStringLiteral("postgresql.conf:")));
 
+    // Editing the compose file in the window moves the winner at once: the flag removed, the
+    // file's line wins again.
+    m_window->showFile(QStringLiteral("docker-compose.prod.yml"));
+    ui::document::ProjectDocument *composeDocument
+        = m_window->documents()->document(QStringLiteral("docker-compose.prod.yml"));
+    QVERIFY(composeDocument && composeDocument->text());
+    const QByteArray line = composeDocument->text()->line(5);
+    QVERIFY(line.contains("max_connections=200"));
+    QByteArray without = line;
+    without.replace(", \"-c\", \"max_connections=200\"", "");
+    QVERIFY(composeDocument->applyEdits({core::base::LineEdit {5, 1, {without}, {}}}, QStringLiteral("drop the flag")));
+    QVERIFY(!maxConnections.data(Model::CommandLineRole).toBool());
+    QCOMPARE(maxConnections.siblingAtColumn(Model::ValueColumn).data().toString(), QStringLiteral("100"));
+    QVERIFY(maxConnections.siblingAtColumn(Model::SourceColumn)
+                .data()
+                .toString()
+                .startsWith(QStringLiteral("postgresql.conf:")));
+    composeDocument->undoStack()->undo();
+    QVERIFY(maxConnections.data(Model::CommandLineRole).toBool());
+    m_window->showFile(QString::fromLatin1(confRelative));
+
     QWidget *shot = m_window.get();
     QVERIFY(editor()->selectParameter(QStringLiteral("max_connections")));
     QVERIFY(shot->grab().save(QDir::temp().filePath(QStringLiteral("pgdial-settings-commandline.png"))));
