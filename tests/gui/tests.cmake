@@ -11,6 +11,7 @@ pgdial_add_test(NAME tst_settingsserver SOURCES ${CMAKE_CURRENT_LIST_DIR}/editor
 # Against a real TLS server the test starts (PgTestServer), in the main window.
 pgdial_add_test(NAME tst_connectiontester SOURCES ${CMAKE_CURRENT_LIST_DIR}/tools/connectiontester/tst_connectiontester.cpp GUI LABELS integration TIMEOUT 300)
 pgdial_add_test(NAME tst_poolcalculatorpanel SOURCES ${CMAKE_CURRENT_LIST_DIR}/tools/pool/tst_poolcalculatorpanel.cpp GUI LIBS Qt6::Charts)
+pgdial_add_test(NAME tst_environmentsview SOURCES ${CMAKE_CURRENT_LIST_DIR}/tools/environments/tst_environmentsview.cpp GUI)
 pgdial_add_test(NAME tst_tuningwizard SOURCES ${CMAKE_CURRENT_LIST_DIR}/tools/tuning/tst_tuningwizard.cpp GUI)
 pgdial_add_test(NAME tst_appeditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/app/tst_appeditor.cpp GUI)
 pgdial_add_test(NAME tst_enveditor SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/app/tst_enveditor.cpp GUI)

@@ -1,6 +1,7 @@
 #include "tools/toolfactory.h"
 
 #include "tools/connectiontester/connectiontesterwidget.h"
+#include "tools/environments/environmentsview.h"
 #include "tools/pool/poolcalculatorpanel.h"
 #include "tools/tuning/tuningwizard.h"
 
@@ -72,6 +73,11 @@ QList<QDockWidget *> createToolDocks(document::ProjectContext *context, QMainWin
                   QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_U),
                   tr("Suggest postgresql.conf settings for the server's machine and workload")},
                  new tools::tuning::TuningWizard(context)),
+        toolDock(window,
+                 {u"environmentsDock"_s, u"actionToolEnvironments"_s, tr("Environments"),
+                  QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_E),
+                  tr("Compare the project's development, production and testing environments side by side")},
+                 new tools::environments::EnvironmentsView(context)),
     };
 }
 

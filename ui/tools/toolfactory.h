@@ -11,7 +11,7 @@ class ProjectContext;
 
 namespace pgdial::ui::tools {
 
-// The main window's tools (connection tester, tuning wizard, pool calculator), each a dock
+// The main window's tools (connection tester, tuning wizard, pool calculator, environments), each a dock
 // widget with an objectName ("connectionTesterDock", ...) and a shortcut on its toggle action.
 // The window adds them to the right dock area, tabbed together, and lists them in the Tools menu.
 namespace ToolFactory {
