@@ -276,6 +276,8 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                                                 : ValueFormatter::withUnit(number, info->unit);
                 };
                 suggestion = tr("Use a value between %1 and %2").arg(bound(*info->min), bound(*info->max));
+            } else if (suggestion.isEmpty() && !info->acceptedSettings.isEmpty()) {
+                suggestion = tr("Use %1, or remove the line").arg(info->acceptedSettings.join(tr(" or ")));
             } else if (suggestion.isEmpty() && info->type == ParameterType::Bool) {
                 suggestion = tr("Use on or off");
             }
@@ -283,6 +285,12 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
             continue;
         }
         settings[i] = parsed.setting;
+        if (info->obsolete) // accepted, but it does nothing: worth knowing when cleaning up old files
+            diagnose(
+                base::Severity::Info, u"conf.obsolete-parameter"_s, item, item.nameColumn, info->name,
+                tr("\"%1\" is obsolete and has no effect: %2 The server accepts it only so that old files still load")
+                    .arg(info->name, info->shortDescription),
+                tr("Remove the line"));
         const QString canonicalName = info->name.toLower();
         finalSetting.insert(canonicalName, parsed.setting);
         ValueParser::updateDateTimeContext(&dateTimeContext, info->name, value);

@@ -175,6 +175,11 @@ std::optional<ParameterCatalog> ParameterCatalog::fromJson(const QByteArray &jso
             info.buildDependentValues.insert(it.key(), it.value().toString());
         info.bootValue = object.value("b"_L1).toString();
         info.inSample = object.value("i"_L1).toInt() != 0;
+        info.hidden = object.value("hd"_L1).toInt() != 0;
+        info.obsolete = object.value("ob"_L1).toInt() != 0;
+        for (const QJsonValue &setting : object.value("a"_L1).toArray())
+            info.acceptedSettings.append(setting.toString());
+        info.refusalMessage = object.value("ar"_L1).toString();
         info.category = object.value("g"_L1).toString();
         info.shortDescription = object.value("s"_L1).toString();
         info.extraDescription = object.value("x"_L1).toString();
@@ -227,37 +232,6 @@ QList<int> ParameterCatalog::versionsHaving(const QString &name)
     return versions;
 }
 
-namespace {
-
-// Parameters every server 13-18 knows but pg_settings never lists (GUC_NO_SHOW_ALL), so the
-// generated catalogs lack them. The server accepts them in the file like any other name:
-// is_superuser is internal ("cannot be changed"), the others take a value.
-const ParameterInfo *hiddenParameter(const QString &key)
-{
-    static const QHash<QString, ParameterInfo> hidden = [] {
-        QHash<QString, ParameterInfo> parameters;
-        auto add = [&](const QString &name, ParameterType type, ParameterContext context) -> ParameterInfo & {
-            ParameterInfo info;
-            info.name = name;
-            info.type = type;
-            info.context = context;
-            return parameters.insert(name, info).value();
-        };
-        add(u"is_superuser"_s, ParameterType::Bool, ParameterContext::Internal).bootValue = u"off"_s;
-        add(u"role"_s, ParameterType::String, ParameterContext::User).bootValue = u"none"_s;
-        add(u"session_authorization"_s, ParameterType::String, ParameterContext::Superuser);
-        ParameterInfo &seed = add(u"seed"_s, ParameterType::Real, ParameterContext::User);
-        seed.min = -1.0; // pg 13-18: setseed() range
-        seed.max = 1.0;
-        seed.bootValue = u"0"_s;
-        return parameters;
-    }();
-    const auto it = hidden.constFind(key);
-    return it == hidden.cend() ? nullptr : &*it;
-}
-
-} // namespace
-
 const ParameterInfo *ParameterCatalog::find(const QString &name) const
 {
     QString key = asciiLower(name);
@@ -265,7 +239,7 @@ const ParameterInfo *ParameterCatalog::find(const QString &name) const
     if (it == m_index.cend()) {
         const auto alias = m_aliases.constFind(key);
         if (alias == m_aliases.cend())
-            return m_parameters.isEmpty() ? nullptr : hiddenParameter(key);
+            return nullptr;
         it = m_index.constFind(asciiLower(*alias));
         if (it == m_index.cend())
             return nullptr;
@@ -285,7 +259,7 @@ QStringList ParameterCatalog::closestNames(const QString &name, int maxCount) co
     const int limit = std::max(2, static_cast<int>(key.size()) / 3);
     std::multimap<int, QString> ranked;
     for (const ParameterInfo &info : m_parameters) {
-        if (info.context == ParameterContext::Internal)
+        if (info.context == ParameterContext::Internal || info.hidden)
             continue;
         const QString candidate = asciiLower(info.name);
         if (std::abs(candidate.size() - key.size()) > limit)

@@ -47,6 +47,15 @@ struct ParameterInfo
     QString extraDescription;
     QString bootValue; // pg_settings.boot_val (in the base unit)
     bool inSample = false; // listed (commented out) in that version's postgresql.conf.sample
+    // pg_settings never lists it (GUC_NO_SHOW_ALL), yet the server accepts it in the file:
+    // session state (role, seed) or, when `obsolete`, a relic kept so that old files still load
+    // (ssl_renegotiation_limit, default_with_oids). Editors do not offer these unless asked to.
+    bool hidden = false;
+    bool obsolete = false;
+    // The only settings a check hook lets through (canonical spelling: "off"), empty when any
+    // value of the type is fine, and the server's message for any other.
+    QStringList acceptedSettings;
+    QString refusalMessage;
 
     bool needsRestart() const { return context == ParameterContext::Postmaster; }
     bool isSettableInFile() const { return context != ParameterContext::Internal; }

@@ -411,6 +411,10 @@ ParsedValue ValueParser::parse(const ParameterInfo &parameter, const QString &va
         result.boolean = *parsed;
         result.setting = *parsed ? u"on"_s : u"off"_s;
         result.buildFeature = parameter.buildDependentValues.value(result.setting);
+        if (!parameter.acceptedSettings.isEmpty() && !parameter.acceptedSettings.contains(result.setting))
+            return fail(ValueProblem::Invalid,
+                        parameter.refusalMessage.isEmpty() ? invalidValueMessage(parameter, value)
+                                                           : parameter.refusalMessage);
         return result;
     }
     case ParameterType::Integer:

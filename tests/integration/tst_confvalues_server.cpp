@@ -20,6 +20,8 @@ private Q_SLOTS:
     void trickyValues();
     void hiddenEnumValuesAccepted_data();
     void hiddenEnumValuesAccepted();
+    void hiddenParameters_data();
+    void hiddenParameters();
 
 private:
     struct Verdict
@@ -189,6 +191,54 @@ void tst_ConfValuesServer::hiddenEnumValuesAccepted()
         }
     }
     QVERIFY(checked > 20);
+}
+
+void tst_ConfValuesServer::hiddenParameters_data()
+{
+    s_instance = this;
+    QTest::addColumn<int>("major");
+    QTest::addColumn<QString>("name");
+    for (const PgInstallation &installation : PgInstallation::available()) {
+        for (const ParameterInfo &info : ParameterCatalog::forVersion(installation.major).parameters()) {
+            if (info.hidden)
+                QTest::addRow("pg%d %s", installation.major, qPrintable(info.name)) << installation.major << info.name;
+        }
+    }
+}
+
+// Every parameter the catalog lists although pg_settings does not (hidden, obsolete) is one the
+// server knows: `postgres -C NAME` prints its default, the values the catalog calls fine are
+// accepted at start-up (-c NAME=VALUE runs the same checks as the file), and pgdial refuses what
+// the server refuses with the server's own message.
+void tst_ConfValuesServer::hiddenParameters()
+{
+    QFETCH(int, major);
+    QFETCH(QString, name);
+    PgTestServer &server = serverFor(major);
+    if (!QFileInfo::exists(server.dataDir() + "/PG_VERSION"))
+        QSKIP(qPrintable(server.errorString()));
+    const ParameterInfo &info = *ParameterCatalog::forVersion(major).find(name);
+    const Verdict shown = ask(server, name, {});
+    QVERIFY2(shown.accepted, qPrintable(shown.output));
+    if (name != "session_authorization") // the initdb user's name at run time
+        QCOMPARE(shown.output, info.bootValue);
+    QStringList values;
+    if (info.type == ParameterType::Bool)
+        values = {"off", "false", "no", "0", "on", "true", "yes", "1"};
+    else if (info.type == ParameterType::Integer || info.type == ParameterType::Real)
+        values = {"0", "'0'", "0.4", "1", "-1", "2", "1kB"};
+    else
+        values = info.bootValue.isEmpty() ? QStringList() : QStringList {info.bootValue};
+    for (const QString &value : values) {
+        const Verdict verdict = ask(server, name, {name + '=' + value});
+        const ParsedValue parsed = ValueParser::parse(info, value, major);
+        const bool accepted = parsed.ok() && info.isSettableInFile();
+        QVERIFY2(accepted == verdict.accepted, qPrintable(name + '=' + value + ": " + verdict.output));
+        if (verdict.accepted)
+            QCOMPARE(parsed.setting, verdict.output);
+        else if (info.isSettableInFile())
+            QCOMPARE(parsed.message, verdict.output);
+    }
 }
 
 QTEST_GUILESS_MAIN(tst_ConfValuesServer)
