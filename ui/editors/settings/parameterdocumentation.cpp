@@ -118,11 +118,30 @@ QString ParameterDocumentation::defaultValue(const ParameterInfo &info)
     return info.bootValue;
 }
 
+QString ParameterDocumentation::hiddenNote(const ParameterInfo &info)
+{
+    if (info.obsolete && !info.acceptedSettings.isEmpty())
+        return tr("Obsolete: it has no effect. The server still accepts the name, with the value %1 only, so that "
+                  "old configuration files load; pg_settings does not list it. Remove the line.")
+            .arg(info.acceptedSettings.join(tr(" or ")));
+    if (info.obsolete)
+        return tr("Obsolete: it has no effect. The server still accepts the name so that old configuration files "
+                  "load; pg_settings does not list it. Remove the line.");
+    if (info.hidden && info.context == ParameterContext::Internal)
+        return tr("Hidden: pg_settings does not list it. The server reports it to clients; it cannot be set.");
+    if (info.hidden)
+        return tr("Hidden: pg_settings does not list it. It is session state meant for SET; the server accepts "
+                  "it in the file, where it applies to every session.");
+    return {};
+}
+
 QString ParameterDocumentation::tooltip(const ParameterInfo &info)
 {
     QString text = u"<b>%1</b><br>%2"_s.arg(info.name.toHtmlEscaped(), info.shortDescription.toHtmlEscaped());
     if (!info.extraDescription.isEmpty())
         text += u"<br>"_s + info.extraDescription.toHtmlEscaped();
+    if (const QString note = hiddenNote(info); !note.isEmpty())
+        text += u"<br><b>%1</b>"_s.arg(note.toHtmlEscaped());
     text += u"<br><i>"_s + contextDescription(info.context).toHtmlEscaped() + u"</i>"_s;
     return text;
 }
@@ -135,6 +154,8 @@ QString ParameterDocumentation::html(const ParameterInfo &info, int major, const
     html += u"<p>%1</p>"_s.arg(info.shortDescription.toHtmlEscaped());
     if (!info.extraDescription.isEmpty())
         html += u"<p>%1</p>"_s.arg(info.extraDescription.toHtmlEscaped());
+    if (const QString note = hiddenNote(info); !note.isEmpty())
+        html += u"<p><b>%1</b></p>"_s.arg(note.toHtmlEscaped());
 
     html += u"<table cellspacing='0' cellpadding='2'>"_s;
     auto row = [&html](const QString &label, const QString &value) {

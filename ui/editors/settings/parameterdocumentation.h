@@ -20,6 +20,8 @@ public:
     static QString allowedValues(const core::pgconf::ParameterInfo &info);
     // The boot value as a DBA writes it ("128MB" rather than 16384).
     static QString defaultValue(const core::pgconf::ParameterInfo &info);
+    // What an obsolete or hidden parameter is (what it was, why the server still accepts it), or empty.
+    static QString hiddenNote(const core::pgconf::ParameterInfo &info);
     // Short description, extra description and context: for tooltips.
     static QString tooltip(const core::pgconf::ParameterInfo &info);
     // The documentation pane: everything above plus version notes across 13-18.

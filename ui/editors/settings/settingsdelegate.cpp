@@ -272,7 +272,8 @@ void SettingsDelegate::paint(QPainter *painter, const QStyleOptionViewItem &opti
     painter->save();
     painter->setRenderHint(QPainter::Antialiasing);
     painter->setPen(Qt::NoPen);
-    painter->setBrush(badgeColour(context));
+    painter->setBrush(index.data(SettingsModel::IsObsoleteRole).toBool() ? QColor(0x80, 0x80, 0x80)
+                                                                         : badgeColour(context));
     painter->drawRoundedRect(pill, height / 2.0, height / 2.0);
     painter->setPen(Qt::white);
     painter->setFont(font);

@@ -16,6 +16,7 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -42,6 +43,7 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
     , m_filter(new SettingsFilterModel(this))
     , m_delegate(new SettingsDelegate(this))
     , m_filterBox(new QLineEdit(this))
+    , m_showObsolete(new QCheckBox(this))
     , m_count(new QLabel(this))
     , m_message(new QLabel(this))
     , m_view(new QTreeView(this))
@@ -69,6 +71,12 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
                             tr("Only the parameters where the live server and the file part (Project > Server "
                                "Connection…)"),
                             SettingsFilterModel::OnlyDrift);
+    m_showObsolete->setObjectName(u"settingsShowObsolete"_s);
+    m_showObsolete->setText(tr("Show obsolete"));
+    m_showObsolete->setToolTip(tr("Also list the parameters pg_settings does not show: obsolete ones the server "
+                                  "accepts only so that old files load (ssl_renegotiation_limit, default_with_oids) "
+                                  "and session state meant for SET (role, seed). The table always lists those the "
+                                  "configuration sets."));
     m_count->setObjectName(u"settingsCount"_s);
 
     auto *bar = new QHBoxLayout;
@@ -77,6 +85,8 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
     bar->addWidget(new QLabel(tr("Show only:"), this));
     for (QToolButton *toggle : {m_onlySet, m_onlyProblems, m_onlyRestart, m_onlyChanged, m_onlyDrift})
         bar->addWidget(toggle);
+    bar->addSpacing(8);
+    bar->addWidget(m_showObsolete);
     bar->addSpacing(8);
     bar->addWidget(m_count);
 
@@ -147,6 +157,11 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
 
     connect(m_filterBox, &QLineEdit::textChanged, this, [this](const QString &text) {
         m_filter->setText(text);
+        m_view->expandAll();
+        updateCount();
+    });
+    connect(m_showObsolete, &QCheckBox::toggled, this, [this](bool on) {
+        m_filter->setShowHidden(on);
         m_view->expandAll();
         updateCount();
     });
@@ -322,7 +337,10 @@ void SettingsEditor::updateCount()
     int shown = 0;
     for (int row = 0; row < m_filter->rowCount(); ++row)
         shown += m_filter->rowCount(m_filter->index(row, 0));
-    const int total = int(ParameterCatalog::forVersion(m_model->major()).parameters().size());
+    // The total is what the table offers: hidden parameters count once "show obsolete" is on.
+    int total = 0;
+    for (const ParameterInfo &info : ParameterCatalog::forVersion(m_model->major()).parameters())
+        total += !info.hidden || m_filter->showsHidden();
     const int set = int(m_analyzer->snapshot().analysis.effective.settings().size());
     m_count->setText(
         tr("%1 of %2 shown · %3 set · PostgreSQL %4").arg(shown).arg(total).arg(set).arg(m_model->major()));
@@ -428,6 +446,8 @@ bool SettingsEditor::selectParameter(const QString &name)
         m_filterBox->clear();
         for (QToolButton *toggle : {m_onlySet, m_onlyProblems, m_onlyRestart, m_onlyChanged})
             toggle->setChecked(false);
+        if (source.data(SettingsModel::IsHiddenRole).toBool())
+            m_showObsolete->setChecked(true);
         proxy = m_filter->mapFromSource(source);
     }
     if (!proxy.isValid())

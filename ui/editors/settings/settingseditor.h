@@ -6,6 +6,7 @@
 #include <QWidget>
 
 class QAction;
+class QCheckBox;
 class QLabel;
 class QLineEdit;
 class QTextBrowser;
@@ -68,6 +69,7 @@ private:
     QToolButton *m_onlyRestart;
     QToolButton *m_onlyChanged;
     QToolButton *m_onlyDrift;
+    QCheckBox *m_showObsolete;
     QLabel *m_count;
     QLabel *m_message;
     QTreeView *m_view;

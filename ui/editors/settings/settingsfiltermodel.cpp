@@ -28,12 +28,30 @@ void SettingsFilterModel::setToggle(Toggle toggle, bool on)
     invalidateRowsFilter();
 }
 
+void SettingsFilterModel::setShowHidden(bool show)
+{
+    if (m_showHidden == show)
+        return;
+    m_showHidden = show;
+    invalidateRowsFilter();
+}
+
+QVariant SettingsFilterModel::data(const QModelIndex &index, int role) const
+{
+    if (role == Qt::DisplayRole && index.column() == 0 && index.data(SettingsModel::IsCategoryRole).toBool())
+        return tr("%1 (%2)").arg(index.data(SettingsModel::CategoryTitleRole).toString()).arg(rowCount(index));
+    return QSortFilterProxyModel::data(index, role);
+}
+
 bool SettingsFilterModel::filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const
 {
     const QModelIndex index = sourceModel()->index(sourceRow, 0, sourceParent);
     // A category row stands for its parameters: shown unfiltered, else only through a match below it.
     if (index.data(SettingsModel::IsCategoryRole).toBool())
         return !isFiltering();
+    if (!m_showHidden && index.data(SettingsModel::IsHiddenRole).toBool()
+        && !index.data(SettingsModel::IsSetRole).toBool())
+        return false;
     if (m_toggles.testFlag(OnlySet) && !index.data(SettingsModel::IsSetRole).toBool())
         return false;
     if (m_toggles.testFlag(OnlyProblems) && !index.data(SettingsModel::HasProblemRole).toBool())

@@ -302,6 +302,8 @@ QVariant SettingsModel::categoryData(int category, int column, int role) const
     }
     case IsCategoryRole:
         return true;
+    case CategoryTitleRole:
+        return m_categories.at(category).title;
     default:
         return {};
     }
@@ -437,7 +439,8 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
         case SourceColumn:
             return sourceText(row);
         case ContextColumn:
-            return ParameterDocumentation::contextBadge(info.context);
+            // It applies nowhere: the server accepts the line and ignores it.
+            return info.obsolete ? tr("obsolete") : ParameterDocumentation::contextBadge(info.context);
         case ProblemsColumn:
             return row.errors + row.warnings > 0 ? QVariant(row.errors + row.warnings) : QVariant();
         default:
@@ -461,9 +464,11 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
             return QApplication::palette().brush(QPalette::Disabled, QPalette::Text);
         return {};
     case Qt::FontRole:
-        if ((row.set || row.flag) && (column == NameColumn || column == ValueColumn)) {
+        if (((row.set || row.flag) && (column == NameColumn || column == ValueColumn))
+            || (info.hidden && column == NameColumn)) {
             QFont font = QApplication::font();
-            font.setBold(true);
+            font.setBold(row.set || row.flag);
+            font.setItalic(info.hidden); // not a parameter the server lists: reads as an aside
             return font;
         }
         return {};
@@ -494,7 +499,8 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
                 ? row.file + u':' + QString::number(row.line)
                 : tr("%1:%2, overriding %3").arg(row.file).arg(row.line).arg(row.overrides.join(u", "_s));
         case ContextColumn:
-            return ParameterDocumentation::contextDescription(info.context);
+            return info.obsolete ? ParameterDocumentation::hiddenNote(info)
+                                 : ParameterDocumentation::contextDescription(info.context);
         case ProblemsColumn:
             return row.problems.isEmpty() ? QVariant() : QVariant(row.problems.join(u'\n'));
         default:
@@ -532,6 +538,10 @@ QVariant SettingsModel::rowData(const Row &row, int column, int role) const
         const core::live::SettingDrift *drift = driftOf(row);
         return drift ? int(drift->state) : -1;
     }
+    case IsHiddenRole:
+        return info.hidden;
+    case IsObsoleteRole:
+        return info.obsolete;
     default:
         return {};
     }

@@ -49,6 +49,9 @@ public:
         ContextRole, // int: core::pgconf::ParameterContext
         DriftStateRole, // int: core::live::DriftState, -1 when the server report does not list it
         CommandLineRole, // bool: a -c flag of the server's command line sets it (over the file)
+        IsHiddenRole, // bool: pg_settings never lists it (obsolete or session state); not offered unless asked
+        IsObsoleteRole, // bool: accepted only so that old files still load; it has no effect
+        CategoryTitleRole, // QString: a category row's title without its count
     };
 
     explicit SettingsModel(QObject *parent = nullptr);
