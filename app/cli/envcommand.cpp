@@ -19,14 +19,10 @@ namespace pgdial::cli {
 
 namespace {
 
-// What may be shown of a variable's value: URLs without their password, secret keys hidden.
+// What may be shown of a variable's value: the desktop's .env table shows the same.
 QString shown(const QString &name, const QString &value)
 {
-    // user_pw_env_var names the variable that holds the password; the name is not a secret.
-    const bool namesVariable = name.endsWith(u"_env_var"_s, Qt::CaseInsensitive);
-    if (!namesVariable && core::base::SecretMasker::isSecretKey(name) && core::base::SecretMasker::isSecretValue(value))
-        return QString(6, core::base::SecretMasker::maskCharacter);
-    return core::base::SecretMasker::maskUrlPassword(value);
+    return core::base::SecretMasker::maskValue(name, value);
 }
 
 } // namespace

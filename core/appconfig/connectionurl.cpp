@@ -93,13 +93,9 @@ QString ConnectionUrl::effectiveSslMode() const
 
 QString ConnectionUrl::masked() const
 {
-    if (kind == UrlKind::PostgresKeyValue) {
-        static const QRegularExpression password(uR"((\bpassword\s*=\s*)('(?:[^'\\]|\\.)*'|\S*))"_s);
-        QString out = text;
-        out.replace(password, u"\\1"_s + QString(6, base::SecretMasker::maskCharacter));
-        return out;
-    }
-    return base::SecretMasker::maskUrlPassword(text);
+    base::SecretMasker masker;
+    masker.addSecretsFrom(text);
+    return masker.mask(text);
 }
 
 QList<ConnectionParameter> ConnectionUrl::maskedParameters() const
@@ -107,7 +103,7 @@ QList<ConnectionParameter> ConnectionUrl::maskedParameters() const
     QList<ConnectionParameter> out = parameters;
     for (ConnectionParameter &parameter : out)
         if (parameter.keyword == u"password" && !parameter.value.isEmpty() && !parameter.value.startsWith(u"${"))
-            parameter.value = QString(6, base::SecretMasker::maskCharacter);
+            parameter.value = base::SecretMasker::placeholder();
     return out;
 }
 
@@ -254,12 +250,15 @@ ConnectionUrl ConnectionUrlParser::parse(const QString &input)
         url.libpqForm = text;
     }
 
+    // libpq's errors quote the token they could not read, often the password itself.
+    base::SecretMasker masker;
+    masker.addSecretsFrom(text);
+    masker.addSecretsFrom(url.libpqForm);
     const QByteArray conninfo = url.libpqForm.toUtf8();
     char *error = nullptr;
     PQconninfoOption *options = PQconninfoParse(conninfo.constData(), &error);
     if (!options) {
-        url.libpqError
-            = base::SecretMasker::maskUrlPassword(error ? QString::fromUtf8(error).trimmed() : tr("out of memory"));
+        url.libpqError = masker.mask(error ? QString::fromUtf8(error).trimmed() : tr("out of memory"));
         PQfreemem(error);
         return url;
     }
@@ -268,7 +267,10 @@ ConnectionUrl ConnectionUrlParser::parse(const QString &input)
             url.parameters.append({QString::fromUtf8(o->keyword), QString::fromUtf8(o->val)});
     PQconninfoFree(options);
     url.parsed = true;
-    url.libpqError = validateOptions(url.parameters);
+    for (const ConnectionParameter &parameter : url.parameters)
+        if (parameter.keyword == u"password" || parameter.keyword == u"sslpassword")
+            masker.addSecret(parameter.value);
+    url.libpqError = masker.mask(validateOptions(url.parameters));
     url.libpqAccepts = url.libpqError.isEmpty();
     return url;
 }

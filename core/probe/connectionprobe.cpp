@@ -89,6 +89,7 @@ ProbeReport abandonedReport(QList<ProbeStage> stages, const QString &conninfoTex
         report.stages.append(stage);
     }
     ProbeRunner::conclude(report, ProbeRunner::context(ConninfoInspector(conninfoText)));
+    report.maskSecrets(ConninfoInspector(conninfoText).masker());
     return report;
 }
 

@@ -72,11 +72,13 @@ QString pgpassField(const QString &line, qsizetype &pos, bool last)
 
 ConninfoInspector::ConninfoInspector(const QString &conninfo)
 {
+    m_masker.addSecretsFrom(conninfo);
     char *errorMessage = nullptr;
     PQconninfoOption *options = PQconninfoParse(conninfo.toUtf8().constData(), &errorMessage);
     if (!options) {
-        m_error = errorMessage ? QString::fromUtf8(errorMessage).trimmed()
-                               : QCoreApplication::translate("probe", "out of memory");
+        // libpq quotes the token it could not read: often the password.
+        m_error = m_masker.mask(errorMessage ? QString::fromUtf8(errorMessage).trimmed()
+                                             : QCoreApplication::translate("probe", "out of memory"));
         PQfreemem(errorMessage);
         return;
     }
@@ -125,6 +127,10 @@ ConninfoInspector::ConninfoInspector(const QString &conninfo)
     validateValues();
     if (isValid())
         applyPasswordFile();
+    // Passwords from the environment or .pgpass can be echoed by libpq too.
+    for (const ConninfoParameter &parameter : std::as_const(m_parameters))
+        if (parameter.secret)
+            m_masker.addSecret(parameter.value);
 }
 
 void ConninfoInspector::validateValues()
@@ -307,7 +313,7 @@ QString ConninfoInspector::maskedConninfo() const
     for (const ConninfoParameter &parameter : m_parameters) {
         if (parameter.source != u"string")
             continue;
-        QString shown = parameter.secret ? QString(6, base::SecretMasker::maskCharacter) : parameter.value;
+        QString shown = parameter.secret ? base::SecretMasker::placeholder() : parameter.value;
         if (shown.isEmpty() || shown.contains(u' ') || shown.contains(u'\'')) {
             shown.replace(u'\\', u"\\\\"_s);
             shown.replace(u'\'', u"\\'"_s);
@@ -320,12 +326,9 @@ QString ConninfoInspector::maskedConninfo() const
 
 QString ConninfoInspector::maskConninfoText(const QString &text)
 {
-    static const QRegularExpression keyValue(uR"(((?:^|\s)(?:ssl)?password\s*=\s*)('(?:[^'\\]|\\.)*'|\S+))"_s);
-    QString masked = base::SecretMasker::maskUrlPassword(text);
-    masked.replace(keyValue, u"\\1"_s + QString(6, base::SecretMasker::maskCharacter));
-    static const QRegularExpression uriQuery(uR"(([?&](?:ssl)?password=)[^&\s]*)"_s);
-    masked.replace(uriQuery, u"\\1"_s + QString(6, base::SecretMasker::maskCharacter));
-    return masked;
+    base::SecretMasker masker;
+    masker.addSecretsFrom(text);
+    return masker.mask(text);
 }
 
 ProbeStage ConninfoInspector::toStage() const
@@ -335,7 +338,7 @@ ProbeStage ConninfoInspector::toStage() const
     if (!isValid()) {
         stage.status = StageStatus::Fail;
         stage.verdict = Verdict::InvalidConninfo;
-        stage.detail = maskConninfoText(m_error);
+        stage.detail = m_masker.mask(m_error);
         return stage;
     }
     stage.status = StageStatus::Ok;
@@ -343,7 +346,7 @@ ProbeStage ConninfoInspector::toStage() const
     for (const ConninfoParameter &parameter : m_parameters) {
         if (parameter.source.isEmpty())
             continue;
-        const QString shown = parameter.secret ? QString(6, base::SecretMasker::maskCharacter) : parameter.value;
+        const QString shown = parameter.secret ? base::SecretMasker::placeholder() : parameter.value;
         stage.lines.append(u"%1=%2 (%3)"_s.arg(parameter.keyword, shown, parameter.source));
         parameters.append(
             QJsonObject {{u"keyword"_s, parameter.keyword}, {u"value"_s, shown}, {u"source"_s, parameter.source}});

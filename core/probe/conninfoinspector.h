@@ -38,11 +38,15 @@ public:
     QStringList ports() const;
 
     ProbeStage toStage() const;
+    // Knows the passwords of the conninfo as written and as resolved (environment, .pgpass).
+    const base::SecretMasker &masker() const { return m_masker; }
 
+    // The text with its passwords masked, wherever they appear (also in a string libpq refuses).
     static QString maskConninfoText(const QString &text);
 
 private:
     QString m_error;
+    base::SecretMasker m_masker;
     QList<ConninfoParameter> m_parameters;
 
     void applyServiceFile();

@@ -15,6 +15,17 @@ const ProbeStage *ProbeReport::stage(const QString &name) const
     return nullptr;
 }
 
+void ProbeReport::maskSecrets(const base::SecretMasker &masker)
+{
+    for (ProbeStage &s : stages)
+        s.maskSecrets(masker);
+    cause = masker.mask(cause);
+    fix = masker.mask(fix);
+    conninfo = masker.mask(conninfo);
+    if (fixLocation)
+        fixLocation->text = masker.mask(fixLocation->text);
+}
+
 QJsonObject ProbeReport::toJson() const
 {
     QJsonArray stageArray;

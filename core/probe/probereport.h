@@ -38,6 +38,8 @@ struct ProbeReport
     // {"verdict", "stages": [{"name", "status", "ms", "detail", ...}], "cause", "fix", ...}
     QJsonObject toJson() const;
     QString toText() const;
+    // Masks every text of the report (stages, cause, fix, conninfo) with what the masker knows.
+    void maskSecrets(const base::SecretMasker &masker);
 };
 
 } // namespace pgdial::core::probe

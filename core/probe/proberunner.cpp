@@ -48,10 +48,26 @@ ProbeRunner::ProbeRunner(ProbeOptions options, const ProbeControl &control, Stag
     : m_options(std::move(options))
     , m_control(control)
     , m_onStage(std::move(onStage))
+    , m_masker(maskerFor(m_options))
 { }
+
+base::SecretMasker ProbeRunner::maskerFor(const ProbeOptions &options)
+{
+    base::SecretMasker masker = ConninfoInspector(options.conninfo).masker();
+    if (!options.adminConninfo.isEmpty()) {
+        const ConninfoInspector admin(options.adminConninfo);
+        for (const ConninfoParameter &parameter : admin.parameters())
+            if (parameter.secret)
+                masker.addSecret(parameter.value);
+        masker.addSecretsFrom(options.adminConninfo);
+    }
+    return masker;
+}
 
 void ProbeRunner::add(ProbeStage stage)
 {
+    // libpq's messages (its parse errors, the admin connection's failure) echo their input.
+    stage.maskSecrets(m_masker);
     if (m_onStage)
         m_onStage(stage);
     m_report.stages.append(std::move(stage));
@@ -143,6 +159,7 @@ ProbeReport ProbeRunner::run()
             = FixLocation {m_options.hbaFile.isEmpty() ? u"pg_hba.conf"_s : m_options.hbaFile, m_hbaRejectLine, {}};
         m_report.cause += u' ' + tr("On the server it is line %1 of pg_hba.conf.").arg(m_hbaRejectLine);
     }
+    m_report.maskSecrets(m_masker);
     return m_report;
 }
 

@@ -33,6 +33,9 @@ public:
     // project's file (name -> live value), so a fix never asks for what the file already says.
     static void locateFix(ProbeReport &report, const ProbeOptions &options,
                           const QHash<QString, QString> &serverRuns = {});
+    // Masks what the probe shows: the passwords of the conninfo and of the admin conninfo,
+    // as written, as libpq decodes them, and from the environment or .pgpass.
+    static base::SecretMasker maskerFor(const ProbeOptions &options);
     // The pg_hba.conf line that admits the connection a "no pg_hba.conf entry" message names.
     static QString suggestedHbaRule(const QString &serverMessage);
 
@@ -41,6 +44,7 @@ private:
     const ProbeControl &m_control;
     StageCallback m_onStage;
     ProbeReport m_report;
+    base::SecretMasker m_masker; // the passwords of the conninfo and the admin conninfo
     int m_stageTimeoutMs = 5000;
     QList<SocketAddress> m_addresses;
     std::optional<SocketAddress> m_reachable; // the first address that accepts (libpq's first try)

@@ -29,6 +29,37 @@ StageStatus stageStatusFromId(const QString &id)
     return StageStatus::Skipped;
 }
 
+namespace {
+
+QJsonValue masked(const QJsonValue &value, const base::SecretMasker &masker)
+{
+    if (value.isString())
+        return masker.mask(value.toString());
+    if (value.isArray()) {
+        QJsonArray array;
+        for (const QJsonValue &item : value.toArray())
+            array.append(masked(item, masker));
+        return array;
+    }
+    if (value.isObject()) {
+        QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            it.value() = masked(it.value(), masker);
+        return object;
+    }
+    return value;
+}
+
+} // namespace
+
+void ProbeStage::maskSecrets(const base::SecretMasker &masker)
+{
+    detail = masker.mask(detail);
+    for (QString &line : lines)
+        line = masker.mask(line);
+    facts = masked(facts, masker).toObject();
+}
+
 QJsonObject ProbeStage::toJson() const
 {
     QJsonObject json {{u"name"_s, name}, {u"status"_s, stageStatusId(status)}, {u"ms"_s, ms}, {u"detail"_s, detail}};

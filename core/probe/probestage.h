@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/secretmasker.h"
 #include "probe/verdict.h"
 
 #include <QJsonObject>
@@ -25,6 +26,8 @@ struct ProbeStage
     QJsonObject facts; // machine-readable findings (addresses, certificate chain, server facts)
 
     QJsonObject toJson() const;
+    // Passes every text (detail, lines, facts) through the masker: libpq's messages echo input.
+    void maskSecrets(const base::SecretMasker &masker);
 };
 
 } // namespace pgdial::core::probe

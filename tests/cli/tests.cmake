@@ -18,3 +18,5 @@ pgdial_add_test(NAME tst_cli_pool SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_pool
 add_dependencies(tst_cli_pool pgdial-cli)
 pgdial_add_test(NAME tst_cli_envs SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_envs.cpp LABELS cli)
 add_dependencies(tst_cli_envs pgdial-cli)
+pgdial_add_test(NAME tst_cli_secrets SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_secrets.cpp LABELS cli)
+add_dependencies(tst_cli_secrets pgdial-cli)

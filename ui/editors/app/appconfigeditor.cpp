@@ -215,10 +215,9 @@ QString AppConfigEditor::display(const QString &key, const QString &value) const
 {
     if (m_document->secretsRevealed())
         return value;
-    // None of the database: keys names a secret itself (user_pw_* say where the password is);
-    // the URL's password is the one to hide.
-    Q_UNUSED(key);
-    return core::base::SecretMasker::maskUrlPassword(value);
+    // user_pw_* usually say where the password is (a path or a variable, shown); a literal
+    // password there, and the URL's password, are hidden.
+    return core::base::SecretMasker::maskValue(key, value);
 }
 
 void AppConfigEditor::refresh()

@@ -70,8 +70,7 @@ QString commentFor(const core::base::TextDocument &text, const EnvEntry &entry)
 
 bool isSecret(const QString &key, const QString &value)
 {
-    return (core::base::SecretMasker::isSecretKey(key) && core::base::SecretMasker::isSecretValue(value))
-        || core::base::SecretMasker::maskUrlPassword(value) != value;
+    return core::base::SecretMasker::maskValue(key, value) != value;
 }
 
 } // namespace

@@ -76,11 +76,10 @@ QString EnvTableModel::shown(const Row &row, const QString &value) const
 {
     if (m_revealed || value.isEmpty())
         return value;
-    if (value.contains(u"://"_s))
-        return core::base::SecretMasker::maskUrlPassword(value);
-    if (row.secret && !value.startsWith(u"${"_s) && !value.startsWith(u'/'))
-        return QString(6, core::base::SecretMasker::maskCharacter);
-    return value;
+    if (row.secret && core::base::SecretMasker::isSecretValue(value))
+        return core::base::SecretMasker::placeholder();
+    // Same rules as pgdial-cli env: URL and conninfo passwords, ${VAR:-default} defaults.
+    return core::base::SecretMasker::maskValue(row.key, value);
 }
 
 QVariant EnvTableModel::data(const QModelIndex &index, int role) const
