@@ -78,7 +78,12 @@ int EnvCommand::run(const QStringList &arguments, const CliOutput &output)
     }
     const core::appconfig::VariableResolver resolver = core::checks::AppConfigChecker::resolverFor(project, appRoot);
 
+    // A file that could not be loaded (binary, too large, unreadable) is an error here as in check:
+    // its variables are missing from what follows.
     core::base::Diagnostics diagnostics;
+    for (const auto &file : project.files())
+        if (file->kind == core::project::FileKind::Env || file->kind == core::project::FileKind::AppConfig)
+            diagnostics.append(file->loadDiagnostics);
     for (const auto &file : project.filesOfKind(core::project::FileKind::Env))
         if (file->isLoaded())
             diagnostics.append(core::appconfig::EnvFile::parse(*file->document, file->relativePath).diagnostics());

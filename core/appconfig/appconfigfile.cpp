@@ -252,10 +252,28 @@ AppConfigFile AppConfigFile::parse(const base::TextDocument &document, const QSt
             const Pending current = stack.takeLast();
             const bool flow = current.node.Style() == YAML::EmitterStyle::Flow;
             QList<Pending> children;
+            QHash<QString, int> firstLineOf; // of each key of this mapping
             for (auto it = current.node.begin(); it != current.node.end(); ++it) {
                 if (!it->first.IsScalar())
                     continue;
-                const QStringList path = current.path + QStringList {toQString(it->first.Scalar())};
+                const QString keyName = toQString(it->first.Scalar());
+                const QStringList path = current.path + QStringList {keyName};
+                // yaml-cpp keeps both; PyYAML and ruamel keep the last, and pgdial would read and
+                // edit the first: the application and pgdial would disagree on what the file says.
+                const int keyLine = it->first.Mark().line + 1;
+                if (const auto earlier = firstLineOf.constFind(keyName); earlier != firstLineOf.cend()) {
+                    diagnose(base::Severity::Error, u"app.yaml-duplicate-key"_s, keyLine, it->first.Mark().column + 1,
+                             tr("%1 is written twice, on line %2 and on line %3: the application's YAML loader keeps "
+                                "the last one, pgdial would read the first")
+                                 .arg(path.join(u'.'))
+                                 .arg(*earlier)
+                                 .arg(keyLine),
+                             tr("Remove one of them; pgdial makes no edit to this file until then"));
+                    file.m_diagnostics.last().related.append(fileName + u':' + QString::number(*earlier));
+                    file.m_ambiguous = true;
+                } else {
+                    firstLineOf.insert(keyName, keyLine);
+                }
                 const YAML::Node value = it->second; // a copy: `it->` yields a temporary proxy
                 const bool aliased = before(value.Mark(), it->first.Mark());
                 if (value.IsMap()) {
@@ -422,9 +440,23 @@ base::Result<base::LineEdit> AppConfigFile::replaceScalar(const base::TextDocume
     return base::LineEdit {scalar.line - 1, 1, {replaced}, {}};
 }
 
+base::Error AppConfigFile::ambiguousError() const
+{
+    for (const base::Diagnostic &d : m_diagnostics)
+        if (d.code == u"app.yaml-duplicate-key")
+            return base::makeError(u"app.yaml-ambiguous"_s,
+                                   tr("%1:%2: %3; pgdial edits nothing in a file whose meaning is ambiguous")
+                                       .arg(m_fileName)
+                                       .arg(d.line)
+                                       .arg(d.message));
+    return base::makeError(u"app.yaml-ambiguous"_s, tr("%1 is ambiguous").arg(m_fileName));
+}
+
 base::Result<base::LineEdit> AppConfigFile::setField(const base::TextDocument &document, const QString &key,
                                                      const QString &value) const
 {
+    if (m_ambiguous)
+        return ambiguousError();
     const std::optional<ConfigScalar> current = field(key);
     if (!current)
         return base::makeError(u"app.missing-key"_s, tr("database.%1 is not in %2").arg(key, m_fileName));
@@ -434,6 +466,8 @@ base::Result<base::LineEdit> AppConfigFile::setField(const base::TextDocument &d
 base::Result<base::LineEdit> AppConfigFile::addField(const base::TextDocument &document, const QString &key,
                                                      const QString &value) const
 {
+    if (m_ambiguous)
+        return ambiguousError();
     if (!m_loaded || m_databaseLine < 1)
         return base::makeError(u"app.yaml-not-editable"_s,
                                tr("%1 has no database: section to add %2 to").arg(m_fileName, key));

@@ -50,6 +50,10 @@ public:
     bool isLoaded() const { return m_loaded; } // parsed as YAML (possibly without a database section)
     const base::Diagnostics &diagnostics() const { return m_diagnostics; }
     bool hasDatabaseSection() const { return m_databaseLine > 0; }
+    // A mapping holds a key twice (app.yaml-duplicate-key): applications keep the last, so no
+    // edit is made (setField/addField fail with app.yaml-ambiguous; ambiguousError() says why).
+    bool isAmbiguous() const { return m_ambiguous; }
+    base::Error ambiguousError() const;
     int databaseLine() const { return m_databaseLine; }
     const QList<ConfigScalar> &databaseFields() const { return m_fields; } // the known keys present, in file order
     std::optional<ConfigScalar> field(const QString &key) const; // database.<key>
@@ -79,6 +83,7 @@ private:
     int m_databaseKeyColumn = 0; // 1-based column of the section's keys (0: no keys yet)
     int m_databaseLastKeyLine = 0; // 1-based line of the section's last key
     bool m_databaseFlow = false; // database: { ... }
+    bool m_ambiguous = false; // a key written twice in one mapping
     QList<ConfigScalar> m_fields;
     QList<ConfigScalar> m_scalars; // every scalar reachable through mappings (no sequences, no aliases walked)
 };

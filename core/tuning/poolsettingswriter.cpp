@@ -50,6 +50,8 @@ base::Result<PoolFileEdit> PoolSettingsWriter::appConfigEdits(const project::Pro
                                tr("the project has no config.yaml to write the pool settings to"));
     const base::TextDocument &document = *file->document;
     const appconfig::AppConfigFile config = appconfig::AppConfigFile::parse(document, path);
+    if (config.isAmbiguous())
+        return config.ambiguousError();
     if (!config.hasDatabaseSection())
         return base::makeError(u"pool.no-database-section"_s, tr("%1 has no database: section").arg(path));
     const appconfig::VariableResolver resolver = checks::AppConfigChecker::resolverFor(project, folderOf(path));

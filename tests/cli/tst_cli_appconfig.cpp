@@ -24,6 +24,8 @@ private Q_SLOTS:
     void envJson();
     void envProcessEnvironmentWins();
     void checkCoversAppConfig();
+    void envReportsLoadErrors_data();
+    void envReportsLoadErrors();
 };
 
 static QProcessEnvironment cleanEnvironment()
@@ -181,6 +183,60 @@ void tst_CliAppConfig::checkCoversAppConfig()
     QVERIFY2(found.contains(".env:url.pool-parameter"), qPrintable(found.join(' ')));
     QVERIFY2(found.contains("config.yaml:app.out-of-range"), qPrintable(found.join(' ')));
     QVERIFY2(found.contains(".env.example:env.missing-key"), qPrintable(found.join(' ')));
+}
+
+// Issue 16 item 11: env said ok on a binary or over-large .env or config.yaml while check reported
+// the error; every command reports load errors the same way.
+void tst_CliAppConfig::envReportsLoadErrors_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<bool>("huge");
+    QTest::addColumn<QString>("code");
+    QTest::newRow("binary .env") << QStringLiteral(".env") << false << QStringLiteral("project.binary-file");
+    QTest::newRow("huge .env") << QStringLiteral(".env") << true << QStringLiteral("project.file-too-large");
+    QTest::newRow("binary config.yaml") << QStringLiteral("config.yaml") << false
+                                        << QStringLiteral("project.binary-file");
+    QTest::newRow("huge config.yaml") << QStringLiteral("config.yaml") << true
+                                      << QStringLiteral("project.file-too-large");
+}
+
+void tst_CliAppConfig::envReportsLoadErrors()
+{
+    QFETCH(QString, file);
+    QFETCH(bool, huge);
+    QFETCH(QString, code);
+    QTemporaryDir dir;
+    auto write = [&](const QString &name, const QByteArray &bytes) {
+        QFile f(dir.filePath(name));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(bytes);
+    };
+    write(".env", "APP_DB=appdb\n");
+    write("config.yaml", "database:\n  app_db: appdb\n");
+    QFile broken(dir.filePath(file));
+    QVERIFY(broken.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    if (huge)
+        QVERIFY(broken.resize(33 * 1024 * 1024)); // sparse: costs no disk
+    else
+        broken.write(QByteArray("APP_DB=x\n\0\1\2", 12));
+    broken.close();
+
+    const auto json = runCli({"env", dir.path(), "--json", "--ignore-environment"}, {}, cleanEnvironment());
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(report.value("ok").toBool(true), false);
+    QStringList codes;
+    for (const QJsonValue &d : report.value("diagnostics").toArray())
+        codes.append(d.toObject().value("file").toString() + ":" + d.toObject().value("code").toString());
+    QVERIFY2(codes.contains(file + ":" + code), qPrintable(codes.join(' ')));
+
+    const auto text = runCli({"env", dir.path(), "--ignore-environment"}, {}, cleanEnvironment());
+    QCOMPARE(text.exitCode, 1);
+    QVERIFY2(text.out.contains(code.toUtf8()), text.out.constData());
+    // check says the same.
+    const auto check = runCli({"check", dir.path(), "--format", "json"}, {}, cleanEnvironment());
+    QCOMPARE(check.exitCode, 1);
+    QVERIFY2(check.out.contains(code.toUtf8()), check.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_CliAppConfig)

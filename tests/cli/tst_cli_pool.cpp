@@ -66,6 +66,7 @@ private Q_SLOTS:
     void applyRefusesExpressionWithoutDefault();
     void applyNotesEnvOverride();
     void applyNeedsProject();
+    void applyRefusesDuplicateDatabaseKey();
 };
 
 void tst_CliPool::readsProjectThroughAppConfigEngine()
@@ -226,6 +227,34 @@ void tst_CliPool::applyNeedsProject()
     QCOMPARE(none.exitCode, 2);
     QVERIFY2(none.err.contains("no config.yaml"), none.err.constData());
     QCOMPARE(readAll(dir.filePath(QStringLiteral("postgresql.conf"))), QByteArray("max_connections = 100\n"));
+}
+
+// Issue 16 item 12: two database: keys. PyYAML and ruamel keep the last, pgdial read and edited
+// the first: now it is an error naming both lines, and no edit is made.
+void tst_CliPool::applyRefusesDuplicateDatabaseKey()
+{
+    QTemporaryDir dir;
+    QVERIFY(pgdial::test::copyFolder(poolData(QStringLiteral("project")), dir.path()));
+    const QString config = dir.filePath(QStringLiteral("config.yaml"));
+    QByteArray bytes = readAll(config);
+    bytes += "\ndatabase:\n  pool_size: 3\n";
+    writeAll(config, bytes);
+    const int second = static_cast<int>(bytes.count('\n')) - 1;
+    const QByteArray conf = readAll(dir.filePath(QStringLiteral("postgresql.conf")));
+    const auto run
+        = runCli(poolArgs(dir.path(),
+                          {QStringLiteral("--instances"), QStringLiteral("10"), QStringLiteral("--other-clients"),
+                           QStringLiteral("80"), QStringLiteral("--apply")}));
+    QCOMPARE(run.exitCode, 2);
+    QVERIFY2(run.err.contains("written twice"), run.err.constData());
+    QVERIFY2(run.err.contains(QStringLiteral("line %1").arg(second).toUtf8()), run.err.constData());
+    QCOMPARE(readAll(config), bytes);
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("postgresql.conf"))), conf);
+
+    const auto check
+        = runCli({QStringLiteral("check"), dir.path(), QStringLiteral("--format"), QStringLiteral("json")});
+    QCOMPARE(check.exitCode, 1);
+    QVERIFY2(check.out.contains("app.yaml-duplicate-key"), check.out.constData());
 }
 
 QTEST_GUILESS_MAIN(tst_CliPool)
