@@ -11,6 +11,28 @@ namespace pgdial::core::base {
 
 constexpr qint64 maxTextFileBytes = 32 * 1024 * 1024;
 
+// What readBoundedFile found when it could not give the bytes.
+enum class ReadFailure {
+    None,
+    Missing, // no such file (ENOENT)
+    NotRegular, // a folder, FIFO, device or socket: never read (/dev/zero never ends, a FIFO blocks)
+    SpecialFilesystem, // on procfs, sysfs, ...: "regular, size 0" files that never end or block
+    TooLarge, // more than maxBytes (also when it grows while being read)
+    Unreadable, // permissions, I/O errors
+};
+
+struct BoundedRead
+{
+    std::optional<QByteArray> bytes;
+    ReadFailure failure = ReadFailure::None;
+    QString reason; // what the path is ("a character device", "a named pipe (FIFO)") or the error
+};
+
+// The one way pgdial reads a file (the project's files, includes, @file lists): opened
+// non-blocking (a FIFO cannot stall it), checked to be a regular file on an ordinary filesystem
+// through the open descriptor, and never more than `maxBytes` read.
+BoundedRead readBoundedFile(const QString &path, qint64 maxBytes = maxTextFileBytes);
+
 struct TextFileLoad
 {
     std::optional<TextDocument> document; // empty when the file could not be used

@@ -1,5 +1,7 @@
 #include "hba/hbatokenizer.h"
 
+#include "base/textfilereader.h"
+
 #include <QDir>
 #include <QFileInfo>
 #include <QVarLengthArray>
@@ -242,29 +244,24 @@ std::optional<QByteArray> HbaTokenizer::readFile(const QString &absolutePath, QS
 {
     if (m_options.readFile)
         return m_options.readFile(absolutePath, error);
-    const QByteArray native = QFile::encodeName(absolutePath);
-    const int fd = ::open(native.constData(), O_RDONLY | O_CLOEXEC);
-    if (fd < 0) {
-        *error = QString::fromLocal8Bit(std::strerror(errno));
-        return std::nullopt;
+    // Bounded, non-blocking, regular files only: `@/dev/zero` would grow until memory runs out,
+    // `@fifo` or an include of a FIFO would block for ever.
+    base::BoundedRead read = base::readBoundedFile(absolutePath);
+    if (read.bytes)
+        return std::move(read.bytes);
+    switch (read.failure) {
+    case base::ReadFailure::NotRegular:
+    case base::ReadFailure::SpecialFilesystem:
+        *error = u"%1, not a regular file"_s.arg(read.reason);
+        break;
+    case base::ReadFailure::TooLarge:
+        *error = u"%1, larger than %2 bytes"_s.arg(read.reason).arg(base::maxTextFileBytes);
+        break;
+    default:
+        *error = read.reason; // strerror, as the server says it (include_if_exists compares ENOENT's)
+        break;
     }
-    QByteArray data;
-    char buffer[65536];
-    for (;;) {
-        const ssize_t got = ::read(fd, buffer, sizeof buffer);
-        if (got < 0) {
-            if (errno == EINTR)
-                continue;
-            *error = QString::fromLocal8Bit(std::strerror(errno));
-            ::close(fd);
-            return std::nullopt;
-        }
-        if (got == 0)
-            break;
-        data.append(buffer, got);
-    }
-    ::close(fd);
-    return data;
+    return std::nullopt;
 }
 
 void HbaTokenizer::expandAtFile(const QByteArray &name, const QString &outerFile, int depth, HbaRawToken &reference,

@@ -1,5 +1,6 @@
 #include "pgconf/confloader.h"
 
+#include "base/textfilereader.h"
 #include "pgconf/confparser.h"
 #include "project/filekind.h"
 #include "project/project.h"
@@ -8,6 +9,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QLocale>
 
 #include <algorithm>
 #include <cstring>
@@ -79,29 +81,46 @@ void ConfLoader::addDiagnostic(const QString &code, const QString &absoluteFile,
     m_result.diagnostics.append(diagnostic);
 }
 
-std::optional<QByteArray> ConfLoader::readFile(const QString &absolutePath, bool included)
+std::optional<QByteArray> ConfLoader::readFile(const QString &absolutePath, bool included, QString *problem)
 {
     const QString clean = QDir::cleanPath(absolutePath);
     if (auto it = m_overrides.constFind(clean); it != m_overrides.constEnd())
         return *it;
     if (!m_diskAccess)
         return std::nullopt;
-    const QFileInfo info(clean);
-    // Devices and pipes are not read (the server would; /dev/zero would never end).
-    if (!info.exists() || !info.isFile())
-        return std::nullopt;
     if (m_project) {
-        auto file = m_project->findFileByAbsolutePath(clean);
-        if (!file)
-            file = m_project->addFile(clean, project::FileKind::PostgresqlConf, included);
+        if (const auto file = m_project->findFileByAbsolutePath(clean); file && file->document)
+            return file->document->toBytes();
+    }
+    // Devices, pipes and kernel files are not read (the server would; /dev/zero and /proc/kmsg
+    // never end, a FIFO blocks), nor more than a configuration file may reasonably hold.
+    base::BoundedRead read = base::readBoundedFile(clean);
+    if (!read.bytes) {
+        if (read.failure != base::ReadFailure::Missing && problem)
+            *problem = read.failure == base::ReadFailure::TooLarge
+                ? tr("%1, larger than %2").arg(read.reason, QLocale().formattedDataSize(base::maxTextFileBytes))
+                : read.reason;
+        return std::nullopt;
+    }
+    if (m_project && !m_project->findFileByAbsolutePath(clean)) {
+        const auto file = m_project->addFile(clean, project::FileKind::PostgresqlConf, included);
         if (file->document)
             return file->document->toBytes();
     }
-    // Not loadable as a project document (NUL bytes, huge): the server still reads it.
-    QFile file(clean);
-    if (!file.open(QIODevice::ReadOnly))
-        return std::nullopt;
-    return file.readAll();
+    // Not loadable as a project document (NUL bytes): the server still reads it.
+    return std::move(*read.bytes);
+}
+
+bool ConfLoader::reportUnreadable(const QString &absolutePath, const QString &problem, const QString &callingFile,
+                                  int callingLine)
+{
+    addErrorRow(callingFile, callingLine, u"could not read file \"%1\": %2"_s.arg(absolutePath, problem));
+    addDiagnostic(
+        u"conf.include-unreadable"_s, callingFile, callingLine, 0,
+        tr("configuration file \"%1\" is %2; pgdial does not read it").arg(relativeName(absolutePath), problem),
+        tr("Include a regular configuration file: a device, pipe or kernel file never ends or blocks "
+           "the server too"));
+    return false;
 }
 
 ConfLoadResult ConfLoader::load(const QString &topFilePath)
@@ -111,7 +130,13 @@ ConfLoadResult ConfLoader::load(const QString &topFilePath)
     m_fileReads = 0;
     const QString top = QDir::cleanPath(QFileInfo(topFilePath).absoluteFilePath());
     m_topDir = QFileInfo(top).absolutePath();
-    const std::optional<QByteArray> bytes = readFile(top, false);
+    QString problem;
+    const std::optional<QByteArray> bytes = readFile(top, false, &problem);
+    if (!bytes && !problem.isEmpty()) {
+        reportUnreadable(top, problem, top, 0);
+        m_result.parseFailed = true;
+        return std::move(m_result);
+    }
     if (!bytes) {
         addDiagnostic(u"conf.include-missing"_s, top, 0, 0, tr("could not open configuration file \"%1\"").arg(top));
         m_result.parseFailed = true;
@@ -156,7 +181,10 @@ bool ConfLoader::parseFile(const QByteArray &location, bool strict, const QStrin
             tr("Check the includes for loops that fan out"));
         return false;
     }
-    const std::optional<QByteArray> bytes = readFile(absolutePath, true);
+    QString problem;
+    const std::optional<QByteArray> bytes = readFile(absolutePath, true, &problem);
+    if (!bytes && !problem.isEmpty())
+        return reportUnreadable(absolutePath, problem, callingFile, callingLine);
     if (!bytes) {
         if (strict) {
             addErrorRow(callingFile, callingLine, u"could not open file \"%1\""_s.arg(absolutePath));

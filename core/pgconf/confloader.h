@@ -54,7 +54,11 @@ private:
     bool parseFile(const QByteArray &location, bool strict, const QString &callingFile, int callingLine, int depth);
     bool parseBytes(const QString &absolutePath, const QByteArray &bytes, int depth);
     bool parseDirectory(const QByteArray &location, const QString &callingFile, int callingLine, int depth);
-    std::optional<QByteArray> readFile(const QString &absolutePath, bool included);
+    // The file's bytes; nullopt when it is missing, or (with `problem` set to what it is) when it
+    // is not a regular file, is on a kernel filesystem, too large or unreadable.
+    std::optional<QByteArray> readFile(const QString &absolutePath, bool included, QString *problem);
+    bool reportUnreadable(const QString &absolutePath, const QString &problem, const QString &callingFile,
+                          int callingLine);
     void addErrorRow(const QString &absoluteFile, int line, const QString &error);
     void addDiagnostic(const QString &code, const QString &absoluteFile, int line, int column, const QString &message,
                        const QString &suggestion = {}, bool isError = true);

@@ -20,3 +20,5 @@ pgdial_add_test(NAME tst_cli_envs SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_envs
 add_dependencies(tst_cli_envs pgdial-cli)
 pgdial_add_test(NAME tst_cli_secrets SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_secrets.cpp LABELS cli)
 add_dependencies(tst_cli_secrets pgdial-cli)
+pgdial_add_test(NAME tst_cli_hostilefiles SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_hostilefiles.cpp LABELS cli)
+add_dependencies(tst_cli_hostilefiles pgdial-cli)
