@@ -100,10 +100,17 @@ QString ConnectionUrl::masked() const
 
 QList<ConnectionParameter> ConnectionUrl::maskedParameters() const
 {
+    // A password libpq split at a '/' lands in host or dbname: every value goes through the masker.
+    base::SecretMasker masker;
+    masker.addSecretsFrom(text);
     QList<ConnectionParameter> out = parameters;
-    for (ConnectionParameter &parameter : out)
-        if (parameter.keyword == u"password" && !parameter.value.isEmpty() && !parameter.value.startsWith(u"${"))
+    for (ConnectionParameter &parameter : out) {
+        const bool secret = parameter.keyword == u"password" || parameter.keyword == u"sslpassword";
+        if (secret && !parameter.value.isEmpty() && !parameter.value.startsWith(u"${"))
             parameter.value = base::SecretMasker::placeholder();
+        else
+            parameter.value = masker.mask(parameter.value);
+    }
     return out;
 }
 
