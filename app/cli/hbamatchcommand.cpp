@@ -214,12 +214,16 @@ int HbaMatchCommand::run(const QStringList &arguments, const CliOutput &output)
                             {u"rule"_s, result.rule ? QJsonValue(ruleJson(*result.rule)) : QJsonValue()},
                             {u"trace"_s, trace}};
         if (proposal) {
-            report.insert(u"proposal"_s,
-                          QJsonObject {{u"rule"_s, proposal->ruleText},
-                                       {u"file_name"_s, proposal->file},
-                                       {u"insert_before_line"_s,
-                                        proposal->beforeLine > 0 ? QJsonValue(proposal->beforeLine) : QJsonValue()},
-                                       {u"notes"_s, QJsonArray::fromStringList(proposal->notes)}});
+            report.insert(
+                u"proposal"_s,
+                QJsonObject {{u"rule"_s, proposal->ruleText},
+                             {u"file_name"_s, proposal->file},
+                             {u"insert_before_line"_s,
+                              proposal->beforeLine > 0 ? QJsonValue(proposal->beforeLine) : QJsonValue()},
+                             {u"client_sslmode"_s,
+                              proposal->clientSslMode.isEmpty() ? QJsonValue() : QJsonValue(proposal->clientSslMode)},
+                             {u"bypasses_reject"_s, proposal->bypassesReject},
+                             {u"notes"_s, QJsonArray::fromStringList(proposal->notes)}});
         }
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {

@@ -95,6 +95,7 @@ int ProbeCommand::run(const QStringList &arguments, const CliOutput &output)
         options.origin = found->origin;
         options.serverSettings = core::probe::ProjectConninfo::serverSettings(*opened);
         options.hbaFile = core::probe::ProjectConninfo::hbaFile(*opened);
+        options.hbaRules = core::probe::ProjectConninfo::hbaRules(*opened);
     } else {
         options.conninfo = positional.first();
     }

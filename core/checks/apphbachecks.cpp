@@ -88,6 +88,21 @@ QStringList everyGroup(const hba::HbaFile &file, const QString &database)
     return QStringList(groups.cbegin(), groups.cend());
 }
 
+// What a proposal changes beyond the rule: the client's sslmode (the file's TLS policy), a
+// deliberate reject it goes before. Empty for a plain proposal.
+QString proposalCaveats(const hba::HbaRuleProposal &proposal)
+{
+    QString text;
+    if (!proposal.clientSslMode.isEmpty())
+        text += tr("; the file admits these connections only over TLS, so the URL needs sslmode=%1 or stronger")
+                    .arg(proposal.clientSslMode);
+    if (proposal.bypassesReject)
+        text += tr("; this lets the connection past the reject rule at %1:%2, make sure that is intended")
+                    .arg(proposal.file)
+                    .arg(proposal.beforeLine);
+    return text;
+}
+
 } // namespace
 
 base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaFile, const QString &hbaPath,
@@ -229,10 +244,11 @@ base::Diagnostics AppHbaChecks::check(const Inputs &in, const hba::HbaFile &hbaF
                 role, base::Severity::Warning, u"app.hba-not-admitted"_s,
                 tr("%1 is not admitted from %2 %3: in %4 %5")
                     .arg(who(role), client->description, transportName(outcome->transport), hbaPath, refusedBy),
-                proposal.beforeLine > 0 ? tr("Add \"%1\" to %2 before line %3")
-                                              .arg(proposal.ruleText, proposal.file)
-                                              .arg(proposal.beforeLine)
-                                        : tr("Add \"%1\" to the end of %2").arg(proposal.ruleText, proposal.file),
+                (proposal.beforeLine > 0 ? tr("Add \"%1\" to %2 before line %3")
+                                               .arg(proposal.ruleText, proposal.file)
+                                               .arg(proposal.beforeLine)
+                                         : tr("Add \"%1\" to the end of %2").arg(proposal.ruleText, proposal.file))
+                    + proposalCaveats(proposal),
                 relatedPlaces);
             if (const base::TextDocument *document = documentFor ? documentFor(proposal.file) : nullptr) {
                 const hba::HbaEdit edit = hba::HbaRuleProposer::toEdit(*document, proposal);

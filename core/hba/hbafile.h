@@ -30,6 +30,7 @@ struct HbaFile
     QList<HbaRule> rules; // one per non-empty logical line (includes followed), valid or not
     QList<HbaInclude> includes;
     QStringList files; // every file read (main, included, @files), relative
+    int mainFileLines = 0; // lines of the main file: a rule appended to it gets line mainFileLines + 1
     base::Diagnostics diagnostics; // hba.* codes; errors make `ok` false
     // Whether the server would load this file: no line error and at least one rule.
     bool ok = false;

@@ -171,6 +171,8 @@ HbaFile HbaParser::parse(const QByteArray &contents, const QString &path, const 
     file.mainFile = QDir(file.baseDirectory).relativeFilePath(absolute);
     file.majorVersion = options.majorVersion;
     file.files.append(file.mainFile);
+    // As base::TextDocument counts them: a last line without "\n" is a line too.
+    file.mainFileLines = int(contents.count('\n')) + (contents.isEmpty() || contents.endsWith('\n') ? 0 : 1);
     HbaTokenizer tokenizer(options, file.baseDirectory, file);
     // At most one rule per line of the main file (included files may add more): reserving up
     // front spares moving thousands of rules while the list grows.

@@ -1,6 +1,7 @@
 #include "hba/hbarejection.h"
 
 #include "hba/hbaanalyzer.h"
+#include "hba/hbamatcher.h"
 
 #include <QCoreApplication>
 #include <QRegularExpression>
@@ -28,6 +29,83 @@ HbaRejection::Encryption encryptionFrom(const QString &text)
     if (t.startsWith(u"GSS encryption"))
         return HbaRejection::Encryption::Gss;
     return HbaRejection::Encryption::Unknown;
+}
+
+// The narrowest rule for the refused connection: its database, its user, its address /32 or
+// /128, its own encryption (`host` when it came without TLS or the message does not say).
+HbaRule targetOf(const HbaRejection &rejection)
+{
+    HbaRule rule;
+    if (rejection.isLocal())
+        rule.type = HbaConnectionType::Local;
+    else if (rejection.encryption == HbaRejection::Encryption::Ssl)
+        rule.type = HbaConnectionType::HostSsl;
+    else if (rejection.encryption == HbaRejection::Encryption::Gss)
+        rule.type = HbaConnectionType::HostGssEnc;
+    else
+        rule.type = HbaConnectionType::Host;
+
+    HbaToken database;
+    if (rejection.replication) {
+        database.kind = HbaTokenKind::Replication;
+        database.text = database.value = u"replication"_s;
+    } else {
+        database.kind = HbaTokenKind::Literal;
+        database.text = database.value = rejection.database;
+    }
+    rule.databases = {database};
+    HbaToken user;
+    user.kind = HbaTokenKind::Literal;
+    user.text = user.value = rejection.user;
+    rule.users = {user};
+    if (rule.type == HbaConnectionType::Local)
+        return rule;
+
+    HbaAddress address;
+    if (const std::optional<HbaIpAddress> client = HbaIpAddress::parse(rejection.host)) {
+        const int bits = client->family == AF_INET6 ? 128 : 32;
+        address.kind = HbaAddressKind::Cidr;
+        address.family = client->family;
+        address.address = client->bytes;
+        address.mask = QByteArray(client->bytes.size(), char(0xff));
+        address.prefixLength = bits;
+        address.text = client->toString() + u'/' + QString::number(bits);
+    } else {
+        address.kind = HbaAddressKind::HostName;
+        address.text = rejection.host;
+    }
+    rule.address = address;
+    return rule;
+}
+
+// Why the file wants the `host` rule `target`'s connections over TLS only, or nullopt: a
+// `hostnossl ... reject` line that may take them, or every rule admitting its database and user
+// over TCP (from any address) is hostssl.
+std::optional<QString> tlsPolicy(const QList<const HbaRule *> &rules, const HbaRule &target)
+{
+    HbaRule plain = target;
+    plain.type = HbaConnectionType::HostNoSsl;
+    for (const HbaRule *existing : rules) {
+        if (existing->type == HbaConnectionType::HostNoSsl && existing->method == u"reject"_s
+            && HbaAnalyzer::mayOverlap(*existing, plain))
+            return tr("%1:%2 turns away connections without TLS").arg(existing->file).arg(existing->line);
+    }
+    HbaRule anywhere = target;
+    anywhere.address = HbaAddress {};
+    anywhere.address->kind = HbaAddressKind::All;
+    anywhere.address->text = u"all"_s;
+    bool admitsOverTcp = false;
+    for (const HbaRule *existing : rules) {
+        if (existing->type == HbaConnectionType::Local || existing->method == u"reject"_s
+            || !HbaAnalyzer::mayOverlap(*existing, anywhere))
+            continue;
+        if (existing->type != HbaConnectionType::HostSsl)
+            return std::nullopt;
+        admitsOverTcp = true;
+    }
+    if (!admitsOverTcp)
+        return std::nullopt;
+    return tr("the file admits these connections only over TLS (hostssl)");
 }
 
 } // namespace
@@ -85,83 +163,85 @@ std::optional<HbaRejection> HbaRejection::parse(const QString &text)
 HbaRuleProposal HbaRuleProposer::propose(const HbaFile &file, const HbaRejection &rejection, const QString &method)
 {
     HbaRuleProposal proposal;
-    HbaRule rule; // the proposal as a rule, to compare with the file's rules
+    HbaRule rule = targetOf(rejection); // the proposal as a rule, to compare with the file's rules
     rule.method = method;
-    QString type;
-    if (rejection.isLocal()) {
-        type = u"local"_s;
-        rule.type = HbaConnectionType::Local;
-    } else if (rejection.encryption == HbaRejection::Encryption::Ssl) {
-        type = u"hostssl"_s;
-        rule.type = HbaConnectionType::HostSsl;
-    } else if (rejection.encryption == HbaRejection::Encryption::Gss) {
-        type = u"hostgssenc"_s;
-        rule.type = HbaConnectionType::HostGssEnc;
-    } else {
-        type = u"host"_s;
-        rule.type = HbaConnectionType::Host;
-        if (rejection.encryption == HbaRejection::Encryption::None)
-            proposal.notes << tr("\"no encryption\" means the client did not use SSL; the rule admits it as it "
-                                 "connects today. Better: have the client use sslmode=require and write hostssl "
-                                 "instead of host.");
-        else
-            proposal.notes << tr("the message does not say whether the client used SSL, so the rule takes both.");
-    }
+    const QList<const HbaRule *> rules = file.validRules();
 
-    HbaToken database;
-    if (rejection.replication) {
-        database.kind = HbaTokenKind::Replication;
-        database.text = database.value = u"replication"_s;
-    } else {
-        database.kind = HbaTokenKind::Literal;
-        database.text = database.value = rejection.database;
+    QString type = u"local"_s;
+    if (rule.type == HbaConnectionType::HostSsl) {
+        type = u"hostssl"_s;
+    } else if (rule.type == HbaConnectionType::HostGssEnc) {
+        type = u"hostgssenc"_s;
+    } else if (rule.type == HbaConnectionType::Host) {
+        // A file that turns these connections away without TLS, or admits them only over TLS,
+        // gets a hostssl rule: a plain `host` rule would open a hole in that policy.
+        if (const std::optional<QString> policy = tlsPolicy(rules, rule)) {
+            type = u"hostssl"_s;
+            rule.type = HbaConnectionType::HostSsl;
+            proposal.clientSslMode = u"require"_s;
+            proposal.notes << *policy
+                    + tr(": the rule is hostssl, so the client must connect with sslmode=require or stronger "
+                         "(verify-full with sslrootcert); the refused attempt came without TLS.");
+            HbaConnectionAttempt overTls = rejection.attempt();
+            overTls.transport = HbaTransport::TcpSsl;
+            const HbaMatchResult result = HbaMatcher(rules).match(overTls, false);
+            if (!result.rejected() && !result.uncertain) {
+                proposal.admittedOverTls = result.rule;
+                proposal.notes << tr("%1:%2 already admits this connection over TLS: with sslmode=require the "
+                                     "client gets in without a new rule.")
+                                      .arg(result.rule->file)
+                                      .arg(result.rule->line);
+            }
+        } else {
+            type = u"host"_s;
+            if (rejection.encryption == HbaRejection::Encryption::None)
+                proposal.notes << tr("\"no encryption\" means the client did not use SSL; the rule admits it as it "
+                                     "connects today. Better: have the client use sslmode=require and write hostssl "
+                                     "instead of host.");
+            else
+                proposal.notes << tr("the message does not say whether the client used SSL, so the rule takes "
+                                     "both.");
+        }
     }
-    rule.databases = {database};
-    HbaToken user;
-    user.kind = HbaTokenKind::Literal;
-    user.text = user.value = rejection.user;
-    rule.users = {user};
 
     proposal.fields << type << (rejection.replication ? u"replication"_s : HbaEditor::quoteName(rejection.database))
                     << HbaEditor::quoteName(rejection.user);
-    if (rule.type != HbaConnectionType::Local) {
-        const std::optional<HbaIpAddress> client = HbaIpAddress::parse(rejection.host);
-        HbaAddress address;
-        if (client) {
-            const int bits = client->family == AF_INET6 ? 128 : 32;
-            address.kind = HbaAddressKind::Cidr;
-            address.family = client->family;
-            address.address = client->bytes;
-            address.mask = QByteArray(client->bytes.size(), char(0xff));
-            address.prefixLength = bits;
-            address.text = client->toString() + u'/' + QString::number(bits);
-        } else {
-            address.kind = HbaAddressKind::HostName;
-            address.text = rejection.host;
-        }
-        rule.address = address;
-        proposal.fields << address.text;
-    }
+    if (rule.address)
+        proposal.fields << rule.address->text;
     proposal.fields << method;
     proposal.ruleText = proposal.fields.join(u' ');
-    if (rejection.kind == HbaRejection::Kind::Rejected)
-        proposal.notes << tr("a reject rule matched this connection; the new rule goes before it.");
 
+    // Next to the rule that already admits it over TLS, should the user want it anyway.
+    if (proposal.admittedOverTls) {
+        proposal.beforeRule = proposal.admittedOverTls;
+        proposal.file = proposal.admittedOverTls->file;
+        proposal.beforeLine = proposal.line = proposal.admittedOverTls->line;
+        return proposal;
+    }
     // Before the first rule that may take any of the proposal's connections with another outcome:
     // that is the rule that would shadow it (for "rejects", the reject rule itself).
-    const QList<const HbaRule *> rules = file.validRules();
     for (const HbaRule *existing : rules) {
-        if (HbaAnalyzer::mayOverlap(*existing, rule)) {
-            if (HbaAnalyzer::sameOutcome(*existing, rule) && HbaAnalyzer::covers(*existing, rule))
-                continue; // would admit it the same way (cannot happen for a refused connection)
-            proposal.beforeRule = existing;
-            proposal.file = existing->file;
-            proposal.beforeLine = existing->line;
-            return proposal;
+        if (!HbaAnalyzer::mayOverlap(*existing, rule))
+            continue;
+        if (HbaAnalyzer::sameOutcome(*existing, rule) && HbaAnalyzer::covers(*existing, rule))
+            continue; // admits them the same way (over TLS, see admittedOverTls)
+        proposal.beforeRule = existing;
+        proposal.file = existing->file;
+        proposal.beforeLine = existing->line;
+        proposal.line = existing->line;
+        if (existing->method == u"reject"_s) {
+            // Never silently: a reject line is a decision someone made.
+            proposal.bypassesReject = true;
+            proposal.notes << tr("%1:%2 rejects these connections on purpose; the rule goes before it and lets "
+                                 "this connection past it. Add it only if that is what you want.")
+                                  .arg(existing->file)
+                                  .arg(existing->line);
         }
+        return proposal;
     }
     proposal.file = file.mainFile;
     proposal.beforeLine = 0;
+    proposal.line = file.mainFile.isEmpty() ? 0 : file.mainFileLines + 1;
     return proposal;
 }
 

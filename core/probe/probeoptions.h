@@ -1,9 +1,11 @@
 #pragma once
 
+#include "hba/hbafile.h"
 #include "project/serversetting.h"
 
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace pgdial::core::probe {
@@ -35,7 +37,11 @@ struct ProbeOptions
     QString adminConninfo; // optional: enables the checks stage and the password_failed reason
     std::optional<ConninfoOrigin> origin;
     project::ServerSettingLookup serverSettings; // optional: the project's postgresql.conf
-    QString hbaFile; // project-relative pg_hba.conf, for the rule to add
+    QString hbaFile; // project-relative pg_hba.conf, for the line of a reject rule
+    // The project's pg_hba.conf as parsed when the probe starts (ProjectConninfo::hbaRules): a
+    // refused connection's rule is proposed against it (hba::HbaRuleProposer) with the file and
+    // line it goes to. Null without a project: the rule alone, no place.
+    std::shared_ptr<const hba::HbaFile> hbaRules;
     RolePattern roles; // what the checks stage expects (with adminConninfo)
 };
 

@@ -67,7 +67,10 @@ QString ProbeReport::toText() const
     if (!fix.isEmpty())
         text += QCoreApplication::translate("probe", "fix: %1\n").arg(fix);
     if (fixLocation) {
-        text += QCoreApplication::translate("probe", "where: %1:%2\n").arg(fixLocation->file).arg(fixLocation->line);
+        // Line 0 is the whole file: no ":0" that reads like a place.
+        text += fixLocation->line > 0
+            ? QCoreApplication::translate("probe", "where: %1:%2\n").arg(fixLocation->file).arg(fixLocation->line)
+            : QCoreApplication::translate("probe", "where: %1\n").arg(fixLocation->file);
         if (!fixLocation->text.isEmpty())
             text += u"    "_s + fixLocation->text + u'\n';
     }

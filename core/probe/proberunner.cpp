@@ -1,5 +1,6 @@
 #include "probe/proberunner.h"
 
+#include "hba/hbarejection.h"
 #include "pgconf/valueparser.h"
 #include "probe/hostresolver.h"
 #include "probe/messagecatalogue.h"
@@ -163,25 +164,6 @@ ProbeReport ProbeRunner::run()
     return m_report;
 }
 
-QString ProbeRunner::suggestedHbaRule(const QString &serverMessage)
-{
-    static const QRegularExpression noEntry(
-        uR"re(no pg_hba\.conf entry for (replication connection from )?host "([^"]+)", user "([^"]+)"(?:, database "([^"]+)")?(?:, ([A-Za-z ]+))?)re"_s);
-    const QRegularExpressionMatch match = noEntry.match(serverMessage);
-    if (!match.hasMatch())
-        return {};
-    const QString encryption = match.captured(5).toLower();
-    QString type = u"host"_s;
-    if (encryption == u"ssl encryption" || encryption == u"ssl on")
-        type = u"hostssl"_s;
-    else if (encryption.startsWith(u"gss"_s))
-        type = u"hostgssenc"_s;
-    const QString address = match.captured(2);
-    const QString database = match.captured(1).isEmpty() ? match.captured(4) : u"replication"_s;
-    return u"%1 %2 %3 %4/%5 scram-sha-256"_s.arg(type, database, match.captured(3), address,
-                                                 address.contains(u':') ? u"128"_s : u"32"_s);
-}
-
 void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options, const QHash<QString, QString> &serverRuns)
 {
     const auto setting = [&](const QString &name) {
@@ -237,10 +219,31 @@ void ProbeRunner::locateFix(ProbeReport &report, const ProbeOptions &options, co
         }
         break;
     case Verdict::HbaNoEntry:
+        // The one proposer the hba editor, `hba match --from-error` and the project checks use:
+        // a `local` rule for "[local]", placed where the project's file needs it.
         if (const ProbeStage *auth = report.stage(u"auth"_s)) {
-            if (const QString rule = suggestedHbaRule(auth->lines.join(u'\n')); !rule.isEmpty()) {
-                report.fixLocation = FixLocation {options.hbaFile, 0, rule};
-                report.fix += u' ' + tr("A rule that lets this connection in: %1").arg(rule);
+            if (const auto rejection = hba::HbaRejection::parse(auth->lines.join(u'\n') + u'\n' + auth->detail)) {
+                const hba::HbaFile noFile;
+                const hba::HbaRuleProposal proposal
+                    = hba::HbaRuleProposer::propose(options.hbaRules ? *options.hbaRules : noFile, *rejection);
+                if (proposal.admittedOverTls) {
+                    report.fix += u' '
+                        + tr("%1:%2 admits this connection over TLS: connect with sslmode=require or stronger.")
+                              .arg(proposal.admittedOverTls->file)
+                              .arg(proposal.admittedOverTls->line);
+                    report.fixLocation = FixLocation {options.origin ? options.origin->file : QString(),
+                                                      options.origin ? options.origin->line : 0,
+                                                      {}};
+                    if (report.fixLocation->file.isEmpty())
+                        report.fixLocation.reset();
+                    return;
+                }
+                report.fix += u' ' + tr("A rule that lets this connection in: %1").arg(proposal.ruleText);
+                // The file's TLS policy and deliberate rejects are said, never silently worked around.
+                if (!proposal.clientSslMode.isEmpty() || proposal.bypassesReject)
+                    report.fix += u" ("_s + proposal.notes.join(u' ') + u')';
+                if (!proposal.file.isEmpty() && proposal.line > 0)
+                    report.fixLocation = FixLocation {proposal.file, proposal.line, proposal.ruleText};
             }
         }
         return;

@@ -36,8 +36,6 @@ public:
     // Masks what the probe shows: the passwords of the conninfo and of the admin conninfo,
     // as written, as libpq decodes them, and from the environment or .pgpass.
     static base::SecretMasker maskerFor(const ProbeOptions &options);
-    // The pg_hba.conf line that admits the connection a "no pg_hba.conf entry" message names.
-    static QString suggestedHbaRule(const QString &serverMessage);
 
 private:
     ProbeOptions m_options;

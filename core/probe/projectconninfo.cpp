@@ -3,6 +3,7 @@
 #include "appconfig/appconfigfile.h"
 #include "appconfig/databaseconfig.h"
 #include "checks/appconfigchecker.h"
+#include "hba/hbaparser.h"
 #include "pgconf/confprojectanalyzer.h"
 
 #include <QCoreApplication>
@@ -142,6 +143,18 @@ QString ProjectConninfo::hbaFile(const project::Project &project)
             best = file->relativePath;
     }
     return best;
+}
+
+std::shared_ptr<const hba::HbaFile> ProjectConninfo::hbaRules(const project::Project &project)
+{
+    const QString main = hbaFile(project);
+    const auto file = main.isEmpty() ? nullptr : project.findFile(main);
+    if (!file || !file->isLoaded())
+        return nullptr;
+    const hba::HbaParseOptions options
+        = hba::HbaParseOptions::forServer(project.settings.pgVersion, project.settings.serverBuildFeatures);
+    return std::make_shared<const hba::HbaFile>(
+        hba::HbaParser::parse(file->document->toBytes(), file->absolutePath, options, project.rootPath()));
 }
 
 } // namespace pgdial::core::probe

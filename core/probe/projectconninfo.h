@@ -5,6 +5,7 @@
 
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 namespace pgdial::core::probe {
@@ -31,6 +32,9 @@ public:
     static project::ServerSettingLookup serverSettings(project::Project &project);
     // The project's main pg_hba.conf (project-relative; empty when there is none).
     static QString hbaFile(const project::Project &project);
+    // That file as its documents hold it now, parsed for the project's server (version, build
+    // features); null when there is none. A snapshot a probe's worker thread may read.
+    static std::shared_ptr<const hba::HbaFile> hbaRules(const project::Project &project);
     // "postgresql+asyncpg://..." -> "postgresql://..."
     static QString toLibpqUrl(const QString &url);
 };

@@ -122,8 +122,15 @@ void TestCliHbaMatch::fromError()
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
     QCOMPARE(report.value("rule").toObject().value("line_number").toInt(), 3);
     const QJsonObject proposal = report.value("proposal").toObject();
-    QCOMPARE(proposal.value("rule").toString(), QString("host app alice 10.1.2.3/32 scram-sha-256"));
-    QCOMPARE(proposal.value("insert_before_line").toInt(), 2); // the hostssl +staff rule may take its SSL variant
+    // Line 3 turns away non-TLS connections from 10/8 on purpose: the proposal keeps that policy
+    // (hostssl, sslmode=require), and line 4 already admits the connection over TLS.
+    QCOMPARE(proposal.value("rule").toString(), QString("hostssl app alice 10.1.2.3/32 scram-sha-256"));
+    QCOMPARE(proposal.value("client_sslmode").toString(), QString("require"));
+    QCOMPARE(proposal.value("bypasses_reject").toBool(), false);
+    QCOMPARE(proposal.value("insert_before_line").toInt(), 4);
+    const QString notes = proposal.value("notes").toVariant().toStringList().join('\n');
+    QVERIFY2(notes.contains("pg_hba.conf:3 turns away connections without TLS"), qPrintable(notes));
+    QVERIFY2(notes.contains("pg_hba.conf:4 already admits this connection over TLS"), qPrintable(notes));
     QCOMPARE(runCli({"hba", "match", m_file, "--from-error", "password authentication failed"}).exitCode, 2);
 }
 

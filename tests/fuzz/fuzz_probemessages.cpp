@@ -1,9 +1,9 @@
 // The connection tester's text handling on arbitrary input: libpq's parser plus pgdial's
 // provenance and masking, the message catalogue, the hba rule suggestion. Never crash; never
 // show a password given with the password keyword.
+#include "hba/hbarejection.h"
 #include "probe/conninfoinspector.h"
 #include "probe/messagecatalogue.h"
-#include "probe/proberunner.h"
 
 #include <cstdint>
 #include <cstdlib>
@@ -26,6 +26,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     (void)ConninfoInspector::maskConninfoText(text);
     (void)MessageCatalogue::classify(text);
     (void)MessageCatalogue::attempts(text);
-    (void)ProbeRunner::suggestedHbaRule(text);
+    if (const auto rejection = pgdial::core::hba::HbaRejection::parse(text))
+        (void)pgdial::core::hba::HbaRuleProposer::propose(pgdial::core::hba::HbaFile(), *rejection);
     return 0;
 }

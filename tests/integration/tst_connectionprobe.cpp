@@ -1,10 +1,15 @@
+#include "base/textdocument.h"
+#include "hba/hbaparser.h"
+#include "hba/hbarejection.h"
 #include "probe/connectionprobe.h"
 #include "support/clirunner.h"
 #include "support/fakepglistener.h"
 #include "support/pgtestserver.h"
 #include "support/testcertificates.h"
 
+#include <QDir>
 #include <QElapsedTimer>
+#include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -54,6 +59,8 @@ private Q_SLOTS:
     void checksReadTheAppDatabase();
     void sslFixWhenTheFileAlreadySaysOn();
     void rejectRuleIsLocated();
+    void unixSocketRefusalProposesLocalRule();
+    void proposalKeepsTheFilesTlsPolicy();
     void cancelReturnsQuickly();
     void signalsInOrder();
     void cliDeadline();
@@ -608,6 +615,132 @@ void tst_ConnectionProbe::rejectRuleIsLocated()
     QVERIFY(report.fixLocation);
     QCOMPARE(report.fixLocation->file, QStringLiteral("infra/pg_hba.conf"));
     QCOMPARE(report.fixLocation->line, 3); // the hba written in initTestCase
+}
+
+// A real refusal over the Unix socket ("[local]"): the probe, `pgdial-cli probe --project` and the
+// desktop app (the same core::hba::HbaRuleProposer) propose a `local` rule with the project file's
+// real line, never "[local]/32" or "where: :0"; the server then admits the connection with it.
+void tst_ConnectionProbe::unixSocketRefusalProposesLocalRule()
+{
+    PgTestServer::Options serverOptions;
+    serverOptions.major = qEnvironmentVariableIntValue("PGDIAL_PROBE_TEST_MAJOR");
+    PgTestServer server(serverOptions);
+    QVERIFY2(server.init(), qPrintable(server.errorString()));
+    const QByteArray hba = "# the superuser over the socket, the application over TCP only\n"
+                           "local all postgres trust\n"
+                           "host all postgres 127.0.0.1/32 trust\n"
+                           "host appdb appuser 127.0.0.1/32 scram-sha-256\n";
+    QVERIFY(!server.writeFile(server.dataDir() + QStringLiteral("/pg_hba.conf"), hba).isEmpty());
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    QVERIFY(server.execute(
+        QStringLiteral("set password_encryption = 'scram-sha-256'; create role appuser login password 'app-pw'")));
+    QVERIFY(server.execute(QStringLiteral("create database appdb")));
+
+    QTemporaryDir project;
+    QVERIFY(project.isValid());
+    QVERIFY(QDir(project.path()).mkpath(QStringLiteral("pg")));
+    QFile hbaFile(project.filePath(QStringLiteral("pg/pg_hba.conf")));
+    QVERIFY(hbaFile.open(QIODevice::WriteOnly));
+    hbaFile.write(hba);
+    hbaFile.close();
+    // key=value form: the socket folder is a path (a URL would need it percent-encoded).
+    const QString url = QStringLiteral("host=%1 port=%2 user=appuser password=app-pw dbname=appdb")
+                            .arg(server.socketDir())
+                            .arg(server.port());
+    QFile env(project.filePath(QStringLiteral(".env")));
+    QVERIFY(env.open(QIODevice::WriteOnly));
+    env.write("DATABASE_URL=\"" + url.toUtf8() + "\"\n");
+    env.close();
+
+    const QString rule = QStringLiteral("local appdb appuser scram-sha-256");
+    const auto json = pgdial::test::runCli(
+        {QStringLiteral("probe"), QStringLiteral("--json"), QStringLiteral("--project"), project.path()});
+    QCOMPARE(json.exitCode, 1);
+    const QJsonObject report = QJsonDocument::fromJson(json.out).object();
+    QCOMPARE(report.value(QStringLiteral("verdict")).toString(), QStringLiteral("hba_no_entry"));
+    const QJsonObject where = report.value(QStringLiteral("fix_location")).toObject();
+    QCOMPARE(where.value(QStringLiteral("file")).toString(), QStringLiteral("pg/pg_hba.conf"));
+    QCOMPARE(where.value(QStringLiteral("line")).toInt(), 5); // after the file's four lines
+    QCOMPARE(where.value(QStringLiteral("text")).toString(), rule);
+    const auto text = pgdial::test::runCli({QStringLiteral("probe"), QStringLiteral("--project"), project.path()});
+    QVERIFY2(text.out.contains("where: pg/pg_hba.conf:5\n    " + rule.toUtf8()), text.out.constData());
+    QVERIFY2(!text.out.contains("[local]/") && !text.out.contains(":0\n"), text.out.constData());
+
+    // Without a project: the same rule, and no place.
+    ProbeOptions bare;
+    bare.conninfo = url;
+    const ProbeReport refused = ConnectionProbe::run(bare);
+    QCOMPARE(verdictId(refused.verdict), QStringLiteral("hba_no_entry"));
+    QVERIFY2(refused.fix.contains(rule), qPrintable(refused.fix));
+    QVERIFY(!refused.fixLocation);
+
+    // The server is the judge: with the proposal inserted where the report says, it admits the
+    // connection over the socket.
+    const auto parsed = pgdial::core::hba::HbaParser::parse(hba, project.filePath(QStringLiteral("pg/pg_hba.conf")), {},
+                                                            project.path());
+    const auto rejection
+        = pgdial::core::hba::HbaRejection::parse(refused.stage(QStringLiteral("auth"))->lines.join(QLatin1Char('\n')));
+    QVERIFY(rejection);
+    const auto proposal = pgdial::core::hba::HbaRuleProposer::propose(parsed, *rejection);
+    QCOMPARE(proposal.ruleText, rule);
+    QCOMPARE(proposal.line, 5);
+    pgdial::core::base::TextDocument document = pgdial::core::base::TextDocument::fromBytes(hba);
+    document.apply(pgdial::core::hba::HbaRuleProposer::toEdit(document, proposal).edit);
+    QCOMPARE(document.lineText(4), rule);
+    QVERIFY(!server.writeFile(server.dataDir() + QStringLiteral("/pg_hba.conf"), document.toBytes()).isEmpty());
+    QVERIFY(server.reload());
+    QTRY_VERIFY_WITH_TIMEOUT(ConnectionProbe::run(bare).ok(), 10000);
+}
+
+// A file that deliberately turns away non-TLS connections (hostnossl ... reject): the proposal for
+// a plain refusal is hostssl with sslmode=require advice, and the server agrees: with it, the
+// plain attempt is still rejected and the TLS one gets in.
+void tst_ConnectionProbe::proposalKeepsTheFilesTlsPolicy()
+{
+    PgTestServer::Options serverOptions;
+    serverOptions.major = qEnvironmentVariableIntValue("PGDIAL_PROBE_TEST_MAJOR");
+    PgTestServer server(serverOptions);
+    QVERIFY2(server.init(), qPrintable(server.errorString()));
+    QVERIFY(m_certificates.installOn(server));
+    const QByteArray hba = "local all postgres trust\n"
+                           "host all postgres 127.0.0.1/32 trust\n"
+                           "hostnossl all all 0.0.0.0/0 reject\n";
+    QVERIFY(!server.writeFile(server.dataDir() + QStringLiteral("/pg_hba.conf"), hba).isEmpty());
+    QVERIFY2(server.start(), qPrintable(server.errorString()));
+    QVERIFY(server.execute(
+        QStringLiteral("set password_encryption = 'scram-sha-256'; create role appuser login password 'app-pw'")));
+    QVERIFY(server.execute(QStringLiteral("create database appdb")));
+    const QString plain = QStringLiteral("host=127.0.0.1 port=%1 user=appuser password=app-pw dbname=appdb "
+                                         "sslmode=disable")
+                              .arg(server.port());
+    ProbeOptions options;
+    options.conninfo = plain;
+    const ProbeReport refused = ConnectionProbe::run(options);
+    QCOMPARE(verdictId(refused.verdict), QStringLiteral("hba_reject"));
+    const QString message = refused.stage(QStringLiteral("auth"))->lines.join(QLatin1Char('\n'));
+
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("pg_hba.conf"));
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(hba);
+    file.close();
+    const auto cli = pgdial::test::runCli({QStringLiteral("hba"), QStringLiteral("match"), path,
+                                           QStringLiteral("--json"), QStringLiteral("--from-error"), message});
+    QCOMPARE(cli.exitCode, 1);
+    const QJsonObject proposal = QJsonDocument::fromJson(cli.out).object().value(QStringLiteral("proposal")).toObject();
+    const QString rule = QStringLiteral("hostssl appdb appuser 127.0.0.1/32 scram-sha-256");
+    QCOMPARE(proposal.value(QStringLiteral("rule")).toString(), rule);
+    QCOMPARE(proposal.value(QStringLiteral("client_sslmode")).toString(), QStringLiteral("require"));
+    QCOMPARE(proposal.value(QStringLiteral("bypasses_reject")).toBool(), false);
+    QVERIFY(proposal.value(QStringLiteral("insert_before_line")).isNull()); // appended
+
+    QVERIFY(!server.writeFile(server.dataDir() + QStringLiteral("/pg_hba.conf"), hba + rule.toUtf8() + "\n").isEmpty());
+    QVERIFY(server.reload());
+    options.conninfo = QString(plain).replace(QStringLiteral("sslmode=disable"), QStringLiteral("sslmode=require"));
+    QTRY_VERIFY_WITH_TIMEOUT(ConnectionProbe::run(options).ok(), 10000);
+    options.conninfo = plain;
+    QCOMPARE(verdictId(ConnectionProbe::run(options).verdict), QStringLiteral("hba_reject"));
 }
 
 void tst_ConnectionProbe::cancelReturnsQuickly()

@@ -6,6 +6,7 @@
 #include <QComboBox>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -68,7 +69,7 @@ HbaPasteErrorPane::HbaPasteErrorPane(HbaRulesModel *rules, QWidget *parent)
     });
     connect(m_insertButton, &QPushButton::clicked, this, [this] {
         // Proposed again: the file may have changed since, and the place with it.
-        if (propose() && m_insertButton->isEnabled())
+        if (propose() && m_insertButton->isEnabled() && (!m_proposal->bypassesReject || confirmBypass()))
             Q_EMIT proposalAccepted(*m_proposal);
     });
 }
@@ -100,9 +101,28 @@ bool HbaPasteErrorPane::propose()
         text += u"<br>• "_s + note.toHtmlEscaped();
     m_result->setText(text);
     m_proposal = proposal;
-    m_insertButton->setEnabled(proposal.file == path);
+    // Nothing to insert when a rule already admits the connection over TLS (the notes say so).
+    m_insertButton->setEnabled(proposal.file == path && !proposal.admittedOverTls);
     Q_EMIT rejectionFound(rejection->attempt());
     return true;
+}
+
+bool HbaPasteErrorPane::confirmBypass()
+{
+    QMessageBox box(QMessageBox::Warning, tr("Insert before a reject rule?"),
+                    tr("Line %1 rejects these connections on purpose. The proposed rule goes before it and lets "
+                       "this connection past it:\n\n%2\n\nInsert it anyway?")
+                        .arg(m_proposal->beforeLine)
+                        .arg(m_proposal->ruleText),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(u"hbaBypassRejectDialog"_s);
+    QPushButton *insert = box.addButton(tr("Insert anyway"), QMessageBox::AcceptRole);
+    insert->setObjectName(u"hbaBypassRejectInsertButton"_s);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"hbaBypassRejectCancelButton"_s);
+    box.setDefaultButton(cancel);
+    box.exec();
+    return box.clickedButton() == insert;
 }
 
 } // namespace pgdial::ui::editors::hba

@@ -36,6 +36,9 @@ Q_SIGNALS:
     void rejectionFound(const core::hba::HbaConnectionAttempt &attempt);
 
 private:
+    // Asks before inserting a rule that lets the connection past a deliberate reject line.
+    bool confirmBypass();
+
     HbaRulesModel *m_rules;
     QPlainTextEdit *m_text;
     QComboBox *m_method;

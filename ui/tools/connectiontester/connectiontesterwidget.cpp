@@ -14,6 +14,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListView>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QScrollArea>
 #include <QShortcut>
@@ -188,12 +189,14 @@ void ConnectionTesterWidget::refreshCandidates()
 {
     QList<ConninfoField::Candidate> candidates;
     m_hbaFile.clear();
+    m_hbaRules.reset();
     m_serverSettings = {};
     if (m_context && m_context->project()) {
         const core::project::Project &project = *m_context->project();
         for (const auto &found : core::probe::ProjectConninfo::candidates(project))
             candidates.append({found.conninfo, found.label, found.origin});
         m_hbaFile = core::probe::ProjectConninfo::hbaFile(project);
+        m_hbaRules = core::probe::ProjectConninfo::hbaRules(project);
         // A snapshot (the lookup copies the settings): the worker never reads the live project,
         // and the analysis is done here, after an edit, not while a probe starts.
         if (!project.filesOfKind(core::project::FileKind::PostgresqlConf).isEmpty())
@@ -236,6 +239,7 @@ void ConnectionTesterWidget::test()
     if (m_context && m_context->project()) {
         options.serverSettings = m_serverSettings;
         options.hbaFile = m_hbaFile;
+        options.hbaRules = m_hbaRules;
     }
     m_suggestion.reset();
     m_timeline->start();
@@ -295,7 +299,8 @@ void ConnectionTesterWidget::showReport(const ProbeReport &report)
         shown.fixLocation = core::probe::FixLocation {m_suggestion->file, m_suggestion->line, m_suggestion->ruleText};
     m_verdict->showReport(shown);
     if (m_suggestion)
-        m_verdict->setRuleProposal(m_suggestion->ruleText, u"%1:%2"_s.arg(m_suggestion->file).arg(m_suggestion->line));
+        m_verdict->setRuleProposal(m_suggestion->ruleText, u"%1:%2"_s.arg(m_suggestion->file).arg(m_suggestion->line),
+                                   m_suggestion->notes);
     // Open what matters: the failed stage, or the certificate chain of a good run.
     const QString focus = report.failedStage.isEmpty() ? u"tls"_s : report.failedStage;
     const QModelIndex index = m_timeline->stageIndex(focus);
@@ -311,10 +316,30 @@ void ConnectionTesterWidget::addSuggestedRule()
         return;
     // Computed again against the file as it is now: it may have been edited since the probe.
     const auto suggestion = HbaRuleInserter::suggest(*m_context, m_hbaFile, *m_shown);
-    if (!suggestion || !HbaRuleInserter::insert(*m_context, *suggestion))
+    if (!suggestion || (suggestion->bypassesReject && !confirmBypass(*suggestion))
+        || !HbaRuleInserter::insert(*m_context, *suggestion))
         return;
     m_verdict->setRuleProposal({}, {});
     m_context->requestShow(suggestion->file, suggestion->line);
+}
+
+bool ConnectionTesterWidget::confirmBypass(const HbaRuleInserter::Suggestion &suggestion)
+{
+    QMessageBox box(QMessageBox::Warning, tr("Insert before a reject rule?"),
+                    tr("%1:%2 rejects these connections on purpose. The proposed rule goes before it and lets "
+                       "this connection past it:\n\n%3\n\nInsert it anyway?")
+                        .arg(suggestion.file)
+                        .arg(suggestion.line)
+                        .arg(suggestion.ruleText),
+                    QMessageBox::NoButton, this);
+    box.setObjectName(u"hbaBypassRejectDialog"_s);
+    QPushButton *insert = box.addButton(tr("Insert anyway"), QMessageBox::AcceptRole);
+    insert->setObjectName(u"hbaBypassRejectInsertButton"_s);
+    QPushButton *cancel = box.addButton(QMessageBox::Cancel);
+    cancel->setObjectName(u"hbaBypassRejectCancelButton"_s);
+    box.setDefaultButton(cancel);
+    box.exec();
+    return box.clickedButton() == insert;
 }
 
 } // namespace pgdial::ui::tools::connectiontester

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "hba/hbafile.h"
 #include "probe/probereport.h"
 #include "project/serversetting.h"
 #include "tools/connectiontester/hbaruleinserter.h"
@@ -7,6 +8,7 @@
 #include <QPointer>
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QLabel;
@@ -75,11 +77,14 @@ private:
     std::optional<core::probe::ProbeReport> m_shown;
     std::optional<HbaRuleInserter::Suggestion> m_suggestion;
     QString m_hbaFile;
+    std::shared_ptr<const core::hba::HbaFile> m_hbaRules; // parsed with the candidates, for the probe
     core::project::ServerSettingLookup m_serverSettings;
     int m_stagesDone = 0;
     int m_timeoutMs = 10000;
 
     void refreshCandidates();
+    // Asks before inserting a rule that lets the connection past a deliberate reject line.
+    bool confirmBypass(const HbaRuleInserter::Suggestion &suggestion);
     void setRunning(bool running);
     void onStageFinished(const core::probe::ProbeStage &stage);
     void showProgress();

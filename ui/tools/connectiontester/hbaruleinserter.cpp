@@ -34,6 +34,8 @@ std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const docume
     const core::hba::HbaFile parsed = core::hba::HbaParser::parse(mainDocument->text()->toBytes(),
                                                                   mainFile->absolutePath, options, project->rootPath());
     core::hba::HbaRuleProposal proposal = core::hba::HbaRuleProposer::propose(parsed, *rejection);
+    if (proposal.admittedOverTls)
+        return std::nullopt; // no rule to add: the client must use TLS (the probe's fix says so)
     if (proposal.file.isEmpty())
         proposal.file = hbaFile;
     document::ProjectDocument *target = context.document(proposal.file);
@@ -43,8 +45,9 @@ std::optional<HbaRuleInserter::Suggestion> HbaRuleInserter::suggest(const docume
     suggestion.ruleText = proposal.ruleText;
     suggestion.file = proposal.file;
     suggestion.notes = proposal.notes;
+    suggestion.bypassesReject = proposal.bypassesReject;
     suggestion.edit = core::hba::HbaRuleProposer::toEdit(*target->text(), proposal);
-    suggestion.line = proposal.beforeLine > 0 ? proposal.beforeLine : target->text()->lineCount() + 1;
+    suggestion.line = proposal.line > 0 ? proposal.line : target->text()->lineCount() + 1;
     return suggestion;
 }
 

@@ -25,6 +25,7 @@ public:
         QString file; // project-relative file the rule goes into
         int line = 0; // 1-based line the rule will have
         QStringList notes; // what the proposal assumes
+        bool bypassesReject = false; // goes before a deliberate reject line (ask first)
         core::hba::HbaEdit edit;
     };
 

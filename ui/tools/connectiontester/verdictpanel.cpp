@@ -130,9 +130,12 @@ void VerdictPanel::showReport(const ProbeReport &report)
     }
 }
 
-void VerdictPanel::setRuleProposal(const QString &ruleText, const QString &where)
+void VerdictPanel::setRuleProposal(const QString &ruleText, const QString &where, const QStringList &notes)
 {
-    m_rule->setText(tr("Rule to add in %1: <code>%2</code>").arg(where.toHtmlEscaped(), ruleText.toHtmlEscaped()));
+    QString text = tr("Rule to add in %1: <code>%2</code>").arg(where.toHtmlEscaped(), ruleText.toHtmlEscaped());
+    for (const QString &note : notes)
+        text += u"<br>• "_s + note.toHtmlEscaped();
+    m_rule->setText(text);
     m_rule->setVisible(!ruleText.isEmpty());
     m_addRule->setVisible(!ruleText.isEmpty());
 }

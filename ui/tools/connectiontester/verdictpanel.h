@@ -2,6 +2,7 @@
 
 #include "probe/probereport.h"
 
+#include <QStringList>
 #include <QWidget>
 
 class QLabel;
@@ -20,8 +21,8 @@ public:
 
     void showRunning();
     void showReport(const core::probe::ProbeReport &report);
-    // The rule "Add this rule" would insert (empty: the button is hidden).
-    void setRuleProposal(const QString &ruleText, const QString &where);
+    // The rule "Add this rule" would insert (empty: the button is hidden), with what it assumes.
+    void setRuleProposal(const QString &ruleText, const QString &where, const QStringList &notes = {});
     void clear();
 
 Q_SIGNALS:

@@ -571,9 +571,12 @@ void tst_HbaRuleEditor::screenshot()
         ->pasteErrorPane()
         ->findChild<QPlainTextEdit *>(QStringLiteral("hbaPasteErrorText"))
         ->setPlainText(
-            QStringLiteral("FATAL:  no pg_hba.conf entry for host \"192.168.7.9\", user \"app\", database \"appdb\", "
-                           "no encryption"));
+            QStringLiteral("FATAL:  pg_hba.conf rejects connection for host \"192.168.7.9\", user \"app\", database "
+                           "\"appdb\", no encryption"));
     QVERIFY(page()->pasteErrorPane()->propose());
+    // The file's TLS policy (line 128: hostnossl ... reject) is kept: hostssl and sslmode=require.
+    QCOMPARE(page()->pasteErrorPane()->proposal()->ruleText,
+             QStringLiteral("hostssl appdb app 192.168.7.9/32 scram-sha-256"));
     QTest::qWait(100); // the word-wrapped proposal label gets its height on the next layout pass
     QVERIFY(m_window->grab().save(folder + QStringLiteral("/hbaeditor-paste.png")));
     QByteArray moved = m_original;

@@ -154,8 +154,26 @@ void tst_HbaSimulatorPane::pastedErrorProposesAndInsertsARule()
     // The simulator now shows that connection: rejected by line 137 today.
     QCOMPARE(model()->row(model()->highlightedRow()).rule.line, 137);
 
+    // Line 137 is a deliberate reject (the IPv4 deny-all): the proposal says it goes past it, and
+    // inserting asks first.
+    QVERIFY(pane->proposal()->bypassesReject);
+    QVERIFY(pane->findChild<QLabel *>(QStringLiteral("hbaProposalText"))
+                ->text()
+                .contains(QStringLiteral("pg_hba.conf:137 rejects these connections on purpose")));
     QVERIFY(insert->isEnabled());
-    QTest::mouseClick(insert, Qt::LeftButton);
+    {
+        test::DialogAnswerer cancel(QStringLiteral("hbaBypassRejectDialog"),
+                                    QStringLiteral("hbaBypassRejectCancelButton"));
+        QTest::mouseClick(insert, Qt::LeftButton);
+        QTRY_COMPARE(cancel.answered, 1);
+    }
+    QCOMPARE(document()->bytes(), m_original);
+    {
+        test::DialogAnswerer accept(QStringLiteral("hbaBypassRejectDialog"),
+                                    QStringLiteral("hbaBypassRejectInsertButton"));
+        QTest::mouseClick(insert, Qt::LeftButton);
+        QTRY_COMPARE(accept.answered, 1);
+    }
     const QByteArray expected = originalWith([](QList<QByteArray> &lines) {
         // In the file's usual columns (those of the local/host lines).
         lines.insert(136, "hostssl appdb           app             192.168.7.9/32          scram-sha-256");
@@ -166,6 +184,21 @@ void tst_HbaSimulatorPane::pastedErrorProposesAndInsertsARule()
     QCOMPARE(page()->currentRow(), 11);
     // And now it gets in.
     QCOMPARE(model()->highlightedRow(), 11);
+
+    // The file turns away non-TLS connections (line 128, hostnossl ... reject): a plain refusal
+    // gets a hostssl rule and the sslmode advice, not a host rule before that reject.
+    text->setPlainText(QStringLiteral("FATAL:  pg_hba.conf rejects connection for host \"192.168.7.9\", user "
+                                      "\"app\", database \"appdb\", no encryption"));
+    QVERIFY(pane->propose());
+    QCOMPARE(pane->proposal()->ruleText, QStringLiteral("hostssl appdb app 192.168.7.9/32 scram-sha-256"));
+    QCOMPARE(pane->proposal()->clientSslMode, QStringLiteral("require"));
+    // The rule inserted above (line 137) already admits it over TLS: nothing to insert.
+    QVERIFY(pane->proposal()->admittedOverTls);
+    QCOMPARE(pane->proposal()->admittedOverTls->line, 137);
+    QVERIFY(!insert->isEnabled());
+    QVERIFY(pane->findChild<QLabel *>(QStringLiteral("hbaProposalText"))
+                ->text()
+                .contains(QStringLiteral("sslmode=require")));
 
     // Text without such a message proposes nothing.
     text->setPlainText(QStringLiteral("FATAL:  password authentication failed for user \"app\""));

@@ -489,6 +489,12 @@ void tst_ConnectionTester::addThisRuleInsertsAndUndoes()
     auto *rule = m_tester->findChild<QLabel *>(QStringLiteral("verdictRule"));
     QVERIFY2(rule->text().contains(QLatin1String("host postgres stranger 127.0.0.1/32 scram-sha-256")),
              qPrintable(rule->text()));
+    // One proposer: the probe's own fix names the rule and the place the button inserts it at.
+    QVERIFY2(report.fix.contains(QLatin1String("host postgres stranger 127.0.0.1/32 scram-sha-256")),
+             qPrintable(report.fix));
+    QVERIFY(report.fixLocation);
+    QCOMPARE(report.fixLocation->file, QStringLiteral("pg/pg_hba.conf"));
+    QCOMPARE(report.fixLocation->line, 5);
     ui::document::ProjectDocument *document = m_window->context()->document(QStringLiteral("pg/pg_hba.conf"));
     QVERIFY(document);
     const QByteArray before = document->text()->toBytes();

@@ -1,6 +1,7 @@
 #include "unit/core/hba/hbatesthelpers.h"
 
 #include "hba/hbaeditor.h"
+#include "hba/hbamatcher.h"
 #include "hba/hbarejection.h"
 
 #include <QtTest>
@@ -50,6 +51,8 @@ private slots:
     void rejectionParsing_data();
     void rejectionParsing();
     void proposal();
+    void proposalKeepsTlsPolicy();
+    void proposalSaysItBypassesAReject();
 };
 
 void TestHbaEditor::insertKeepsAlignment()
@@ -334,6 +337,74 @@ void TestHbaEditor::proposal()
     const HbaRuleProposal localProposal = HbaRuleProposer::propose(parsed, *local);
     QCOMPARE(localProposal.ruleText, QString("local d u scram-sha-256"));
     QCOMPARE(localProposal.beforeLine, 1);
+}
+
+// A file that turns away non-TLS connections (hostnossl ... reject) or admits them only over TLS
+// gets a hostssl proposal with sslmode=require advice, never a host rule before the reject.
+void TestHbaEditor::proposalKeepsTlsPolicy()
+{
+    const QByteArray text = "local all all peer\n"
+                            "hostssl appdb app 10.0.0.0/8 scram-sha-256\n"
+                            "hostnossl all all 0.0.0.0/0 reject\n";
+    const HbaFile parsed = parseHba(text);
+    const auto plain = HbaRejection::parse("FATAL:  pg_hba.conf rejects connection for host \"192.168.1.5\", user "
+                                           "\"app\", database \"appdb\", no encryption");
+    const HbaRuleProposal proposal = HbaRuleProposer::propose(parsed, *plain);
+    QCOMPARE(proposal.ruleText, QString("hostssl appdb app 192.168.1.5/32 scram-sha-256"));
+    QCOMPARE(proposal.clientSslMode, QString("require"));
+    QVERIFY(!proposal.bypassesReject);
+    QVERIFY(!proposal.admittedOverTls);
+    QCOMPARE(proposal.beforeLine, 0); // nothing else takes hostssl connections from there
+    QCOMPARE(proposal.line, 4);
+    QVERIFY2(proposal.notes.join('\n').contains("pg_hba.conf:3 turns away connections without TLS"),
+             qPrintable(proposal.notes.join('\n')));
+    QVERIFY(proposal.notes.join('\n').contains("sslmode=require"));
+    // With the rule added the server still rejects the plain attempt and admits the TLS one.
+    const HbaFile after = parseHba(applied(text, HbaRuleProposer::toEdit(TextDocument::fromBytes(text), proposal)));
+    HbaConnectionAttempt attempt = plain->attempt();
+    QCOMPARE(HbaMatcher(after).match(attempt).rule->line, 3);
+    attempt.transport = HbaTransport::TcpSsl;
+    QCOMPARE(HbaMatcher(after).match(attempt).rule->line, 4);
+
+    // From inside 10/8 the hostssl rule already admits it over TLS: no rule needed.
+    const auto inside = HbaRejection::parse("FATAL:  pg_hba.conf rejects connection for host \"10.1.2.3\", user "
+                                            "\"app\", database \"appdb\", no encryption");
+    const HbaRuleProposal already = HbaRuleProposer::propose(parsed, *inside);
+    QVERIFY(already.admittedOverTls);
+    QCOMPARE(already.admittedOverTls->line, 2);
+    QCOMPARE(already.clientSslMode, QString("require"));
+    QVERIFY(!already.bypassesReject);
+    QVERIFY(already.notes.join('\n').contains("pg_hba.conf:2 already admits this connection over TLS"));
+
+    // Only hostssl rules for the database and user (no reject line): hostssl too.
+    const HbaFile sslOnly = parseHba("local all all peer\nhostssl all all 10.0.0.0/8 scram-sha-256\n");
+    const auto noEntry = HbaRejection::parse("FATAL:  no pg_hba.conf entry for host \"192.168.1.5\", user \"app\", "
+                                             "database \"appdb\", no encryption");
+    const HbaRuleProposal onlyTls = HbaRuleProposer::propose(sslOnly, *noEntry);
+    QCOMPARE(onlyTls.ruleText, QString("hostssl appdb app 192.168.1.5/32 scram-sha-256"));
+    QCOMPARE(onlyTls.clientSslMode, QString("require"));
+    QVERIFY(onlyTls.notes.join('\n').contains("only over TLS"));
+
+    // A file that admits plain TCP somewhere keeps the connection's own encryption.
+    const HbaFile mixed
+        = parseHba("hostssl all all 10.0.0.0/8 scram-sha-256\nhost appdb all 172.16.0.0/12 scram-sha-256\n");
+    const HbaRuleProposal plainRule = HbaRuleProposer::propose(mixed, *noEntry);
+    QCOMPARE(plainRule.ruleText, QString("host appdb app 192.168.1.5/32 scram-sha-256"));
+    QVERIFY(plainRule.clientSslMode.isEmpty());
+}
+
+// Placed before a reject line, a proposal says so (the app asks before inserting it).
+void TestHbaEditor::proposalSaysItBypassesAReject()
+{
+    const QByteArray text = "host all blocked 0.0.0.0/0 reject\nhost all all 10.0.0.0/8 scram-sha-256\n";
+    const auto rejected = HbaRejection::parse("FATAL:  pg_hba.conf rejects connection for host \"10.1.2.3\", user "
+                                              "\"blocked\", database \"appdb\", no encryption");
+    const HbaRuleProposal proposal = HbaRuleProposer::propose(parseHba(text), *rejected);
+    QCOMPARE(proposal.ruleText, QString("host appdb blocked 10.1.2.3/32 scram-sha-256"));
+    QCOMPARE(proposal.beforeLine, 1);
+    QVERIFY(proposal.bypassesReject);
+    QVERIFY2(proposal.notes.join('\n').contains("pg_hba.conf:1 rejects these connections on purpose"),
+             qPrintable(proposal.notes.join('\n')));
 }
 
 QTEST_GUILESS_MAIN(TestHbaEditor)

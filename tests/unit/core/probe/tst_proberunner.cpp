@@ -1,7 +1,12 @@
+#include "hba/hbaparser.h"
 #include "probe/proberunner.h"
 
 #include <QTest>
 
+#include <memory>
+
+using pgdial::core::hba::HbaFile;
+using pgdial::core::hba::HbaParser;
 using pgdial::core::probe::ProbeOptions;
 using pgdial::core::probe::ProbeReport;
 using pgdial::core::probe::ProbeRunner;
@@ -15,8 +20,9 @@ class tst_ProbeRunner final : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
-    void suggestedHbaRule_data();
-    void suggestedHbaRule();
+    void proposedHbaRule_data();
+    void proposedHbaRule();
+    void proposedHbaRuleIsPlaced();
     void firstFailedStageDecides();
     void sslOffLineIsLocated();
     void sslOnLineIsNotAskedAgain();
@@ -25,7 +31,27 @@ private Q_SLOTS:
     void portMismatchIsNamed();
 };
 
-void tst_ProbeRunner::suggestedHbaRule_data()
+namespace {
+
+// A report whose auth stage failed with `message`, as the server words it.
+ProbeReport refusedWith(const QString &message)
+{
+    ProbeReport report;
+    report.verdict = Verdict::HbaNoEntry;
+    ProbeStage auth;
+    auth.name = QStringLiteral("auth");
+    auth.status = StageStatus::Fail;
+    auth.verdict = Verdict::HbaNoEntry;
+    auth.lines = message.split(QLatin1Char('\n'));
+    report.stages.append(auth);
+    return report;
+}
+
+} // namespace
+
+// Without a project the fix names the rule alone (core::hba::HbaRuleProposer, as everywhere):
+// a `local` rule for "[local]", never "[local]/32", and no place (no "where: :0").
+void tst_ProbeRunner::proposedHbaRule_data()
 {
     QTest::addColumn<QString>("message");
     QTest::addColumn<QString>("rule");
@@ -41,15 +67,58 @@ void tst_ProbeRunner::suggestedHbaRule_data()
     QTest::newRow("replication") << "FATAL:  no pg_hba.conf entry for replication connection from host \"10.0.0.5\", "
                                     "user \"rep\", no encryption"
                                  << "host replication rep 10.0.0.5/32 scram-sha-256";
-    QTest::newRow("other message") << "FATAL:  password authentication failed for user \"u\""
-                                   << "";
+    QTest::newRow("unix socket") << "connection to server on socket \"/tmp/.s.PGSQL.5432\" failed: FATAL:  no "
+                                    "pg_hba.conf entry for host \"[local]\", user \"appuser\", database \"appdb\", "
+                                    "no encryption"
+                                 << "local appdb appuser scram-sha-256";
+    QTest::newRow("quoted names") << "FATAL:  no pg_hba.conf entry for host \"[local]\", user \"app user\", database "
+                                     "\"all\", no encryption"
+                                  << "local \"all\" \"app user\" scram-sha-256";
 }
 
-void tst_ProbeRunner::suggestedHbaRule()
+void tst_ProbeRunner::proposedHbaRule()
 {
     QFETCH(QString, message);
     QFETCH(QString, rule);
-    QCOMPARE(ProbeRunner::suggestedHbaRule(message), rule);
+    ProbeReport report = refusedWith(message);
+    ProbeRunner::locateFix(report, ProbeOptions());
+    QVERIFY2(report.fix.endsWith(QStringLiteral("A rule that lets this connection in: ") + rule),
+             qPrintable(report.fix));
+    QVERIFY(!report.fixLocation);
+    QVERIFY2(!report.toText().contains(QLatin1String("where:")), qPrintable(report.toText()));
+}
+
+// With the project's pg_hba.conf the rule gets a real file and line: before the first rule that
+// would otherwise decide the connection, or after the file's last line.
+void tst_ProbeRunner::proposedHbaRuleIsPlaced()
+{
+    const QByteArray hba = "# TYPE DATABASE USER ADDRESS METHOD\n"
+                           "local all postgres peer\n"
+                           "local appdb all reject\n"
+                           "host all all 127.0.0.1/32 scram-sha-256\n";
+    ProbeOptions options;
+    options.hbaFile = QStringLiteral("pg/pg_hba.conf");
+    options.hbaRules = std::make_shared<const HbaFile>(
+        HbaParser::parse(hba, QStringLiteral("/project/pg/pg_hba.conf"), {}, QStringLiteral("/project")));
+
+    ProbeReport local = refusedWith(QStringLiteral("FATAL:  no pg_hba.conf entry for host \"[local]\", user "
+                                                   "\"appuser\", database \"postgres\", no encryption"));
+    ProbeRunner::locateFix(local, options);
+    QVERIFY(local.fixLocation);
+    QCOMPARE(local.fixLocation->file, QStringLiteral("pg/pg_hba.conf"));
+    QCOMPARE(local.fixLocation->line, 5); // appended: the file has 4 lines
+    QCOMPARE(local.fixLocation->text, QStringLiteral("local postgres appuser scram-sha-256"));
+    QVERIFY2(
+        local.toText().contains(QLatin1String("where: pg/pg_hba.conf:5\n    local postgres appuser scram-sha-256")),
+        qPrintable(local.toText()));
+
+    // A rule that may take the connection with another outcome comes after the proposal.
+    ProbeReport shadowed = refusedWith(QStringLiteral("FATAL:  no pg_hba.conf entry for host \"[local]\", user "
+                                                      "\"appuser\", database \"appdb\", no encryption"));
+    ProbeRunner::locateFix(shadowed, options);
+    QVERIFY(shadowed.fixLocation);
+    QCOMPARE(shadowed.fixLocation->line, 3);
+    QCOMPARE(shadowed.fixLocation->text, QStringLiteral("local appdb appuser scram-sha-256"));
 }
 
 void tst_ProbeRunner::firstFailedStageDecides()
