@@ -1,6 +1,7 @@
 #include "cli/hbacommand.h"
 
 #include "base/diagnosticformatter.h"
+#include "cli/hbaeditcommand.h"
 #include "cli/hbalintcommand.h"
 #include "cli/hbamatchcommand.h"
 #include "hba/hbaparser.h"
@@ -97,17 +98,23 @@ QString HbaCommand::name() const
 QString HbaCommand::summary() const
 {
     return translate(
-        "Read a pg_hba.conf like the server (hba FILE), simulate a connection (hba match), lint (hba lint).");
+        "Read a pg_hba.conf like the server (hba FILE), simulate a connection (hba match), lint (hba lint), "
+        "edit a rule (hba edit).");
 }
 
 int HbaCommand::run(const QStringList &arguments, const CliOutput &output)
 {
     // arguments: "pgdial-cli hba", then either a sub-command or FILE and options.
     const QString first = arguments.value(1);
-    if (first == u"match" || first == u"lint") {
+    if (first == u"match" || first == u"lint" || first == u"edit") {
         QStringList handedOver = arguments;
         handedOver[0] = arguments.first() + u' ' + first;
         handedOver.removeAt(1);
+        if (first == u"edit") {
+            // Hook: the rule operations (HbaEditCommand).
+            HbaEditCommand edit;
+            return edit.run(handedOver, output);
+        }
         if (first == u"match") {
             // Hook: the simulator's command (HbaMatchCommand).
             HbaMatchCommand match;

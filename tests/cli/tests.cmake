@@ -4,6 +4,8 @@ pgdial_add_test(NAME tst_cli_conf SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_conf
 add_dependencies(tst_cli_conf pgdial-cli)
 pgdial_add_test(NAME tst_cli_confedit SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_confedit.cpp LABELS cli)
 add_dependencies(tst_cli_confedit pgdial-cli)
+pgdial_add_test(NAME tst_cli_hbaedit SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_hbaedit.cpp LABELS cli)
+add_dependencies(tst_cli_hbaedit pgdial-cli)
 pgdial_add_test(NAME tst_cli_appconfig SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_appconfig.cpp LABELS cli)
 add_dependencies(tst_cli_appconfig pgdial-cli)
 pgdial_add_test(NAME tst_cli_tune SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_cli_tune.cpp LABELS cli)

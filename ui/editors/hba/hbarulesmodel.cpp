@@ -1,5 +1,7 @@
 #include "editors/hba/hbarulesmodel.h"
 
+#include "hba/hbaruleedits.h"
+
 #include "base/secretmasker.h"
 #include "base/textdocument.h"
 #include "document/projectcontext.h"
@@ -139,16 +141,13 @@ void HbaRulesModel::reparse()
             if (hash >= content.size() || content.at(hash) != '#')
                 continue;
             const QByteArray rest = content.mid(hash + 1);
-            const QByteArray head = rest.trimmed();
-            if (!(head.startsWith("local") || head.startsWith("host")))
-                continue;
-            HbaParseOptions options = parseOptions();
-            options.readFile = [](const QString &, QString *) { return std::optional<QByteArray>(QByteArray()); };
-            const HbaFile disabled = HbaParser::parse(rest, m_document->absolutePath(), options);
-            if (disabled.rules.size() != 1 || disabled.rules.first().hasError())
+            // The one definition of a commented-out rule, shared with `hba edit --enable`.
+            const std::optional<HbaRule> disabled
+                = HbaRuleEdits::parseDisabled(rest, m_document->absolutePath(), parseOptions());
+            if (!disabled)
                 continue;
             Row row;
-            row.rule = disabled.rules.first();
+            row.rule = *disabled;
             row.rule.file = path;
             row.rule.line = row.rule.lastLine = line;
             row.disabled = true;
