@@ -268,7 +268,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
             }
             output.out(json);
         } else if (formatName == u"alter-system") {
-            output.out(TuningFormatter::toAlterSystem(in, chosen) + u'\n');
+            output.out(TuningFormatter::toAlterSystemScript(in, chosen) + u'\n');
         } else {
             output.out(TuningFormatter::toConf(in, chosen) + u'\n');
         }
@@ -334,6 +334,12 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
             output.out(formatName == u"conf"
                            ? name + u" = "_s + QString::fromUtf8(core::pgconf::ValueFormatter::toToken(value)) + u'\n'
                            : u"ALTER SYSTEM SET %1 = '%2';\n"_s.arg(name, value));
+        if (formatName == u"alter-system" && !changes.isEmpty()) {
+            QStringList names;
+            for (const auto &change : changes)
+                names.append(change.first);
+            output.out(TuningFormatter::alterSystemEnding(names, in.pgVersion).mid(1) + u'\n');
+        }
     } else {
         for (const QString &warning : existing)
             output.out(tr("warning: %1\n").arg(warning));

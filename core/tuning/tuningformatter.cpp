@@ -1,5 +1,7 @@
 #include "tuning/tuningformatter.h"
 
+#include "pgconf/parametercatalog.h"
+
 #include <QJsonArray>
 #include <QJsonDocument>
 
@@ -15,6 +17,31 @@ QString TuningFormatter::toConf(const TuningInputs &inputs, const TuningResult &
 QString TuningFormatter::toAlterSystem(const TuningInputs &inputs, const TuningResult &result)
 {
     return layout(inputs, result, true);
+}
+
+QString TuningFormatter::toAlterSystemScript(const TuningInputs &inputs, const TuningResult &result)
+{
+    QStringList names;
+    for (const TunedSetting &setting : result.settings)
+        names.append(setting.name);
+    return layout(inputs, result, true) + alterSystemEnding(names, inputs.pgVersion);
+}
+
+QString TuningFormatter::alterSystemEnding(const QStringList &names, int major)
+{
+    // The catalog's context decides, for either profile (PGTune's settings carry no restart mark).
+    const pgconf::ParameterCatalog &catalog = pgconf::ParameterCatalog::forVersion(major);
+    QStringList restart;
+    for (const QString &name : names) {
+        const pgconf::ParameterInfo *info = catalog.find(name);
+        if (info && info->needsRestart())
+            restart.append(name);
+    }
+    QString ending = u"\n\n"_s;
+    if (!restart.isEmpty())
+        ending
+            += u"-- Needs a server restart (pg_reload_conf() does not apply it): "_s + restart.join(u", "_s) + u"\n"_s;
+    return ending + u"SELECT pg_reload_conf();"_s;
 }
 
 QString TuningFormatter::layout(const TuningInputs &inputs, const TuningResult &result, bool alterSystem)

@@ -90,7 +90,12 @@ void tst_CliTune::pgtuneAlterSystem()
     QVERIFY(run.out.contains("-- Total Memory (RAM): 2 TB\n-- CPUs num: 64\n-- Data Storage: nvme\n\n"
                              "ALTER SYSTEM SET max_connections = '40';\n"));
     QVERIFY(run.out.contains("ALTER SYSTEM SET io_method = 'worker';\nALTER SYSTEM SET io_workers = '16';\n"));
-    QVERIFY(run.out.endsWith("ALTER SYSTEM SET max_parallel_maintenance_workers = '4';\n"));
+    // Then what makes them apply: a reload, and a restart for those a reload does not apply.
+    QVERIFY(run.out.contains("ALTER SYSTEM SET max_parallel_maintenance_workers = '4';\n\n"
+                             "-- Needs a server restart (pg_reload_conf() does not apply it): max_connections, "
+                             "shared_buffers, "));
+    QVERIFY(run.out.endsWith("\nSELECT pg_reload_conf();\n"));
+    QVERIFY(!run.out.contains("work_mem, ")); // a reload applies it
 }
 
 void tst_CliTune::pgtuneJson()
@@ -184,6 +189,9 @@ void tst_CliTune::againstDiff()
                   conf, QStringLiteral("--format"), QStringLiteral("alter-system")});
     QVERIFY(block.out.contains("ALTER SYSTEM SET shared_buffers = '4GB';\n"));
     QVERIFY(!block.out.contains("checkpoint_completion_target")); // already 0.9 in the file
+    QVERIFY(block.out.endsWith("\nSELECT pg_reload_conf();\n"));
+    QVERIFY(block.out.contains(
+        "\n-- Needs a server restart (pg_reload_conf() does not apply it): max_connections, shared_buffers\n"));
 }
 
 void tst_CliTune::projectFolder()

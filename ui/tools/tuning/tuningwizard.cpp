@@ -407,7 +407,7 @@ void TuningWizard::copy(bool alterSystem)
 {
     const TuningResult checked = checkedResult();
     const TuningInputs in = m_form->inputs();
-    QGuiApplication::clipboard()->setText(alterSystem ? TuningFormatter::toAlterSystem(in, checked)
+    QGuiApplication::clipboard()->setText(alterSystem ? TuningFormatter::toAlterSystemScript(in, checked)
                                                       : TuningFormatter::toConf(in, checked));
     showStatus(alterSystem
                    ? tr("Copied %n setting(s) as ALTER SYSTEM statements.", nullptr, int(checked.settings.size()))

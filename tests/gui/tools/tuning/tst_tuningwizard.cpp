@@ -416,7 +416,11 @@ void tst_TuningWizard::copyFormats()
     QTest::mouseClick(widget<QPushButton>(alterSystem ? "tuningCopyAlterSystemButton" : "tuningCopyConfButton"),
                       Qt::LeftButton);
     const QString text = QGuiApplication::clipboard()->text();
-    QCOMPARE(text, alterSystem ? TuningFormatter::toAlterSystem(in, expected) : TuningFormatter::toConf(in, expected));
+    QCOMPARE(text,
+             alterSystem ? TuningFormatter::toAlterSystem(in, expected)
+                     + QStringLiteral("\n\n-- Needs a server restart (pg_reload_conf() does not apply it): "
+                                      "shared_buffers\nSELECT pg_reload_conf();")
+                         : TuningFormatter::toConf(in, expected));
     QVERIFY(text.contains(alterSystem ? QStringLiteral("ALTER SYSTEM SET shared_buffers = '4GB';")
                                       : QStringLiteral("shared_buffers = 4GB")));
     QVERIFY(!text.contains(QStringLiteral("effective_cache_size")));
@@ -430,7 +434,7 @@ void tst_TuningWizard::copyFormats()
     pgdial.settings.removeIf(
         [](const TunedSetting &setting) { return setting.name != QStringLiteral("shared_buffers"); });
     QCOMPARE(QGuiApplication::clipboard()->text(),
-             alterSystem ? TuningFormatter::toAlterSystem(wizard()->inputs(), pgdial)
+             alterSystem ? TuningFormatter::toAlterSystemScript(wizard()->inputs(), pgdial)
                          : TuningFormatter::toConf(wizard()->inputs(), pgdial));
     QVERIFY(QGuiApplication::clipboard()->text().contains(QStringLiteral("25% of RAM")));
 }
