@@ -224,10 +224,10 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     if (parser.isSet(apply)) {
         const core::base::Result<QList<PoolFileEdit>> plan = planApply(*openedProject, r, in);
         if (!plan)
-            return fail(plan.error().message);
+            return fail(u"%1 [%2]"_s.arg(plan.error().message, plan.error().code));
         const core::base::Result<QStringList> written = writePlan(*openedProject, *plan, writerFrom(parser), output);
         if (!written)
-            return fail(written.error().message);
+            return fail(u"%1 [%2]"_s.arg(written.error().message, written.error().code));
         for (const PoolFileEdit &change : *plan) {
             for (const QString &line : change.changes)
                 changes.append(

@@ -56,6 +56,13 @@ QString ConfLoader::relativeName(const QString &absolutePath) const
     return QDir(m_topDir).relativeFilePath(clean);
 }
 
+QString ConfLoader::shownName(const QString &absolutePath) const
+{
+    // A file outside the project reads better as itself ("/dev/zero") than as "../../../dev/zero".
+    const QString relative = relativeName(absolutePath);
+    return relative.startsWith(u"../"_s) ? QDir::cleanPath(absolutePath) : relative;
+}
+
 void ConfLoader::addErrorRow(const QString &absoluteFile, int line, const QString &error)
 {
     ConfFileRow row;
@@ -115,11 +122,10 @@ bool ConfLoader::reportUnreadable(const QString &absolutePath, const QString &pr
                                   int callingLine)
 {
     addErrorRow(callingFile, callingLine, u"could not read file \"%1\": %2"_s.arg(absolutePath, problem));
-    addDiagnostic(
-        u"conf.include-unreadable"_s, callingFile, callingLine, 0,
-        tr("configuration file \"%1\" is %2; pgdial does not read it").arg(relativeName(absolutePath), problem),
-        tr("Include a regular configuration file: a device, pipe or kernel file never ends or blocks "
-           "the server too"));
+    addDiagnostic(u"conf.include-unreadable"_s, callingFile, callingLine, 0,
+                  tr("configuration file \"%1\" is %2; pgdial does not read it").arg(shownName(absolutePath), problem),
+                  tr("Include a regular configuration file: a device, pipe or kernel file never ends or blocks "
+                     "the server too"));
     return false;
 }
 
@@ -189,13 +195,13 @@ bool ConfLoader::parseFile(const QByteArray &location, bool strict, const QStrin
         if (strict) {
             addErrorRow(callingFile, callingLine, u"could not open file \"%1\""_s.arg(absolutePath));
             addDiagnostic(u"conf.include-missing"_s, callingFile, callingLine, 0,
-                          tr("could not open configuration file \"%1\"").arg(relativeName(absolutePath)),
+                          tr("could not open configuration file \"%1\"").arg(shownName(absolutePath)),
                           tr("Create the file, fix the path (relative paths start at the including file's folder), "
                              "or use include_if_exists"));
             return false;
         }
         addDiagnostic(u"conf.include-skipped"_s, callingFile, callingLine, 0,
-                      tr("skipping missing configuration file \"%1\"").arg(relativeName(absolutePath)), {}, false);
+                      tr("skipping missing configuration file \"%1\"").arg(shownName(absolutePath)), {}, false);
         return true;
     }
     return parseBytes(absolutePath, *bytes, depth);

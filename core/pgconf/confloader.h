@@ -63,6 +63,7 @@ private:
     void addDiagnostic(const QString &code, const QString &absoluteFile, int line, int column, const QString &message,
                        const QString &suggestion = {}, bool isError = true);
     QString relativeName(const QString &absolutePath) const;
+    QString shownName(const QString &absolutePath) const;
 };
 
 } // namespace pgdial::core::pgconf

@@ -2,6 +2,8 @@
 pgdial_add_test(NAME tst_mainwindow SOURCES ${CMAKE_CURRENT_LIST_DIR}/mainwindow/tst_mainwindow.cpp GUI)
 pgdial_add_test(NAME tst_screenshot SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_screenshot.cpp GUI)
 add_dependencies(tst_screenshot pgdial)
+pgdial_add_test(NAME tst_hostileproject SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_hostileproject.cpp GUI TIMEOUT 900)
+add_dependencies(tst_hostileproject pgdial pgdial-cli)
 pgdial_add_test(NAME tst_projectdocument SOURCES ${CMAKE_CURRENT_LIST_DIR}/document/tst_projectdocument.cpp GUI)
 pgdial_add_test(NAME tst_sourceview SOURCES ${CMAKE_CURRENT_LIST_DIR}/editors/tst_sourceview.cpp GUI)
 pgdial_add_test(NAME tst_editing SOURCES ${CMAKE_CURRENT_LIST_DIR}/document/tst_editing.cpp GUI)
