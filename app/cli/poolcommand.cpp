@@ -1,6 +1,7 @@
 #include "cli/poolcommand.h"
 
 #include "base/safefilewriter.h"
+#include "environments/serverclientdetector.h"
 #include "project/project.h"
 #include "tuning/poolcalculator.h"
 #include "tuning/poolsettingswriter.h"
@@ -112,6 +113,10 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                                              "workers, backups, admin sessions, replication, "
                                              "Temporal (default 0)."),
                                           u"N"_s);
+    const QCommandLineOption client(u"client"_s,
+                                    tr("A client of the server the project does not show, with the connections it "
+                                       "holds at most (repeatable; a detected client's name sets its count)."),
+                                    u"NAME=N"_s);
     const QCommandLineOption superuser(u"superuser-reserved"_s,
                                        tr("superuser_reserved_connections (default: "
                                           "postgresql.conf, else 3)."),
@@ -134,7 +139,7 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                                       "max_connections into its postgresql.conf. A backup of each "
                                       "changed file is kept."));
     for (const QCommandLineOption &option : {rps, query, request, instances, workers, maxConnections, otherClients,
-                                             superuser, reserved, version, environment, project, json, apply})
+                                             client, superuser, reserved, version, environment, project, json, apply})
         parser.addOption(option);
     parser.addOptions(writerOptions());
     if (const int code = parse(parser, arguments, output); code >= 0)
@@ -167,6 +172,8 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     if (parser.isSet(environment) && !parser.isSet(project))
         return fail(tr("--env needs --project FOLDER"));
     ProjectPoolSettings fromProject;
+    // Every client of the server: the project's (with --project) and the ones given here.
+    core::environments::ServerClientList clients;
     std::optional<core::project::Project> openedProject;
     if (parser.isSet(project)) {
         core::base::Result<core::project::Project> opened = core::project::Project::open(parser.value(project));
@@ -175,6 +182,7 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
         if (!pgVersionFrom(parser, output) || !applyTargetVersion(parser, *opened, output))
             return int(ExitUsage);
         fromProject = ProjectPoolSettings::read(*opened);
+        clients = core::environments::ServerClientDetector::detect(*opened);
         openedProject = std::move(*opened);
     }
 
@@ -191,14 +199,34 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
         target = value;
         return true;
     };
-    if (!integer(instances, 1, 100000, std::nullopt, 1, in.instances))
+    if (!integer(instances, 1, 100000, std::nullopt, clients.appInstances, in.instances))
         return fail(tr("--instances must be 1..100000"));
     if (!integer(workers, 1, 10000, fromProject.workers, 1, in.workersPerInstance))
         return fail(tr("--workers must be 1..10000"));
     if (!integer(maxConnections, 1, 262143, fromProject.maxConnections, 100, in.maxConnections))
         return fail(tr("--max-connections must be 1..262143"));
-    if (!integer(otherClients, 0, 262143, std::nullopt, 0, in.otherClients))
+    int otherCount = 0;
+    if (!integer(otherClients, 0, 262143, std::nullopt, 0, otherCount))
         return fail(tr("--other-clients must be 0..262143"));
+    if (otherCount > 0)
+        clients.addManual(QString(), otherCount);
+    for (const QString &entry : parser.values(client)) {
+        const qsizetype equals = entry.lastIndexOf(u'=');
+        bool ok = false;
+        const int count = equals > 0 ? entry.mid(equals + 1).toInt(&ok) : 0;
+        if (!ok || count < 0 || count > 262143 || entry.left(equals).trimmed().isEmpty())
+            return fail(tr("--client must be NAME=N with N 0..262143"));
+        clients.addManual(entry.left(equals), count);
+    }
+    // The app's pools as counted here (--instances, --workers may differ from the project's).
+    if (fromProject.poolSize
+        && clients.appDemand()
+            != std::max(1, in.instances) * std::max(1, in.workersPerInstance)
+                * (fromProject.poolSize->value + (fromProject.maxOverflow ? fromProject.maxOverflow->value : 0)))
+        clients.setAppPools(
+            std::max(1, in.instances) * std::max(1, in.workersPerInstance),
+            fromProject.poolSize->value + (fromProject.maxOverflow ? fromProject.maxOverflow->value : 0), in.instances);
+    in.otherClients = clients.otherDemand();
     if (!integer(superuser, 0, 262143, fromProject.superuserReservedConnections, 3, in.superuserReservedConnections))
         return fail(tr("--superuser-reserved must be 0..262143"));
     if (!integer(reserved, 0, 262143, fromProject.reservedConnections, 0, in.reservedConnections))
@@ -273,12 +301,20 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
                              {u"workers"_s, sourced(fromProject.workers)},
                              {u"max_connections"_s, sourced(fromProject.maxConnections)},
                              {u"current_demand"_s, currentDemand ? QJsonValue(*currentDemand) : QJsonValue()}});
+        report.insert(u"clients"_s, clients.toJson());
         if (parser.isSet(apply)) {
             report.insert(u"applied"_s, QJsonArray::fromStringList(changes));
             report.insert(u"notes"_s, QJsonArray::fromStringList(notes));
         }
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else {
+        if (!clients.clients.isEmpty()) {
+            output.out(clients.environment.isEmpty()
+                           ? tr("clients of the server:\n")
+                           : tr("clients of the server (environment %1):\n").arg(clients.environment));
+            for (const QString &line : clients.toText())
+                output.out(line + u'\n');
+        }
         for (const QString &line : r.explanation)
             output.out(line + u'\n');
         output.out(tr("recommended per pool: pool_size: %1, max_overflow: %2, pool_timeout: %3\n")

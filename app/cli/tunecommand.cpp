@@ -1,8 +1,10 @@
 #include "cli/tunecommand.h"
 
 #include "base/safefilewriter.h"
+#include "environments/serverclientdetector.h"
 #include "pgconf/valueformatter.h"
 #include "project/project.h"
+#include "tuning/clientbudget.h"
 #include "tuning/conftuningtarget.h"
 #include "tuning/machinedetector.h"
 #include "tuning/pgdialprofile.h"
@@ -187,6 +189,7 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         in.connections = *value;
     }
     PgDialContext context;
+    core::environments::ServerClientList clients;
     if (parser.isSet(poolDemand)) {
         const auto value = intOption(parser.value(poolDemand), 1, 262000);
         if (!value)
@@ -225,10 +228,32 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
                 return usageError(output, tr("the project has no postgresql.conf to compare with"));
             againstPath = opened->absolutePathOf(state.topFile);
         }
+        // Every client of the server the project shows: the pgdial profile sizes max_connections
+        // from them, and neither profile recommends fewer than they need.
+        if (parser.isSet(instances))
+            opened->settings.appInstances = *appInstances;
+        clients = core::environments::ServerClientDetector::detect(*opened);
+        output.err(
+            tr("clients of the server%1:\n")
+                .arg(clients.environment.isEmpty() ? QString() : tr(" (environment %1)").arg(clients.environment)));
+        for (const QString &line : clients.toText())
+            output.err(line + u'\n');
+        context.minimumConnections = clients.needed();
+        context.worstCaseConnections = clients.worstCase();
+        context.demandDetail = ClientBudget::breakdown(clients);
+        if (pgtune) {
+            const int before = PgTuneProfile::maxConnections(in);
+            ClientBudget::applyTo(clients, in);
+            if (PgTuneProfile::maxConnections(in) != before)
+                output.err(tr("max_connections planned as %1, not %2: the project's clients need that many\n")
+                               .arg(*in.connections)
+                               .arg(before));
+        }
         if (!pgtune && !parser.isSet(poolDemand) && !parser.isSet(connections)) {
             const ProjectPoolSettings pools = ProjectPoolSettings::read(*opened);
+            if (clients.demand() > 0)
+                context.poolDemand = clients.demand();
             if (const auto demand = pools.appDemand(*appInstances)) {
-                context.poolDemand = *demand;
                 output.err(tr("pool demand %1 from %2:%3 (%4 instance(s) x %5 worker(s) x (pool_size %6 + "
                               "max_overflow %7))\n")
                                .arg(*demand)
@@ -322,11 +347,13 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         QJsonArray rowArray;
         for (const TuningDiffRow &row : rows)
             rowArray.append(rowJson(row));
-        const QJsonObject report {{u"profile"_s, profileName},
-                                  {u"file"_s, display},
-                                  {u"rows"_s, rowArray},
-                                  {u"warnings"_s, QJsonArray::fromStringList(existing)},
-                                  {u"profile_warnings"_s, QJsonArray::fromStringList(chosen.warnings)}};
+        QJsonObject report {{u"profile"_s, profileName},
+                            {u"file"_s, display},
+                            {u"rows"_s, rowArray},
+                            {u"warnings"_s, QJsonArray::fromStringList(existing)},
+                            {u"profile_warnings"_s, QJsonArray::fromStringList(chosen.warnings)}};
+        if (parser.isSet(project))
+            report.insert(u"clients"_s, clients.toJson());
         output.out(QJsonDocument(report).toJson(QJsonDocument::Indented));
     } else if (formatName == u"conf" || formatName == u"alter-system") {
         // Export only what would change, in the chosen layout's line form.

@@ -8,6 +8,7 @@
 #include "appconfig/envfile.h"
 #include "checks/apphbachecks.h"
 #include "checks/appserverchecks.h"
+#include "environments/serverclientdetector.h"
 #include "hba/hbaparser.h"
 #include "project/project.h"
 
@@ -150,6 +151,7 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
     for (const appconfig::ComposeFile &compose : std::as_const(composeFiles))
         out.append(compose.diagnostics());
 
+    const environments::ServerClientList clients = environments::ServerClientDetector::detect(project);
     bool urlChecked = false;
     for (const auto &file : project.filesOfKind(project::FileKind::AppConfig)) {
         if (!file->isLoaded())
@@ -166,17 +168,11 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
             continue;
         urlChecked = true;
 
-        AppServerChecks::Inputs inputs {database,
-                                        appconfig::ConnectionUrlParser::parse(urlField->value()),
-                                        {},
-                                        0,
-                                        1,
-                                        {},
-                                        1,
-                                        {},
-                                        0,
-                                        composeFiles,
-                                        project.settings.pgVersion};
+        AppServerChecks::Inputs inputs;
+        inputs.config = database;
+        inputs.url = appconfig::ConnectionUrlParser::parse(urlField->value());
+        inputs.composeFiles = composeFiles;
+        inputs.pgVersion = project.settings.pgVersion;
         const appconfig::Provenance provenance = urlField->substitution.provenance();
         if (provenance.source == appconfig::Provenance::Source::EnvFile) {
             inputs.urlFile = provenance.file;
@@ -185,15 +181,19 @@ base::Diagnostics AppConfigChecker::check(const project::Project &project, const
             inputs.urlFile = file->relativePath;
             inputs.urlLine = urlField->scalar.line;
         }
-        // Instances: the app services' replicas in compose, else the project setting, else 1.
-        int replicas = 0;
-        for (const appconfig::ComposeFile &compose : std::as_const(composeFiles))
-            for (const appconfig::ComposeService &service : compose.services())
-                if (!service.isPostgres() && service.replicas && *service.replicas > replicas) {
-                    replicas = *service.replicas;
-                    inputs.instancesSource = compose.fileName() + u':' + QString::number(service.replicasLine);
-                }
-        inputs.instances = replicas > 0 ? replicas : project.settings.appInstances.value_or(1);
+        // Instances and everyone else from the one list of the server's clients, which the pool
+        // calculator and the tuning wizard read too.
+        inputs.instances = clients.appInstances;
+        inputs.instancesSource = clients.appInstancesSource.isValid() ? clients.appInstancesSource.toText()
+            : project.settings.appInstances                           ? tr("the project's instance count")
+                                                                      : QString();
+        inputs.otherClients = clients.otherDemand();
+        QStringList others;
+        for (const environments::ServerClient &client : clients.clients)
+            if (client.takesOrdinarySlots() && client.kind != environments::ServerClient::Kind::AppPools
+                && client.connections > 0)
+                others.append(u"%1 %2"_s.arg(client.name).arg(client.connections));
+        inputs.otherClientsDetail = others.join(u" + "_s);
         if (const auto workers = config.scalar({u"app"_s, u"workers"_s})) {
             bool ok = false;
             const int count = resolver.substitute(workers->value, file->relativePath, workers->line).value.toInt(&ok);

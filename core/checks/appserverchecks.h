@@ -26,7 +26,8 @@ public:
         QString instancesSource; // "docker-compose.prod.yml:12", "project setting", ...
         int workers = 1; // worker processes per instance (config.yaml app.workers)
         QString workersSource;
-        int otherClients = 0; // admin, migrations, monitoring: connections outside the pool
+        int otherClients = 0; // everyone else (environments::ServerClientList::otherDemand)
+        QString otherClientsDetail; // who they are ("Temporal 40 + backupuser 1")
         QList<appconfig::ComposeFile> composeFiles;
         int pgVersion = 17;
     };

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QList>
 #include <QSet>
 #include <QString>
 #include <QStringList>
@@ -8,6 +9,16 @@
 #include <optional>
 
 namespace pgdial::core::project {
+
+// A client of the server the project's files do not show, added by hand with the connections it
+// holds at most (a cron job, a BI tool). One named like a detected client corrects its count.
+struct ManualClient
+{
+    QString name;
+    int connections = 0;
+
+    bool operator==(const ManualClient &) const = default;
+};
 
 // Per-project choices that are not in the project's files. The desktop app stores them in the
 // user's settings (never in the project folder); the CLI takes them from options.
@@ -32,6 +43,7 @@ struct ProjectSettings
     std::optional<qint64> ramBytes; // the database machine's memory, when known
     std::optional<int> cpus; // the database machine's CPU count, when known
     std::optional<int> appInstances; // app instances sharing the server (pool budget)
+    QList<ManualClient> manualClients; // environments::ServerClientDetector adds them to the list
     bool useProcessEnvironment = false; // let the process environment override .env values
     // What pgdial knows of the server that reads the project's postgresql.conf and pg_hba.conf,
     // for the values and rules whose verdict depends on it (pgconf::ConfServerFacts,

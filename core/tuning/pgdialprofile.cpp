@@ -124,9 +124,14 @@ TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext 
     QString connectionsReason;
     if (context.poolDemand) {
         connections = maxConnectionsFor(*context.poolDemand, reservedSlots);
-        connectionsReason = tr("the app's pools and other clients need %1; plus 20% headroom and %2 reserved slots")
-                                .arg(*context.poolDemand)
-                                .arg(reservedSlots);
+        connectionsReason = context.demandDetail.isEmpty()
+            ? tr("the app's pools and other clients need %1; plus 20% headroom and %2 reserved slots")
+                  .arg(*context.poolDemand)
+                  .arg(reservedSlots)
+            : tr("the server's clients need %1 (%2); plus 20% headroom and %3 reserved slots")
+                  .arg(*context.poolDemand)
+                  .arg(context.demandDetail)
+                  .arg(reservedSlots);
     } else if (in.hasConnections()) {
         connections = *in.connections;
         connectionsReason = tr("as given");
@@ -135,6 +140,21 @@ TuningResult PgDialProfile::compute(const TuningInputs &in, const PgDialContext 
         connectionsReason
             = tr("no pool budget known: the usual value for a %1 workload").arg(workloadName(in.workload));
     }
+    // Fewer slots than the project's clients need starves one of them (Temporal, backups) however
+    // the number came about.
+    if (context.minimumConnections > connections) {
+        connectionsReason
+            = tr("%1 was too few: the project's clients need %2 (%3)")
+                  .arg(connections)
+                  .arg(context.minimumConnections)
+                  .arg(context.demandDetail.isEmpty() ? tr("see the pool calculator") : context.demandDetail);
+        connections = context.minimumConnections;
+    }
+    if (context.worstCaseConnections > connections)
+        b.result.warnings.append(tr("during a rolling update (old and new instances at once) the clients may need %1 "
+                                    "connections; max_connections %2 leaves them short then")
+                                     .arg(context.worstCaseConnections)
+                                     .arg(connections));
     b.integer(u"max_connections"_s, connections, connectionsReason);
 
     const qint64 shared = desktop ? total / 16 : total / 4;

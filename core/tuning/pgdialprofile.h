@@ -15,6 +15,12 @@ struct PgDialContext
     // processes x (pool_size + max_overflow) + other clients (PoolRecommendation::totalDemand),
     // when the project's pools are known. max_connections is sized from it.
     std::optional<int> poolDemand;
+    // The least max_connections the project's clients need (environments::ServerClientList::needed):
+    // the profile never recommends fewer, whatever it was given. 0: unknown.
+    int minimumConnections = 0;
+    // The same clients during a rolling update (ServerClientList::worstCase): a warning when short.
+    int worstCaseConnections = 0;
+    QString demandDetail; // who the demand is ("api-forge's pools 120 + Temporal 40"), for the reason
     int superuserReservedConnections = 3;
     int reservedConnections = 0; // PG16+
     ParameterLimits limits = catalogParameterLimits();

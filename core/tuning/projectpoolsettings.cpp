@@ -107,6 +107,7 @@ ProjectPoolSettings ProjectPoolSettings::read(const project::Project &project)
         result.maxConnections = number(u"max_connections"_s);
         result.superuserReservedConnections = number(u"superuser_reserved_connections"_s);
         result.reservedConnections = number(u"reserved_connections"_s);
+        result.maxWalSenders = number(u"max_wal_senders"_s);
     }
     return result;
 }

@@ -39,6 +39,7 @@ struct ProjectPoolSettings
     std::optional<SourcedNumber> maxConnections;
     std::optional<SourcedNumber> superuserReservedConnections;
     std::optional<SourcedNumber> reservedConnections;
+    std::optional<SourcedNumber> maxWalSenders;
 
     static ProjectPoolSettings read(const project::Project &project);
 

@@ -208,8 +208,14 @@ void tst_CliTune::projectFolder()
     for (const QJsonValue &row : report.value(QStringLiteral("rows")).toArray())
         if (row.toObject().value(QStringLiteral("name")).toString() == u"max_connections")
             maxConnections = row.toObject();
-    // 240 + 48 headroom + 3 reserved = 291 -> 300.
-    QCOMPARE(maxConnections.value(QStringLiteral("recommended")).toString(), QStringLiteral("300"));
+    // Every client of the server: 240 + Temporal 40 + backupuser 1 = 281; + 57 headroom + 3
+    // reserved = 341 -> 350.
+    QCOMPARE(maxConnections.value(QStringLiteral("recommended")).toString(), QStringLiteral("350"));
+    const QJsonObject clients = report.value(QStringLiteral("clients")).toObject();
+    QCOMPARE(clients.value(QStringLiteral("demand")).toInt(), 281);
+    QCOMPARE(clients.value(QStringLiteral("needed")).toInt(), 284);
+    QCOMPARE(clients.value(QStringLiteral("environment")).toString(), QStringLiteral("prod"));
+    QVERIFY(run.err.contains("Temporal (temporaluser on temporal, temporal_visibility): 40"));
     QCOMPARE(maxConnections.value(QStringLiteral("sourceline")).toInt(), 74);
 
     // --connections given by hand wins over the project's pools.
@@ -220,6 +226,17 @@ void tst_CliTune::projectFolder()
     QCOMPARE(given.exitCode, 0);
     QVERIFY(!given.err.contains("pool demand"));
     QVERIFY(given.out.contains("ALTER SYSTEM SET max_connections = '180';\n"));
+
+    // Fewer than the clients need (120 + 41 + 3 reserved = 164) is raised, with either profile.
+    for (const char *profile : {"pgdial", "pgtune"}) {
+        const auto few
+            = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"),
+                      QStringLiteral("--project"), pgdial::test::exampleProject(), QStringLiteral("--profile"),
+                      QString::fromLatin1(profile), QStringLiteral("--connections"), QStringLiteral("60"),
+                      QStringLiteral("--format"), QStringLiteral("alter-system")});
+        QCOMPARE(few.exitCode, 0);
+        QVERIFY2(few.out.contains("ALTER SYSTEM SET max_connections = '164';\n"), few.out.constData());
+    }
 
     const auto missing = runCli({QStringLiteral("tune"), QStringLiteral("--ram"), QStringLiteral("16GB"),
                                  QStringLiteral("--project"), QStringLiteral("/nonexistent/pgdial-project")});
@@ -272,7 +289,9 @@ void tst_CliTune::poolProjectOverflows()
     QCOMPARE(run.exitCode, 1);
     const QJsonObject doc = QJsonDocument::fromJson(run.out).object();
     const QJsonObject project = doc.value(QStringLiteral("project")).toObject();
-    QCOMPARE(project.value(QStringLiteral("current_demand")).toInt(), 240);
+    // The pools (2 x 4 x 30) and every other client of the server (Temporal 40, backupuser 1).
+    QCOMPARE(project.value(QStringLiteral("current_demand")).toInt(), 281);
+    QCOMPARE(doc.value(QStringLiteral("clients")).toObject().value(QStringLiteral("other_demand")).toInt(), 41);
     QCOMPARE(project.value(QStringLiteral("pool_size")).toObject().value(QStringLiteral("file")).toString(),
              QStringLiteral("config.yaml"));
     QCOMPARE(project.value(QStringLiteral("max_connections")).toObject().value(QStringLiteral("line")).toInt(), 74);

@@ -4,3 +4,4 @@ pgdial_add_test(NAME tst_environmentdetector SOURCES ${CMAKE_CURRENT_LIST_DIR}/t
 pgdial_add_test(NAME tst_targetversion SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_targetversion.cpp)
 pgdial_add_test(NAME tst_environmentchecker SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_environmentchecker.cpp)
 pgdial_add_test(NAME tst_confcommandline SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_confcommandline.cpp)
+pgdial_add_test(NAME tst_serverclientlist SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_serverclientlist.cpp)

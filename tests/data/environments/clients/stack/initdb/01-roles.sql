@@ -1,0 +1,9 @@
+-- Roles of the stack. Passwords are placeholders; one of them spells a keyword on purpose.
+CREATE ROLE shop_owner NOLOGIN;
+CREATE ROLE shop LOGIN PASSWORD 'secret';
+CREATE ROLE reporting WITH LOGIN CONNECTION LIMIT 5 PASSWORD 'x';
+CREATE USER metabase PASSWORD 'SUPERUSER LOGIN';
+CREATE ROLE admin WITH SUPERUSER LOGIN;
+CREATE ROLE replicator WITH REPLICATION LOGIN;
+CREATE ROLE temporal LOGIN CONNECTION LIMIT 15;
+ALTER ROLE metabase CONNECTION LIMIT 3;
