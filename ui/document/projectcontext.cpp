@@ -2,6 +2,7 @@
 
 #include "document/documentmanager.h"
 #include "document/liveserver.h"
+#include "document/projectclients.h"
 #include "project/project.h"
 
 namespace pgdial::ui::document {
@@ -10,6 +11,7 @@ ProjectContext::ProjectContext(DocumentManager *documents, QObject *parent)
     : QObject(parent)
     , m_documents(documents)
     , m_liveServer(new LiveServer(this))
+    , m_clients(new ProjectClients(this))
 { }
 
 ProjectDocument *ProjectContext::document(const QString &relativePath) const

@@ -14,6 +14,7 @@ namespace pgdial::ui::document {
 
 class DocumentManager;
 class LiveServer;
+class ProjectClients;
 class ProjectDocument;
 
 // What every editor and tool of the main window shares about the open project: the project,
@@ -32,6 +33,8 @@ public:
     DocumentManager *documents() const { return m_documents; }
     // The live server the project is compared with (Project > Server Connection…).
     LiveServer *liveServer() const { return m_liveServer; }
+    // Every client of the project's server, kept live for every tool.
+    ProjectClients *clients() const { return m_clients; }
     // Null without a project or for a path the project does not hold.
     ProjectDocument *document(const QString &relativePath) const;
     const core::base::Diagnostics &diagnostics() const { return m_diagnostics; }
@@ -54,6 +57,7 @@ Q_SIGNALS:
 private:
     DocumentManager *m_documents;
     LiveServer *m_liveServer;
+    ProjectClients *m_clients;
     std::shared_ptr<core::project::Project> m_project;
     core::base::Diagnostics m_diagnostics;
 };

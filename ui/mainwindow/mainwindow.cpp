@@ -2,6 +2,7 @@
 
 #include "document/documentmanager.h"
 #include "document/liveserver.h"
+#include "document/projectclients.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "document/revalidator.h"
@@ -134,6 +135,8 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_problems, &ProblemsPanel::applyFixRequested, this, &MainWindow::applyFix);
     connect(m_editors, &EditorArea::currentDocumentChanged, m_documents, &document::DocumentManager::setActiveDocument);
     connect(m_documents, &document::DocumentManager::edited, m_revalidator, &document::Revalidator::schedule);
+    connect(m_context->clients(), &document::ProjectClients::manualClientsChanged, m_revalidator,
+            &document::Revalidator::schedule);
     connect(m_documents, &document::DocumentManager::modifiedChanged, this,
             [this](document::ProjectDocument *document, bool modified) {
                 m_treeModel->setModified(document->relativePath(), modified);

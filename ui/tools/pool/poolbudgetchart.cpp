@@ -38,7 +38,6 @@ PoolBudgetChart::PoolBudgetChart(QWidget *parent)
         {u"reservedSet"_s, tr("Reserved (16+)")},
         {u"poolsSet"_s, tr("Pools")},
         {u"overflowSet"_s, tr("Overflow")},
-        {u"otherClientsSet"_s, tr("Other clients")},
         {u"overLimitSet"_s, tr("Over the limit")},
     };
     for (const auto &[name, label] : sets) {
@@ -73,26 +72,71 @@ PoolBudgetChart::PoolBudgetChart(QWidget *parent)
     setBudget(m_budget);
 }
 
+void PoolBudgetChart::setClientNames(const QStringList &names)
+{
+    QStringList current;
+    for (const QBarSet *set : std::as_const(m_clientSets))
+        current.append(set->label());
+    if (current == names)
+        return;
+    for (QBarSet *set : std::as_const(m_clientSets))
+        m_series->remove(set); // deletes it
+    m_clientSets.clear();
+    // Between the app's overflow and the red "over the limit" segment, which stays on top.
+    int index = int(m_series->barSets().indexOf(m_sets.at(OverLimit)));
+    for (const QString &name : names) {
+        auto *set = new QBarSet(name);
+        set->setObjectName(u"client:"_s + name);
+        m_series->insert(index++, set);
+        m_clientSets.append(set);
+    }
+    applyPalette();
+}
+
+qreal PoolBudgetChart::clientsTotal(int bar) const
+{
+    qreal sum = 0;
+    for (const QBarSet *set : m_clientSets)
+        sum += bar < set->count() ? set->at(bar) : 0;
+    return sum;
+}
+
 void PoolBudgetChart::setBudget(const Budget &budget)
 {
     m_budget = budget;
+    QStringList names;
+    for (const Bar &bar : budget.bars)
+        for (const auto &client : bar.clients)
+            if (!names.contains(client.first))
+                names.append(client.first);
+    setClientNames(names);
     for (QBarSet *set : std::as_const(m_sets))
+        set->remove(0, set->count());
+    for (QBarSet *set : std::as_const(m_clientSets))
         set->remove(0, set->count());
     QStringList labels;
     int highest = budget.maxConnections;
     for (const Bar &bar : budget.bars) {
         labels.append(bar.label);
-        const int parts[OverLimit]
-            = {budget.superuserReserved, budget.reserved, bar.pools, bar.overflow, bar.otherClients};
         // Stack bottom to top; whatever lies above max_connections moves to the red segment.
         int stacked = 0;
         int over = 0;
-        for (int segment = 0; segment < OverLimit; ++segment) {
-            const int value = std::max(0, parts[segment]);
+        auto stack = [&](QBarSet *set, int part) {
+            const int value = std::max(0, part);
             const int within = std::clamp(budget.maxConnections - stacked, 0, value);
-            m_sets.at(segment)->append(within);
+            set->append(within);
             over += value - within;
             stacked += value;
+        };
+        stack(m_sets.at(SuperuserReserved), budget.superuserReserved);
+        stack(m_sets.at(Reserved), budget.reserved);
+        stack(m_sets.at(Pools), bar.pools);
+        stack(m_sets.at(Overflow), bar.overflow);
+        for (QBarSet *set : std::as_const(m_clientSets)) {
+            int part = 0;
+            for (const auto &client : bar.clients)
+                part += client.first == set->label() ? client.second : 0;
+            stack(set, part);
         }
         m_sets.at(OverLimit)->append(over);
         highest = std::max(highest, stacked);
@@ -134,14 +178,27 @@ void PoolBudgetChart::applyPalette()
         dark ? QColor(0xb4, 0xa0, 0xd8) : QColor(0x8e, 0x7c, 0xc3), // reserved: lavender
         dark ? QColor(0x4f, 0x9d, 0xf0) : QColor(0x1f, 0x6f, 0xd1), // pools: blue
         dark ? QColor(0x7f, 0xc8, 0xf8) : QColor(0x6c, 0xb4, 0xee), // overflow: light blue
-        dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0xd0, 0x94, 0x1c), // other clients: amber
         dark ? QColor(0xf2, 0x5c, 0x54) : QColor(0xd3, 0x2f, 0x2f), // over the limit: red
     };
-    for (int i = 0; i < m_sets.size(); ++i) {
-        m_sets.at(i)->setColor(colors.at(i));
-        m_sets.at(i)->setBorderColor(colors.at(i).darker(dark ? 90 : 115));
-        m_sets.at(i)->setLabelColor(dark ? Qt::black : Qt::white);
-    }
+    // The other clients in warm hues (amber, green, teal, brown...), cycled: never red or blue,
+    // which belong to the limit and the app.
+    const QList<QColor> clientColors {
+        dark ? QColor(0xe3, 0xb3, 0x41) : QColor(0xd0, 0x94, 0x1c),
+        dark ? QColor(0x8b, 0xc3, 0x4a) : QColor(0x55, 0x8b, 0x2f),
+        dark ? QColor(0x4d, 0xc0, 0xb5) : QColor(0x00, 0x89, 0x7b),
+        dark ? QColor(0xc8, 0x9b, 0x7b) : QColor(0x8d, 0x6e, 0x63),
+        dark ? QColor(0xf0, 0x9a, 0xc8) : QColor(0xc2, 0x18, 0x5b),
+        dark ? QColor(0xd4, 0xe1, 0x57) : QColor(0x9e, 0x9d, 0x24),
+    };
+    auto paint = [dark](QBarSet *set, const QColor &color) {
+        set->setColor(color);
+        set->setBorderColor(color.darker(dark ? 90 : 115));
+        set->setLabelColor(dark ? Qt::black : Qt::white);
+    };
+    for (int i = 0; i < m_sets.size(); ++i)
+        paint(m_sets.at(i), colors.at(i));
+    for (int i = 0; i < m_clientSets.size(); ++i)
+        paint(m_clientSets.at(i), clientColors.at(i % clientColors.size()));
     QPen pen(text, 2, Qt::DashLine);
     m_limit->setPen(pen);
 }

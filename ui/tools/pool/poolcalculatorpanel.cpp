@@ -1,6 +1,7 @@
 #include "tools/pool/poolcalculatorpanel.h"
 
 #include "document/documentmanager.h"
+#include "document/projectclients.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "project/project.h"
@@ -99,19 +100,16 @@ PoolCalculatorPanel::PoolCalculatorPanel(document::ProjectContext *context, QWid
 
     for (QDoubleSpinBox *box : {m_requests, m_queryMs, m_requestMs})
         connect(box, &QDoubleSpinBox::valueChanged, this, &PoolCalculatorPanel::recompute);
-    for (QSpinBox *box : {m_instances, m_workers, m_otherClients, m_maxConnections, m_superuserReserved, m_reserved})
+    for (QSpinBox *box : {m_instances, m_workers, m_maxConnections, m_superuserReserved, m_reserved})
         connect(box, &QSpinBox::valueChanged, this, &PoolCalculatorPanel::recompute);
+    connect(m_otherClients, &QSpinBox::valueChanged, this, &PoolCalculatorPanel::otherClientsEdited);
     connect(m_applyConfig, &QPushButton::clicked, this, &PoolCalculatorPanel::applyToAppConfig);
     connect(m_applyServer, &QPushButton::clicked, this, &PoolCalculatorPanel::applyToServer);
     if (m_context) {
         connect(m_context, &document::ProjectContext::projectChanged, this, &PoolCalculatorPanel::projectChanged);
-        connect(m_context, &document::ProjectContext::settingsChanged, this, [this] {
-            if (isVisible())
-                readProject(false);
-            else
-                m_stale = true;
-        });
-        connect(m_context->documents(), &document::DocumentManager::edited, this, &PoolCalculatorPanel::documentEdited);
+        // Edits of the files it reads (config.yaml, .env, compose, init scripts, postgresql.conf,
+        // pg_hba.conf) and the project's settings change the one list of clients: follow it.
+        connect(m_context->clients(), &document::ProjectClients::changed, this, &PoolCalculatorPanel::clientsChanged);
     }
     projectChanged();
 }
@@ -141,8 +139,8 @@ QWidget *PoolCalculatorPanel::createInputs()
     m_workers = spinBox(deployment, u"poolWorkers"_s, 1, 10000, 1,
                         tr("Worker processes per instance; each has its own pool (config.yaml app.workers)"));
     m_otherClients = spinBox(deployment, u"poolOtherClients"_s, 0, 262143, 0,
-                             tr("Everything else that connects: migrations, job workers, backups, admin sessions, "
-                                "replication, Temporal's databases"));
+                             tr("Connections of clients the project's files do not show (migrations, cron jobs, "
+                                "BI tools), added by hand; the clients pgdial finds are listed below"));
     m_maxConnections = spinBox(deployment, u"poolMaxConnections"_s, 1, 262143, 100,
                                tr("The server's max_connections (postgresql.conf)"));
     m_superuserReserved = spinBox(deployment, u"poolSuperuserReserved"_s, 0, 262143, 3,
@@ -158,6 +156,9 @@ QWidget *PoolCalculatorPanel::createInputs()
     m_sources = wrappingLabel(deployment, u"poolSources"_s);
     m_sources->setForegroundRole(QPalette::PlaceholderText);
     form->addRow(m_sources);
+    m_clientsList = wrappingLabel(deployment, u"poolClientsList"_s);
+    m_clientsList->setTextFormat(Qt::RichText);
+    form->addRow(m_clientsList);
 
     layout->addWidget(traffic, 1, Qt::AlignTop);
     layout->addWidget(deployment, 1);
@@ -245,21 +246,29 @@ void PoolCalculatorPanel::showEvent(QShowEvent *event)
         readProject(m_stalePrefillAll);
 }
 
-void PoolCalculatorPanel::documentEdited(document::ProjectDocument *document)
+void PoolCalculatorPanel::clientsChanged()
 {
-    // Only the files the calculator reads; edits elsewhere leave the inputs alone.
-    switch (document->kind()) {
-    case core::project::FileKind::AppConfig:
-    case core::project::FileKind::PostgresqlConf:
-    case core::project::FileKind::Env:
-        if (isVisible())
-            readProject(false);
-        else
-            m_stale = true;
-        break;
-    default:
-        break;
+    if (isVisible())
+        readProject(false);
+    else
+        m_stale = true;
+}
+
+void PoolCalculatorPanel::otherClientsEdited(int count)
+{
+    const std::shared_ptr<core::project::Project> project = m_context ? m_context->project() : nullptr;
+    if (!project) {
+        recompute();
+        return;
     }
+    // Kept as the project's client added by hand, so the tuning wizard and the checks count it too;
+    // the list tells every tool (this one included) that it changed.
+    const QString name = tr("Other clients");
+    QList<core::project::ManualClient> manual = project->settings.manualClients;
+    manual.removeIf([&](const core::project::ManualClient &client) { return client.name == name; });
+    if (count > 0)
+        manual.append({name, count});
+    m_context->clients()->setManualClients(manual);
 }
 
 void PoolCalculatorPanel::readProject(bool prefillAll)
@@ -268,6 +277,7 @@ void PoolCalculatorPanel::readProject(bool prefillAll)
     const std::shared_ptr<core::project::Project> project = m_context ? m_context->project() : nullptr;
     m_fromProject = project ? ProjectPoolSettings::read(*project) : ProjectPoolSettings {};
     m_pgVersion = project ? project->settings.pgVersion : core::project::ProjectSettings::defaultPgVersion;
+    m_clients = project ? m_context->clients()->list() : core::environments::ServerClientList {};
     {
         // One recomputation for the whole prefill, not one per box.
         const QSignalBlocker instances(m_instances);
@@ -281,8 +291,15 @@ void PoolCalculatorPanel::readProject(bool prefillAll)
             else if (prefillAll)
                 box->setValue(fallback);
         };
-        if (project && (prefillAll || project->settings.appInstances))
-            m_instances->setValue(project->settings.appInstances.value_or(1));
+        const QSignalBlocker other(m_otherClients);
+        if (project && (prefillAll || project->settings.appInstances || m_clients.appInstancesSource.isValid()))
+            m_instances->setValue(m_clients.appInstances);
+        if (project) {
+            int byHand = 0;
+            for (const core::project::ManualClient &client : std::as_const(project->settings.manualClients))
+                byHand += client.name == tr("Other clients") ? client.connections : 0;
+            m_otherClients->setValue(byHand);
+        }
         fill(m_workers, m_fromProject.workers, 1);
         fill(m_maxConnections, m_fromProject.maxConnections, 100);
         fill(m_superuserReserved, m_fromProject.superuserReservedConnections, 3);
@@ -297,7 +314,9 @@ void PoolCalculatorPanel::readProject(bool prefillAll)
         sources << tr("max_connections from %1").arg(where(m_fromProject.maxConnections));
     if (m_fromProject.poolSize)
         sources << tr("current pools from %1").arg(where(m_fromProject.poolSize));
-    if (project && project->settings.appInstances)
+    if (m_clients.appInstancesSource.isValid())
+        sources << tr("instances from %1").arg(m_clients.appInstancesSource.toText());
+    else if (project && project->settings.appInstances)
         sources << tr("instances from the project settings");
     m_sources->setText(sources.isEmpty() ? tr("No project values found: defaults shown.")
                                          : tr("Prefilled: %1.").arg(sources.join(u"; "_s)));
@@ -312,7 +331,7 @@ PoolInputs PoolCalculatorPanel::inputs() const
     in.requestMs = m_requestMs->value();
     in.instances = m_instances->value();
     in.workersPerInstance = m_workers->value();
-    in.otherClients = m_otherClients->value();
+    in.otherClients = m_clients.otherDemand();
     in.maxConnections = m_maxConnections->value();
     in.superuserReservedConnections = m_superuserReserved->value();
     in.reservedConnections = m_reserved->value();
@@ -320,8 +339,41 @@ PoolInputs PoolCalculatorPanel::inputs() const
     return in;
 }
 
+void PoolCalculatorPanel::showClients()
+{
+    QString rows;
+    for (const core::environments::ServerClient &client : std::as_const(m_clients.clients)) {
+        if (client.kind == core::environments::ServerClient::Kind::AppPools)
+            continue; // the app's pools are what this tool sizes: they are the bars' blue
+        const QString count = client.takesOrdinarySlots() ? QString::number(client.connections)
+            : client.isReservedSlots()                    ? tr("%1 reserved").arg(client.connections)
+                                                          : tr("%1 own slots").arg(client.connections);
+        rows += u"<tr><td>%1</td><td align=\"right\">&nbsp;%2%3&nbsp;</td><td>%4</td></tr>"_s.arg(
+            client.name.toHtmlEscaped(), count, client.estimated ? u"*"_s : QString(), client.detail.toHtmlEscaped());
+    }
+    m_clientsList->setText(
+        rows.isEmpty()
+            ? QString()
+            : tr("<b>Other clients of the server%1:</b> %2 connection(s)<table>%3</table>%4")
+                  .arg(m_clients.environment.isEmpty() ? QString()
+                                                       : tr(" (%1)").arg(m_clients.environment.toHtmlEscaped()))
+                  .arg(m_clients.otherDemand())
+                  .arg(rows)
+                  .arg(std::any_of(m_clients.clients.cbegin(), m_clients.clients.cend(),
+                                   [](const auto &c) { return c.estimated; })
+                           ? tr("* a usual value: set its count with a client added by hand of the same name")
+                           : QString()));
+}
+
 void PoolCalculatorPanel::recompute()
 {
+    // Without a project the box is the only other client.
+    if (!(m_context && m_context->project())) {
+        m_clients = {};
+        if (m_otherClients->value() > 0)
+            m_clients.addManual(QString(), m_otherClients->value());
+    }
+    showClients();
     const PoolInputs in = inputs();
     m_result = PoolCalculator::recommend(in);
     const PoolRecommendation &r = m_result;
@@ -346,14 +398,18 @@ void PoolCalculatorPanel::recompute()
     budget.maxConnections = in.maxConnections;
     budget.superuserReserved = in.superuserReservedConnections;
     budget.reserved = in.pgVersion >= 16 ? in.reservedConnections : 0;
+    QList<QPair<QString, int>> others;
+    for (const core::environments::ServerClient &client : std::as_const(m_clients.clients))
+        if (client.takesOrdinarySlots() && client.kind != core::environments::ServerClient::Kind::AppPools)
+            others.append({client.name, client.connections});
     if (m_fromProject.poolSize) {
         const int overflow = m_fromProject.maxOverflow ? m_fromProject.maxOverflow->value : 0;
         budget.bars.append(PoolBudgetChart::Bar {tr("Now (%1)").arg(m_fromProject.appConfigFile),
                                                  r.processes * m_fromProject.poolSize->value, r.processes * overflow,
-                                                 in.otherClients});
+                                                 others});
     }
-    budget.bars.append(PoolBudgetChart::Bar {tr("Recommended"), r.processes * r.poolSize, r.processes * r.maxOverflow,
-                                             in.otherClients});
+    budget.bars.append(
+        PoolBudgetChart::Bar {tr("Recommended"), r.processes * r.poolSize, r.processes * r.maxOverflow, others});
     m_chart->setBudget(budget);
     updateRecommendations();
 }

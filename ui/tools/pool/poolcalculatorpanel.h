@@ -1,5 +1,6 @@
 #pragma once
 
+#include "environments/serverclientlist.h"
 #include "tuning/poolcalculator.h"
 #include "tuning/projectpoolsettings.h"
 
@@ -22,12 +23,12 @@ class PoolBudgetChart;
 class PoolTrafficTableModel;
 
 // The pool calculator tool: the guide's formula (requests in flight x average query time /
-// request duration) and the deployment (instances, workers per instance, other clients, the
-// server's limits) in; the connections needed, the guide's traffic table with its row marked, the
-// connection budget as a chart, and recommendations out, each with an Apply that edits
-// config.yaml (pool_size, max_overflow) or postgresql.conf (max_connections) as one undo step.
-// The deployment inputs are prefilled from the project (config.yaml app.workers, postgresql.conf
-// limits, the project settings' app instances) and follow edits of those files.
+// request duration) and the deployment (instances, workers per instance, every other client of
+// the server from the project's one list plus those added by hand, the server's limits) in; the connections needed, the
+// guide's traffic table with its row marked, the connection budget as a chart, and recommendations out, each with an
+// Apply that edits config.yaml (pool_size, max_overflow) or postgresql.conf (max_connections) as one undo step. The
+// deployment inputs are prefilled from the project (config.yaml app.workers, postgresql.conf limits, the project
+// settings' app instances) and follow edits of those files.
 class PoolCalculatorPanel final : public QWidget
 {
     Q_OBJECT
@@ -39,6 +40,9 @@ public:
     PoolTrafficTableModel *trafficModel() const { return m_trafficModel; }
     const core::tuning::PoolRecommendation &recommendation() const { return m_result; }
     const core::tuning::ProjectPoolSettings &projectValues() const { return m_fromProject; }
+    // The server's other clients as the calculator counts them (ProjectClients, plus the "other
+    // clients" box when no project is open).
+    const core::environments::ServerClientList &clients() const { return m_clients; }
 
     // Public for the tests and the buttons: apply the recommendation to the project's documents.
     bool applyToAppConfig();
@@ -59,6 +63,7 @@ private:
     QSpinBox *m_superuserReserved;
     QSpinBox *m_reserved;
     QLabel *m_sources;
+    QLabel *m_clientsList;
     QLabel *m_needed;
     QLabel *m_verdict;
     QLabel *m_explanation;
@@ -72,6 +77,7 @@ private:
     QLabel *m_status;
     core::tuning::ProjectPoolSettings m_fromProject;
     core::tuning::PoolRecommendation m_result;
+    core::environments::ServerClientList m_clients;
     int m_pgVersion = 17;
     // While hidden the panel does not re-read the project on every edit; it catches up when shown.
     bool m_stale = false;
@@ -81,7 +87,9 @@ private:
     QWidget *createResult();
     QWidget *createRecommendations();
     void projectChanged();
-    void documentEdited(document::ProjectDocument *document);
+    void clientsChanged();
+    void otherClientsEdited(int count);
+    void showClients();
     void readProject(bool prefillAll);
     core::tuning::PoolInputs inputs() const;
     void recompute();

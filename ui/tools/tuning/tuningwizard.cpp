@@ -1,15 +1,16 @@
 #include "tools/tuning/tuningwizard.h"
 
 #include "document/documentmanager.h"
+#include "document/projectclients.h"
 #include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "project/project.h"
 #include "tools/tuning/tuningdiffmodel.h"
 #include "tools/tuning/tuninginputsform.h"
+#include "tuning/clientbudget.h"
 #include "tuning/parameterlimits.h"
 #include "tuning/pgdialprofile.h"
 #include "tuning/pgtuneprofile.h"
-#include "tuning/projectpoolsettings.h"
 #include "tuning/tuningdiff.h"
 #include "tuning/tuningformatter.h"
 
@@ -78,6 +79,7 @@ TuningWizard::TuningWizard(document::ProjectContext *context, QWidget *parent)
     , m_model(new TuningDiffModel(this))
     , m_table(new QTableView(this))
     , m_fileLabel(new QLabel(this))
+    , m_clientsLabel(new QLabel(this))
     , m_warnings(new QLabel(this))
     , m_status(new QLabel(this))
     , m_apply(new QPushButton(tr("&Apply Checked"), this))
@@ -88,6 +90,9 @@ TuningWizard::TuningWizard(document::ProjectContext *context, QWidget *parent)
     setObjectName(u"tuningWizard"_s);
     m_fileLabel->setObjectName(u"tuningFileLabel"_s);
     m_fileLabel->setWordWrap(true);
+    m_clientsLabel->setObjectName(u"tuningClientsLabel"_s);
+    m_clientsLabel->setWordWrap(true);
+    m_clientsLabel->setTextFormat(Qt::PlainText);
     m_warnings->setObjectName(u"tuningWarnings"_s);
     m_warnings->setWordWrap(true);
     m_warnings->setTextFormat(Qt::PlainText);
@@ -145,6 +150,7 @@ TuningWizard::TuningWizard(document::ProjectContext *context, QWidget *parent)
 
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(m_form);
+    layout->addWidget(m_clientsLabel);
     layout->addLayout(checkRow);
     layout->addWidget(m_warnings);
     layout->addWidget(m_table, 1);
@@ -173,6 +179,9 @@ TuningWizard::TuningWizard(document::ProjectContext *context, QWidget *parent)
     connect(m_context, &document::ProjectContext::projectChanged, this, &TuningWizard::onProjectChanged);
     connect(m_context, &document::ProjectContext::settingsChanged, this, &TuningWizard::onProjectChanged);
     connect(m_context->documents(), &document::DocumentManager::edited, this, &TuningWizard::onDocumentEdited);
+    // The pools the pool calculator applies, a client added there, an edit of compose or init
+    // scripts: the one list says so, and the demand follows without reloading the project.
+    connect(m_context->clients(), &document::ProjectClients::changed, this, &TuningWizard::onClientsChanged);
     setFocusProxy(m_form);
     onProjectChanged();
 }
@@ -187,29 +196,60 @@ void TuningWizard::onProjectChanged()
     const auto project = m_context->project();
     m_model->clearChoices();
     m_form->prefill(m_machine, project ? project->settings : core::project::ProjectSettings {});
-    std::optional<int> demand;
-    QString explanation;
-    if (project) {
-        // The pgdial profile sizes max_connections from what the app's pools can open.
-        const ProjectPoolSettings pools = ProjectPoolSettings::read(*project);
-        const int instances = project->settings.appInstances.value_or(1);
-        demand = pools.appDemand(instances);
-        if (demand) {
-            const int workers = pools.workers ? pools.workers->value : 1;
-            const int overflow = pools.maxOverflow ? pools.maxOverflow->value : 0;
-            explanation = tr("From %1:%2: %3 instance(s) x %4 worker(s) x (pool_size %5 + max_overflow %6) = %7; "
-                             "add other clients (migrations, jobs, admin) by hand")
-                              .arg(pools.poolSize->file)
-                              .arg(pools.poolSize->line)
-                              .arg(instances)
-                              .arg(workers)
-                              .arg(pools.poolSize->value)
-                              .arg(overflow)
-                              .arg(*demand);
-        }
-    }
-    m_form->setPoolDemand(demand, explanation);
+    readClients();
     reloadConfiguration();
+}
+
+void TuningWizard::onClientsChanged()
+{
+    if (!isVisible()) {
+        m_clientsStale = true;
+        return;
+    }
+    readClients();
+    recompute();
+}
+
+void TuningWizard::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (m_clientsStale) {
+        readClients();
+        recompute();
+    }
+}
+
+void TuningWizard::readClients()
+{
+    m_clientsStale = false;
+    m_clients = m_context->project() ? m_context->clients()->list() : core::environments::ServerClientList {};
+    // The pgdial profile sizes max_connections from what every client can open at once.
+    std::optional<int> demand;
+    if (m_clients.demand() > 0)
+        demand = m_clients.demand();
+    const QString lines = m_clients.toText().join(u'\n');
+    m_form->setPoolDemand(
+        demand,
+        demand
+            ? tr("Every client of the server%1:\n%2")
+                  .arg(m_clients.environment.isEmpty() ? QString() : tr(" (environment %1)").arg(m_clients.environment))
+                  .arg(lines)
+            : QString());
+    if (!m_context->project() || m_clients.clients.isEmpty()) {
+        m_clientsLabel->clear();
+        m_clientsLabel->hide();
+        return;
+    }
+    m_clientsLabel->setText(
+        tr("Clients of the server: %1 = %2, + %3 reserved slot(s): max_connections of at "
+           "least %4 (%5 during a rolling update).")
+            .arg(ClientBudget::breakdown(m_clients).isEmpty() ? tr("none") : ClientBudget::breakdown(m_clients))
+            .arg(m_clients.demand())
+            .arg(m_clients.reservedSlots())
+            .arg(m_clients.needed())
+            .arg(m_clients.worstCase()));
+    m_clientsLabel->setToolTip(lines);
+    m_clientsLabel->show();
 }
 
 void TuningWizard::onDocumentEdited(document::ProjectDocument *document)
@@ -266,9 +306,17 @@ void TuningWizard::recompute()
     if (major != m_confMajor)
         reloadConfiguration(); // which values the server accepts depends on the version; this table meanwhile
     PgDialContext context;
-    // A max_connections the user typed wins over the pool demand.
+    // A max_connections the user typed wins over the pool demand, but neither profile goes below
+    // what the project's clients need.
     if (!in.hasConnections())
         context.poolDemand = m_form->poolDemand();
+    TuningInputs pgtuneInputs = in;
+    if (m_context->project()) {
+        context.minimumConnections = m_clients.needed();
+        context.worstCaseConnections = m_clients.worstCase();
+        context.demandDetail = ClientBudget::breakdown(m_clients);
+        ClientBudget::applyTo(m_clients, pgtuneInputs);
+    }
     auto number = [&](const QString &name, int fallback) {
         const auto setting = m_conf.lookup ? m_conf.lookup(name) : std::nullopt;
         bool ok = false;
@@ -278,7 +326,7 @@ void TuningWizard::recompute()
     context.superuserReservedConnections = number(u"superuser_reserved_connections"_s, 3);
     context.reservedConnections = number(u"reserved_connections"_s, 0);
 
-    const TuningResult pgtune = PgTuneProfile::compute(in);
+    const TuningResult pgtune = PgTuneProfile::compute(pgtuneInputs);
     const TuningResult pgdial = in.pgVersion >= core::project::ProjectSettings::minPgVersion
         ? PgDialProfile::compute(in, context)
         : TuningResult {};

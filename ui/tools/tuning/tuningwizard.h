@@ -1,5 +1,6 @@
 #pragma once
 
+#include "environments/serverclientlist.h"
 #include "tuning/machinedetector.h"
 #include "tuning/projectconftuning.h"
 #include "tuning/tuninginputs.h"
@@ -22,7 +23,9 @@ namespace pgdial::ui::tools::tuning {
 class TuningDiffModel;
 class TuningInputsForm;
 
-// The tuning wizard: machine and workload inputs, the recommended settings of the chosen profile
+// The tuning wizard: machine and workload inputs, every client of the server (the project's one
+// live list, shown with its sum: max_connections is never recommended below what they need), the
+// recommended settings of the chosen profile
 // against what the project's postgresql.conf sets now (file:line, includes followed), checkable
 // rows, Apply (the checked rows as one undoable edit per changed file, through the conf engine)
 // and Copy as a postgresql.conf block or ALTER SYSTEM statements.
@@ -52,11 +55,14 @@ public:
     // Reads the project's postgresql.conf again, on a worker thread (after edits settle, after
     // Apply, on another version); the table follows when it is done.
     void reloadConfiguration();
+    // The server's clients the recommendation counts (the project's one live list).
+    const core::environments::ServerClientList &clients() const { return m_clients; }
     // A read of postgresql.conf has not been delivered yet.
     bool configurationPending() const { return m_confDelivered < m_confRequested; }
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
 
 private:
     document::ProjectContext *m_context;
@@ -66,10 +72,13 @@ private:
     quint64 m_confRequested = 0;
     quint64 m_confDelivered = 0;
     core::tuning::TuningResult m_chosen;
+    core::environments::ServerClientList m_clients;
+    bool m_clientsStale = false; // changed while hidden: read again when shown
     TuningInputsForm *m_form;
     TuningDiffModel *m_model;
     QTableView *m_table;
     QLabel *m_fileLabel;
+    QLabel *m_clientsLabel;
     QLabel *m_warnings;
     QLabel *m_status;
     QPushButton *m_apply;
@@ -79,6 +88,8 @@ private:
 
     void onProjectChanged();
     void onDocumentEdited(document::ProjectDocument *document);
+    void onClientsChanged();
+    void readClients();
     void recompute();
     void setConfiguration(core::tuning::ProjectConfState state);
     void updateButtons();

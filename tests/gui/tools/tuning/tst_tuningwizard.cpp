@@ -9,6 +9,7 @@
 #include "mainwindow/mainwindow.h"
 #include "support/testenvironment.h"
 #include "support/testpaths.h"
+#include "tools/pool/poolcalculatorpanel.h"
 #include "tools/tuning/tuningdiffmodel.h"
 #include "tools/tuning/tuninginputsform.h"
 #include "tools/tuning/tuningwizard.h"
@@ -55,6 +56,8 @@ private Q_SLOTS:
     void copyFormats_data();
     void copyFormats();
     void editsInTheFileShowInTheTable();
+    void neverBelowWhatTheClientsNeed();
+    void poolCalculatorApplyReachesTheWizard();
     void screenshot();
 
 private:
@@ -183,8 +186,9 @@ void tst_TuningWizard::inputsPrefilledAndRecomputed()
     QCOMPARE(prefilled.totalBytes() / (1024 * 1024), machine.ramBytes / (1024 * 1024));
     QCOMPARE(prefilled.cpus.value_or(0), machine.cpus);
     QCOMPARE(prefilled.pgVersion, 16); // the production image, postgres:16-alpine
-    // The example's config.yaml: 4 workers x (pool_size 20 + max_overflow 10).
-    QCOMPARE(widget<QSpinBox>("tuningPoolDemandSpin")->value(), 120);
+    // Every client of the server: the example's config.yaml, 4 workers x (pool_size 20 +
+    // max_overflow 10) = 120, Temporal's two databases (40) and backupuser (1).
+    QCOMPARE(widget<QSpinBox>("tuningPoolDemandSpin")->value(), 161);
 
     setMachine(false);
     const int shared = rowOf(QStringLiteral("shared_buffers"));
@@ -197,11 +201,11 @@ void tst_TuningWizard::inputsPrefilledAndRecomputed()
     QCOMPARE(
         model()->index(rowOf(QStringLiteral("shared_buffers")), TuningDiffModel::RecommendedColumn).data().toString(),
         QStringLiteral("2GB"));
-    // The pool demand sizes max_connections (pgdial profile): 120 + 24 headroom + 3 reserved -> 150.
+    // The clients' demand sizes max_connections (pgdial profile): 161 + 33 headroom + 3 reserved -> 200.
     chooseData(widget<QComboBox>("tuningWorkloadCombo"), int(Workload::Web));
     QCOMPARE(
         model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data().toString(),
-        QStringLiteral("150"));
+        QStringLiteral("200"));
     // A max_connections typed by the user wins.
     widget<QSpinBox>("tuningConnectionsSpin")->setValue(300);
     QCOMPARE(
@@ -451,6 +455,114 @@ void tst_TuningWizard::editsInTheFileShowInTheTable()
     QVERIFY(document->applyEdits({core::base::LineEdit {149, 1, {line}, {}}}, QStringLiteral("Set work_mem")));
     QTRY_COMPARE(model()->index(rowOf(QStringLiteral("work_mem")), TuningDiffModel::CurrentColumn).data().toString(),
                  QStringLiteral("8MB"));
+}
+
+void tst_TuningWizard::neverBelowWhatTheClientsNeed()
+{
+    // Issue 15 item 7: lowering max_connections from 100 to 60 would starve Temporal and the
+    // backup role. Whatever the profile, workload or typed value, the recommendation holds every
+    // client of the list, and the wizard shows their sum.
+    setMachine(false);
+    const int needed = wizard()->clients().needed();
+    QCOMPARE(needed, 164); // 120 + Temporal 40 + backupuser 1 + 3 superuser slots
+    auto *label = widget<QLabel>("tuningClientsLabel");
+    QVERIFY(label->isVisible());
+    QVERIFY2(label->text().contains(QStringLiteral("Temporal 40")), qPrintable(label->text()));
+    QVERIFY2(label->text().contains(QStringLiteral("at least 164")), qPrintable(label->text()));
+    auto recommended = [this] {
+        return model()
+            ->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn)
+            .data()
+            .toString()
+            .toInt();
+    };
+    for (const bool pgtune : {false, true}) {
+        chooseData(widget<QComboBox>("tuningProfileCombo"), pgtune ? 1 : 0);
+        for (const Workload workload :
+             {Workload::Web, Workload::Oltp, Workload::Dw, Workload::Desktop, Workload::Mixed}) {
+            chooseData(widget<QComboBox>("tuningWorkloadCombo"), int(workload));
+            for (const int typed : {0, 20, 60, 100, 500}) {
+                widget<QSpinBox>("tuningConnectionsSpin")->setValue(typed);
+                const QString what = QStringLiteral("%1 %2 typed %3 -> %4")
+                                         .arg(pgtune ? QStringLiteral("pgtune") : QStringLiteral("pgdial"))
+                                         .arg(workloadName(workload))
+                                         .arg(typed)
+                                         .arg(recommended());
+                QVERIFY2(recommended() >= needed, qPrintable(what));
+                if (typed >= needed)
+                    QVERIFY2(recommended() == typed, qPrintable(what)); // more than enough: as typed
+            }
+        }
+    }
+    // The typed 60 of the issue: raised, and the reason names the clients.
+    chooseData(widget<QComboBox>("tuningProfileCombo"), 0);
+    widget<QSpinBox>("tuningConnectionsSpin")->setValue(60);
+    QCOMPARE(recommended(), 164);
+    QVERIFY(model()
+                ->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::ReasonColumn)
+                .data()
+                .toString()
+                .contains(QStringLiteral("backupuser 1")));
+}
+
+void tst_TuningWizard::poolCalculatorApplyReachesTheWizard()
+{
+    // Issue 15 item 6: every tool reads the same live list. Apply new pools in the pool
+    // calculator, then read the tuning wizard without reloading anything.
+    auto *poolDock = m_window->findChild<QDockWidget *>(QStringLiteral("poolCalculatorDock"));
+    QVERIFY(poolDock);
+    auto *pool = poolDock->findChild<ui::tools::pool::PoolCalculatorPanel *>();
+    QVERIFY(pool);
+    setMachine(false);
+    QCOMPARE(widget<QSpinBox>("tuningPoolDemandSpin")->value(), 161);
+    poolDock->show();
+    poolDock->raise();
+    // 100 req/s x 50 ms / 200 ms = 25 over 4 pools: pool_size 7, max_overflow 4 -> 44.
+    QCOMPARE(pool->recommendation().poolSize, 7);
+    QCOMPARE(pool->recommendation().maxOverflow, 4);
+    QVERIFY(pool->applyToAppConfig());
+    dock()->show();
+    dock()->raise();
+    QTRY_COMPARE(widget<QSpinBox>("tuningPoolDemandSpin")->value(), 44 + 41);
+    QCOMPARE(wizard()->clients().appDemand(), 44);
+    // 85 + 17 headroom + 3 -> 110, never below the 88 the clients need.
+    QCOMPARE(model()->index(rowOf(QStringLiteral("max_connections")), TuningDiffModel::RecommendedColumn).data(),
+             QVariant(QStringLiteral("110")));
+    QVERIFY(widget<QLabel>("tuningClientsLabel")->text().contains(QStringLiteral("at least 88")));
+
+    // A client added by hand in the pool calculator counts in the wizard too.
+    poolDock->raise();
+    pool->findChild<QSpinBox *>(QStringLiteral("poolOtherClients"))->setValue(12);
+    // The pool calculator counts the same list: Temporal, backupuser and the 12 by hand.
+    QCOMPARE(pool->clients().otherDemand(), 53);
+    {
+        poolDock->setFloating(true);
+        poolDock->resize(900, 1150);
+        QTest::qWait(100);
+        const QString dir = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+            ? m_dir->path()
+            : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+        QVERIFY(poolDock->grab().save(dir + QStringLiteral("/pool-calculator-clients.png")));
+        poolDock->setFloating(false);
+    }
+    dock()->raise();
+    QTRY_COMPARE(widget<QSpinBox>("tuningPoolDemandSpin")->value(), 44 + 41 + 12);
+    QVERIFY(widget<QLabel>("tuningClientsLabel")->text().contains(QStringLiteral("Other clients 12")));
+    {
+        const QString dir = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+            ? m_dir->path()
+            : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+        QVERIFY(dock()->grab().save(dir + QStringLiteral("/tuning-wizard-clients.png")));
+    }
+
+    // Undo in config.yaml: back to the old demand, in both tools.
+    ui::document::ProjectDocument *config = m_window->documents()->document(QStringLiteral("config.yaml"));
+    QVERIFY(config);
+    config->undoStack()->undo();
+    QTRY_COMPARE(widget<QSpinBox>("tuningPoolDemandSpin")->value(), 120 + 41 + 12);
+    poolDock->raise();
+    QTRY_COMPARE(pool->projectValues().poolSize->value, 20);
+    QCOMPARE(pool->clients().otherDemand(), 41 + 12);
 }
 
 void tst_TuningWizard::screenshot()
