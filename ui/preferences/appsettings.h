@@ -52,6 +52,8 @@ inline constexpr char projectCpusKey[] = "cpus";
 inline constexpr char projectAppInstancesKey[] = "appInstances";
 inline constexpr char projectBuildFeaturesKey[] = "serverBuildFeatures"; // absent: unknown
 inline constexpr char projectServerOnThisMachineKey[] = "serverOnThisMachine";
+// Clients of the server added by hand, one "COUNT:NAME" string each (names may hold any character).
+inline constexpr char projectManualClientsKey[] = "manualClients";
 
 core::base::BackupPolicy currentBackupPolicy();
 

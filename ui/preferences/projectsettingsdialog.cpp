@@ -9,7 +9,9 @@
 #include <QFormLayout>
 #include <QHBoxLayout>
 #include <QLabel>
+#include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSpinBox>
 
 #include <cmath>
@@ -30,6 +32,7 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     , m_ramGiB(new QDoubleSpinBox(this))
     , m_cpus(new QSpinBox(this))
     , m_instances(new QSpinBox(this))
+    , m_manualClients(new QPlainTextEdit(this))
     , m_buildKnown(new QCheckBox(tr("I know which features the server was built with:"), this))
     , m_localServer(new QCheckBox(tr("The server runs on this computer"), this))
 {
@@ -76,6 +79,21 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     m_instances->setSpecialValueText(tr("Unknown"));
     m_instances->setValue(settings.appInstances.value_or(0));
 
+    m_manualClients->setObjectName(u"projectManualClients"_s);
+    m_manualClients->setToolTip(
+        tr("Clients of the server that the project's files do not show, one a line as NAME = CONNECTIONS "
+           "(cron jobs = 4). The pool calculator, the tuning wizard and the pool-budget check count them "
+           "beside the ones pgdial finds; a name pgdial found (Temporal, backupuser) sets that client's count."));
+    m_manualClients->setPlaceholderText(tr("cron jobs = 4"));
+    m_manualClients->setTabChangesFocus(true);
+    m_manualClients->setFixedHeight(m_manualClients->fontMetrics().lineSpacing() * 4 + 12);
+    {
+        QStringList lines;
+        for (const core::project::ManualClient &client : settings.manualClients)
+            lines.append(u"%1 = %2"_s.arg(client.name).arg(client.connections));
+        m_manualClients->setPlainText(lines.join(u'\n'));
+    }
+
     m_buildKnown->setObjectName(u"projectBuildKnown"_s);
     m_buildKnown->setToolTip(
         tr("Some values exist only in servers built with a library (wal_compression = lz4 or zstd, "
@@ -121,11 +139,24 @@ ProjectSettingsDialog::ProjectSettingsDialog(const core::project::ProjectSetting
     form->addRow(tr("Machine &memory:"), m_ramGiB);
     form->addRow(tr("Machine &CPUs:"), m_cpus);
     form->addRow(tr("App &instances:"), m_instances);
+    form->addRow(tr("Clients added by &hand:"), m_manualClients);
     form->addRow(tr("Server build:"), m_buildKnown);
     form->addRow(QString(), features);
     form->addRow(tr("Server machine:"), m_localServer);
     form->addRow(note);
     form->addRow(buttons);
+}
+
+QList<core::project::ManualClient> ProjectSettingsDialog::parseManualClients(const QString &text)
+{
+    static const QRegularExpression line(uR"(^\s*(.+?)\s*[=:]\s*(\d{1,6})\s*$)"_s);
+    QList<core::project::ManualClient> clients;
+    for (const QString &row : text.split(u'\n')) {
+        const QRegularExpressionMatch m = line.match(row);
+        if (m.hasMatch())
+            clients.append({m.captured(1), m.captured(2).toInt()});
+    }
+    return clients;
 }
 
 core::project::ProjectSettings ProjectSettingsDialog::settings() const
@@ -139,6 +170,7 @@ core::project::ProjectSettings ProjectSettingsDialog::settings() const
         = m_ramGiB->value() > 0 ? std::optional<qint64>(std::llround(m_ramGiB->value() * bytesPerGiB)) : std::nullopt;
     out.cpus = m_cpus->value() > 0 ? std::optional<int>(m_cpus->value()) : std::nullopt;
     out.appInstances = m_instances->value() > 0 ? std::optional<int>(m_instances->value()) : std::nullopt;
+    out.manualClients = parseManualClients(m_manualClients->toPlainText());
     out.serverBuildFeatures.reset();
     if (m_buildKnown->isChecked()) {
         QSet<QString> features;

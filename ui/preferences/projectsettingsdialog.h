@@ -8,13 +8,15 @@
 class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
+class QPlainTextEdit;
 class QSpinBox;
 
 namespace pgdial::ui::preferences {
 
 // Edits one project's settings: the PostgreSQL version the files target (by default the one the
 // chosen environment's server image names), the database
-// machine's memory and CPUs (for tuning checks), how many app instances share the server, and
+// machine's memory and CPUs (for tuning checks), how many app instances share the server, the
+// clients of the server the files cannot show (added by hand, one "NAME = COUNT" a line), and
 // what pgdial knows of the server (its build features, whether it runs on this machine), which
 // turns the warnings about build- and machine-dependent values into firm verdicts.
 class ProjectSettingsDialog final : public QDialog
@@ -24,6 +26,9 @@ class ProjectSettingsDialog final : public QDialog
 
 public:
     explicit ProjectSettingsDialog(const core::project::ProjectSettings &settings, QWidget *parent = nullptr);
+
+    // "cron jobs = 4" lines to clients; lines that are not NAME = COUNT are left out.
+    static QList<core::project::ManualClient> parseManualClients(const QString &text);
 
     core::project::ProjectSettings settings() const;
     // The project's environments: the one to judge the project as, and the version each image names.
@@ -37,6 +42,7 @@ private:
     QDoubleSpinBox *m_ramGiB;
     QSpinBox *m_cpus;
     QSpinBox *m_instances;
+    QPlainTextEdit *m_manualClients;
     QCheckBox *m_buildKnown;
     QList<QCheckBox *> m_features; // one per ProjectSettings::knownBuildFeatures()
     QCheckBox *m_localServer;

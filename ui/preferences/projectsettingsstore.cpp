@@ -59,6 +59,13 @@ core::project::ProjectSettings ProjectSettingsStore::load(const QString &project
         out.serverBuildFeatures = QSet<QString>(features.cbegin(), features.cend());
     }
     out.serverOnThisMachine = store.value(key(settings::projectServerOnThisMachineKey), false).toBool();
+    for (const QString &entry : store.value(key(settings::projectManualClientsKey)).toStringList()) {
+        bool ok = false;
+        const int count = entry.section(u':', 0, 0).toInt(&ok);
+        const QString name = entry.section(u':', 1);
+        if (ok && count >= 0 && !name.isEmpty())
+            out.manualClients.append({name, count});
+    }
     return out;
 }
 
@@ -91,6 +98,13 @@ void ProjectSettingsStore::save(const QString &projectPath, const core::project:
         store.remove(key(settings::projectBuildFeaturesKey));
     }
     store.setValue(key(settings::projectServerOnThisMachineKey), settings.serverOnThisMachine);
+    QStringList clients;
+    for (const core::project::ManualClient &client : settings.manualClients)
+        clients.append(QString::number(client.connections) + u':' + client.name);
+    if (clients.isEmpty())
+        store.remove(key(settings::projectManualClientsKey));
+    else
+        store.setValue(key(settings::projectManualClientsKey), clients);
 }
 
 } // namespace pgdial::ui::preferences

@@ -1,6 +1,8 @@
 // The editing framework through the main window: type in the raw editor, undo, redo, save
 // through the diff preview, external changes, unsaved changes on close, project settings.
 #include "document/documentmanager.h"
+#include "document/projectclients.h"
+#include "document/projectcontext.h"
 #include "document/projectdocument.h"
 #include "editors/sourceview.h"
 #include "environments/environmentdetector.h"
@@ -26,6 +28,7 @@
 #include <QComboBox>
 #include <QLabel>
 #include <QLineEdit>
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -328,10 +331,25 @@ void tst_Editing::projectSettingsAreStoredOutsideTheProject()
     local->setChecked(true);
     QCOMPARE(dialog.settings().serverBuildFeatures, QSet<QString> {QStringLiteral("lz4")});
     m_window->setProjectSettings(dialog.settings());
+    {
+        const core::project::ProjectSettings stored = ui::preferences::ProjectSettingsStore::load(m_dir->path());
+        QCOMPARE(stored.serverBuildFeatures, QSet<QString> {QStringLiteral("lz4")});
+        QVERIFY(stored.serverOnThisMachine);
+    }
+    // Clients added by hand: NAME = COUNT lines, kept across a reopen, counted in the one client
+    // list every tool reads (a detected client's name corrects its count).
+    auto *manual = dialog.findChild<QPlainTextEdit *>(QStringLiteral("projectManualClients"));
+    QVERIFY(manual);
+    manual->setPlainText(QStringLiteral("cron jobs = 4\nnot a client\nTemporal: 60\n"));
+    QCOMPARE(dialog.settings().manualClients,
+             (QList<core::project::ManualClient> {{QStringLiteral("cron jobs"), 4}, {QStringLiteral("Temporal"), 60}}));
+    m_window->setProjectSettings(dialog.settings());
+    QCOMPARE(ui::preferences::ProjectSettingsStore::load(m_dir->path()).manualClients, dialog.settings().manualClients);
+    QCOMPARE(m_window->context()->clients()->list().otherDemand(), 60 + 1 + 4);
     const core::project::ProjectSettings stored = ui::preferences::ProjectSettingsStore::load(m_dir->path());
-    QCOMPARE(stored.serverBuildFeatures, QSet<QString> {QStringLiteral("lz4")});
-    QVERIFY(stored.serverOnThisMachine);
     ui::preferences::ProjectSettingsDialog reopened(stored);
+    QCOMPARE(reopened.findChild<QPlainTextEdit *>(QStringLiteral("projectManualClients"))->toPlainText(),
+             QStringLiteral("cron jobs = 4\nTemporal = 60"));
     QVERIFY(reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildKnown"))->isChecked());
     QVERIFY(reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildFeature_lz4"))->isChecked());
     QVERIFY(!reopened.findChild<QCheckBox *>(QStringLiteral("projectBuildFeature_zstd"))->isChecked());
