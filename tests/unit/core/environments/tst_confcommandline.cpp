@@ -1,3 +1,4 @@
+#include "base/textdocument.h"
 #include "environments/confcommandline.h"
 #include "project/project.h"
 
@@ -54,6 +55,7 @@ class tst_ConfCommandLine final : public QObject
 private Q_SLOTS:
     void flagsOfTheJudgedEnvironment_data();
     void flagsOfTheJudgedEnvironment();
+    void followsEditsOfTheComposeFile();
 };
 
 void tst_ConfCommandLine::flagsOfTheJudgedEnvironment_data()
@@ -99,6 +101,30 @@ void tst_ConfCommandLine::flagsOfTheJudgedEnvironment()
         QVERIFY(flags.find(QStringLiteral("WORK_MEM")));
         QVERIFY(!flags.find(QStringLiteral("shared_buffers")));
     }
+}
+
+// The answer is kept per project (the settings table asks at every edit of postgresql.conf) and
+// read again when a compose file changes, also through a detached copy.
+void tst_ConfCommandLine::followsEditsOfTheComposeFile()
+{
+    QTemporaryDir dir;
+    writeProject(dir.path());
+    base::Result<project::Project> project = project::Project::open(dir.path());
+    QVERIFY(project);
+    const QString conf = QStringLiteral("pg/postgresql.conf");
+    QCOMPARE(ConfCommandLine::of(*project, conf).find(QStringLiteral("max_connections"))->value, QStringLiteral("200"));
+    // An edit of the configuration itself changes nothing.
+    (void)project->findFile(conf)->document->apply(base::LineEdit {0, 1, {"max_connections = 90"}, {}});
+    QCOMPARE(ConfCommandLine::of(*project, conf).settings.size(), 3);
+    // The compose command's last flag changed in a detached copy: that copy reads it.
+    project::Project copy = project->detachedCopy();
+    (void)copy.findFile(QStringLiteral("docker-compose.prod.yml"))
+        ->document->apply(base::LineEdit {10, 1, {"      - --max_connections=300"}, {}});
+    QCOMPARE(ConfCommandLine::of(copy, conf).find(QStringLiteral("max_connections"))->value, QStringLiteral("300"));
+    QCOMPARE(ConfCommandLine::of(*project, conf).find(QStringLiteral("max_connections"))->value, QStringLiteral("200"));
+    // Another environment asked for: no flags over this file.
+    project->settings.environment = QStringLiteral("dev");
+    QVERIFY(ConfCommandLine::of(*project, conf).isEmpty());
 }
 
 QTEST_GUILESS_MAIN(tst_ConfCommandLine)
