@@ -3,6 +3,8 @@
 #include "pgconf/parameterhistory.h"
 #include "pgconf/valueformatter.h"
 
+#include <cmath>
+
 using namespace Qt::StringLiterals;
 using namespace pgdial::core::pgconf;
 
@@ -46,6 +48,66 @@ QString ParameterDocumentation::contextDescription(ParameterContext context)
     return {};
 }
 
+QString ParameterDocumentation::boundText(const ParameterInfo &info, double value, Rounding rounding)
+{
+    // Units read better for memory and time bounds than raw multiples of the base unit;
+    // the huge maxima are shown rounded ("8TB" rather than 8589934584kB).
+    if (!(info.isMemoryUnit() || info.isTimeUnit()) || value <= 0)
+        return QString::number(value, 'g', 12);
+    QString exact = ValueFormatter::withUnit(value, info.unit);
+    qsizetype digits = 0;
+    while (digits < exact.size() && exact.at(digits).isDigit())
+        ++digits;
+    // A bound is rounded inwards whatever its length: ValueFormatter would call 2147483647kB "2TB",
+    // which the server refuses.
+    if (digits <= 5 && rounding == Rounding::Nearest)
+        return exact;
+    static const QList<std::pair<QString, double>> memory = {{u"TB"_s, 1024.0 * 1024 * 1024 * 1024},
+                                                             {u"GB"_s, 1024.0 * 1024 * 1024},
+                                                             {u"MB"_s, 1024.0 * 1024},
+                                                             {u"kB"_s, 1024.0}};
+    static const QList<std::pair<QString, double>> time
+        = {{u"d"_s, 86400e6}, {u"h"_s, 3600e6}, {u"min"_s, 60e6}, {u"s"_s, 1e6}, {u"ms"_s, 1e3}};
+    const bool isMemory = info.isMemoryUnit();
+    double base = 1;
+    QString unit = info.unit;
+    if (unit.startsWith(u"8"_s)) {
+        base = 8;
+        unit = unit.mid(1);
+    }
+    const auto &scale = isMemory ? memory : time;
+    double inSmallest = value * base;
+    for (const auto &[name, factor] : scale) {
+        if (name == unit)
+            inSmallest *= factor;
+    }
+    if (!isMemory && unit == u"us"_s)
+        inSmallest = value;
+    for (const auto &[name, factor] : scale) {
+        if (inSmallest < factor)
+            continue;
+        double shown = inSmallest / factor;
+        if (rounding != Rounding::Nearest) {
+            // Three significant digits, rounded towards the inside of the range so that the
+            // bound shown is itself accepted.
+            const double precision = std::pow(10.0, 2 - std::floor(std::log10(shown)));
+            shown = rounding == Rounding::Down ? std::floor(shown * precision) / precision
+                                               : std::ceil(shown * precision) / precision;
+        }
+        return u"%1%2"_s.arg(QString::number(shown, 'g', 3), name);
+    }
+    return exact;
+}
+
+QString ParameterDocumentation::outOfRange(const ParameterInfo &info, const QString &value)
+{
+    if (!info.min || !info.max)
+        return {};
+    return tr("%1 = %2 is out of range: use %3 to %4")
+        .arg(info.name, value.trimmed(), boundText(info, *info.min, Rounding::Up),
+             boundText(info, *info.max, Rounding::Down));
+}
+
 QString ParameterDocumentation::allowedValues(const ParameterInfo &info)
 {
     switch (info.type) {
@@ -57,44 +119,7 @@ QString ParameterDocumentation::allowedValues(const ParameterInfo &info)
     case ParameterType::Real: {
         if (!info.min && !info.max)
             return {};
-        auto bound = [&info](double value) {
-            // Units read better for memory and time bounds than raw multiples of the base unit;
-            // the huge maxima are shown rounded ("8TB" rather than 8589934584kB).
-            if (!(info.isMemoryUnit() || info.isTimeUnit()) || value <= 0)
-                return QString::number(value, 'g', 12);
-            QString exact = ValueFormatter::withUnit(value, info.unit);
-            qsizetype digits = 0;
-            while (digits < exact.size() && exact.at(digits).isDigit())
-                ++digits;
-            if (digits <= 5)
-                return exact;
-            static const QList<std::pair<QString, double>> memory = {{u"TB"_s, 1024.0 * 1024 * 1024 * 1024},
-                                                                     {u"GB"_s, 1024.0 * 1024 * 1024},
-                                                                     {u"MB"_s, 1024.0 * 1024},
-                                                                     {u"kB"_s, 1024.0}};
-            static const QList<std::pair<QString, double>> time
-                = {{u"d"_s, 86400e6}, {u"h"_s, 3600e6}, {u"min"_s, 60e6}, {u"s"_s, 1e6}, {u"ms"_s, 1e3}};
-            const bool isMemory = info.isMemoryUnit();
-            double base = 1;
-            QString unit = info.unit;
-            if (unit.startsWith(u"8"_s)) {
-                base = 8;
-                unit = unit.mid(1);
-            }
-            const auto &scale = isMemory ? memory : time;
-            double inSmallest = value * base;
-            for (const auto &[name, factor] : scale) {
-                if (name == unit)
-                    inSmallest *= factor;
-            }
-            if (!isMemory && unit == u"us"_s)
-                inSmallest = value;
-            for (const auto &[name, factor] : scale) {
-                if (inSmallest >= factor)
-                    return u"%1%2"_s.arg(QString::number(inSmallest / factor, 'g', 3), name);
-            }
-            return exact;
-        };
+        auto bound = [&info](double value) { return boundText(info, value); };
         QString range
             = tr("%1 – %2").arg(info.min ? bound(*info.min) : QString(), info.max ? bound(*info.max) : QString());
         if (!info.unit.isEmpty())

@@ -157,6 +157,17 @@ QString SettingsDelegate::problemWith(const ParameterInfo &info, const QString &
     const ParsedValue parsed = ValueParser::parse(info, value, m_major);
     if (parsed.ok())
         return {};
+    // Out of the parameter's range, or past what an int holds (3TB of work_mem in kB): the server
+    // words both in its base unit, the table in the units the user types.
+    const bool numeric
+        = info.type == core::pgconf::ParameterType::Integer || info.type == core::pgconf::ParameterType::Real;
+    const std::optional<double> number
+        = numeric ? ValueParser::parseReal(value.trimmed(), info.unit, nullptr, nullptr) : std::nullopt;
+    const bool outside = number && info.min && info.max && (*number < *info.min || *number > *info.max);
+    if (parsed.problem == ValueProblem::OutOfRange || outside) {
+        if (const QString range = ParameterDocumentation::outOfRange(info, value); !range.isEmpty())
+            return range;
+    }
     return parsed.hint.isEmpty() ? parsed.message : parsed.message + u"\n"_s + parsed.hint;
 }
 

@@ -20,6 +20,7 @@
 #include <QClipboard>
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
@@ -109,6 +110,7 @@ SettingsEditor::SettingsEditor(document::ProjectDocument *document, document::Pr
     m_view->setEditTriggers(QAbstractItemView::DoubleClicked | QAbstractItemView::EditKeyPressed
                             | QAbstractItemView::AnyKeyPressed);
     m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->installEventFilter(this); // keyboard editing from whichever column is current
     m_view->setIndentation(14);
     m_view->setTextElideMode(Qt::ElideMiddle);
     QHeaderView *header = m_view->header();
@@ -240,6 +242,51 @@ void SettingsEditor::onServerReport()
 }
 
 SettingsEditor::~SettingsEditor() = default;
+
+bool SettingsEditor::eventFilter(QObject *watched, QEvent *event)
+{
+    // Only keys meant for the table itself: an open editor's Enter also reaches the view.
+    if (watched == m_view && event->type() == QEvent::KeyPress && m_view->hasFocus()
+        && editFromKeyboard(static_cast<QKeyEvent *>(event)))
+        return true;
+    return QWidget::eventFilter(watched, event);
+}
+
+// Rows are selected whole and the current cell is usually the name, which is not editable: as in
+// any Qt table the keyboard must still edit the value. Enter and F2 open the value's editor (a
+// boolean's check box toggles), typing starts an editor with what was typed. Returns true when
+// the key was handled here.
+bool SettingsEditor::editFromKeyboard(QKeyEvent *event)
+{
+    const QModelIndex current = m_view->currentIndex();
+    if (!current.isValid() || current.data(SettingsModel::IsCategoryRole).toBool())
+        return false;
+    const QModelIndex value = current.siblingAtColumn(SettingsModel::ValueColumn);
+    const Qt::ItemFlags flags = value.flags();
+    const Qt::KeyboardModifiers modifiers = event->modifiers() & ~(Qt::KeypadModifier | Qt::ShiftModifier);
+    const int key = event->key();
+    const bool open = modifiers == Qt::NoModifier
+        && (key == Qt::Key_Return || key == Qt::Key_Enter || key == Qt::Key_F2
+            || (key == Qt::Key_Space && flags.testFlag(Qt::ItemIsUserCheckable)));
+    if (open) {
+        if (flags.testFlag(Qt::ItemIsUserCheckable)) {
+            const bool on = value.data(Qt::CheckStateRole).toInt() == Qt::Checked;
+            m_filter->setData(value, on ? Qt::Unchecked : Qt::Checked, Qt::CheckStateRole);
+            return true;
+        }
+        if (!flags.testFlag(Qt::ItemIsEditable))
+            return false;
+        m_view->setCurrentIndex(value);
+        m_view->edit(value);
+        return true;
+    }
+    // Typing: move to the value cell and let the view start its editor with this key.
+    const QString text = event->text();
+    if (current.column() != SettingsModel::ValueColumn && flags.testFlag(Qt::ItemIsEditable)
+        && modifiers == Qt::NoModifier && !text.isEmpty() && text.at(0).isPrint() && !text.at(0).isSpace())
+        m_view->setCurrentIndex(value);
+    return false;
+}
 
 QToolButton *SettingsEditor::addToggle(const QString &objectName, const QString &text, const QString &tip, int toggle)
 {

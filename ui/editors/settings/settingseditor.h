@@ -7,6 +7,7 @@
 
 class QAction;
 class QCheckBox;
+class QKeyEvent;
 class QLabel;
 class QLineEdit;
 class QTextBrowser;
@@ -56,6 +57,9 @@ public:
     QString currentParameter() const;
     QString message() const;
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
     document::ProjectDocument *m_document;
     document::ProjectContext *m_context;
@@ -90,6 +94,7 @@ private:
     void updateCount();
     void showMessage(const QString &text);
     void showContextMenu(const QPoint &position);
+    bool editFromKeyboard(QKeyEvent *event);
     bool applyEditResult(const QString &name, const QString &description, bool reset, const QString &value);
     static QString topFileFor(document::ProjectDocument *document, document::ProjectContext *context);
 };

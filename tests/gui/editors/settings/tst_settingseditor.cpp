@@ -53,6 +53,8 @@ private Q_SLOTS:
     void everyParameterGroupedByCategory();
     void editThroughDelegateUndoRedoSave();
     void invalidValueIsRefused();
+    void keyboardStartsEditing();
+    void rangeErrorsInTheUsersUnit();
     void booleanCheckBoxAndProblemBadge();
     void resetToDefaultCommentsTheLineOut();
     void resetUndoRedoSave();
@@ -235,6 +237,127 @@ void tst_SettingsEditor::invalidValueIsRefused()
     QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
     QCOMPARE(editor()->model()->valueOf(QStringLiteral("work_mem")), QStringLiteral("1GB"));
     QVERIFY(editor()->message().isEmpty());
+}
+
+void tst_SettingsEditor::keyboardStartsEditing()
+{
+    using ui::editors::settings::SettingsModel;
+    // The current cell after selecting a row is its name, which is not editable: the keys must
+    // still edit the value, as in every Qt table.
+    for (const Qt::Key key : {Qt::Key_Return, Qt::Key_Enter, Qt::Key_F2}) {
+        QVERIFY(editor()->selectParameter(QStringLiteral("max_connections")));
+        QCOMPARE(view()->currentIndex().column(), int(SettingsModel::NameColumn));
+        view()->setFocus();
+        QTest::keyClick(view(), key);
+        auto *edit = view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor"));
+        QVERIFY2(edit && edit->isVisible(), qPrintable(QString::number(key, 16)));
+        QTRY_COMPARE(QApplication::focusWidget(), edit);
+        QCOMPARE(edit->text(), QStringLiteral("100"));
+        QTest::keyClick(edit, Qt::Key_Escape);
+        QTRY_VERIFY(!view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor")));
+    }
+    QCOMPARE(conf()->undoStack()->count(), 0);
+
+    // Typing starts the editor with what was typed; Enter commits it.
+    QVERIFY(editor()->selectParameter(QStringLiteral("max_connections")));
+    view()->setFocus();
+    QTest::keyClick(view(), '1');
+    QTRY_VERIFY(view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor")));
+    // The editor has the focus now: the rest of the typing goes to it, as it does for a user.
+    QTest::keyClicks(QApplication::focusWidget(), "50");
+    auto *edit = view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor"));
+    QVERIFY(edit);
+    QCOMPARE(edit->text(), QStringLiteral("150"));
+    QTest::keyClick(QApplication::focusWidget(), Qt::Key_Return);
+    QTRY_COMPARE(editor()->model()->valueOf(QStringLiteral("max_connections")), QStringLiteral("150"));
+    QCOMPARE(conf()->undoStack()->count(), 1);
+    // The Enter that closed the editor does not open it again.
+    QTest::qWait(20);
+    QVERIFY(!view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor")));
+
+    // Typing into a memory parameter keeps its unit.
+    QVERIFY(editor()->selectParameter(QStringLiteral("work_mem")));
+    view()->setFocus();
+    QTest::keyClicks(view(), "8");
+    auto *unitEditor
+        = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    QVERIFY(unitEditor);
+    QCOMPARE(unitEditor->numberEdit()->text(), QStringLiteral("8"));
+    QCOMPARE(unitEditor->unitCombo()->currentText(), QStringLiteral("MB"));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
+    QTRY_COMPARE(editor()->model()->valueOf(QStringLiteral("work_mem")), QStringLiteral("8MB"));
+
+    // A boolean: Enter, F2 or Space toggles its check box.
+    const QModelIndex fsync = editor()->model()->indexOf(QStringLiteral("fsync"), SettingsModel::ValueColumn);
+    QCOMPARE(fsync.data(Qt::CheckStateRole).toInt(), int(Qt::Checked));
+    QVERIFY(editor()->selectParameter(QStringLiteral("fsync")));
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_Space);
+    QTRY_COMPARE(editor()->model()->valueOf(QStringLiteral("fsync")), QStringLiteral("off"));
+    QTest::keyClick(view(), Qt::Key_Return);
+    QTRY_COMPARE(editor()->model()->valueOf(QStringLiteral("fsync")), QStringLiteral("on"));
+
+    // A fixed parameter opens nothing.
+    QVERIFY(editor()->selectParameter(QStringLiteral("block_size")));
+    view()->setFocus();
+    QTest::keyClick(view(), Qt::Key_F2);
+    QVERIFY(!view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor")));
+}
+
+void tst_SettingsEditor::rangeErrorsInTheUsersUnit()
+{
+    // The server's words count in the base unit ("16 8kB .. 1073741823 8kB"); the table says it
+    // in the units the user types.
+    openEditorOn(QStringLiteral("work_mem"));
+    auto *unitEditor
+        = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    QVERIFY(unitEditor);
+    unitEditor->numberEdit()->selectAll();
+    QTest::keyClicks(unitEditor->numberEdit(), "3");
+    unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(QStringLiteral("TB")));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
+    QCOMPARE(editor()->message(), QStringLiteral("work_mem = 3TB is out of range: use 64kB to 1.99TB"));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Escape);
+    // The closed editor is deleted later: wait, so that the next lookup finds the next one.
+    QTRY_VERIFY(!view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor")));
+
+    openEditorOn(QStringLiteral("shared_buffers"));
+    unitEditor = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    QVERIFY(unitEditor);
+    unitEditor->numberEdit()->selectAll();
+    // Its unit list starts at its base unit (8kB), so the way out of range here is up.
+    QTest::keyClicks(unitEditor->numberEdit(), "10");
+    unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(QStringLiteral("TB")));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
+    QCOMPARE(editor()->message(), QStringLiteral("shared_buffers = 10TB is out of range: use 128kB to 7.99TB"));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Escape);
+    // The closed editor is deleted later: wait, so that the next lookup finds the next one.
+    QTRY_VERIFY(!view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor")));
+
+    // Time, and a plain number.
+    openEditorOn(QStringLiteral("checkpoint_timeout"));
+    unitEditor = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+    QVERIFY(unitEditor);
+    unitEditor->numberEdit()->selectAll();
+    QTest::keyClicks(unitEditor->numberEdit(), "2");
+    unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(QStringLiteral("d")));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
+    QCOMPARE(editor()->message(), QStringLiteral("checkpoint_timeout = 2d is out of range: use 30s to 1d"));
+    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Escape);
+    // The closed editor is deleted later: wait, so that the next lookup finds the next one.
+    QTRY_VERIFY(!view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor")));
+    openEditorOn(QStringLiteral("max_connections"));
+    auto *edit = view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor"));
+    QVERIFY(edit);
+    edit->selectAll();
+    QTest::keyClicks(edit, "0");
+    QTest::keyClick(edit, Qt::Key_Return);
+    QCOMPARE(editor()->message(), QStringLiteral("max_connections = 0 is out of range: use 1 to 262143"));
+    QTest::qWait(20);
+    const QString folder = qEnvironmentVariableIsEmpty("PGDIAL_SCREENSHOT_DIR")
+        ? QDir::tempPath()
+        : qEnvironmentVariable("PGDIAL_SCREENSHOT_DIR");
+    QVERIFY(editor()->grab().save(folder + QStringLiteral("/settings-range-error.png")));
 }
 
 void tst_SettingsEditor::booleanCheckBoxAndProblemBadge()
