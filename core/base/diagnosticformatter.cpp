@@ -25,6 +25,23 @@ QByteArray DiagnosticFormatter::toText(const Diagnostics &diagnostics)
     return out;
 }
 
+namespace {
+
+QJsonObject fixToJson(const Fix &fix)
+{
+    QJsonArray edits;
+    for (const LineEdit &edit : fix.edits) {
+        QJsonArray lines;
+        for (const QByteArray &line : edit.lines)
+            lines.append(QString::fromUtf8(line));
+        edits.append(
+            QJsonObject {{u"line"_s, edit.firstIndex + 1}, {u"remove"_s, edit.removeCount}, {u"insert"_s, lines}});
+    }
+    return QJsonObject {{u"description"_s, fix.description}, {u"file"_s, fix.file}, {u"edits"_s, edits}};
+}
+
+} // namespace
+
 QJsonObject DiagnosticFormatter::toJson(const Diagnostic &d)
 {
     QJsonObject object {
@@ -39,20 +56,57 @@ QJsonObject DiagnosticFormatter::toJson(const Diagnostic &d)
     };
     if (!d.related.isEmpty())
         object.insert(u"related"_s, QJsonArray::fromStringList(d.related));
-    if (d.fix) {
-        QJsonArray edits;
-        for (const LineEdit &edit : d.fix->edits) {
-            QJsonArray lines;
-            for (const QByteArray &line : edit.lines)
-                lines.append(QString::fromUtf8(line));
-            edits.append(
-                QJsonObject {{u"line"_s, edit.firstIndex + 1}, {u"remove"_s, edit.removeCount}, {u"insert"_s, lines}});
-        }
-        object.insert(
-            u"fix"_s,
-            QJsonObject {{u"description"_s, d.fix->description}, {u"file"_s, d.fix->file}, {u"edits"_s, edits}});
-    }
+    if (d.fix)
+        object.insert(u"fix"_s, fixToJson(*d.fix));
     return object;
+}
+
+void DiagnosticFormatter::writeJson(JsonWriter &writer, const Diagnostic &d)
+{
+    // The members of toJson(d), in the order QJsonObject keeps them (sorted by key).
+    auto optional = [&writer](const QString &text) {
+        if (text.isEmpty())
+            writer.null();
+        else
+            writer.string(text);
+    };
+    writer.beginObject();
+    writer.key("code"_L1);
+    writer.string(d.code);
+    writer.key("column"_L1);
+    writer.number(d.column);
+    writer.key("file"_L1);
+    writer.string(d.file);
+    if (d.fix) {
+        writer.key("fix"_L1);
+        writer.value(fixToJson(*d.fix));
+    }
+    writer.key("line"_L1);
+    writer.number(d.line);
+    writer.key("message"_L1);
+    writer.string(d.message);
+    writer.key("parameter"_L1);
+    optional(d.parameter);
+    if (!d.related.isEmpty()) {
+        writer.key("related"_L1);
+        writer.beginArray();
+        for (const QString &place : d.related)
+            writer.string(place);
+        writer.endArray();
+    }
+    writer.key("severity"_L1);
+    writer.string(severityName(d.severity));
+    writer.key("suggestion"_L1);
+    optional(d.suggestion);
+    writer.endObject();
+}
+
+void DiagnosticFormatter::writeJson(JsonWriter &writer, const Diagnostics &diagnostics)
+{
+    writer.beginArray();
+    for (const Diagnostic &d : diagnostics)
+        writeJson(writer, d);
+    writer.endArray();
 }
 
 QJsonArray DiagnosticFormatter::toJson(const Diagnostics &diagnostics)

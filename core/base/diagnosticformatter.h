@@ -1,6 +1,7 @@
 #pragma once
 
 #include "base/diagnostic.h"
+#include "base/jsonwriter.h"
 
 #include <QByteArray>
 #include <QJsonArray>
@@ -16,6 +17,10 @@ public:
     static QByteArray toText(const Diagnostics &diagnostics);
     static QJsonObject toJson(const Diagnostic &diagnostic);
     static QJsonArray toJson(const Diagnostics &diagnostics);
+    // The same text as writing toJson() with QJsonDocument (Indented), without building the tree:
+    // for reports too large to hold twice (a million-line postgresql.conf).
+    static void writeJson(JsonWriter &writer, const Diagnostic &diagnostic);
+    static void writeJson(JsonWriter &writer, const Diagnostics &diagnostics);
     static QJsonObject summary(const Diagnostics &diagnostics);
     static QByteArray toSarif(const Diagnostics &diagnostics, const QString &rootPath);
 };

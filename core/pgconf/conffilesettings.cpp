@@ -5,32 +5,35 @@
 #include <QJsonValue>
 #include <QStringDecoder>
 
-#include <algorithm>
-
 using namespace Qt::StringLiterals;
 
 namespace pgdial::core::pgconf {
 
-QList<ConfFileSetting> confFileSettings(const ConfLoadResult &load, const ConfValidation *validation)
-{
-    QList<ConfFileSetting> rows;
-    rows.reserve(load.items.size() + load.errorRows.size());
+namespace {
 
-    QList<bool> applied(load.items.size(), !load.parseFailed);
-    if (!validation && !load.parseFailed) {
-        // Later occurrences of exactly the same name text win; earlier ones are not applied.
-        QHash<QByteArray, qsizetype> last;
-        for (qsizetype i = 0; i < load.items.size(); ++i) {
-            if (auto it = last.find(load.items.at(i).name); it != last.end()) {
-                applied[*it] = false;
-                *it = i;
-            } else {
-                last.insert(load.items.at(i).name, i);
+// Calls `visit` with each row in the server's order. The loader numbers items and error rows from
+// one counter as it reads, so each list is in seqno order and merging them is the view's order
+// (no list of every row is needed to stream a million of them).
+template<typename Visit> void forEachRow(const ConfLoadResult &load, const ConfValidation *validation, Visit &&visit)
+{
+    QList<bool> applied;
+    if (!validation) {
+        applied = QList<bool>(load.items.size(), !load.parseFailed);
+        if (!load.parseFailed) {
+            // Later occurrences of exactly the same name text win; earlier ones are not applied.
+            QHash<QByteArray, qsizetype> last;
+            for (qsizetype i = 0; i < load.items.size(); ++i) {
+                if (auto it = last.find(load.items.at(i).name); it != last.end()) {
+                    applied[*it] = false;
+                    *it = i;
+                } else {
+                    last.insert(load.items.at(i).name, i);
+                }
             }
         }
     }
 
-    for (qsizetype i = 0; i < load.items.size(); ++i) {
+    auto itemRow = [&](qsizetype i) {
         const ConfItem &item = load.items.at(i);
         ConfFileSetting row;
         row.sourcefile = item.file;
@@ -44,25 +47,31 @@ QList<ConfFileSetting> confFileSettings(const ConfLoadResult &load, const ConfVa
             if (!verdict.error.isEmpty())
                 row.error = verdict.error;
         } else {
-            row.applied = applied.at(i);
+            row.applied = validation ? !load.parseFailed : applied.at(i);
         }
-        rows.append(std::move(row));
-    }
-    for (const ConfFileRow &error : load.errorRows) {
+        return row;
+    };
+    auto errorRow = [](const ConfFileRow &error) {
         ConfFileSetting row;
         row.sourcefile = error.file;
         row.sourceline = error.line;
         row.seqno = error.seqno;
         row.applied = false;
         row.error = error.error;
-        rows.append(std::move(row));
-    }
-    std::sort(rows.begin(), rows.end(),
-              [](const ConfFileSetting &a, const ConfFileSetting &b) { return a.seqno < b.seqno; });
-    return rows;
-}
+        return row;
+    };
 
-namespace {
+    qsizetype item = 0;
+    qsizetype error = 0;
+    while (item < load.items.size() || error < load.errorRows.size()) {
+        const bool takeItem = error == load.errorRows.size()
+            || (item < load.items.size() && load.items.at(item).seqno < load.errorRows.at(error).seqno);
+        if (takeItem)
+            visit(itemRow(item++));
+        else
+            visit(errorRow(load.errorRows.at(error++)));
+    }
+}
 
 // QString::fromUtf8 drops a leading byte order mark, but the server keeps it as part of the first
 // name (A1), and pg_file_settings shows it: "\ufeffwork_mem".
@@ -72,7 +81,25 @@ QString textKeepingBom(const QByteArray &bytes)
     return decoder.decode(bytes);
 }
 
+void writeText(base::JsonWriter &writer, const std::optional<QByteArray> &bytes)
+{
+    if (!bytes)
+        writer.null();
+    else if (base::JsonWriter::isAscii(*bytes)) // nearly always: no decoding needed
+        writer.string(QLatin1StringView(*bytes));
+    else
+        writer.string(textKeepingBom(*bytes));
+}
+
 } // namespace
+
+QList<ConfFileSetting> confFileSettings(const ConfLoadResult &load, const ConfValidation *validation)
+{
+    QList<ConfFileSetting> rows;
+    rows.reserve(load.items.size() + load.errorRows.size());
+    forEachRow(load, validation, [&rows](ConfFileSetting &&row) { rows.append(std::move(row)); });
+    return rows;
+}
 
 QJsonArray confFileSettingsToJson(const QList<ConfFileSetting> &rows)
 {
@@ -89,6 +116,34 @@ QJsonArray confFileSettingsToJson(const QList<ConfFileSetting> &rows)
         });
     }
     return array;
+}
+
+void writeConfFileSettingsJson(base::JsonWriter &writer, const ConfLoadResult &load, const ConfValidation *validation)
+{
+    writer.beginArray();
+    forEachRow(load, validation, [&writer](ConfFileSetting &&row) {
+        // confFileSettingsToJson's members, sorted by key as QJsonObject keeps them.
+        writer.beginObject();
+        writer.key("applied"_L1);
+        writer.boolean(row.applied);
+        writer.key("error"_L1);
+        if (row.error)
+            writer.string(*row.error);
+        else
+            writer.null();
+        writer.key("name"_L1);
+        writeText(writer, row.name);
+        writer.key("seqno"_L1);
+        writer.number(row.seqno);
+        writer.key("setting"_L1);
+        writeText(writer, row.setting);
+        writer.key("sourcefile"_L1);
+        writer.string(row.sourcefile);
+        writer.key("sourceline"_L1);
+        writer.number(row.sourceline);
+        writer.endObject();
+    });
+    writer.endArray();
 }
 
 } // namespace pgdial::core::pgconf

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "base/jsonwriter.h"
 #include "pgconf/confitem.h"
 #include "pgconf/confvalidator.h"
 
@@ -32,5 +33,10 @@ QList<ConfFileSetting> confFileSettings(const ConfLoadResult &load, const ConfVa
 
 // {"sourcefile", "sourceline", "seqno", "name", "setting", "applied", "error"} per row.
 QJsonArray confFileSettingsToJson(const QList<ConfFileSetting> &rows);
+
+// The text QJsonDocument (Indented) writes for confFileSettingsToJson(confFileSettings(load,
+// validation)), streamed row by row: a million-line file's rows are never held as a list.
+void writeConfFileSettingsJson(base::JsonWriter &writer, const ConfLoadResult &load,
+                               const ConfValidation *validation = nullptr);
 
 } // namespace pgdial::core::pgconf

@@ -356,6 +356,17 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
                                            "ignored all the same, so the default applies");
     const QString overridden = tr("\"%1\" is set again at %2, which wins; this line has no effect");
     const QString removeOne = tr("Remove this line, or the later one");
+    // At most one per line that does not win: reserved, so a list of 500,000 is not regrown.
+    validation.diagnostics.reserve(validation.diagnostics.size() + count - winner.size());
+    // The texts of the lines overridden by one winner under one name are equal: made once and
+    // shared (a million-line file held 300 MB of copies).
+    struct Shared
+    {
+        QString name;
+        QString message;
+        QStringList related;
+    };
+    QHash<qsizetype, Shared> sharedByWinner;
     for (qsizetype i = 0; i < count; ++i) {
         const ConfItem &item = load.items.at(i);
         const QString key = infos[i] ? infos[i]->name.toLower() : lower(item.name);
@@ -367,11 +378,16 @@ ConfValidation ConfValidator::validate(const ConfLoadResult &load) const
         const bool winnerRefused = !validation.items.at(last).error.isEmpty();
         if (winnerRefused && !ignored[i])
             continue; // a different spelling of the name: this line still applies
-        const QString winningPlace = place(winning);
-        const QString message = (winnerRefused ? overriddenByRefused : overridden).arg(name, winningPlace);
+        Shared &shared = sharedByWinner[last];
+        if (shared.related.isEmpty() || shared.name != name) {
+            const QString winningPlace = place(winning);
+            shared.name = name;
+            shared.message = (winnerRefused ? overriddenByRefused : overridden).arg(name, winningPlace);
+            shared.related = QStringList {winningPlace};
+        }
         base::Diagnostic &diagnostic = diagnose(base::Severity::Info, u"conf.duplicate-parameter"_s, item,
-                                                item.nameColumn, name, message, removeOne);
-        diagnostic.related.append(winningPlace);
+                                                item.nameColumn, shared.name, shared.message, removeOne);
+        diagnostic.related = shared.related;
     }
 
     // A restart-only parameter set twice under different spellings ("Shared_Buffers" then

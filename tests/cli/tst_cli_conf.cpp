@@ -24,6 +24,8 @@ private Q_SLOTS:
     void usageErrors();
     void serverFacts();
     void commandLineOfTheEnvironment();
+    void jsonIsWhatQtWrites_data();
+    void jsonIsWhatQtWrites();
 };
 
 static QJsonObject runJson(const QString &file, int expectedExit)
@@ -127,6 +129,85 @@ void tst_CliConf::serverFacts()
     QVERIFY(!here.out.contains("conf.machine-dependent-value"));
 }
 
+// conf --json is streamed, not built as a QJsonDocument; its text is a contract, so it must be
+// exactly what QJsonDocument writes for the same report (key order, indentation, escapes).
+void tst_CliConf::jsonIsWhatQtWrites_data()
+{
+    QTest::addColumn<QString>("file");
+    QTest::addColumn<int>("rows");
+    QTest::newRow("example project") << pgdial::test::exampleProject() + "/infra/docker/prod/postgres/postgresql.conf"
+                                     << -1;
+    QTest::newRow("syntax error in include")
+        << pgdial::test::testDataDir() + "/pgconf/syntax-error-in-include/postgresql.conf" << 4;
+    // A mid-sized file of every kind of line: overridden settings (thousands of diagnostics with
+    // related places), custom names, non-ASCII and escaped values, samples, prose, an include.
+    static QTemporaryDir dir;
+    QByteArray text;
+    for (int i = 0; i < 4000; ++i) {
+        switch (i % 10) {
+        case 0:
+            text += "work_mem = " + QByteArray::number(4 + i % 7) + "MB\n";
+            break;
+        case 1:
+            text += "shared_buffers = 128MB\n";
+            break;
+        case 2:
+            text += "application_name = 'caf\xc3\xa9 \\t \\' \\\\ \"x\" " + QByteArray::number(i) + "'\n";
+            break;
+        case 3:
+            text += "myext.setting_" + QByteArray::number(i) + " = 'x'\n";
+            break;
+        case 4:
+            text += "MyExt.Setting_" + QByteArray::number(i - 1) + " = 'y'\n";
+            break;
+        case 5:
+            text += "#work_mem = 4MB  # sample\n";
+            break;
+        case 6:
+            text += "# prose \xe2\x82\xac\n";
+            break;
+        case 7:
+            text += "myext.bytes = 'bad \xff\xfe utf-8'\n";
+            break;
+        case 8:
+            text += "random_page_cost = 1.1\n";
+            break;
+        default:
+            text += "\n";
+            break;
+        }
+    }
+    text += "include 'more.conf'\n";
+    const auto write = [](const QString &path, const QByteArray &bytes) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(bytes);
+    };
+    write(dir.filePath("postgresql.conf"), text);
+    write(dir.filePath("more.conf"), "work_mem = 64MB\nlisten_addresses = '*'\n");
+    QTest::newRow("4,000 lines") << dir.filePath("postgresql.conf") << 2802;
+}
+
+void tst_CliConf::jsonIsWhatQtWrites()
+{
+    QFETCH(QString, file);
+    QFETCH(int, rows);
+    const auto run = runCli({"conf", file, "--json"});
+    QVERIFY2(run.exitCode == 0 || run.exitCode == 1, run.err.constData());
+    QJsonParseError error;
+    const QJsonDocument document = QJsonDocument::fromJson(run.out, &error);
+    QCOMPARE(error.error, QJsonParseError::NoError);
+    if (rows >= 0)
+        QCOMPARE(document.object().value("file_settings").toArray().size(), rows);
+    // Compared line by line first: a difference then names its line.
+    const QByteArray expected = document.toJson(QJsonDocument::Indented);
+    const QList<QByteArray> actualLines = run.out.split('\n');
+    const QList<QByteArray> expectedLines = expected.split('\n');
+    for (qsizetype i = 0; i < std::min(actualLines.size(), expectedLines.size()); ++i)
+        QCOMPARE(actualLines.at(i), expectedLines.at(i));
+    QCOMPARE(run.out, expected);
+}
+
 void tst_CliConf::usageErrors_data()
 {
     QTest::addColumn<QStringList>("arguments");
@@ -161,6 +242,8 @@ void tst_CliConf::commandLineOfTheEnvironment()
     const auto run = runCli({"conf", conf, "--json", "--project", dir.path()});
     QCOMPARE(run.exitCode, 0);
     const QJsonObject report = QJsonDocument::fromJson(run.out).object();
+    // Streamed with the --project keys in their sorted places: still exactly what Qt writes.
+    QCOMPARE(run.out, QJsonDocument::fromJson(run.out).toJson(QJsonDocument::Indented));
     QCOMPARE(report.value("environment").toString(), QString("prod"));
     const QJsonArray flags = report.value("command_line_settings").toArray();
     QCOMPARE(flags.size(), 2);
@@ -184,6 +267,7 @@ void tst_CliConf::commandLineOfTheEnvironment()
     const auto dev = runCli({"conf", conf, "--json", "--project", dir.path(), "--env", "dev"});
     QCOMPARE(dev.exitCode, 0);
     const QJsonObject devReport = QJsonDocument::fromJson(dev.out).object();
+    QCOMPARE(dev.out, QJsonDocument::fromJson(dev.out).toJson(QJsonDocument::Indented));
     QVERIFY(devReport.value("environment").isNull());
     QVERIFY(devReport.value("command_line_settings").toArray().isEmpty());
 

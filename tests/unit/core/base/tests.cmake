@@ -1,5 +1,6 @@
 pgdial_add_test(NAME tst_textdocument SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_textdocument.cpp)
 pgdial_add_test(NAME tst_diagnosticformatter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_diagnosticformatter.cpp)
+pgdial_add_test(NAME tst_jsonwriter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_jsonwriter.cpp)
 pgdial_add_test(NAME tst_safefilewriter SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_safefilewriter.cpp)
 pgdial_add_test(NAME tst_secretmasker SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_secretmasker.cpp)
 pgdial_add_test(NAME tst_linediff SOURCES ${CMAKE_CURRENT_LIST_DIR}/tst_linediff.cpp)

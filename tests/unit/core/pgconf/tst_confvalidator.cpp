@@ -1,7 +1,9 @@
+#include "pgconf/conffilesettings.h"
 #include "pgconf/confloader.h"
 #include "pgconf/confvalidator.h"
 #include "pgconf/parametercatalog.h"
 
+#include <QJsonDocument>
 #include <QTest>
 
 using namespace pgdial::core;
@@ -25,6 +27,9 @@ private Q_SLOTS:
     void sharedBuffersAgainstRam();
     void checkHooksAndBuilds_data();
     void checkHooksAndBuilds();
+    void duplicateMessagesNameEachSpelling();
+    void streamedRowsAreTheTreesText_data();
+    void streamedRowsAreTheTreesText();
 
 private:
     static ConfValidation run(const QByteArray &text, int major, std::optional<qint64> ram = {});
@@ -505,3 +510,64 @@ void tst_ConfValidator::checkHooksAndBuilds()
 
 QTEST_GUILESS_MAIN(tst_ConfValidator)
 #include "tst_confvalidator.moc"
+
+void tst_ConfValidator::duplicateMessagesNameEachSpelling()
+{
+    // The duplicate texts are shared per winning line; a custom name spelled two ways keeps its
+    // own spelling in each message.
+    const ConfValidation validation = run("myext.a = 1\nMyExt.A = 2\nmyext.a = 3\nwork_mem = 1MB\nWORK_MEM = 2MB\n"
+                                          "work_mem = 3MB\n",
+                                          17);
+    QStringList messages;
+    for (const Diagnostic &d : validation.diagnostics) {
+        if (d.code == "conf.duplicate-parameter")
+            messages << QString("%1 %2 %3").arg(d.line).arg(d.parameter, d.related.join(','));
+    }
+    QCOMPARE(messages,
+             QStringList({"1 myext.a postgresql.conf:3", "2 MyExt.A postgresql.conf:3", "4 work_mem postgresql.conf:6",
+                          "5 work_mem postgresql.conf:6"}));
+    for (const Diagnostic &d : validation.diagnostics) {
+        if (d.line == 2)
+            QVERIFY2(d.message.startsWith("\"MyExt.A\" is set again at postgresql.conf:3"), qPrintable(d.message));
+    }
+}
+
+void tst_ConfValidator::streamedRowsAreTheTreesText_data()
+{
+    QTest::addColumn<QByteArray>("text");
+    QTest::addColumn<QByteArray>("included");
+    QTest::newRow("byte order mark: refused, kept in the name")
+        << QByteArray("\xef\xbb\xbfwork_mem = 4MB\nwork_mem = 8MB\n") << QByteArray();
+    QTest::newRow("non-ASCII, escapes, duplicates")
+        << QByteArray("work_mem = 4MB\nwork_mem = 8MB\napplication_name = 'caf\xc3\xa9 \\t \\\\ \\' \"'\n"
+                      "myext.x = 'bad \xff utf8'\nmyext.y = '\\001'\ninclude 'other.conf'\nwork_mem = 16MB\n")
+        << QByteArray("shared_buffers = 128MB\nshared_buffers = 256MB\n");
+    QTest::newRow("syntax error in an include: error rows")
+        << QByteArray("work_mem = 4MB\ninclude 'other.conf'\nx = 1\n") << QByteArray("a = = b\nwork_mem = 1MB\n");
+    QTest::newRow("unknown name: refused") << QByteArray("shared_bufers = 1GB\nwork_mem = 1MB\n") << QByteArray();
+    QTest::newRow("missing include") << QByteArray("include 'nowhere.conf'\nwork_mem = 1MB\n") << QByteArray();
+    QTest::newRow("empty") << QByteArray() << QByteArray();
+}
+
+void tst_ConfValidator::streamedRowsAreTheTreesText()
+{
+    QFETCH(QByteArray, text);
+    QFETCH(QByteArray, included);
+    ConfLoader loader;
+    loader.setDiskAccess(false);
+    loader.setOverride("/virtual/postgresql.conf", text);
+    if (!included.isEmpty())
+        loader.setOverride("/virtual/other.conf", included);
+    const ConfLoadResult load = loader.load("/virtual/postgresql.conf");
+    const ConfValidation validation = ConfValidator(ParameterCatalog::forVersion(17), 17).validate(load);
+    for (const ConfValidation *judged : {&validation, static_cast<const ConfValidation *>(nullptr)}) {
+        QByteArray streamed;
+        {
+            JsonWriter writer([&](QByteArrayView piece) { streamed += piece; });
+            writeConfFileSettingsJson(writer, load, judged);
+        }
+        const QByteArray tree
+            = QJsonDocument(confFileSettingsToJson(confFileSettings(load, judged))).toJson(QJsonDocument::Indented);
+        QCOMPARE(streamed, tree);
+    }
+}
