@@ -7,15 +7,30 @@
 //  - .env: distinct keys, with some set twice.
 // Inputs are generated here. Quick by default (2,500 / 10,000 lines) so it costs ctest little;
 // PGDIAL_BENCH=1 measures 40,000 / 160,000 lines (the .env and hba cases 75,000 / 300,000).
+//
+// confJson: what `pgdial-cli conf --json` does (read, judge, write the report) at doubling sizes,
+// 125,000 to 1,000,000 lines with PGDIAL_BENCH=1 (10,000 to 40,000 otherwise). The report is
+// written twice, streamed (JsonWriter, what the command does) and as the QJsonDocument tree it
+// used to build (the baseline, same data, same run): both texts must be equal.
 #include "appconfig/envfile.h"
+#include "base/diagnosticformatter.h"
+#include "base/jsonwriter.h"
 #include "base/textdocument.h"
 #include "checks/projectchecker.h"
 #include "hba/hbaparser.h"
+#include "pgconf/conffilesettings.h"
+#include "pgconf/confloader.h"
 #include "pgconf/confprojectanalyzer.h"
+#include "pgconf/confvalidator.h"
+#include "pgconf/parametercatalog.h"
+#include "project/filekind.h"
 #include "project/project.h"
 
+#include <QCryptographicHash>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QTemporaryDir>
 #include <QtTest>
 
@@ -118,6 +133,7 @@ class BenchScaling : public QObject
 private slots:
     void curve_data();
     void curve();
+    void confJson();
 
 private:
     static std::function<void()> job(const QString &name, int lines, std::shared_ptr<Folder> &keep);
@@ -174,6 +190,72 @@ void BenchScaling::curve()
     const double largeMs = medianMs(large, rounds);
     qInfo("%s: %d lines %.1f ms, %d lines %.1f ms: ratio %.2f (linear ~4, quadratic ~16)", qPrintable(name), lines,
           smallMs, 4 * lines, largeMs, largeMs / std::max(smallMs, 0.001));
+}
+
+void BenchScaling::confJson()
+{
+    const QList<int> sizes
+        = fullRun() ? QList<int> {125000, 250000, 500000, 1000000} : QList<int> {10000, 20000, 40000};
+    QList<double> totals;
+    for (const int lines : sizes) {
+        Folder folder(u"postgresql.conf"_s, confText(lines));
+        const QString file = folder.path() + u"/postgresql.conf"_s;
+        QElapsedTimer timer;
+        timer.start();
+        // The command's steps (app/cli/confcommand.cpp): open, read, judge, sort.
+        base::Result<project::Project> opened = project::Project::openFile(file, project::FileKind::PostgresqlConf);
+        QVERIFY(opened);
+        project::Project project = std::move(opened).value();
+        pgconf::ConfLoader loader(&project);
+        const pgconf::ConfLoadResult load = loader.load(file);
+        pgconf::ConfValidation validation
+            = pgconf::ConfValidator(pgconf::ParameterCatalog::forVersion(17), 17).validate(load);
+        base::Diagnostics diagnostics = std::move(validation.diagnostics);
+        base::sortDiagnostics(diagnostics);
+        const double analysisMs = timer.nsecsElapsed() / 1e6;
+
+        // Streamed into a hash, as the command streams into stdout: nothing is kept.
+        timer.restart();
+        QCryptographicHash streamedHash(QCryptographicHash::Sha1);
+        qint64 streamedBytes = 0;
+        {
+            base::JsonWriter writer([&](QByteArrayView piece) {
+                streamedHash.addData(piece);
+                streamedBytes += piece.size();
+            });
+            writer.beginObject();
+            writer.key("diagnostics"_L1);
+            base::DiagnosticFormatter::writeJson(writer, diagnostics);
+            writer.key("file_settings"_L1);
+            pgconf::writeConfFileSettingsJson(writer, load, &validation);
+            writer.key("ok"_L1);
+            writer.boolean(validation.ok);
+            writer.endObject();
+        }
+        const double streamedMs = timer.nsecsElapsed() / 1e6;
+
+        timer.restart();
+        const QByteArray tree
+            = QJsonDocument(
+                  QJsonObject {
+                      {u"ok"_s, validation.ok},
+                      {u"file_settings"_s, pgconf::confFileSettingsToJson(pgconf::confFileSettings(load, &validation))},
+                      {u"diagnostics"_s, base::DiagnosticFormatter::toJson(diagnostics)},
+                  })
+                  .toJson(QJsonDocument::Indented);
+        const double treeMs = timer.nsecsElapsed() / 1e6;
+        QCOMPARE(streamedBytes, tree.size());
+        QCOMPARE(streamedHash.result(), QCryptographicHash::hash(tree, QCryptographicHash::Sha1));
+
+        totals.append(analysisMs + streamedMs);
+        qInfo("conf-json: %7d lines, %3lld MB of JSON: read+judge %.0f ms; report streamed %.0f ms, as a tree %.0f ms "
+              "(tree/streamed %.2f); total %.0f ms%s",
+              lines, qint64(tree.size() >> 20), analysisMs, streamedMs, treeMs, treeMs / std::max(streamedMs, 0.001),
+              totals.last(),
+              totals.size() > 1 ? qPrintable(u", x%1 of the half size (linear ~2)"_s.arg(
+                  totals.last() / std::max(totals.at(totals.size() - 2), 0.001), 0, 'f', 2))
+                                : "");
+    }
 }
 
 QTEST_GUILESS_MAIN(BenchScaling)
