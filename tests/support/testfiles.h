@@ -1,7 +1,7 @@
 #pragma once
 
-// File helpers for every kind of test (QtCore only): a writable copy of a project folder, and a
-// file's bytes for comparing what a save wrote.
+// File helpers for every kind of test: a writable copy of a project folder, a file written under
+// a folder (its parent folders made), and a file's bytes for comparing what a save wrote.
 
 #include <QByteArray>
 #include <QDir>
@@ -9,6 +9,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QString>
+#include <QTest>
 
 namespace pgdial::test {
 
@@ -24,6 +25,16 @@ inline bool copyFolder(const QString &from, const QString &to)
         QFile::setPermissions(target, QFile::permissions(source) | QFile::WriteOwner);
     }
     return true;
+}
+
+// Writes ROOT/PATH, making its folders; fails the calling test when it cannot.
+inline void writeUnder(const QString &root, const QString &path, const QByteArray &bytes)
+{
+    const QString full = root + QLatin1Char('/') + path;
+    QDir().mkpath(QFileInfo(full).absolutePath());
+    QFile file(full);
+    QVERIFY2(file.open(QIODevice::WriteOnly), qPrintable(full));
+    QCOMPARE(file.write(bytes), bytes.size());
 }
 
 inline QByteArray readBytes(const QString &path)

@@ -308,44 +308,33 @@ void tst_SettingsEditor::rangeErrorsInTheUsersUnit()
 {
     // The server's words count in the base unit ("16 8kB .. 1073741823 8kB"); the table says it
     // in the units the user types.
-    openEditorOn(QStringLiteral("work_mem"));
-    auto *unitEditor
-        = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
-    QVERIFY(unitEditor);
-    unitEditor->numberEdit()->selectAll();
-    QTest::keyClicks(unitEditor->numberEdit(), "3");
-    unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(QStringLiteral("TB")));
-    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
-    QCOMPARE(editor()->message(), QStringLiteral("work_mem = 3TB is out of range: use 64kB to 1.99TB"));
-    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Escape);
-    // The closed editor is deleted later: wait, so that the next lookup finds the next one.
-    QTRY_VERIFY(!view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor")));
-
-    openEditorOn(QStringLiteral("shared_buffers"));
-    unitEditor = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
-    QVERIFY(unitEditor);
-    unitEditor->numberEdit()->selectAll();
+    // Types NUMBER UNIT into NAME's unit editor, presses Enter and returns what the editor says.
+    const auto refusal = [this](const QString &name, const char *number, const QString &unit) -> QString {
+        using ui::editors::settings::UnitValueEditor;
+        openEditorOn(name);
+        auto *unitEditor = view()->findChild<UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
+        if (!unitEditor)
+            return QStringLiteral("no unit editor for ") + name;
+        unitEditor->numberEdit()->selectAll();
+        QTest::keyClicks(unitEditor->numberEdit(), number);
+        unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(unit));
+        QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
+        const QString message = editor()->message();
+        QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Escape);
+        // The closed editor is deleted later: wait, so that the next lookup finds the next one.
+        if (!QTest::qWaitFor(
+                [this] { return !view()->findChild<UnitValueEditor *>(QStringLiteral("settingsUnitEditor")); }))
+            return QStringLiteral("the editor of ") + name + QStringLiteral(" did not close");
+        return message;
+    };
+    QCOMPARE(refusal(QStringLiteral("work_mem"), "3", QStringLiteral("TB")),
+             QStringLiteral("work_mem = 3TB is out of range: use 64kB to 1.99TB"));
     // Its unit list starts at its base unit (8kB), so the way out of range here is up.
-    QTest::keyClicks(unitEditor->numberEdit(), "10");
-    unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(QStringLiteral("TB")));
-    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
-    QCOMPARE(editor()->message(), QStringLiteral("shared_buffers = 10TB is out of range: use 128kB to 7.99TB"));
-    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Escape);
-    // The closed editor is deleted later: wait, so that the next lookup finds the next one.
-    QTRY_VERIFY(!view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor")));
-
+    QCOMPARE(refusal(QStringLiteral("shared_buffers"), "10", QStringLiteral("TB")),
+             QStringLiteral("shared_buffers = 10TB is out of range: use 128kB to 7.99TB"));
     // Time, and a plain number.
-    openEditorOn(QStringLiteral("checkpoint_timeout"));
-    unitEditor = view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor"));
-    QVERIFY(unitEditor);
-    unitEditor->numberEdit()->selectAll();
-    QTest::keyClicks(unitEditor->numberEdit(), "2");
-    unitEditor->unitCombo()->setCurrentIndex(unitEditor->unitCombo()->findText(QStringLiteral("d")));
-    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Return);
-    QCOMPARE(editor()->message(), QStringLiteral("checkpoint_timeout = 2d is out of range: use 30s to 1d"));
-    QTest::keyClick(unitEditor->numberEdit(), Qt::Key_Escape);
-    // The closed editor is deleted later: wait, so that the next lookup finds the next one.
-    QTRY_VERIFY(!view()->findChild<ui::editors::settings::UnitValueEditor *>(QStringLiteral("settingsUnitEditor")));
+    QCOMPARE(refusal(QStringLiteral("checkpoint_timeout"), "2", QStringLiteral("d")),
+             QStringLiteral("checkpoint_timeout = 2d is out of range: use 30s to 1d"));
     openEditorOn(QStringLiteral("max_connections"));
     auto *edit = view()->findChild<QLineEdit *>(QStringLiteral("settingsTextEditor"));
     QVERIFY(edit);

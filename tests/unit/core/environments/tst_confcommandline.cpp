@@ -1,6 +1,7 @@
 #include "base/textdocument.h"
 #include "environments/confcommandline.h"
 #include "project/project.h"
+#include "support/testfiles.h"
 
 #include <QDir>
 #include <QFile>
@@ -10,40 +11,32 @@
 
 using namespace pgdial::core;
 using namespace pgdial::core::environments;
+using pgdial::test::writeUnder;
 
 namespace {
-
-void write(const QString &root, const QString &path, const QByteArray &bytes)
-{
-    const QString full = root + u'/' + path;
-    QDir().mkpath(QFileInfo(full).absolutePath());
-    QFile file(full);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
 
 // Production reads the project's postgresql.conf with two flags over it (one given twice);
 // development reads its image's own file.
 void writeProject(const QString &root)
 {
-    write(root, "docker-compose.prod.yml",
-          "services:\n"
-          "  db:\n"
-          "    image: postgres:16\n"
-          "    command:\n"
-          "      - postgres\n"
-          "      - -c\n"
-          "      - config_file=/etc/postgresql/postgresql.conf\n"
-          "      - -c\n"
-          "      - max_connections=150\n"
-          "      - -cWork_Mem=8MB\n"
-          "      - --max_connections=200\n"
-          "    volumes:\n"
-          "      - ./pg/postgresql.conf:/etc/postgresql/postgresql.conf:ro\n");
-    write(root, "docker-compose.dev.yml",
-          "services:\n  db:\n    image: postgres:16\n    command: postgres -c max_connections=20\n");
-    write(root, "pg/postgresql.conf", "max_connections = 100\n");
-    write(root, "other/postgresql.conf", "max_connections = 10\n");
+    writeUnder(root, "docker-compose.prod.yml",
+               "services:\n"
+               "  db:\n"
+               "    image: postgres:16\n"
+               "    command:\n"
+               "      - postgres\n"
+               "      - -c\n"
+               "      - config_file=/etc/postgresql/postgresql.conf\n"
+               "      - -c\n"
+               "      - max_connections=150\n"
+               "      - -cWork_Mem=8MB\n"
+               "      - --max_connections=200\n"
+               "    volumes:\n"
+               "      - ./pg/postgresql.conf:/etc/postgresql/postgresql.conf:ro\n");
+    writeUnder(root, "docker-compose.dev.yml",
+               "services:\n  db:\n    image: postgres:16\n    command: postgres -c max_connections=20\n");
+    writeUnder(root, "pg/postgresql.conf", "max_connections = 100\n");
+    writeUnder(root, "other/postgresql.conf", "max_connections = 10\n");
 }
 
 } // namespace

@@ -2,6 +2,7 @@
 #include "environments/environmentchecker.h"
 #include "environments/environmentdetector.h"
 #include "project/project.h"
+#include "support/testfiles.h"
 #include "support/testpaths.h"
 
 #include <QDir>
@@ -12,17 +13,9 @@
 
 using namespace pgdial::core;
 using namespace pgdial::core::environments;
+using pgdial::test::writeUnder;
 
 namespace {
-
-void write(const QString &root, const QString &path, const QByteArray &bytes)
-{
-    const QString full = root + u'/' + path;
-    QDir().mkpath(QFileInfo(full).absolutePath());
-    QFile file(full);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
 
 base::Diagnostics checkFolder(const QString &folder, const QString &only = {})
 {
@@ -116,9 +109,9 @@ private Q_SLOTS:
 void tst_EnvironmentChecker::productionRules()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.prod.yml", badProd);
-    write(dir.path(), "docker-compose.dev.yml", devCompose);
-    write(dir.path(), "pg/postgresql.conf", "port = 5432\nssl = off\n");
+    writeUnder(dir.path(), "docker-compose.prod.yml", badProd);
+    writeUnder(dir.path(), "docker-compose.dev.yml", devCompose);
+    writeUnder(dir.path(), "pg/postgresql.conf", "port = 5432\nssl = off\n");
     const base::Diagnostics diagnostics = checkFolder(dir.path());
 
     const auto ssl = withCode(diagnostics, "env.prod-ssl-off");
@@ -168,16 +161,16 @@ void tst_EnvironmentChecker::productionRules()
     QCOMPARE(withCode(diagnostics, "env.network-mismatch").size(), 1);
 
     // The secret file created: no longer reported.
-    write(dir.path(), "secrets/db_password.txt", "x\n");
+    writeUnder(dir.path(), "secrets/db_password.txt", "x\n");
     QVERIFY(withCode(checkFolder(dir.path()), "env.secret-file-missing").isEmpty());
 }
 
 void tst_EnvironmentChecker::fixesSettleThem()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.prod.yml", badProd);
-    write(dir.path(), "pg/postgresql.conf", "port = 5432\nssl = off\n");
-    write(dir.path(), ".env.prod", "DATABASE_URL=postgresql+asyncpg://app:${DB_PW}@db:5432/app?ssl=prefer\n");
+    writeUnder(dir.path(), "docker-compose.prod.yml", badProd);
+    writeUnder(dir.path(), "pg/postgresql.conf", "port = 5432\nssl = off\n");
+    writeUnder(dir.path(), ".env.prod", "DATABASE_URL=postgresql+asyncpg://app:${DB_PW}@db:5432/app?ssl=prefer\n");
     const base::Diagnostics diagnostics = checkFolder(dir.path());
     const auto ssl = withCode(diagnostics, "env.prod-ssl-off");
     QCOMPARE(ssl.size(), 1);
@@ -201,7 +194,7 @@ void tst_EnvironmentChecker::fixesSettleThem()
     QVERIFY(urlFixed);
 
     // Without an ssl line the fix appends one.
-    write(dir.path(), "pg/postgresql.conf", "port = 5432\n");
+    writeUnder(dir.path(), "pg/postgresql.conf", "port = 5432\n");
     const auto unset = withCode(checkFolder(dir.path()), "env.prod-ssl-off");
     QCOMPARE(unset.size(), 1);
     QCOMPARE(unset.first().line, 0);
@@ -244,9 +237,9 @@ void tst_EnvironmentChecker::exampleProject()
 void tst_EnvironmentChecker::testingSqliteIsQuiet()
 {
     QTemporaryDir dir;
-    write(dir.path(), "config.yaml",
-          "database:\n  url: postgresql://app@localhost/app\n"
-          "testing:\n  database:\n    url: \"sqlite:///:memory:\"\n");
+    writeUnder(dir.path(), "config.yaml",
+               "database:\n  url: postgresql://app@localhost/app\n"
+               "testing:\n  database:\n    url: \"sqlite:///:memory:\"\n");
     const base::Diagnostics diagnostics = checkFolder(dir.path(), QStringLiteral("testing"));
     QVERIFY2(diagnostics.isEmpty(), qPrintable(diagnostics.isEmpty() ? QString() : diagnostics.first().toText()));
 }
@@ -254,9 +247,9 @@ void tst_EnvironmentChecker::testingSqliteIsQuiet()
 void tst_EnvironmentChecker::onlyOneEnvironment()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.prod.yml", badProd);
-    write(dir.path(), "docker-compose.dev.yml", devCompose);
-    write(dir.path(), "pg/postgresql.conf", "ssl = off\n");
+    writeUnder(dir.path(), "docker-compose.prod.yml", badProd);
+    writeUnder(dir.path(), "docker-compose.dev.yml", devCompose);
+    writeUnder(dir.path(), "pg/postgresql.conf", "ssl = off\n");
     const base::Diagnostics dev = checkFolder(dir.path(), QStringLiteral("dev"));
     QVERIFY(withCode(dev, "env.prod-ssl-off").isEmpty());
     QCOMPARE(withCode(dev, "env.password-reused").size(), 1);
@@ -270,13 +263,13 @@ void tst_EnvironmentChecker::onlyOneEnvironment()
 void tst_EnvironmentChecker::passwordReuseNeedsAPassword()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.dev.yml",
-          "services:\n  postgres:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n");
-    write(dir.path(), "docker-compose.prod.yml",
-          "services:\n  postgres:\n    image: postgres:16\n    environment:\n"
-          "      POSTGRES_PASSWORD_FILE: /run/secrets/pw\n      POSTGRES_USER: postgres\n");
+    writeUnder(dir.path(), "docker-compose.dev.yml",
+               "services:\n  postgres:\n    image: postgres:16\n    environment:\n      POSTGRES_PASSWORD: postgres\n");
+    writeUnder(dir.path(), "docker-compose.prod.yml",
+               "services:\n  postgres:\n    image: postgres:16\n    environment:\n"
+               "      POSTGRES_PASSWORD_FILE: /run/secrets/pw\n      POSTGRES_USER: postgres\n");
     QVERIFY(withCode(checkFolder(dir.path()), "env.password-reused").isEmpty());
-    write(dir.path(), ".env.prod", "DB_PASSWORD=postgres\n");
+    writeUnder(dir.path(), ".env.prod", "DB_PASSWORD=postgres\n");
     const auto reused = withCode(checkFolder(dir.path()), "env.password-reused");
     QCOMPARE(reused.size(), 1);
     QCOMPARE(reused.first().related, QStringList {QStringLiteral(".env.prod:1")});
@@ -341,9 +334,9 @@ void tst_EnvironmentChecker::healthcheckNames()
     QFETCH(QByteArray, script);
     QFETCH(QStringList, expected);
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.dev.yml", "services:\n  db:\n    image: postgres:16\n" + service);
+    writeUnder(dir.path(), "docker-compose.dev.yml", "services:\n  db:\n    image: postgres:16\n" + service);
     if (!script.isEmpty())
-        write(dir.path(), "initdb/01.sh", script);
+        writeUnder(dir.path(), "initdb/01.sh", script);
     const base::Diagnostics diagnostics = checkFolder(dir.path());
     QStringList codes;
     for (const base::Diagnostic &d : diagnostics) {
@@ -363,17 +356,17 @@ void tst_EnvironmentChecker::healthcheckNames()
 void tst_EnvironmentChecker::networkOfAUrlsHost()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.dev.yml",
-          "services:\n"
-          "  db:\n"
-          "    image: postgres:16\n"
-          "    networks: [backend]\n"
-          "  worker:\n"
-          "    image: example/worker:1\n"
-          "    environment:\n"
-          "      DATABASE_URL: postgresql://app@db:5432/app\n"
-          "networks:\n"
-          "  backend:\n");
+    writeUnder(dir.path(), "docker-compose.dev.yml",
+               "services:\n"
+               "  db:\n"
+               "    image: postgres:16\n"
+               "    networks: [backend]\n"
+               "  worker:\n"
+               "    image: example/worker:1\n"
+               "    environment:\n"
+               "      DATABASE_URL: postgresql://app@db:5432/app\n"
+               "networks:\n"
+               "  backend:\n");
     const auto mismatch = withCode(checkFolder(dir.path()), "env.network-mismatch");
     QCOMPARE(mismatch.size(), 1);
     QCOMPARE(mismatch.first().line, 8);
@@ -391,18 +384,18 @@ void tst_EnvironmentChecker::healthyDependencyWithoutHealthcheck()
                                "    depends_on:\n"
                                "      db:\n"
                                "        condition: service_healthy\n";
-    write(dir.path(), "docker-compose.dev.yml", compose);
+    writeUnder(dir.path(), "docker-compose.dev.yml", compose);
     const auto missing = withCode(checkFolder(dir.path()), "env.depends-on-no-healthcheck");
     QCOMPARE(missing.size(), 1);
     QCOMPARE(missing.first().line, 7);
     QCOMPARE(missing.first().column, 7);
     QVERIFY(withCode(checkFolder(dir.path()), "env.depends-on-not-healthy").isEmpty());
-    write(dir.path(), "docker-compose.dev.yml",
-          compose + "    healthcheck_is_not_here: true\n"); // an unknown key changes nothing
+    writeUnder(dir.path(), "docker-compose.dev.yml",
+               compose + "    healthcheck_is_not_here: true\n"); // an unknown key changes nothing
     QCOMPARE(withCode(checkFolder(dir.path()), "env.depends-on-no-healthcheck").size(), 1);
-    write(dir.path(), "docker-compose.dev.yml",
-          "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: pg_isready\n"
-              + compose.mid(compose.indexOf("  api:")));
+    writeUnder(dir.path(), "docker-compose.dev.yml",
+               "services:\n  db:\n    image: postgres:16\n    healthcheck:\n      test: pg_isready\n"
+                   + compose.mid(compose.indexOf("  api:")));
     QVERIFY(withCode(checkFolder(dir.path()), "env.depends-on-no-healthcheck").isEmpty());
 }
 
@@ -457,8 +450,8 @@ void tst_EnvironmentChecker::hostAuthMethod()
     QFETCH(QByteArray, environment);
     QFETCH(int, expectedLine);
     QTemporaryDir dir;
-    write(dir.path(), "compose.prod.yaml",
-          "services:\n  db:\n    image: postgres:17\n    environment:\n" + environment);
+    writeUnder(dir.path(), "compose.prod.yaml",
+               "services:\n  db:\n    image: postgres:17\n    environment:\n" + environment);
     const auto scram = withCode(checkFolder(dir.path()), "env.prod-no-scram");
     if (expectedLine == 0) {
         QVERIFY(scram.isEmpty());

@@ -1,6 +1,7 @@
 #include "environments/environmentdetector.h"
 #include "environments/environmentreport.h"
 #include "project/project.h"
+#include "support/testfiles.h"
 #include "support/testpaths.h"
 
 #include <QDir>
@@ -12,17 +13,9 @@
 
 using namespace pgdial::core;
 using namespace pgdial::core::environments;
+using pgdial::test::writeUnder;
 
 namespace {
-
-void write(const QString &root, const QString &path, const QByteArray &bytes)
-{
-    const QString full = root + u'/' + path;
-    QDir().mkpath(QFileInfo(full).absolutePath());
-    QFile file(full);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
 
 EnvironmentSet detect(const QString &folder)
 {
@@ -138,14 +131,14 @@ void tst_EnvironmentDetector::exampleProjectJsonShape()
 void tst_EnvironmentDetector::monorepoKeepsAppsApart()
 {
     QTemporaryDir dir;
-    write(dir.path(), "apps/api/docker-compose.yml",
-          "services:\n  db:\n    image: postgres:15\n    ports: ['5432:5432']\n");
-    write(dir.path(), "apps/api/.env", "DATABASE_URL=postgresql://api:apipass@localhost:5432/api\n");
-    write(dir.path(), "apps/api/.env.example",
-          "DATABASE_URL=postgresql://api:changeme@localhost:5432/api\nAPI_ONLY=1\n");
-    write(dir.path(), "apps/web/docker-compose.yml",
-          "services:\n  postgres:\n    image: postgres:17-alpine\n    ports: ['5434:5432']\n");
-    write(dir.path(), "apps/web/.env", "DATABASE_URL=postgresql://web:webpass@localhost:5434/web\n");
+    writeUnder(dir.path(), "apps/api/docker-compose.yml",
+               "services:\n  db:\n    image: postgres:15\n    ports: ['5432:5432']\n");
+    writeUnder(dir.path(), "apps/api/.env", "DATABASE_URL=postgresql://api:apipass@localhost:5432/api\n");
+    writeUnder(dir.path(), "apps/api/.env.example",
+               "DATABASE_URL=postgresql://api:changeme@localhost:5432/api\nAPI_ONLY=1\n");
+    writeUnder(dir.path(), "apps/web/docker-compose.yml",
+               "services:\n  postgres:\n    image: postgres:17-alpine\n    ports: ['5434:5432']\n");
+    writeUnder(dir.path(), "apps/web/.env", "DATABASE_URL=postgresql://web:webpass@localhost:5434/web\n");
     const EnvironmentSet set = detect(dir.path());
     QCOMPARE(names(set), (QStringList {"apps/api:default", "apps/web:default"}));
     const Environment api = set.environments.at(0);
@@ -164,13 +157,14 @@ void tst_EnvironmentDetector::monorepoKeepsAppsApart()
 void tst_EnvironmentDetector::overrideAndEnvFiles()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.yml", "services:\n  postgres:\n    image: postgres:${PG_MAJOR:-15}\n");
-    write(dir.path(), "docker-compose.override.yml", "services:\n  postgres:\n    ports: ['5433:5432']\n");
-    write(dir.path(), "compose.prod.yaml",
-          "services:\n  postgres:\n    ports:\n      - target: 5432\n        published: 5432\n        host_ip: "
-          "127.0.0.1\n");
-    write(dir.path(), ".env.development", "PG_MAJOR=16\nDATABASE_URL=postgresql://app:x@localhost:5433/app\n");
-    write(dir.path(), ".env.production", "DATABASE_URL=postgresql://app:${APP_PW}@postgres/app?sslmode=verify-full\n");
+    writeUnder(dir.path(), "docker-compose.yml", "services:\n  postgres:\n    image: postgres:${PG_MAJOR:-15}\n");
+    writeUnder(dir.path(), "docker-compose.override.yml", "services:\n  postgres:\n    ports: ['5433:5432']\n");
+    writeUnder(dir.path(), "compose.prod.yaml",
+               "services:\n  postgres:\n    ports:\n      - target: 5432\n        published: 5432\n        host_ip: "
+               "127.0.0.1\n");
+    writeUnder(dir.path(), ".env.development", "PG_MAJOR=16\nDATABASE_URL=postgresql://app:x@localhost:5433/app\n");
+    writeUnder(dir.path(), ".env.production",
+               "DATABASE_URL=postgresql://app:${APP_PW}@postgres/app?sslmode=verify-full\n");
     const EnvironmentSet set = detect(dir.path());
     QCOMPARE(names(set), (QStringList {"prod", "development"}));
     const Environment dev = *set.find(QStringLiteral("dev"));
@@ -189,10 +183,10 @@ void tst_EnvironmentDetector::overrideAndEnvFiles()
 void tst_EnvironmentDetector::configSectionsAndSqlite()
 {
     QTemporaryDir dir;
-    write(dir.path(), "config.yaml",
-          "database:\n  url: postgresql://app@localhost/app\n"
-          "testing:\n  database:\n    url: \"sqlite:///:memory:\"\n"
-          "production:\n  database:\n    url: postgresql://app@db.internal/app?sslmode=require\n");
+    writeUnder(dir.path(), "config.yaml",
+               "database:\n  url: postgresql://app@localhost/app\n"
+               "testing:\n  database:\n    url: \"sqlite:///:memory:\"\n"
+               "production:\n  database:\n    url: postgresql://app@db.internal/app?sslmode=require\n");
     const EnvironmentSet set = detect(dir.path());
     QCOMPARE(names(set), (QStringList {"production", "testing"}));
     const Environment testing = *set.find(QStringLiteral("test"));
@@ -209,11 +203,11 @@ void tst_EnvironmentDetector::configSectionsAndSqlite()
 void tst_EnvironmentDetector::mountedConfNotUsed()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.yml",
-          "services:\n  postgres:\n    image: postgres:16\n    command: postgres -c max_connections=300\n"
-          "    volumes:\n      - ./pg/postgresql.conf:/etc/postgresql/postgresql.conf:ro\n      - "
-          "./pg:/var/lib/postgresql/data/conf\n");
-    write(dir.path(), "pg/postgresql.conf", "max_connections = 100\nshared_buffers = 128MB\n");
+    writeUnder(dir.path(), "docker-compose.yml",
+               "services:\n  postgres:\n    image: postgres:16\n    command: postgres -c max_connections=300\n"
+               "    volumes:\n      - ./pg/postgresql.conf:/etc/postgresql/postgresql.conf:ro\n      - "
+               "./pg:/var/lib/postgresql/data/conf\n");
+    writeUnder(dir.path(), "pg/postgresql.conf", "max_connections = 100\nshared_buffers = 128MB\n");
     const EnvironmentSet set = detect(dir.path());
     QCOMPARE(set.environments.size(), 1);
     const Environment env = set.environments.first();
@@ -227,7 +221,7 @@ void tst_EnvironmentDetector::mountedConfNotUsed()
 void tst_EnvironmentDetector::unknownImageVersion()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.yml", "services:\n  postgres:\n    image: postgres:latest\n");
+    writeUnder(dir.path(), "docker-compose.yml", "services:\n  postgres:\n    image: postgres:latest\n");
     const EnvironmentSet set = detect(dir.path());
     QVERIFY(!set.environments.first().pgVersion);
     QCOMPARE(set.environments.first().pgVersionSource.line, 3);
@@ -237,11 +231,11 @@ void tst_EnvironmentDetector::unknownImageVersion()
 void tst_EnvironmentDetector::envFileListJoinsEnvironment()
 {
     QTemporaryDir dir;
-    write(dir.path(), "docker-compose.yml",
-          "services:\n  postgres:\n    image: postgres:16\n    env_file: [./env/db.env, ./env/missing.env]\n"
-          "  api:\n    image: myapp\n    environment:\n      DATABASE_URL: "
-          "postgresql://app:${DB_PW}@postgres:5432/app\n");
-    write(dir.path(), "env/db.env", "POSTGRES_PASSWORD=secret\n");
+    writeUnder(dir.path(), "docker-compose.yml",
+               "services:\n  postgres:\n    image: postgres:16\n    env_file: [./env/db.env, ./env/missing.env]\n"
+               "  api:\n    image: myapp\n    environment:\n      DATABASE_URL: "
+               "postgresql://app:${DB_PW}@postgres:5432/app\n");
+    writeUnder(dir.path(), "env/db.env", "POSTGRES_PASSWORD=secret\n");
     const EnvironmentSet set = detect(dir.path());
     const Environment env = set.environments.first();
     QVERIFY(env.files.contains(QStringLiteral("env/db.env")));

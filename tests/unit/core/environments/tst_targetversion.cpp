@@ -1,5 +1,6 @@
 #include "environments/targetversion.h"
 #include "project/project.h"
+#include "support/testfiles.h"
 #include "support/testpaths.h"
 
 #include <QDir>
@@ -10,17 +11,9 @@
 
 using namespace pgdial::core;
 using namespace pgdial::core::environments;
+using pgdial::test::writeUnder;
 
 namespace {
-
-void write(const QString &root, const QString &path, const QByteArray &bytes)
-{
-    const QString full = root + u'/' + path;
-    QDir().mkpath(QFileInfo(full).absolutePath());
-    QFile file(full);
-    QVERIFY(file.open(QIODevice::WriteOnly));
-    file.write(bytes);
-}
 
 QByteArray composeWithImage(const QByteArray &image)
 {
@@ -77,7 +70,7 @@ void tst_TargetVersion::chooses()
     QFETCH(QString, source);
     QTemporaryDir dir;
     for (const auto &[path, image] : files)
-        write(dir.path(), path, composeWithImage(image));
+        writeUnder(dir.path(), path, composeWithImage(image));
     base::Result<project::Project> project
         = project::Project::open(files.isEmpty() ? pgdial::test::exampleProject() : dir.path());
     QVERIFY(project);
@@ -119,7 +112,7 @@ void tst_TargetVersion::unknownEnvironmentIsAnError()
 void tst_TargetVersion::noEnvironmentsKeepsTheDefault()
 {
     QTemporaryDir dir;
-    write(dir.path(), "postgresql.conf", "port = 5432\n");
+    writeUnder(dir.path(), "postgresql.conf", "port = 5432\n");
     base::Result<project::Project> project = project::Project::open(dir.path());
     QVERIFY(project);
     project->settings.pgVersion = 14; // a leftover of an earlier derivation is replaced
