@@ -24,6 +24,11 @@ qint64 millisecondsSinceStart()
     return processClock.elapsed();
 }
 
+QString CliCommand::withCode(const core::base::Error &error)
+{
+    return u"%1 [%2]"_s.arg(error.message, error.code);
+}
+
 int CliCommand::parse(QCommandLineParser &parser, const QStringList &arguments, const CliOutput &output)
 {
     const QCommandLineOption help({u"h"_s, u"help"_s}, QCoreApplication::translate("cli", "Show this help."));

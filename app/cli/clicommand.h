@@ -52,6 +52,9 @@ public:
     virtual int run(const QStringList &arguments, const CliOutput &output) = 0;
 
 protected:
+    // A refusal as the CLI prints it, "message [code]": scripts match the stable code.
+    static QString withCode(const core::base::Error &error);
+
     // Parses with help handling and usage errors mapped to exit code 2. Returns -1 to continue.
     static int parse(QCommandLineParser &parser, const QStringList &arguments, const CliOutput &output);
 

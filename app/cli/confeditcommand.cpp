@@ -144,7 +144,7 @@ int ConfEditCommand::runEdit(bool set, const QStringList &arguments, const CliOu
         for (const QString &file : changed) {
             const auto written = writer.write(absoluteOf(file), documents.value(file).toBytes());
             if (!written) {
-                output.err(u"pgdial-cli: %1 [%2]\n"_s.arg(written.error().message, written.error().code));
+                output.err(u"pgdial-cli: "_s + withCode(written.error()) + u'\n');
                 return ExitUsage;
             }
             if (!written->isEmpty())

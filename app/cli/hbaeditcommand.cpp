@@ -157,7 +157,7 @@ int HbaEditCommand::run(const QStringList &arguments, const CliOutput &output)
             = parser.isSet(noBackup) ? core::base::BackupPolicy::None : core::base::BackupPolicy::Single;
         const auto written = writer.write(path, after.toBytes());
         if (!written) {
-            output.err(u"pgdial-cli: %1 [%2]\n"_s.arg(written.error().message, written.error().code));
+            output.err(u"pgdial-cli: "_s + withCode(written.error()) + u'\n');
             return ExitUsage;
         }
     }

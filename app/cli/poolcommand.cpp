@@ -252,10 +252,10 @@ int PoolCommand::run(const QStringList &arguments, const CliOutput &output)
     if (parser.isSet(apply)) {
         const core::base::Result<QList<PoolFileEdit>> plan = planApply(*openedProject, r, in);
         if (!plan)
-            return fail(u"%1 [%2]"_s.arg(plan.error().message, plan.error().code));
+            return fail(withCode(plan.error()));
         const core::base::Result<QStringList> written = writePlan(*openedProject, *plan, writerFrom(parser), output);
         if (!written)
-            return fail(u"%1 [%2]"_s.arg(written.error().message, written.error().code));
+            return fail(withCode(written.error()));
         for (const PoolFileEdit &change : *plan) {
             for (const QString &line : change.changes)
                 changes.append(

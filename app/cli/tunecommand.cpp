@@ -322,12 +322,12 @@ int TuneCommand::run(const QStringList &arguments, const CliOutput &output)
         // sample line, else one inserted line.
         const Result<QStringList> applied = target.set(changes);
         if (!applied)
-            return usageError(output, u"%1 [%2]"_s.arg(applied.error().message, applied.error().code));
+            return usageError(output, withCode(applied.error()));
         for (const QString &file : target.changedFiles()) {
             const core::base::Result<QString> written
                 = writerFrom(parser).write(target.absolutePath(file), target.bytes(file));
             if (!written)
-                return usageError(output, u"%1 [%2]"_s.arg(written.error().message, written.error().code));
+                return usageError(output, withCode(written.error()));
             if (!written->isEmpty())
                 output.err(tr("%1: backup %2\n").arg(file, *written));
         }
