@@ -85,7 +85,8 @@ void PoolBudgetChart::setClientNames(const QStringList &names)
     // Between the app's overflow and the red "over the limit" segment, which stays on top.
     int index = int(m_series->barSets().indexOf(m_sets.at(OverLimit)));
     for (const QString &name : names) {
-        auto *set = new QBarSet(name);
+        // insert(), unlike append(), leaves the set unowned in Qt 6.4: parent it here.
+        auto *set = new QBarSet(name, m_series);
         set->setObjectName(u"client:"_s + name);
         m_series->insert(index++, set);
         m_clientSets.append(set);
